@@ -1,0 +1,39 @@
+/**
+ * A failure the user can fix (bad input, missing tool, unreachable host, a failed check).
+ * It is reported with its message only; anything else that escapes an action is a bug
+ * and is reported with its stack.
+ */
+export class UserError extends Error {
+  override name = "UserError";
+}
+
+/** One or more inputs failed validation. The message names each input, its value and what is allowed. */
+export class InputError extends UserError {
+  override name = "InputError";
+  constructor(readonly problems: readonly InputProblem[]) {
+    super(
+      problems.length === 1
+        ? formatProblem(problems[0] as InputProblem)
+        : `${problems.length} inputs are invalid:\n${problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`,
+    );
+  }
+}
+
+export interface InputProblem {
+  input: string;
+  value: string;
+  allowed: string;
+}
+
+function formatProblem(p: InputProblem): string {
+  return `input "${p.input}" has value ${JSON.stringify(p.value)}: ${p.allowed}`;
+}
+
+/** Shorthand for a single-input problem found after parsing (e.g. a target unknown to the installed Go). */
+export function inputError(input: string, value: string, allowed: string): InputError {
+  return new InputError([{ input, value, allowed }]);
+}
+
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,85 @@
+import * as core from "@actions/core";
+import { z } from "zod";
+import { InputError, type InputProblem } from "./errors.js";
+
+/**
+ * Reads one input by its action.yml name. The runner passes inputs as INPUT_<NAME>
+ * variables; local mode sets the same variables from flags, so both share this path.
+ */
+export type InputReader = (name: string) => string;
+
+export const readActionInput: InputReader = (name) => core.getInput(name);
+
+/**
+ * Parses every input of an action through its zod schema. "" means unset, so schema
+ * defaults apply. All problems are reported together in one InputError that names
+ * each input, the value received and what is allowed; nothing has run yet.
+ */
+export function parseInputs<S extends z.ZodObject>(
+  schema: S,
+  read: InputReader = readActionInput,
+): z.output<S> {
+  const raw: Record<string, string | undefined> = {};
+  for (const name of Object.keys(schema.shape)) {
+    const value = read(name).trim();
+    raw[name] = value === "" ? undefined : value;
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const seen = new Set<string>();
+  const problems: InputProblem[] = [];
+  for (const issue of result.error.issues) {
+    const input = String(issue.path[0] ?? "(inputs)");
+    if (seen.has(input)) continue; // one line per input is enough
+    seen.add(input);
+    problems.push({ input, value: raw[input] ?? "", allowed: issue.message });
+  }
+  throw new InputError(problems);
+}
+
+/** Message for a value the user did not give but must. */
+const required = (allowed: string) => `is required; allowed: ${allowed}`;
+
+/** A string input checked against a pattern; `allowed` describes it in words. */
+export function text(pattern: RegExp, allowed: string) {
+  return z
+    .string({ error: (iss) => (iss.input === undefined ? required(allowed) : `allowed: ${allowed}`) })
+    .regex(pattern, { error: `allowed: ${allowed}` });
+}
+
+/** A free-form single-line string: anything but control characters (which includes newlines). */
+export function line(allowed = "a single line of text without control characters") {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+  return text(/^[^\u0000-\u001f\u007f]*$/, allowed);
+}
+
+/** One of a fixed set of words. */
+export function choice<const T extends readonly [string, ...string[]]>(values: T) {
+  const allowed = `one of ${values.join(", ")}`;
+  return z.enum(values, {
+    error: (iss) => (iss.input === undefined ? required(allowed) : `allowed: ${allowed}`),
+  });
+}
+
+/** A boolean written the YAML 1.2 core schema way, as @actions/core's getBooleanInput accepts it. */
+export function boolean() {
+  const allowed = "true or false";
+  return z
+    .enum(["true", "True", "TRUE", "false", "False", "FALSE"], {
+      error: (iss) => (iss.input === undefined ? required(allowed) : `allowed: ${allowed}`),
+    })
+    .transform((v) => v.toLowerCase() === "true");
+}
+
+/** A comma- or newline-separated list; empty items are dropped. */
+export function list<T>(item: z.ZodType<T, string>, allowed: string) {
+  return z
+    .string({ error: (iss) => (iss.input === undefined ? required(allowed) : `allowed: ${allowed}`) })
+    .transform((s) =>
+      s
+        .split(/[,\n]/)
+        .map((x) => x.trim())
+        .filter((x) => x !== ""),
+    )
+    .pipe(z.array(item, { error: `allowed: ${allowed}` }));
+}

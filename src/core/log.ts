@@ -1,0 +1,53 @@
+import * as core from "@actions/core";
+
+/**
+ * Logging that reads well both on a runner (workflow commands) and in a terminal
+ * (local mode, where "::group::" lines would only be noise).
+ */
+export function isLocalMode(): boolean {
+  return process.env.GOSHIP_LOCAL === "1";
+}
+
+export async function group<T>(title: string, fn: () => Promise<T>): Promise<T> {
+  if (!isLocalMode()) return core.group(title, fn);
+  process.stdout.write(`\n▶ ${title}\n`);
+  return fn();
+}
+
+export const info = (message: string) => core.info(message);
+export const debug = (message: string) => core.debug(message);
+
+export function warning(message: string): void {
+  if (isLocalMode()) process.stdout.write(`warning: ${message}\n`);
+  else core.warning(message);
+}
+
+export function notice(message: string): void {
+  if (isLocalMode()) process.stdout.write(`notice: ${message}\n`);
+  else core.notice(message);
+}
+
+/**
+ * Registers a secret with the runner so it is masked in logs. In local mode there is
+ * no log masking, and printing "::add-mask::<secret>" would itself leak the value.
+ */
+export function maskSecret(value: string): void {
+  if (value !== "" && !isLocalMode()) core.setSecret(value);
+}
+
+/** Seconds with one decimal, for logs and summaries. */
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+export function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(1)} ${units[i]}`;
+}
