@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ACTIONS } from "./actions/registry.js";
+import { type ActionDefinition, runAction } from "./core/action.js";
+import { parseCommandFile } from "./core/command-file.js";
+
+/**
+ * Local mode: `goship <action> --<input> <value> …` runs the action's own definition
+ * through runAction, exactly as the runner does: inputs become INPUT_* variables and
+ * outputs, env, path and state go to the same command files, which are printed at the end.
+ */
+const USAGE = `usage: goship <action> [--<input> <value> | --<input>=<value>]…
+       goship <action> --help
+actions: ${Object.keys(ACTIONS).join(", ")}`;
+
+function fail(message: string): never {
+  process.stderr.write(`goship: ${message}\n`);
+  process.exit(2);
+}
+
+function describe(def: ActionDefinition): string {
+  const rows = Object.entries(def.inputs.shape).map(([name, schema]) => {
+    const d = (schema as { description?: string }).description ?? "";
+    return `  --${name.padEnd(22)} ${d}`;
+  });
+  const outs = Object.entries(def.outputs).map(([name, d]) => `  ${name.padEnd(24)} ${d}`);
+  return `goship ${def.name}: ${def.description}\n\ninputs:\n${rows.join("\n")}\n\noutputs:\n${outs.join("\n")}\n`;
+}
+
+/** --name value, --name=value; a repeated flag joins its values with newlines (list inputs). */
+export function parseFlags(def: ActionDefinition, argv: readonly string[]): Map<string, string> {
+  const known = Object.keys(def.inputs.shape);
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const m = /^--([^=]+)(?:=([\s\S]*))?$/.exec(arg);
+    if (!m) fail(`unexpected argument ${JSON.stringify(arg)} for ${def.name}; inputs are given as --<input> <value>`);
+    const name = m[1] as string;
+    if (!known.includes(name)) {
+      fail(`${def.name} has no input "${name}"; its inputs: ${known.join(", ")}`);
+    }
+    let value = m[2];
+    if (value === undefined) {
+      value = argv[++i];
+      if (value === undefined) fail(`--${name} needs a value`);
+    }
+    const prev = values.get(name);
+    values.set(name, prev === undefined ? value : `${prev}\n${value}`);
+  }
+  return values;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h") {
+    process.stdout.write(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  const def = ACTIONS[name];
+  if (!def) fail(`unknown action "${name}"\n${USAGE}`);
+  if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(describe(def));
+    return 0;
+  }
+  const flags = parseFlags(def, rest);
+
+  // Inputs exactly as the runner passes them; nothing inherited from the caller's shell.
+  for (const key of Object.keys(process.env)) if (key.startsWith("INPUT_")) delete process.env[key];
+  for (const input of Object.keys(def.inputs.shape)) {
+    process.env[`INPUT_${input.replace(/ /g, "_").toUpperCase()}`] = flags.get(input) ?? "";
+  }
+  if (process.env.GITHUB_ACTIONS !== "true") process.env.GOSHIP_LOCAL = "1";
+
+  // Command files: the caller's when set (e.g. inside a workflow step), else temp files we print.
+  const work = mkdtempSync(join(tmpdir(), "goship-local-"));
+  const owned: string[] = [];
+  for (const v of ["GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE"]) {
+    if (!process.env[v]) {
+      const file = join(work, v.toLowerCase());
+      writeFileSync(file, "");
+      process.env[v] = file;
+      owned.push(v);
+    }
+  }
+
+  await runAction(def);
+  // The runner runs `post:` at the end of the job with the saved state; local mode does it now.
+  if (def.post && process.exitCode !== 1) {
+    const state = parseCommandFile(readFileSync(process.env.GITHUB_STATE as string, "utf8"));
+    for (const [k, v] of state) process.env[`STATE_${k}`] = v;
+    if (process.env.STATE_isPost === "true") await runAction(def);
+  }
+
+  const show = (v: string) => parseCommandFile(readFileSync(process.env[v] as string, "utf8"));
+  if (owned.includes("GITHUB_STEP_SUMMARY")) {
+    const summary = readFileSync(process.env.GITHUB_STEP_SUMMARY as string, "utf8");
+    if (summary.trim()) process.stdout.write(`\n${summary}`);
+  }
+  if (owned.includes("GITHUB_ENV") || owned.includes("GITHUB_PATH")) {
+    const exports = [
+      ...(owned.includes("GITHUB_ENV") ? show("GITHUB_ENV").map(([k, v]) => `export ${k}=${JSON.stringify(v)}`) : []),
+      ...(owned.includes("GITHUB_PATH")
+        ? readFileSync(process.env.GITHUB_PATH as string, "utf8")
+            .split("\n")
+            .filter(Boolean)
+            .map((p) => `export PATH=${JSON.stringify(p)}:"$PATH"`)
+        : []),
+    ];
+    if (exports.length > 0) process.stdout.write(`\n# environment for your shell:\n${exports.join("\n")}\n`);
+  }
+  if (owned.includes("GITHUB_OUTPUT")) {
+    const outputs = show("GITHUB_OUTPUT");
+    if (outputs.length > 0) process.stdout.write(`\n# outputs:\n${outputs.map(([k, v]) => `${k}=${v}`).join("\n")}\n`);
+  }
+  return process.exitCode === 1 ? 1 : 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

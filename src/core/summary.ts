@@ -1,0 +1,67 @@
+import { appendFile } from "node:fs/promises";
+
+/**
+ * A job summary in GitHub-flavoured Markdown. Markdown (not the HTML tables that
+ * @actions/core's summary writes) so that local mode can print it as readable text.
+ */
+export class Summary {
+  private readonly parts: string[] = [];
+
+  heading(text: string, level = 2): this {
+    this.parts.push(`${"#".repeat(level)} ${text}`);
+    return this;
+  }
+
+  paragraph(text: string): this {
+    this.parts.push(text);
+    return this;
+  }
+
+  list(items: readonly string[]): this {
+    if (items.length > 0) this.parts.push(items.map((i) => `- ${i}`).join("\n"));
+    return this;
+  }
+
+  /** A table; cells are escaped so a value can never break the layout. */
+  table(headers: readonly string[], rows: ReadonlyArray<readonly (string | number)[]>, align?: readonly ("l" | "r")[]): this {
+    const cell = (v: string | number) => String(v).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+    const rule = headers.map((_, i) => (align?.[i] === "r" ? "---:" : "---"));
+    const lines = [headers, rule, ...rows].map((r) => `| ${r.map(cell).join(" | ")} |`);
+    this.parts.push(lines.join("\n"));
+    return this;
+  }
+
+  code(text: string, lang = ""): this {
+    const fence = text.includes("```") ? "````" : "```";
+    this.parts.push(`${fence}${lang}\n${text}\n${fence}`);
+    return this;
+  }
+
+  /** A bar chart (GitHub renders Mermaid in summaries); for numbers that move between runs. */
+  barChart(title: string, labels: readonly string[], values: readonly number[], yLabel: string): this {
+    if (labels.length === 0) return this;
+    const max = Math.max(...values, 0);
+    this.parts.push(
+      [
+        "```mermaid",
+        "xychart-beta",
+        `  title "${title.replace(/"/g, "'")}"`,
+        `  x-axis [${labels.map((l) => `"${l.replace(/"/g, "'")}"`).join(", ")}]`,
+        `  y-axis "${yLabel.replace(/"/g, "'")}" 0 --> ${Math.ceil(max * 1.1) || 1}`,
+        `  bar [${values.map((v) => Number(v.toFixed(3))).join(", ")}]`,
+        "```",
+      ].join("\n"),
+    );
+    return this;
+  }
+
+  toMarkdown(): string {
+    return `${this.parts.join("\n\n")}\n`;
+  }
+
+  /** Appends to $GITHUB_STEP_SUMMARY; without it (plain `node dist/...` runs) there is nowhere to write. */
+  async write(): Promise<void> {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (file) await appendFile(file, this.toMarkdown());
+  }
+}
