@@ -1,0 +1,43 @@
+// Builds dist/<action>/index.js for every action and dist/cli/index.js with ncc.
+// `node scripts/bundle.mjs --out DIR` writes elsewhere (the dist check compares the two).
+import { chmod, mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import ncc from "@vercel/ncc";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const outArg = process.argv.indexOf("--out");
+const out = outArg > 0 ? resolve(process.argv[outArg + 1]) : join(root, "dist");
+
+const actions = (await readdir(join(root, "src/actions"), { withFileTypes: true }))
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
+const entries = [
+  ...actions.map((name) => ({ name, entry: join(root, "src/actions", name, "index.ts") })),
+  { name: "cli", entry: join(root, "src/cli.ts") },
+];
+
+for (const { name, entry } of entries) {
+  const started = performance.now();
+  const { code, assets } = await ncc(entry, {
+    minify: false,
+    sourceMap: false,
+    license: "licenses.txt",
+    quiet: true,
+    target: "es2024",
+  });
+  const dir = join(out, name);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, "index.js");
+  await writeFile(file, code);
+  for (const [asset, { source }] of Object.entries(assets)) {
+    if (asset === "package.json") continue; // written below, the same for every bundle
+    await mkdir(dirname(join(dir, asset)), { recursive: true });
+    await writeFile(join(dir, asset), source);
+  }
+  await writeFile(join(dir, "package.json"), `${JSON.stringify({ type: "module" }, null, 2)}\n`);
+  if (name === "cli") await chmod(file, 0o755);
+  console.log(`${name}: ${(code.length / 1024).toFixed(0)} KiB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}

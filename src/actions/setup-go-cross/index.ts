@@ -1,0 +1,4 @@
+import { runAction } from "../../core/action.js";
+import { setupGoCross } from "./main.js";
+
+await runAction(setupGoCross);

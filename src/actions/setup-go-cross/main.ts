@@ -1,0 +1,163 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import * as core from "@actions/core";
+import { defineAction, setOutputs } from "../../core/action.js";
+import { installDebianPackages, planCrossCompilers, usesCgo } from "../../core/cgo.js";
+import { UserError } from "../../core/errors.js";
+import { type CacheStateT, CacheState, findSumFiles, hashFiles, planCaches, restoreCaches, saveCaches } from "../../core/gocache.js";
+import { type InstalledGo, resolveAndInstallGo } from "../../core/goinstall.js";
+import { proxyURLs } from "../../core/goproxy.js";
+import { type VersionRequest, versionFromFile } from "../../core/goversion.js";
+import { execFile } from "../../core/exec.js";
+import { bytes, group, info, seconds } from "../../core/log.js";
+import { registerGoProblemMatcher } from "../../core/matcher.js";
+import { hostTarget } from "../../core/platform.js";
+import { Summary } from "../../core/summary.js";
+import { buildMatrix, formatTarget, listPlatforms, parseTargetSpec, type Target } from "../../core/targets.js";
+import { type Inputs, inputs, outputs } from "./schema.js";
+
+const VERSION_FILES = ["go.work", "go.mod", ".go-version", ".tool-versions"];
+
+/** The input, else the named file, else the first version file in the working directory. */
+async function versionRequest(i: Inputs): Promise<VersionRequest> {
+  if (i["go-version"]) {
+    if (i["go-version-file"]) core.warning("both go-version and go-version-file are set; using go-version");
+    return { spec: i["go-version"], source: "input go-version" };
+  }
+  if (i["go-version-file"]) return versionFromFile(i["go-version-file"]);
+  const found = VERSION_FILES.find((f) => existsSync(f));
+  if (found) return versionFromFile(found);
+  throw new UserError(
+    `no Go version asked for: set go-version (e.g. stable, 1.26.x) or go-version-file, or run in a directory with one of ${VERSION_FILES.join(", ")}`,
+  );
+}
+
+const STATE_CACHE = "goship-cache";
+
+export const setupGoCross = defineAction({
+  name: "setup-go-cross",
+  description: "Install a verified Go toolchain, C cross compilers and caches, and expand targets into a build matrix",
+  inputs,
+  outputs,
+
+  async run(i) {
+    const request = await versionRequest(i);
+    const proxies = proxyURLs(i.goproxy ?? process.env.GOPROXY ?? "https://proxy.golang.org");
+    info(`Go version ${request.spec} (from ${request.source})`);
+
+    const go: InstalledGo = await group("Install Go", async () => {
+      const installed = await resolveAndInstallGo({
+        request,
+        specInput: request.source === "input go-version" ? "go-version" : "go-version-file",
+        source: i["download-source"],
+        goDevBaseUrl: i["go-download-base-url"].replace(/\/+$/, ""),
+        proxies,
+      });
+      info(`Go ${installed.version} from ${installed.from} in ${seconds(installed.durationMs)}: ${installed.goroot}`);
+      return installed;
+    });
+
+    const goBin = join(go.goroot, "bin", "go");
+    core.exportVariable("GOTOOLCHAIN", "local");
+    core.exportVariable("GOROOT", go.goroot);
+    core.addPath(join(go.goroot, "bin"));
+    const goEnv = { ...process.env, GOTOOLCHAIN: "local", GOROOT: go.goroot };
+    const envOut = await execFile(goBin, ["env", "GOPATH", "GOCACHE", "GOMODCACHE"], { env: goEnv, timeoutMs: 60_000 });
+    const [gopath = "", gocache = "", gomodcache = ""] = envOut.stdout.trim().split("\n");
+    if (gopath) core.addPath(join(gopath.split(":")[0] as string, "bin"));
+    info(`Exported GOTOOLCHAIN=local, GOROOT=${go.goroot}; ${go.goroot}/bin on PATH`);
+
+    // Targets: checked against what this Go can build.
+    const platforms = await listPlatforms(goBin, goEnv);
+    const host = hostTarget();
+    const targets: Target[] = parseTargetSpec(i.targets ?? `${host.goos}/${host.goarch}`, platforms);
+
+    // cgo: C cross compilers from the distribution's packages.
+    const cc = new Map<string, string>();
+    const cgoTargets =
+      i.cgo === "true" ? targets : i.cgo === "auto" && (await usesCgo(process.cwd(), goBin, goEnv)) ? targets : [];
+    if (i.cgo === "auto") info(cgoTargets.length > 0 ? "The module uses cgo" : "The module does not use cgo");
+    if (cgoTargets.length > 0) {
+      await group("C cross compilers", async () => {
+        const plan = planCrossCompilers(cgoTargets, host.goarch);
+        if (plan.unsupported.length > 0) {
+          throw new UserError(
+            `cgo is not supported here for:\n${plan.unsupported.map((u) => `  - ${formatTarget(u.target)}: ${u.reason}`).join("\n")}`,
+          );
+        }
+        const packages = [...new Set(plan.compilers.flatMap((c) => c.compiler.packages))].sort();
+        const { present, installed } = await installDebianPackages(packages);
+        info(`Packages: ${installed.length} installed (${installed.join(", ") || "none"}), ${present.length} already present`);
+        for (const c of plan.compilers) cc.set(formatTarget(c.target), c.compiler.cc);
+      });
+    }
+    const matrix = buildMatrix(targets, cc);
+
+    await registerGoProblemMatcher(process.env.RUNNER_TEMP as string);
+
+    // Caches.
+    let cacheState: CacheStateT | undefined;
+    if (i.cache !== "false") {
+      cacheState = await group("Restore caches", async () => {
+        const plan = planCaches({
+          runnerOs: process.env.RUNNER_OS ?? process.platform,
+          runnerArch: process.env.RUNNER_ARCH ?? process.arch,
+          goVersion: go.version,
+          targetKey: JSON.stringify(matrix),
+          sumHash: await hashFiles(await findSumFiles(process.cwd())),
+          modDir: gomodcache,
+          buildDir: gocache,
+        });
+        const state = await restoreCaches(plan);
+        if (i.cache === "true") core.saveState(STATE_CACHE, JSON.stringify(state));
+        return state;
+      });
+    }
+    const cacheHit = cacheState?.mod === "exact" && cacheState.build === "exact";
+
+    setOutputs(setupGoCross, {
+      "go-version": go.version,
+      "go-root": go.goroot,
+      targets: targets.map(formatTarget).join(","),
+      matrix: JSON.stringify(matrix),
+      "cache-hit": cacheHit,
+    });
+
+    const summary = new Summary().heading("setup-go-cross").table(
+      ["", ""],
+      [
+        ["Go", `**${go.version}** (${request.source}${request.spec !== go.version ? `: ${request.spec}` : ""})`],
+        ["Installed from", describeSource(go)],
+        ["GOROOT", `\`${go.goroot}\``],
+        ["Caches", cacheState ? `modules: ${cacheState.mod}, build: ${cacheState.build}` : "off"],
+        ["Targets", String(targets.length)],
+      ],
+    );
+    if (go.notes.length > 0) summary.list(go.notes);
+    summary.table(
+      ["target", "GOOS", "GOARCH", "variant", "cgo C compiler"],
+      matrix.include.map((m) => [m.target, m.goos, m.goarch, m.variant ?? "", m.cc ?? ""]),
+    );
+    await summary.write();
+  },
+
+  async post() {
+    const raw = core.getState(STATE_CACHE);
+    if (!raw) return;
+    const state = CacheState.parse(JSON.parse(raw));
+    const saved = await saveCaches(state);
+    if (saved.length === 0) info("Caches: nothing new to save");
+  },
+});
+
+function describeSource(go: InstalledGo): string {
+  const t = seconds(go.durationMs);
+  switch (go.from) {
+    case "tool-cache":
+      return `tool cache (${t})`;
+    case "go.dev":
+      return `go.dev, sha256 checked against go.dev's listing, ${bytes(go.download?.size ?? 0)} in ${t}`;
+    case "proxy":
+      return `module proxy (golang.org/toolchain), ${go.download?.digest} checked against sum.golang.org, ${bytes(go.download?.size ?? 0)} in ${t}`;
+  }
+}
