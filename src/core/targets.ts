@@ -162,9 +162,13 @@ export interface MatrixEntry {
 export function buildMatrix(targets: readonly Target[], cc?: ReadonlyMap<string, string>): { include: MatrixEntry[] } {
   return {
     include: targets.map((t) => {
-      const entry: MatrixEntry = { goos: t.goos, goarch: t.goarch };
-      if (t.variant) entry.variant = t.variant;
-      entry.target = formatTarget(t);
+      // Key order is fixed (goos, goarch, variant, target, cc) so the JSON is stable.
+      const entry: MatrixEntry = {
+        goos: t.goos,
+        goarch: t.goarch,
+        ...(t.variant ? { variant: t.variant } : {}),
+        target: formatTarget(t),
+      };
       const compiler = cc?.get(entry.target);
       if (compiler) entry.cc = compiler;
       return entry;
