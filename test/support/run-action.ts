@@ -1,0 +1,95 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseCommandFile } from "../../src/core/command-file.js";
+
+export interface ActionRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  env: Record<string, string>;
+  path: string[];
+  summary: string;
+  state: Record<string, string>;
+}
+
+/**
+ * Runs dist/<action>/index.js exactly as the Actions runner does: Node 24, inputs as
+ * INPUT_<NAME> variables (action.yml defaults are NOT applied, like a bare `node` run),
+ * command files for outputs, env, path, summary and state.
+ */
+export async function runDistAction(
+  action: string,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  opts: { cwd?: string; state?: Record<string, string> } = {},
+): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), "goship-run-"));
+  const files = {
+    GITHUB_OUTPUT: join(dir, "output"),
+    GITHUB_ENV: join(dir, "env"),
+    GITHUB_PATH: join(dir, "path"),
+    GITHUB_STEP_SUMMARY: join(dir, "summary"),
+    GITHUB_STATE: join(dir, "state"),
+  };
+  for (const f of Object.values(files)) writeFileSync(f, "");
+  const childEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !k.startsWith("INPUT_") && !k.startsWith("GITHUB_") && !k.startsWith("STATE_"))
+      childEnv[k] = v;
+  }
+  Object.assign(childEnv, files, { GITHUB_ACTIONS: "true" }, env);
+  for (const [k, v] of Object.entries(inputs)) childEnv[`INPUT_${k.toUpperCase()}`] = v;
+  for (const [k, v] of Object.entries(opts.state ?? {})) childEnv[`STATE_${k}`] = v;
+  const res = await run(
+    [join(process.cwd(), "dist", action, "index.js")],
+    childEnv,
+    opts.cwd ?? process.cwd(),
+  );
+  const read = (f: string) => Object.fromEntries(parseCommandFile(readFileSync(f, "utf8")));
+  return {
+    ...res,
+    outputs: read(files.GITHUB_OUTPUT),
+    env: read(files.GITHUB_ENV),
+    path: readFileSync(files.GITHUB_PATH, "utf8").split("\n").filter(Boolean),
+    summary: readFileSync(files.GITHUB_STEP_SUMMARY, "utf8"),
+    state: read(files.GITHUB_STATE),
+  };
+}
+
+/** Runs the goship CLI (dist/cli) in local mode. */
+export function runCli(args: string[], env: Record<string, string> = {}, cwd = process.cwd()) {
+  const childEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !k.startsWith("INPUT_") && !k.startsWith("GITHUB_") && !k.startsWith("RUNNER_"))
+      childEnv[k] = v;
+  }
+  Object.assign(childEnv, env);
+  return run([join(process.cwd(), "dist", "cli", "index.js"), ...args], childEnv, cwd);
+}
+
+/**
+ * Node 24 child process, asynchronously: a test may serve the child from its own
+ * event loop (a stand-in proxy), which a synchronous spawn would deadlock.
+ */
+function run(
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (b) => (stdout += b));
+    child.stderr.on("data", (b) => (stderr += b));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 240_000);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
+  });
+}
