@@ -53,7 +53,16 @@ export function execFile(file: string, args: readonly string[], options: ExecOpt
       env: options.env ?? process.env,
       stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
       shell: false,
+      // Its own process group, so a timeout also ends what it started (go build's compile jobs).
+      detached: options.timeoutMs !== undefined,
     });
+    const killGroup = (signal: NodeJS.Signals) => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, signal);
+      } catch {
+        child.kill(signal);
+      }
+    };
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
@@ -61,8 +70,8 @@ export function execFile(file: string, args: readonly string[], options: ExecOpt
     if (options.timeoutMs !== undefined) {
       timer = setTimeout(() => {
         timedOut = true;
-        child.kill("SIGTERM");
-        setTimeout(() => child.kill("SIGKILL"), 2000).unref();
+        killGroup("SIGTERM");
+        setTimeout(() => killGroup("SIGKILL"), 2000).unref();
       }, options.timeoutMs);
     }
     child.stdout?.on("data", (b: Buffer) => {
