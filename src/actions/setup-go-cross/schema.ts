@@ -1,20 +1,7 @@
 import { z } from "zod";
 import { classifySpec } from "../../core/goversion.js";
+import { checkedBy, targetSpec } from "../../core/input-fields.js";
 import { choice, line, text } from "../../core/inputs.js";
-import { KNOWN_PLATFORMS } from "../../core/platforms-known.js";
-import { parseTargetSpec } from "../../core/targets.js";
-
-/** Runs a check that throws an InputError and turns it into a zod issue on that input. */
-function checkedBy(check: (value: string) => void) {
-  return (value: string, ctx: z.RefinementCtx) => {
-    try {
-      check(value);
-    } catch (e) {
-      const message = e instanceof Error ? e.message.replace(/^input "[^"]+" has value "[^"]*": /, "") : String(e);
-      ctx.addIssue({ code: "custom", message });
-    }
-  };
-}
 
 export const inputs = z.object({
   "go-version": text(
@@ -26,18 +13,29 @@ export const inputs = z.object({
     .describe("Go version or range to install; overrides go-version-file"),
   "go-version-file": line("a path to go.mod, go.work, .go-version or .tool-versions")
     .optional()
-    .describe("File to read the version from (default: go.work, go.mod, .go-version or .tool-versions in the working directory)"),
-  targets: text(
-    /^[a-z0-9*/.,\s-]+$/,
-    "comma- or space-separated GOOS/GOARCH[/variant] (e.g. linux/amd64, linux/arm/7), GOOS/*, first-class, or all",
-  )
-    .superRefine(checkedBy((v) => parseTargetSpec(v, KNOWN_PLATFORMS)))
+    .describe(
+      "File to read the version from (default: go.work, go.mod, .go-version or .tool-versions in the working directory)",
+    ),
+  targets: targetSpec()
     .optional()
-    .describe("Target spec to validate and expand into the matrix output (default: the runner's own platform)"),
-  cgo: choice(["false", "true", "auto"]).default("false").describe("Install C cross compilers for the targets: true, false, or auto (when the module uses cgo)"),
-  cache: choice(["true", "false", "restore-only"]).default("true").describe("Restore and save the module and build caches; restore-only never saves (pull requests)"),
-  "download-source": choice(["auto", "go.dev", "proxy"]).default("auto").describe("Where to download Go from: go.dev, the Go module proxy (golang.org/toolchain), or auto (go.dev, then the proxy)"),
-  "go-download-base-url": text(/^https?:\/\/[^\s"'`$\\]+$/, "an http(s) URL serving go.dev/dl's listing and files")
+    .describe(
+      "Target spec to validate and expand into the matrix output (default: the runner's own platform)",
+    ),
+  cgo: choice(["false", "true", "auto"])
+    .default("false")
+    .describe("Install C cross compilers for the targets: true, false, or auto (when the module uses cgo)"),
+  cache: choice(["true", "false", "restore-only"])
+    .default("true")
+    .describe("Restore and save the module and build caches; restore-only never saves (pull requests)"),
+  "download-source": choice(["auto", "go.dev", "proxy"])
+    .default("auto")
+    .describe(
+      "Where to download Go from: go.dev, the Go module proxy (golang.org/toolchain), or auto (go.dev, then the proxy)",
+    ),
+  "go-download-base-url": text(
+    /^https?:\/\/[^\s"'`$\\]+$/,
+    "an http(s) URL serving go.dev/dl's listing and files",
+  )
     .default("https://go.dev/dl")
     .describe("Base URL for go.dev downloads (a mirror)"),
   goproxy: text(/^[A-Za-z0-9:/._~%@+,|=-]+$/, "a GOPROXY list: http(s) URLs separated by , or |")

@@ -1,0 +1,318 @@
+import { existsSync, statSync } from "node:fs";
+import { appendFile, mkdir, rm } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import { defineAction, setOutputs } from "../../core/action.js";
+import { uploadTargetArtifact } from "../../core/artifacts.js";
+import { planCrossCompilers } from "../../core/cgo.js";
+import { inputError, UserError } from "../../core/errors.js";
+import { execFile } from "../../core/exec.js";
+import { isIgnored, readSourceInfo, type SourceInfo } from "../../core/gitinfo.js";
+import {
+  type BuildSpec,
+  type BuiltBinary,
+  goBuild,
+  planConcurrency,
+  pool,
+  type Reproduction,
+  reproduce,
+  type Verification,
+  verifyBinary,
+  writeFileAtomic,
+} from "../../core/gobuild.js";
+import { composeLdflags } from "../../core/ldflags.js";
+import { bytes, group, info, isLocalMode, notice, seconds, warning } from "../../core/log.js";
+import { ArtifactFragment, FRAGMENT_FILE, SCHEMA_VERSION, stableJson } from "../../core/manifest.js";
+import { hostTarget } from "../../core/platform.js";
+import { Summary } from "../../core/summary.js";
+import { formatTarget, listPlatforms, parseTargetSpec, type Target } from "../../core/targets.js";
+import { type Inputs, inputs, outputs } from "./schema.js";
+
+interface Result {
+  target: Target;
+  built: BuiltBinary;
+  verification: Verification;
+  reproduction?: Reproduction;
+}
+
+/** The go on PATH (setup-go-cross puts the installed one first) and what it says of itself. */
+async function goToolchain(workDir: string) {
+  const env = { ...process.env, GOTOOLCHAIN: "local" };
+  const { stdout } = await execFile("go", ["env", "GOVERSION", "GOROOT"], {
+    cwd: workDir,
+    env,
+    timeoutMs: 60_000,
+  }).catch((e) => {
+    throw new UserError(
+      `no usable go on PATH (${(e as Error).message.split("\n")[0]}); run setup-go-cross first`,
+    );
+  });
+  const [version = "", goroot = ""] = stdout.trim().split("\n");
+  return { goBin: join(goroot, "bin", "go"), goVersion: version.replace(/^go/, ""), env };
+}
+
+/** The main package's import path decides the default binary name, as `go build` does (…/app/v2 → app). */
+async function mainPackage(goBin: string, workDir: string, pkg: string, env: NodeJS.ProcessEnv) {
+  const r = await execFile(goBin, ["list", "-f", "{{.Name}} {{.ImportPath}}", pkg], {
+    cwd: workDir,
+    env,
+    timeoutMs: 300_000,
+    allowFailure: true,
+  });
+  if (r.code !== 0)
+    throw inputError(
+      "package",
+      pkg,
+      `go list cannot load it: ${r.stderr.trim().split("\n").slice(-3).join("; ")}`,
+    );
+  const [name = "", importPath = ""] = r.stdout.trim().split(" ");
+  if (name !== "main") throw inputError("package", pkg, `it is package ${name}, not a main package`);
+  const elems = importPath.split("/");
+  const last = elems.length > 1 && /^v[0-9]+$/.test(elems.at(-1) as string) ? elems.at(-2) : elems.at(-1);
+  return { importPath, defaultName: last as string };
+}
+
+/**
+ * Output inside the work tree must be ignored by git: an untracked binary makes the
+ * tree dirty, and Go would stamp vcs.modified=true into every later build. When it is
+ * not, it goes into .git/info/exclude (local to this clone, never committed).
+ */
+async function ensureOutputIgnored(source: SourceInfo, outputDir: string): Promise<void> {
+  const rel = relative(source.root, outputDir);
+  if (rel.startsWith("..") || resolve(source.root, rel) !== outputDir) return;
+  if (await isIgnored(source.root, rel, source.gitEnv)) return;
+  const { stdout } = await execFile("git", ["rev-parse", "--git-path", "info/exclude"], {
+    cwd: source.root,
+    env: { ...process.env, ...source.gitEnv },
+  });
+  const exclude = resolve(source.root, stdout.trim());
+  await mkdir(dirname(exclude), { recursive: true });
+  await appendFile(exclude, `\n# build-static output (goship)\n/${rel.split("\\").join("/")}/\n`);
+  notice(
+    `${rel}/ is not ignored by git; added it to ${relative(source.root, exclude)} so build output does not make the tree dirty. Add it to .gitignore to make this permanent.`,
+  );
+}
+
+export const buildStatic = defineAction({
+  name: "build-static",
+  description: "Build static, reproducible, verified Go binaries for one or many targets",
+  inputs,
+  outputs,
+
+  async run(i: Inputs) {
+    const workDir = resolve(i["working-directory"]);
+    if (!existsSync(workDir) || !statSync(workDir).isDirectory()) {
+      throw inputError("working-directory", i["working-directory"], "allowed: an existing directory");
+    }
+    const outputDir = resolve(workDir, i["output-dir"] ?? join("dist", "bin"));
+    const { goBin, goVersion, env: goEnv } = await goToolchain(workDir);
+    const host = hostTarget();
+    const targets = parseTargetSpec(
+      i.targets ?? `${host.goos}/${host.goarch}`,
+      await listPlatforms(goBin, goEnv),
+    );
+
+    // Version, commit, date: from git, never the clock; the inputs override.
+    let source: SourceInfo | undefined;
+    if (!(i.version && i.commit && i.date)) source = await readSourceInfo(workDir);
+    if (source) {
+      await ensureOutputIgnored(source, outputDir);
+      const after = await readSourceInfo(workDir);
+      if (after.dirtyFiles.length > 0 && !i["allow-dirty"]) {
+        const list = after.dirtyFiles.slice(0, 10).join(", ") + (after.dirtyFiles.length > 10 ? ", …" : "");
+        throw new UserError(
+          `the work tree has uncommitted changes (${list}); a release must be built from a commit. Commit them, or set allow-dirty: true`,
+        );
+      }
+      source = after;
+    }
+    const version = i.version ?? (source?.version as string);
+    const commit = i.commit ?? (source?.commit as string);
+    const date = i.date ?? (source?.date as string);
+    const sourceDateEpoch = i.date ? Date.parse(i.date) / 1000 : (source?.sourceDateEpoch as number);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(version)) {
+      throw inputError(
+        "version",
+        version,
+        "git gave a version ID that is not a safe name; set version explicitly",
+      );
+    }
+
+    const env: NodeJS.ProcessEnv = {
+      ...goEnv,
+      ...(source?.gitEnv ?? {}),
+      // C compilers honour it for __DATE__/__TIME__, so cgo builds stay reproducible too.
+      SOURCE_DATE_EPOCH: String(sourceDateEpoch),
+    };
+    const main = await mainPackage(goBin, workDir, i.package, env);
+    const binaryName = i["binary-name"] ?? main.defaultName;
+    const ldflags = composeLdflags(i["version-variables"], { version, commit, date }, i.ldflags);
+    const cc = i.cgo ? planCrossCompilers(targets, host.goarch) : undefined;
+    if (cc && cc.unsupported.length > 0 && !process.env.CC) {
+      throw new UserError(
+        `cgo: no C compiler for ${cc.unsupported.map((u) => `${formatTarget(u.target)} (${u.reason})`).join("; ")}`,
+      );
+    }
+    const { builds, procs } = planConcurrency(i.parallel, targets.length);
+    info(
+      `Building ${main.importPath} as ${binaryName} ${version} (${commit.slice(0, 12)}, ${date}) with Go ${goVersion}`,
+    );
+    info(`${targets.length} target(s), ${builds} at a time, -p=${procs}; -ldflags="${ldflags}"`);
+
+    const specFor = (target: Target): BuildSpec => ({
+      goBin,
+      workDir,
+      pkg: i.package,
+      binaryName,
+      target,
+      outputDir,
+      ldflags,
+      tags: i.tags,
+      cgo: i.cgo,
+      cc:
+        process.env.CC ||
+        cc?.compilers.find((c) => formatTarget(c.target) === formatTarget(target))?.compiler.cc,
+      env,
+      procs,
+    });
+
+    const failures: string[] = [];
+    const results = await group(`Build ${targets.length} target(s)`, () =>
+      pool(targets, builds, async (target): Promise<Result | undefined> => {
+        const name = formatTarget(target);
+        try {
+          const built = await goBuild(specFor(target), (line) => info(`  ${name}: ${line}`));
+          const verification = await verifyBinary(built.path, {
+            target,
+            cgo: i.cgo,
+            goVersion,
+            allowDirty: i["allow-dirty"],
+            requireStatic: i["require-static"],
+          });
+          for (const w of verification.warnings) warning(`${name}: ${w}`);
+          if (verification.problems.length > 0) {
+            await rm(dirname(built.path), { recursive: true, force: true });
+            failures.push(`${name}: ${verification.problems.join("; ")}`);
+            info(`✗ ${name}: ${verification.problems.join("; ")}`);
+            return undefined;
+          }
+          let reproduction: Reproduction | undefined;
+          if (i["reproducible-check"]) {
+            reproduction = await reproduce(specFor(target), source?.root ?? workDir, built.path);
+            if (!reproduction.identical) {
+              const d = reproduction.difference;
+              await rm(dirname(built.path), { recursive: true, force: true });
+              failures.push(
+                `${name}: not reproducible: a second build from a copy at another path with an empty GOCACHE differs, first at byte ${d?.offset} in ${d?.section} (sha256 ${verification.sha256} vs ${reproduction.sha256})`,
+              );
+              info(`✗ ${name}: not reproducible (first difference in ${d?.section})`);
+              return undefined;
+            }
+          }
+          info(
+            `✓ ${name}  ${bytes(verification.size)}  sha256:${verification.sha256.slice(0, 16)}  ${verification.info.static === undefined ? "" : verification.info.static ? "static  " : "dynamic  "}${seconds(built.durationMs)}${reproduction ? "  reproducible" : ""}`,
+          );
+          return { target, built, verification, reproduction };
+        } catch (e) {
+          if (!(e instanceof UserError)) throw e;
+          failures.push(`${name}: ${e.message}`);
+          info(`✗ ${name}: ${e.message.split("\n")[0]}`);
+          return undefined;
+        }
+      }),
+    );
+    if (failures.length > 0) {
+      throw new UserError(
+        `${failures.length} of ${targets.length} target(s) failed:\n  ${failures.join("\n  ")}`,
+      );
+    }
+    const done = results as Result[];
+
+    // One manifest fragment per target, next to its binary.
+    const artifacts = [];
+    for (const r of done) {
+      const fragment = ArtifactFragment.parse({
+        schemaVersion: SCHEMA_VERSION,
+        kind: "goship.fragment",
+        project: binaryName,
+        version,
+        commit,
+        sourceDateEpoch,
+        date,
+        target: {
+          goos: r.target.goos,
+          goarch: r.target.goarch,
+          ...(r.target.variant ? { variant: r.target.variant } : {}),
+        },
+        binary: {
+          name: r.built.name,
+          sha256: r.verification.sha256,
+          size: r.verification.size,
+          mode: 0o755,
+          static: r.verification.info.static ?? null,
+          goVersion: r.verification.build.goVersion,
+          buildSettings: r.verification.build.settings,
+        },
+      });
+      await writeFileAtomic(join(dirname(r.built.path), FRAGMENT_FILE), stableJson(fragment));
+      artifacts.push({
+        goos: r.target.goos,
+        goarch: r.target.goarch,
+        ...(r.target.variant ? { variant: r.target.variant } : {}),
+        path: r.built.path,
+        name: r.built.name,
+        sha256: r.verification.sha256,
+        size: r.verification.size,
+        static: fragment.binary.static,
+        goVersion: fragment.binary.goVersion,
+        buildSettings: Object.fromEntries(fragment.binary.buildSettings.map((s) => [s.key, s.value])),
+      });
+    }
+
+    const upload = i.upload ?? (process.env.GITHUB_ACTIONS === "true" && !isLocalMode());
+    const uploaded: string[] = [];
+    if (upload) {
+      await group("Upload artifacts", async () => {
+        for (const r of done) {
+          const name = `${i["artifact-prefix"] ?? binaryName}-${[r.target.goos, r.target.goarch, r.target.variant].filter(Boolean).join("-")}`;
+          await uploadTargetArtifact(name, dirname(r.built.path), [r.built.name, FRAGMENT_FILE]);
+          uploaded.push(name);
+          info(`Uploaded ${name}`);
+        }
+      });
+    }
+
+    setOutputs(buildStatic, { artifacts: JSON.stringify(artifacts), "manifest-dir": outputDir, version });
+
+    const totalSize = done.reduce((n, r) => n + r.verification.size, 0);
+    const totalTime = done.reduce((n, r) => n + r.built.durationMs, 0);
+    const summary = new Summary()
+      .heading("build-static")
+      .paragraph(
+        `**${binaryName} ${version}** from \`${commit.slice(0, 12)}\` (${date}), Go ${goVersion}, ${targets.length} target(s)` +
+          (i["reproducible-check"] ? ", each rebuilt from another path with an empty cache: identical" : ""),
+      )
+      .table(
+        ["target", "size", "sha256", "static", "build time", "verify"],
+        [
+          ...done.map((r) => [
+            formatTarget(r.target),
+            bytes(r.verification.size),
+            `\`${r.verification.sha256.slice(0, 16)}\``,
+            r.verification.info.static === undefined ? "n/a" : r.verification.info.static ? "yes" : "**no**",
+            seconds(r.built.durationMs),
+            `${r.verification.durationMs.toFixed(0)} ms`,
+          ]),
+          ["**total**", bytes(totalSize), "", "", seconds(totalTime), ""],
+        ],
+        ["l", "r", "l", "l", "r", "r"],
+      )
+      .barChart(
+        "Binary size (MiB)",
+        done.map((r) => formatTarget(r.target)),
+        done.map((r) => r.verification.size / 1048576),
+        "MiB",
+      );
+    if (uploaded.length > 0) summary.paragraph(`Artifacts: ${uploaded.map((u) => `\`${u}\``).join(", ")}`);
+    await summary.write();
+  },
+});

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { checkedBy, targetSpec } from "../../core/input-fields.js";
+import { boolean, line, text } from "../../core/inputs.js";
+import { parseVersionVariables } from "../../core/ldflags.js";
+
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+
+export const inputs = z.object({
+  "working-directory": line("a directory path").default(".").describe("Directory of the Go module to build"),
+  package: text(
+    /^(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9_.~/-]+$/,
+    'a main package: "." , "./cmd/app" or an import path, without ".." segments',
+  )
+    .default(".")
+    .describe("Main package to build"),
+  "binary-name": text(SAFE_NAME, "a file name: letters, digits and . _ + - (no slashes)")
+    .optional()
+    .describe("Binary file name (default: the last element of the main package's import path)"),
+  targets: targetSpec()
+    .optional()
+    .describe("Target spec, e.g. ${{ matrix.target }} from setup-go-cross (default: the runner's platform)"),
+  version: text(SAFE_NAME, "a version ID: letters, digits and . _ + - (no slashes or spaces)")
+    .optional()
+    .describe("Version ID (default: the tag on HEAD, else git describe --tags --always --dirty)"),
+  commit: text(/^[0-9a-f]{7,64}$/, "a hex commit hash")
+    .optional()
+    .describe("Commit (default: git rev-parse HEAD)"),
+  date: text(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, "an RFC 3339 UTC time like 2026-11-21T16:00:00Z")
+    .optional()
+    .describe("Build date (default: SOURCE_DATE_EPOCH, else the commit time)"),
+  "version-variables": line()
+    .superRefine(checkedBy((v) => parseVersionVariables(v)))
+    .default("main.version,main.commit,main.date")
+    .transform((v) => parseVersionVariables(v))
+    .describe("Where -X puts version, commit and date: symbols in that order, or version=pkg.Var,… pairs"),
+  ldflags: line("linker flags on one line").optional().describe("Extra -ldflags, appended after goship's"),
+  tags: text(/^[A-Za-z0-9_.,\s-]*$/, "build tags separated by commas or spaces")
+    .default("netgo,osusergo")
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .describe("Build tags"),
+  cgo: boolean().prefault("false").describe("Build with cgo (CGO_ENABLED=1 and the target's C compiler)"),
+  "require-static": boolean()
+    .prefault("true")
+    .describe("Fail when a Linux binary is not statically linked (false: warn)"),
+  "allow-dirty": boolean()
+    .prefault("false")
+    .describe("Allow building from a work tree with uncommitted changes"),
+  "reproducible-check": boolean()
+    .prefault("false")
+    .describe(
+      "Build every target again from a copy at another path with an empty GOCACHE; fail on any byte of difference",
+    ),
+  parallel: text(/^(auto|[1-9][0-9]?)$/, "auto or a number of concurrent builds from 1 to 99")
+    .default("auto")
+    .transform((v) => (v === "auto" ? ("auto" as const) : Number(v)))
+    .describe("Concurrent builds; auto splits the cores between them"),
+  "output-dir": line("a directory path")
+    .optional()
+    .describe("Where binaries go (default: dist/bin under the working directory)"),
+  upload: boolean()
+    .optional()
+    .describe("Upload one artifact per target (default: true inside GitHub Actions, false in local mode)"),
+  "artifact-prefix": text(SAFE_NAME, "letters, digits and . _ + -")
+    .optional()
+    .describe("Artifact name prefix (default: the binary name)"),
+});
+
+export type Inputs = z.output<typeof inputs>;
+
+export const outputs = {
+  artifacts:
+    "JSON list, one per target: goos, goarch, variant, path, name, sha256, size, static, goVersion, buildSettings",
+  "manifest-dir": "Directory holding the per-target manifest fragments (goship-fragment.json)",
+  version: "The version ID stamped into the binaries",
+} as const;

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/**
+ * The data contract between goship's actions. build-static writes one fragment per
+ * target next to its binary; package-release merges them into goship-manifest.json.
+ * Everything read back goes through these schemas.
+ */
+export const SCHEMA_VERSION = 1;
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256");
+/** Names that end up in file names and URLs. */
+export const SafeName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]*$/, "letters, digits and . _ + - only");
+
+export const BuildSetting = z.object({ key: z.string(), value: z.string() });
+
+export const BinaryRecord = z.object({
+  /** File name of the binary: "gin-app", "gin-app.exe". */
+  name: SafeName,
+  sha256,
+  size: z.number().int().nonnegative(),
+  /** Unix mode bits to restore (artifact storage does not keep them). */
+  mode: z.number().int(),
+  /** ELF: no interpreter and no shared libraries; null where the notion does not apply (PE, Mach-O). */
+  static: z.boolean().nullable(),
+  goVersion: z.string(),
+  /** Go's embedded build settings, in the binary's order. */
+  buildSettings: z.array(BuildSetting),
+});
+
+export const TargetRecord = z.object({
+  goos: z.string().regex(/^[a-z0-9]+$/),
+  goarch: z.string().regex(/^[a-z0-9]+$/),
+  variant: z
+    .string()
+    .regex(/^[a-z0-9.]+$/)
+    .optional(),
+});
+
+export const ArtifactFragment = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  kind: z.literal("goship.fragment"),
+  project: SafeName,
+  version: SafeName,
+  commit: z.string(),
+  /** The commit time, Unix seconds: archive mtimes come from it. */
+  sourceDateEpoch: z.number().int().nonnegative(),
+  date: z.string(),
+  target: TargetRecord,
+  binary: BinaryRecord,
+});
+export type ArtifactFragmentT = z.infer<typeof ArtifactFragment>;
+
+export const FRAGMENT_FILE = "goship-fragment.json";
+
+/** Stable JSON: the schemas fix key order by construction; two spaces and a final newline. */
+export function stableJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
