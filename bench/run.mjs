@@ -38,11 +38,22 @@ function report(name, value, baseline, unit = "ms") {
 
 // 1. setup-go-cross cold start with a warm tool cache vs a bare `go version`.
 {
-  const toolCache = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "goship", "bench-tool-cache");
+  const toolCache = join(
+    process.env.XDG_CACHE_HOME || join(homedir(), ".cache"),
+    "goship",
+    "bench-tool-cache",
+  );
   mkdirSync(toolCache, { recursive: true });
   const goVersion = run("go", ["env", "GOVERSION"], process.env).stdout.trim().replace(/^go/, "");
-  const inputs = { "go-version": goVersion, targets: "linux/amd64,linux/arm64,windows/amd64", cache: "false" };
-  const extra = { RUNNER_TOOL_CACHE: toolCache, RUNNER_TEMP: mkdtempSync(join(tmpdir(), "goship-bench-temp-")) };
+  const inputs = {
+    "go-version": goVersion,
+    targets: "linux/amd64,linux/arm64,windows/amd64",
+    cache: "false",
+  };
+  const extra = {
+    RUNNER_TOOL_CACHE: toolCache,
+    RUNNER_TEMP: mkdtempSync(join(tmpdir(), "goship-bench-temp-")),
+  };
   const action = join(root, "dist/setup-go-cross/index.js");
   run(process.execPath, [action], actionEnv(inputs, extra)); // warm: installs into the bench tool cache once
   const goBin = join(toolCache, "go", goVersion, process.arch, "bin", "go");

@@ -39,5 +39,7 @@ for (const { name, entry } of entries) {
   }
   await writeFile(join(dir, "package.json"), `${JSON.stringify({ type: "module" }, null, 2)}\n`);
   if (name === "cli") await chmod(file, 0o755);
-  console.log(`${name}: ${(code.length / 1024).toFixed(0)} KiB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `${name}: ${(code.length / 1024).toFixed(0)} KiB in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }

@@ -10,7 +10,12 @@ const cli = join(root, "dist/cli/index.js");
 
 function step(title, file, args, opts = {}) {
   console.log(`\n━━ ${title}\n$ ${[file === process.execPath ? "node" : file, ...args].join(" ")}`);
-  const r = spawnSync(file, args, { cwd: app, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], ...opts });
+  const r = spawnSync(file, args, {
+    cwd: app,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    ...opts,
+  });
   process.stdout.write(r.stdout ?? "");
   if (r.status !== 0) {
     console.error(`\ndemo: "${title}" failed (exit ${r.status})`);
@@ -40,6 +45,11 @@ if (!goroot) {
   console.error("demo: setup-go-cross printed no go-root output");
   process.exit(1);
 }
-const env = { ...process.env, GOROOT: goroot, GOTOOLCHAIN: "local", PATH: `${join(goroot, "bin")}:${process.env.PATH}` };
+const env = {
+  ...process.env,
+  GOROOT: goroot,
+  GOTOOLCHAIN: "local",
+  PATH: `${join(goroot, "bin")}:${process.env.PATH}`,
+};
 step(`go test ./... with Go ${outputs["go-version"]}`, join(goroot, "bin", "go"), ["test", "./..."], { env });
 console.log(`\ndemo: done. Go ${outputs["go-version"]} at ${goroot}; matrix ${outputs.matrix}`);

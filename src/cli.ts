@@ -36,7 +36,10 @@ export function parseFlags(def: ActionDefinition, argv: readonly string[]): Map<
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const m = /^--([^=]+)(?:=([\s\S]*))?$/.exec(arg);
-    if (!m) fail(`unexpected argument ${JSON.stringify(arg)} for ${def.name}; inputs are given as --<input> <value>`);
+    if (!m)
+      fail(
+        `unexpected argument ${JSON.stringify(arg)} for ${def.name}; inputs are given as --<input> <value>`,
+      );
     const name = m[1] as string;
     if (!known.includes(name)) {
       fail(`${def.name} has no input "${name}"; its inputs: ${known.join(", ")}`);
@@ -100,7 +103,9 @@ async function main(argv: string[]): Promise<number> {
   }
   if (owned.includes("GITHUB_ENV") || owned.includes("GITHUB_PATH")) {
     const exports = [
-      ...(owned.includes("GITHUB_ENV") ? show("GITHUB_ENV").map(([k, v]) => `export ${k}=${JSON.stringify(v)}`) : []),
+      ...(owned.includes("GITHUB_ENV")
+        ? show("GITHUB_ENV").map(([k, v]) => `export ${k}=${JSON.stringify(v)}`)
+        : []),
       ...(owned.includes("GITHUB_PATH")
         ? readFileSync(process.env.GITHUB_PATH as string, "utf8")
             .split("\n")
@@ -112,7 +117,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (owned.includes("GITHUB_OUTPUT")) {
     const outputs = show("GITHUB_OUTPUT");
-    if (outputs.length > 0) process.stdout.write(`\n# outputs:\n${outputs.map(([k, v]) => `${k}=${v}`).join("\n")}\n`);
+    if (outputs.length > 0)
+      process.stdout.write(`\n# outputs:\n${outputs.map(([k, v]) => `${k}=${v}`).join("\n")}\n`);
   }
   return process.exitCode === 1 ? 1 : 0;
 }

@@ -9,7 +9,10 @@ import { parseInputs } from "../src/core/inputs.js";
 const ActionYml = z.object({
   name: z.string(),
   description: z.string(),
-  inputs: z.record(z.string(), z.object({ description: z.string(), required: z.boolean().optional(), default: z.string().optional() })),
+  inputs: z.record(
+    z.string(),
+    z.object({ description: z.string(), required: z.boolean().optional(), default: z.string().optional() }),
+  ),
   outputs: z.record(z.string(), z.object({ description: z.string() })),
   runs: z.object({ using: z.string(), main: z.string(), post: z.string().optional() }),
 });

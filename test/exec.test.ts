@@ -32,6 +32,8 @@ describe("execFile", () => {
   });
 
   it("names a missing program", async () => {
-    await expect(execFile("goship-no-such-program", [])).rejects.toThrow("goship-no-such-program: command not found");
+    await expect(execFile("goship-no-such-program", [])).rejects.toThrow(
+      "goship-no-such-program: command not found",
+    );
   });
 });

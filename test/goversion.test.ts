@@ -13,7 +13,20 @@ import {
   versionFromFile,
 } from "../src/core/goversion.js";
 
-const published = ["1.20", "1.20.14", "1.21.0", "1.21rc2", "1.24.9", "1.25.0", "1.25.4", "1.25.14", "1.26rc1", "1.26.0", "1.26.8", "1.27rc1"];
+const published = [
+  "1.20",
+  "1.20.14",
+  "1.21.0",
+  "1.21rc2",
+  "1.24.9",
+  "1.25.0",
+  "1.25.4",
+  "1.25.14",
+  "1.26rc1",
+  "1.26.0",
+  "1.26.8",
+  "1.27rc1",
+];
 
 describe("Go version spellings", () => {
   it.each([
@@ -53,13 +66,20 @@ describe("resolving a spec against published versions", () => {
   });
 
   it("never picks a pre-release for a range", () => {
-    expect(() => resolveSpec("1.27.x", published, "go-version")).toThrow(/no published Go release matches; newest published: 1.26.8, 1.26.0/);
+    expect(() => resolveSpec("1.27.x", published, "go-version")).toThrow(
+      /no published Go release matches; newest published: 1.26.8, 1.26.0/,
+    );
   });
 
-  it.each(["1.22; rm -rf /", "banana", "1.25.4 && x", "$(id)", "2.0.0.0", ">=foo"])("rejects %j by name", (spec) => {
-    expect(() => classifySpec(spec, "go-version")).toThrow(InputError);
-    expect(() => classifySpec(spec, "go-version")).toThrow(/^input "go-version" has value .*allowed: a Go version/);
-  });
+  it.each(["1.22; rm -rf /", "banana", "1.25.4 && x", "$(id)", "2.0.0.0", ">=foo"])(
+    "rejects %j by name",
+    (spec) => {
+      expect(() => classifySpec(spec, "go-version")).toThrow(InputError);
+      expect(() => classifySpec(spec, "go-version")).toThrow(
+        /^input "go-version" has value .*allowed: a Go version/,
+      );
+    },
+  );
 
   it("reports an unpublished exact version", () => {
     expect(() => resolveSpec("1.25.99", published, "go-version")).toThrow(/no published Go release matches/);
@@ -87,15 +107,25 @@ describe("version files", () => {
   });
 
   it("reads go.work, .go-version and .tool-versions", async () => {
-    expect((await versionFromFile(await write("go.work", "go 1.24.2\nuse .\n"))).spec).toBe(">=1.24.2 <1.25.0-0");
+    expect((await versionFromFile(await write("go.work", "go 1.24.2\nuse .\n"))).spec).toBe(
+      ">=1.24.2 <1.25.0-0",
+    );
     expect((await versionFromFile(await write(".go-version", "\n1.25.4\n"))).spec).toBe("1.25.4");
-    expect((await versionFromFile(await write(".tool-versions", "nodejs 24.1.0\ngolang 1.26.8\n"))).spec).toBe("1.26.8");
+    expect(
+      (await versionFromFile(await write(".tool-versions", "nodejs 24.1.0\ngolang 1.26.8\n"))).spec,
+    ).toBe("1.26.8");
     expect(parseGoDirectives("go 1.22\ntoolchain default\n")).toEqual({ go: "1.22", toolchain: "default" });
   });
 
   it("names the input for a missing file or a file without a version", async () => {
-    await expect(versionFromFile("/nonexistent/go.mod")).rejects.toThrow(/^input "go-version-file" has value "\/nonexistent\/go.mod": cannot read it/);
-    await expect(versionFromFile(await write("go.mod", "module x\n"))).rejects.toThrow(/no go or toolchain directive/);
-    await expect(versionFromFile(await write(".tool-versions", "nodejs 24\n"))).rejects.toThrow(/no golang or go line/);
+    await expect(versionFromFile("/nonexistent/go.mod")).rejects.toThrow(
+      /^input "go-version-file" has value "\/nonexistent\/go.mod": cannot read it/,
+    );
+    await expect(versionFromFile(await write("go.mod", "module x\n"))).rejects.toThrow(
+      /no go or toolchain directive/,
+    );
+    await expect(versionFromFile(await write(".tool-versions", "nodejs 24\n"))).rejects.toThrow(
+      /no golang or go line/,
+    );
   });
 });

@@ -15,7 +15,11 @@ const from = (values: Record<string, string>) => (name: string) => values[name] 
 
 describe("parseInputs", () => {
   it("treats empty strings as unset and applies defaults", () => {
-    expect(parseInputs(schema, from({ name: "x", mode: "", note: "  " }))).toEqual({ mode: "a", flag: false, name: "x" });
+    expect(parseInputs(schema, from({ name: "x", mode: "", note: "  " }))).toEqual({
+      mode: "a",
+      flag: false,
+      name: "x",
+    });
     expect(parseInputs(schema, from({ name: "x", flag: "TRUE", hosts: "a.b,\n c ,," }))).toMatchObject({
       flag: true,
       hosts: ["a.b", "c"],
@@ -26,8 +30,12 @@ describe("parseInputs", () => {
     expect(() => parseInputs(schema, from({ name: "x", mode: "maybe" }))).toThrow(
       'input "mode" has value "maybe": allowed: one of a, b',
     );
-    expect(() => parseInputs(schema, from({}))).toThrow('input "name" has value "": is required; allowed: lowercase letters');
-    expect(() => parseInputs(schema, from({ name: "x", note: "a\nb" }))).toThrow(/input "note" .*without control characters/);
+    expect(() => parseInputs(schema, from({}))).toThrow(
+      'input "name" has value "": is required; allowed: lowercase letters',
+    );
+    expect(() => parseInputs(schema, from({ name: "x", note: "a\nb" }))).toThrow(
+      /input "note" .*without control characters/,
+    );
   });
 
   it("reports every bad input in one error", () => {
@@ -37,7 +45,9 @@ describe("parseInputs", () => {
     } catch (e) {
       expect(e).toBeInstanceOf(InputError);
       expect((e as InputError).problems.map((p) => p.input)).toEqual(["flag", "name"]);
-      expect((e as Error).message).toMatch(/^2 inputs are invalid:\n {2}- input "flag" has value "yes": allowed: true or false\n/);
+      expect((e as Error).message).toMatch(
+        /^2 inputs are invalid:\n {2}- input "flag" has value "yes": allowed: true or false\n/,
+      );
     }
   });
 });

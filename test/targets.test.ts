@@ -4,7 +4,8 @@ import { InputError } from "../src/core/errors.js";
 import { KNOWN_PLATFORMS } from "../src/core/platforms-known.js";
 import { buildMatrix, listPlatforms, parseTargetSpec, targetEnv, targetSlug } from "../src/core/targets.js";
 
-const parse = (spec: string) => parseTargetSpec(spec, KNOWN_PLATFORMS).map((t) => [t.goos, t.goarch, t.variant ?? ""].join("/"));
+const parse = (spec: string) =>
+  parseTargetSpec(spec, KNOWN_PLATFORMS).map((t) => [t.goos, t.goarch, t.variant ?? ""].join("/"));
 
 describe("target specs", () => {
   it("parses lists with variants, sorted and de-duplicated", () => {
@@ -57,7 +58,11 @@ describe("target specs", () => {
         { goos: "windows", goarch: "amd64", target: "windows/amd64" },
       ],
     });
-    expect(targetEnv({ goos: "linux", goarch: "arm", variant: "7" })).toEqual({ GOOS: "linux", GOARCH: "arm", GOARM: "7" });
+    expect(targetEnv({ goos: "linux", goarch: "arm", variant: "7" })).toEqual({
+      GOOS: "linux",
+      GOARCH: "arm",
+      GOARM: "7",
+    });
     expect(targetSlug({ goos: "linux", goarch: "amd64", variant: "v3" })).toBe("linux_amd64_v3");
   });
 

@@ -51,7 +51,10 @@ export async function runAction<S extends z.ZodObject>(def: ActionDefinition<S>)
 }
 
 /** Sets outputs, refusing names the action does not declare (a bug, not a user error). */
-export function setOutputs(def: ActionDefinition, values: Readonly<Record<string, string | number | boolean>>): void {
+export function setOutputs(
+  def: ActionDefinition,
+  values: Readonly<Record<string, string | number | boolean>>,
+): void {
   for (const [name, value] of Object.entries(values)) {
     if (!(name in def.outputs)) throw new Error(`${def.name} has no output named ${name}`);
     core.setOutput(name, String(value));

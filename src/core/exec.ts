@@ -44,7 +44,11 @@ export function describeCommand(file: string, args: readonly string[]): string {
  * Runs a program from an argv array (never through a shell) and captures its output.
  * Throws ExecError with the exit code and the tail of stderr unless allowFailure is set.
  */
-export function execFile(file: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+export function execFile(
+  file: string,
+  args: readonly string[],
+  options: ExecOptions = {},
+): Promise<ExecResult> {
   const command = describeCommand(file, args);
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -88,8 +92,15 @@ export function execFile(file: string, args: readonly string[], options: ExecOpt
     }
     child.on("error", (e: NodeJS.ErrnoException) => {
       if (timer) clearTimeout(timer);
-      const result = { command, code: -1, stdout: "", stderr: e.message, durationMs: performance.now() - started };
-      const why = e.code === "ENOENT" ? `${file}: command not found` : `${command}: could not start: ${e.message}`;
+      const result = {
+        command,
+        code: -1,
+        stdout: "",
+        stderr: e.message,
+        durationMs: performance.now() - started,
+      };
+      const why =
+        e.code === "ENOENT" ? `${file}: command not found` : `${command}: could not start: ${e.message}`;
       reject(new ExecError(why, result));
     });
     child.on("close", (code, signal) => {

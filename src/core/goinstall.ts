@@ -4,8 +4,8 @@ import * as tc from "@actions/tool-cache";
 import { errorMessage, UserError } from "./errors.js";
 import { execFile } from "./exec.js";
 import { fetchGoDevReleases, findGoDevArchive, type GoDevReleaseT, installGoFromGoDev } from "./godev.js";
-import { exactVersion, goToSemver, resolveSpec, type VersionRequest } from "./goversion.js";
 import { installToolchainFromProxy, listToolchainVersions } from "./goproxy.js";
+import { exactVersion, goToSemver, resolveSpec, type VersionRequest } from "./goversion.js";
 import { info, warning } from "./log.js";
 import { hostTarget, toolCacheArch } from "./platform.js";
 
@@ -67,12 +67,18 @@ export async function resolveAndInstallGo(opts: InstallOptions): Promise<Install
   const exact = exactVersion(opts.request.spec);
   if (exact) {
     const hit = cachedGo(exact);
-    if (hit) return { version: exact, goroot: hit, from: "tool-cache", durationMs: performance.now() - started, notes };
+    if (hit)
+      return {
+        version: exact,
+        goroot: hit,
+        from: "tool-cache",
+        durationMs: performance.now() - started,
+        notes,
+      };
   }
 
   // Which sources to try, in order. An exact version from the proxy needs no listing.
-  const order: Array<"go.dev" | "proxy"> =
-    opts.source === "auto" ? ["go.dev", "proxy"] : [opts.source];
+  const order: Array<"go.dev" | "proxy"> = opts.source === "auto" ? ["go.dev", "proxy"] : [opts.source];
   let version = exact;
   let releases: GoDevReleaseT[] | undefined;
   const failures: string[] = [];
@@ -100,7 +106,14 @@ export async function resolveAndInstallGo(opts: InstallOptions): Promise<Install
   const resolved = version as string;
   if (!exact) info(`Resolved ${opts.request.spec} to Go ${resolved}`);
   const hit = cachedGo(resolved);
-  if (hit) return { version: resolved, goroot: hit, from: "tool-cache", durationMs: performance.now() - started, notes };
+  if (hit)
+    return {
+      version: resolved,
+      goroot: hit,
+      from: "tool-cache",
+      durationMs: performance.now() - started,
+      notes,
+    };
 
   const { goos, goarch } = hostTarget();
   const tmpRoot = process.env.RUNNER_TEMP ?? "";
@@ -116,16 +129,36 @@ export async function resolveAndInstallGo(opts: InstallOptions): Promise<Install
           throw new UserError(`go.dev lists no ${goos}/${goarch} archive for Go ${resolved}`);
         }
         const got = await installGoFromGoDev({
-          version: resolved, goos, goarch, baseUrl: opts.goDevBaseUrl, dest: staging, tmpDir: work, releases: list,
+          version: resolved,
+          goos,
+          goarch,
+          baseUrl: opts.goDevBaseUrl,
+          dest: staging,
+          tmpDir: work,
+          releases: list,
         });
         download = { url: got.url, size: got.size, digest: `sha256:${got.sha256}` };
       } else {
-        const got = await installToolchainFromProxy({ version: resolved, goos, goarch, proxies: opts.proxies, dest: staging, tmpDir: work });
+        const got = await installToolchainFromProxy({
+          version: resolved,
+          goos,
+          goarch,
+          proxies: opts.proxies,
+          dest: staging,
+          tmpDir: work,
+        });
         download = { url: got.url, size: got.size, digest: got.h1 };
       }
       await checkGoVersion(join(staging, "bin", "go"), resolved);
       const goroot = await placeInToolCache(staging, resolved);
-      return { version: resolved, goroot, from: source, durationMs: performance.now() - started, download, notes };
+      return {
+        version: resolved,
+        goroot,
+        from: source,
+        durationMs: performance.now() - started,
+        download,
+        notes,
+      };
     } catch (e) {
       if (!(e instanceof UserError) || e.name === "InputError") throw e;
       failures.push(`${source}: ${errorMessage(e)}`);
@@ -143,10 +176,14 @@ export async function resolveAndInstallGo(opts: InstallOptions): Promise<Install
 
 /** The unpacked toolchain must report exactly the version asked for before it is cached. */
 async function checkGoVersion(goBin: string, version: string): Promise<void> {
-  const { stdout } = await execFile(goBin, ["version"], { env: { ...process.env, GOTOOLCHAIN: "local" }, timeoutMs: 60_000 });
+  const { stdout } = await execFile(goBin, ["version"], {
+    env: { ...process.env, GOTOOLCHAIN: "local" },
+    timeoutMs: 60_000,
+  });
   const { goos, goarch } = hostTarget();
   const want = `go version go${version} ${goos}/${goarch}`;
-  if (stdout.trim() !== want) throw new UserError(`the downloaded Go says "${stdout.trim()}", expected "${want}"`);
+  if (stdout.trim() !== want)
+    throw new UserError(`the downloaded Go says "${stdout.trim()}", expected "${want}"`);
 }
 
 /**

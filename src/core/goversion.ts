@@ -167,7 +167,11 @@ export async function versionFromFile(path: string, input = "go-version-file"): 
   try {
     text = await readFile(path, "utf8");
   } catch (e) {
-    throw inputError(input, path, `cannot read it (${errorMessage(e)}); allowed: a path to go.mod, go.work, .go-version or .tool-versions`);
+    throw inputError(
+      input,
+      path,
+      `cannot read it (${errorMessage(e)}); allowed: a path to go.mod, go.work, .go-version or .tool-versions`,
+    );
   }
   const name = basename(path);
   if (name === ".tool-versions") {
@@ -175,7 +179,11 @@ export async function versionFromFile(path: string, input = "go-version-file"): 
       const m = /^\s*(?:golang|go)\s+(\S+)/.exec(line);
       if (m?.[1]) return { spec: m[1], source: `${name} (${path})` };
     }
-    throw inputError(input, path, "has no golang or go line; allowed: an asdf/mise .tool-versions with a golang line");
+    throw inputError(
+      input,
+      path,
+      "has no golang or go line; allowed: an asdf/mise .tool-versions with a golang line",
+    );
   }
   if (name.endsWith(".mod") || name.endsWith(".work")) {
     const { go, toolchain } = parseGoDirectives(text);

@@ -23,7 +23,11 @@ export class Summary {
   }
 
   /** A table; cells are escaped so a value can never break the layout. */
-  table(headers: readonly string[], rows: ReadonlyArray<readonly (string | number)[]>, align?: readonly ("l" | "r")[]): this {
+  table(
+    headers: readonly string[],
+    rows: ReadonlyArray<readonly (string | number)[]>,
+    align?: readonly ("l" | "r")[],
+  ): this {
     const cell = (v: string | number) => String(v).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
     const rule = headers.map((_, i) => (align?.[i] === "r" ? "---:" : "---"));
     const lines = [headers, rule, ...rows].map((r) => `| ${r.map(cell).join(" | ")} |`);

@@ -31,7 +31,8 @@ export interface Platform {
 export async function listPlatforms(goBin: string, env?: NodeJS.ProcessEnv): Promise<Platform[]> {
   const { stdout } = await execFile(goBin, ["tool", "dist", "list", "-json"], { env, timeoutMs: 60_000 });
   const parsed = z.array(DistEntry).safeParse(JSON.parse(stdout));
-  if (!parsed.success) throw new UserError(`unexpected output from "go tool dist list -json": ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new UserError(`unexpected output from "go tool dist list -json": ${parsed.error.message}`);
   return parsed.data.map((e) => ({
     goos: e.GOOS,
     goarch: e.GOARCH,
@@ -130,7 +131,9 @@ export function parseTargetSpec(spec: string, platforms: readonly Platform[], in
     if (goos !== "*" && !goosList.includes(goos)) {
       fail(`"${item}": unknown GOOS "${goos}"; valid GOOS: ${goosList.join(", ")}`);
     }
-    const matches = usable.filter((p) => (goos === "*" || p.goos === goos) && (goarch === "*" || p.goarch === goarch));
+    const matches = usable.filter(
+      (p) => (goos === "*" || p.goos === goos) && (goarch === "*" || p.goarch === goarch),
+    );
     if (matches.length === 0) {
       const archs = usable.filter((p) => p.goos === goos).map((p) => p.goarch);
       fail(`"${item}": ${goos} has no GOARCH "${goarch}"; valid for ${goos}: ${archs.sort().join(", ")}`);
@@ -159,7 +162,10 @@ export interface MatrixEntry {
 }
 
 /** The value for `strategy.matrix: ${{ fromJSON(...) }}`. */
-export function buildMatrix(targets: readonly Target[], cc?: ReadonlyMap<string, string>): { include: MatrixEntry[] } {
+export function buildMatrix(
+  targets: readonly Target[],
+  cc?: ReadonlyMap<string, string>,
+): { include: MatrixEntry[] } {
   return {
     include: targets.map((t) => {
       // Key order is fixed (goos, goarch, variant, target, cc) so the JSON is stable.

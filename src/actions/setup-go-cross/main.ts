@@ -4,16 +4,30 @@ import * as core from "@actions/core";
 import { defineAction, setOutputs } from "../../core/action.js";
 import { installDebianPackages, planCrossCompilers, usesCgo } from "../../core/cgo.js";
 import { UserError } from "../../core/errors.js";
-import { type CacheStateT, CacheState, findSumFiles, hashFiles, planCaches, restoreCaches, saveCaches } from "../../core/gocache.js";
+import { execFile } from "../../core/exec.js";
+import {
+  CacheState,
+  type CacheStateT,
+  findSumFiles,
+  hashFiles,
+  planCaches,
+  restoreCaches,
+  saveCaches,
+} from "../../core/gocache.js";
 import { type InstalledGo, resolveAndInstallGo } from "../../core/goinstall.js";
 import { proxyURLs } from "../../core/goproxy.js";
 import { type VersionRequest, versionFromFile } from "../../core/goversion.js";
-import { execFile } from "../../core/exec.js";
 import { bytes, group, info, seconds } from "../../core/log.js";
 import { registerGoProblemMatcher } from "../../core/matcher.js";
 import { hostTarget } from "../../core/platform.js";
 import { Summary } from "../../core/summary.js";
-import { buildMatrix, formatTarget, listPlatforms, parseTargetSpec, type Target } from "../../core/targets.js";
+import {
+  buildMatrix,
+  formatTarget,
+  listPlatforms,
+  parseTargetSpec,
+  type Target,
+} from "../../core/targets.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
 
 const VERSION_FILES = ["go.work", "go.mod", ".go-version", ".tool-versions"];
@@ -36,7 +50,8 @@ const STATE_CACHE = "goship-cache";
 
 export const setupGoCross = defineAction({
   name: "setup-go-cross",
-  description: "Install a verified Go toolchain, C cross compilers and caches, and expand targets into a build matrix",
+  description:
+    "Install a verified Go toolchain, C cross compilers and caches, and expand targets into a build matrix",
   inputs,
   outputs,
 
@@ -53,7 +68,9 @@ export const setupGoCross = defineAction({
         goDevBaseUrl: i["go-download-base-url"].replace(/\/+$/, ""),
         proxies,
       });
-      info(`Go ${installed.version} from ${installed.from} in ${seconds(installed.durationMs)}: ${installed.goroot}`);
+      info(
+        `Go ${installed.version} from ${installed.from} in ${seconds(installed.durationMs)}: ${installed.goroot}`,
+      );
       return installed;
     });
 
@@ -62,7 +79,10 @@ export const setupGoCross = defineAction({
     core.exportVariable("GOROOT", go.goroot);
     core.addPath(join(go.goroot, "bin"));
     const goEnv = { ...process.env, GOTOOLCHAIN: "local", GOROOT: go.goroot };
-    const envOut = await execFile(goBin, ["env", "GOPATH", "GOCACHE", "GOMODCACHE"], { env: goEnv, timeoutMs: 60_000 });
+    const envOut = await execFile(goBin, ["env", "GOPATH", "GOCACHE", "GOMODCACHE"], {
+      env: goEnv,
+      timeoutMs: 60_000,
+    });
     const [gopath = "", gocache = "", gomodcache = ""] = envOut.stdout.trim().split("\n");
     if (gopath) core.addPath(join(gopath.split(":")[0] as string, "bin"));
     info(`Exported GOTOOLCHAIN=local, GOROOT=${go.goroot}; ${go.goroot}/bin on PATH`);
@@ -75,7 +95,11 @@ export const setupGoCross = defineAction({
     // cgo: C cross compilers from the distribution's packages.
     const cc = new Map<string, string>();
     const cgoTargets =
-      i.cgo === "true" ? targets : i.cgo === "auto" && (await usesCgo(process.cwd(), goBin, goEnv)) ? targets : [];
+      i.cgo === "true"
+        ? targets
+        : i.cgo === "auto" && (await usesCgo(process.cwd(), goBin, goEnv))
+          ? targets
+          : [];
     if (i.cgo === "auto") info(cgoTargets.length > 0 ? "The module uses cgo" : "The module does not use cgo");
     if (cgoTargets.length > 0) {
       await group("C cross compilers", async () => {
@@ -87,7 +111,9 @@ export const setupGoCross = defineAction({
         }
         const packages = [...new Set(plan.compilers.flatMap((c) => c.compiler.packages))].sort();
         const { present, installed } = await installDebianPackages(packages);
-        info(`Packages: ${installed.length} installed (${installed.join(", ") || "none"}), ${present.length} already present`);
+        info(
+          `Packages: ${installed.length} installed (${installed.join(", ") || "none"}), ${present.length} already present`,
+        );
         for (const c of plan.compilers) cc.set(formatTarget(c.target), c.compiler.cc);
       });
     }
@@ -126,7 +152,10 @@ export const setupGoCross = defineAction({
     const summary = new Summary().heading("setup-go-cross").table(
       ["", ""],
       [
-        ["Go", `**${go.version}** (${request.source}${request.spec !== go.version ? `: ${request.spec}` : ""})`],
+        [
+          "Go",
+          `**${go.version}** (${request.source}${request.spec !== go.version ? `: ${request.spec}` : ""})`,
+        ],
         ["Installed from", describeSource(go)],
         ["GOROOT", `\`${go.goroot}\``],
         ["Caches", cacheState ? `modules: ${cacheState.mod}, build: ${cacheState.build}` : "off"],
