@@ -63,8 +63,12 @@ export async function readSourceInfo(dir: string): Promise<SourceInfo> {
   const run = async (args: string[]) => (await git(root, args, gitEnv)).stdout.trim();
 
   const commit = await run(["rev-parse", "HEAD"]);
-  const status = await run(["status", "--porcelain"]);
-  const dirtyFiles = status === "" ? [] : status.split("\n").map((l) => l.slice(3));
+  // Not trimmed: each porcelain line starts with a two-column status that may be a space.
+  const status = (await git(root, ["status", "--porcelain"], gitEnv)).stdout;
+  const dirtyFiles = status
+    .split("\n")
+    .filter((l) => l.length > 3)
+    .map((l) => l.slice(3));
   const exact = await git(root, ["describe", "--tags", "--exact-match", "HEAD"], gitEnv, true);
   // A tag with uncommitted changes on top is not that release.
   const described =

@@ -48,7 +48,12 @@ async function listVersions(
   if (source === "go.dev") {
     const releases = await fetchGoDevReleases(opts.goDevBaseUrl);
     const versions = releases
-      .filter((r) => r.files.some((f) => f.os === goos && f.arch === goarch && f.kind === "archive"))
+      // go.dev names 32-bit ARM "armv6l".
+      .filter((r) =>
+        r.files.some(
+          (f) => f.os === goos && f.arch === (goarch === "arm" ? "armv6l" : goarch) && f.kind === "archive",
+        ),
+      )
       .map((r) => r.version.replace(/^go/, ""));
     return { versions, releases };
   }
