@@ -69,18 +69,15 @@ async function listVersions(
 export async function resolveAndInstallGo(opts: InstallOptions): Promise<InstalledGo> {
   const started = performance.now();
   const notes: string[] = [];
+  const fromToolCache = (version: string): InstalledGo | undefined => {
+    const goroot = cachedGo(version);
+    return goroot
+      ? { version, goroot, from: "tool-cache", durationMs: performance.now() - started, notes }
+      : undefined;
+  };
   const exact = exactVersion(opts.request.spec);
-  if (exact) {
-    const hit = cachedGo(exact);
-    if (hit)
-      return {
-        version: exact,
-        goroot: hit,
-        from: "tool-cache",
-        durationMs: performance.now() - started,
-        notes,
-      };
-  }
+  const cachedExact = exact ? fromToolCache(exact) : undefined;
+  if (cachedExact) return cachedExact;
 
   // Which sources to try, in order. An exact version from the proxy needs no listing.
   const order: Array<"go.dev" | "proxy"> = opts.source === "auto" ? ["go.dev", "proxy"] : [opts.source];
@@ -110,15 +107,8 @@ export async function resolveAndInstallGo(opts: InstallOptions): Promise<Install
   }
   const resolved = version as string;
   if (!exact) info(`Resolved ${opts.request.spec} to Go ${resolved}`);
-  const hit = cachedGo(resolved);
-  if (hit)
-    return {
-      version: resolved,
-      goroot: hit,
-      from: "tool-cache",
-      durationMs: performance.now() - started,
-      notes,
-    };
+  const cached = fromToolCache(resolved);
+  if (cached) return cached;
 
   const { goos, goarch } = hostTarget();
   const tmpRoot = process.env.RUNNER_TEMP ?? "";
