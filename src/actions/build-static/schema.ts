@@ -18,7 +18,9 @@ export const inputs = z.object({
     .describe("Binary file name (default: the last element of the main package's import path)"),
   targets: targetSpec()
     .optional()
-    .describe("Target spec, e.g. ${{ matrix.target }} from setup-go-cross (default: the runner's platform)"),
+    .describe(
+      "Target spec, e.g. the target field of a setup-go-cross matrix entry (default: the runner's platform)",
+    ),
   version: text(SAFE_NAME, "a version ID: letters, digits and . _ + - (no slashes or spaces)")
     .optional()
     .describe("Version ID (default: the tag on HEAD, else git describe --tags --always --dirty)"),
