@@ -76,10 +76,10 @@ async function mainPackage(goBin: string, workDir: string, pkg: string, env: Nod
  * tree dirty, and Go would stamp vcs.modified=true into every later build. When it is
  * not, it goes into .git/info/exclude (local to this clone, never committed).
  */
-async function ensureOutputIgnored(source: SourceInfo, outputDir: string): Promise<void> {
+async function ensureOutputIgnored(source: SourceInfo, outputDir: string): Promise<boolean> {
   const rel = relative(source.root, outputDir);
-  if (rel.startsWith("..") || resolve(source.root, rel) !== outputDir) return;
-  if (await isIgnored(source.root, rel, source.gitEnv)) return;
+  if (rel.startsWith("..") || resolve(source.root, rel) !== outputDir) return false;
+  if (await isIgnored(source.root, rel, source.gitEnv)) return false;
   const { stdout } = await execFile("git", ["rev-parse", "--git-path", "info/exclude"], {
     cwd: source.root,
     env: { ...process.env, ...source.gitEnv },
@@ -90,6 +90,7 @@ async function ensureOutputIgnored(source: SourceInfo, outputDir: string): Promi
   notice(
     `${rel}/ is not ignored by git; added it to ${relative(source.root, exclude)} so build output does not make the tree dirty. Add it to .gitignore to make this permanent.`,
   );
+  return true;
 }
 
 export const buildStatic = defineAction({
@@ -115,15 +116,14 @@ export const buildStatic = defineAction({
     let source: SourceInfo | undefined;
     if (!(i.version && i.commit && i.date)) source = await readSourceInfo(workDir);
     if (source) {
-      await ensureOutputIgnored(source, outputDir);
-      const after = await readSourceInfo(workDir);
-      if (after.dirtyFiles.length > 0 && !i["allow-dirty"]) {
-        const list = after.dirtyFiles.slice(0, 10).join(", ") + (after.dirtyFiles.length > 10 ? ", …" : "");
+      // Read again only when the exclude file changed what git sees.
+      if (await ensureOutputIgnored(source, outputDir)) source = await readSourceInfo(workDir);
+      if (source.dirtyFiles.length > 0 && !i["allow-dirty"]) {
+        const list = source.dirtyFiles.slice(0, 10).join(", ") + (source.dirtyFiles.length > 10 ? ", …" : "");
         throw new UserError(
           `the work tree has uncommitted changes (${list}); a release must be built from a commit. Commit them, or set allow-dirty: true`,
         );
       }
-      source = after;
     }
     const version = i.version ?? (source?.version as string);
     const commit = i.commit ?? (source?.commit as string);
