@@ -1,35 +1,20 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ArtifactFragment } from "../src/core/manifest.js";
+import { gitCheckout } from "./support/git-fixture.js";
 import { runDistAction } from "./support/run-action.js";
 
 /** A git checkout of a tiny main module with version variables, committed at a fixed time. */
-function checkout(): string {
-  const dir = mkdtempSync(join(tmpdir(), "goship-bs-"));
-  cpSync("test/fixtures/hello", dir, { recursive: true });
-  writeFileSync(
-    join(dir, "stamp.go"),
-    'package main\n\nvar commit, date, nonce = "none", "unknown", ""\n\nfunc init() { _ = commit + date + nonce }\n',
-  );
-  writeFileSync(join(dir, ".gitignore"), "/dist/\n");
-  const git = (...args: string[]) =>
-    execFileSync("git", args, {
-      cwd: dir,
-      env: {
-        ...process.env,
-        GIT_AUTHOR_DATE: "2026-01-02T03:04:05Z",
-        GIT_COMMITTER_DATE: "2026-01-02T03:04:05Z",
-      },
-    });
-  git("init", "-q", "-b", "main");
-  git("-c", "user.name=t", "-c", "user.email=t@example.com", "add", ".");
-  git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "hello");
-  git("tag", "v1.2.3");
-  return dir;
-}
+const checkout = () =>
+  gitCheckout("test/fixtures/hello", {
+    tag: "v1.2.3",
+    files: {
+      "stamp.go":
+        'package main\n\nvar commit, date, nonce = "none", "unknown", ""\n\nfunc init() { _ = commit + date + nonce }\n',
+    },
+  });
 
 const goVersion = execFileSync("go", ["env", "GOVERSION"]).toString().trim();
 const TARGETS = "linux/amd64,linux/arm/7,windows/amd64,darwin/arm64";
