@@ -38,6 +38,15 @@ describe.each(names)("actions/%s/action.yml", (name) => {
     expect(Object.keys(yml.outputs).sort()).toEqual(Object.keys(def?.outputs ?? {}).sort());
   });
 
+  it("has no expressions outside defaults (runners refuse ${{ }} in descriptions)", () => {
+    const texts = [
+      yml.description,
+      ...Object.values(yml.inputs).map((i) => i.description),
+      ...Object.values(yml.outputs).map((o) => o.description),
+    ];
+    expect(texts.filter((t) => t.includes("${{"))).toEqual([]);
+  });
+
   it("has defaults that mean what the schema's defaults mean (local mode gets no action.yml)", () => {
     if (!def) return;
     const withYmlDefaults = (input: string) => {

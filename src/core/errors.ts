@@ -35,5 +35,10 @@ export function inputError(input: string, value: string, allowed: string): Input
 }
 
 export function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  if (!(e instanceof Error)) return String(e);
+  if (e.message) return e.message;
+  // Some SDK errors (Azure's RestError on an HTTP 401) carry their meaning only in fields.
+  const fields = e as Error & { code?: unknown; statusCode?: unknown };
+  const detail = [fields.code, fields.statusCode && `HTTP ${fields.statusCode}`].filter(Boolean).join(", ");
+  return detail ? `${e.name} (${detail})` : e.name;
 }

@@ -1,0 +1,76 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { pinnedTool } from "./tools.js";
+
+export interface ActRun {
+  code: number;
+  log: string;
+  /** Where act's artifact server kept this run's uploads: <dir>/<run id>/<name>/<name>.zip. */
+  artifactDir: string;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+      .once("error", reject)
+      .listen(0, "127.0.0.1", () => {
+        const { port } = srv.address() as { port: number };
+        srv.close(() => resolve(port));
+      });
+  });
+}
+
+/**
+ * Runs a workflow of this repository with act on the host (no containers), Node 24 first
+ * on PATH, and act's own artifact and cache servers on 127.0.0.1: the way GitHub runs the
+ * actions, minus GitHub.
+ */
+export async function runWorkflow(
+  workflow: string,
+  opts: { inputs?: Record<string, string>; secrets?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<ActRun> {
+  const artifactDir = mkdtempSync(join(tmpdir(), "goship-act-artifacts-"));
+  const args = [
+    "workflow_dispatch",
+    "-W",
+    workflow,
+    "-P",
+    "ubuntu-latest=-self-hosted",
+    "--artifact-server-path",
+    artifactDir,
+    "--artifact-server-addr",
+    "127.0.0.1",
+    "--artifact-server-port",
+    String(await freePort()),
+    "--cache-server-addr",
+    "127.0.0.1",
+    "--cache-server-port",
+    "0",
+    "--cache-server-path",
+    mkdtempSync(join(tmpdir(), "goship-act-cache-")),
+  ];
+  for (const [k, v] of Object.entries(opts.inputs ?? {})) args.push("--input", `${k}=${v}`);
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const [k, v] of Object.entries(opts.secrets ?? {})) {
+    args.push("-s", k);
+    env[k] = v;
+  }
+  // Inside vitest, Node 24 (the node@24 devDependency) is process.execPath.
+  env.PATH = `${dirname(process.execPath)}:${env.PATH}`;
+  for (const k of Object.keys(env)) if (k.startsWith("GITHUB_") || k.startsWith("INPUT_")) delete env[k];
+  const child = spawn(pinnedTool("act"), args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stdout.on("data", (d) => {
+    log += d;
+  });
+  child.stderr.on("data", (d) => {
+    log += d;
+  });
+  const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 900_000);
+  const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? -1)));
+  clearTimeout(timer);
+  return { code, log, artifactDir };
+}
