@@ -1,12 +1,4 @@
-import {
-  createHash,
-  createPrivateKey,
-  createPublicKey,
-  type KeyObject,
-  scrypt,
-  sign,
-  verify,
-} from "node:crypto";
+import { createHash, createPrivateKey, createPublicKey, type KeyObject, scrypt, verify } from "node:crypto";
 import { promisify } from "node:util";
 import { xsalsa20poly1305 } from "@noble/ciphers/salsa.js";
 import { z } from "zod";
