@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseCommandFile } from "../src/core/command-file.js";
 import { InputError } from "../src/core/errors.js";
-import { boolean, choice, line, list, parseInputs, text } from "../src/core/inputs.js";
+import { boolean, choice, line, list, parseInputs, secret, text } from "../src/core/inputs.js";
 
 const schema = z.object({
   mode: choice(["a", "b"]).default("a"),
@@ -60,5 +60,19 @@ describe("command files", () => {
       ["matrix", '{"include":[]}\nline two'],
       ["b", "c=d"],
     ]);
+  });
+});
+
+describe("secret inputs", () => {
+  it("are never echoed in an error", () => {
+    const schema = z.object({ key: secret(text(/^-----BEGIN/, "a PEM block")) });
+    let message = "";
+    try {
+      parseInputs(schema, () => "hunter2\nline two");
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe('input "key" has value "***": allowed: a PEM block');
+    expect(message).not.toContain("hunter2");
   });
 });

@@ -1,6 +1,7 @@
 import * as core from "@actions/core";
 import { z } from "zod";
 import { InputError, type InputProblem } from "./errors.js";
+import { maskSecret } from "./log.js";
 
 /**
  * Reads one input by its action.yml name. The runner passes inputs as INPUT_<NAME>
@@ -20,9 +21,15 @@ export function parseInputs<S extends z.ZodObject>(
   read: InputReader = readActionInput,
 ): z.output<S> {
   const raw: Record<string, string | undefined> = {};
-  for (const name of Object.keys(schema.shape)) {
+  const secrets = new Set<string>();
+  for (const [name, field] of Object.entries(schema.shape)) {
     const value = read(name).trim();
     raw[name] = value === "" ? undefined : value;
+    if (isSecretInput(field as z.ZodType)) {
+      secrets.add(name);
+      // Line by line too: a runner masks a multi-line secret only where it appears whole.
+      if (value) for (const v of [value, ...value.split("\n")]) maskSecret(v.trim());
+    }
   }
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
@@ -32,9 +39,21 @@ export function parseInputs<S extends z.ZodObject>(
     const input = String(issue.path[0] ?? "(inputs)");
     if (seen.has(input)) continue; // one line per input is enough
     seen.add(input);
-    problems.push({ input, value: raw[input] ?? "", allowed: issue.message });
+    const value = secrets.has(input) && raw[input] ? "***" : (raw[input] ?? "");
+    problems.push({ input, value, allowed: issue.message });
   }
   throw new InputError(problems);
+}
+
+const SECRET = { goshipSecret: true } as const;
+
+/** Marks an input as a secret: masked in logs as soon as it is read, never echoed in errors. */
+export function secret<T extends z.ZodType>(field: T): T {
+  return field.meta(SECRET);
+}
+
+function isSecretInput(field: z.ZodType): boolean {
+  return field.meta()?.goshipSecret === true;
 }
 
 /** Message for a value the user did not give but must. */
