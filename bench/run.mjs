@@ -1,7 +1,16 @@
 // npm run bench: goship's figures as ratios against a baseline run in the same process.
 // Each section measures what a user runs (dist/), never src/.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -32,12 +41,17 @@ function actionEnv(inputs, extra) {
 }
 
 const rows = [];
+/** BENCH_ONLY=build-static,setup-go-cross runs only those sections. */
+const only = process.env.BENCH_ONLY?.split(",");
+const section = (name) => !only || only.includes(name);
+/** Records the action process's own peak RSS (KiB) into $GOSHIP_BENCH_RSS when it exits. */
+const rssHook = join(root, "bench/rss-hook.mjs");
 function report(name, value, baseline, unit = "ms") {
   rows.push({ name, value, baseline, ratio: baseline ? value / baseline : undefined, unit });
 }
 
 // 1. setup-go-cross cold start with a warm tool cache vs a bare `go version`.
-{
+if (section("setup-go-cross")) {
   const toolCache = join(
     process.env.XDG_CACHE_HOME || join(homedir(), ".cache"),
     "goship",
@@ -71,7 +85,110 @@ function report(name, value, baseline, unit = "ms") {
   report("  for scale: node -e 0", median(n));
 }
 
-// 2. Bundle sizes.
+// 2. build-static: the sample app's seven targets in one process vs a plain sequential shell
+// loop of `go build` with the same flags, on a warm and on a cold build cache.
+if (section("build-static")) {
+  const SEVEN = [
+    "linux/amd64",
+    "linux/arm64",
+    "linux/arm/7",
+    "linux/386",
+    "windows/amd64",
+    "darwin/arm64",
+    "freebsd/amd64",
+  ];
+  const buildRuns = Number(process.env.BENCH_BUILD_RUNS ?? 3);
+  const repo = mkdtempSync(join(tmpdir(), "goship-bench-gin-"));
+  cpSync(join(root, "examples/gin-app"), repo, { recursive: true });
+  writeFileSync(join(repo, ".gitignore"), "/dist/\n/loop/\n");
+  const gitEnv = {
+    ...process.env,
+    GIT_AUTHOR_DATE: "2026-01-02T03:04:05Z",
+    GIT_COMMITTER_DATE: "2026-01-02T03:04:05Z",
+  };
+  const git = (...a) =>
+    run("git", ["-c", "user.name=b", "-c", "user.email=b@example.com", ...a], gitEnv, repo);
+  git("init", "-q", "-b", "main");
+  git("add", ".");
+  git("commit", "-q", "-m", "bench");
+  git("tag", "v0.9.0");
+  const commit = git("rev-parse", "HEAD").stdout.trim();
+  const tags = "netgo,osusergo,nomsgpack";
+  const ldflags = `-s -w -X main.version=0.9.0 -X main.commit=${commit} -X main.date=2026-01-02T03:04:05Z`;
+  // The loop a user would write by hand: one go build per target, one after another.
+  const loop = SEVEN.map((t) => {
+    const [goos, goarch, v] = t.split("/");
+    const variant = v ? `GOARM=${v} ` : "";
+    const dir = `loop/gin-app_${goos}_${goarch}${v ? `_${v}` : ""}`;
+    const exe = goos === "windows" ? "gin-app.exe" : "gin-app";
+    return `CGO_ENABLED=0 GOOS=${goos} GOARCH=${goarch} ${variant}go build -trimpath -tags ${tags} -ldflags "${ldflags}" -o ${dir}/${exe} .`;
+  }).join("\n");
+  const loopScript = join(mkdtempSync(join(tmpdir(), "goship-bench-loop-")), "loop.sh");
+  writeFileSync(loopScript, `set -e\n${loop}\n`);
+  const action = join(root, "dist/build-static/index.js");
+  const buildStatic = (parallel, env) => {
+    const rss = join(mkdtempSync(join(tmpdir(), "goship-bench-rss-")), "rss");
+    const e = actionEnv(
+      { targets: SEVEN.join(","), tags, parallel, upload: "false" },
+      { ...env, GOSHIP_BENCH_RSS: rss },
+    );
+    const ms = time(() => run(process.execPath, ["--import", rssHook, action], e, repo));
+    return {
+      ms,
+      rssKiB: Number(readFileSync(rss, "utf8")),
+      summary: readFileSync(e.GITHUB_STEP_SUMMARY, "utf8"),
+    };
+  };
+  const shellLoop = (env) => time(() => run("bash", [loopScript], { ...process.env, ...env }, repo));
+
+  const measure = (label, runsHere, freshCache, quiet = false) => {
+    const loopMs = [];
+    const seq = [];
+    const par = [];
+    let last;
+    for (let i = 0; i < runsHere; i++) {
+      const cache = () =>
+        freshCache ? { GOCACHE: mkdtempSync(join(tmpdir(), "goship-bench-gocache-")) } : {};
+      loopMs.push(shellLoop(cache()));
+      last = buildStatic("1", cache());
+      seq.push(last.ms);
+      par.push(buildStatic("auto", cache()).ms);
+    }
+    if (quiet) return last;
+    report(
+      `build-static 7 targets, ${label}, parallel: 1 (median of ${runsHere})`,
+      median(seq),
+      median(loopMs),
+    );
+    report(`build-static 7 targets, ${label}, parallel: auto`, median(par), median(loopMs));
+    report(`  baseline: sequential go build loop, ${label}`, median(loopMs));
+    return last;
+  };
+  measure("warm-up", 1, false, true); // fills GOCACHE for every target
+  const warm = measure("warm cache", buildRuns, false);
+  report("  peak RSS of the action process (warm, parallel: 1)", warm.rssKiB / 1024, undefined, "MiB");
+  const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? 1);
+  if (coldRuns > 0) {
+    const cold = measure("cold cache", coldRuns, true);
+    report("  peak RSS of the action process (cold, parallel: 1)", cold.rssKiB / 1024, undefined, "MiB");
+  }
+  // Verification: the summary's verify column (ms) per binary, scaled to a 20 MiB binary.
+  const perTwenty = [];
+  for (const m of warm.summary.matchAll(
+    /^\| ([a-z0-9]+\/[a-z0-9]+(?:\/[a-z0-9]+)?) \| .* \| (\d+) ms \|$/gm,
+  )) {
+    const [goos, goarch, v] = m[1].split("/");
+    const dir = join(repo, "dist/bin", `gin-app_${goos}_${goarch}${v ? `_${v}` : ""}`);
+    const size = statSync(join(dir, goos === "windows" ? "gin-app.exe" : "gin-app")).size;
+    perTwenty.push((Number(m[2]) * 20 * 1048576) / size);
+  }
+  if (perTwenty.length !== SEVEN.length)
+    throw new Error(`verify column not found in the summary:\n${warm.summary}`);
+  report("  verification per binary, scaled to 20 MiB (median of 7 targets)", median(perTwenty));
+  rmSync(repo, { recursive: true, force: true });
+}
+
+// 3. Bundle sizes.
 for (const name of readdirSync(join(root, "dist")).sort()) {
   const f = join(root, "dist", name, "index.js");
   report(`dist/${name}/index.js size`, statSync(f).size / 1024, undefined, "KiB");

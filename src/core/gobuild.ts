@@ -1,6 +1,6 @@
-import { cp, mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, link, mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
-import { basename, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { type BinaryInfo, checkBinaryForTarget, inspectBinary, withObjectLayout } from "./binfmt.js";
 import { buildSetting, type GoBuildInfo, readBuildInfo } from "./buildinfo.js";
 import { execFile } from "./exec.js";
@@ -63,29 +63,47 @@ export interface BuiltBinary {
   durationMs: number;
 }
 
+/**
+ * Where `go build -o` writes: a file that stays between runs, so Go's own up-to-date check
+ * (the build ID of the existing output) skips the link when nothing changed, as it does
+ * for a plain `go build` loop. A hidden sibling of the target directories, without a
+ * fragment, so nothing collects it as build output.
+ */
+export function linkPath(spec: BuildSpec): string {
+  return join(
+    spec.outputDir,
+    ".goship-link",
+    targetDirName(spec.binaryName, spec.target),
+    binaryFileName(spec.binaryName, spec.target),
+  );
+}
+
 /** Builds one target into <outputDir>/<name>_<goos>_<goarch>[_<variant>]/<name>[.exe]. */
 export async function goBuild(spec: BuildSpec, onOutput?: (line: string) => void): Promise<BuiltBinary> {
   const dir = join(spec.outputDir, targetDirName(spec.binaryName, spec.target));
-  await mkdir(dir, { recursive: true });
   const name = binaryFileName(spec.binaryName, spec.target);
   const path = join(dir, name);
-  // Write beside and rename: a failed build never leaves a half-written binary under the final name.
-  const partial = `${path}.partial`;
+  const linked = linkPath(spec);
+  await Promise.all([mkdir(dir, { recursive: true }), mkdir(dirname(linked), { recursive: true })]);
   const started = performance.now();
+  await execFile(spec.goBin, buildArgv(spec, linked), {
+    cwd: spec.workDir,
+    env: buildEnv(spec),
+    timeoutMs: 60 * 60_000,
+    onStderr: (chunk) => {
+      for (const l of chunk.split("\n")) if (l.trim()) onOutput?.(l);
+    },
+  });
+  // Go replaces its output by rename, never in place, so a hard link is a stable copy;
+  // link beside and rename, so the final name never holds a half-written binary.
+  const partial = `${path}.partial`;
+  await rm(partial, { force: true });
   try {
-    await execFile(spec.goBin, buildArgv(spec, partial), {
-      cwd: spec.workDir,
-      env: buildEnv(spec),
-      timeoutMs: 60 * 60_000,
-      onStderr: (chunk) => {
-        for (const l of chunk.split("\n")) if (l.trim()) onOutput?.(l);
-      },
-    });
-    await rename(partial, path);
-  } catch (e) {
-    await rm(partial, { force: true });
-    throw e;
+    await link(linked, partial);
+  } catch {
+    await copyFile(linked, partial);
   }
+  await rename(partial, path);
   return { target: spec.target, path, name, durationMs: performance.now() - started };
 }
 
