@@ -1,0 +1,630 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A stand-in for the GitHub REST endpoints that publishing a release uses, on
+ * 127.0.0.1, with GitHub's documented JSON shapes, status codes, error bodies, Link
+ * pagination and rate-limit headers. It uses GitHub Enterprise Server's layout (API under
+ * /api/v3, uploads under /api/uploads), so a client must honour the base URL it is given
+ * and the upload_url a release returns. Asset downloads redirect to a second server (a
+ * different origin, like objects.githubusercontent.com) that refuses an Authorization
+ * header, as signed storage URLs do.
+ *
+ * State is in memory and visible to tests (`releases`, `requests`); `inject` adds faults.
+ */
+
+export interface StoredAsset {
+  id: number;
+  name: string;
+  label: string | null;
+  /** "uploaded", or "starter" for an upload that broke off (what GitHub shows then). */
+  state: string;
+  contentType: string;
+  data: Buffer;
+  /** Computed when the upload completed, as GitHub does; a test may change `data` behind it. */
+  sha256: string | null;
+  createdAt: string;
+  updatedAt: string;
+  downloadKey: string;
+  downloads: number;
+}
+
+export interface StoredRelease {
+  id: number;
+  tagName: string;
+  targetCommitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  immutable: boolean;
+  createdAt: string;
+  publishedAt: string | null;
+  /** Drafts live at .../releases/tag/untagged-<hex> until published. */
+  untagged: string;
+  assets: StoredAsset[];
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path below the API or uploads root, e.g. /repos/o/r/releases. */
+  path: string;
+  query: URLSearchParams;
+  upload: boolean;
+  headers: IncomingMessage["headers"];
+  /** Parsed JSON body of POST/PATCH API calls. */
+  json?: unknown;
+}
+
+interface Match {
+  method?: string;
+  /** Tested against `RecordedRequest.path`. */
+  path?: RegExp;
+  /** How many matching requests it affects (default 1). */
+  times?: number;
+}
+
+export type Fault =
+  | (Match & { kind: "status"; status: number })
+  | (Match & {
+      kind: "rate-limit";
+      status: 403 | 429;
+      /** Sends retry-after (a secondary limit). */
+      retryAfterSeconds?: number;
+      /** Sends x-ratelimit-remaining: 0 and a reset this far ahead (the primary limit). */
+      resetInSeconds?: number;
+    })
+  /**
+   * Reads part of an upload's body (all of it if shorter), then destroys the socket without
+   * answering; optionally leaves a "starter" asset behind, as GitHub can.
+   */
+  | (Match & { kind: "drop-upload"; afterBytes: number; leaveStarter: boolean; asset?: string });
+
+export interface GitHubStandInOptions {
+  owner?: string;
+  repo?: string;
+  /** The repository has immutable releases on: publishing a release locks its assets. */
+  immutableReleases?: boolean;
+  /** GitHub returns asset digests (github.com since June 2025); off for older servers. */
+  digests?: boolean;
+  /** The largest page served (GitHub: 100); lower it to exercise pagination. */
+  maxPerPage?: number;
+}
+
+export interface GitHubStandIn {
+  /** The REST API root to give a client, like GITHUB_API_URL. */
+  apiUrl: string;
+  owner: string;
+  repo: string;
+  /** Has contents: write. */
+  token: string;
+  /** Has contents: read only, like a GITHUB_TOKEN without `permissions: contents: write`. */
+  readOnlyToken: string;
+  settings: Required<Omit<GitHubStandInOptions, "owner" | "repo">>;
+  releases: StoredRelease[];
+  requests: RecordedRequest[];
+  inject(fault: Fault): void;
+  /** Runs before each request is handled (after it is recorded): for races staged by a test. */
+  onRequest?: (request: RecordedRequest) => void;
+  /** Adds a release directly, as if made earlier by someone else. */
+  addRelease(fields: Partial<Omit<StoredRelease, "id" | "assets">> & { tagName: string }): StoredRelease;
+  /** Adds a completed asset directly. */
+  addAsset(release: StoredRelease, name: string, data: Buffer, contentType?: string): StoredAsset;
+  findRelease(tag: string): StoredRelease | undefined;
+  close(): Promise<void>;
+}
+
+const DOCS = "https://docs.github.com/rest/releases";
+const JSON_TYPE = "application/json; charset=utf-8";
+
+class Reply {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
+const error = (status: number, message: string, doc = DOCS, extra: object = {}) =>
+  new Reply(status, { message, documentation_url: doc, status: String(status), ...extra });
+const notFound = (doc = DOCS) => error(404, "Not Found", doc);
+const validationFailed = (resource: string, code: string, field: string, doc = DOCS) =>
+  error(422, "Validation Failed", doc, { errors: [{ resource, code, field }] });
+
+export async function startGitHubServer(options: GitHubStandInOptions = {}): Promise<GitHubStandIn> {
+  const owner = options.owner ?? "octo-org";
+  const repo = options.repo ?? "hello";
+  const token = `ghs_${randomBytes(18).toString("base64url")}`;
+  const readOnlyToken = `ghs_${randomBytes(18).toString("base64url")}`;
+  const settings = {
+    immutableReleases: options.immutableReleases ?? false,
+    digests: options.digests ?? true,
+    maxPerPage: options.maxPerPage ?? 100,
+  };
+  const faults: (Fault & { left: number })[] = [];
+  let nextId = 1000;
+  let remaining = 5000;
+  const now = () => new Date().toISOString().replace(/\.\d+Z$/, "Z");
+
+  // ─── The storage host that asset downloads redirect to ─────────────────────
+  const storage = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://storage");
+    if (req.headers.authorization !== undefined) {
+      // S3-style signed URLs refuse a second credential; a client must not forward its token here.
+      res.writeHead(400, { "content-type": "application/xml" });
+      res.end(
+        "<Error><Code>InvalidArgument</Code><Message>Only one auth mechanism allowed</Message></Error>",
+      );
+      return;
+    }
+    const key = /^\/release-assets\/([^/]+)$/.exec(url.pathname)?.[1];
+    const asset = stand.releases.flatMap((r) => r.assets).find((a) => a.downloadKey === key);
+    if (!asset || url.searchParams.get("sig") !== `sig-${key}`) {
+      res.writeHead(403, { "content-type": "application/xml" });
+      res.end("<Error><Code>AccessDenied</Code></Error>");
+      return;
+    }
+    asset.downloads++;
+    res.writeHead(200, {
+      "content-type": "application/octet-stream",
+      "content-length": String(asset.data.length),
+    });
+    res.end(asset.data);
+  });
+  await listen(storage);
+  const storageUrl = `http://127.0.0.1:${(storage.address() as AddressInfo).port}`;
+
+  // ─── The API ────────────────────────────────────────────────────────────────
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      if (!res.headersSent) send(res, error(500, `stand-in failure: ${String(e)}`));
+      else res.destroy();
+    });
+  });
+  await listen(server);
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const apiRoot = `${origin}/api/v3`;
+  const uploadsRoot = `${origin}/api/uploads`;
+
+  const user = { login: "github-actions[bot]", id: 41898282, type: "Bot", site_admin: false };
+  const releaseJson = (r: StoredRelease) => {
+    const base = `${apiRoot}/repos/${owner}/${repo}/releases/${r.id}`;
+    return {
+      url: base,
+      html_url: `${origin}/${owner}/${repo}/releases/tag/${r.draft ? r.untagged : encodeURIComponent(r.tagName)}`,
+      assets_url: `${base}/assets`,
+      upload_url: `${uploadsRoot}/repos/${owner}/${repo}/releases/${r.id}/assets{?name,label}`,
+      tarball_url: r.draft ? null : `${apiRoot}/repos/${owner}/${repo}/tarball/${r.tagName}`,
+      zipball_url: r.draft ? null : `${apiRoot}/repos/${owner}/${repo}/zipball/${r.tagName}`,
+      id: r.id,
+      node_id: `RE_${Buffer.from(String(r.id)).toString("base64")}`,
+      tag_name: r.tagName,
+      target_commitish: r.targetCommitish,
+      name: r.name,
+      body: r.body,
+      draft: r.draft,
+      prerelease: r.prerelease,
+      immutable: r.immutable,
+      created_at: r.createdAt,
+      published_at: r.publishedAt,
+      updated_at: r.createdAt,
+      author: user,
+      assets: r.assets.map((a) => assetJson(r, a)),
+    };
+  };
+  const assetJson = (r: StoredRelease, a: StoredAsset) => ({
+    url: `${apiRoot}/repos/${owner}/${repo}/releases/assets/${a.id}`,
+    browser_download_url: `${origin}/${owner}/${repo}/releases/download/${r.draft ? r.untagged : r.tagName}/${a.name}`,
+    id: a.id,
+    node_id: `RA_${Buffer.from(String(a.id)).toString("base64")}`,
+    name: a.name,
+    label: a.label,
+    state: a.state,
+    content_type: a.contentType,
+    size: a.data.length,
+    digest: settings.digests && a.sha256 ? `sha256:${a.sha256}` : null,
+    download_count: a.downloads,
+    created_at: a.createdAt,
+    updated_at: a.updatedAt,
+    uploader: user,
+  });
+
+  function send(res: ServerResponse, reply: Reply): void {
+    remaining = Math.max(0, remaining - 1);
+    const headers: Record<string, string> = {
+      "x-github-api-version-selected": "2022-11-28",
+      "x-github-request-id": randomBytes(8).toString("hex").toUpperCase(),
+      "x-ratelimit-limit": "5000",
+      "x-ratelimit-remaining": String(remaining),
+      "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600),
+      "x-ratelimit-used": String(5000 - remaining),
+      "x-ratelimit-resource": "core",
+      ...reply.headers,
+    };
+    if (reply.body === undefined) {
+      res.writeHead(reply.status, headers);
+      res.end();
+      return;
+    }
+    const text = typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body);
+    res.writeHead(reply.status, {
+      "content-type": typeof reply.body === "string" ? "text/html; charset=utf-8" : JSON_TYPE,
+      "content-length": String(Buffer.byteLength(text)),
+      ...headers,
+    });
+    res.end(text);
+  }
+
+  function takeFault(r: RecordedRequest): Fault | undefined {
+    const i = faults.findIndex(
+      (f) =>
+        (f.method === undefined || f.method === r.method) &&
+        (f.path === undefined || f.path.test(r.path)) &&
+        (f.kind !== "drop-upload" ||
+          (r.upload && (f.asset === undefined || f.asset === r.query.get("name")))),
+    );
+    const f = faults[i];
+    if (f === undefined) return undefined;
+    if (--f.left <= 0) faults.splice(i, 1);
+    return f;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", origin);
+    const method = req.method ?? "GET";
+    const upload = url.pathname.startsWith("/api/uploads/");
+    if (!upload && !url.pathname.startsWith("/api/v3/")) {
+      await drain(req);
+      return send(res, notFound("https://docs.github.com/rest"));
+    }
+    const path = url.pathname.slice(upload ? "/api/uploads".length : "/api/v3".length);
+    const recorded: RecordedRequest = { method, path, query: url.searchParams, upload, headers: req.headers };
+    stand.requests.push(recorded);
+
+    const fault = takeFault(recorded);
+    if (fault?.kind === "drop-upload") return dropUpload(req, recorded, fault);
+    let json: unknown;
+    if (!upload) {
+      const body = await drain(req);
+      if (body.length > 0) {
+        try {
+          json = JSON.parse(body.toString("utf8"));
+        } catch {
+          return send(res, error(400, "Problems parsing JSON"));
+        }
+      }
+      recorded.json = json;
+    }
+    stand.onRequest?.(recorded);
+    if (fault?.kind === "status") {
+      if (upload) await drain(req);
+      return send(
+        res,
+        new Reply(fault.status, `<html><body><h1>${fault.status}</h1>Server Error</body></html>`),
+      );
+    }
+    if (fault?.kind === "rate-limit") {
+      if (upload) await drain(req);
+      const headers: Record<string, string> = {};
+      if (fault.retryAfterSeconds !== undefined) headers["retry-after"] = String(fault.retryAfterSeconds);
+      if (fault.resetInSeconds !== undefined) {
+        headers["x-ratelimit-remaining"] = "0";
+        headers["x-ratelimit-reset"] = String(Math.floor(Date.now() / 1000) + fault.resetInSeconds);
+      }
+      const message =
+        fault.resetInSeconds !== undefined
+          ? "API rate limit exceeded for installation. If you reach out to GitHub Support for help, please include the request ID."
+          : "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.";
+      return send(
+        res,
+        new Reply(
+          fault.status,
+          error(
+            fault.status,
+            message,
+            "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api",
+          ).body,
+          headers,
+        ),
+      );
+    }
+
+    const auth = /^(?:token|bearer) (\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+    if (auth !== token && auth !== readOnlyToken) {
+      if (upload) await drain(req);
+      return send(
+        res,
+        error(
+          401,
+          auth === undefined ? "Requires authentication" : "Bad credentials",
+          "https://docs.github.com/rest",
+        ),
+      );
+    }
+    const canWrite = auth === token;
+    const seg = path.split("/").slice(1).map(decodeURIComponent);
+    if (seg[0] !== "repos" || seg[1] !== owner || seg[2] !== repo || seg[3] !== "releases") {
+      if (upload) await drain(req);
+      return send(res, notFound("https://docs.github.com/rest"));
+    }
+    const rest = seg.slice(4);
+    const visible = (r: StoredRelease) => canWrite || !r.draft;
+    const byId = (id: string | undefined) => stand.releases.find((r) => String(r.id) === id && visible(r));
+    const forbidden = (doc: string) => error(403, "Resource not accessible by integration", `${DOCS}/${doc}`);
+
+    if (upload) {
+      // POST /repos/{owner}/{repo}/releases/{release_id}/assets?name=&label=
+      if (method !== "POST" || rest.length !== 2 || rest[1] !== "assets") {
+        await drain(req);
+        return send(res, notFound());
+      }
+      return send(res, await receiveUpload(req, byId(rest[0]), url.searchParams, canWrite));
+    }
+
+    // GET /repos/{owner}/{repo}/releases/tags/{tag}: published releases only
+    if (method === "GET" && rest[0] === "tags" && rest.length === 2) {
+      const r = stand.releases.find((x) => !x.draft && x.tagName === rest[1]);
+      return send(
+        res,
+        r ? new Reply(200, releaseJson(r)) : notFound(`${DOCS}/releases#get-a-release-by-tag-name`),
+      );
+    }
+    // GET /repos/{owner}/{repo}/releases: newest first, drafts only for those who can push
+    if (method === "GET" && rest.length === 0) {
+      const list = stand.releases.filter(visible).sort((a, b) => b.id - a.id);
+      return send(res, paginate(url, list.map(releaseJson)));
+    }
+    // POST /repos/{owner}/{repo}/releases
+    if (method === "POST" && rest.length === 0) {
+      if (!canWrite) return send(res, forbidden("releases#create-a-release"));
+      const body = (json ?? {}) as Record<string, unknown>;
+      if (typeof body.tag_name !== "string" || body.tag_name === "") {
+        return send(
+          res,
+          validationFailed("Release", "missing_field", "tag_name", `${DOCS}/releases#create-a-release`),
+        );
+      }
+      const draft = body.draft === true;
+      if (stand.releases.some((x) => !x.draft && x.tagName === body.tag_name)) {
+        return send(
+          res,
+          validationFailed("Release", "already_exists", "tag_name", `${DOCS}/releases#create-a-release`),
+        );
+      }
+      const generated =
+        body.generate_release_notes === true
+          ? `## What's Changed\n* generated notes for ${body.tag_name}`
+          : "";
+      const notes = typeof body.body === "string" ? body.body : "";
+      const r = stand.addRelease({
+        tagName: body.tag_name,
+        targetCommitish: typeof body.target_commitish === "string" ? body.target_commitish : "main",
+        name: typeof body.name === "string" ? body.name : null,
+        body: [notes, generated].filter(Boolean).join("\n\n") || null,
+        draft,
+        prerelease: body.prerelease === true,
+      });
+      return send(
+        res,
+        new Reply(201, releaseJson(r), { location: `${apiRoot}/repos/${owner}/${repo}/releases/${r.id}` }),
+      );
+    }
+    // GET / PATCH /repos/{owner}/{repo}/releases/{release_id}
+    if (rest.length === 1 && /^\d+$/.test(rest[0] ?? "")) {
+      const r = byId(rest[0]);
+      if (!r) return send(res, notFound());
+      if (method === "GET") return send(res, new Reply(200, releaseJson(r)));
+      if (method === "PATCH") {
+        if (!canWrite) return send(res, forbidden("releases#update-a-release"));
+        const body = (json ?? {}) as Record<string, unknown>;
+        if (r.immutable && body.draft === true)
+          return send(res, error(422, "Cannot unpublish an immutable release."));
+        if (typeof body.name === "string") r.name = body.name;
+        if (typeof body.body === "string") r.body = body.body;
+        if (typeof body.prerelease === "boolean") r.prerelease = body.prerelease;
+        if (body.draft === false && r.draft) {
+          if (stand.releases.some((x) => x !== r && !x.draft && x.tagName === r.tagName)) {
+            return send(
+              res,
+              validationFailed("Release", "already_exists", "tag_name", `${DOCS}/releases#update-a-release`),
+            );
+          }
+          r.draft = false;
+          r.publishedAt = now();
+          r.immutable = settings.immutableReleases;
+        }
+        return send(res, new Reply(200, releaseJson(r)));
+      }
+    }
+    // GET /repos/{owner}/{repo}/releases/{release_id}/assets: every asset, unfinished ones too
+    if (method === "GET" && rest.length === 2 && rest[1] === "assets") {
+      const r = byId(rest[0]);
+      if (!r) return send(res, notFound());
+      return send(
+        res,
+        paginate(
+          url,
+          r.assets.map((a) => assetJson(r, a)),
+        ),
+      );
+    }
+    // GET / DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}
+    if (rest.length === 2 && rest[0] === "assets") {
+      const r = stand.releases.find((x) => visible(x) && x.assets.some((a) => String(a.id) === rest[1]));
+      const a = r?.assets.find((x) => String(x.id) === rest[1]);
+      if (!r || !a) return send(res, notFound(`${DOCS}/assets`));
+      if (method === "GET") {
+        if (/application\/octet-stream/.test(req.headers.accept ?? "")) {
+          if (a.state !== "uploaded") return send(res, notFound(`${DOCS}/assets#get-a-release-asset`));
+          const location = `${storageUrl}/release-assets/${a.downloadKey}?sig=sig-${a.downloadKey}`;
+          return send(res, new Reply(302, undefined, { location }));
+        }
+        return send(res, new Reply(200, assetJson(r, a)));
+      }
+      if (method === "DELETE") {
+        if (!canWrite) return send(res, forbidden("assets#delete-a-release-asset"));
+        if (r.immutable && !r.draft)
+          return send(res, error(422, "Cannot delete assets from an immutable release."));
+        r.assets = r.assets.filter((x) => x !== a);
+        return send(res, new Reply(204, undefined));
+      }
+    }
+    return send(res, notFound("https://docs.github.com/rest"));
+  }
+
+  async function receiveUpload(
+    req: IncomingMessage,
+    r: StoredRelease | undefined,
+    query: URLSearchParams,
+    canWrite: boolean,
+  ): Promise<Reply> {
+    const data = await drain(req);
+    const doc = `${DOCS}/assets#upload-a-release-asset`;
+    if (!r) return notFound(doc);
+    if (!canWrite) return error(403, "Resource not accessible by integration", doc);
+    const name = query.get("name");
+    if (!name) return validationFailed("ReleaseAsset", "missing_field", "name", doc);
+    // The stand-in insists on what a client streaming a file should send: a type and an exact length.
+    if (!req.headers["content-type"]) return error(400, "Bad Content-Type header value", doc);
+    const length = req.headers["content-length"];
+    if (length === undefined || Number(length) !== data.length) {
+      return error(
+        400,
+        `Content-Length ${length ?? "missing"} does not match the ${data.length} bytes received`,
+        doc,
+      );
+    }
+    if (r.immutable && !r.draft) return error(422, "Cannot upload assets to an immutable release.", doc);
+    if (r.assets.some((a) => a.name === name))
+      return validationFailed("ReleaseAsset", "already_exists", "name", doc);
+    const asset = stand.addAsset(r, name, data, req.headers["content-type"]);
+    asset.label = query.get("label") || null;
+    return new Reply(201, assetJson(r, asset));
+  }
+
+  async function dropUpload(
+    req: IncomingMessage,
+    recorded: RecordedRequest,
+    fault: Fault & { kind: "drop-upload" },
+  ) {
+    const id = /^\/repos\/[^/]+\/[^/]+\/releases\/(\d+)\/assets$/.exec(recorded.path)?.[1];
+    const r = stand.releases.find((x) => String(x.id) === id);
+    const name = recorded.query.get("name");
+    let received = 0;
+    await new Promise<void>((resolve) => {
+      const drop = () => {
+        if (fault.leaveStarter && r && name && !r.assets.some((a) => a.name === name)) {
+          const a = stand.addAsset(r, name, Buffer.alloc(0), req.headers["content-type"]);
+          a.state = "starter";
+          a.sha256 = null;
+        }
+        req.socket.destroy();
+        resolve();
+      };
+      req.on("data", (chunk: Buffer) => {
+        received += chunk.length;
+        if (received >= fault.afterBytes) drop();
+      });
+      req.on("end", drop);
+      req.on("close", () => resolve());
+    });
+  }
+
+  function paginate(url: URL, items: unknown[]): Reply {
+    const perPage = Math.min(Number(url.searchParams.get("per_page") ?? 30) || 30, settings.maxPerPage);
+    const page = Math.max(1, Number(url.searchParams.get("page") ?? 1) || 1);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const link = (p: number, rel: string) => {
+      const u = new URL(url);
+      u.searchParams.set("per_page", String(perPage));
+      u.searchParams.set("page", String(p));
+      return `<${u}>; rel="${rel}"`;
+    };
+    const links: string[] = [];
+    if (page > 1) links.push(link(page - 1, "prev"));
+    if (page < last) links.push(link(page + 1, "next"), link(last, "last"));
+    if (page > 1) links.push(link(1, "first"));
+    return new Reply(
+      200,
+      items.slice((page - 1) * perPage, page * perPage),
+      links.length ? { link: links.join(", ") } : {},
+    );
+  }
+
+  const stand: GitHubStandIn = {
+    apiUrl: apiRoot,
+    owner,
+    repo,
+    token,
+    readOnlyToken,
+    settings,
+    releases: [],
+    requests: [],
+    inject(fault) {
+      faults.push({ ...fault, left: fault.times ?? 1 });
+    },
+    addRelease(fields) {
+      const r: StoredRelease = {
+        id: nextId++,
+        targetCommitish: "main",
+        name: null,
+        body: null,
+        draft: false,
+        prerelease: false,
+        immutable: false,
+        createdAt: now(),
+        publishedAt: null,
+        untagged: `untagged-${randomBytes(10).toString("hex")}`,
+        ...fields,
+        assets: [],
+      };
+      if (!r.draft) {
+        r.publishedAt ??= r.createdAt;
+        r.immutable = fields.immutable ?? settings.immutableReleases;
+      }
+      stand.releases.push(r);
+      return r;
+    },
+    addAsset(release, name, data, contentType = "application/octet-stream") {
+      const a: StoredAsset = {
+        id: nextId++,
+        name,
+        label: null,
+        state: "uploaded",
+        contentType,
+        data,
+        sha256: createHash("sha256").update(data).digest("hex"),
+        createdAt: now(),
+        updatedAt: now(),
+        downloadKey: randomBytes(12).toString("hex"),
+        downloads: 0,
+      };
+      release.assets.push(a);
+      return a;
+    },
+    findRelease(tag) {
+      return stand.releases.find((r) => r.tagName === tag);
+    },
+    async close() {
+      server.closeAllConnections();
+      storage.closeAllConnections();
+      await Promise.all([close(server), close(storage)]);
+    },
+  };
+  return stand;
+}
+
+function listen(server: Server): Promise<void> {
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+async function drain(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
