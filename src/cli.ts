@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { ACTIONS } from "./actions/registry.js";
 import { type ActionDefinition, runAction } from "./core/action.js";
 import { parseCommandFile } from "./core/command-file.js";
+import { errorMessage, UserError } from "./core/errors.js";
+import { verifyRelease } from "./core/verify-release.js";
 
 /**
  * Local mode: `goship <action> --<input> <value> …` runs the action's own definition
@@ -13,7 +15,39 @@ import { parseCommandFile } from "./core/command-file.js";
  */
 const USAGE = `usage: goship <action> [--<input> <value> | --<input>=<value>]…
        goship <action> --help
+       goship verify <release-dir> --public-key <goship.pub>
 actions: ${Object.keys(ACTIONS).join(", ")}`;
+
+/** `goship verify DIR --public-key FILE`: a downloaded release, checked offline. Exit 1 on the first failure. */
+async function verifyCommand(args: readonly string[]): Promise<number> {
+  let dir: string | undefined;
+  let key: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === "--public-key") key = args[++i];
+    else if (a.startsWith("--public-key=")) key = a.slice("--public-key=".length);
+    else if (a.startsWith("-")) fail(`verify: unknown flag ${a}\n${USAGE}`);
+    else if (dir === undefined) dir = a;
+    else fail(`verify: one release directory only\n${USAGE}`);
+  }
+  if (!dir || !key) fail(`verify needs a release directory and --public-key\n${USAGE}`);
+  let pem: string;
+  try {
+    pem = readFileSync(key, "utf8");
+  } catch (e) {
+    fail(`verify: cannot read the public key ${key}: ${errorMessage(e)}`);
+  }
+  try {
+    const { manifest, checks } = await verifyRelease(dir, pem);
+    for (const c of checks) process.stdout.write(`ok  ${c}\n`);
+    process.stdout.write(`verified: ${manifest.project} ${manifest.version} (${manifest.commit})\n`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    process.stdout.write(`FAIL  ${e.message}\n`);
+    return 1;
+  }
+}
 
 function fail(message: string): never {
   process.stderr.write(`goship: ${message}\n`);
@@ -61,6 +95,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return name ? 0 : 2;
   }
+  if (name === "verify") return verifyCommand(rest);
   const def = ACTIONS[name];
   if (!def) fail(`unknown action "${name}"\n${USAGE}`);
   if (rest.includes("--help") || rest.includes("-h")) {

@@ -66,3 +66,10 @@ describe.each(names)("actions/%s/action.yml", (name) => {
     expect(fromYml).toEqual(fromSchema);
   });
 });
+
+describe("GOSHIP_VERSION", () => {
+  it("is package.json's version (SBOMs and provenance name the tool by it)", async () => {
+    const { GOSHIP_VERSION } = await import("../src/core/version.js");
+    expect(GOSHIP_VERSION).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
+  });
+});

@@ -1,9 +1,11 @@
 import type { ActionDefinition } from "../core/action.js";
 import { buildStatic } from "./build-static/main.js";
+import { packageRelease } from "./package-release/main.js";
 import { setupGoCross } from "./setup-go-cross/main.js";
 
 /** Every action local mode can run, by the name used in `uses: …/actions/<name>`. */
 export const ACTIONS: Readonly<Record<string, ActionDefinition>> = {
   "setup-go-cross": setupGoCross as unknown as ActionDefinition,
   "build-static": buildStatic as unknown as ActionDefinition,
+  "package-release": packageRelease as unknown as ActionDefinition,
 };

@@ -56,3 +56,48 @@ export const FRAGMENT_FILE = "goship-fragment.json";
 export function stableJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
+
+export const FileRef = z.object({ name: SafeName, sha256, size: z.number().int().nonnegative() });
+export type FileRefT = z.infer<typeof FileRef>;
+
+export const ARCHIVE_FORMATS = ["tar.gz", "zip", "binary"] as const;
+
+export const ReleaseArtifact = TargetRecord.extend({
+  binary: BinaryRecord.omit({ mode: true }),
+  archive: FileRef.extend({ format: z.enum(ARCHIVE_FORMATS) }),
+  /** null when the release was made with `sbom: none`. */
+  sbom: z.object({ cyclonedx: FileRef.nullable(), spdx: FileRef.nullable() }),
+});
+export type ReleaseArtifactT = z.infer<typeof ReleaseArtifact>;
+
+/**
+ * goship-manifest.json: what a release holds, with digests. SHA256SUMS covers it, so the
+ * signature over SHA256SUMS vouches for every file it names.
+ */
+export const ReleaseManifest = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  kind: z.literal("goship.release"),
+  project: SafeName,
+  version: SafeName,
+  commit: z.string(),
+  sourceDateEpoch: z.number().int().nonnegative(),
+  date: z.string(),
+  /** The Go version every binary was built with. */
+  go: z.string(),
+  artifacts: z.array(ReleaseArtifact).min(1),
+  checksums: z.object({
+    file: z.literal("SHA256SUMS"),
+    /** DER ECDSA signature over SHA256SUMS; null for an unsigned release. */
+    signature: SafeName.nullable(),
+    /** Sigstore bundle v0.3 for the same signature. */
+    bundle: SafeName.nullable(),
+    publicKey: SafeName.nullable(),
+    publicKeyHint: z.string().nullable(),
+    signer: z.enum(["key", "keyless"]).nullable(),
+  }),
+  provenance: FileRef.nullable(),
+});
+export type ReleaseManifestT = z.infer<typeof ReleaseManifest>;
+
+export const MANIFEST_FILE = "goship-manifest.json";
+export const CHECKSUMS_FILE = "SHA256SUMS";

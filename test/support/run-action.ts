@@ -24,7 +24,7 @@ export async function runDistAction(
   action: string,
   inputs: Record<string, string>,
   env: Record<string, string> = {},
-  opts: { cwd?: string; state?: Record<string, string> } = {},
+  opts: { cwd?: string; state?: Record<string, string>; umask?: string } = {},
 ): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), "goship-run-"));
   const files = {
@@ -47,6 +47,7 @@ export async function runDistAction(
     [join(process.cwd(), "dist", action, "index.js")],
     childEnv,
     opts.cwd ?? process.cwd(),
+    opts.umask,
   );
   const read = (f: string) => Object.fromEntries(parseCommandFile(readFileSync(f, "utf8")));
   return {
@@ -78,9 +79,13 @@ function run(
   args: string[],
   env: Record<string, string>,
   cwd: string,
+  umask?: string,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    // The umask is set inside node before the script runs: a shell in between would drop
+    // INPUT_* variables whose names hold a "-", which are not valid shell names.
+    const argv = umask ? ["--import", `data:text/javascript,process.umask(0o${umask})`, ...args] : args;
+    const child = spawn(process.execPath, argv, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (b) => (stdout += b));

@@ -1,0 +1,128 @@
+import { mkdtemp } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { defineAction, setOutputs } from "../../core/action.js";
+import { inputError } from "../../core/errors.js";
+import { collectBinaries, downloadRunArtifacts, mergeFragments } from "../../core/fanin.js";
+import { matchFiles } from "../../core/files.js";
+import { bytes, group, info, isLocalMode } from "../../core/log.js";
+import { CHECKSUMS_FILE, MANIFEST_FILE } from "../../core/manifest.js";
+import { publishRelease, releaseTarget } from "../../core/publish.js";
+import { PUBLIC_KEY_FILE, writeRelease } from "../../core/release.js";
+import { keylessSigner, keySigner, loadSigningKey, type Signer } from "../../core/signing.js";
+import { Summary } from "../../core/summary.js";
+import { verifyRelease } from "../../core/verify-release.js";
+import { GOSHIP_VERSION } from "../../core/version.js";
+import { type Inputs, inputs, outputs } from "./schema.js";
+
+export const packageRelease = defineAction({
+  name: "package-release",
+  description: "Deterministic archives, signed checksums, SBOMs and provenance; optionally a GitHub Release",
+  inputs,
+  outputs,
+
+  async run(i: Inputs) {
+    // Everything that can be refused is refused before a file is written.
+    if (i["signing-key"] && i.keyless)
+      throw inputError("keyless", "true", 'false when "signing-key" is given: one signer per release');
+    const signer: (Signer & { publicKeyPem?: string; hint?: string }) | undefined = i["signing-key"]
+      ? keySigner(await loadSigningKey(i["signing-key"], i["signing-key-password"]))
+      : i.keyless
+        ? keylessSigner({ githubToken: i["github-token"] ?? process.env.GITHUB_TOKEN })
+        : undefined;
+    const publishTo = i.publish === "none" ? undefined : releaseTarget(i, process.env);
+    const outputDir = resolve(i["output-dir"]);
+
+    const binaries = await group("Collect the build-static output", async () => {
+      const localDir = i["artifacts-dir"] ?? (isLocalMode() ? "dist/bin" : undefined);
+      if (localDir) return collectBinaries(resolve(localDir), "artifacts-dir");
+      const into = await mkdtemp(join(process.env.RUNNER_TEMP as string, "goship-artifacts-"));
+      const pattern = i.artifacts ?? (i["project-name"] ? `${i["project-name"]}-*` : "*");
+      await downloadRunArtifacts(pattern, into);
+      return collectBinaries(into, "artifacts");
+    });
+    const set = mergeFragments(binaries);
+    if (i.version && i.version !== set.version)
+      throw inputError(
+        "version",
+        i.version,
+        `the binaries' own version, ${set.version} (one version ID per release)`,
+      );
+    if (i["project-name"]) set.project = i["project-name"];
+    for (const b of set.binaries)
+      info(`${b.source}: ${b.fragment.binary.name} ${bytes(b.fragment.binary.size)}`);
+
+    const extraFiles = await matchFiles(process.cwd(), i.files);
+    const release = await group(`Package ${set.project} ${set.version}`, () =>
+      writeRelease({
+        set,
+        outputDir,
+        extraFiles,
+        archiveFormat: i["archive-format"],
+        sbom: i.sbom,
+        provenance: i.provenance,
+        signer,
+        toolVersion: GOSHIP_VERSION,
+      }),
+    );
+    // What we wrote must pass what a user runs: check it the same way `goship verify` does.
+    const verified = signer?.publicKeyPem
+      ? await group("Verify the release directory", () =>
+          verifyRelease(outputDir, signer.publicKeyPem as string),
+        )
+      : undefined;
+    for (const c of verified?.checks ?? []) info(`✓ ${c}`);
+
+    const published = publishTo
+      ? await group(`Publish to ${publishTo.owner}/${publishTo.repo} ${publishTo.tag}`, () =>
+          publishRelease(publishTo, i, release),
+        )
+      : undefined;
+
+    setOutputs(packageRelease, {
+      manifest: join(outputDir, MANIFEST_FILE),
+      checksums: join(outputDir, CHECKSUMS_FILE),
+      assets: JSON.stringify(release.assets),
+      "public-key-hint": signer?.hint ?? "",
+      "release-url": published?.url ?? "",
+      "release-id": published?.releaseId ?? "",
+    });
+
+    const summary = new Summary()
+      .heading("package-release")
+      .paragraph(
+        `**${set.project} ${set.version}** from \`${set.commit.slice(0, 12)}\`, ${set.binaries.length} target(s), ` +
+          (signer ? `signed (${signer.kind}${signer.hint ? `, key ${signer.hint}` : ""})` : "**unsigned**"),
+      )
+      .table(
+        ["asset", "size", "sha256", ...(published ? ["release"] : [])],
+        release.assets.map((a) => [
+          `\`${a.name}\``,
+          bytes(a.size),
+          `\`${a.sha256.slice(0, 16)}\``,
+          ...(published ? [published.status.get(a.name) ?? ""] : []),
+        ]),
+        ["l", "r", "l", "l"],
+      )
+      .barChart(
+        "Archive size (MiB)",
+        release.manifest.artifacts.map((a) => a.archive.name.replace(`${set.project}_${set.version}_`, "")),
+        release.manifest.artifacts.map((a) => a.archive.size / 1048576),
+        "MiB",
+      );
+    if (published) summary.paragraph(`Release: ${published.url}`);
+    if (signer?.kind === "key") {
+      summary
+        .paragraph("Verify it, with no GitHub login, in the directory of the downloaded assets:")
+        .code(
+          [
+            `sha256sum -c --strict ${CHECKSUMS_FILE}`,
+            `openssl dgst -sha256 -verify ${PUBLIC_KEY_FILE} -signature ${CHECKSUMS_FILE}.sig ${CHECKSUMS_FILE}`,
+            `cosign verify-blob --key ${PUBLIC_KEY_FILE} --bundle ${CHECKSUMS_FILE}.sigstore.json --insecure-ignore-tlog ${CHECKSUMS_FILE}`,
+            `npx goship verify . --public-key ${PUBLIC_KEY_FILE}`,
+          ].join("\n"),
+          "sh",
+        );
+    }
+    await summary.write();
+  },
+});

@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { boolean, choice, line, list, secret, text } from "../../core/inputs.js";
+
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+const NO_CONTROL = /^[^\u0000-\u0008\u000b-\u001f\u007f]*$/;
+
+export const inputs = z.object({
+  artifacts: text(
+    /^[A-Za-z0-9._*?+-]+$/,
+    "an artifact name pattern: letters, digits, . _ + - and the wildcards * ?",
+  )
+    .optional()
+    .describe(
+      "Artifact name pattern to download from this run (default: <project-name>-*, else every build-static artifact)",
+    ),
+  "artifacts-dir": line("a directory path")
+    .optional()
+    .describe(
+      "A local directory of build-static output instead of artifacts (the default in local mode: dist/bin)",
+    ),
+  "project-name": text(SAFE_NAME, "letters, digits and . _ + - (no slashes)")
+    .optional()
+    .describe("Project name in archive names (default: the binary name from the fragments)"),
+  version: text(SAFE_NAME, "a version ID: letters, digits and . _ + - (no slashes or spaces)")
+    .optional()
+    .describe("Version ID; must match the binaries' (default: from the fragments)"),
+  files: list(
+    text(/^(?![/\\])(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._*?+/-]+$/, "relative file patterns without .."),
+    "comma- or newline-separated relative file patterns without ..",
+  )
+    .default(["LICENSE*", "README*"])
+    .describe("Extra files for every archive (patterns, relative to the working directory)"),
+  "archive-format": choice(["auto", "tar.gz", "zip", "binary"])
+    .default("auto")
+    .describe("auto: tar.gz, and zip for windows; or tar.gz, zip, binary for every target"),
+  "signing-key": secret(
+    text(
+      /^-----BEGIN (ENCRYPTED SIGSTORE PRIVATE KEY|PRIVATE KEY|EC PRIVATE KEY)-----[\s\S]+-----END \1-----$/,
+      "a PEM private key: cosign's ENCRYPTED SIGSTORE PRIVATE KEY, or an unencrypted PKCS#8 EC P-256 PRIVATE KEY",
+    ),
+  )
+    .optional()
+    .describe("PEM signing key (secret)"),
+  "signing-key-password": secret(text(NO_CONTROL, "the key's password"))
+    .optional()
+    .describe("Password of an encrypted signing-key (secret)"),
+  keyless: boolean().prefault("false").describe("Sign through Sigstore with the workflow's OIDC identity"),
+  sbom: list(choice(["cyclonedx", "spdx", "none"]), "cyclonedx, spdx (comma-separated), or none")
+    .default(["cyclonedx", "spdx"])
+    .refine((l) => !(l.includes("none") && l.length > 1), "allowed: none alone, or cyclonedx and/or spdx")
+    .transform((l) => ({ cyclonedx: l.includes("cyclonedx"), spdx: l.includes("spdx") }))
+    .describe("SBOM formats per binary: cyclonedx, spdx, or none"),
+  provenance: boolean()
+    .prefault("true")
+    .describe("Write signed SLSA v1 provenance (provenance.intoto.jsonl)"),
+  publish: choice(["none", "draft", "release"])
+    .default("none")
+    .describe("Publish a GitHub Release: none, draft, release"),
+  tag: text(/^(?!.*\.\.)(?!\/)[A-Za-z0-9._+/-]+$/, "a git tag name")
+    .optional()
+    .describe("Release tag (default: the pushed tag)"),
+  "release-notes": text(NO_CONTROL, "text without control characters, or generate")
+    .optional()
+    .describe("Release notes text, or generate (GitHub's generated notes)"),
+  prerelease: choice(["auto", "true", "false"])
+    .default("auto")
+    .describe("auto: a pre-release when the version has a semver pre-release part"),
+  "replace-assets": boolean()
+    .prefault("false")
+    .describe("Replace a same-named asset whose digest differs (default: fail)"),
+  "github-token": secret(line("a token"))
+    .optional()
+    .describe("Token for the release (default: github.token; local mode: GITHUB_TOKEN)"),
+  "output-dir": line("a directory path").default("dist/release").describe("Where the release files go"),
+});
+
+export type Inputs = z.output<typeof inputs>;
+
+export const outputs = {
+  manifest: "Path of goship-manifest.json",
+  checksums: "Path of SHA256SUMS",
+  assets: "JSON list of the release files: name, sha256, size",
+  "public-key-hint": "Hint (key id) of the signing key, as in the Sigstore bundle",
+  "release-url": "The GitHub Release's page, when published",
+  "release-id": "The GitHub Release's id, when published",
+} as const;
