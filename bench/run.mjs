@@ -46,6 +46,8 @@ const only = process.env.BENCH_ONLY?.split(",");
 const section = (name) => !only || only.includes(name);
 /** Records the action process's own peak RSS (KiB) into $GOSHIP_BENCH_RSS when it exits. */
 const rssHook = join(root, "bench/rss-hook.mjs");
+/** build-static's output from section 2, packaged by section 3. */
+let builtBinaries;
 function report(name, value, baseline, unit = "ms") {
   rows.push({ name, value, baseline, ratio: baseline ? value / baseline : undefined, unit });
 }
@@ -185,10 +187,128 @@ if (section("build-static")) {
   if (perTwenty.length !== SEVEN.length)
     throw new Error(`verify column not found in the summary:\n${warm.summary}`);
   report("  verification per binary, scaled to 20 MiB (median of 7 targets)", median(perTwenty));
-  rmSync(repo, { recursive: true, force: true });
+  builtBinaries = join(repo, "dist/bin");
 }
 
-// 3. Bundle sizes.
+// 3. package-release: archive + checksum the seven binaries vs `tar czf` + `sha256sum`;
+// sha256 throughput on 1 GiB vs sha256sum; peak RSS packaging a 1 GiB binary.
+if (section("package-release")) {
+  if (!builtBinaries)
+    throw new Error("the package-release section needs the build-static section's binaries");
+  const action = join(root, "dist/package-release/index.js");
+  const dirs = readdirSync(builtBinaries).filter((d) => !d.startsWith("."));
+  const pack = (binDir, extra = {}) => {
+    const out = join(mkdtempSync(join(tmpdir(), "goship-bench-rel-")), "release");
+    const rss = join(mkdtempSync(join(tmpdir(), "goship-bench-rss-")), "rss");
+    const e = actionEnv(
+      {
+        "artifacts-dir": binDir,
+        "archive-format": "tar.gz",
+        sbom: "none",
+        provenance: "false",
+        "output-dir": out,
+        files: "none-such",
+        ...extra,
+      },
+      { GOSHIP_BENCH_RSS: rss },
+    );
+    const ms = time(() => run(process.execPath, ["--import", rssHook, action], e, tmpdir()));
+    rmSync(out, { recursive: true, force: true });
+    return { ms, rssKiB: Number(readFileSync(rss, "utf8")) };
+  };
+  const shell = () => {
+    const out = mkdtempSync(join(tmpdir(), "goship-bench-tar-"));
+    const script = dirs
+      .map(
+        (d) =>
+          `tar czf ${out}/${d}.tar.gz -C ${join(builtBinaries, d)} $(ls ${join(builtBinaries, d)} | grep -v goship-fragment)`,
+      )
+      .join("\n");
+    const ms = time(() =>
+      run("bash", ["-c", `set -e\n${script}\ncd ${out} && sha256sum *.tar.gz > SHA256SUMS`], process.env),
+    );
+    rmSync(out, { recursive: true, force: true });
+    return ms;
+  };
+  const ours = [];
+  const theirs = [];
+  for (let i = 0; i < Math.max(3, Math.floor(runs / 2)); i++) {
+    theirs.push(shell());
+    ours.push(pack(builtBinaries).ms);
+  }
+  report(
+    `package-release, 7 binaries: archive + SHA256SUMS (median of ${ours.length})`,
+    median(ours),
+    median(theirs),
+  );
+  report("  baseline: tar czf + sha256sum", median(theirs));
+
+  // 1 GiB of incompressible data: the hash alone, then packaging it as a "binary".
+  const big = mkdtempSync(join(tmpdir(), "goship-bench-1g-"));
+  const blob = join(big, "blob");
+  run("bash", ["-c", `head -c 1073741824 /dev/urandom > ${blob}`], process.env);
+  const hashOurs = [];
+  const hashTheirs = [];
+  for (let i = 0; i < 3; i++) {
+    hashTheirs.push(time(() => run("sha256sum", [blob], process.env)));
+    // Node 24 runs the module itself (type stripping): the function package-release uses.
+    hashOurs.push(
+      time(() =>
+        run(
+          process.execPath,
+          [
+            "--input-type=module",
+            "-e",
+            `const { sha256File } = await import(${JSON.stringify(join(root, "src/core/hash.ts"))}); await sha256File(${JSON.stringify(blob)});`,
+          ],
+          process.env,
+        ),
+      ),
+    );
+  }
+  // Throughput ratio: sha256sum's time over ours (>= 0.9 is the goal).
+  report(
+    "sha256 of 1 GiB, throughput vs sha256sum (higher is better)",
+    1024 / (median(hashOurs) / 1000),
+    1024 / (median(hashTheirs) / 1000),
+    "MiB/s",
+  );
+  report("  baseline: sha256sum", 1024 / (median(hashTheirs) / 1000), undefined, "MiB/s");
+
+  const binDir = join(big, "bin");
+  const target = join(binDir, "big_linux_amd64");
+  mkdirSync(target, { recursive: true });
+  run("mv", [blob, join(target, "big")], process.env);
+  const sha256 = run("sha256sum", [join(target, "big")], process.env).stdout.split(" ")[0];
+  writeFileSync(
+    join(target, "goship-fragment.json"),
+    JSON.stringify({
+      schemaVersion: 1,
+      kind: "goship.fragment",
+      project: "big",
+      version: "1.0.0",
+      commit: "0".repeat(40),
+      sourceDateEpoch: 1767323045,
+      date: "2026-01-02T03:04:05Z",
+      target: { goos: "linux", goarch: "amd64" },
+      binary: {
+        name: "big",
+        sha256,
+        size: 1073741824,
+        mode: 493,
+        static: true,
+        goVersion: "go1.26.8",
+        buildSettings: [],
+      },
+    }),
+  );
+  const bigRun = pack(binDir);
+  report("package-release of a 1 GiB binary: wall time", bigRun.ms);
+  report("  peak RSS of the action process (goal < 200 MiB)", bigRun.rssKiB / 1024, undefined, "MiB");
+  rmSync(big, { recursive: true, force: true });
+}
+
+// 4. Bundle sizes.
 for (const name of readdirSync(join(root, "dist")).sort()) {
   const f = join(root, "dist", name, "index.js");
   report(`dist/${name}/index.js size`, statSync(f).size / 1024, undefined, "KiB");

@@ -2,14 +2,17 @@
 // users run (`npx goship <action> …`). Each stage says what it did; later stages are
 // added as their actions land.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 const app = join(root, "examples/gin-app");
 const cli = join(root, "dist/cli/index.js");
 
-function step(title, file, args, opts = {}) {
-  console.log(`\n━━ ${title}\n$ ${[file === process.execPath ? "node" : file, ...args].join(" ")}`);
+// `shown` is what the log prints instead of `args`, for arguments that must not be printed.
+function step(title, file, args, opts = {}, shown = args) {
+  console.log(`\n━━ ${title}\n$ ${[file === process.execPath ? "node" : file, ...shown].join(" ")}`);
   const r = spawnSync(file, args, {
     cwd: app,
     encoding: "utf8",
@@ -59,11 +62,79 @@ step(
     env,
   },
 );
+// build-static refuses a work tree with uncommitted changes: a release is built from a
+// commit. A fresh clone is clean; someone hacking on goship is not, so the demo says so and
+// builds anyway (the version then ends in -dirty).
+const dirty = spawnSync("git", ["status", "--porcelain"], { cwd: app, encoding: "utf8" }).stdout?.trim();
+if (dirty) {
+  console.log(
+    "\ndemo: the work tree has uncommitted changes, so build-static runs with --allow-dirty true " +
+      "(the version ends in -dirty); a release build refuses a dirty tree",
+  );
+}
 // nomsgpack drops gin's msgpack codec, by far the slowest package to compile for each target.
 step(
   "build-static: every target, stamped from git, verified",
   process.execPath,
-  [cli, "build-static", "--targets", outputs.targets, "--tags", "netgo,osusergo,nomsgpack"],
+  [
+    cli,
+    "build-static",
+    "--targets",
+    outputs.targets,
+    "--tags",
+    "netgo,osusergo,nomsgpack",
+    ...(dirty ? ["--allow-dirty", "true"] : []),
+  ],
   { env },
 );
-console.log(`\ndemo: done. Go ${outputs["go-version"]} at ${goroot}; binaries in examples/gin-app/dist/bin`);
+
+// A throwaway key, made here and deleted when the demo ends. A real one is made once and kept
+// as a repository secret (README: package-release). The key itself is never printed.
+const keyDir = mkdtempSync(join(tmpdir(), "goship-demo-key-"));
+process.on("exit", () => rmSync(keyDir, { recursive: true, force: true }));
+const keyFile = join(keyDir, "demo.key");
+step("a throwaway ECDSA P-256 signing key, for this demo only (deleted when it ends)", "openssl", [
+  "genpkey",
+  "-algorithm",
+  "EC",
+  "-pkeyopt",
+  "ec_paramgen_curve:P-256",
+  "-out",
+  keyFile,
+]);
+const releaseArgs = ["package-release", "--artifacts-dir", "dist/bin", "--output-dir", "dist/release"];
+step(
+  "package-release: archives, SBOMs, signed provenance, the manifest, signed SHA256SUMS",
+  process.execPath,
+  [cli, ...releaseArgs, "--signing-key", readFileSync(keyFile, "utf8")],
+  {},
+  [cli, ...releaseArgs, "--signing-key", `"$(cat ${keyFile})"`],
+);
+
+// What a user does with the downloaded assets: no GitHub login, only the public key.
+const releaseDir = join(app, "dist/release");
+step("goship verify: the signature, every checksum, the manifest, the provenance", process.execPath, [
+  cli,
+  "verify",
+  "dist/release",
+  "--public-key",
+  "dist/release/goship.pub",
+]);
+step(
+  "sha256sum, in dist/release: every file SHA256SUMS lists",
+  "sha256sum",
+  ["-c", "--strict", "SHA256SUMS"],
+  {
+    cwd: releaseDir,
+  },
+);
+step(
+  "openssl, in dist/release: the DER signature over SHA256SUMS",
+  "openssl",
+  ["dgst", "-sha256", "-verify", "goship.pub", "-signature", "SHA256SUMS.sig", "SHA256SUMS"],
+  { cwd: releaseDir },
+);
+console.log(
+  `\ndemo: done. Go ${outputs["go-version"]} at ${goroot}; binaries in examples/gin-app/dist/bin; ` +
+    "the signed release in examples/gin-app/dist/release",
+);

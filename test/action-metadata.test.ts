@@ -38,7 +38,7 @@ describe.each(names)("actions/%s/action.yml", (name) => {
     expect(Object.keys(yml.outputs).sort()).toEqual(Object.keys(def?.outputs ?? {}).sort());
   });
 
-  it("has no expressions outside defaults (runners refuse ${{ }} in descriptions)", () => {
+  it("has no expressions outside defaults (runners refuse expressions in descriptions)", () => {
     const texts = [
       yml.description,
       ...Object.values(yml.inputs).map((i) => i.description),

@@ -5,23 +5,15 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ArtifactFragment, ReleaseManifest } from "../src/core/manifest.js";
 import { runWorkflow } from "./support/act.js";
+import { opensslKey } from "./support/keys.js";
 
 describe(".github/workflows/e2e-release.yml under act", () => {
   it("matrix build, one artifact per target, then a signed release of every target", async () => {
-    const keyFile = join(mkdtempSync(join(tmpdir(), "goship-e2e-key-")), "key.pem");
-    execFileSync("openssl", [
-      "genpkey",
-      "-algorithm",
-      "EC",
-      "-pkeyopt",
-      "ec_paramgen_curve:P-256",
-      "-out",
-      keyFile,
-    ]);
+    const key = opensslKey();
     const exported = mkdtempSync(join(tmpdir(), "goship-e2e-release-"));
     const run = await runWorkflow(".github/workflows/e2e-release.yml", {
       inputs: { "export-dir": exported },
-      secrets: { GOSHIP_SIGNING_KEY: readFileSync(keyFile, "utf8") },
+      secrets: { GOSHIP_SIGNING_KEY: key.pem },
     });
     expect(run.code, run.log.slice(-4000)).toBe(0);
     const runDir = join(run.artifactDir, "1");
@@ -55,8 +47,7 @@ describe(".github/workflows/e2e-release.yml under act", () => {
     ]);
     expect(manifest.artifacts.map((a) => a.archive.format)).toEqual(["tar.gz", "tar.gz", "zip"]);
     execFileSync("sha256sum", ["-c", "--strict", "SHA256SUMS"], { cwd: exported });
-    const pub = join(mkdtempSync(join(tmpdir(), "goship-e2e-pub-")), "goship.pub");
-    execFileSync("openssl", ["pkey", "-in", keyFile, "-pubout", "-out", pub]);
+    const pub = key.pub;
     const ok = execFileSync(
       "openssl",
       ["dgst", "-sha256", "-verify", pub, "-signature", "SHA256SUMS.sig", "SHA256SUMS"],

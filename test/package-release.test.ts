@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MANIFEST_FILE, ReleaseManifest } from "../src/core/manifest.js";
 import { gitCheckout } from "./support/git-fixture.js";
 import { type GitHubStandIn, startGitHubServer } from "./support/github-server.js";
+import { opensslKey } from "./support/keys.js";
 import { runCli, runDistAction } from "./support/run-action.js";
 import { pinnedTool } from "./support/tools.js";
 
@@ -30,17 +31,7 @@ beforeAll(async () => {
   );
   expect(built.code, built.stdout).toBe(0);
   binDir = join(repo, "dist/bin");
-  const keyFile = join(tmp("key"), "key.pem");
-  execFileSync("openssl", [
-    "genpkey",
-    "-algorithm",
-    "EC",
-    "-pkeyopt",
-    "ec_paramgen_curve:P-256",
-    "-out",
-    keyFile,
-  ]);
-  keyPem = readFileSync(keyFile, "utf8");
+  keyPem = opensslKey().pem;
 }, 600_000);
 
 async function packageRelease(
@@ -193,19 +184,7 @@ describe("package-release: a signed release directory", () => {
   }, 120_000);
 
   it("refuses a release signed by another key", async () => {
-    const other = join(tmp("k2"), "other.pem");
-    execFileSync("openssl", [
-      "genpkey",
-      "-algorithm",
-      "EC",
-      "-pkeyopt",
-      "ec_paramgen_curve:P-256",
-      "-out",
-      other,
-    ]);
-    const pub = join(tmp("k2pub"), "other.pub");
-    execFileSync("openssl", ["pkey", "-in", other, "-pubout", "-out", pub]);
-    const res = await runCli(["verify", first.out, "--public-key", pub]);
+    const res = await runCli(["verify", first.out, "--public-key", opensslKey().pub]);
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(/FAIL {2}SHA256SUMS\.sig: not a valid signature/);
   });
@@ -234,19 +213,11 @@ describe("package-release with cosign's encrypted key", () => {
 });
 
 describe("package-release refuses bad input, writing nothing", () => {
-  const p384 = () => {
-    const f = join(tmp("p384"), "k.pem");
-    execFileSync("openssl", [
-      "genpkey",
-      "-algorithm",
-      "EC",
-      "-pkeyopt",
-      "ec_paramgen_curve:P-384",
-      "-out",
-      f,
-    ]);
-    return readFileSync(f, "utf8");
-  };
+  const p384 = () => opensslKey("P-384").pem;
+  const rsaKey = () =>
+    execFileSync("openssl", ["genrsa", "-traditional", "2048"], {
+      stdio: ["ignore", "pipe", "ignore"],
+    }).toString();
   const unknownTarget = () => {
     const dir = tmp("unknown");
     cpSync(binDir, dir, { recursive: true });
@@ -272,6 +243,17 @@ describe("package-release refuses bad input, writing nothing", () => {
       () => ({ "archive-format": "rar" }),
       /input "archive-format" has value "rar"/,
     ],
+    [
+      "a signing key that is not a PEM key (never echoed)",
+      () => ({ "signing-key": "hunter2-not-a-key" }),
+      /input "signing-key" has value "\*\*\*": allowed: a PEM private key/,
+    ],
+    ["an RSA key", () => ({ "signing-key": rsaKey() }), /input "signing-key" .*RSA/],
+    [
+      "publishing without a signer",
+      () => ({ "signing-key": "", publish: "release", tag: "v1.4.0" }),
+      /input "signing-key" has value "": .*goship does not publish unsigned releases/,
+    ],
   ])("%s", async (_, inputs, message) => {
     const given: Record<string, string> = inputs();
     const res = await packageRelease(given);
@@ -279,9 +261,15 @@ describe("package-release refuses bad input, writing nothing", () => {
     const errors = res.stdout.split("\n").filter((l) => l.startsWith("::error::"));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(message);
-    // No key material: not one line of the PEM's body.
+    // Nothing secret outside the runner's mask registrations: no key material, no bad value.
+    const shown = res.stdout
+      .split("\n")
+      .filter((l) => !l.startsWith("::add-mask::"))
+      .join("\n");
+    expect(shown).not.toContain("hunter2");
+    // Not one line of the PEM's body.
     for (const line of (given["signing-key"] ?? keyPem).split("\n").slice(1, -2))
-      expect(errors[0]).not.toContain(line);
+      expect(shown).not.toContain(line);
     expect(existsSync(res.out)).toBe(false);
     rmSync(res.out, { recursive: true, force: true });
   });
@@ -326,7 +314,8 @@ describe("package-release publishing to GitHub (the stand-in speaks GitHub's doc
     const res = await publish({ tag: "v9.9.9" }, gh.readOnlyToken);
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(/::error::package-release: .*permissions: contents: write/);
-    expect(res.stdout).not.toContain(gh.readOnlyToken);
+    const shown = res.stdout.split("\n").filter((l) => !l.startsWith("::add-mask::"));
+    expect(shown.join("\n")).not.toContain(gh.readOnlyToken);
   }, 120_000);
 
   it("a tag to publish under is required outside a tag push", async () => {

@@ -228,14 +228,14 @@ describe("GitHub run mapping", () => {
     });
   });
 
-  it("the invocation id is the run attempt's URL", () => {
+  it("the invocation id is the run's URL, the same for every attempt (a re-run converges)", () => {
     expect(invocationId(workflowRunFromEnv(ENV))).toBe(
-      "https://github.com/acme/shop/actions/runs/9876543210/attempts/2",
+      "https://github.com/acme/shop/actions/runs/9876543210",
     );
     expect(invocationId({ ...workflowRunFromEnv(ENV), serverUrl: "https://ghe.example.com/" })).toBe(
-      "https://ghe.example.com/acme/shop/actions/runs/9876543210/attempts/2",
+      "https://ghe.example.com/acme/shop/actions/runs/9876543210",
     );
-    expect(invocationId({ ...workflowRunFromEnv(ENV), runAttempt: undefined })).toBe(
+    expect(invocationId({ ...workflowRunFromEnv(ENV), runAttempt: "3" })).toBe(
       "https://github.com/acme/shop/actions/runs/9876543210",
     );
     expect(invocationId({ serverUrl: "https://github.com", repository: "acme/shop" })).toBeUndefined();
@@ -276,7 +276,7 @@ describe("provenanceStatement", () => {
     ]);
     expect(runDetails).toEqual({
       builder: { id: BUILDER, version: { goship: "0.1.0" } },
-      metadata: { invocationId: "https://github.com/acme/shop/actions/runs/9876543210/attempts/2" },
+      metadata: { invocationId: "https://github.com/acme/shop/actions/runs/9876543210" },
     });
     // The flags that made each binary are in the statement as the binaries record them.
     const amd64 = (buildDefinition.externalParameters.build as { targets: Array<{ settings: unknown[] }> })

@@ -510,16 +510,7 @@ describe("keyless", () => {
 describe("deterministic signatures (RFC 6979)", () => {
   it("sign the same data identically twice, and openssl still verifies them", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "goship-det-"));
-    await execFile("openssl", [
-      "genpkey",
-      "-algorithm",
-      "EC",
-      "-pkeyopt",
-      "ec_paramgen_curve:P-256",
-      "-out",
-      path.join(dir, "k.pem"),
-    ]);
-    const key = await loadSigningKey(await readFile(path.join(dir, "k.pem"), "utf8"));
+    const key = await loadSigningKey(await opensslKey("det.key"));
     const data = Buffer.from("deadbeef  app_1.0.0_linux_amd64.tar.gz\n");
     const a = await keySigner(key).signBlob(data);
     const b = await keySigner(key).signBlob(data);

@@ -75,7 +75,7 @@ export async function downloadRunArtifacts(pattern: string, into: string): Promi
  * output-dir, or downloaded artifacts), checks each binary against its fragment and
  * restores its mode. `input` names the input that pointed here, for errors.
  */
-export async function collectBinaries(dir: string, input: string): Promise<CollectedBinary[]> {
+export async function collectBinaries(dir: string, input: string, shown = dir): Promise<CollectedBinary[]> {
   let subdirs: string[];
   try {
     subdirs = (await readdir(dir, { withFileTypes: true }))
@@ -83,7 +83,7 @@ export async function collectBinaries(dir: string, input: string): Promise<Colle
       .map((d) => d.name)
       .sort();
   } catch (e) {
-    throw inputError(input, dir, `a directory of build-static output (${errorMessage(e)})`);
+    throw inputError(input, shown, `a directory of build-static output (${errorMessage(e)})`);
   }
   const found: CollectedBinary[] = [];
   for (const sub of subdirs) {
@@ -100,7 +100,7 @@ export async function collectBinaries(dir: string, input: string): Promise<Colle
     } catch (e) {
       throw new UserError(`${sub}/${FRAGMENT_FILE} is not a goship fragment: ${errorMessage(e)}`);
     }
-    checkKnownTarget(fragment, sub, input, dir);
+    checkKnownTarget(fragment, sub, input, shown);
     const path = join(dir, sub, fragment.binary.name);
     const st = await lstat(path).catch(() => undefined);
     if (!st?.isFile())
@@ -118,20 +118,20 @@ export async function collectBinaries(dir: string, input: string): Promise<Colle
   if (found.length === 0)
     throw inputError(
       input,
-      dir,
+      shown,
       `a directory with build-static output (<name>/${FRAGMENT_FILE}); none found`,
     );
   return found;
 }
 
-function checkKnownTarget(f: ArtifactFragmentT, sub: string, input: string, dir: string): void {
+function checkKnownTarget(f: ArtifactFragmentT, sub: string, input: string, shown: string): void {
   const { goos, goarch, variant } = f.target;
   const known = KNOWN_PLATFORMS.some((p) => p.goos === goos && p.goarch === goarch);
   const variantOk = !variant || VARIANTS[goarch]?.values.includes(variant);
   if (!known || !variantOk)
     throw inputError(
       input,
-      dir,
+      shown,
       `binaries for targets Go knows; ${sub}/${FRAGMENT_FILE} says ${formatTarget(f.target)}`,
     );
 }

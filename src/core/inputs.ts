@@ -52,8 +52,15 @@ export function secret<T extends z.ZodType>(field: T): T {
   return field.meta(SECRET);
 }
 
+/** True when the field or anything it wraps (optional, default, pipe…) was marked secret(). */
 function isSecretInput(field: z.ZodType): boolean {
-  return field.meta()?.goshipSecret === true;
+  let f: z.ZodType | undefined = field;
+  for (let depth = 0; f && depth < 8; depth++) {
+    if (f.meta()?.goshipSecret === true) return true;
+    const def = f._zod.def as { innerType?: z.ZodType; in?: z.ZodType };
+    f = def.innerType ?? def.in;
+  }
+  return false;
 }
 
 /** Message for a value the user did not give but must. */

@@ -71,11 +71,14 @@ export function workflowRunFromEnv(env: NodeJS.ProcessEnv = process.env): Workfl
   return run;
 }
 
-/** The run attempt's URL, `<server>/<owner/repo>/actions/runs/<id>/attempts/<n>`, when the run is known. */
+/**
+ * The workflow run, not the attempt: re-running a failed release job must produce the
+ * same provenance (and so the same SHA256SUMS and signature), or the re-run could not
+ * converge on the assets the first attempt already uploaded.
+ */
 export function invocationId(run: WorkflowRun): string | undefined {
   if (!run.serverUrl || !run.repository || !run.runId) return undefined;
-  const url = `${run.serverUrl.replace(/\/+$/, "")}/${run.repository}/actions/runs/${run.runId}`;
-  return run.runAttempt ? `${url}/attempts/${run.runAttempt}` : url;
+  return `${run.serverUrl.replace(/\/+$/, "")}/${run.repository}/actions/runs/${run.runId}`;
 }
 
 /**

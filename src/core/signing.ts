@@ -454,7 +454,7 @@ export function keylessSigner(options: KeylessOptions = {}): Signer {
   const env = options.env ?? process.env;
   if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
     throw new UserError(
-      "keyless signing needs `permissions: id-token: write` in the workflow (ACTIONS_ID_TOKEN_REQUEST_URL is not set); " +
+      "keyless signing needs `permissions: id-token: write` (and `attestations: write`) in the workflow (ACTIONS_ID_TOKEN_REQUEST_URL is not set); " +
         `grant it, or give input "${KEY_INPUT}" to sign with a key`,
     );
   }

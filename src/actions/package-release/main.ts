@@ -29,6 +29,13 @@ export const packageRelease = defineAction({
       : i.keyless
         ? keylessSigner({ githubToken: i["github-token"] ?? process.env.GITHUB_TOKEN })
         : undefined;
+    // Fail closed: a missing or misspelt secret must not turn into an unsigned public release.
+    if (i.publish !== "none" && !signer)
+      throw inputError(
+        "signing-key",
+        "",
+        `a signing key (or keyless: true) when publish is ${i.publish}: goship does not publish unsigned releases`,
+      );
     const publishTo = i.publish === "none" ? undefined : releaseTarget(i, process.env);
     const outputDir = resolve(i["output-dir"]);
 
@@ -38,7 +45,7 @@ export const packageRelease = defineAction({
       const into = await mkdtemp(join(process.env.RUNNER_TEMP as string, "goship-artifacts-"));
       const pattern = i.artifacts ?? (i["project-name"] ? `${i["project-name"]}-*` : "*");
       await downloadRunArtifacts(pattern, into);
-      return collectBinaries(into, "artifacts");
+      return collectBinaries(into, "artifacts", pattern);
     });
     const set = mergeFragments(binaries);
     if (i.version && i.version !== set.version)

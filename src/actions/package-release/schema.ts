@@ -35,8 +35,9 @@ export const inputs = z.object({
     .default("auto")
     .describe("auto: tar.gz, and zip for windows; or tar.gz, zip, binary for every target"),
   "signing-key": secret(
+    // Any PEM private key gets through here; the loader says precisely what it is and why not.
     text(
-      /^-----BEGIN (ENCRYPTED SIGSTORE PRIVATE KEY|PRIVATE KEY|EC PRIVATE KEY)-----[\s\S]+-----END \1-----$/,
+      /^-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----[\s\S]+-----END \1-----$/,
       "a PEM private key: cosign's ENCRYPTED SIGSTORE PRIVATE KEY, or an unencrypted PKCS#8 EC P-256 PRIVATE KEY",
     ),
   )
