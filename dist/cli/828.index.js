@@ -20,7 +20,7 @@ export const modules = {
  * modes; the manifest fragment records them for package-release to restore.
  */
 async function uploadTargetArtifact(name, rootDir, files) {
-    const client = new _actions_artifact__WEBPACK_IMPORTED_MODULE_1__/* .DefaultArtifactClient */ .t9();
+    const client = new _actions_artifact__WEBPACK_IMPORTED_MODULE_1__.DefaultArtifactClient();
     try {
         const res = await client.uploadArtifact(name, files.map((f) => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(rootDir, f)), rootDir, { compressionLevel: 6 });
         return res.id;

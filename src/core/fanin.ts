@@ -5,7 +5,6 @@
  */
 import { chmod, lstat, mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { DefaultArtifactClient } from "@actions/artifact";
 import { errorMessage, inputError, UserError } from "./errors.js";
 import { globToRegExp } from "./files.js";
 import { sha256File } from "./hash.js";
@@ -38,6 +37,8 @@ export interface ReleaseSet {
  * `<into>/<name>/`. Returns the names, sorted.
  */
 export async function downloadRunArtifacts(pattern: string, into: string): Promise<string[]> {
+  // Loaded only here: the artifact client is a large share of the bundle's memory.
+  const { DefaultArtifactClient } = await import("@actions/artifact");
   const client = new DefaultArtifactClient();
   const match = globToRegExp(pattern);
   let listed: Awaited<ReturnType<typeof client.listArtifacts>>;

@@ -1,13 +1,27 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { pipeline } from "node:stream/promises";
+import { open, stat } from "node:fs/promises";
 
-/** sha256 and size of a file, streamed. */
+/**
+ * sha256 and size of a file, read 1 MiB at a time into one reused buffer: a stream would
+ * allocate a fresh buffer per read, a gigabyte of garbage for a gigabyte file.
+ */
 export async function sha256File(path: string): Promise<{ sha256: string; size: number }> {
   const hash = createHash("sha256");
-  await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), hash);
-  return { sha256: hash.digest("hex"), size: (await stat(path)).size };
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  const fh = await open(path, "r");
+  let size = 0;
+  try {
+    for (;;) {
+      const { bytesRead } = await fh.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      size += bytesRead;
+    }
+  } finally {
+    await fh.close();
+  }
+  return { sha256: hash.digest("hex"), size };
 }
 
 /** Offset of the first differing byte of two files, or undefined when they are identical. */

@@ -4,7 +4,6 @@
  * itself, then a read-back of every asset.
  */
 import { inputError } from "./errors.js";
-import { publishRelease as publishToGitHub, verifyPublished } from "./github-release.js";
 import { info } from "./log.js";
 import type { ReleaseResult } from "./release.js";
 
@@ -71,6 +70,8 @@ export async function publishRelease(
   i: PublishInputs,
   release: ReleaseResult,
 ): Promise<Published> {
+  // Loaded only to publish: Octokit and its plugins are heavy to load.
+  const { publishRelease: publishToGitHub, verifyPublished } = await import("./github-release.js");
   const notes = i["release-notes"];
   const assets = release.assets.map((a) => ({
     ...a,

@@ -76,10 +76,16 @@ export async function writeRelease(opts: ReleaseOptions): Promise<ReleaseResult>
   const staging = `${outputDir}.goship-staging`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
-  const ref = async (name: string): Promise<FileRefT> => ({
-    name,
-    ...(await sha256File(join(staging, name))),
-  });
+  // Every file is hashed once: the archive writers report their digest, the rest are read here.
+  const refs = new Map<string, FileRefT>();
+  const ref = async (name: string): Promise<FileRefT> => {
+    let r = refs.get(name);
+    if (!r) {
+      r = { name, ...(await sha256File(join(staging, name))) };
+      refs.set(name, r);
+    }
+    return r;
+  };
 
   const extras: ArchiveEntry[] = opts.extraFiles.map((f) => ({ name: basename(f), source: f, mode: 0o644 }));
   const artifacts: ReleaseArtifactT[] = [];
@@ -99,6 +105,7 @@ export async function writeRelease(opts: ReleaseOptions): Promise<ReleaseResult>
       const write = format === "zip" ? writeZip : writeTarGz;
       const res = await write(join(staging, name), entries, { mtime: set.sourceDateEpoch });
       archive = { name, sha256: res.sha256, size: res.size };
+      refs.set(name, archive);
     }
     info(`${stem}: ${archive.name} ${archive.sha256.slice(0, 16)}`);
 
@@ -188,7 +195,7 @@ export async function writeRelease(opts: ReleaseOptions): Promise<ReleaseResult>
   // SHA256SUMS: coreutils format ("<hex>  <name>"), sorted by name, over everything above.
   const covered = (await readdir(staging)).sort();
   const lines: string[] = [];
-  for (const name of covered) lines.push(`${(await sha256File(join(staging, name))).sha256}  ${name}`);
+  for (const name of covered) lines.push(`${(await ref(name)).sha256}  ${name}`);
   const sums = Buffer.from(`${lines.join("\n")}\n`);
   await writeFile(join(staging, CHECKSUMS_FILE), sums);
 
