@@ -540,6 +540,8 @@ describe("SSH sessions on real hosts", () => {
     const processes = processesMentioning(ssh.dir);
     expect(processes.length).toBe(2); // the master and its jump hop
     await ssh.close();
+    // close() waits for the master; the jump hop, its child, ends when it sees the master gone.
+    for (let i = 0; i < 50 && processes.some(alive); i++) await new Promise((r) => setTimeout(r, 100));
     expect(processes.filter(alive)).toEqual([]);
     expect(await acceptedSince(h1, before1, 1)).toEqual([expect.stringContaining(`from ${fleet.gateway} `)]);
     expect(await acceptedSince(h2, before2, 1)).toEqual([expect.stringContaining(`from ${h1.address} `)]);
