@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MANIFEST_FILE, ReleaseManifest } from "../src/core/manifest.js";
-import { gitCheckout } from "./support/git-fixture.js";
 import { type GitHubStandIn, startGitHubServer } from "./support/github-server.js";
+import { buildHello } from "./support/hello-build.js";
 import { opensslKey } from "./support/keys.js";
 import { runCli, runDistAction } from "./support/run-action.js";
 import { pinnedTool } from "./support/tools.js";
@@ -19,18 +19,7 @@ let keyPem: string;
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), `goship-pr-${p}-`));
 
 beforeAll(async () => {
-  repo = gitCheckout("test/fixtures/hello", {
-    tag: "v1.4.0",
-    files: { LICENSE: "MIT License\n", "README.md": "# hello\n" },
-  });
-  const built = await runDistAction(
-    "build-static",
-    { targets: TARGETS.join(","), upload: "false" },
-    { GOFLAGS: "-buildvcs=auto" },
-    { cwd: repo },
-  );
-  expect(built.code, built.stdout).toBe(0);
-  binDir = join(repo, "dist/bin");
+  ({ repo, binDir } = await buildHello(TARGETS));
   keyPem = opensslKey().pem;
 }, 600_000);
 

@@ -457,15 +457,7 @@ function parseHeader(b: Buffer, archive: string): Header {
       `${archive}: not a tar archive, or corrupt (header for "${rawName.toString("latin1")}": ${why})`,
     );
 
-  let unsigned = 0;
-  let signed = 0;
-  for (let i = 0; i < BLOCK; i++) {
-    const v = i >= 148 && i < 156 ? 0x20 : (b[i] as number);
-    unsigned += v;
-    signed += v > 127 ? v - 256 : v;
-  }
-  const stored = parseNumeric(b, 148, 8);
-  if (stored === undefined || (stored !== unsigned && stored !== signed)) throw bad("checksum mismatch");
+  if (!tarChecksumMatches(b)) throw bad("checksum mismatch");
 
   const mode = parseNumeric(b, 100, 8);
   const size = parseNumeric(b, 124, 12);
@@ -484,8 +476,24 @@ function parseHeader(b: Buffer, archive: string): Header {
   return { name, mode, size, type, linkname };
 }
 
+/**
+ * A header block's checksum: the sum of its bytes with the checksum field read as spaces,
+ * which old tars computed with signed bytes, so either sum is accepted.
+ */
+export function tarChecksumMatches(b: Buffer): boolean {
+  let unsigned = 0;
+  let signed = 0;
+  for (let i = 0; i < BLOCK; i++) {
+    const v = i >= 148 && i < 156 ? 0x20 : (b[i] as number);
+    unsigned += v;
+    signed += v > 127 ? v - 256 : v;
+  }
+  const stored = parseNumeric(b, 148, 8);
+  return stored !== undefined && (stored === unsigned || stored === signed);
+}
+
 /** Octal (NUL/space padded), or GNU base-256 when the high bit of the first byte is set. */
-function parseNumeric(b: Buffer, start: number, len: number): number | undefined {
+export function parseNumeric(b: Buffer, start: number, len: number): number | undefined {
   const first = b[start] as number;
   if (first & 0x80) {
     if (first === 0xff) return undefined; // negative
