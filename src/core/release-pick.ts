@@ -17,7 +17,7 @@ import { createGunzip } from "node:zlib";
 import { errorMessage, UserError } from "./errors.js";
 import { sha256File } from "./hash.js";
 import { type ReleaseArtifactT, type ReleaseManifestT, SafeName } from "./manifest.js";
-import { parseNumeric, tarChecksumMatches } from "./tar.js";
+import { parsePax, parseTarHeader } from "./tar.js";
 import { formatTarget, VARIANTS } from "./targets.js";
 import { verifyRelease } from "./verify-release.js";
 import { type ZipEntry, ZipReader } from "./zip.js";
@@ -455,9 +455,9 @@ async function walkTar(
         await r.skip(pad(h.size));
         if (h.type === "L") longName = cString(data);
         else if (h.type === "K") longLink = cString(data);
-        else if (h.type === "x") pax = parsePax(data, archive, pax);
+        else if (h.type === "x") pax = parsePax(data, "(pax header)", archive, pax);
         else {
-          const global = parsePax(data, archive, new Map());
+          const global = parsePax(data, "(global pax header)", archive, new Map());
           for (const key of ["path", "linkpath", "size"])
             if (global.has(key))
               throw new UserError(`${archive}: a global pax header sets "${key}" for every entry; refusing`);
@@ -529,49 +529,4 @@ async function tarMember(
 function cString(b: Buffer): string {
   const nul = b.indexOf(0);
   return b.toString("utf8", 0, nul === -1 ? b.length : nul);
-}
-
-function parseTarHeader(
-  b: Buffer,
-  archive: string,
-): { name: string; size: number; type: string; linkname: string } {
-  const rawName = cString(b.subarray(0, 100));
-  const bad = (why: string) =>
-    new UserError(
-      `${archive}: not a tar archive, or corrupt (header for ${JSON.stringify(rawName)}: ${why})`,
-    );
-  if (!tarChecksumMatches(b)) throw bad("checksum mismatch");
-  const size = parseNumeric(b, 124, 12);
-  if (size === undefined) throw bad("invalid size field");
-  let name = rawName;
-  if (b.toString("latin1", 257, 263) === "ustar\0") {
-    const prefix = cString(b.subarray(345, 500));
-    if (prefix !== "") name = `${prefix}/${rawName}`;
-  }
-  return { name, size, type: String.fromCharCode(b[156] as number), linkname: cString(b.subarray(157, 257)) };
-}
-
-/** pax records: "<length> <key>=<value>\n". */
-function parsePax(buf: Buffer, archive: string, into: Map<string, string>): Map<string, string> {
-  const out = new Map(into);
-  const bad = () => new UserError(`${archive}: a pax extended header is malformed`);
-  let off = 0;
-  while (off < buf.length) {
-    if (buf[off] === 0) break;
-    const space = buf.indexOf(0x20, off);
-    if (space === -1) throw bad();
-    const lenText = buf.toString("latin1", off, space);
-    if (!/^[0-9]+$/.test(lenText)) throw bad();
-    const end = off + Number(lenText);
-    if (end <= space + 1 || end > buf.length || buf[end - 1] !== 0x0a) throw bad();
-    const record = buf.subarray(space + 1, end - 1);
-    const eq = record.indexOf(0x3d);
-    if (eq === -1) throw bad();
-    const key = record.toString("utf8", 0, eq);
-    const value = record.toString("utf8", eq + 1);
-    if (value === "") out.delete(key);
-    else out.set(key, value);
-    off = end;
-  }
-  return out;
 }

@@ -25,7 +25,7 @@ import {
 import { intotoJsonlLine, provenanceStatement, statementPayload, workflowRunFromEnv } from "./provenance.js";
 import { CYCLONEDX_SUFFIX, cyclonedxSbom, SPDX_SUFFIX, spdxSbom } from "./sbom.js";
 import type { Signer } from "./signing.js";
-import { targetSlug } from "./targets.js";
+import { type Target, targetSlug } from "./targets.js";
 
 export const SIGNATURE_FILE = "SHA256SUMS.sig";
 export const BUNDLE_FILE = "SHA256SUMS.sigstore.json";
@@ -57,11 +57,7 @@ export interface ReleaseResult {
 }
 
 /** `<project>_<version>_<goos>_<goarch>[_<variant>]`: the stem of every per-target file. */
-export function releaseStem(
-  project: string,
-  version: string,
-  target: ReleaseArtifactT | ReleaseSet["binaries"][number]["fragment"]["target"],
-): string {
+export function releaseStem(project: string, version: string, target: Target): string {
   return `${project}_${version}_${targetSlug(target)}`;
 }
 

@@ -59,7 +59,7 @@ const REJECTED_TYPES: Readonly<Record<string, string>> = {
   V: "a volume label",
 };
 
-interface Header {
+export interface TarHeader {
   name: string;
   mode: number;
   size: number;
@@ -267,7 +267,7 @@ class TarExtractor {
       this.state = { kind: "end" };
       return;
     }
-    const h = parseHeader(block, this.archive);
+    const h = parseTarHeader(block, this.archive);
     const padOf = (size: number) => (BLOCK - (size % BLOCK)) % BLOCK;
 
     if (h.type === "L" || h.type === "K" || h.type === "x" || h.type === "g") {
@@ -450,7 +450,8 @@ function cString(b: Buffer, start: number, len: number): Buffer {
   return field.subarray(0, nulIndex(field));
 }
 
-function parseHeader(b: Buffer, archive: string): Header {
+/** One 512-byte header block: checksum checked, ustar prefix joined, names strict UTF-8. */
+export function parseTarHeader(b: Buffer, archive: string): TarHeader {
   const rawName = cString(b, 0, 100);
   const bad = (why: string) =>
     new UserError(
@@ -480,7 +481,7 @@ function parseHeader(b: Buffer, archive: string): Header {
  * A header block's checksum: the sum of its bytes with the checksum field read as spaces,
  * which old tars computed with signed bytes, so either sum is accepted.
  */
-export function tarChecksumMatches(b: Buffer): boolean {
+function tarChecksumMatches(b: Buffer): boolean {
   let unsigned = 0;
   let signed = 0;
   for (let i = 0; i < BLOCK; i++) {
@@ -493,7 +494,7 @@ export function tarChecksumMatches(b: Buffer): boolean {
 }
 
 /** Octal (NUL/space padded), or GNU base-256 when the high bit of the first byte is set. */
-export function parseNumeric(b: Buffer, start: number, len: number): number | undefined {
+function parseNumeric(b: Buffer, start: number, len: number): number | undefined {
   const first = b[start] as number;
   if (first & 0x80) {
     if (first === 0xff) return undefined; // negative
@@ -519,7 +520,7 @@ function parsePaxSize(value: string, entry: string, archive: string): number {
 }
 
 /** pax records: "<length> <key>=<value>\n", where length counts the whole record. */
-function parsePax(
+export function parsePax(
   buf: Buffer,
   entry: string,
   archive: string,
