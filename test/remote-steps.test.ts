@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  analyzeUnitStep,
   cleanupStep,
   describeStepFailure,
   EXIT,
@@ -18,18 +19,22 @@ import {
   outputValue,
   parseLockOutcome,
   parseStatus,
+  parseUnitState,
   REMOTE_STEPS,
   type RemoteStep,
   RemoteValueError,
   recordHistoryStep,
+  serviceStep,
   stageReleaseStep,
   statusStep,
   switchStep,
+  unitStateStep,
   unlockStep,
   writeEnvStep,
   writeUnitStep,
 } from "../src/core/remote-steps.js";
 import { renderUnit, type UnitSpec } from "../src/core/unit.js";
+import { parseSecurityReport } from "../src/core/unit-security.js";
 import { ginAppDir, goBuild } from "./gobuild.js";
 import { bootFleet, type Fleet, type HostExecResult, type TestHost } from "./support/hosts.js";
 
@@ -248,8 +253,11 @@ describe("values are checked before any script runs", () => {
     const status = parseStatus(
       [
         "APP=shop",
+        "MACHINE=x86_64",
         "CURRENT=v2",
         "UNIT=shop.service active",
+        "RUNNING=shop.service v2",
+        "UPSTREAM=# goship upstream app=shop new=8081 old=- weight=100",
         "SLOT=8081 v1",
         "UNIT=shop@8081.service inactive",
         "RELEASE=v1",
@@ -260,6 +268,9 @@ describe("values are checked before any script runs", () => {
       ].join("\n"),
     );
     expect(status).toEqual({
+      machine: "x86_64",
+      running: { "shop.service": "v2" },
+      upstream: "# goship upstream app=shop new=8081 old=- weight=100",
       current: "v2",
       slots: [{ port: 8081, version: "v1", unit: "shop@8081.service", state: "inactive" }],
       unitState: "active",
@@ -281,6 +292,9 @@ describe("values are checked before any script runs", () => {
       "record-history",
       "cleanup",
       "status",
+      "analyze-unit",
+      "service",
+      "unit-state",
     ]);
     for (const step of REMOTE_STEPS) {
       expect(step.script.startsWith("set -eu\n"), step.name).toBe(true);
@@ -661,8 +675,106 @@ describe("steps on a real systemd host", () => {
     expect(ok(await run(writeEnvStep, { app: "shop" }, env)).stdout).toBe("CHANGED=1\n");
     expect(await out('stat -c "%a" /etc/shop/shop.env')).toBe("600");
     expect(ok(await run(writeEnvStep, { app: "shop" }, "LOG_LEVEL=info\n")).stdout).toBe("CHANGED=1\n");
-    expect(await ls("/etc/shop")).toEqual(["shop.env"]);
+    expect(await ls("/etc/shop")).toEqual(["shop.env", "versions"]);
   });
+
+  it("keeps each version's environment, and a rollback's snapshot puts it back", async () => {
+    const app = "envs";
+    const cat = (f: string) => out(`cat /etc/envs/${f}`);
+    ok(await run(writeEnvStep, { app, version: "v1" }, "A=1\n"));
+    ok(await run(writeEnvStep, { app, version: "v2" }, "A=2\nFAULT_READY=false\n"));
+    expect(await cat("envs.env")).toBe("A=2\nFAULT_READY=false");
+    expect(await out('stat -c "%a %u" /etc/envs/versions /etc/envs/versions/v1.env')).toBe("700 0\n600 0");
+    expect(ok(await run(writeEnvStep, { app, version: "v1", source: "snapshot" })).stdout).toBe(
+      "CHANGED=1\n",
+    );
+    expect(await cat("envs.env")).toBe("A=1");
+    // keep: what is there stays, and becomes v3's.
+    expect(ok(await run(writeEnvStep, { app, version: "v3", source: "keep" })).stdout).toBe("CHANGED=0\n");
+    expect(await cat("versions/v3.env")).toBe("A=1");
+    // A version without a snapshot leaves the file alone.
+    expect(ok(await run(writeEnvStep, { app, version: "v9", source: "snapshot" })).stdout).toBe(
+      "CHANGED=0\n",
+    );
+    // Slots have their own files; a missing one is created empty by keep.
+    ok(await run(writeEnvStep, { app, slot: 8082, version: "v2", source: "snapshot" }));
+    expect(await cat("envs@8082.env")).toBe("A=2\nFAULT_READY=false");
+    ok(await run(writeEnvStep, { app, slot: 8081, version: "v4", source: "keep" }));
+    expect(await out('stat -c "%a %s" /etc/envs/envs@8081.env')).toBe("600 0");
+    expect(() => writeEnvStep.args({ app, source: "keep" })).toThrow(RemoteValueError);
+    expect(await ls("/etc/envs/versions")).toEqual(["v1.env", "v2.env", "v3.env", "v4.env"]);
+  });
+
+  it("analyzes a unit on the host: verify refuses a broken one, security scores a good one", async () => {
+    const spec: UnitSpec = {
+      app: "ana",
+      binaryName: "gin-app",
+      strategy: "blue-green",
+      args: [],
+      hardening: "strict",
+      stopTimeoutSec: 10,
+      startLimit: { intervalSec: 60, burst: 5 },
+      execDirectory: "/opt/ana/releases/v1",
+    };
+    ok(await stage("ana", "v1", bins.v1));
+    const good = ok(await run(analyzeUnitStep, { app: "ana", unit: "ana@8082.service" }, renderUnit(spec)));
+    const report = parseSecurityReport(good.stdout);
+    expect(report.exposure).toBeLessThanOrEqual(2);
+    const missing = await run(
+      analyzeUnitStep,
+      { app: "ana", unit: "ana@8082.service" },
+      renderUnit({ ...spec, execDirectory: "/opt/ana/releases/v9" }),
+    );
+    expectExit(missing, EXIT.UNIT_INVALID);
+    expect(missing.stderr).toContain("/opt/ana/releases/v9/gin-app is not executable");
+    const bogus = await run(
+      analyzeUnitStep,
+      { app: "ana", unit: "ana.service" },
+      "[Service]\nBogusSetting=1\nExecStart=/bin/true\n",
+    );
+    expectExit(bogus, EXIT.UNIT_INVALID);
+    expect(bogus.stderr).toContain("BogusSetting");
+    expect(bogus.stderr).not.toContain("/tmp/goship-analyze");
+    expect((await ls("/tmp")).filter((f) => f.startsWith("goship-analyze"))).toEqual([]);
+    expect(() => analyzeUnitStep.args({ app: "ana", unit: "sshd.service" })).toThrow(RemoteValueError);
+    expect(() => analyzeUnitStep.args({ app: "ana", unit: "ana@22.service" })).toThrow(RemoteValueError);
+  });
+
+  it("starts, restarts and stops a unit, and tells which release its process runs", async () => {
+    const spec: UnitSpec = {
+      app: "svc",
+      binaryName: "gin-app",
+      strategy: "restart",
+      port: 8090,
+      args: [],
+      hardening: "strict",
+      stopTimeoutSec: 10,
+      startLimit: { intervalSec: 60, burst: 5 },
+    };
+    ok(await stage("svc", "v1", bins.v1));
+    ok(await run(writeEnvStep, { app: "svc", version: "v1" }, ""));
+    ok(await run(switchStep, { app: "svc", version: "v1" }));
+    ok(await run(writeUnitStep, { app: "svc", strategy: "restart" }, renderUnit(spec)));
+    const started = ok(await run(serviceStep, { app: "svc", unit: "svc.service", action: "restart" }));
+    expect(outputValue(started.stdout, "ACTIVE")).toBe("active");
+    expect(outputValue(started.stdout, "RUNNING")).toBe("v1");
+    expect(await out("systemctl is-enabled svc.service")).toBe("enabled");
+    const state = parseUnitState(
+      ok(await run(unitStateStep, { app: "svc", unit: "svc.service", journalLines: 5 })).stdout,
+    );
+    expect(state).toMatchObject({ active: "active", sub: "running", running: "v1" });
+    const status = parseStatus(ok(await run(statusStep, { app: "svc", historyLines: 0 })).stdout);
+    expect(status.running).toEqual({ "svc.service": "v1" });
+    expect(status.machine).toBe(execFileSync("uname", ["-m"], { encoding: "utf8" }).trim());
+    const stopped = ok(await run(serviceStep, { app: "svc", unit: "svc.service", action: "stop" }));
+    expect(outputValue(stopped.stdout, "ACTIVE")).toBe("inactive");
+    expect(outputValue(stopped.stdout, "RUNNING")).toBe("");
+    expect(await out("systemctl is-enabled svc.service || true")).toBe("disabled");
+    expect(() => serviceStep.args({ app: "svc", unit: "ssh.service", action: "stop" })).toThrow(
+      RemoteValueError,
+    );
+    ok(await onHost("rm -f /etc/systemd/system/svc.service && systemctl daemon-reload"));
+  }, 60_000);
 
   it("writes the unit, always reloads systemd, and the released app runs from current", async () => {
     const spec: UnitSpec = {

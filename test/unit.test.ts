@@ -162,13 +162,23 @@ describe("renderUnit", () => {
     expect(unitFileName("gin-app", "restart")).toBe("gin-app.service");
     expect(serviceName("gin-app", "blue-green", 8081)).toBe("gin-app@8081.service");
     expect(serviceName("gin-app", "restart")).toBe("gin-app.service");
-    expect(hostPaths("gin-app")).toEqual({
+    // Each slot keeps the environment it was deployed with.
+    expect(unit).toContain("\nEnvironmentFile=/etc/gin-app/gin-app@%i.env\n");
+    expect(hostPaths("gin-app")).toMatchObject({
       root: "/opt/gin-app",
       releases: "/opt/gin-app/releases",
       current: "/opt/gin-app/current",
       slots: "/opt/gin-app/slots",
       environmentFile: "/etc/gin-app/gin-app.env",
+      environmentVersions: "/etc/gin-app/versions",
     });
+    expect(hostPaths("gin-app").slotEnvironmentFile(8082)).toBe("/etc/gin-app/gin-app@8082.env");
+  });
+
+  it("renders the copy systemd-analyze checks with ExecStart in the release directory", () => {
+    const unit = renderUnit({ ...BASE, execDirectory: "/opt/gin-app/releases/v1.2.3" });
+    expect(execStartLine(unit)).toBe("ExecStart=/opt/gin-app/releases/v1.2.3/gin-app");
+    expectFieldError(() => renderUnit({ ...BASE, execDirectory: "/opt/x/../y" }), "execDirectory");
   });
 
   it("standard drops exactly the documented settings", () => {
@@ -308,6 +318,7 @@ async function layoutHost(root: string, spec: UnitSpec, slots: number[]): Promis
   }
   await mkdir(join(root, dirname(p.environmentFile)), { recursive: true });
   await writeFile(join(root, p.environmentFile), "", { mode: 0o600 });
+  for (const port of slots) await writeFile(join(root, p.slotEnvironmentFile(port)), "", { mode: 0o600 });
   await mkdir(join(root, "etc/systemd/system"), { recursive: true });
   await writeFile(join(root, "etc/systemd/system", unitFileName(spec.app, spec.strategy)), renderUnit(spec));
 }
@@ -779,6 +790,8 @@ describe("a real systemd runs the rendered units", () => {
       binaryName: "gin-app",
       strategy: "blue-green",
       port: undefined,
+      // One file for both slots: its directory is laid out before the ports are picked.
+      environmentFile: "/etc/cart/cart.env",
     };
     const p = hostPaths(spec.app);
     const opt = join(sd.dir, "opt", "cart");

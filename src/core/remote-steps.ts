@@ -55,6 +55,10 @@ export const EXIT = {
   TOOL_MISSING: 17,
   /** record-history: the line is not a single line holding a JSON object. */
   BAD_HISTORY_LINE: 18,
+  /** analyze-unit: `systemd-analyze verify` refused the unit (stderr says why). */
+  UNIT_INVALID: 19,
+  /** service: systemctl could not do it (stderr and the unit's state say why). */
+  SERVICE_FAILED: 20,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -68,6 +72,8 @@ const EXIT_MEANING: Record<number, string> = {
   [EXIT.NO_SUCH_RELEASE]: "the release is not installed on the host",
   [EXIT.TOOL_MISSING]: "a tool the step needs is not installed on the host",
   [EXIT.BAD_HISTORY_LINE]: "the history line is not one line of JSON",
+  [EXIT.UNIT_INVALID]: "systemd-analyze verify refused the unit",
+  [EXIT.SERVICE_FAILED]: "systemctl failed",
 };
 
 /** A value that cannot be passed to a remote step. `field` names the parameter (e.g. "version"). */
@@ -524,7 +530,10 @@ mv -T -- "$tmp" "$dest"
 printf 'STAGED=1\nSHA256=%s\nVERIFIED_WITH=%s\n' "$got" "$tools"
 `;
 
-/** Replaces $file by stdin if it differs: $tmp beside it, mode $mode, renamed into place. */
+/**
+ * Replaces $file by $src (default stdin) if it differs: $tmp beside it, mode $mode, renamed
+ * into place. Sets $changed.
+ */
 const REPLACE_FROM_STDIN = sh`own_file "$file"
 for f in "$dir/.$name.tmp-"*; do
   [ -e "$f" ] || continue
@@ -533,7 +542,7 @@ done
 tmp=$dir/.$name.tmp-$$
 ${TMP_TRAP}(
   umask 077
-  cat >"$tmp"
+  cat -- "\${src:--}" >"$tmp"
 )
 chown 0:0 -- "$tmp"
 chmod "$mode" -- "$tmp"
@@ -548,15 +557,54 @@ fi
 `;
 
 const WRITE_ENV = sh`${PRELUDE}
-[ $# -eq 1 ] || die ${EXIT.BAD_ARGUMENT} "usage: write-env APP <CONTENT"
-app=$1
+[ $# -eq 4 ] || die ${EXIT.BAD_ARGUMENT} "usage: write-env APP service|SLOT-PORT VERSION|'' stdin|keep|snapshot <CONTENT"
+app=$1 target=$2 version=$3 source=$4
 need app app "$app"
+case $target in
+  service) name=$app.env ;;
+  *)
+    need port slot-port "$target"
+    name=$app@$target.env
+    ;;
+esac
+if [ -n "$version" ]; then need name version "$version"; fi
+case $source in stdin | keep | snapshot) ;; *) die ${EXIT.BAD_ARGUMENT} "source: not allowed: $source" ;; esac
+[ -n "$version" ] || [ "$source" = stdin ] || die ${EXIT.BAD_ARGUMENT} "source $source needs a version"
 dir=/etc/$app
-name=$app.env
 file=$dir/$name
 mode=600
+vdir=$dir/versions
+snap=$vdir/$version.env
 make_dir 755 "$dir"
-${REPLACE_FROM_STDIN}printf 'CHANGED=%s\n' "$changed"
+make_dir 700 "$vdir"
+for f in "$vdir"/.*.tmp-*; do
+  [ -e "$f" ] || continue
+  rm -f -- "$f"
+done
+own_file "$file"
+own_file "$snap"
+changed=0
+case $source in
+  stdin) src=- ;;
+  # The environment this version last ran with, if goship kept one; else what is there.
+  snapshot) if [ -f "$snap" ]; then src=$snap; elif [ -f "$file" ]; then src=; else src=/dev/null; fi ;;
+  keep) if [ -f "$file" ]; then src=; else src=/dev/null; fi ;;
+esac
+if [ -n "$src" ]; then
+${REPLACE_FROM_STDIN}fi
+# Kept per version, so that a rollback runs the old release with the environment it had.
+if [ -n "$version" ] && [ "$source" != snapshot ]; then
+  if [ ! -f "$snap" ] || ! cmp -s -- "$file" "$snap"; then
+    (
+      umask 077
+      cp -- "$file" "$vdir/.$version.env.tmp-$$"
+    )
+    chown 0:0 -- "$vdir/.$version.env.tmp-$$"
+    chmod 600 -- "$vdir/.$version.env.tmp-$$"
+    mv -f -- "$vdir/.$version.env.tmp-$$" "$snap"
+  fi
+fi
+printf 'CHANGED=%s\n' "$changed"
 `;
 
 const WRITE_UNIT = sh`${PRELUDE}
@@ -603,6 +651,8 @@ if [ -e "$link" ] && [ ! -L "$link" ]; then die ${EXIT.UNSAFE_LAYOUT} "$link exi
 if [ -e "$link.tmp" ] && [ ! -L "$link.tmp" ]; then die ${EXIT.UNSAFE_LAYOUT} "$link.tmp exists and is not a symbolic link"; fi
 printf 'PREVIOUS=%s\n' "$(link_name "$link")"
 if [ -L "$link" ] && [ "$(readlink -- "$link")" = "$target" ]; then
+  # A run killed between ln and mv left this (checked above to be a link).
+  rm -f -- "$link.tmp"
   printf 'CURRENT=%s\nCHANGED=0\n' "$version"
   exit 0
 fi
@@ -697,11 +747,89 @@ for n in $list; do
   # Renamed away first: a release is either whole under its name or gone.
   mv -T -- "$rel/$n" "$rel/.$n.trash-$$"
   rm -rf -- "$rel/.$n.trash-$$"
+  rm -f -- "/etc/$app/versions/$n.env"
   printf 'REMOVED=%s\n' "$n"
 done
 `;
 
-const STATUS = sh`${PRELUDE}${LOCK_READ}
+/** A unit name goship manages: <app>.service, or <app>@<port>.service for a slot. */
+const IS_UNIT = sh`is_unit() {
+  case $1 in
+    *@*.service)
+      u=\${1%.service}
+      is_app "\${u%%@*}" && is_port "\${u#*@}"
+      ;;
+    *.service) is_app "\${1%.service}" ;;
+    *) return 1 ;;
+  esac
+}
+`;
+
+const ANALYZE_UNIT = sh`${PRELUDE}${IS_UNIT}
+[ $# -eq 1 ] || die ${EXIT.BAD_ARGUMENT} "usage: analyze-unit UNIT <UNIT-FILE"
+unit=$1
+need unit unit "$unit"
+command -v systemd-analyze >/dev/null 2>&1 || die ${EXIT.TOOL_MISSING} "systemd-analyze is not installed on this host"
+tmp=$(mktemp -d /tmp/goship-analyze.XXXXXXXX)
+${TMP_TRAP}cat >"$tmp/$unit"
+# Without --recursive-errors=no, verify exits 0 on errors such as an unknown setting (systemd 252).
+if ! systemd-analyze verify --recursive-errors=no -- "$tmp/$unit" 2>"$tmp/verify.err" >/dev/null; then
+  sed "s|$tmp/||g" "$tmp/verify.err" >&2
+  exit ${EXIT.UNIT_INVALID}
+fi
+systemd-analyze security --offline=true --no-pager -- "$tmp/$unit" | sed "s|$tmp/||g"
+`;
+
+/** MainPID's executable, as the release it runs from (empty when none or not one of ours). */
+const RUNNING_RELEASE = sh`running_release() {
+  pid=$(systemctl show -p MainPID --value -- "$1" 2>/dev/null) || pid=0
+  is_uint "\${pid:-0}" && [ "\${pid:-0}" -gt 0 ] || return 0
+  exe=$(readlink -- "/proc/$pid/exe" 2>/dev/null) || return 0
+  case $exe in "/opt/$app/releases/"*/*) ;; *) return 0 ;; esac
+  r=\${exe#"/opt/$app/releases/"}
+  r=\${r%%/*}
+  if is_name "$r"; then printf '%s' "$r"; fi
+}
+`;
+
+const SERVICE = sh`${PRELUDE}${IS_UNIT}${RUNNING_RELEASE}
+[ $# -eq 3 ] || die ${EXIT.BAD_ARGUMENT} "usage: service APP UNIT restart|start|stop"
+app=$1 unit=$2 action=$3
+need app app "$app"
+need unit unit "$unit"
+case $unit in "$app.service" | "$app@"*) ;; *) die ${EXIT.BAD_ARGUMENT} "unit: not allowed: $unit" ;; esac
+case $action in
+  restart | start)
+    # A unit stopped by its start limit refuses to start until this.
+    systemctl reset-failed -- "$unit" 2>/dev/null || true
+    systemctl enable --quiet -- "$unit" || die ${EXIT.SERVICE_FAILED} "systemctl enable $unit failed"
+    systemctl "$action" -- "$unit" || die ${EXIT.SERVICE_FAILED} "systemctl $action $unit failed"
+    ;;
+  stop)
+    systemctl disable --quiet -- "$unit" 2>/dev/null || true
+    systemctl stop -- "$unit" || die ${EXIT.SERVICE_FAILED} "systemctl stop $unit failed"
+    ;;
+  *) die ${EXIT.BAD_ARGUMENT} "action: not allowed: $action" ;;
+esac
+printf 'ACTIVE=%s\n' "$(systemctl is-active -- "$unit" 2>/dev/null || true)"
+printf 'RUNNING=%s\n' "$(running_release "$unit")"
+`;
+
+const UNIT_STATE = sh`${PRELUDE}${IS_UNIT}${RUNNING_RELEASE}
+[ $# -eq 3 ] || die ${EXIT.BAD_ARGUMENT} "usage: unit-state APP UNIT JOURNAL-LINES"
+app=$1 unit=$2 lines=$3
+need app app "$app"
+need unit unit "$unit"
+is_uint "$lines" && [ "$lines" -le 200 ] || die ${EXIT.BAD_ARGUMENT} "journal-lines: not allowed: $lines"
+show() { systemctl show -p "$1" --value -- "$unit" 2>/dev/null || true; }
+printf 'ACTIVE=%s\nSUB=%s\nRESULT=%s\nRESTARTS=%s\n' "$(show ActiveState)" "$(show SubState)" "$(show Result)" "$(show NRestarts)"
+printf 'RUNNING=%s\n' "$(running_release "$unit")"
+if [ "$lines" -gt 0 ] && command -v journalctl >/dev/null 2>&1; then
+  journalctl -u "$unit" -n "$lines" --no-pager -o cat 2>/dev/null | tr -d '\r' | sed 's/^/JOURNAL=/' || true
+fi
+`;
+
+const STATUS = sh`${PRELUDE}${LOCK_READ}${RUNNING_RELEASE}
 [ $# -eq 2 ] || die ${EXIT.BAD_ARGUMENT} "usage: status APP HISTORY-LINES"
 app=$1 lines=$2
 need app app "$app"
@@ -714,8 +842,12 @@ now=$(date +%s)
 unit_state() {
   s=$(systemctl is-active -- "$1" 2>/dev/null) || true
   printf 'UNIT=%s %s\n' "$1" "\${s:-unknown}"
+  printf 'RUNNING=%s %s\n' "$1" "$(running_release "$1")"
 }
 printf 'APP=%s\n' "$app"
+printf 'MACHINE=%s\n' "$(uname -m)"
+upstream=/etc/nginx/conf.d/goship-$app.conf
+if [ -f "$upstream" ]; then printf 'UPSTREAM=%s\n' "$(head -n 1 -- "$upstream" | tr -d '\r')"; fi
 printf 'CURRENT=%s\n' "$(link_name "$root/current")"
 unit_state "$app.service"
 for s in "$root/slots/"*; do
@@ -822,13 +954,112 @@ export const stageReleaseStep: RemoteStep<StageParams> = {
   ],
 };
 
-/** Writes /etc/<app>/<app>.env (0600, root) from stdin; the caller has checked its KEY=VALUE lines. CHANGED=0|1. */
-export const writeEnvStep: RemoteStep<{ app: string }> = {
+export interface WriteEnvParams {
+  app: string;
+  /** Blue-green: the slot's file, /etc/<app>/<app>@<port>.env; otherwise /etc/<app>/<app>.env. */
+  slot?: number;
+  /** The version this environment goes with: a copy is kept in /etc/<app>/versions/<version>.env. */
+  version?: string;
+  /**
+   * stdin (default): the caller's content, KEY=VALUE lines it has checked. keep: leave the file
+   * as it is (an empty one when missing). snapshot: the version's kept copy, if there is one.
+   */
+  source?: "stdin" | "keep" | "snapshot";
+}
+
+/** Writes the environment file (0600, root) and keeps a copy per version. CHANGED=0|1. */
+export const writeEnvStep: RemoteStep<WriteEnvParams> = {
   name: "write-env",
   script: WRITE_ENV,
   stdin: true,
-  args: (p) => [checkApp(p.app)],
+  args: (p) => {
+    const source = p.source ?? "stdin";
+    if (!["stdin", "keep", "snapshot"].includes(source))
+      throw new RemoteValueError("source", source, "stdin, keep or snapshot");
+    if (source !== "stdin" && p.version === undefined)
+      throw new RemoteValueError("version", "", `a version, for source ${source}`);
+    return [
+      checkApp(p.app),
+      p.slot === undefined ? "service" : String(checked(SlotPort, "slot", p.slot)),
+      p.version === undefined ? "" : checkVersion(p.version),
+      source,
+    ];
+  },
 };
+
+/** `<app>.service`, or `<app>@<port>.service` for a blue-green slot. */
+function checkUnitName(app: string, unit: string): string {
+  const a = checkApp(app);
+  const m = /^([a-z][a-z0-9-]{0,31})(?:@([0-9]{1,5}))?\.service$/.exec(unit);
+  if (!m || m[1] !== a || (m[2] !== undefined && !SlotPort.safeParse(Number(m[2])).success)) {
+    throw new RemoteValueError("unit", unit, `${a}.service or ${a}@<port>.service`);
+  }
+  return unit;
+}
+
+/**
+ * Checks a unit on the host before it is used: the text on stdin is written to a scratch
+ * directory as `unit` (an instance name for a template), `systemd-analyze verify` must accept it
+ * (exit UNIT_INVALID otherwise, stderr says why) and stdout is `systemd-analyze security
+ * --offline=true`'s table (parseSecurityReport).
+ */
+export const analyzeUnitStep: RemoteStep<{ app: string; unit: string }> = {
+  name: "analyze-unit",
+  script: ANALYZE_UNIT,
+  stdin: true,
+  args: (p) => [checkUnitName(p.app, p.unit)],
+};
+
+/**
+ * restart|start: reset-failed, enable, then systemctl restart|start; stop: disable, then stop.
+ * ACTIVE= and RUNNING= (the release MainPID runs from). SERVICE_FAILED when systemctl fails.
+ */
+export const serviceStep: RemoteStep<{ app: string; unit: string; action: "restart" | "start" | "stop" }> = {
+  name: "service",
+  script: SERVICE,
+  stdin: false,
+  args: (p) => {
+    if (!["restart", "start", "stop"].includes(p.action))
+      throw new RemoteValueError("action", p.action, "restart, start or stop");
+    return [checkApp(p.app), checkUnitName(p.app, p.unit), p.action];
+  },
+};
+
+/** ACTIVE=, SUB=, RESULT=, RESTARTS=, RUNNING=, then JOURNAL= lines (the unit's last log lines). */
+export const unitStateStep: RemoteStep<{ app: string; unit: string; journalLines: number }> = {
+  name: "unit-state",
+  script: UNIT_STATE,
+  stdin: false,
+  args: (p) => [
+    checkApp(p.app),
+    checkUnitName(p.app, p.unit),
+    String(checked(z.number().int().min(0).max(200), "journalLines", p.journalLines)),
+  ],
+};
+
+export interface UnitState {
+  active: string;
+  sub: string;
+  result: string;
+  restarts: number;
+  /** The release the main process runs from, or null. */
+  running: string | null;
+  journal: string[];
+}
+
+/** unit-state's stdout as data. */
+export function parseUnitState(stdout: string): UnitState {
+  const fields = outputFields(stdout);
+  const one = (k: string) => fields.find(([key]) => key === k)?.[1] ?? "";
+  return {
+    active: one("ACTIVE"),
+    sub: one("SUB"),
+    result: one("RESULT"),
+    restarts: Number(one("RESTARTS")) || 0,
+    running: one("RUNNING") || null,
+    journal: fields.filter(([k]) => k === "JOURNAL").map(([, v]) => v),
+  };
+}
 
 /** Writes /etc/systemd/system/<unitFileName> (0644, root) from stdin, then always daemon-reload. CHANGED=0|1. */
 export const writeUnitStep: RemoteStep<{ app: string; strategy: Strategy }> = {
@@ -914,6 +1145,9 @@ export const REMOTE_STEPS = [
   recordHistoryStep,
   cleanupStep,
   statusStep,
+  analyzeUnitStep,
+  serviceStep,
+  unitStateStep,
 ] as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -988,7 +1222,13 @@ export function parseLockOutcome(result: { code: number; stdout: string; stderr:
 }
 
 export interface HostStatus {
+  /** `uname -m`. */
+  machine: string;
   current: string | null;
+  /** The release each unit's main process runs from (null: not running, or not from a release). */
+  running: Record<string, string | null>;
+  /** The first line of /etc/nginx/conf.d/goship-<app>.conf (blue-green state), or null. */
+  upstream: string | null;
   slots: { port: number; version: string | null; unit: string; state: string }[];
   /** <app>.service's state (restart strategy). */
   unitState: string;
@@ -1022,8 +1262,16 @@ export function parseStatus(stdout: string): HostStatus {
       unreadable++;
     }
   }
+  const running: Record<string, string | null> = {};
+  for (const v of all("RUNNING")) {
+    const [unit = "", version = ""] = v.split(" ");
+    running[unit] = version || null;
+  }
   return {
+    machine: one("MACHINE"),
     current: one("CURRENT") || null,
+    running,
+    upstream: all("UPSTREAM")[0] ?? null,
     slots: all("SLOT").map((v) => {
       const [port = "", version = ""] = v.split(" ");
       const unit = `${app}@${port}.service`;
