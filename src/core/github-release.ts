@@ -1,11 +1,14 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import { lstat, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { pipeline } from "node:stream/promises";
 import { getOctokit } from "@actions/github";
 import { HttpClient } from "@actions/http-client";
 import { z } from "zod";
 import { errorMessage, UserError } from "./errors.js";
 import { bytes, debug, info, warning } from "./log.js";
+import { SafeName } from "./manifest.js";
 
 /**
  * Publishing a GitHub Release through the REST API (@actions/github): find the release
@@ -123,7 +126,7 @@ const ErrorBodySchema = z.object({
   errors: z.array(z.object({ code: z.string().optional(), field: z.string().optional() }).loose()).optional(),
 });
 
-function parse<S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> {
+export function parse<S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> {
   const parsed = schema.safeParse(data);
   if (!parsed.success)
     throw new UserError(`${what}: GitHub's answer has an unexpected shape: ${z.prettifyError(parsed.error)}`);
@@ -134,10 +137,10 @@ function parse<S extends z.ZodType>(schema: S, data: unknown, what: string): z.o
 
 type Octokit = ReturnType<typeof getOctokit>;
 
-/** A request option that tells the retry hook to keep out: the caller retries (uploads, downloads). */
-const OWN_RETRIES = "goshipOwnRetries";
+/** A request option that tells the retry hook to keep out: the caller retries (uploads, downloads, deployments). */
+export const OWN_RETRIES = "goshipOwnRetries";
 
-interface Ctx {
+export interface Ctx {
   octokit: Octokit;
   /** For uploads only: see sendFile. */
   http: HttpClient;
@@ -148,7 +151,7 @@ interface Ctx {
   apiUrl: string;
 }
 
-function connect(connection: GitHubConnection, owner: string, repo: string): Ctx {
+export function connect(connection: GitHubConnection, owner: string, repo: string): Ctx {
   const apiUrl = (connection.apiUrl ?? process.env.GITHUB_API_URL ?? "https://api.github.com").replace(
     /\/+$/,
     "",
@@ -186,14 +189,14 @@ function describeRequest(
   return `${options.method} ${url.replace(/^https?:\/\/[^/]+/, "").replace(/\?.*$/, "")}`;
 }
 
-interface HttpFailure {
+export interface HttpFailure {
   status: number;
   headers: Record<string, string | number | undefined>;
   data: unknown;
 }
 
 /** The HTTP answer behind an octokit error; undefined when no answer came (connection refused, reset…). */
-function httpFailure(e: unknown): HttpFailure | undefined {
+export function httpFailure(e: unknown): HttpFailure | undefined {
   if (typeof e !== "object" || e === null || !("status" in e) || !("response" in e)) return undefined;
   const response = (e as { response?: { status: number; headers: HttpFailure["headers"]; data: unknown } })
     .response;
@@ -203,7 +206,7 @@ function httpFailure(e: unknown): HttpFailure | undefined {
 }
 
 /** GitHub's error message and details; for an answer that is not GitHub's JSON (a proxy's 502 page), the status. */
-function apiMessage(f: HttpFailure): string {
+export function apiMessage(f: HttpFailure): string {
   const body = ErrorBodySchema.safeParse(f.data);
   if (!body.success || body.data.message === undefined) return `HTTP ${f.status}`;
   const details = (body.data.errors ?? [])
@@ -276,7 +279,7 @@ function rateLimitWait(f: HttpFailure, now: number): number | undefined {
   return undefined;
 }
 
-async function withRetries<T>(policy: RetryPolicy, what: string, fn: () => Promise<T>): Promise<T> {
+export async function withRetries<T>(policy: RetryPolicy, what: string, fn: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
@@ -294,7 +297,7 @@ async function withRetries<T>(policy: RetryPolicy, what: string, fn: () => Promi
 }
 
 /** Turns a failed request into a message the user can act on. Never includes request headers. */
-function explain(ctx: Ctx, what: string, e: unknown, tag?: string): Error {
+export function explain(ctx: Ctx, what: string, e: unknown, tag?: string): Error {
   if (e instanceof UserError) return e;
   const f = httpFailure(e);
   if (f === undefined) {
@@ -347,12 +350,8 @@ async function call<T>(ctx: Ctx, what: string, fn: () => Promise<T>, tag?: strin
 
 // ─── Releases ───────────────────────────────────────────────────────────────────
 
-/**
- * The release for a tag: the published one, or a draft with that tag name. Drafts are
- * missing from GET /releases/tags/{tag}, so they are looked for in the full listing
- * (newest first).
- */
-async function findRelease(ctx: Ctx, tag: string): Promise<Release | undefined> {
+/** The published release for a tag; undefined on a 404 (GitHub never finds a draft by its tag). */
+async function publishedRelease(ctx: Ctx, tag: string): Promise<Release | undefined> {
   const what = `look up release ${tag}`;
   try {
     const res = await ctx.octokit.request("GET /repos/{owner}/{repo}/releases/tags/{tag}", {
@@ -363,7 +362,18 @@ async function findRelease(ctx: Ctx, tag: string): Promise<Release | undefined> 
     return parse(ReleaseSchema, res.data, what);
   } catch (e) {
     if (httpFailure(e)?.status !== 404) throw explain(ctx, what, e, tag);
+    return undefined;
   }
+}
+
+/**
+ * The release for a tag: the published one, or a draft with that tag name. Drafts are
+ * missing from GET /releases/tags/{tag}, so they are looked for in the full listing
+ * (newest first).
+ */
+async function findRelease(ctx: Ctx, tag: string): Promise<Release | undefined> {
+  const published = await publishedRelease(ctx, tag);
+  if (published) return published;
   return call(ctx, `look for a draft release ${tag}`, async () => {
     const pages = ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/releases", {
       owner: ctx.owner,
@@ -440,8 +450,18 @@ function recordedSha256(asset: Asset): string | undefined {
   return m?.[1]?.toLowerCase();
 }
 
-/** Streams an asset's content through sha256 (never buffered whole), following the redirect to storage. */
-async function downloadSha256(ctx: Ctx, asset: Asset): Promise<{ sha256: string; size: number }> {
+/**
+ * Streams an asset's content through sha256 (never buffered whole) and, with `dest`, into
+ * that file (rewritten on each attempt, with backpressure). The API answers with a redirect
+ * to a storage host on another origin; fetch follows it and, per the Fetch standard, drops
+ * the Authorization header on the way (signed storage URLs refuse a second credential).
+ * Not @actions/http-client: it keeps the header when only the port differs.
+ */
+async function downloadSha256(
+  ctx: Ctx,
+  asset: Asset,
+  dest?: string,
+): Promise<{ sha256: string; size: number }> {
   const what = `download asset ${asset.name}`;
   return call(ctx, what, () =>
     withRetries(ctx.retry, what, async () => {
@@ -455,14 +475,20 @@ async function downloadSha256(ctx: Ctx, asset: Asset): Promise<{ sha256: string;
       const body = res.data as unknown as AsyncIterable<Uint8Array> | null;
       const hash = createHash("sha256");
       let size = 0;
-      try {
-        for await (const chunk of body ?? []) {
-          hash.update(chunk);
-          size += chunk.length;
+      // A failure reading the body is a transfer error (retried); one writing the file is not.
+      async function* hashed(): AsyncGenerator<Uint8Array> {
+        try {
+          for await (const chunk of body ?? []) {
+            hash.update(chunk);
+            size += chunk.length;
+            yield chunk;
+          }
+        } catch (e) {
+          throw new TransferError(errorMessage(e));
         }
-      } catch (e) {
-        throw new TransferError(errorMessage(e));
       }
+      if (dest === undefined) for await (const _ of hashed());
+      else await pipeline(hashed(), createWriteStream(dest));
       return { sha256: hash.digest("hex"), size };
     }),
   );
@@ -788,4 +814,109 @@ export async function verifyPublished(
   }
   info(`verified ${verified.length} assets of release ${release.tag_name} by download`);
   return { verified };
+}
+
+export interface DownloadRequest {
+  owner: string;
+  repo: string;
+  /** The tag of a published release (a draft cannot be found by its tag). */
+  tag: string;
+}
+
+export interface DownloadedRelease {
+  releaseId: number;
+  /** The release page (html_url). */
+  url: string;
+  /** Every asset, sorted by name, as written to the directory. */
+  files: { name: string; sha256: string; size: number }[];
+}
+
+/** Refuses a destination that exists and is anything but an empty directory. */
+async function checkDestination(destDir: string): Promise<void> {
+  const st = await lstat(destDir).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === "ENOENT") return undefined;
+    throw new UserError(`cannot use ${destDir} for the release: ${errorMessage(e)}`);
+  });
+  if (st === undefined) return;
+  if (!st.isDirectory())
+    throw new UserError(`${destDir} exists and is not a directory; refusing to download into it`);
+  if ((await readdir(destDir)).length > 0)
+    throw new UserError(`${destDir} is not empty; refusing to download a release into it`);
+}
+
+/**
+ * Downloads every asset of the published release for `request.tag` into `destDir`, which
+ * must be empty or absent (it is created). Each asset is streamed to disk and checked
+ * against the sha256 GitHub recorded for it, when there is one. Everything lands in a
+ * temporary directory beside `destDir` first and is renamed into place at the end, so a
+ * failure leaves nothing behind. Asset names must be plain file names, or nothing is
+ * downloaded. No signature is checked here: run verifyRelease on the directory.
+ */
+export async function downloadRelease(
+  connection: GitHubConnection,
+  request: DownloadRequest,
+  destDir: string,
+): Promise<DownloadedRelease> {
+  const { tag } = request;
+  await checkDestination(destDir);
+  const ctx = connect(connection, request.owner, request.repo);
+  const release = await publishedRelease(ctx, tag);
+  if (release === undefined) {
+    throw new UserError(
+      `no published release with tag ${tag} in ${ctx.owner}/${ctx.repo} (HTTP 404). A draft release cannot be found ` +
+        `by its tag: publish it first. For a private repository the token needs "permissions: contents: read"`,
+    );
+  }
+  const assets = (await listAssets(ctx, release.id)).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  if (assets.length === 0) throw new UserError(`release ${tag} has no assets to download`);
+  const unsafe = assets.filter((a) => !SafeName.safeParse(a.name).success).map((a) => JSON.stringify(a.name));
+  if (unsafe.length > 0) {
+    throw new UserError(
+      `release ${tag} has asset names that are not plain file names (letters, digits and . _ + -, not starting with a dot): ` +
+        `${unsafe.join(", ")}; nothing was downloaded`,
+    );
+  }
+  const unfinished = assets.filter((a) => a.state !== "uploaded");
+  if (unfinished.length > 0) {
+    throw new UserError(
+      `release ${tag} has unfinished uploads: ${unfinished.map((a) => `${a.name} (state ${a.state})`).join(", ")}; nothing was downloaded`,
+    );
+  }
+
+  const parent = dirname(destDir);
+  await mkdir(parent, { recursive: true });
+  const temp = await mkdtemp(join(parent, `.${basename(destDir)}.partial-`));
+  try {
+    const files: DownloadedRelease["files"] = [];
+    for (const asset of assets) {
+      const got = await downloadSha256(ctx, asset, join(temp, asset.name));
+      const recorded = recordedSha256(asset);
+      if (recorded !== undefined && got.sha256 !== recorded) {
+        throw new UserError(
+          `asset ${asset.name} of release ${tag}: downloaded sha256 ${got.sha256}, but GitHub records sha256 ${recorded}; nothing was kept`,
+        );
+      }
+      if (got.size !== asset.size) {
+        throw new UserError(
+          `asset ${asset.name} of release ${tag}: downloaded ${got.size} bytes, GitHub lists ${asset.size}; nothing was kept`,
+        );
+      }
+      info(
+        `${asset.name}: downloaded (${bytes(got.size)}), ${recorded ? "sha256 matches GitHub's digest" : "GitHub records no digest"}`,
+      );
+      files.push({ name: asset.name, ...got });
+    }
+    // An empty destDir gives way (rmdir refuses a directory that filled up meanwhile).
+    await rmdir(destDir).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== "ENOENT") throw new UserError(`cannot replace ${destDir}: ${errorMessage(e)}`);
+    });
+    await rename(temp, destDir);
+    info(`downloaded ${files.length} assets of release ${tag} into ${destDir}`);
+    return { releaseId: release.id, url: release.html_url, files };
+  } catch (e) {
+    await rm(temp, { recursive: true, force: true });
+    throw e;
+  }
 }

@@ -59,6 +59,13 @@ export const EXIT = {
   UNIT_INVALID: 19,
   /** service: systemctl could not do it (stderr and the unit's state say why). */
   SERVICE_FAILED: 20,
+  // nginx (see nginx.ts): 30-39.
+  /** write-upstream: `nginx -t` refused the configuration with the new upstream; the previous file is back. stdout: NGINX_ERROR. */
+  NGINX_INVALID: 30,
+  /** write-upstream: nginx is not installed, /etc/nginx/conf.d is missing, or nginx.service is not running: nothing changed. */
+  NGINX_UNAVAILABLE: 31,
+  /** write-upstream: nginx did not take the new upstream on reload; the previous file is back, and the next write reloads. */
+  NGINX_RELOAD_FAILED: 32,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -74,6 +81,9 @@ const EXIT_MEANING: Record<number, string> = {
   [EXIT.BAD_HISTORY_LINE]: "the history line is not one line of JSON",
   [EXIT.UNIT_INVALID]: "systemd-analyze verify refused the unit",
   [EXIT.SERVICE_FAILED]: "systemctl failed",
+  [EXIT.NGINX_INVALID]: "nginx -t refused the configuration with the new upstream (the previous one is back)",
+  [EXIT.NGINX_UNAVAILABLE]: "nginx is not installed or not running on the host",
+  [EXIT.NGINX_RELOAD_FAILED]: "nginx did not reload with the new upstream (the previous one is back)",
 };
 
 /** A value that cannot be passed to a remote step. `field` names the parameter (e.g. "version"). */
@@ -126,7 +136,7 @@ export const HistoryCount = z.number().int().min(0).max(1000);
 /** The longest history line a step accepts (the script checks the same). */
 export const MAX_HISTORY_LINE = 16_384;
 
-function checked<T>(schema: z.ZodType<T>, field: string, value: unknown): T {
+export function checked<T>(schema: z.ZodType<T>, field: string, value: unknown): T {
   const r = schema.safeParse(value);
   if (!r.success) throw new RemoteValueError(field, value, r.error.issues.map((i) => i.message).join("; "));
   return r.data;
@@ -212,13 +222,13 @@ export function historyLine(entry: HistoryEntry): string {
  * Script text: backslashes stay as written (String.raw) and `\${` stands for sh's `${`;
  * a bare `${…}` interpolates a TypeScript constant (exit codes, the shared prelude).
  */
-function sh(strings: TemplateStringsArray, ...values: (string | number)[]): string {
+export function sh(strings: TemplateStringsArray, ...values: (string | number)[]): string {
   const raw = strings.raw.map((s) => s.replaceAll("\\${", "${"));
   return String.raw({ raw }, ...values);
 }
 
 /** Shared by every step: strict mode, a fixed environment, value checks, layout checks. */
-const PRELUDE = sh`set -eu
+export const PRELUDE = sh`set -eu
 export LC_ALL=C
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
@@ -278,7 +288,7 @@ link_name() {
 `;
 
 /** Kill-safe staging: whatever a step leaves in $tmp is removed on any exit it can see. */
-const TMP_TRAP = sh`trap 'rm -rf -- "$tmp"' EXIT
+export const TMP_TRAP = sh`trap 'rm -rf -- "$tmp"' EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -716,6 +726,8 @@ for s in "$root/slots/"*; do
   v=$(link_name "$s")
   protected="$protected$v "
 done
+# Uploads staged by deploys (this one's are installed by now; killed runs' are stale).
+rm -rf -- "$root/.goship/incoming"
 # Staging and trash directories of killed runs (the lock keeps live ones away).
 swept=0
 for d in "$rel"/.*.tmp-* "$rel"/.*.trash-*; do

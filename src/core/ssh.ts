@@ -494,6 +494,57 @@ export class SshSession {
     return local;
   }
 
+  /**
+   * GET http://127.0.0.1:<port><path> on the host, through this connection (`ssh -W` over the
+   * master): nothing needs to be installed on the host and no port is opened to the runner.
+   * sshd must allow local forwarding (AllowTcpForwarding yes or local, its default).
+   * Resolves with the status and body, or with `error` when no HTTP answer came back.
+   */
+  async httpGet(port: number, path: string, timeoutMs = 5000): Promise<HttpProbe> {
+    if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new UserError(`httpGet: port ${port}`);
+    if (!/^\/[\x21-\x7e]*$/.test(path)) throw new UserError(`httpGet: path ${JSON.stringify(path)}`);
+    await this.open();
+    await this.#acquire();
+    const started = performance.now();
+    try {
+      const { stdout, stderr, timedOut } = await forwardOnce(
+        this.client.sshPath,
+        [
+          "-F",
+          this.client.configFile,
+          "-o",
+          "ControlMaster=no",
+          "-o",
+          `ControlPath=${this.socket}`,
+          "-o",
+          "ProxyCommand=false",
+          "-W",
+          `127.0.0.1:${port}`,
+          ...this.#destination(),
+        ],
+        `GET ${path} HTTP/1.0\r\nHost: 127.0.0.1:${port}\r\nUser-Agent: goship\r\nConnection: close\r\n\r\n`,
+        timeoutMs,
+      );
+      const ms = Math.round(performance.now() - started);
+      const head = /^HTTP\/1\.[01] (\d{3})[^\r\n]*\r?\n/.exec(stdout);
+      if (head) {
+        const split = stdout.indexOf("\r\n\r\n");
+        return { status: Number(head[1]), body: split < 0 ? "" : stdout.slice(split + 4), ms };
+      }
+      if (timedOut) return { error: `no answer from 127.0.0.1:${port}${path} within ${timeoutMs} ms`, ms };
+      const said = stderr.trim().split("\n").filter(Boolean).slice(-2).join("; ");
+      if (/administratively prohibited/.test(said)) {
+        return {
+          error: `sshd on ${this.label} refuses TCP forwarding (AllowTcpForwarding), which health checks use: ${said}`,
+          ms,
+        };
+      }
+      return { error: said || `127.0.0.1:${port} closed the connection without an HTTP answer`, ms };
+    } finally {
+      this.#release();
+    }
+  }
+
   /** Ends the master (`ssh -O exit`, then SIGTERM by PID if it lingers). Safe to call twice. */
   async close(): Promise<void> {
     this.#closed = true;
@@ -640,6 +691,50 @@ trap - EXIT
 printf '%s\\n' "$got"
 `,
 );
+
+export type HttpProbe = { status: number; body: string; ms: number } | { error: string; ms: number };
+
+/**
+ * Runs `ssh -W`, writes `request`, and keeps stdin open until the far end closes: closing it
+ * early half-closes the TCP connection, which some servers take as the client going away.
+ */
+function forwardOnce(
+  file: string,
+  args: string[],
+  request: string,
+  timeoutMs: number,
+): Promise<{ stdout: string; stderr: string; timedOut: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(file, args, { stdio: ["pipe", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    let size = 0;
+    let err = "";
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGTERM");
+    }, timeoutMs);
+    child.stdin.on("error", () => {});
+    child.stdin.write(request);
+    child.stdout.on("data", (b: Buffer) => {
+      if (size < 1 << 20) out.push(b);
+      size += b.length;
+    });
+    child.stderr.on("data", (b: Buffer) => {
+      err = (err + b.toString()).slice(-4096);
+    });
+    const done = () => {
+      clearTimeout(timer);
+      child.stdin.destroy();
+      resolve({ stdout: Buffer.concat(out).toString(), stderr: err, timedOut });
+    };
+    child.on("error", (e) => {
+      err += e.message;
+      done();
+    });
+    child.on("close", done);
+  });
+}
 
 /** Turns ssh's refusal into one clear error; host key problems name the host whose key it was. */
 function connectFailure(label: string, host: string, stderr: string): UserError {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { GitHubConnection } from "../../src/core/github-release.js";
 
 /**
  * A stand-in for the GitHub REST endpoints that publishing a release uses, on
@@ -11,7 +12,13 @@ import type { AddressInfo } from "node:net";
  * different origin, like objects.githubusercontent.com) that refuses an Authorization
  * header, as signed storage URLs do.
  *
- * State is in memory and visible to tests (`releases`, `requests`); `inject` adds faults.
+ * It also serves the Deployments endpoints (deployments and their statuses), with GitHub's
+ * checks on creating one: the ref must exist, auto_merge merges the default branch into a
+ * ref behind it (or fails on a conflict), and the commit's status checks must pass unless
+ * required_contexts says which ones count.
+ *
+ * State is in memory and visible to tests (`releases`, `deployments`, `refs`, `requests`);
+ * `inject` adds faults.
  */
 
 export interface StoredAsset {
@@ -44,6 +51,42 @@ export interface StoredRelease {
   /** Drafts live at .../releases/tag/untagged-<hex> until published. */
   untagged: string;
   assets: StoredAsset[];
+}
+
+export interface StoredRef {
+  sha: string;
+  /** Commit statuses on the ref's commit; deployments check them unless required_contexts is []. */
+  statuses: { context: string; state: "error" | "failure" | "pending" | "success" }[];
+  /** Behind the default branch: with auto_merge, "mergeable" is merged in (202), "conflict" fails (409). */
+  behind?: "mergeable" | "conflict";
+}
+
+export interface StoredDeploymentStatus {
+  id: number;
+  state: string;
+  description: string;
+  environment: string;
+  /** GitHub sets target_url to the same value. */
+  logUrl: string;
+  environmentUrl: string;
+  createdAt: string;
+}
+
+export interface StoredDeployment {
+  id: number;
+  sha: string;
+  ref: string;
+  task: string;
+  payload: unknown;
+  /** The environment it was created for; `environment` follows a status that names another. */
+  originalEnvironment: string;
+  environment: string;
+  description: string | null;
+  transientEnvironment: boolean;
+  productionEnvironment: boolean;
+  createdAt: string;
+  /** Oldest first (the API lists them newest first). */
+  statuses: StoredDeploymentStatus[];
 }
 
 export interface RecordedRequest {
@@ -79,7 +122,9 @@ export type Fault =
    * Reads part of an upload's body (all of it if shorter), then destroys the socket without
    * answering; optionally leaves a "starter" asset behind, as GitHub can.
    */
-  | (Match & { kind: "drop-upload"; afterBytes: number; leaveStarter: boolean; asset?: string });
+  | (Match & { kind: "drop-upload"; afterBytes: number; leaveStarter: boolean; asset?: string })
+  /** A GitHub-shaped JSON error, for answers the stand-in's own state does not lead to. */
+  | (Match & { kind: "error"; status: number; message: string; errors?: object[] });
 
 export interface GitHubStandInOptions {
   owner?: string;
@@ -97,13 +142,18 @@ export interface GitHubStandIn {
   apiUrl: string;
   owner: string;
   repo: string;
-  /** Has contents: write. */
+  /** Has contents: write and deployments: write. */
   token: string;
-  /** Has contents: read only, like a GITHUB_TOKEN without `permissions: contents: write`. */
+  /**
+   * Has contents: read and deployments: read only, like a GITHUB_TOKEN without
+   * `permissions: contents: write` or `permissions: deployments: write`.
+   */
   readOnlyToken: string;
   settings: Required<Omit<GitHubStandInOptions, "owner" | "repo">>;
   releases: StoredRelease[];
   requests: RecordedRequest[];
+  /** Requests that reached the storage host (asset downloads after the redirect), refused ones too. */
+  storageRequests: { path: string; headers: IncomingMessage["headers"] }[];
   inject(fault: Fault): void;
   /** Runs before each request is handled (after it is recorded): for races staged by a test. */
   onRequest?: (request: RecordedRequest) => void;
@@ -112,10 +162,23 @@ export interface GitHubStandIn {
   /** Adds a completed asset directly. */
   addAsset(release: StoredRelease, name: string, data: Buffer, contentType?: string): StoredAsset;
   findRelease(tag: string): StoredRelease | undefined;
+  /** "main"; what auto_merge merges from. */
+  defaultBranch: string;
+  /** Branches and tags by name (only the default branch at first). A deployment's ref names one, or is its SHA. */
+  refs: Map<string, StoredRef>;
+  /** Oldest first. */
+  deployments: StoredDeployment[];
+  /** Adds a deployment directly, as if made earlier (its ref need not exist). */
+  addDeployment(
+    fields: Partial<Omit<StoredDeployment, "id" | "statuses">> & { ref: string },
+  ): StoredDeployment;
+  findDeployment(id: number): StoredDeployment | undefined;
   close(): Promise<void>;
 }
 
 const DOCS = "https://docs.github.com/rest/releases";
+const DEPLOY_DOCS = "https://docs.github.com/rest/deployments";
+const DEPLOYMENT_STATES = ["error", "failure", "inactive", "in_progress", "queued", "pending", "success"];
 const JSON_TYPE = "application/json; charset=utf-8";
 
 class Reply {
@@ -150,6 +213,7 @@ export async function startGitHubServer(options: GitHubStandInOptions = {}): Pro
   // ─── The storage host that asset downloads redirect to ─────────────────────
   const storage = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://storage");
+    stand.storageRequests.push({ path: url.pathname, headers: req.headers });
     if (req.headers.authorization !== undefined) {
       // S3-style signed URLs refuse a second credential; a client must not forward its token here.
       res.writeHead(400, { "content-type": "application/xml" });
@@ -297,6 +361,18 @@ export async function startGitHubServer(options: GitHubStandInOptions = {}): Pro
       recorded.json = json;
     }
     stand.onRequest?.(recorded);
+    if (fault?.kind === "error") {
+      if (upload) await drain(req);
+      return send(
+        res,
+        error(
+          fault.status,
+          fault.message,
+          "https://docs.github.com/rest",
+          fault.errors ? { errors: fault.errors } : {},
+        ),
+      );
+    }
     if (fault?.kind === "status") {
       if (upload) await drain(req);
       return send(
@@ -344,6 +420,9 @@ export async function startGitHubServer(options: GitHubStandInOptions = {}): Pro
     }
     const canWrite = auth === token;
     const seg = path.split("/").slice(1).map(decodeURIComponent);
+    if (!upload && seg[0] === "repos" && seg[1] === owner && seg[2] === repo && seg[3] === "deployments") {
+      return send(res, deployments(method, seg.slice(4), url, json, canWrite));
+    }
     if (seg[0] !== "repos" || seg[1] !== owner || seg[2] !== repo || seg[3] !== "releases") {
       if (upload) await drain(req);
       return send(res, notFound("https://docs.github.com/rest"));
@@ -473,6 +552,181 @@ export async function startGitHubServer(options: GitHubStandInOptions = {}): Pro
     return send(res, notFound("https://docs.github.com/rest"));
   }
 
+  // ─── Deployments ────────────────────────────────────────────────────────────
+
+  const repoUrl = `${apiRoot}/repos/${owner}/${repo}`;
+  const deploymentJson = (d: StoredDeployment) => ({
+    url: `${repoUrl}/deployments/${d.id}`,
+    id: d.id,
+    node_id: `DE_${Buffer.from(String(d.id)).toString("base64")}`,
+    task: d.task,
+    original_environment: d.originalEnvironment,
+    environment: d.environment,
+    description: d.description,
+    created_at: d.createdAt,
+    updated_at: d.statuses.at(-1)?.createdAt ?? d.createdAt,
+    statuses_url: `${repoUrl}/deployments/${d.id}/statuses`,
+    repository_url: repoUrl,
+    creator: user,
+    sha: d.sha,
+    ref: d.ref,
+    payload: d.payload,
+    transient_environment: d.transientEnvironment,
+    production_environment: d.productionEnvironment,
+    performed_via_github_app: null,
+  });
+  const statusJson = (d: StoredDeployment, st: StoredDeploymentStatus) => ({
+    url: `${repoUrl}/deployments/${d.id}/statuses/${st.id}`,
+    id: st.id,
+    node_id: `DES_${Buffer.from(String(st.id)).toString("base64")}`,
+    state: st.state,
+    creator: user,
+    description: st.description,
+    environment: st.environment,
+    target_url: st.logUrl,
+    created_at: st.createdAt,
+    updated_at: st.createdAt,
+    deployment_url: `${repoUrl}/deployments/${d.id}`,
+    repository_url: repoUrl,
+    environment_url: st.environmentUrl,
+    log_url: st.logUrl,
+    performed_via_github_app: null,
+  });
+
+  /** /repos/{owner}/{repo}/deployments[/{deployment_id}[/statuses[/{status_id}]]] */
+  function deployments(method: string, rest: string[], url: URL, json: unknown, canWrite: boolean): Reply {
+    const body = (typeof json === "object" && json !== null ? json : {}) as Record<string, unknown>;
+    const forbidden = (doc: string) =>
+      error(403, "Resource not accessible by integration", `${DEPLOY_DOCS}/${doc}`);
+    if (rest.length === 0 && method === "GET") {
+      const q = url.searchParams;
+      const list = stand.deployments
+        .filter(
+          (d) =>
+            (!q.get("sha") || d.sha === q.get("sha")) &&
+            (!q.get("ref") || d.ref === q.get("ref")) &&
+            (!q.get("task") || d.task === q.get("task")) &&
+            (!q.get("environment") || d.environment === q.get("environment")),
+        )
+        .sort((a, b) => b.id - a.id);
+      return paginate(url, list.map(deploymentJson));
+    }
+    if (rest.length === 0 && method === "POST") {
+      const doc = `${DEPLOY_DOCS}/deployments#create-a-deployment`;
+      if (!canWrite) return forbidden("deployments#create-a-deployment");
+      if (typeof body.ref !== "string" || body.ref === "")
+        return validationFailed("Deployment", "missing_field", "ref", doc);
+      const named = stand.refs.get(body.ref);
+      const ref = named ?? [...stand.refs.values()].find((r) => r.sha === body.ref);
+      if (!ref) return error(422, `No ref found for: ${body.ref}`, doc);
+      if (body.auto_merge !== false && ref.behind === "conflict") {
+        return error(409, `Conflict merging ${stand.defaultBranch} into ${body.ref}`, doc);
+      }
+      if (body.auto_merge !== false && ref.behind === "mergeable") {
+        ref.sha = randomBytes(20).toString("hex");
+        ref.behind = undefined;
+        return new Reply(202, {
+          message: `Auto-merged ${stand.defaultBranch} into ${body.ref} on deployment.`,
+        });
+      }
+      const required = Array.isArray(body.required_contexts)
+        ? body.required_contexts.map(String)
+        : [...new Set(ref.statuses.map((x) => x.context))];
+      const contexts = required.map((context) => ({
+        context,
+        state: ref.statuses.findLast((x) => x.context === context)?.state ?? "missing",
+      }));
+      if (contexts.some((c) => c.state !== "success")) {
+        return error(409, `Conflict: Commit status checks failed for ${body.ref}.`, doc, {
+          errors: [{ contexts, resource: "Deployment", field: "required_contexts", code: "invalid" }],
+        });
+      }
+      const environment = typeof body.environment === "string" ? body.environment : "production";
+      const d = stand.addDeployment({
+        ref: body.ref,
+        sha: ref.sha,
+        task: typeof body.task === "string" ? body.task : "deploy",
+        payload: body.payload ?? {},
+        environment,
+        description: typeof body.description === "string" ? body.description : "",
+        transientEnvironment: body.transient_environment === true,
+        productionEnvironment:
+          typeof body.production_environment === "boolean"
+            ? body.production_environment
+            : environment === "production",
+      });
+      return new Reply(201, deploymentJson(d), { location: `${repoUrl}/deployments/${d.id}` });
+    }
+    const d = stand.deployments.find((x) => String(x.id) === rest[0]);
+    if (!d) return notFound(`${DEPLOY_DOCS}/deployments`);
+    if (rest.length === 1 && method === "GET") return new Reply(200, deploymentJson(d));
+    if (rest.length === 2 && rest[1] === "statuses" && method === "GET") {
+      return paginate(
+        url,
+        [...d.statuses].reverse().map((st) => statusJson(d, st)),
+      );
+    }
+    if (rest.length === 3 && rest[1] === "statuses" && method === "GET") {
+      const st = d.statuses.find((x) => String(x.id) === rest[2]);
+      return st ? new Reply(200, statusJson(d, st)) : notFound(`${DEPLOY_DOCS}/statuses`);
+    }
+    if (rest.length === 2 && rest[1] === "statuses" && method === "POST") {
+      const doc = `${DEPLOY_DOCS}/statuses#create-a-deployment-status`;
+      if (!canWrite) return forbidden("statuses#create-a-deployment-status");
+      if (typeof body.state !== "string" || !DEPLOYMENT_STATES.includes(body.state))
+        return validationFailed("DeploymentStatus", "invalid", "state", doc);
+      const description = typeof body.description === "string" ? body.description : "";
+      if (Array.from(description).length > 140) {
+        return error(422, "Validation Failed", doc, {
+          errors: [
+            {
+              resource: "DeploymentStatus",
+              code: "custom",
+              field: "description",
+              message: "description is too long (maximum is 140 characters)",
+            },
+          ],
+        });
+      }
+      if (typeof body.environment === "string") d.environment = body.environment;
+      const logUrl = [body.log_url, body.target_url].find((x) => typeof x === "string") as string | undefined;
+      const st = addStatus(d, {
+        state: body.state,
+        description,
+        logUrl: logUrl ?? "",
+        environmentUrl: typeof body.environment_url === "string" ? body.environment_url : "",
+      });
+      // auto_inactive (default true): earlier successful deployments to the environment become
+      // inactive, the non-transient, non-production ones, as GitHub documents it.
+      if (body.state === "success" && body.auto_inactive !== false) {
+        for (const other of stand.deployments) {
+          if (
+            other.id < d.id &&
+            other.environment === d.environment &&
+            !other.transientEnvironment &&
+            !other.productionEnvironment &&
+            other.statuses.at(-1)?.state === "success"
+          ) {
+            addStatus(other, { state: "inactive", description: "", logUrl: "", environmentUrl: "" });
+          }
+        }
+      }
+      return new Reply(201, statusJson(d, st), {
+        location: `${repoUrl}/deployments/${d.id}/statuses/${st.id}`,
+      });
+    }
+    return notFound("https://docs.github.com/rest");
+  }
+
+  function addStatus(
+    d: StoredDeployment,
+    fields: Omit<StoredDeploymentStatus, "id" | "environment" | "createdAt">,
+  ): StoredDeploymentStatus {
+    const st = { id: nextId++, environment: d.environment, createdAt: now(), ...fields };
+    d.statuses.push(st);
+    return st;
+  }
+
   async function receiveUpload(
     req: IncomingMessage,
     r: StoredRelease | undefined,
@@ -561,6 +815,10 @@ export async function startGitHubServer(options: GitHubStandInOptions = {}): Pro
     settings,
     releases: [],
     requests: [],
+    storageRequests: [],
+    defaultBranch: "main",
+    refs: new Map([["main", { sha: randomBytes(20).toString("hex"), statuses: [] }]]),
+    deployments: [],
     inject(fault) {
       faults.push({ ...fault, left: fault.times ?? 1 });
     },
@@ -606,6 +864,28 @@ export async function startGitHubServer(options: GitHubStandInOptions = {}): Pro
     findRelease(tag) {
       return stand.releases.find((r) => r.tagName === tag);
     },
+    addDeployment(fields) {
+      const environment = fields.environment ?? "production";
+      const d: StoredDeployment = {
+        id: nextId++,
+        sha: stand.refs.get(fields.ref)?.sha ?? randomBytes(20).toString("hex"),
+        task: "deploy",
+        payload: {},
+        originalEnvironment: environment,
+        environment,
+        description: null,
+        transientEnvironment: false,
+        productionEnvironment: environment === "production",
+        createdAt: now(),
+        ...fields,
+        statuses: [],
+      };
+      stand.deployments.push(d);
+      return d;
+    },
+    findDeployment(id) {
+      return stand.deployments.find((d) => d.id === id);
+    },
     async close() {
       server.closeAllConnections();
       storage.closeAllConnections();
@@ -613,6 +893,30 @@ export async function startGitHubServer(options: GitHubStandInOptions = {}): Pro
     },
   };
   return stand;
+}
+
+/**
+ * A connection to the stand-in for the code under test: its token and API root, and
+ * quick retries that record their waits in `sleeps` instead of sitting them out.
+ */
+export function standInConnection(
+  gh: GitHubStandIn,
+  sleeps: number[],
+  overrides: Partial<GitHubConnection> = {},
+): GitHubConnection {
+  return {
+    token: gh.token,
+    apiUrl: gh.apiUrl,
+    retry: {
+      attempts: 4,
+      baseDelayMs: 5,
+      maxWaitMs: 30_000,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+    },
+    ...overrides,
+  };
 }
 
 function listen(server: Server): Promise<void> {

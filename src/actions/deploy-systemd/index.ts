@@ -1,0 +1,4 @@
+import { runAction } from "../../core/action.js";
+import { deploySystemd } from "./main.js";
+
+await runAction(deploySystemd);

@@ -1,0 +1,335 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { hostname, tmpdir, userInfo } from "node:os";
+import { join, resolve } from "node:path";
+import { defineAction, setOutputs } from "../../core/action.js";
+import {
+  DeployFailedError,
+  Fleet,
+  type FleetResult,
+  type HostRecord,
+  type PreparedRelease,
+} from "../../core/deploy.js";
+import { HostTarget } from "../../core/deploy-host.js";
+import {
+  assignWaves,
+  hasWaveNumbers,
+  readInventory,
+  renderEnvironmentFile,
+  wavesFromInventory,
+} from "../../core/deploy-plan.js";
+import { inputError, UserError } from "../../core/errors.js";
+import {
+  createDeployment,
+  type DeploymentState,
+  setDeploymentStatus,
+} from "../../core/github-deployments.js";
+import { downloadRelease } from "../../core/github-release.js";
+import { type HostSpec, parseHostList, parseProxyJump } from "../../core/hosts-spec.js";
+import { group, info, warning } from "../../core/log.js";
+import { MANIFEST_FILE, type ReleaseArtifactT } from "../../core/manifest.js";
+import { extractBinary, goarchFromUname, pickArtifact } from "../../core/release-pick.js";
+import { newHolderToken } from "../../core/remote-steps.js";
+import { SshClient } from "../../core/ssh.js";
+import { formatTarget } from "../../core/targets.js";
+import { verifyRelease } from "../../core/verify-release.js";
+import { type Inputs, inputs, outputs } from "./schema.js";
+import { writeDeploySummary } from "./summary.js";
+
+/** The run's identity on the hosts: the lock holder, the history's actor and run URL. */
+function runIdentity(env: NodeJS.ProcessEnv): { holder: string; runUrl: string; actor: string } {
+  const runUrl =
+    env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
+      ? `${(env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "")}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : "";
+  // A re-run of the same job (a new attempt) is the same holder: it takes back the lock a killed
+  // attempt left, instead of waiting for its TTL. Anything else gets a holder of its own.
+  const holder = env.GITHUB_RUN_ID
+    ? `run-${env.GITHUB_RUN_ID}-${(env.GITHUB_JOB ?? "job").replace(/[^A-Za-z0-9._@:+-]+/g, "-")}`.slice(
+        0,
+        128,
+      )
+    : newHolderToken(`local-${userInfo().username}@${hostname()}`);
+  const actor = env.GITHUB_ACTOR || userInfo().username || "unknown";
+  return { holder, runUrl, actor };
+}
+
+async function hostWaves(i: Inputs): Promise<HostSpec[][]> {
+  const defaults = { user: i["ssh-user"] };
+  if (i.hosts && i.inventory)
+    throw inputError("inventory", i.inventory, "not together with hosts: one list of hosts");
+  if (i.inventory) {
+    const entries = await readInventory(i.inventory, defaults);
+    if (entries.length === 0) throw inputError("inventory", i.inventory, "a file listing at least one host");
+    if (hasWaveNumbers(entries)) return wavesFromInventory(entries).map((w) => w.map((e) => e.spec));
+    return assignWaves(
+      entries.map((e) => e.spec),
+      i.waves,
+    );
+  }
+  const hosts = parseHostList(i.hosts ?? "", defaults);
+  if (hosts.length === 0)
+    throw inputError("hosts", i.hosts ?? "", "at least one [user@]host[:port] (or an inventory file)");
+  return assignWaves(hosts, i.waves);
+}
+
+/** The release on the runner, verified before any host is contacted. */
+async function prepareRelease(i: Inputs, workDir: string): Promise<PreparedRelease> {
+  if (!i["public-key"]) {
+    throw inputError(
+      "public-key",
+      "",
+      "goship.pub's content: goship deploys only releases whose SHA256SUMS signature it checked",
+    );
+  }
+  if (i["release-dir"] && i["release-tag"]) {
+    throw inputError("release-tag", i["release-tag"], "not together with release-dir: one release");
+  }
+  let dir: string;
+  if (i["release-dir"]) dir = resolve(i["release-dir"]);
+  else if (i["release-tag"]) {
+    const tag = i["release-tag"];
+    const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
+    const token = i["github-token"] ?? process.env.GITHUB_TOKEN ?? "";
+    if (!owner || !repo)
+      throw inputError("release-tag", tag, "a tag of this repository: GITHUB_REPOSITORY is not set");
+    dir = join(workDir, "release");
+    await group(`Download release ${tag} from ${owner}/${repo}`, async () => {
+      const got = await downloadRelease(
+        { token, apiUrl: process.env.GITHUB_API_URL ?? "https://api.github.com" },
+        { owner, repo, tag },
+        dir,
+      );
+      info(`${got.files.length} file(s) from ${got.url}`);
+    });
+  } else {
+    throw inputError("release-dir", "", "a package-release output directory, or release-tag, to deploy");
+  }
+  const verified = await group("Verify the release (signature, checksums, manifest)", async () => {
+    const v = await verifyRelease(dir, i["public-key"] as string);
+    for (const c of v.checks) info(`✓ ${c}`);
+    return v;
+  });
+  const { manifest } = verified;
+  if (i.version && i.version !== manifest.version) {
+    throw inputError("version", i.version, `the release's own version, ${manifest.version}`);
+  }
+  // The unit runs the binary by its name in the release; Linux artifacts all carry the same one.
+  const names = new Set(manifest.artifacts.filter((a) => a.goos === "linux").map((a) => a.binary.name));
+  if (names.size !== 1) {
+    throw new UserError(
+      `release ${manifest.version} has ${names.size === 0 ? "no Linux binary" : `Linux binaries named differently (${[...names].join(", ")})`}: nothing goship can deploy to systemd hosts`,
+    );
+  }
+  const binaries = new Map<string, Promise<{ path: string; sha256: string; artifact: ReleaseArtifactT }>>();
+  return {
+    version: manifest.version,
+    binaryName: [...names][0] as string,
+    manifestPath: join(dir, MANIFEST_FILE),
+    binaryFor(machine: string) {
+      const artifact = pickArtifact(manifest, goarchFromUname(machine));
+      const key = formatTarget(artifact);
+      let p = binaries.get(key);
+      if (!p) {
+        p = (async () => {
+          const dest = await mkdtemp(join(workDir, "bin-"));
+          const b = await extractBinary(dir, artifact, dest);
+          info(`${artifact.archive.name}: ${artifact.binary.name} for ${key} extracted, sha256 ${b.sha256}`);
+          return { path: b.path, sha256: b.sha256, artifact };
+        })();
+        binaries.set(key, p);
+      }
+      return p;
+    },
+  };
+}
+
+export const deploySystemd = defineAction({
+  name: "deploy-systemd",
+  description:
+    "Verified, atomic, hardened deploys of a goship release to systemd hosts, in waves, with automatic rollback",
+  inputs,
+  outputs,
+
+  async run(i: Inputs) {
+    const mode = i.mode;
+    if ((mode === "shift" || mode === "promote") && i.strategy !== "blue-green") {
+      throw inputError(
+        "mode",
+        mode,
+        `deploy, rollback or status with strategy ${i.strategy} (${mode} moves blue-green traffic)`,
+      );
+    }
+    if (i["rollback-to"] && mode !== "rollback") {
+      throw inputError("rollback-to", i["rollback-to"], "only with mode: rollback");
+    }
+    if (i["environment-name"] && !(i["github-token"] ?? process.env.GITHUB_TOKEN)) {
+      throw inputError(
+        "github-token",
+        "",
+        "a token with deployments: write, to record Deployments in environment-name",
+      );
+    }
+    const waves = await hostWaves(i);
+    const proxyJump = i["proxy-jump"] ? parseProxyJump(i["proxy-jump"], { user: i["ssh-user"] }) : [];
+    const settings = {
+      app: i.app,
+      binaryName: i.app,
+      args: i.args,
+      hardening: i.hardening,
+      stopTimeoutSec: 30,
+      startLimit: { intervalSec: 60, burst: 5 },
+    };
+    const environment = i.environment === undefined ? undefined : renderEnvironmentFile(i.environment);
+    const identity = runIdentity(process.env);
+    const workDir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), "goship-deploy-"));
+    let client: SshClient | undefined;
+    let fleet: Fleet | undefined;
+    let deployment: { id: number; owner: string; repo: string; token: string; apiUrl: string } | undefined;
+    const started = Date.now();
+    let result: FleetResult | undefined;
+    let error: unknown;
+    try {
+      const release = mode === "deploy" ? await prepareRelease(i, workDir) : undefined;
+      if (release) settings.binaryName = release.binaryName;
+      client = await SshClient.create({
+        privateKey: i["ssh-private-key"],
+        knownHosts: i["known-hosts"],
+        proxyJump,
+        baseDir: workDir,
+      });
+      const sudo = i.become === "sudo";
+      const targets = waves.map((wave) =>
+        wave.map(
+          (spec) =>
+            new HostTarget(spec, (client as SshClient).session(spec), settings, sudo, (host, line) =>
+              info(`${host}: ${line}`),
+            ),
+        ),
+      );
+      fleet = new Fleet(targets, {
+        mode,
+        strategy: i.strategy,
+        port: i.port,
+        ports: i.ports,
+        securityThreshold: i["security-threshold"],
+        healthPath: i["health-path"],
+        healthTimeoutMs: i["health-timeout"],
+        waveWaitMs: i["wave-wait"],
+        maxParallel: i["max-parallel"],
+        trafficWeight: i["traffic-weight"],
+        rollbackTo: i["rollback-to"],
+        onFailure: i["on-failure"],
+        keepReleases: i["keep-releases"],
+        lockTimeoutMs: i["lock-timeout"],
+        lockTtlSec: Math.ceil(i["lock-ttl"] / 1000),
+        environment,
+        release,
+        dryRun: i["dry-run"],
+        drainMs: i["drain-time"],
+        ...identity,
+        log: { info, warning, group },
+      });
+      await fleet.prepare();
+      if (i["environment-name"] && mode !== "status" && !i["dry-run"]) {
+        deployment = await startDeployment(i, release?.version ?? i["rollback-to"] ?? mode, identity.runUrl);
+      }
+      result = await fleet.run();
+    } catch (e) {
+      error = e;
+      if (e instanceof DeployFailedError) result = e.result;
+    } finally {
+      await fleet?.unlock().catch(() => {});
+      await client?.close().catch(() => {});
+      await rm(workDir, { recursive: true, force: true });
+    }
+    if (deployment) {
+      const state: DeploymentState = error ? "failure" : "success";
+      await setDeploymentStatus(
+        { token: deployment.token, apiUrl: deployment.apiUrl },
+        {
+          owner: deployment.owner,
+          repo: deployment.repo,
+          deploymentId: deployment.id,
+          state,
+          description: error
+            ? String((error as Error).message)
+            : `${mode} ok on ${result?.hosts.length ?? 0} host(s)`,
+          ...(identity.runUrl ? { logUrl: identity.runUrl } : {}),
+        },
+      ).catch((e) => warning(`GitHub Deployment status: ${(e as Error).message}`));
+    }
+    if (result) {
+      setOutputs(deploySystemd, hostOutputs(result.hosts, result.rolledBack, deployment?.id));
+      await writeDeploySummary({
+        mode,
+        strategy: i.strategy,
+        app: i.app,
+        result,
+        ms: Date.now() - started,
+        dryRun: i["dry-run"],
+      });
+    }
+    if (error) throw error;
+  },
+});
+
+async function startDeployment(
+  i: Inputs,
+  what: string,
+  runUrl: string,
+): Promise<{ id: number; owner: string; repo: string; token: string; apiUrl: string }> {
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
+  if (!owner || !repo) {
+    throw inputError(
+      "environment-name",
+      i["environment-name"] ?? "",
+      "only inside a GitHub repository (GITHUB_REPOSITORY is not set)",
+    );
+  }
+  const token = i["github-token"] ?? process.env.GITHUB_TOKEN ?? "";
+  const apiUrl = process.env.GITHUB_API_URL ?? "https://api.github.com";
+  const conn = { token, apiUrl };
+  const d = await createDeployment(conn, {
+    owner,
+    repo,
+    ref: process.env.GITHUB_SHA || process.env.GITHUB_REF || "HEAD",
+    environment: i["environment-name"] as string,
+    description: `goship deploy-systemd ${i.mode} ${what} of ${i.app}`,
+    payload: { app: i.app, mode: i.mode, version: what, strategy: i.strategy },
+  });
+  await setDeploymentStatus(conn, {
+    owner,
+    repo,
+    deploymentId: d.id,
+    state: "in_progress",
+    description: `${i.mode} ${what}`,
+    ...(runUrl ? { logUrl: runUrl } : {}),
+  });
+  info(`GitHub Deployment ${d.id} in ${i["environment-name"]}: in_progress`);
+  return { id: d.id, owner, repo, token, apiUrl };
+}
+
+function hostOutputs(hosts: HostRecord[], rolledBack: boolean, deploymentId: number | undefined) {
+  const json = hosts.map((h) => ({
+    host: h.host,
+    address: h.address,
+    wave: h.wave,
+    "previous-version": h.previousVersion,
+    version: h.version,
+    slot: h.slot,
+    weight: h.weight,
+    status: h.status,
+    health: h.health,
+    ...(h.detail ? { detail: h.detail } : {}),
+  }));
+  const canary = hosts
+    .filter((h) => h.canary)
+    .map((h) => ({ host: h.host, new: h.canary?.new, old: h.canary?.old ?? null }));
+  return {
+    hosts: JSON.stringify(json),
+    "previous-version": hosts[0]?.previousVersion ?? "",
+    "rolled-back": rolledBack,
+    "canary-targets": JSON.stringify(canary),
+    "deployment-id": deploymentId === undefined ? "" : String(deploymentId),
+  };
+}

@@ -1,0 +1,295 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseSecurityReport } from "../src/core/unit-security.js";
+import { type GinReleases, ginReleases } from "./support/gin-release.js";
+import { bootFleet, type Fleet, type TestHost } from "./support/hosts.js";
+import { type ActionRun, runDistAction } from "./support/run-action.js";
+
+/**
+ * deploy-systemd on three real systemd hosts (test/support/hosts.ts) with the sample app
+ * released through build-static and package-release: restart deploys, failures and their
+ * rollbacks, waves, locks, refusals before any change, and hostile inputs.
+ */
+
+const V1 = "1.0.0";
+const V2 = "2.0.0";
+let fleet: Fleet;
+let rel: GinReleases;
+let runs = 0;
+
+beforeAll(async () => {
+  [fleet, rel] = await Promise.all([bootFleet(3, { prefix: "web" }), ginReleases([V1, V2])]);
+}, 600_000);
+
+afterAll(async () => {
+  await fleet?.stop();
+});
+
+function deploy(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
+  runs++;
+  return runDistAction(
+    "deploy-systemd",
+    {
+      hosts: fleet.hosts.map((h) => h.address).join(","),
+      "ssh-private-key": readFileSync(fleet.deployKey, "utf8"),
+      "known-hosts": fleet.knownHosts,
+      app: "shop",
+      "public-key": rel.publicKey,
+      "release-dir": rel.dirs[V1] as string,
+      "health-timeout": "20s",
+      ...inputs,
+    },
+    { GITHUB_RUN_ID: String(1000 + runs), GITHUB_REPOSITORY: "acme/shop", GITHUB_ACTOR: "tester", ...env },
+  );
+}
+
+async function served(host: TestHost, port = 8080): Promise<string> {
+  try {
+    const res = await fetch(`http://${host.address}:${port}/version`, { signal: AbortSignal.timeout(3000) });
+    return ((await res.json()) as { version: string }).version;
+  } catch (e) {
+    return `unreachable: ${(e as Error).message}`;
+  }
+}
+
+const servedAll = () => Promise.all(fleet.hosts.map((h) => served(h)));
+
+describe("deploy-systemd, restart strategy, on three hosts", () => {
+  it("deploys v1 to every host: the unit runs hardened, /version answers v1", async () => {
+    const r = await deploy({});
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(await servedAll()).toEqual([V1, V1, V1]);
+    const hosts = JSON.parse(r.outputs.hosts as string);
+    expect(hosts).toHaveLength(3);
+    expect(
+      hosts.every((h: { status: string; version: string }) => h.status === "deployed" && h.version === V1),
+    ).toBe(true);
+    for (const h of fleet.hosts) {
+      expect((await h.exec(["systemctl", "is-active", "shop.service"])).stdout.trim()).toBe("active");
+      const sec = await h.exec([
+        "systemd-analyze",
+        "security",
+        "--offline=true",
+        "--no-pager",
+        "shop.service",
+      ]);
+      expect(parseSecurityReport(sec.stdout).exposure).toBeLessThanOrEqual(2.0);
+      expect((await h.exec(["stat", "-c", "%a %U", "/etc/shop/shop.env"])).stdout.trim()).toBe("600 root");
+    }
+    expect(r.summary).toContain("| wave | host |");
+  }, 180_000);
+});
+
+/** Everything goship owns on a host, with sizes, modes and link targets: "nothing changed" compares these. */
+async function footprint(h: TestHost): Promise<string> {
+  const r = await h.exec([
+    "sh",
+    "-c",
+    "find /opt/shop /etc/shop /etc/systemd/system/shop.service -printf '%p %m %s %l\\n' 2>/dev/null | sort; systemctl is-active shop.service || true",
+  ]);
+  return r.stdout;
+}
+const footprints = () => Promise.all(fleet.hosts.map(footprint));
+
+describe("deploy-systemd refuses before any host changes", () => {
+  it("a wrong host key, a tampered archive, a signature from another key", async () => {
+    const before = await footprints();
+    // A known_hosts whose last host has another key.
+    const other =
+      (await fleet.hosts[0]?.exec(["cat", "/etc/ssh/ssh_host_ed25519_key.pub"]))?.stdout.trim() ?? "";
+    const lines = fleet.knownHosts.trim().split("\n");
+    lines[2] = `${fleet.hosts[2]?.address} ${other.split(" ").slice(0, 2).join(" ")}`;
+    const wrongKey = await deploy({ "release-dir": rel.dirs[V2] as string, "known-hosts": lines.join("\n") });
+    expect(wrongKey.code).toBe(1);
+    expect(wrongKey.stdout).toContain(`host key for ${fleet.hosts[2]?.address} does not match known-hosts`);
+
+    const { cpSync, mkdtempSync, readdirSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const tampered = mkdtempSync(join(tmpdir(), "goship-tampered-"));
+    cpSync(rel.dirs[V2] as string, tampered, { recursive: true });
+    const archive = readdirSync(tampered).find((f) => f.endsWith(".tar.gz")) as string;
+    const bytes = readFileSync(join(tampered, archive));
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
+    writeFileSync(join(tampered, archive), bytes);
+    const bad = await deploy({ "release-dir": tampered });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(new RegExp(`${archive.replaceAll(".", "\\.")}.*(sha256|checksum)`, "i"));
+
+    const otherKey = (await import("./support/keys.js")).opensslKey();
+    const foreign = await deploy({
+      "release-dir": rel.dirs[V2] as string,
+      "public-key": readFileSync(otherKey.pub, "utf8"),
+    });
+    expect(foreign.code).toBe(1);
+    expect(foreign.stdout).toMatch(/signature/i);
+
+    expect(await footprints()).toEqual(before);
+    expect(await servedAll()).toEqual([V1, V1, V1]);
+  }, 120_000);
+
+  it("hostile inputs: one clear error each, naming the input, nothing changed", async () => {
+    const before = await footprints();
+    const cases: [Record<string, string>, string][] = [
+      [{ app: "x; rm -rf /" }, 'input "app"'],
+      [{ version: "../../etc" }, 'input "version"'],
+      [{ hosts: "-oProxyCommand=touch /tmp/pwned" }, 'input "hosts"'],
+      [{ environment: "GOOD=1\nline two has no equals sign\n" }, 'input "environment"'],
+      [{ environment: "PORT=9999" }, 'input "environment"'],
+      [{ args: "ok\u0000bad" }, 'input "args"'],
+      [{ "health-path": "/ready\nX-Evil: 1" }, 'input "health-path"'],
+      [{ "rollback-to": "../x", mode: "rollback" }, 'input "rollback-to"'],
+    ];
+    for (const [inputs, named] of cases) {
+      const r = await deploy(inputs);
+      expect(r.code, JSON.stringify(inputs)).toBe(1);
+      const errors = r.stdout.split("\n").filter((l) => l.startsWith("::error::"));
+      expect(errors, JSON.stringify(inputs)).toHaveLength(1);
+      expect(errors[0], JSON.stringify(inputs)).toContain(named);
+      // The runner consumes ::add-mask:: lines; nothing else may show the secret.
+      const shown = r.stdout.split("\n").filter((l) => !l.startsWith("::add-mask::"));
+      expect(shown.join("\n")).not.toContain("line two has no equals sign");
+    }
+    expect(await footprints()).toEqual(before);
+    expect(await fleet.hosts[0]?.exec(["test", "-e", "/tmp/pwned"])).toMatchObject({ code: 1 });
+  }, 120_000);
+});
+
+describe("a failing release is rolled back on every host", () => {
+  it("/ready fails (FAULT_READY=false): the deploy fails naming the host and why; every host serves v1", async () => {
+    const r = await deploy({
+      "release-dir": rel.dirs[V2] as string,
+      environment: "FAULT_READY=false\n",
+      "health-timeout": "5s",
+    });
+    expect(r.code).toBe(1);
+    const error = r.stdout.split("\n").find((l) => l.startsWith("::error::")) ?? "";
+    expect(error).toMatch(/deploy failed on .*10\.77\.\d+\.\d+/);
+    expect(error).toContain("/ready");
+    expect(error).toContain("503");
+    expect(await servedAll()).toEqual([V1, V1, V1]);
+    for (const h of fleet.hosts) {
+      const ready = await fetch(`http://${h.address}:8080/ready`);
+      expect(ready.status).toBe(200); // v1 runs with v1's environment again
+    }
+    expect(r.outputs["rolled-back"]).toBe("true");
+    const hosts = JSON.parse(r.outputs.hosts as string) as { status: string; version: string }[];
+    expect(hosts.map((h) => h.version)).toEqual([V1, V1, V1]);
+    expect(r.summary).toContain("What failed or rolled back");
+  }, 180_000);
+
+  it("waves 1,100%: a second-wave host fails, and the first wave is rolled back too (rollback-fleet)", async () => {
+    const h3 = fleet.hosts[2] as TestHost;
+    await breakHost(h3);
+    try {
+      const r = await deploy({
+        "release-dir": rel.dirs[V2] as string,
+        waves: "1,100%",
+        "health-timeout": "5s",
+      });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(`${h3.address}`);
+      expect(await servedAll()).toEqual([V1, V1, V1]);
+      const hosts = JSON.parse(r.outputs.hosts as string) as { wave: number; status: string }[];
+      expect(hosts.map((h) => h.wave)).toEqual([1, 2, 2]);
+      expect(hosts[0]?.status).toBe("rolled-back");
+      expect(hosts[2]?.status).toBe("failed");
+    } finally {
+      await fixHost(h3);
+    }
+  }, 180_000);
+
+  it("with on-failure: rollback-wave, the first wave keeps the new version", async () => {
+    const h3 = fleet.hosts[2] as TestHost;
+    await breakHost(h3);
+    try {
+      const r = await deploy({
+        "release-dir": rel.dirs[V2] as string,
+        waves: "1,100%",
+        "on-failure": "rollback-wave",
+        "health-timeout": "5s",
+      });
+      expect(r.code).toBe(1);
+      expect(await servedAll()).toEqual([V2, V1, V1]);
+    } finally {
+      await fixHost(h3);
+    }
+    // Back to one version for the next tests.
+    const again = await deploy({ "release-dir": rel.dirs[V1] as string });
+    expect(again.code, again.stdout).toBe(0);
+    expect(await servedAll()).toEqual([V1, V1, V1]);
+  }, 240_000);
+});
+
+/** Makes every version fail /ready on this host only (a drop-in the env file does not override). */
+async function breakHost(h: TestHost): Promise<void> {
+  await h.exec([
+    "sh",
+    "-c",
+    "mkdir -p /etc/systemd/system/shop.service.d && printf '[Service]\\nEnvironment=FAULT_READY=false\\n' > /etc/systemd/system/shop.service.d/fault.conf && systemctl daemon-reload",
+  ]);
+}
+async function fixHost(h: TestHost): Promise<void> {
+  await h.exec([
+    "sh",
+    "-c",
+    "rm -rf /etc/systemd/system/shop.service.d && systemctl daemon-reload && systemctl restart shop.service",
+  ]);
+}
+
+describe("locks, rollback mode and status", () => {
+  it("two deploys at once: the second waits for the first's lock, then runs", async () => {
+    const [a, b] = await Promise.all([
+      deploy({ "release-dir": rel.dirs[V2] as string }),
+      (async () => {
+        await new Promise((r) => setTimeout(r, 300));
+        return deploy({ "release-dir": rel.dirs[V2] as string });
+      })(),
+    ]);
+    expect(a.code, a.stdout).toBe(0);
+    expect(b.code, b.stdout).toBe(0);
+    expect(a.stdout + b.stdout).toContain("waiting for the deploy lock held by run-");
+    expect(await servedAll()).toEqual([V2, V2, V2]);
+  }, 180_000);
+
+  it("a stale lock past its TTL is taken over with a warning", async () => {
+    const h = fleet.hosts[1] as TestHost;
+    await h.exec([
+      "sh",
+      "-c",
+      "mkdir -p /opt/shop/.goship/lock && echo crashed-run > /opt/shop/.goship/lock/holder && echo $(( $(date +%s) - 7200 )) > /opt/shop/.goship/lock/since",
+    ]);
+    const r = await deploy({ "release-dir": rel.dirs[V2] as string });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/::warning::.*took over the deploy lock of crashed-run/);
+    expect((await h.exec(["test", "-e", "/opt/shop/.goship/lock"])).code).toBe(1);
+  }, 120_000);
+
+  it("mode rollback to a version missing on one host is refused before any change; to the previous one works", async () => {
+    // 2.0.0 everywhere, 1.0.0 too; remove 1.0.0 from one host by hand.
+    const h = fleet.hosts[2] as TestHost;
+    await h.exec(["rm", "-rf", `/opt/shop/releases/${V1}`]);
+    const before = await footprints();
+    const refused = await deploy({ mode: "rollback", "rollback-to": V1 });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(`${h.address}`);
+    expect(refused.stdout).toContain(`release ${V1} is not installed there`);
+    expect(await footprints()).toEqual(before);
+    const two = fleet.hosts
+      .slice(0, 2)
+      .map((x) => x.address)
+      .join(",");
+    const ok = await deploy({ mode: "rollback", hosts: two });
+    expect(ok.code, ok.stdout).toBe(0);
+    expect(await servedAll()).toEqual([V1, V1, V2]);
+  }, 120_000);
+
+  it("mode status lists versions, units and history per host", async () => {
+    const r = await deploy({ mode: "status" });
+    expect(r.code, r.stdout).toBe(0);
+    const hosts = JSON.parse(r.outputs.hosts as string) as { version: string; status: string }[];
+    expect(hosts.map((x) => x.version)).toEqual([V1, V1, V2]);
+    expect(r.summary).toContain("| time | actor | action | version | from | result |");
+    expect(r.summary).toContain("tester");
+  }, 60_000);
+});
