@@ -13,10 +13,13 @@ const actions = (await readdir(join(root, "src/actions"), { withFileTypes: true 
   .filter((d) => d.isDirectory())
   .map((d) => d.name)
   .sort();
+// `--only a,b` rebuilds just those bundles (while working on one action; the dist check rebuilds all).
+const onlyArg = process.argv.indexOf("--only");
+const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1].split(",")) : undefined;
 const entries = [
   ...actions.map((name) => ({ name, entry: join(root, "src/actions", name, "index.ts") })),
   { name: "cli", entry: join(root, "src/cli.ts") },
-];
+].filter((e) => !only || only.has(e.name));
 
 for (const { name, entry } of entries) {
   const started = performance.now();
