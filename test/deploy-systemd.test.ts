@@ -136,7 +136,7 @@ describe("deploy-systemd refuses before any host changes", () => {
       [{ hosts: "-oProxyCommand=touch /tmp/pwned" }, 'input "hosts"'],
       [{ environment: "GOOD=1\nline two has no equals sign\n" }, 'input "environment"'],
       [{ environment: "PORT=9999" }, 'input "environment"'],
-      [{ args: "ok\u0000bad" }, 'input "args"'],
+      [{ args: "ok\u0007bad" }, 'input "args"'],
       [{ "health-path": "/ready\nX-Evil: 1" }, 'input "health-path"'],
       [{ "rollback-to": "../x", mode: "rollback" }, 'input "rollback-to"'],
     ];
@@ -292,4 +292,54 @@ describe("locks, rollback mode and status", () => {
     expect(r.summary).toContain("| time | actor | action | version | from | result |");
     expect(r.summary).toContain("tester");
   }, 60_000);
+});
+
+describe("GitHub Deployments (against the stand-in, which speaks GitHub's documented API)", () => {
+  it("records a deployment with in_progress then success, and failure for a failed deploy", async () => {
+    const { startGitHubServer } = await import("./support/github-server.js");
+    const gh = await startGitHubServer();
+    try {
+      const env = {
+        GITHUB_API_URL: gh.apiUrl,
+        GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`,
+        GITHUB_SHA: gh.refs.get("main")?.sha ?? "",
+        GITHUB_SERVER_URL: "https://github.example",
+      };
+      const ok = await deploy(
+        { "release-dir": rel.dirs[V1] as string, "environment-name": "production", "github-token": gh.token },
+        env,
+      );
+      expect(ok.code, ok.stdout).toBe(0);
+      expect(gh.deployments).toHaveLength(1);
+      const [first] = gh.deployments;
+      expect(ok.outputs["deployment-id"]).toBe(String(first?.id));
+      expect(first?.statuses.map((s) => s.state)).toEqual(["in_progress", "success"]);
+      expect(first?.statuses[1]?.logUrl).toMatch(/^https:\/\/github\.example\/.*\/actions\/runs\/\d+$/);
+
+      const bad = await deploy(
+        {
+          "release-dir": rel.dirs[V2] as string,
+          environment: "FAULT_READY=false",
+          "health-timeout": "3s",
+          "environment-name": "production",
+          "github-token": gh.token,
+        },
+        env,
+      );
+      expect(bad.code).toBe(1);
+      expect(gh.deployments[1]?.statuses.map((s) => s.state)).toEqual(["in_progress", "failure"]);
+      expect(gh.deployments[1]?.statuses[1]?.description).toMatch(/failed on/);
+      // A token without deployments: write fails clearly, before any host changes.
+      const before = await footprints();
+      const ro = await deploy(
+        { "release-dir": rel.dirs[V2] as string, "environment-name": "production", "github-token": gh.readOnlyToken },
+        env,
+      );
+      expect(ro.code).toBe(1);
+      expect(ro.stdout).toContain("deployments: write");
+      expect(await footprints()).toEqual(before);
+    } finally {
+      await gh.close();
+    }
+  }, 120_000);
 });

@@ -31,6 +31,7 @@ import { extractBinary, goarchFromUname, pickArtifact } from "../../core/release
 import { newHolderToken } from "../../core/remote-steps.js";
 import { SshClient } from "../../core/ssh.js";
 import { formatTarget } from "../../core/targets.js";
+import { renderUnit, UnitValueError } from "../../core/unit.js";
 import { verifyRelease } from "../../core/verify-release.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
 import { writeDeploySummary } from "./summary.js";
@@ -179,6 +180,17 @@ export const deploySystemd = defineAction({
       stopTimeoutSec: 30,
       startLimit: { intervalSec: 60, burst: 5 },
     };
+    // Every value that goes into the unit is checked now, before any host is contacted.
+    try {
+      renderUnit({
+        ...settings,
+        strategy: i.strategy,
+        ...(i.strategy === "restart" ? { port: i.port } : {}),
+      });
+    } catch (e) {
+      if (e instanceof UnitValueError && e.field.startsWith("args")) throw inputError("args", "", e.message);
+      throw e;
+    }
     const environment = i.environment === undefined ? undefined : renderEnvironmentFile(i.environment);
     const identity = runIdentity(process.env);
     const workDir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), "goship-deploy-"));

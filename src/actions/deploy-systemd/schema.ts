@@ -70,7 +70,8 @@ export const inputs = z.object({
   environment: secret(environment())
     .optional()
     .describe("KEY=VALUE lines for the service's environment file (secret)"),
-  args: text(/^[^\0]*$/, "one argument per line")
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+  args: text(/^[^\u0000-\u0009\u000b-\u001f\u007f]*$/, "one argument per line, without control characters")
     .transform((v) => v.split("\n").filter((a) => a !== ""))
     .default([])
     .describe("Arguments for the binary, one per line"),
