@@ -308,7 +308,13 @@ if (section("package-release")) {
   rmSync(big, { recursive: true, force: true });
 }
 
-// 4. Bundle sizes.
+// 4. deploy-systemd on 1 and 8 real systemd hosts.
+if (section("deploy-systemd")) {
+  const { benchDeploy } = await import("./deploy.mjs");
+  await benchDeploy(report, Number(process.env.BENCH_DEPLOY_RUNS ?? 3));
+}
+
+// 5. Bundle sizes.
 for (const name of readdirSync(join(root, "dist")).sort()) {
   const f = join(root, "dist", name, "index.js");
   report(`dist/${name}/index.js size`, statSync(f).size / 1024, undefined, "KiB");

@@ -1,0 +1,126 @@
+// deploy-systemd on real systemd hosts (the test harness's, see scripts/harness.mjs): the
+// wall time of a deploy to 8 hosts against the same deploy to 1 host, SSH connections per
+// host (counted by each host's sshd), and the time from a failed health check to the fleet
+// being back on its previous version. Needs root (network namespaces) on Linux.
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadHarness } from "../scripts/harness.mjs";
+
+const root = new URL("..", import.meta.url).pathname;
+
+function action(name, inputs, extra = {}, cwd = root) {
+  const dir = mkdtempSync(join(tmpdir(), "goship-bench-"));
+  const env = { ...process.env, ...extra, GITHUB_ACTIONS: "true" };
+  for (const k of Object.keys(env)) if (k.startsWith("INPUT_") || k.startsWith("GITHUB_")) delete env[k];
+  Object.assign(env, { GITHUB_ACTIONS: "true", ...extra });
+  for (const v of ["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STEP_SUMMARY", "GITHUB_STATE"]) {
+    env[v] = join(dir, v);
+    writeFileSync(env[v], "");
+  }
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [join(root, "dist", name, "index.js")], { env, cwd, encoding: "utf8" });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  return { ...r, ms, summary: readFileSync(env.GITHUB_STEP_SUMMARY, "utf8") };
+}
+
+/** The sample app released as `version` (linux/amd64 or arm64), signed with `key`. */
+function release(version, key) {
+  const repo = mkdtempSync(join(tmpdir(), "goship-bench-src-"));
+  cpSync(join(root, "examples/gin-app"), repo, { recursive: true });
+  rmSync(join(repo, "dist"), { recursive: true, force: true });
+  writeFileSync(join(repo, ".gitignore"), "/dist/\n");
+  const git = (...a) =>
+    execFileSync("git", ["-c", "user.name=b", "-c", "user.email=b@example.com", ...a], {
+      cwd: repo,
+      env: { ...process.env, GIT_AUTHOR_DATE: "2026-01-02T03:04:05Z", GIT_COMMITTER_DATE: "2026-01-02T03:04:05Z" },
+    });
+  git("init", "-q", "-b", "main");
+  git("add", ".");
+  git("commit", "-q", "-m", "bench");
+  git("tag", `v${version}`);
+  const arch = process.arch === "arm64" ? "arm64" : "amd64";
+  const b = action("build-static", { targets: `linux/${arch}`, upload: "false", tags: "nomsgpack" }, { GOFLAGS: "-buildvcs=auto" }, repo);
+  if (b.status !== 0) throw new Error(`build-static: ${b.stdout}`);
+  const p = action("package-release", { "artifacts-dir": "dist/bin", "signing-key": key, sbom: "none", provenance: "false", files: "none-such" }, {}, repo);
+  if (p.status !== 0) throw new Error(`package-release: ${p.stdout}`);
+  return join(repo, "dist/release");
+}
+
+/** `Accepted publickey` lines in each host's sshd log. */
+async function sshLogins(hosts) {
+  return Promise.all(
+    hosts.map(async (h) => {
+      const r = await h.exec(["journalctl", "-u", "ssh.service", "--no-pager", "-o", "cat"]);
+      return r.stdout.split("\n").filter((l) => l.includes("Accepted publickey for deploy")).length;
+    }),
+  );
+}
+
+export async function benchDeploy(report, runs = 3) {
+  if (process.getuid?.() !== 0 || process.platform !== "linux") {
+    console.log("deploy-systemd bench skipped: it needs root on Linux (real systemd hosts in network namespaces)");
+    return;
+  }
+  const { bootFleet } = await loadHarness();
+  const keyDir = mkdtempSync(join(tmpdir(), "goship-bench-key-"));
+  execFileSync("openssl", ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", join(keyDir, "k")]);
+  const key = readFileSync(join(keyDir, "k"), "utf8");
+  const releases = { a: release("1.0.0", key), b: release("2.0.0", key) };
+  const publicKey = readFileSync(join(releases.a, "goship.pub"), "utf8");
+  const fleet = await bootFleet(8, { prefix: "bench" });
+  try {
+    const base = {
+      "ssh-private-key": readFileSync(fleet.deployKey, "utf8"),
+      "known-hosts": fleet.knownHosts,
+      app: "shop",
+      "public-key": publicKey,
+      "max-parallel": "8",
+      "health-timeout": "30s",
+    };
+    let runId = 1;
+    const deploy = (hosts, dir, extra = {}) => {
+      const r = action(
+        "deploy-systemd",
+        { ...base, hosts: hosts.map((h) => h.address).join(","), "release-dir": dir, ...extra },
+        { GITHUB_RUN_ID: String(runId++), GITHUB_REPOSITORY: "bench/shop" },
+      );
+      return r;
+    };
+    const must = (r) => {
+      if (r.status !== 0) throw new Error(`deploy failed:\n${r.stdout}`);
+      return r;
+    };
+    // Every host has both releases installed once: the timed deploys each switch and restart.
+    must(deploy(fleet.hosts, releases.a));
+    must(deploy(fleet.hosts, releases.b));
+    const one = [];
+    const eight = [];
+    let flip = true;
+    for (let i = 0; i < runs; i++) {
+      const dir = flip ? releases.a : releases.b;
+      flip = !flip;
+      one.push(must(deploy(fleet.hosts.slice(0, 1), dir)).ms);
+      must(deploy(fleet.hosts.slice(1), dir)); // the other seven follow, so the next 8-host run changes all
+      const before = await sshLogins(fleet.hosts);
+      const dir8 = flip ? releases.a : releases.b;
+      eight.push(must(deploy(fleet.hosts, dir8)).ms);
+      const after = await sshLogins(fleet.hosts);
+      const perHost = after.map((n, j) => n - before[j]);
+      if (i === 0) report("  SSH connections per host in an 8-host deploy (goal <= 2)", Math.max(...perHost), undefined, "conn");
+      must(deploy(fleet.hosts.slice(0, 1), dir8)); // host 1 back in step for the next 1-host run
+    }
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    report("deploy-systemd restart deploy to 1 host: wall time", median(one));
+    report("  to 8 hosts, max-parallel 8 (goal <= 1.5x)", median(eight), median(one));
+    // A release whose /ready fails everywhere: from the first failed health check to every host back.
+    const failed = deploy(fleet.hosts, flip ? releases.a : releases.b, { environment: "FAULT_READY=false", "health-timeout": "3s" });
+    const m = /fleet back on its previous versions ([0-9.]+) s after the failure/.exec(failed.summary);
+    if (failed.status === 0 || !m) throw new Error(`the failing deploy did not report a rollback:\n${failed.stdout}`);
+    report("  failed health check -> 8 hosts back on the old version", Number(m[1]) * 1000);
+  } finally {
+    await fleet.stop();
+  }
+}
