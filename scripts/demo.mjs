@@ -134,6 +134,92 @@ step(
   ["dgst", "-sha256", "-verify", "goship.pub", "-signature", "SHA256SUMS.sig", "SHA256SUMS"],
   { cwd: releaseDir },
 );
+// deploy-systemd needs a systemd host. As root on Linux, the demo boots a throwaway one (the
+// test harness: systemd, sshd and nginx in their own namespaces, scripts/harness.mjs), deploys
+// the release to it over SSH, asks it what runs, and removes it.
+const missing = ["unshare", "nsenter", "ip", "sshd", "nginx", "systemd-analyze"].filter(
+  (tool) => spawnSync("sh", ["-c", `command -v ${tool} || test -x /usr/sbin/${tool}`]).status !== 0,
+);
+if (process.getuid?.() !== 0 || process.platform !== "linux" || missing.length > 0) {
+  const why =
+    process.platform !== "linux"
+      ? "it needs Linux"
+      : process.getuid?.() !== 0
+        ? "it needs root, to boot a throwaway systemd host in network namespaces"
+        : `these tools are missing: ${missing.join(", ")} (Debian: openssh-server nginx systemd iproute2)`;
+  console.log(`\n━━ deploy-systemd: skipped, ${why}. Everything before this ran.`);
+} else {
+  const { loadHarness } = await import("./harness.mjs");
+  const { bootFleet } = await loadHarness();
+  console.log("\n━━ deploy-systemd: booting a throwaway systemd host (sshd, nginx) for this demo");
+  const fleet = await bootFleet(1, { prefix: "demo" });
+  try {
+    const host = fleet.hosts[0];
+    console.log(
+      `host ${host.name} at ${host.address}, up in ${fleet.bootMs} ms; its host key is read from the host itself`,
+    );
+    const deployArgs = [
+      "deploy-systemd",
+      "--hosts",
+      host.address,
+      "--app",
+      "gin-app",
+      "--release-dir",
+      "dist/release",
+      "--health-path",
+      "/ready",
+    ];
+    const secrets = [
+      "--ssh-private-key",
+      readFileSync(fleet.deployKey, "utf8"),
+      "--known-hosts",
+      fleet.knownHosts,
+      "--public-key",
+      readFileSync(join(releaseDir, "goship.pub"), "utf8"),
+    ];
+    step(
+      "deploy-systemd: verify the release, install it on the host, check the unit, switch, restart, health-check",
+      process.execPath,
+      [cli, ...deployArgs, ...secrets],
+      {},
+      [
+        cli,
+        ...deployArgs,
+        "--ssh-private-key",
+        `"$(cat ${fleet.deployKey})"`,
+        "--known-hosts",
+        '"<the host\'s own key>"',
+        "--public-key",
+        '"$(cat dist/release/goship.pub)"',
+      ],
+    );
+    const res = await fetch(`http://${host.address}:8080/version`);
+    console.log(
+      `\n━━ the host answers: GET http://${host.address}:8080/version → ${res.status} ${await res.text()}`,
+    );
+    step(
+      "deploy-systemd --mode status: what runs there, and its history",
+      process.execPath,
+      [
+        cli,
+        "deploy-systemd",
+        "--hosts",
+        host.address,
+        "--app",
+        "gin-app",
+        "--mode",
+        "status",
+        ...secrets.slice(0, 4),
+      ],
+      {},
+      [cli, "deploy-systemd", "--hosts", host.address, "--app", "gin-app", "--mode", "status", "…"],
+    );
+  } finally {
+    await fleet.stop();
+    console.log("the throwaway host is gone");
+  }
+}
+
 console.log(
   `\ndemo: done. Go ${outputs["go-version"]} at ${goroot}; binaries in examples/gin-app/dist/bin; ` +
     "the signed release in examples/gin-app/dist/release",
