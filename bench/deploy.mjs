@@ -21,7 +21,11 @@ function action(name, inputs, extra = {}, cwd = root) {
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [join(root, "dist", name, "index.js")], { env, cwd, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [join(root, "dist", name, "index.js")], {
+    env,
+    cwd,
+    encoding: "utf8",
+  });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   return { ...r, ms, summary: readFileSync(env.GITHUB_STEP_SUMMARY, "utf8") };
 }
@@ -35,16 +39,36 @@ function release(version, key) {
   const git = (...a) =>
     execFileSync("git", ["-c", "user.name=b", "-c", "user.email=b@example.com", ...a], {
       cwd: repo,
-      env: { ...process.env, GIT_AUTHOR_DATE: "2026-01-02T03:04:05Z", GIT_COMMITTER_DATE: "2026-01-02T03:04:05Z" },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_DATE: "2026-01-02T03:04:05Z",
+        GIT_COMMITTER_DATE: "2026-01-02T03:04:05Z",
+      },
     });
   git("init", "-q", "-b", "main");
   git("add", ".");
   git("commit", "-q", "-m", "bench");
   git("tag", `v${version}`);
   const arch = process.arch === "arm64" ? "arm64" : "amd64";
-  const b = action("build-static", { targets: `linux/${arch}`, upload: "false", tags: "nomsgpack" }, { GOFLAGS: "-buildvcs=auto" }, repo);
+  const b = action(
+    "build-static",
+    { targets: `linux/${arch}`, upload: "false", tags: "nomsgpack" },
+    { GOFLAGS: "-buildvcs=auto" },
+    repo,
+  );
   if (b.status !== 0) throw new Error(`build-static: ${b.stdout}`);
-  const p = action("package-release", { "artifacts-dir": "dist/bin", "signing-key": key, sbom: "none", provenance: "false", files: "none-such" }, {}, repo);
+  const p = action(
+    "package-release",
+    {
+      "artifacts-dir": "dist/bin",
+      "signing-key": key,
+      sbom: "none",
+      provenance: "false",
+      files: "none-such",
+    },
+    {},
+    repo,
+  );
   if (p.status !== 0) throw new Error(`package-release: ${p.stdout}`);
   return join(repo, "dist/release");
 }
@@ -61,12 +85,22 @@ async function sshLogins(hosts) {
 
 export async function benchDeploy(report, runs = 3) {
   if (process.getuid?.() !== 0 || process.platform !== "linux") {
-    console.log("deploy-systemd bench skipped: it needs root on Linux (real systemd hosts in network namespaces)");
+    console.log(
+      "deploy-systemd bench skipped: it needs root on Linux (real systemd hosts in network namespaces)",
+    );
     return;
   }
   const { bootFleet } = await loadHarness();
   const keyDir = mkdtempSync(join(tmpdir(), "goship-bench-key-"));
-  execFileSync("openssl", ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", join(keyDir, "k")]);
+  execFileSync("openssl", [
+    "genpkey",
+    "-algorithm",
+    "EC",
+    "-pkeyopt",
+    "ec_paramgen_curve:P-256",
+    "-out",
+    join(keyDir, "k"),
+  ]);
   const key = readFileSync(join(keyDir, "k"), "utf8");
   const releases = { a: release("1.0.0", key), b: release("2.0.0", key) };
   const publicKey = readFileSync(join(releases.a, "goship.pub"), "utf8");
@@ -109,16 +143,26 @@ export async function benchDeploy(report, runs = 3) {
       eight.push(must(deploy(fleet.hosts, dir8)).ms);
       const after = await sshLogins(fleet.hosts);
       const perHost = after.map((n, j) => n - before[j]);
-      if (i === 0) report("  SSH connections per host in an 8-host deploy (goal <= 2)", Math.max(...perHost), undefined, "conn");
+      if (i === 0)
+        report(
+          "  SSH connections per host in an 8-host deploy (goal <= 2)",
+          Math.max(...perHost),
+          undefined,
+          "conn",
+        );
       must(deploy(fleet.hosts.slice(0, 1), dir8)); // host 1 back in step for the next 1-host run
     }
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     report("deploy-systemd restart deploy to 1 host: wall time", median(one));
     report("  to 8 hosts, max-parallel 8 (goal <= 1.5x)", median(eight), median(one));
     // A release whose /ready fails everywhere: from the first failed health check to every host back.
-    const failed = deploy(fleet.hosts, flip ? releases.a : releases.b, { environment: "FAULT_READY=false", "health-timeout": "3s" });
+    const failed = deploy(fleet.hosts, flip ? releases.a : releases.b, {
+      environment: "FAULT_READY=false",
+      "health-timeout": "3s",
+    });
     const m = /fleet back on its previous versions ([0-9.]+) s after the failure/.exec(failed.summary);
-    if (failed.status === 0 || !m) throw new Error(`the failing deploy did not report a rollback:\n${failed.stdout}`);
+    if (failed.status === 0 || !m)
+      throw new Error(`the failing deploy did not report a rollback:\n${failed.stdout}`);
     report("  failed health check -> 8 hosts back on the old version", Number(m[1]) * 1000);
   } finally {
     await fleet.stop();

@@ -332,7 +332,11 @@ describe("GitHub Deployments (against the stand-in, which speaks GitHub's docume
       // A token without deployments: write fails clearly, before any host changes.
       const before = await footprints();
       const ro = await deploy(
-        { "release-dir": rel.dirs[V2] as string, "environment-name": "production", "github-token": gh.readOnlyToken },
+        {
+          "release-dir": rel.dirs[V2] as string,
+          "environment-name": "production",
+          "github-token": gh.readOnlyToken,
+        },
         env,
       );
       expect(ro.code).toBe(1);

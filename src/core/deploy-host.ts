@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { UserError } from "./errors.js";
 import { formatHostSpec, type HostSpec } from "./hosts-spec.js";
+import { debug } from "./log.js";
 import { MANIFEST_FILE } from "./manifest.js";
 import { renderUpstream, type UpstreamState, writeUpstreamStep } from "./nginx.js";
 import {
@@ -97,7 +98,7 @@ export class HostTarget {
     readonly session: SshSession,
     readonly settings: UnitSettings,
     private readonly sudo: boolean,
-    private readonly progress: Progress,
+    public progress: Progress,
   ) {
     this.label = formatHostSpec(spec);
   }
@@ -124,6 +125,14 @@ export class HostTarget {
       });
     } catch (e) {
       throw new HostError(this.label, phase, e instanceof Error ? e.message : String(e));
+    }
+    debug(`${this.label}: step ${step.name} exited ${r.code} in ${Math.round(r.durationMs)} ms`);
+    if (r.code !== 0 && /sudo: (a password is required|a terminal is required)/.test(r.stderr)) {
+      throw new HostError(
+        this.label,
+        phase,
+        `sudo asks ${this.spec.user} for a password: give ${this.spec.user} passwordless sudo on the host (README: host prerequisites), or log in as root with become: none`,
+      );
     }
     if (r.code !== 0 && !opts.allowFailure) {
       throw new HostError(this.label, phase, describeStepFailure(step.name, r.code, r.stderr));

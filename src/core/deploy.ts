@@ -163,16 +163,20 @@ function firstError<R>(results: (R | Error)[]): void {
 
 /**
  * The version a host ran before `current`, from its history: the `from` of the newest
- * successful deploy or rollback that installed it.
+ * successful deploy that installed it. Entries whose `from` is `current` itself (a
+ * run that changed nothing: an unchanged deploy, a second promote) are skipped.
  */
 export function previousFromHistory(status: HostStatus, current: string | null): string | null {
   if (!current) return null;
   for (let i = status.history.length - 1; i >= 0; i--) {
     const e = status.history[i] as Record<string, unknown>;
+    // Deploys only: a rollback's own entry names the version it undid, which is not "previous".
     if (
+      e.action === "deploy" &&
       e.version === current &&
       (e.result === "success" || e.result === "deployed") &&
-      typeof e.from === "string"
+      typeof e.from === "string" &&
+      e.from !== current
     ) {
       return e.from;
     }
@@ -185,6 +189,7 @@ export class Fleet {
   readonly #waves: HostTarget[][];
   readonly #records = new Map<HostTarget, HostRecord>();
   #locked: HostTarget[] = [];
+  #beat: NodeJS.Timeout | undefined;
   /** Hosts this run put back after they failed themselves. */
   readonly #putBack = new Set<HostTarget>();
   /** When the first host failed (its health check, or whatever step). */
@@ -195,6 +200,8 @@ export class Fleet {
     this.#waves = waves;
     waves.forEach((wave, w) => {
       for (const t of wave) {
+        // Per-host lines carry the wave, like the fleet's own.
+        t.progress = (_host, line) => this.#progress(t, line);
         this.#records.set(t, {
           host: t.label,
           address: t.spec.host,
@@ -375,6 +382,17 @@ export class Fleet {
       return { hosts: this.records(), failed: false, rolledBack: false };
     }
     const done: Work[] = [];
+    // The lock's time is refreshed while the run works, so a long wave (or wave-wait) never
+    // makes it look stale to another run; stopped by unlock().
+    this.#beat = setInterval(
+      () => {
+        this.#heartbeat(this.#locked).catch((e) =>
+          o.log.warning(`refreshing the deploy lock: ${message(e)}`),
+        );
+      },
+      Math.max(5000, (o.lockTtlSec * 1000) / 3),
+    );
+    this.#beat.unref();
     let failure: string | undefined;
     for (const [w, wave] of this.#waves.entries()) {
       if (w > 0 && o.waveWaitMs > 0) {
@@ -399,8 +417,16 @@ export class Fleet {
           await o.log.group(`Roll back ${undo.length} host(s) (on-failure: ${o.onFailure})`, async () => {
             await pool(undo, o.maxParallel, async (work) => {
               const why = `rolled back: ${failure}`;
+              if (!work.revert) {
+                this.#progress(
+                  work.target,
+                  `nothing to roll back: it served ${work.record.version ?? "-"} before this run too`,
+                );
+                return;
+              }
               try {
-                await work.revert?.(why);
+                const undone = work.record.version;
+                await work.revert(why);
                 work.record.status = "rolled-back";
                 work.record.detail = why;
                 work.record.version = work.record.previousVersion;
@@ -408,6 +434,21 @@ export class Fleet {
                   work.target,
                   `rolled back to ${work.record.previousVersion ?? "nothing (first deploy: stopped)"}`,
                 );
+                // The history says what runs now, so a later rollback does not take the undone version for current.
+                if (work.record.previousVersion) {
+                  await work.target
+                    .record({
+                      actor: o.actor,
+                      action: "rollback",
+                      version: work.record.previousVersion,
+                      from: undone,
+                      result: "success",
+                      runUrl: o.runUrl,
+                      ...(work.record.slot === null ? {} : { slot: work.record.slot }),
+                      detail: why.slice(0, 2000),
+                    })
+                    .catch((e) => o.log.warning(`${work.target.label}: history: ${message(e)}`));
+                }
               } catch (e) {
                 work.record.status = "failed";
                 work.record.detail = `rollback failed: ${message(e)}`;
@@ -426,8 +467,9 @@ export class Fleet {
         };
         await this.#finish(false);
         const failedHosts = this.records().filter((r) => r.status === "failed");
+        // Each detail starts with its host.
         throw new DeployFailedError(
-          `${o.mode} failed on ${failedHosts.map((r) => r.host).join(", ")}: ${failure}` +
+          `${o.mode} failed on ${failedHosts.length} of ${this.targets.length} host(s): ${failedHosts.map((r) => r.detail).join("; ")}` +
             (result.rolledBack
               ? `; rolled back ${this.records().filter((r) => r.status === "rolled-back").length} host(s) (on-failure: ${o.onFailure})`
               : ""),
@@ -472,6 +514,7 @@ export class Fleet {
 
   /** Releases every lock this run took; safe to call twice. */
   async unlock(): Promise<void> {
+    clearInterval(this.#beat);
     const locked = this.#locked;
     this.#locked = [];
     await pool(locked, 16, async (t) => {
@@ -582,30 +625,42 @@ export class Fleet {
       t,
       `systemd-analyze: verify passed, exposure ${report.exposure.toFixed(1)} ${report.rating}`,
     );
-    const previous = r.previousVersion !== version ? r.previousVersion : previousFromHistory(s, version);
-    r.previousVersion = previous;
+    // What served before this run is what a rollback restores. A host that already served this
+    // version (a re-run after a kill, say) has nothing to go back to from this run.
+    const previous = r.previousVersion;
+    const alreadyServing = previous === version;
     // From here on the host changes: if anything fails, put the previous release back.
-    work.revert = async () => {
-      if (previous) {
-        await t.switchTo(previous);
-        await t.writeEnvironment({ version: previous, source: "snapshot" });
-        await t.service(unit, "restart");
-        await t.waitHealthy(unit, o.port, o.healthPath, previous, o.healthTimeoutMs).then((h) => {
-          if (!h.ok)
-            o.log.warning(`${t.label}: after the rollback ${previous} is not healthy either: ${h.detail}`);
-        });
-      } else {
-        await t.service(unit, "stop");
-      }
-    };
+    work.revert = alreadyServing
+      ? undefined
+      : async () => {
+          if (previous) {
+            await t.switchTo(previous);
+            await t.writeEnvironment({ version: previous, source: "snapshot" });
+            await t.service(unit, "restart");
+            await t.waitHealthy(unit, o.port, o.healthPath, previous, o.healthTimeoutMs).then((h) => {
+              if (!h.ok)
+                o.log.warning(
+                  `${t.label}: after the rollback ${previous} is not healthy either: ${h.detail}`,
+                );
+            });
+          } else {
+            await t.service(unit, "stop");
+          }
+        };
     const envChanged = await t.writeEnvironment(
       { version, source: o.environment === undefined ? "keep" : "stdin" },
       o.environment,
     );
     const unitChanged = await t.writeUnit(spec);
+    this.#progress(
+      t,
+      `environment ${envChanged ? "written" : "unchanged"}, ${unit} ${unitChanged ? "written" : "unchanged"}, systemd reloaded`,
+    );
     await t.switchTo(version);
     const running = s.running[unit] ?? null;
-    if (running !== version || envChanged || unitChanged || s.unitState !== "active") {
+    // stale: the unit or environment on disk is newer than the process (a killed run wrote them).
+    const stale = s.stale.includes(unit);
+    if (running !== version || envChanged || unitChanged || stale || s.unitState !== "active") {
       this.#progress(t, `switched to ${version}, restarting ${unit}`);
       await t.service(unit, "restart");
       r.status = "deployed";
@@ -664,12 +719,23 @@ export class Fleet {
     work.revert = async () => {
       if (trafficChanged && before) await t.setTraffic(before);
       // The idle slot never served this run's traffic unless trafficChanged; stop it either way.
-      if (before || !trafficChanged) await t.service(unit, "stop");
+      // Not when resuming: that slot is the new one of the rollout under way, and nginx sends it
+      // its share of the requests again.
+      // A first deploy's slot is stopped too: nothing served before this run.
+      if (!plan.resume) await t.service(unit, "stop");
     };
-    const envChanged = await t.writeEnvironment(
-      { slot: plan.idle, version, source: o.environment === undefined ? "keep" : "stdin" },
-      o.environment,
-    );
+    // The slot's environment: the one given; else, taking over from a live slot, that slot's
+    // (its version's copy), never what the idle slot's file last held (a refused deploy's, say);
+    // else its own. A given environment becomes this version's kept copy (what a rollback to it
+    // restores) only once the slot is healthy, below.
+    let envChanged: boolean;
+    if (o.environment !== undefined) {
+      envChanged = await t.writeEnvironment({ slot: plan.idle, source: "stdin" }, o.environment);
+    } else if (liveVersion && !plan.resume) {
+      envChanged = await t.writeEnvironment({ slot: plan.idle, version: liveVersion, source: "snapshot" });
+    } else {
+      envChanged = await t.writeEnvironment({ slot: plan.idle, version, source: "keep" });
+    }
     const unitChanged = await t.writeUnit(spec);
     await t.switchTo(version, plan.idle);
     const running = s.running[unit] ?? null;
@@ -678,6 +744,7 @@ export class Fleet {
       await t.service(unit, "restart");
     }
     r.health = await this.#health(t, unit, plan.idle, version);
+    await t.writeEnvironment({ slot: plan.idle, version, source: "keep" });
     const weight = plan.live === null ? 100 : o.trafficWeight;
     trafficChanged = true;
     const changed = await t.setTraffic({ app: t.app, newPort: plan.idle, oldPort: plan.live, weight });
@@ -710,7 +777,24 @@ export class Fleet {
       );
     }
     const version = this.#slotVersion(t, state.newPort) as string;
-    await this.#health(t, serviceName(t.app, "blue-green", state.newPort), state.newPort, version);
+    // Traffic goes only to slots that answer: the new one unless it gets none, the old one unless
+    // it gets none (shifting back to 0% puts every request on it).
+    if (weight > 0) {
+      r.health = await this.#health(
+        t,
+        serviceName(t.app, "blue-green", state.newPort),
+        state.newPort,
+        version,
+      );
+    }
+    if (state.oldPort !== null && weight < 100) {
+      r.health = await this.#health(
+        t,
+        serviceName(t.app, "blue-green", state.oldPort),
+        state.oldPort,
+        this.#slotVersion(t, state.oldPort) ?? "",
+      );
+    }
     work.revert = async () => {
       await t.setTraffic(state);
     };

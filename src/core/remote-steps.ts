@@ -851,10 +851,40 @@ rel=$root/releases
 meta=$root/.goship
 lock=$meta/lock
 now=$(date +%s)
+# Whether the unit's main process started before a file it reads last changed (its unit file,
+# drop-ins, environment files): a run killed between writing them and the restart leaves the old
+# configuration running, which the files alone no longer show. Microseconds where systemctl has
+# --timestamp (248+); else whole seconds, counting only files changed in a later second.
+unit_stale() {
+  pid=$(systemctl show -p MainPID --value -- "$1" 2>/dev/null) || return 1
+  is_uint "\${pid:-0}" && [ "\${pid:-0}" -gt 0 ] || return 1
+  if t=$(systemctl show -p ExecMainStartTimestamp --value --timestamp=us+utc -- "$1" 2>/dev/null) && [ -n "$t" ]; then
+    started=$(date -d "$t" +%s%6N 2>/dev/null) || return 1
+  else
+    t=$(systemctl show -p ExecMainStartTimestamp --value -- "$1" 2>/dev/null) && [ -n "$t" ] || return 1
+    started=$(date -d "$t" +%s999999 2>/dev/null) || return 1
+  fi
+  case $started in '' | *[!0-9]*) return 1 ;; esac
+  files=$(systemctl show -p FragmentPath -p DropInPaths -p EnvironmentFiles --value -- "$1" 2>/dev/null) || return 1
+  set -f
+  for f in $files; do
+    case $f in /*) ;; *) continue ;; esac # EnvironmentFiles= adds "(ignore_errors=no)"
+    [ -f "$f" ] || continue
+    m=$(date -r "$f" +%s%6N 2>/dev/null) || continue
+    case $m in '' | *[!0-9]*) continue ;; esac
+    if [ "$m" -gt "$started" ]; then
+      set +f
+      return 0
+    fi
+  done
+  set +f
+  return 1
+}
 unit_state() {
   s=$(systemctl is-active -- "$1" 2>/dev/null) || true
   printf 'UNIT=%s %s\n' "$1" "\${s:-unknown}"
   printf 'RUNNING=%s %s\n' "$1" "$(running_release "$1")"
+  if unit_stale "$1"; then printf 'STALE=%s\n' "$1"; fi
 }
 printf 'APP=%s\n' "$app"
 printf 'MACHINE=%s\n' "$(uname -m)"
@@ -1139,7 +1169,7 @@ export const cleanupStep: RemoteStep<CleanupParams> = {
   },
 };
 
-/** What a host runs: APP=, CURRENT=, UNIT=, SLOT=, RELEASE=, LOCK_*=, HISTORY= (see parseStatus). */
+/** What a host runs: APP=, CURRENT=, UNIT=, RUNNING=, STALE=, SLOT=, RELEASE=, LOCK_*=, HISTORY= (see parseStatus). */
 export const statusStep: RemoteStep<{ app: string; historyLines: number }> = {
   name: "status",
   script: STATUS,
@@ -1239,6 +1269,12 @@ export interface HostStatus {
   current: string | null;
   /** The release each unit's main process runs from (null: not running, or not from a release). */
   running: Record<string, string | null>;
+  /**
+   * Units whose main process started before a file it reads last changed (unit file, drop-ins,
+   * environment files): they run an older configuration than the one on disk, and need a restart
+   * even when nothing changes now (a run killed between writing those files and the restart).
+   */
+  stale: string[];
   /** The first line of /etc/nginx/conf.d/goship-<app>.conf (blue-green state), or null. */
   upstream: string | null;
   slots: { port: number; version: string | null; unit: string; state: string }[];
@@ -1283,6 +1319,7 @@ export function parseStatus(stdout: string): HostStatus {
     machine: one("MACHINE"),
     current: one("CURRENT") || null,
     running,
+    stale: all("STALE"),
     upstream: all("UPSTREAM")[0] ?? null,
     slots: all("SLOT").map((v) => {
       const [port = "", version = ""] = v.split(" ");
