@@ -257,6 +257,7 @@ describe("values are checked before any script runs", () => {
         "CURRENT=v2",
         "UNIT=shop.service active",
         "RUNNING=shop.service v2",
+        "STALE=shop.service",
         "UPSTREAM=# goship upstream app=shop new=8081 old=- weight=100",
         "SLOT=8081 v1",
         "UNIT=shop@8081.service inactive",
@@ -270,6 +271,7 @@ describe("values are checked before any script runs", () => {
     expect(status).toEqual({
       machine: "x86_64",
       running: { "shop.service": "v2" },
+      stale: ["shop.service"],
       upstream: "# goship upstream app=shop new=8081 old=- weight=100",
       current: "v2",
       slots: [{ port: 8081, version: "v1", unit: "shop@8081.service", state: "inactive" }],
