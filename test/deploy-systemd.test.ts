@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseSecurityReport } from "../src/core/unit-security.js";
 import { type GinReleases, ginReleases } from "./support/gin-release.js";
@@ -16,6 +18,8 @@ const V2 = "2.0.0";
 let fleet: Fleet;
 let rel: GinReleases;
 let runs = 0;
+const longRunnerTemp = join(mkdtempSync(join(tmpdir(), "goship-runner-")), "work", "_temp");
+mkdirSync(longRunnerTemp, { recursive: true });
 
 beforeAll(async () => {
   [fleet, rel] = await Promise.all([bootFleet(3, { prefix: "web" }), ginReleases([V1, V2])]);
@@ -39,7 +43,14 @@ function deploy(inputs: Record<string, string>, env: Record<string, string> = {}
       "health-timeout": "20s",
       ...inputs,
     },
-    { GITHUB_RUN_ID: String(1000 + runs), GITHUB_REPOSITORY: "acme/shop", GITHUB_ACTOR: "tester", ...env },
+    {
+      GITHUB_RUN_ID: String(1000 + runs),
+      GITHUB_REPOSITORY: "acme/shop",
+      GITHUB_ACTOR: "tester",
+      // As long as GitHub's (/home/runner/work/_temp): too long to nest ssh's control sockets in.
+      RUNNER_TEMP: longRunnerTemp,
+      ...env,
+    },
   );
 }
 
@@ -103,9 +114,6 @@ describe("deploy-systemd refuses before any host changes", () => {
     expect(wrongKey.code).toBe(1);
     expect(wrongKey.stdout).toContain(`host key for ${fleet.hosts[2]?.address} does not match known-hosts`);
 
-    const { cpSync, mkdtempSync, readdirSync, writeFileSync } = await import("node:fs");
-    const { join } = await import("node:path");
-    const { tmpdir } = await import("node:os");
     const tampered = mkdtempSync(join(tmpdir(), "goship-tampered-"));
     cpSync(rel.dirs[V2] as string, tampered, { recursive: true });
     const archive = readdirSync(tampered).find((f) => f.endsWith(".tar.gz")) as string;

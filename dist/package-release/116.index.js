@@ -9,18 +9,27 @@ export const modules = {
 /* harmony export */   publishRelease: () => (/* binding */ publishRelease),
 /* harmony export */   verifyPublished: () => (/* binding */ verifyPublished)
 /* harmony export */ });
+/* unused harmony exports parse, OWN_RETRIES, connect, httpFailure, apiMessage, withRetries, explain, downloadRelease */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61351);
-/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(44942);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(27597);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(37428);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74296);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(44325);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(61351);
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(44942);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(27597);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(37428);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(74296);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(44325);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(84414);
+
+
+
 
 
 
@@ -36,49 +45,49 @@ const DEFAULT_RETRY = {
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
 };
 // ─── What GitHub answers (only the fields used) ─────────────────────────────────
-const AssetSchema = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig().int(),
-    name: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
-    label: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().nullish(),
+const AssetSchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().int(),
+    name: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(),
+    label: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().nullish(),
     // Documented as "uploaded" | "open"; an interrupted upload shows "starter" in practice.
-    state: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
-    size: zod__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig().int(),
+    state: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(),
+    size: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().int(),
     // "sha256:<hex>" on github.com since June 2025; null for older assets, absent on older GHES.
-    digest: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().nullish(),
-    content_type: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
-    url: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
-    browser_download_url: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
+    digest: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().nullish(),
+    content_type: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(),
+    url: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(),
+    browser_download_url: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(),
 });
-const ReleaseSchema = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_7__/* .number */ .aig().int(),
-    tag_name: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
-    name: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().nullish(),
-    draft: zod__WEBPACK_IMPORTED_MODULE_7__/* .boolean */ .zMY(),
-    prerelease: zod__WEBPACK_IMPORTED_MODULE_7__/* .boolean */ .zMY(),
-    immutable: zod__WEBPACK_IMPORTED_MODULE_7__/* .boolean */ .zMY().optional(),
-    html_url: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
-    upload_url: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP(),
+const ReleaseSchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().int(),
+    tag_name: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(),
+    name: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().nullish(),
+    draft: zod__WEBPACK_IMPORTED_MODULE_10__/* .boolean */ .zMY(),
+    prerelease: zod__WEBPACK_IMPORTED_MODULE_10__/* .boolean */ .zMY(),
+    immutable: zod__WEBPACK_IMPORTED_MODULE_10__/* .boolean */ .zMY().optional(),
+    html_url: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(),
+    upload_url: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(),
 });
-const ErrorBodySchema = zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({
-    message: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().optional(),
-    errors: zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_7__/* .object */ .Ikc({ code: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().optional(), field: zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().optional() }).loose()).optional(),
+const ErrorBodySchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .object */ .Ikc({
+    message: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().optional(),
+    errors: zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_10__/* .object */ .Ikc({ code: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().optional(), field: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().optional() }).loose()).optional(),
 });
 function parse(schema, data, what) {
     const parsed = schema.safeParse(data);
     if (!parsed.success)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${what}: GitHub's answer has an unexpected shape: ${zod__WEBPACK_IMPORTED_MODULE_8__/* .prettifyError */ .S1(parsed.error)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${what}: GitHub's answer has an unexpected shape: ${zod__WEBPACK_IMPORTED_MODULE_11__/* .prettifyError */ .S1(parsed.error)}`);
     return parsed.data;
 }
-/** A request option that tells the retry hook to keep out: the caller retries (uploads, downloads). */
+/** A request option that tells the retry hook to keep out: the caller retries (uploads, downloads, deployments). */
 const OWN_RETRIES = "goshipOwnRetries";
 function connect(connection, owner, repo) {
     const apiUrl = (connection.apiUrl ?? process.env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, "");
     const retry = { ...DEFAULT_RETRY, ...connection.retry };
     const quiet = () => { };
-    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_3__/* .getOctokit */ .Q)(connection.token, {
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_5__/* .getOctokit */ .Q)(connection.token, {
         baseUrl: apiUrl,
         userAgent: "goship",
-        log: { debug: quiet, info: quiet, warn: (m) => (0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .warning */ .$e)(m), error: quiet },
+        log: { debug: quiet, info: quiet, warn: (m) => (0,_log_js__WEBPACK_IMPORTED_MODULE_8__/* .warning */ .$e)(m), error: quiet },
     });
     octokit.hook.wrap("request", async (request, options) => {
         options.headers["x-github-api-version"] = "2022-11-28";
@@ -87,7 +96,7 @@ function connect(connection, owner, repo) {
         return withRetries(retry, describeRequest(options, apiUrl), async () => request(options));
     });
     // Uploads can take long; give up only on a socket idle this long.
-    const http = new _actions_http_client__WEBPACK_IMPORTED_MODULE_4__/* .HttpClient */ .Qq("goship", [], {
+    const http = new _actions_http_client__WEBPACK_IMPORTED_MODULE_6__/* .HttpClient */ .Qq("goship", [], {
         allowRedirects: false,
         allowRetries: false,
         socketTimeout: 300_000,
@@ -144,7 +153,7 @@ class TransferError extends Error {
  * nothing remains, else at least a minute for a secondary limit.
  */
 function retryDelay(e, attempt, policy, now = Date.now()) {
-    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo)
+    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo)
         return undefined;
     const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
     const f = httpFailure(e);
@@ -157,7 +166,7 @@ function retryDelay(e, attempt, policy, now = Date.now()) {
     if (isRateLimit(f)) {
         const wait = rateLimitWait(f, now) ?? Math.max(60_000, backoff);
         if (wait > policy.maxWaitMs) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`GitHub's API rate limit asks to wait ${Math.ceil(wait / 1000)} s, longer than the ${Math.ceil(policy.maxWaitMs / 1000)} s goship waits; re-run the job later`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`GitHub's API rate limit asks to wait ${Math.ceil(wait / 1000)} s, longer than the ${Math.ceil(policy.maxWaitMs / 1000)} s goship waits; re-run the job later`);
         }
         return wait;
     }
@@ -191,44 +200,44 @@ async function withRetries(policy, what, fn) {
                 throw e;
             const f = httpFailure(e);
             const why = f ? `HTTP ${f.status}` : "the connection failed";
-            (0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .pq)(`${what}: ${why}; retrying in ${(wait / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${policy.attempts})`);
+            (0,_log_js__WEBPACK_IMPORTED_MODULE_8__/* .info */ .pq)(`${what}: ${why}; retrying in ${(wait / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${policy.attempts})`);
             await policy.sleep(wait);
         }
     }
 }
 /** Turns a failed request into a message the user can act on. Never includes request headers. */
 function explain(ctx, what, e, tag) {
-    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo)
+    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo)
         return e;
     const f = httpFailure(e);
     if (f === undefined) {
         if (e instanceof TransferError || (typeof e === "object" && e !== null && "status" in e)) {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${what}: no answer from GitHub: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(e)}`);
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${what}: no answer from GitHub: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(e)}`);
         }
         return e instanceof Error ? e : new Error(String(e));
     }
     const message = apiMessage(f);
     if (f.status === 401) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${what}: GitHub rejected the token (HTTP 401: ${message})`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${what}: GitHub rejected the token (HTTP 401: ${message})`);
     }
     if (f.status === 403 && /not accessible by|must have (push|write|admin) access/i.test(message)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${what}: the token may not write releases in ${ctx.owner}/${ctx.repo} (HTTP 403: ${message}); ` +
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${what}: the token may not write releases in ${ctx.owner}/${ctx.repo} (HTTP 403: ${message}); ` +
             `add "permissions: contents: write" to the job (or use a token with Contents: write)`);
     }
     if (isRateLimit(f)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${what}: GitHub's API rate limit is exhausted (HTTP ${f.status}: ${message}); re-run the job later`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${what}: GitHub's API rate limit is exhausted (HTTP ${f.status}: ${message}); re-run the job later`);
     }
     if (f.status === 422 && /immutable/i.test(message)) {
         return immutableError(tag ?? "?", message);
     }
     if (f.status === 404) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${what}: not found (HTTP 404): ${ctx.owner}/${ctx.repo} does not exist or the token cannot see it`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${what}: not found (HTTP 404): ${ctx.owner}/${ctx.repo} does not exist or the token cannot see it`);
     }
     const detail = message === `HTTP ${f.status}` ? "" : `: ${message}`;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${what}: GitHub answered HTTP ${f.status}${detail}`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${what}: GitHub answered HTTP ${f.status}${detail}`);
 }
 function immutableError(tag, detail) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`release ${tag} is immutable; its assets cannot be added, replaced or deleted once it is published (${detail}). ` +
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`release ${tag} is immutable; its assets cannot be added, replaced or deleted once it is published (${detail}). ` +
         `Publish the changed files under a new tag`);
 }
 async function call(ctx, what, fn, tag) {
@@ -240,12 +249,8 @@ async function call(ctx, what, fn, tag) {
     }
 }
 // ─── Releases ───────────────────────────────────────────────────────────────────
-/**
- * The release for a tag: the published one, or a draft with that tag name. Drafts are
- * missing from GET /releases/tags/{tag}, so they are looked for in the full listing
- * (newest first).
- */
-async function findRelease(ctx, tag) {
+/** The published release for a tag; undefined on a 404 (GitHub never finds a draft by its tag). */
+async function publishedRelease(ctx, tag) {
     const what = `look up release ${tag}`;
     try {
         const res = await ctx.octokit.request("GET /repos/{owner}/{repo}/releases/tags/{tag}", {
@@ -258,7 +263,18 @@ async function findRelease(ctx, tag) {
     catch (e) {
         if (httpFailure(e)?.status !== 404)
             throw explain(ctx, what, e, tag);
+        return undefined;
     }
+}
+/**
+ * The release for a tag: the published one, or a draft with that tag name. Drafts are
+ * missing from GET /releases/tags/{tag}, so they are looked for in the full listing
+ * (newest first).
+ */
+async function findRelease(ctx, tag) {
+    const published = await publishedRelease(ctx, tag);
+    if (published)
+        return published;
     return call(ctx, `look for a draft release ${tag}`, async () => {
         const pages = ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/releases", {
             owner: ctx.owner,
@@ -266,7 +282,7 @@ async function findRelease(ctx, tag) {
             per_page: 100,
         });
         for await (const page of pages) {
-            const releases = parse(zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(ReleaseSchema), page.data, "list releases");
+            const releases = parse(zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(ReleaseSchema), page.data, "list releases");
             const draft = releases.find((r) => r.draft && r.tag_name === tag);
             if (draft)
                 return draft;
@@ -310,7 +326,7 @@ async function listAssets(ctx, releaseId) {
             release_id: releaseId,
             per_page: 100,
         });
-        return parse(zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(AssetSchema), all, "list release assets");
+        return parse(zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(AssetSchema), all, "list release assets");
     });
 }
 async function deleteAsset(ctx, asset, tag) {
@@ -325,8 +341,14 @@ function recordedSha256(asset) {
     const m = /^sha256:([0-9a-f]{64})$/i.exec(asset.digest ?? "");
     return m?.[1]?.toLowerCase();
 }
-/** Streams an asset's content through sha256 (never buffered whole), following the redirect to storage. */
-async function downloadSha256(ctx, asset) {
+/**
+ * Streams an asset's content through sha256 (never buffered whole) and, with `dest`, into
+ * that file (rewritten on each attempt, with backpressure). The API answers with a redirect
+ * to a storage host on another origin; fetch follows it and, per the Fetch standard, drops
+ * the Authorization header on the way (signed storage URLs refuse a second credential).
+ * Not @actions/http-client: it keeps the header when only the port differs.
+ */
+async function downloadSha256(ctx, asset, dest) {
     const what = `download asset ${asset.name}`;
     return call(ctx, what, () => withRetries(ctx.retry, what, async () => {
         const res = await ctx.octokit.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", {
@@ -339,15 +361,24 @@ async function downloadSha256(ctx, asset) {
         const body = res.data;
         const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256");
         let size = 0;
-        try {
-            for await (const chunk of body ?? []) {
-                hash.update(chunk);
-                size += chunk.length;
+        // A failure reading the body is a transfer error (retried); one writing the file is not.
+        async function* hashed() {
+            try {
+                for await (const chunk of body ?? []) {
+                    hash.update(chunk);
+                    size += chunk.length;
+                    yield chunk;
+                }
+            }
+            catch (e) {
+                throw new TransferError((0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(e));
             }
         }
-        catch (e) {
-            throw new TransferError((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(e));
-        }
+        if (dest === undefined)
+            for await (const _ of hashed())
+                ;
+        else
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(hashed(), (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(dest));
         return { sha256: hash.digest("hex"), size };
     }));
 }
@@ -358,7 +389,7 @@ async function sameContent(ctx, existing, asset) {
     const recorded = recordedSha256(existing);
     if (recorded !== undefined)
         return recorded === asset.sha256.toLowerCase();
-    (0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .debug */ .Yz)(`asset ${existing.name} has no digest on GitHub; downloading it to compare`);
+    (0,_log_js__WEBPACK_IMPORTED_MODULE_8__/* .debug */ .Yz)(`asset ${existing.name} has no digest on GitHub; downloading it to compare`);
     return (await downloadSha256(ctx, existing)).sha256 === asset.sha256.toLowerCase();
 }
 function uploadUrl(template, name) {
@@ -396,11 +427,11 @@ async function sendFile(ctx, url, asset) {
             "x-github-api-version": "2022-11-28",
         })
             .catch((e) => {
-            throw new TransferError((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(e));
+            throw new TransferError((0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(e));
         });
         const status = res.message.statusCode ?? 0;
         const text = await res.readBody().catch((e) => {
-            throw new TransferError((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(e));
+            throw new TransferError((0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(e));
         });
         let data = text;
         try {
@@ -435,7 +466,7 @@ async function uploadAsset(ctx, release, asset, tag, replace) {
             if (recorded !== undefined && recorded !== asset.sha256.toLowerCase()) {
                 // Not left behind: a re-run would take it for someone else's asset with other content.
                 await deleteAsset(ctx, uploaded, tag);
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${what}: GitHub recorded sha256 ${recorded}, but the manifest says ${asset.sha256}; ${asset.path} changed after it was hashed (the upload was deleted)`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${what}: GitHub recorded sha256 ${recorded}, but the manifest says ${asset.sha256}; ${asset.path} changed after it was hashed (the upload was deleted)`);
             }
             return;
         }
@@ -446,7 +477,7 @@ async function uploadAsset(ctx, release, asset, tag, replace) {
                 const wait = retryDelay(e, attempt, ctx.retry);
                 if (wait === undefined || attempt >= ctx.retry.attempts)
                     throw explain(ctx, what, e, tag);
-                (0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .pq)(`${what}: ${f ? `HTTP ${f.status}` : (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(e)}; checking the release, then retrying`);
+                (0,_log_js__WEBPACK_IMPORTED_MODULE_8__/* .info */ .pq)(`${what}: ${f ? `HTTP ${f.status}` : (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(e)}; checking the release, then retrying`);
                 await ctx.retry.sleep(wait);
             }
             else if (attempt >= ctx.retry.attempts) {
@@ -459,9 +490,9 @@ async function uploadAsset(ctx, release, asset, tag, replace) {
         if (left.state === "uploaded" && (await sameContent(ctx, left, asset)))
             return;
         if (left.state === "uploaded" && !replace) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${what}: release ${tag} gained an asset ${asset.name} with other content while uploading`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${what}: release ${tag} gained an asset ${asset.name} with other content while uploading`);
         }
-        (0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .pq)(`removing ${left.state === "uploaded" ? "" : `an unfinished (${left.state}) `}asset ${asset.name} before uploading again`);
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_8__/* .info */ .pq)(`removing ${left.state === "uploaded" ? "" : `an unfinished (${left.state}) `}asset ${asset.name} before uploading again`);
         await deleteAsset(ctx, left, tag);
     }
 }
@@ -485,7 +516,7 @@ async function plan(ctx, request, existing) {
         }
     }
     if (conflicts.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`release ${request.tag} already has ${conflicts.length === 1 ? "an asset" : "assets"} with the same name and other content: ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`release ${request.tag} already has ${conflicts.length === 1 ? "an asset" : "assets"} with the same name and other content: ` +
             `${conflicts.join("; ")}. Nothing was changed; set replace-assets to replace them, or publish a new version`);
     }
     return steps;
@@ -494,7 +525,7 @@ function sortedAssets(assets) {
     const sorted = [...assets].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (let i = 1; i < sorted.length; i++) {
         if (sorted[i]?.name === sorted[i - 1]?.name)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`two release assets are named ${sorted[i]?.name}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`two release assets are named ${sorted[i]?.name}`);
     }
     return sorted;
 }
@@ -508,10 +539,10 @@ async function publishRelease(request, connection) {
     const assets = sortedAssets(request.assets);
     for (const a of assets) {
         const size = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(a.path).then((s) => s.size, (e) => {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`release asset ${a.name}: cannot read ${a.path}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(e)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`release asset ${a.name}: cannot read ${a.path}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(e)}`);
         });
         if (size !== a.size) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`release asset ${a.name}: ${a.path} has ${size} bytes, the manifest says ${a.size}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`release asset ${a.name}: ${a.path} has ${size} bytes, the manifest says ${a.size}`);
         }
     }
     const ctx = connect(connection, request.owner, request.repo);
@@ -520,34 +551,34 @@ async function publishRelease(request, connection) {
     let created = false;
     if (release === undefined)
         ({ release, created } = await createDraft(ctx, request));
-    (0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .pq)(`${created ? "created" : "found"} ${release.draft ? "draft " : ""}release ${tag} (id ${release.id})`);
+    (0,_log_js__WEBPACK_IMPORTED_MODULE_8__/* .info */ .pq)(`${created ? "created" : "found"} ${release.draft ? "draft " : ""}release ${tag} (id ${release.id})`);
     const steps = await plan(ctx, request, await listAssets(ctx, release.id));
     const changes = steps.filter((s) => s.kind !== "skip");
     if (!release.draft && release.immutable === true && changes.length > 0) {
         throw immutableError(tag, `${changes.map((s) => s.asset.name).join(", ")} would change; nothing was changed`);
     }
     if (!release.draft && changes.length > 0) {
-        (0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .warning */ .$e)(`release ${tag} is already published; its assets change while it is visible`);
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_8__/* .warning */ .$e)(`release ${tag} is already published; its assets change while it is visible`);
     }
     const result = { uploaded: [], skipped: [], replaced: [] };
     for (const step of steps) {
         const { asset } = step;
         switch (step.kind) {
             case "skip":
-                (0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .pq)(`${asset.name}: already on the release with the same sha256; skipped`);
+                (0,_log_js__WEBPACK_IMPORTED_MODULE_8__/* .info */ .pq)(`${asset.name}: already on the release with the same sha256; skipped`);
                 result.skipped.push(asset.name);
                 continue;
             case "repair":
-                (0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .pq)(`${asset.name}: removing an unfinished upload (${step.existing.state}) left by an earlier attempt`);
+                (0,_log_js__WEBPACK_IMPORTED_MODULE_8__/* .info */ .pq)(`${asset.name}: removing an unfinished upload (${step.existing.state}) left by an earlier attempt`);
                 await deleteAsset(ctx, step.existing, tag);
                 break;
             case "replace":
-                (0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .pq)(`${asset.name}: content differs from the release's; replacing it`);
+                (0,_log_js__WEBPACK_IMPORTED_MODULE_8__/* .info */ .pq)(`${asset.name}: content differs from the release's; replacing it`);
                 await deleteAsset(ctx, step.existing, tag);
                 break;
         }
         await uploadAsset(ctx, release, asset, tag, request.replaceAssets);
-        (0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .pq)(`${asset.name}: ${step.kind === "replace" ? "replaced" : "uploaded"} (${(0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .bytes */ .ee)(asset.size)})`);
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_8__/* .info */ .pq)(`${asset.name}: ${step.kind === "replace" ? "replaced" : "uploaded"} (${(0,_log_js__WEBPACK_IMPORTED_MODULE_8__/* .bytes */ .ee)(asset.size)})`);
         (step.kind === "replace" ? result.replaced : result.uploaded).push(asset.name);
     }
     if (release.draft && !request.draftOnly) {
@@ -560,16 +591,16 @@ async function publishRelease(request, connection) {
             prerelease: request.prerelease,
         }), tag);
         release = parse(ReleaseSchema, res.data, `publish release ${tag}`);
-        (0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .pq)(`published release ${tag}: ${release.html_url}`);
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_8__/* .info */ .pq)(`published release ${tag}: ${release.html_url}`);
     }
     else if (release.draft) {
-        (0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .pq)(`left release ${tag} as a draft: ${release.html_url}`);
+        (0,_log_js__WEBPACK_IMPORTED_MODULE_8__/* .info */ .pq)(`left release ${tag} as a draft: ${release.html_url}`);
     }
     else {
         if (request.draftOnly)
-            (0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .pq)(`release ${tag} was already published; it stays published`);
+            (0,_log_js__WEBPACK_IMPORTED_MODULE_8__/* .info */ .pq)(`release ${tag} was already published; it stays published`);
         if (release.prerelease !== request.prerelease) {
-            (0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .warning */ .$e)(`release ${tag} is ${release.prerelease ? "" : "not "}a pre-release on GitHub; left as it is`);
+            (0,_log_js__WEBPACK_IMPORTED_MODULE_8__/* .warning */ .$e)(`release ${tag} is ${release.prerelease ? "" : "not "}a pre-release on GitHub; left as it is`);
         }
     }
     return { releaseId: release.id, url: release.html_url, draft: release.draft, ...result };
@@ -617,10 +648,84 @@ async function verifyPublished(request, connection) {
         verified.push(want.name);
     }
     if (problems.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`release ${release.tag_name} does not hold what was published: ${problems.join("; ")}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`release ${release.tag_name} does not hold what was published: ${problems.join("; ")}`);
     }
-    (0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .pq)(`verified ${verified.length} assets of release ${release.tag_name} by download`);
+    (0,_log_js__WEBPACK_IMPORTED_MODULE_8__/* .info */ .pq)(`verified ${verified.length} assets of release ${release.tag_name} by download`);
     return { verified };
+}
+/** Refuses a destination that exists and is anything but an empty directory. */
+async function checkDestination(destDir) {
+    const st = await lstat(destDir).catch((e) => {
+        if (e.code === "ENOENT")
+            return undefined;
+        throw new UserError(`cannot use ${destDir} for the release: ${errorMessage(e)}`);
+    });
+    if (st === undefined)
+        return;
+    if (!st.isDirectory())
+        throw new UserError(`${destDir} exists and is not a directory; refusing to download into it`);
+    if ((await readdir(destDir)).length > 0)
+        throw new UserError(`${destDir} is not empty; refusing to download a release into it`);
+}
+/**
+ * Downloads every asset of the published release for `request.tag` into `destDir`, which
+ * must be empty or absent (it is created). Each asset is streamed to disk and checked
+ * against the sha256 GitHub recorded for it, when there is one. Everything lands in a
+ * temporary directory beside `destDir` first and is renamed into place at the end, so a
+ * failure leaves nothing behind. Asset names must be plain file names, or nothing is
+ * downloaded. No signature is checked here: run verifyRelease on the directory.
+ */
+async function downloadRelease(connection, request, destDir) {
+    const { tag } = request;
+    await checkDestination(destDir);
+    const ctx = connect(connection, request.owner, request.repo);
+    const release = await publishedRelease(ctx, tag);
+    if (release === undefined) {
+        throw new UserError(`no published release with tag ${tag} in ${ctx.owner}/${ctx.repo} (HTTP 404). A draft release cannot be found ` +
+            `by its tag: publish it first. For a private repository the token needs "permissions: contents: read"`);
+    }
+    const assets = (await listAssets(ctx, release.id)).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    if (assets.length === 0)
+        throw new UserError(`release ${tag} has no assets to download`);
+    const unsafe = assets.filter((a) => !SafeName.safeParse(a.name).success).map((a) => JSON.stringify(a.name));
+    if (unsafe.length > 0) {
+        throw new UserError(`release ${tag} has asset names that are not plain file names (letters, digits and . _ + -, not starting with a dot): ` +
+            `${unsafe.join(", ")}; nothing was downloaded`);
+    }
+    const unfinished = assets.filter((a) => a.state !== "uploaded");
+    if (unfinished.length > 0) {
+        throw new UserError(`release ${tag} has unfinished uploads: ${unfinished.map((a) => `${a.name} (state ${a.state})`).join(", ")}; nothing was downloaded`);
+    }
+    const parent = dirname(destDir);
+    await mkdir(parent, { recursive: true });
+    const temp = await mkdtemp(join(parent, `.${basename(destDir)}.partial-`));
+    try {
+        const files = [];
+        for (const asset of assets) {
+            const got = await downloadSha256(ctx, asset, join(temp, asset.name));
+            const recorded = recordedSha256(asset);
+            if (recorded !== undefined && got.sha256 !== recorded) {
+                throw new UserError(`asset ${asset.name} of release ${tag}: downloaded sha256 ${got.sha256}, but GitHub records sha256 ${recorded}; nothing was kept`);
+            }
+            if (got.size !== asset.size) {
+                throw new UserError(`asset ${asset.name} of release ${tag}: downloaded ${got.size} bytes, GitHub lists ${asset.size}; nothing was kept`);
+            }
+            info(`${asset.name}: downloaded (${bytes(got.size)}), ${recorded ? "sha256 matches GitHub's digest" : "GitHub records no digest"}`);
+            files.push({ name: asset.name, ...got });
+        }
+        // An empty destDir gives way (rmdir refuses a directory that filled up meanwhile).
+        await rmdir(destDir).catch((e) => {
+            if (e.code !== "ENOENT")
+                throw new UserError(`cannot replace ${destDir}: ${errorMessage(e)}`);
+        });
+        await rename(temp, destDir);
+        info(`downloaded ${files.length} assets of release ${tag} into ${destDir}`);
+        return { releaseId: release.id, url: release.html_url, files };
+    }
+    catch (e) {
+        await rm(temp, { recursive: true, force: true });
+        throw e;
+    }
 }
 
 

@@ -376,7 +376,8 @@ export class HostTarget {
           };
         }
       }
-      await sleep(Math.min(500, Math.max(0, deadline - Date.now())));
+      // A Go service is usually up within a few hundred ms: look again soon, then less often.
+      await sleep(Math.min(100 * (attempt + 1), 500, Math.max(0, deadline - Date.now())));
     }
   }
 

@@ -739,7 +739,7 @@ export class Fleet {
     const unitChanged = await t.writeUnit(spec);
     await t.switchTo(version, plan.idle);
     const running = s.running[unit] ?? null;
-    if (running !== version || envChanged || unitChanged) {
+    if (running !== version || envChanged || unitChanged || s.stale.includes(unit)) {
       this.#progress(t, `starting ${version} on idle port ${plan.idle}`);
       await t.service(unit, "restart");
     }

@@ -207,7 +207,8 @@ export const deploySystemd = defineAction({
         privateKey: i["ssh-private-key"],
         knownHosts: i["known-hosts"],
         proxyJump,
-        baseDir: workDir,
+        // Not workDir: control sockets need a short path, and $RUNNER_TEMP on GitHub's runners
+        // is already too long once nested; the client picks a short base itself.
       });
       const sudo = i.become === "sudo";
       const targets = waves.map((wave) =>
