@@ -185,7 +185,10 @@ export async function benchDeploy(report, runs = 3) {
     report("  to 8 hosts, max-parallel 8 (goal <= 1.5x)", median(eight), median(one));
     const cores = (await import("node:os")).availableParallelism();
     report("  CPU used on the host, 1-host deploy", median(oneCpu));
-    report(`  CPU used on the hosts, 8-host deploy (/ ${cores} cores = a floor on wall time)`, median(eightCpu));
+    report(
+      `  CPU used on the hosts, 8-host deploy (/ ${cores} cores = a floor on wall time)`,
+      median(eightCpu),
+    );
     report("  8-host wall time against that floor", median(eight), median(eightCpu) / cores);
     // A release whose /ready fails everywhere: from the first failed health check to every host back.
     const failed = deploy(fleet.hosts, flip ? releases.a : releases.b, {

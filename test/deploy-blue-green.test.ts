@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deployInputs, servedVersion } from "./support/deploy-fixture.js";
 import { type GinReleases, ginReleases } from "./support/gin-release.js";
 import { bootFleet, type Fleet, type TestHost } from "./support/hosts.js";
 import { type ActionRun, runDistAction } from "./support/run-action.js";
@@ -42,39 +43,19 @@ function deploy(inputs: Record<string, string>): Promise<ActionRun> {
   runs++;
   return runDistAction(
     "deploy-systemd",
-    {
-      hosts: fleet.hosts.map((h) => h.address).join(","),
-      "ssh-private-key": readFileSync(fleet.deployKey, "utf8"),
-      "known-hosts": fleet.knownHosts,
-      app: "shop",
-      strategy: "blue-green",
-      "public-key": rel.publicKey,
-      "release-dir": rel.dirs[V1] as string,
-      "health-timeout": "20s",
-      "drain-time": "1s",
-      ...inputs,
-    },
+    deployInputs(fleet, rel, V1, { strategy: "blue-green", "drain-time": "1s", ...inputs }),
     { GITHUB_RUN_ID: String(2000 + runs), GITHUB_REPOSITORY: "acme/shop", GITHUB_ACTOR: "tester" },
   );
 }
 
 /** GET /version on `port` of the host: through nginx (8080) or straight to a slot. */
-async function served(host: TestHost, port = 8080): Promise<string> {
-  try {
-    const res = await fetch(`http://${host.address}:${port}/version`, { signal: AbortSignal.timeout(3000) });
-    if (res.status !== 200) return `HTTP ${res.status}`;
-    return ((await res.json()) as { version: string }).version;
-  } catch (e) {
-    return `unreachable: ${(e as Error).message}`;
-  }
-}
-const servedAll = (port = 8080) => Promise.all(fleet.hosts.map((h) => served(h, port)));
+const servedAll = (port = 8080) => Promise.all(fleet.hosts.map((h) => servedVersion(h, port)));
 
 /** Versions seen in `n` requests through nginx on the host. */
 async function sample(host: TestHost, n: number): Promise<Record<string, number>> {
   const seen: Record<string, number> = {};
   for (let i = 0; i < n; i++) {
-    const v = await served(host);
+    const v = await servedVersion(host);
     seen[v] = (seen[v] ?? 0) + 1;
   }
   return seen;

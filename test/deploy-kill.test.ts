@@ -1,12 +1,13 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFile } from "../src/core/exec.js";
+import { deployInputs, servedVersion } from "./support/deploy-fixture.js";
 import { type GinReleases, ginReleases } from "./support/gin-release.js";
 import { bootFleet, type Fleet, type TestHost } from "./support/hosts.js";
-import { runDistAction } from "./support/run-action.js";
+import { actionEnvironment, runDistAction } from "./support/run-action.js";
 
 /**
  * deploy-systemd killed with SIGKILL at each phase of a restart deploy, on two real systemd
@@ -49,18 +50,8 @@ afterAll(async () => {
   for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
 });
 
-function inputs(version: string, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    hosts: fleet.hosts.map((h) => h.address).join(","),
-    "ssh-private-key": readFileSync(fleet.deployKey, "utf8"),
-    "known-hosts": fleet.knownHosts,
-    app: "shop",
-    "public-key": rel.publicKey,
-    "release-dir": rel.dirs[version] as string,
-    "health-timeout": "20s",
-    ...extra,
-  };
-}
+const inputs = (version: string, extra: Record<string, string> = {}) =>
+  deployInputs(fleet, rel, version, extra);
 
 function env(id: number): Record<string, string> {
   return {
@@ -99,21 +90,7 @@ async function startAndKill(
   // Short: the action's ssh control sockets live under RUNNER_TEMP and must fit a unix socket path.
   const dir = mkdtempSync("/tmp/gk-");
   tempDirs.push(dir);
-  const files = {
-    GITHUB_OUTPUT: join(dir, "output"),
-    GITHUB_ENV: join(dir, "env"),
-    GITHUB_PATH: join(dir, "path"),
-    GITHUB_STEP_SUMMARY: join(dir, "summary"),
-    GITHUB_STATE: join(dir, "state"),
-  };
-  for (const f of Object.values(files)) writeFileSync(f, "");
-  const childEnv: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !k.startsWith("INPUT_") && !k.startsWith("GITHUB_") && !k.startsWith("STATE_"))
-      childEnv[k] = v;
-  }
-  Object.assign(childEnv, files, { GITHUB_ACTIONS: "true", RUNNER_TEMP: dir }, env(id));
-  for (const [k, v] of Object.entries(ins)) childEnv[`INPUT_${k.toUpperCase()}`] = v;
+  const { env: childEnv } = actionEnvironment(ins, { RUNNER_TEMP: dir, ...env(id) }, {}, dir);
 
   const child = spawn(process.execPath, [join(process.cwd(), "dist", "deploy-systemd", "index.js")], {
     env: childEnv,
@@ -168,15 +145,7 @@ async function startAndKill(
   return { stdout, code, signal, killedAt, leftovers: left.length };
 }
 
-async function served(host: TestHost): Promise<string> {
-  try {
-    const res = await fetch(`http://${host.address}:8080/version`, { signal: AbortSignal.timeout(3000) });
-    return ((await res.json()) as { version: string }).version;
-  } catch (e) {
-    return `unreachable: ${(e as Error).message}`;
-  }
-}
-const servedAll = () => Promise.all(fleet.hosts.map((h) => served(h)));
+const servedAll = () => Promise.all(fleet.hosts.map((h) => servedVersion(h)));
 
 /**
  * What a host has under /opt/shop: where current points, whether that release is complete, and
@@ -245,7 +214,7 @@ async function expectWhole(context: string): Promise<string[]> {
     let v = "";
     let state = "";
     for (let i = 0; i < 60; i++) {
-      [v, state] = await Promise.all([served(h), isActive(h)]);
+      [v, state] = await Promise.all([servedVersion(h), isActive(h)]);
       if ((v === V1 || v === V2) && state === "active") break;
       await sleep(500);
     }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseSecurityReport } from "../src/core/unit-security.js";
+import { deployInputs, servedVersion } from "./support/deploy-fixture.js";
 import { type GinReleases, ginReleases } from "./support/gin-release.js";
 import { bootFleet, type Fleet, type TestHost } from "./support/hosts.js";
 import { type ActionRun, runDistAction } from "./support/run-action.js";
@@ -31,39 +32,17 @@ afterAll(async () => {
 
 function deploy(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
   runs++;
-  return runDistAction(
-    "deploy-systemd",
-    {
-      hosts: fleet.hosts.map((h) => h.address).join(","),
-      "ssh-private-key": readFileSync(fleet.deployKey, "utf8"),
-      "known-hosts": fleet.knownHosts,
-      app: "shop",
-      "public-key": rel.publicKey,
-      "release-dir": rel.dirs[V1] as string,
-      "health-timeout": "20s",
-      ...inputs,
-    },
-    {
-      GITHUB_RUN_ID: String(1000 + runs),
-      GITHUB_REPOSITORY: "acme/shop",
-      GITHUB_ACTOR: "tester",
-      // As long as GitHub's (/home/runner/work/_temp): too long to nest ssh's control sockets in.
-      RUNNER_TEMP: longRunnerTemp,
-      ...env,
-    },
-  );
+  return runDistAction("deploy-systemd", deployInputs(fleet, rel, V1, inputs), {
+    GITHUB_RUN_ID: String(1000 + runs),
+    GITHUB_REPOSITORY: "acme/shop",
+    GITHUB_ACTOR: "tester",
+    // As long as GitHub's (/home/runner/work/_temp): too long to nest ssh's control sockets in.
+    RUNNER_TEMP: longRunnerTemp,
+    ...env,
+  });
 }
 
-async function served(host: TestHost, port = 8080): Promise<string> {
-  try {
-    const res = await fetch(`http://${host.address}:${port}/version`, { signal: AbortSignal.timeout(3000) });
-    return ((await res.json()) as { version: string }).version;
-  } catch (e) {
-    return `unreachable: ${(e as Error).message}`;
-  }
-}
-
-const servedAll = () => Promise.all(fleet.hosts.map((h) => served(h)));
+const servedAll = () => Promise.all(fleet.hosts.map((h) => servedVersion(h)));
 
 describe("deploy-systemd, restart strategy, on three hosts", () => {
   it("deploys v1 to every host: the unit runs hardened, /version answers v1", async () => {

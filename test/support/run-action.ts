@@ -26,23 +26,7 @@ export async function runDistAction(
   env: Record<string, string> = {},
   opts: { cwd?: string; state?: Record<string, string>; umask?: string } = {},
 ): Promise<ActionRun> {
-  const dir = mkdtempSync(join(tmpdir(), "goship-run-"));
-  const files = {
-    GITHUB_OUTPUT: join(dir, "output"),
-    GITHUB_ENV: join(dir, "env"),
-    GITHUB_PATH: join(dir, "path"),
-    GITHUB_STEP_SUMMARY: join(dir, "summary"),
-    GITHUB_STATE: join(dir, "state"),
-  };
-  for (const f of Object.values(files)) writeFileSync(f, "");
-  const childEnv: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !k.startsWith("INPUT_") && !k.startsWith("GITHUB_") && !k.startsWith("STATE_"))
-      childEnv[k] = v;
-  }
-  Object.assign(childEnv, files, { GITHUB_ACTIONS: "true" }, env);
-  for (const [k, v] of Object.entries(inputs)) childEnv[`INPUT_${k.toUpperCase()}`] = v;
-  for (const [k, v] of Object.entries(opts.state ?? {})) childEnv[`STATE_${k}`] = v;
+  const { env: childEnv, files } = actionEnvironment(inputs, env, opts.state);
   const res = await run(
     [join(process.cwd(), "dist", action, "index.js")],
     childEnv,
@@ -58,6 +42,41 @@ export async function runDistAction(
     summary: readFileSync(files.GITHUB_STEP_SUMMARY, "utf8"),
     state: read(files.GITHUB_STATE),
   };
+}
+
+/**
+ * The environment the runner gives an action: the test's own minus INPUT_, GITHUB_ and STATE_
+ * variables, empty command files in `dir` (a new temp dir by default), inputs as INPUT_<NAME>.
+ */
+export function actionEnvironment(
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  state: Record<string, string> = {},
+  dir = mkdtempSync(join(tmpdir(), "goship-run-")),
+): {
+  env: Record<string, string>;
+  files: Record<
+    "GITHUB_OUTPUT" | "GITHUB_ENV" | "GITHUB_PATH" | "GITHUB_STEP_SUMMARY" | "GITHUB_STATE",
+    string
+  >;
+} {
+  const files = {
+    GITHUB_OUTPUT: join(dir, "output"),
+    GITHUB_ENV: join(dir, "env"),
+    GITHUB_PATH: join(dir, "path"),
+    GITHUB_STEP_SUMMARY: join(dir, "summary"),
+    GITHUB_STATE: join(dir, "state"),
+  };
+  for (const f of Object.values(files)) writeFileSync(f, "");
+  const childEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !k.startsWith("INPUT_") && !k.startsWith("GITHUB_") && !k.startsWith("STATE_"))
+      childEnv[k] = v;
+  }
+  Object.assign(childEnv, files, { GITHUB_ACTIONS: "true" }, env);
+  for (const [k, v] of Object.entries(inputs)) childEnv[`INPUT_${k.toUpperCase()}`] = v;
+  for (const [k, v] of Object.entries(state)) childEnv[`STATE_${k}`] = v;
+  return { env: childEnv, files };
 }
 
 /** Runs the goship CLI (dist/cli) in local mode. */
