@@ -190,15 +190,22 @@ export async function benchDeploy(report, runs = 3) {
       median(eightCpu),
     );
     report("  8-host wall time against that floor", median(eight), median(eightCpu) / cores);
-    // A release whose /ready fails everywhere: from the first failed health check to every host back.
-    const failed = deploy(fleet.hosts, flip ? releases.a : releases.b, {
-      environment: "FAULT_READY=false",
-      "health-timeout": "3s",
-    });
+    // One host whose new release never gets ready (a drop-in sets FAULT_READY=false there only):
+    // the other seven switch, then all go back. From that host's failed health check to the
+    // whole fleet on the old version again.
+    const last = fleet.hosts[7];
+    await last.exec([
+      "sh",
+      "-c",
+      "mkdir -p /etc/systemd/system/shop.service.d && printf '[Service]\\nEnvironment=FAULT_READY=false\\n' > /etc/systemd/system/shop.service.d/fault.conf && systemctl daemon-reload",
+    ]);
+    // The hosts run `flip ? a : b` now: deploy the other one.
+    const failed = deploy(fleet.hosts, flip ? releases.b : releases.a, { "health-timeout": "3s" });
+    await last.exec(["sh", "-c", "rm -rf /etc/systemd/system/shop.service.d && systemctl daemon-reload"]);
     const m = /fleet back on its previous versions ([0-9.]+) s after the failure/.exec(failed.summary);
     if (failed.status === 0 || !m)
       throw new Error(`the failing deploy did not report a rollback:\n${failed.stdout}`);
-    report("  failed health check -> 8 hosts back on the old version", Number(m[1]) * 1000);
+    report("  one host fails its health check -> all 8 back on the old version", Number(m[1]) * 1000);
   } finally {
     await fleet.stop();
   }

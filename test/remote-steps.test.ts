@@ -391,6 +391,8 @@ describe("steps on a real systemd host", () => {
     const before = await out('stat -c "%i %Y" -- "$1" "$1/gin-app"', "/opt/shop/releases/v1");
     const again = ok(await stage("shop", "v1", bins.v1));
     expect(outputValue(again.stdout, "STAGED")).toBe("0");
+    // Both tools agreed at install; the check before use takes the faster one.
+    expect(outputValue(again.stdout, "VERIFIED_WITH")).toBe("openssl");
     expect(await out('stat -c "%i %Y" -- "$1" "$1/gin-app"', "/opt/shop/releases/v1")).toBe(before);
   });
 
@@ -795,7 +797,11 @@ describe("steps on a real systemd host", () => {
     ok(await run(writeEnvStep, { app: "shop" }, "LOG_LEVEL=info\n"));
     ok(await run(switchStep, { app: "shop", version: "v2" }));
     expect(ok(await run(writeUnitStep, { app: "shop", strategy: "restart" }, unit)).stdout).toBe(
-      "CHANGED=1\n",
+      "CHANGED=1\nRELOADED=1\n",
+    );
+    // Unchanged, with systemd up to date: nothing to reload.
+    expect(ok(await run(writeUnitStep, { app: "shop", strategy: "restart" }, unit)).stdout).toBe(
+      "CHANGED=0\nRELOADED=0\n",
     );
     expect(await out('stat -c "%a %u" /etc/systemd/system/shop.service')).toBe("644 0");
     const cat = await out("systemctl cat shop.service");
@@ -812,17 +818,17 @@ describe("steps on a real systemd host", () => {
     expect(status).toMatchObject({ current: "v1", unitState: "active" });
     expect(status.releases).toEqual(expect.arrayContaining(["v1", "v2"]));
 
-    // Unchanged content still reloads: a file edited by hand (NeedDaemonReload=yes) is written back
-    // byte for byte and systemd reloads anyway.
+    // Unchanged content still reloads when systemd's view is stale: a file edited by hand
+    // (NeedDaemonReload=yes) is written back byte for byte and systemd reloads anyway.
     await out("printf '# edited by hand\\n' >> /etc/systemd/system/shop.service");
     const edited = await out("cat /etc/systemd/system/shop.service");
     expect(await out("systemctl show -P NeedDaemonReload shop.service")).toBe("yes");
     expect(ok(await run(writeUnitStep, { app: "shop", strategy: "restart" }, `${edited}\n`)).stdout).toBe(
-      "CHANGED=0\n",
+      "CHANGED=0\nRELOADED=1\n",
     );
     expect(await out("systemctl show -P NeedDaemonReload shop.service")).toBe("no");
     expect(ok(await run(writeUnitStep, { app: "shop", strategy: "restart" }, unit)).stdout).toBe(
-      "CHANGED=1\n",
+      "CHANGED=1\nRELOADED=1\n",
     );
     expect((await ls("/etc/systemd/system")).filter((f) => f.startsWith("."))).toEqual([]);
     ok(await onHost("systemctl stop shop.service"));

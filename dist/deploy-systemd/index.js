@@ -30243,14 +30243,18 @@ command -v sha256sum >/dev/null 2>&1 || die ${remote_steps_EXIT.TOOL_MISSING} "s
 if command -v openssl >/dev/null 2>&1; then tools="sha256sum openssl"; fi
 # The file's sha256 from each tool; they must agree.
 digest() {
-  d1=$(sha256sum -b -- "$1")
+  if [ "$tools" = openssl ]; then
+    d1=$(openssl dgst -sha256 -r "$1")
+  else
+    d1=$(sha256sum -b -- "$1")
+  fi
   d1=\${d1%% *}
   if [ "$tools" = "sha256sum openssl" ]; then
     d2=$(openssl dgst -sha256 -r "$1")
     d2=\${d2%% *}
     [ "$d1" = "$d2" ] || die ${remote_steps_EXIT.CHECKSUM_MISMATCH} "sha256sum ($d1) and openssl ($d2) disagree on $1"
   fi
-  is_sha256 "$d1" || die 1 "sha256sum printed no digest for $1"
+  is_sha256 "$d1" || die 1 "$tools printed no digest for $1"
   printf '%s' "$d1"
 }
 `;
@@ -30275,6 +30279,8 @@ if [ -e "$dest" ] || [ -L "$dest" ]; then
   own_dir "$dest"
   [ -f "$dest/$binary" ] && [ ! -L "$dest/$binary" ] ||
     die ${remote_steps_EXIT.RELEASE_CONFLICT} "$dest exists without the binary $binary: remove it by hand if no slot uses it"
+  # Verified by both tools when it was installed; once more, with the faster one, before use.
+  if [ "$tools" = "sha256sum openssl" ]; then tools=openssl; fi
   have=$(digest "$dest/$binary")
   [ "$have" = "$sha256" ] ||
     die ${remote_steps_EXIT.RELEASE_CONFLICT} "release $version is installed with another $binary (sha256 $have, not $sha256): a version is never replaced"
@@ -30400,9 +30406,18 @@ dir=/etc/systemd/system
 file=$dir/$name
 mode=644
 [ -d "$dir" ] || die 1 "$dir does not exist: not a systemd host?"
-${REPLACE_FROM_STDIN}# Always, even when unchanged: a run killed between the rename and this line converges here.
-systemctl daemon-reload
-printf 'CHANGED=%s\n' "$changed"
+${REPLACE_FROM_STDIN}# After every change; and whenever systemd says its view is stale (a run killed between the
+# rename and the reload, a file or drop-in edited by hand), so a re-run converges. A template
+# has no state of its own to ask, so it is always reloaded.
+reload=1
+if [ "$changed" = 0 ]; then
+  case $name in
+    *@.service) ;;
+    *) if [ "$(systemctl show -P NeedDaemonReload -- "$name" 2>/dev/null)" = no ]; then reload=0; fi ;;
+  esac
+fi
+if [ "$reload" = 1 ]; then systemctl daemon-reload; fi
+printf 'CHANGED=%s\nRELOADED=%s\n' "$changed" "$reload"
 `;
 const SWITCH = sh `${PRELUDE}
 [ $# -eq 2 ] || [ $# -eq 3 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "usage: switch APP VERSION [SLOT-PORT]"
@@ -30593,7 +30608,9 @@ app=$1 unit=$2 lines=$3
 need app app "$app"
 need unit unit "$unit"
 is_uint "$lines" && [ "$lines" -le 200 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "journal-lines: not allowed: $lines"
-show() { systemctl show -p "$1" --value -- "$unit" 2>/dev/null || true; }
+# One systemctl for the four: this step runs every few hundred ms during a health check.
+st=$(systemctl show -p ActiveState -p SubState -p Result -p NRestarts -- "$unit" 2>/dev/null) || st=
+show() { printf '%s\n' "$st" | sed -n "s/^$1=//p" | head -n 1; }
 printf 'ACTIVE=%s\nSUB=%s\nRESULT=%s\nRESTARTS=%s\n' "$(show ActiveState)" "$(show SubState)" "$(show Result)" "$(show NRestarts)"
 printf 'RUNNING=%s\n' "$(running_release "$unit")"
 if [ "$lines" -gt 0 ] && command -v journalctl >/dev/null 2>&1; then
@@ -31606,10 +31623,13 @@ class HostTarget {
         const r = await this.step("environment", writeEnvStep, { app: this.app, ...params }, { stdin: content ?? "" });
         return remote_steps_outputValue(r.stdout, "CHANGED") === "1";
     }
-    /** Writes the unit file and reloads systemd; true when the file changed. */
+    /** Writes the unit file; systemd is reloaded when it changed or its view is stale. */
     async writeUnit(spec) {
         const r = await this.step("unit", writeUnitStep, { app: this.app, strategy: spec.strategy }, { stdin: renderUnit(spec) });
-        return remote_steps_outputValue(r.stdout, "CHANGED") === "1";
+        return {
+            changed: remote_steps_outputValue(r.stdout, "CHANGED") === "1",
+            reloaded: remote_steps_outputValue(r.stdout, "RELOADED") !== "0",
+        };
     }
     /** Points current (or a slot) at `version`; returns what it pointed at before. */
     async switchTo(version, slot) {
@@ -31769,6 +31789,8 @@ class Fleet {
     #records = new Map();
     #locked = [];
     #beat;
+    /** Hosts put back on `version` whose health is checked after the whole fleet is back. */
+    #reverted = [];
     /** Hosts this run put back after they failed themselves. */
     #putBack = new Set();
     /** When the first host failed (its health check, or whatever step). */
@@ -32001,6 +32023,7 @@ class Fleet {
                     });
                 }
                 const rollbackMs = this.#failedAt === undefined ? undefined : Date.now() - this.#failedAt;
+                await this.#confirmReverted();
                 const result = {
                     hosts: this.records(),
                     failed: true,
@@ -32019,6 +32042,20 @@ class Fleet {
         }
         await this.#finish(true);
         return { hosts: this.records(), failed: false, rolledBack: false };
+    }
+    /** Health of every host this run put back; a warning (and the record) for each that is not healthy. */
+    async #confirmReverted() {
+        const o = this.#opts;
+        await pool(this.#reverted, 16, async ({ t, unit, port, version }) => {
+            const h = await t
+                .waitHealthy(unit, port, o.healthPath, version, o.healthTimeoutMs)
+                .catch((e) => ({ ok: false, detail: message(e) }));
+            this.#record(t).health = h.ok ? `${h.detail} (${version})` : `not healthy on ${version}`;
+            if (!h.ok)
+                o.log.warning(`${t.label}: put back on ${version}, which is not healthy either: ${h.detail}`);
+            else
+                this.#progress(t, `healthy again on ${version}: ${h.detail}`);
+        });
     }
     records() {
         return this.targets.map((t) => this.#record(t));
@@ -32175,18 +32212,17 @@ class Fleet {
                     await t.switchTo(previous);
                     await t.writeEnvironment({ version: previous, source: "snapshot" });
                     await t.service(unit, "restart");
-                    await t.waitHealthy(unit, o.port, o.healthPath, previous, o.healthTimeoutMs).then((h) => {
-                        if (!h.ok)
-                            o.log.warning(`${t.label}: after the rollback ${previous} is not healthy either: ${h.detail}`);
-                    });
+                    // Checked once every host is back (#confirmReverted), not here: one host that cannot
+                    // get healthy with any version must not hold up putting the others back.
+                    this.#reverted.push({ t, unit, port: o.port, version: previous });
                 }
                 else {
                     await t.service(unit, "stop");
                 }
             };
         const envChanged = await t.writeEnvironment({ version, source: o.environment === undefined ? "keep" : "stdin" }, o.environment);
-        const unitChanged = await t.writeUnit(spec);
-        this.#progress(t, `environment ${envChanged ? "written" : "unchanged"}, ${unit} ${unitChanged ? "written" : "unchanged"}, systemd reloaded`);
+        const { changed: unitChanged, reloaded } = await t.writeUnit(spec);
+        this.#progress(t, `environment ${envChanged ? "written" : "unchanged"}, ${unit} ${unitChanged ? "written" : "unchanged"}, systemd ${reloaded ? "reloaded" : "up to date"}`);
         await t.switchTo(version);
         const running = s.running[unit] ?? null;
         // stale: the unit or environment on disk is newer than the process (a killed run wrote them).
@@ -32267,7 +32303,7 @@ class Fleet {
         else {
             envChanged = await t.writeEnvironment({ slot: plan.idle, version, source: "keep" });
         }
-        const unitChanged = await t.writeUnit(spec);
+        const { changed: unitChanged } = await t.writeUnit(spec);
         await t.switchTo(version, plan.idle);
         const running = s.running[unit] ?? null;
         if (running !== version || envChanged || unitChanged || s.stale.includes(unit)) {
@@ -39318,7 +39354,8 @@ mkdir -p -- "$dir"
 tmp=$(mktemp "$dir/.goship-upload.XXXXXXXX")
 trap 'rm -f -- "$tmp"' EXIT
 cat > "$tmp"
-got=$(sha256sum < "$tmp")
+# openssl hashes several times faster than coreutils; either is a full SHA-256.
+if command -v openssl >/dev/null 2>&1; then got=$(openssl dgst -sha256 -r "$tmp"); else got=$(sha256sum < "$tmp"); fi
 got=\${got%% *}
 if [ "$got" != "$want" ]; then
   echo "sha256 of what arrived is $got, expected $want" >&2
@@ -39737,7 +39774,7 @@ async function writeDeploySummary(r) {
         summary.paragraph(`${count("failed")} failed, ${count("rolled-back")} rolled back, ${count("skipped")} not reached` +
             (result.rollbackMs === undefined
                 ? ""
-                : `; fleet back on its previous versions ${(result.rollbackMs / 1000).toFixed(1)} s after the failure`));
+                : `; fleet back on its previous versions ${(result.rollbackMs / 1000).toFixed(2)} s after the failure`));
     }
     const blueGreen = r.strategy === "blue-green";
     summary.table(["wave", "host", "before", "after", ...(blueGreen ? ["slot", "weight"] : []), "health", "time", "result"], hosts.map((h) => [

@@ -283,15 +283,18 @@ export class HostTarget {
     return outputValue(r.stdout, "CHANGED") === "1";
   }
 
-  /** Writes the unit file and reloads systemd; true when the file changed. */
-  async writeUnit(spec: UnitSpec): Promise<boolean> {
+  /** Writes the unit file; systemd is reloaded when it changed or its view is stale. */
+  async writeUnit(spec: UnitSpec): Promise<{ changed: boolean; reloaded: boolean }> {
     const r = await this.step(
       "unit",
       writeUnitStep,
       { app: this.app, strategy: spec.strategy },
       { stdin: renderUnit(spec) },
     );
-    return outputValue(r.stdout, "CHANGED") === "1";
+    return {
+      changed: outputValue(r.stdout, "CHANGED") === "1",
+      reloaded: outputValue(r.stdout, "RELOADED") !== "0",
+    };
   }
 
   /** Points current (or a slot) at `version`; returns what it pointed at before. */

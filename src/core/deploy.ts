@@ -190,6 +190,8 @@ export class Fleet {
   readonly #records = new Map<HostTarget, HostRecord>();
   #locked: HostTarget[] = [];
   #beat: NodeJS.Timeout | undefined;
+  /** Hosts put back on `version` whose health is checked after the whole fleet is back. */
+  readonly #reverted: { t: HostTarget; unit: string; port: number; version: string }[] = [];
   /** Hosts this run put back after they failed themselves. */
   readonly #putBack = new Set<HostTarget>();
   /** When the first host failed (its health check, or whatever step). */
@@ -458,6 +460,7 @@ export class Fleet {
           });
         }
         const rollbackMs = this.#failedAt === undefined ? undefined : Date.now() - this.#failedAt;
+        await this.#confirmReverted();
         const result: FleetResult = {
           hosts: this.records(),
           failed: true,
@@ -479,6 +482,20 @@ export class Fleet {
     }
     await this.#finish(true);
     return { hosts: this.records(), failed: false, rolledBack: false };
+  }
+
+  /** Health of every host this run put back; a warning (and the record) for each that is not healthy. */
+  async #confirmReverted(): Promise<void> {
+    const o = this.#opts;
+    await pool(this.#reverted, 16, async ({ t, unit, port, version }) => {
+      const h = await t
+        .waitHealthy(unit, port, o.healthPath, version, o.healthTimeoutMs)
+        .catch((e): { ok: false; detail: string } => ({ ok: false, detail: message(e) }));
+      this.#record(t).health = h.ok ? `${h.detail} (${version})` : `not healthy on ${version}`;
+      if (!h.ok)
+        o.log.warning(`${t.label}: put back on ${version}, which is not healthy either: ${h.detail}`);
+      else this.#progress(t, `healthy again on ${version}: ${h.detail}`);
+    });
   }
 
   records(): HostRecord[] {
@@ -637,12 +654,9 @@ export class Fleet {
             await t.switchTo(previous);
             await t.writeEnvironment({ version: previous, source: "snapshot" });
             await t.service(unit, "restart");
-            await t.waitHealthy(unit, o.port, o.healthPath, previous, o.healthTimeoutMs).then((h) => {
-              if (!h.ok)
-                o.log.warning(
-                  `${t.label}: after the rollback ${previous} is not healthy either: ${h.detail}`,
-                );
-            });
+            // Checked once every host is back (#confirmReverted), not here: one host that cannot
+            // get healthy with any version must not hold up putting the others back.
+            this.#reverted.push({ t, unit, port: o.port, version: previous });
           } else {
             await t.service(unit, "stop");
           }
@@ -651,10 +665,10 @@ export class Fleet {
       { version, source: o.environment === undefined ? "keep" : "stdin" },
       o.environment,
     );
-    const unitChanged = await t.writeUnit(spec);
+    const { changed: unitChanged, reloaded } = await t.writeUnit(spec);
     this.#progress(
       t,
-      `environment ${envChanged ? "written" : "unchanged"}, ${unit} ${unitChanged ? "written" : "unchanged"}, systemd reloaded`,
+      `environment ${envChanged ? "written" : "unchanged"}, ${unit} ${unitChanged ? "written" : "unchanged"}, systemd ${reloaded ? "reloaded" : "up to date"}`,
     );
     await t.switchTo(version);
     const running = s.running[unit] ?? null;
@@ -736,7 +750,7 @@ export class Fleet {
     } else {
       envChanged = await t.writeEnvironment({ slot: plan.idle, version, source: "keep" });
     }
-    const unitChanged = await t.writeUnit(spec);
+    const { changed: unitChanged } = await t.writeUnit(spec);
     await t.switchTo(version, plan.idle);
     const running = s.running[unit] ?? null;
     if (running !== version || envChanged || unitChanged || s.stale.includes(unit)) {

@@ -36,7 +36,7 @@ export async function writeDeploySummary(r: {
       `${count("failed")} failed, ${count("rolled-back")} rolled back, ${count("skipped")} not reached` +
         (result.rollbackMs === undefined
           ? ""
-          : `; fleet back on its previous versions ${(result.rollbackMs / 1000).toFixed(1)} s after the failure`),
+          : `; fleet back on its previous versions ${(result.rollbackMs / 1000).toFixed(2)} s after the failure`),
     );
   }
   const blueGreen = r.strategy === "blue-green";
