@@ -282,7 +282,7 @@ describe("locks, rollback mode and status", () => {
 });
 
 describe("GitHub Deployments (against the stand-in, which speaks GitHub's documented API)", () => {
-  it("records a deployment with in_progress then success, and failure for a failed deploy", async () => {
+  it("records Deployments (in_progress, then success or failure) and deploys from a release-tag", async () => {
     const { startGitHubServer } = await import("./support/github-server.js");
     const gh = await startGitHubServer();
     try {
@@ -316,6 +316,37 @@ describe("GitHub Deployments (against the stand-in, which speaks GitHub's docume
       expect(bad.code).toBe(1);
       expect(gh.deployments[1]?.statuses.map((s) => s.state)).toEqual(["in_progress", "failure"]);
       expect(gh.deployments[1]?.statuses[1]?.description).toMatch(/failed on/);
+      // release-tag: the same release, downloaded from the GitHub Release, verified, deployed.
+      const release = gh.addRelease({ tagName: `v${V1}` });
+      for (const name of readdirSync(rel.dirs[V1] as string)) {
+        gh.addAsset(release, name, readFileSync(join(rel.dirs[V1] as string, name)));
+      }
+      const fromTag = await deploy(
+        { "release-dir": "", "release-tag": `v${V1}`, "github-token": gh.token },
+        env,
+      );
+      expect(fromTag.code, fromTag.stdout).toBe(0);
+      expect(fromTag.stdout).toContain(`Download release v${V1}`);
+      expect(await servedAll()).toEqual([V1, V1, V1]);
+      // A tampered asset on the release is refused by its digest or the signature, before any host changes.
+      const tampered = gh.addRelease({ tagName: "v9.9.9" });
+      for (const name of readdirSync(rel.dirs[V2] as string)) {
+        const bytes = readFileSync(join(rel.dirs[V2] as string, name));
+        gh.addAsset(
+          tampered,
+          name,
+          name === "SHA256SUMS" ? Buffer.concat([bytes, Buffer.from("# x\n")]) : bytes,
+        );
+      }
+      const beforeTag = await footprints();
+      const refused = await deploy(
+        { "release-dir": "", "release-tag": "v9.9.9", "github-token": gh.token },
+        env,
+      );
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toMatch(/SHA256SUMS.*signature/i);
+      expect(await footprints()).toEqual(beforeTag);
+
       // A token without deployments: write fails clearly, before any host changes.
       const before = await footprints();
       const ro = await deploy(
