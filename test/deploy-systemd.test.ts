@@ -167,13 +167,8 @@ describe("a failing release is rolled back on every host", () => {
 
   it("waves 1,100%: a second-wave host fails, and the first wave is rolled back too (rollback-fleet)", async () => {
     const h3 = fleet.hosts[2] as TestHost;
-    await breakHost(h3);
-    try {
-      const r = await deploy({
-        "release-dir": rel.dirs[V2] as string,
-        waves: "1,100%",
-        "health-timeout": "5s",
-      });
+    await withBrokenHost(h3, async () => {
+      const r = await deployInWaves({});
       expect(r.code).toBe(1);
       expect(r.stdout).toContain(`${h3.address}`);
       expect(await servedAll()).toEqual([V1, V1, V1]);
@@ -181,32 +176,35 @@ describe("a failing release is rolled back on every host", () => {
       expect(hosts.map((h) => h.wave)).toEqual([1, 2, 2]);
       expect(hosts[0]?.status).toBe("rolled-back");
       expect(hosts[2]?.status).toBe("failed");
-    } finally {
-      await fixHost(h3);
-    }
+    });
   }, 180_000);
 
   it("with on-failure: rollback-wave, the first wave keeps the new version", async () => {
-    const h3 = fleet.hosts[2] as TestHost;
-    await breakHost(h3);
-    try {
-      const r = await deploy({
-        "release-dir": rel.dirs[V2] as string,
-        waves: "1,100%",
-        "on-failure": "rollback-wave",
-        "health-timeout": "5s",
-      });
+    await withBrokenHost(fleet.hosts[2] as TestHost, async () => {
+      const r = await deployInWaves({ "on-failure": "rollback-wave" });
       expect(r.code).toBe(1);
       expect(await servedAll()).toEqual([V2, V1, V1]);
-    } finally {
-      await fixHost(h3);
-    }
+    });
     // Back to one version for the next tests.
     const again = await deploy({ "release-dir": rel.dirs[V1] as string });
     expect(again.code, again.stdout).toBe(0);
     expect(await servedAll()).toEqual([V1, V1, V1]);
   }, 240_000);
 });
+
+/** 2.0.0 in waves 1,100%, giving up on health after 5 s. */
+const deployInWaves = (extra: Record<string, string>) =>
+  deploy({ "release-dir": rel.dirs[V2] as string, waves: "1,100%", "health-timeout": "5s", ...extra });
+
+/** Runs `fn` while every version fails /ready on `h`, then repairs `h`. */
+async function withBrokenHost(h: TestHost, fn: () => Promise<void>): Promise<void> {
+  await breakHost(h);
+  try {
+    await fn();
+  } finally {
+    await fixHost(h);
+  }
+}
 
 /** Makes every version fail /ready on this host only (a drop-in the env file does not override). */
 async function breakHost(h: TestHost): Promise<void> {

@@ -11,7 +11,12 @@ import {
   type ReleaseAsset,
   verifyPublished,
 } from "../src/core/github-release.js";
-import { type GitHubStandIn, type GitHubStandInOptions, startGitHubServer } from "./support/github-server.js";
+import {
+  type GitHubStandIn,
+  type GitHubStandInOptions,
+  standInConnection,
+  startGitHubServer,
+} from "./support/github-server.js";
 
 const TAG = "v1.2.3";
 
@@ -34,22 +39,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function connection(overrides: Partial<GitHubConnection> = {}): GitHubConnection {
-  return {
-    token: gh.token,
-    apiUrl: gh.apiUrl,
-    retry: {
-      attempts: 4,
-      baseDelayMs: 5,
-      maxWaitMs: 30_000,
-      // Records the waits instead of sitting them out.
-      sleep: async (ms) => {
-        sleeps.push(ms);
-      },
-    },
-    ...overrides,
-  };
-}
+/** Quick retries that record their waits instead of sitting them out. */
+const connection = (overrides: Partial<GitHubConnection> = {}): GitHubConnection =>
+  standInConnection(gh, sleeps, overrides);
 
 /** Writes the files and describes them as the manifest would. */
 async function files(contents: Record<string, string | Buffer>, subdir = "."): Promise<ReleaseAsset[]> {

@@ -32186,6 +32186,18 @@ class Fleet {
         this.#progress(t, `healthy: ${h.detail} (${o.healthPath} on port ${port})`);
         return h.detail;
     }
+    /**
+     * Installs the release on the host (verified there) and checks the unit that will run it
+     * (systemd-analyze verify and security): nothing that serves has changed yet.
+     */
+    async #stageAndCheck(t, spec, port) {
+        const o = this.#opts;
+        const release = o.release;
+        const bin = await release.binaryFor(t.status.machine);
+        this.#progress(t, await t.stage(release.version, bin.path, bin.sha256, release.manifestPath));
+        const report = await t.analyze(spec, release.version, o.securityThreshold, port);
+        this.#progress(t, `systemd-analyze: verify passed, exposure ${report.exposure.toFixed(1)} ${report.rating}`);
+    }
     // ─── restart ───────────────────────────────────────────────────────────────────────
     async #deployRestart(work) {
         const o = this.#opts;
@@ -32195,11 +32207,8 @@ class Fleet {
         const release = o.release;
         const version = release.version;
         const unit = `${t.app}.service`;
-        const bin = await release.binaryFor(s.machine);
-        this.#progress(t, await t.stage(version, bin.path, bin.sha256, release.manifestPath));
         const spec = t.unitSpec("restart", o.port);
-        const report = await t.analyze(spec, version, o.securityThreshold);
-        this.#progress(t, `systemd-analyze: verify passed, exposure ${report.exposure.toFixed(1)} ${report.rating}`);
+        await this.#stageAndCheck(t, spec);
         // What served before this run is what a rollback restores. A host that already served this
         // version (a re-run after a kill, say) has nothing to go back to from this run.
         const previous = r.previousVersion;
@@ -32273,11 +32282,8 @@ class Fleet {
         const unit = serviceName(t.app, "blue-green", plan.idle);
         const liveVersion = this.#slotVersion(t, plan.live);
         r.previousVersion = liveVersion;
-        const bin = await release.binaryFor(s.machine);
-        this.#progress(t, await t.stage(version, bin.path, bin.sha256, release.manifestPath));
         const spec = t.unitSpec("blue-green");
-        const report = await t.analyze(spec, version, o.securityThreshold, plan.idle);
-        this.#progress(t, `systemd-analyze: verify passed, exposure ${report.exposure.toFixed(1)} ${report.rating}`);
+        await this.#stageAndCheck(t, spec, plan.idle);
         let trafficChanged = false;
         work.revert = async () => {
             if (trafficChanged && before)
@@ -39134,20 +39140,7 @@ class SshSession {
         await this.open();
         await this.#acquire();
         try {
-            return await runProcess(this.client.sshPath, [
-                "-F",
-                this.client.configFile,
-                "-o",
-                "ControlMaster=no",
-                "-o",
-                `ControlPath=${this.socket}`,
-                // A step never connects by itself: without the master it fails (see the top of the file).
-                "-o",
-                "ProxyCommand=false",
-                ...(opts.stdin === undefined ? ["-n"] : []),
-                ...this.#destination(),
-                command,
-            ], {
+            return await runProcess(this.client.sshPath, [...this.#muxClient(), ...(opts.stdin === undefined ? ["-n"] : []), ...this.#destination(), command], {
                 stdin: opts.stdin,
                 timeoutMs: timeoutMs + (KILL_GRACE_SEC + 10) * 1000,
                 maxStdoutBytes: opts.maxStdoutBytes ?? 1 << 20,
@@ -39203,19 +39196,7 @@ class SshSession {
         await this.#acquire();
         const started = performance.now();
         try {
-            const { stdout, stderr, timedOut } = await forwardOnce(this.client.sshPath, [
-                "-F",
-                this.client.configFile,
-                "-o",
-                "ControlMaster=no",
-                "-o",
-                `ControlPath=${this.socket}`,
-                "-o",
-                "ProxyCommand=false",
-                "-W",
-                `127.0.0.1:${port}`,
-                ...this.#destination(),
-            ], `GET ${path} HTTP/1.0\r\nHost: 127.0.0.1:${port}\r\nUser-Agent: goship\r\nConnection: close\r\n\r\n`, timeoutMs);
+            const { stdout, stderr, timedOut } = await forwardOnce(this.client.sshPath, [...this.#muxClient(), "-W", `127.0.0.1:${port}`, ...this.#destination()], `GET ${path} HTTP/1.0\r\nHost: 127.0.0.1:${port}\r\nUser-Agent: goship\r\nConnection: close\r\n\r\n`, timeoutMs);
             const ms = Math.round(performance.now() - started);
             const head = /^HTTP\/1\.[01] (\d{3})[^\r\n]*\r?\n/.exec(stdout);
             if (head) {
@@ -39269,6 +39250,20 @@ class SshSession {
     killSync() {
         if (this.#masterPid !== undefined && processAlive(this.#masterPid))
             signal(this.#masterPid, "SIGTERM");
+    }
+    /** ssh's options for a client of this session's master. */
+    #muxClient() {
+        return [
+            "-F",
+            this.client.configFile,
+            "-o",
+            "ControlMaster=no",
+            "-o",
+            `ControlPath=${this.socket}`,
+            // A client never connects by itself: without the master it fails (see the top of the file).
+            "-o",
+            "ProxyCommand=false",
+        ];
     }
     #destination() {
         return ["-l", this.target.user, "-p", String(this.target.port), "--", this.target.host];

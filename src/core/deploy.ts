@@ -3,7 +3,7 @@ import { HostError, type HostTarget, type Phase } from "./deploy-host.js";
 import { UserError } from "./errors.js";
 import { parseUpstream, type UpstreamState } from "./nginx.js";
 import type { HostStatus } from "./remote-steps.js";
-import { type Strategy, serviceName } from "./unit.js";
+import { type Strategy, serviceName, type UnitSpec } from "./unit.js";
 
 /**
  * A deploy-systemd run over a fleet: hosts in waves, at most `maxParallel` at once, and what
@@ -624,6 +624,22 @@ export class Fleet {
     return h.detail;
   }
 
+  /**
+   * Installs the release on the host (verified there) and checks the unit that will run it
+   * (systemd-analyze verify and security): nothing that serves has changed yet.
+   */
+  async #stageAndCheck(t: HostTarget, spec: UnitSpec, port?: number): Promise<void> {
+    const o = this.#opts;
+    const release = o.release as PreparedRelease;
+    const bin = await release.binaryFor((t.status as HostStatus).machine);
+    this.#progress(t, await t.stage(release.version, bin.path, bin.sha256, release.manifestPath));
+    const report = await t.analyze(spec, release.version, o.securityThreshold, port);
+    this.#progress(
+      t,
+      `systemd-analyze: verify passed, exposure ${report.exposure.toFixed(1)} ${report.rating}`,
+    );
+  }
+
   // ─── restart ───────────────────────────────────────────────────────────────────────
 
   async #deployRestart(work: Work): Promise<void> {
@@ -634,14 +650,8 @@ export class Fleet {
     const release = o.release as PreparedRelease;
     const version = release.version;
     const unit = `${t.app}.service`;
-    const bin = await release.binaryFor(s.machine);
-    this.#progress(t, await t.stage(version, bin.path, bin.sha256, release.manifestPath));
     const spec = t.unitSpec("restart", o.port);
-    const report = await t.analyze(spec, version, o.securityThreshold);
-    this.#progress(
-      t,
-      `systemd-analyze: verify passed, exposure ${report.exposure.toFixed(1)} ${report.rating}`,
-    );
+    await this.#stageAndCheck(t, spec);
     // What served before this run is what a rollback restores. A host that already served this
     // version (a re-run after a kill, say) has nothing to go back to from this run.
     const previous = r.previousVersion;
@@ -721,14 +731,8 @@ export class Fleet {
     const unit = serviceName(t.app, "blue-green", plan.idle);
     const liveVersion = this.#slotVersion(t, plan.live);
     r.previousVersion = liveVersion;
-    const bin = await release.binaryFor(s.machine);
-    this.#progress(t, await t.stage(version, bin.path, bin.sha256, release.manifestPath));
     const spec = t.unitSpec("blue-green");
-    const report = await t.analyze(spec, version, o.securityThreshold, plan.idle);
-    this.#progress(
-      t,
-      `systemd-analyze: verify passed, exposure ${report.exposure.toFixed(1)} ${report.rating}`,
-    );
+    await this.#stageAndCheck(t, spec, plan.idle);
     let trafficChanged = false;
     work.revert = async () => {
       if (trafficChanged && before) await t.setTraffic(before);

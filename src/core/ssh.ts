@@ -431,20 +431,7 @@ export class SshSession {
     try {
       return await runProcess(
         this.client.sshPath,
-        [
-          "-F",
-          this.client.configFile,
-          "-o",
-          "ControlMaster=no",
-          "-o",
-          `ControlPath=${this.socket}`,
-          // A step never connects by itself: without the master it fails (see the top of the file).
-          "-o",
-          "ProxyCommand=false",
-          ...(opts.stdin === undefined ? ["-n"] : []),
-          ...this.#destination(),
-          command,
-        ],
+        [...this.#muxClient(), ...(opts.stdin === undefined ? ["-n"] : []), ...this.#destination(), command],
         {
           stdin: opts.stdin,
           timeoutMs: timeoutMs + (KILL_GRACE_SEC + 10) * 1000,
@@ -509,19 +496,7 @@ export class SshSession {
     try {
       const { stdout, stderr, timedOut } = await forwardOnce(
         this.client.sshPath,
-        [
-          "-F",
-          this.client.configFile,
-          "-o",
-          "ControlMaster=no",
-          "-o",
-          `ControlPath=${this.socket}`,
-          "-o",
-          "ProxyCommand=false",
-          "-W",
-          `127.0.0.1:${port}`,
-          ...this.#destination(),
-        ],
+        [...this.#muxClient(), "-W", `127.0.0.1:${port}`, ...this.#destination()],
         `GET ${path} HTTP/1.0\r\nHost: 127.0.0.1:${port}\r\nUser-Agent: goship\r\nConnection: close\r\n\r\n`,
         timeoutMs,
       );
@@ -578,6 +553,21 @@ export class SshSession {
   /** For process exit: no awaiting, just end the master we started. */
   killSync(): void {
     if (this.#masterPid !== undefined && processAlive(this.#masterPid)) signal(this.#masterPid, "SIGTERM");
+  }
+
+  /** ssh's options for a client of this session's master. */
+  #muxClient(): string[] {
+    return [
+      "-F",
+      this.client.configFile,
+      "-o",
+      "ControlMaster=no",
+      "-o",
+      `ControlPath=${this.socket}`,
+      // A client never connects by itself: without the master it fails (see the top of the file).
+      "-o",
+      "ProxyCommand=false",
+    ];
   }
 
   #destination(): string[] {
