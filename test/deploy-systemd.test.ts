@@ -222,6 +222,47 @@ async function fixHost(h: TestHost): Promise<void> {
   ]);
 }
 
+describe("dry-run, inventory and wave-wait", () => {
+  it("dry-run with an inventory: plans every host in the inventory's waves and changes nothing", async () => {
+    const before = await footprints();
+    const dir = mkdtempSync(join(tmpdir(), "goship-inventory-"));
+    const [a, b, c] = fleet.hosts.map((h) => h.address);
+    writeFileSync(
+      join(dir, "hosts.yml"),
+      `hosts:\n  - host: ${c}\n    wave: 2\n    labels: {zone: b}\n  - host: ${a}\n    wave: 1\n  - ${b}\n`,
+    );
+    const r = await deploy({
+      hosts: "",
+      inventory: join(dir, "hosts.yml"),
+      "release-dir": rel.dirs[V2] as string,
+      "dry-run": "true",
+    });
+    expect(r.code, r.stdout).toBe(0);
+    const hosts = JSON.parse(r.outputs.hosts as string) as {
+      address: string;
+      wave: number;
+      status: string;
+    }[];
+    // Numbered waves first, in order; hosts without a wave go last.
+    expect(hosts.map((h) => [h.address, h.wave, h.status])).toEqual([
+      [a, 1, "planned"],
+      [c, 2, "planned"],
+      [b, 3, "planned"],
+    ]);
+    expect(r.stdout).toContain(`will get ${V2}`);
+    expect(await footprints()).toEqual(before);
+    // No lock was taken, so nothing is left to release either.
+    for (const h of fleet.hosts)
+      expect((await h.exec(["test", "-e", "/opt/shop/.goship/lock"])).code).toBe(1);
+  }, 60_000);
+
+  it("waits wave-wait between waves", async () => {
+    const r = await deploy({ "release-dir": rel.dirs[V1] as string, waves: "1,100%", "wave-wait": "1s" });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain("waiting 1 s (wave-wait) before wave 2");
+  }, 60_000);
+});
+
 describe("locks, rollback mode and status", () => {
   it("two deploys at once: the second waits for the first's lock, then runs", async () => {
     const [a, b] = await Promise.all([
