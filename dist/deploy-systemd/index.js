@@ -32441,8 +32441,6 @@ function describeState(s, strategy) {
         parts.push(`${s.releases.length} release(s)`);
     return parts.join("; ");
 }
-/** Used by #checkPlan's error path; exported for tests. */
-const PHASES_BEFORE_CHANGE = (/* unused pure expression or super */ null && (["connect", "lock", "probe"]));
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { HostError, type HostTarget, type Phase } from "./deploy-host.js";
+import { HostError, type HostTarget } from "./deploy-host.js";
 import { UserError } from "./errors.js";
 import { parseUpstream, type UpstreamState } from "./nginx.js";
 import type { HostStatus } from "./remote-steps.js";
@@ -910,6 +910,3 @@ function describeState(s: HostStatus, strategy: Strategy): string {
   if (s.releases.length) parts.push(`${s.releases.length} release(s)`);
   return parts.join("; ");
 }
-
-/** Used by #checkPlan's error path; exported for tests. */
-export const PHASES_BEFORE_CHANGE: readonly Phase[] = ["connect", "lock", "probe"];
