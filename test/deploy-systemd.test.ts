@@ -256,6 +256,33 @@ describe("dry-run, inventory and wave-wait", () => {
       expect((await h.exec(["test", "-e", "/opt/shop/.goship/lock"])).code).toBe(1);
   }, 60_000);
 
+  it("reaches hosts through proxy-jump, checking the jump host's key too", async () => {
+    const [jump, h2, h3] = fleet.hosts as [TestHost, TestHost, TestHost];
+    const r = await deploy({
+      hosts: `${h2.address},${h3.address}`,
+      "proxy-jump": `deploy@${jump.address}`,
+      mode: "status",
+    });
+    expect(r.code, r.stdout).toBe(0);
+    for (const h of [h2, h3]) {
+      const log = await h.exec(["journalctl", "-u", "ssh.service", "--no-pager", "-o", "cat"]);
+      expect(log.stdout).toContain(`Accepted publickey for deploy from ${jump.address}`);
+    }
+    // A known_hosts without the jump host's key: refused at the jump, nothing reaches the hosts.
+    const withoutJump = fleet.knownHosts
+      .split("\n")
+      .filter((l) => !l.startsWith(`${jump.address} `))
+      .join("\n");
+    const refused = await deploy({
+      hosts: `${h2.address},${h3.address}`,
+      "proxy-jump": `deploy@${jump.address}`,
+      "known-hosts": withoutJump,
+      mode: "status",
+    });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(`host key for ${jump.address} is not in known-hosts`);
+  }, 60_000);
+
   it("waits wave-wait between waves", async () => {
     const r = await deploy({ "release-dir": rel.dirs[V1] as string, waves: "1,100%", "wave-wait": "1s" });
     expect(r.code, r.stdout).toBe(0);
