@@ -159,6 +159,10 @@ describe("a failing release is rolled back on every host", () => {
       const ready = await fetch(`http://${h.address}:8080/ready`);
       expect(ready.status).toBe(200); // v1 runs with v1's environment again
     }
+    // The refused environment is not kept as 2.0.0's: a later rollback-to 2.0.0 will not restore it.
+    for (const h of fleet.hosts) {
+      expect((await h.exec(["grep", "-qs", "FAULT_READY", `/etc/shop/versions/${V2}.env`])).code).not.toBe(0);
+    }
     expect(r.outputs["rolled-back"]).toBe("true");
     const hosts = JSON.parse(r.outputs.hosts as string) as { status: string; version: string }[];
     expect(hosts.map((h) => h.version)).toEqual([V1, V1, V1]);

@@ -32229,7 +32229,11 @@ class Fleet {
                     await t.service(unit, "stop");
                 }
             };
-        const envChanged = await t.writeEnvironment({ version, source: o.environment === undefined ? "keep" : "stdin" }, o.environment);
+        // A given environment becomes this version's kept copy only once it proved healthy (below),
+        // so a refused one is never what a later rollback to this version restores.
+        const envChanged = o.environment === undefined
+            ? await t.writeEnvironment({ version, source: "keep" })
+            : await t.writeEnvironment({ source: "stdin" }, o.environment);
         const { changed: unitChanged, reloaded } = await t.writeUnit(spec);
         this.#progress(t, `environment ${envChanged ? "written" : "unchanged"}, ${unit} ${unitChanged ? "written" : "unchanged"}, systemd ${reloaded ? "reloaded" : "up to date"}`);
         await t.switchTo(version);
@@ -32246,6 +32250,8 @@ class Fleet {
             r.status = "unchanged";
         }
         r.health = await this.#health(t, unit, o.port, version);
+        if (o.environment !== undefined)
+            await t.writeEnvironment({ version, source: "keep" });
         r.version = version;
     }
     async #rollbackRestart(work) {
