@@ -33,8 +33,10 @@ interface Started {
   signal: NodeJS.Signals | null;
   /** The line the run was killed at. */
   killedAt: string | undefined;
-  /** ssh masters the killed run left (killed by the test). */
+  /** ssh masters the killed run left running (its exit handler never ran). */
   leftovers: number;
+  /** The killed run's RUNNER_TEMP, where its ssh directory (and key) was left. */
+  dir: string;
 }
 
 beforeAll(async () => {
@@ -45,6 +47,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
+  for (const d of tempDirs) await killLeftovers(d);
   for (const h of fleet?.hosts ?? []) await unthrottle(h);
   await fleet?.stop();
   for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
@@ -131,9 +134,14 @@ async function startAndKill(
   );
   clearTimeout(timer);
   await checking;
-  // The masters (ssh -M -N -f) name their control socket under the run's RUNNER_TEMP.
-  const left = pidsMentioning(dir);
-  for (const pid of left) {
+  // The masters (ssh -M -N -f) name their control socket under the run's RUNNER_TEMP; the
+  // next run with that RUNNER_TEMP ends them (see rerun), or afterAll does.
+  return { stdout, code, signal, killedAt, leftovers: pidsMentioning(dir).length, dir };
+}
+
+/** Ends every process left mentioning `dir` (a killed run's masters nobody swept). */
+async function killLeftovers(dir: string): Promise<void> {
+  for (const pid of pidsMentioning(dir)) {
     try {
       process.kill(pid, "SIGKILL");
     } catch {
@@ -141,8 +149,6 @@ async function startAndKill(
     }
   }
   for (let i = 0; i < 100 && pidsMentioning(dir).length > 0; i++) await sleep(50);
-  expect(pidsMentioning(dir)).toEqual([]);
-  return { stdout, code, signal, killedAt, leftovers: left.length };
 }
 
 const servedAll = () => Promise.all(fleet.hosts.map((h) => servedVersion(h)));
@@ -232,9 +238,17 @@ async function expectWhole(context: string): Promise<string[]> {
 }
 
 /** The re-run of the killed job: same run id and job, so the same lock holder. */
-async function rerun(id: number, extra: Record<string, string> = {}): Promise<string[]> {
-  const r = await runDistAction("deploy-systemd", inputs(V2, extra), env(id));
+async function rerun(id: number, extra: Record<string, string> = {}, killedDir?: string): Promise<string[]> {
+  const r = await runDistAction("deploy-systemd", inputs(V2, extra), {
+    ...env(id),
+    ...(killedDir ? { RUNNER_TEMP: killedDir } : {}),
+  });
   expect(r.code, r.stdout + r.stderr).toBe(0);
+  if (killedDir) {
+    // A re-run on the same runner ends the masters the killed run left, and removes its key.
+    expect(pidsMentioning(killedDir)).toEqual([]);
+    expect(readdirSync(killedDir).filter((n) => n.startsWith("goship-ssh-"))).toEqual([]);
+  }
   // The killed attempt's lock is taken back at once, not waited for.
   expect(r.stdout).not.toContain("waiting for the deploy lock");
   expect(await servedAll()).toEqual([V2, V2]);
@@ -295,7 +309,7 @@ async function killCase(
     expect(killed.signal, killed.stdout).toBe("SIGKILL");
     expect(killed.leftovers, "the killed run's ssh masters were still running").toBeGreaterThan(0);
     const versions = await expectWhole(`killed ${name}`);
-    const statuses = await rerun(id, extra);
+    const statuses = await rerun(id, extra, killed.dir);
     await reset();
     return { killed, versions, statuses };
   });

@@ -350,6 +350,34 @@ describe("SSH sessions on real hosts", () => {
     await ssh.close();
   });
 
+  it("sweeps what a client killed before close() left: its master is ended, its key removed", async () => {
+    const base = mkdtempSync(join(tmpdir(), "gss-"));
+    const killed = await SshClient.create({
+      privateKey: readFileSync(fleet.deployKey, "utf8"),
+      knownHosts: fleet.knownHosts,
+      baseDir: base,
+    });
+    const s = killed.session(spec(h1));
+    await s.open();
+    const master = s.masterPid as number;
+    expect(readFileSync(`/proc/${master}/cmdline`, "utf8")).toContain(killed.dir);
+    // As if its process had been SIGKILLed: the owner named in the directory is gone.
+    const gone = spawnSync("true").pid as number;
+    writeFileSync(join(killed.dir, "owner"), `${gone} 1\n`);
+    const next = await SshClient.create({
+      privateKey: readFileSync(fleet.deployKey, "utf8"),
+      knownHosts: fleet.knownHosts,
+      baseDir: base,
+    });
+    await expect.poll(() => existsSync(`/proc/${master}`), { timeout: 5000 }).toBe(false);
+    expect(existsSync(killed.dir)).toBe(false);
+    // A live client's directory is left alone.
+    expect(existsSync(next.dir)).toBe(true);
+    await next.close();
+    await killed.close();
+    rmSync(base, { recursive: true, force: true });
+  });
+
   it("checks exit codes: a failing step is a StepError with the step, the code and the end of stderr", async () => {
     const ssh = await newClient();
     const s = ssh.session(spec(h2));
@@ -626,7 +654,7 @@ describe("SSH sessions on real hosts", () => {
     const all = [...processesMentioning(ssh.dir), ...processesMentioning(direct.dir)];
     expect(all).toHaveLength(4);
     expect(all).toEqual(expect.arrayContaining(masters));
-    expect(readdirSync(ssh.dir).sort()).toEqual(["c1", "config", "id", "known_hosts"]);
+    expect(readdirSync(ssh.dir).sort()).toEqual(["c1", "c1.pid", "config", "id", "known_hosts", "owner"]);
     await Promise.all([ssh.close(), direct.close()]);
     expect(all.filter(alive)).toEqual([]);
     expect(existsSync(ssh.dir) || existsSync(direct.dir)).toBe(false);

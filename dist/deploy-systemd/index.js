@@ -38987,11 +38987,17 @@ class SshClient {
     static async create(opts) {
         const knownHosts = checkKnownHosts(opts.knownHosts);
         const privateKey = `${opts.privateKey.replaceAll("\r\n", "\n").trim()}\n`;
-        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(privateBase(opts.baseDir), "goship-ssh-"));
+        const base = privateBase(opts.baseDir);
+        await sweepAbandoned(base);
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(base, "goship-ssh-"));
         const client = new SshClient(dir, opts);
         process.on("exit", client.#onExit);
         try {
             await (0,promises_.chmod)(dir, 0o700);
+            // Who owns this directory, for sweepAbandoned if this process is killed before close().
+            await (0,promises_.writeFile)((0,external_node_path_.join)(dir, OWNER_FILE), `${process.pid} ${processStart(process.pid)}\n`, {
+                mode: 0o600,
+            });
             const keyFile = (0,external_node_path_.join)(dir, "id");
             const knownHostsFile = (0,external_node_path_.join)(dir, "known_hosts");
             await (0,promises_.writeFile)(keyFile, privateKey, { mode: 0o600 });
@@ -39326,6 +39332,8 @@ class SshSession {
             throw new SshConnectionError(this.label, `connected to ${this.label}, but its master connection does not answer: ${check.stderr.trim()}`, check.stderr);
         }
         this.#masterPid = pid;
+        // Named beside the socket, so a run killed before close() has its master ended by the next.
+        await (0,promises_.writeFile)(`${this.socket}.pid`, `${pid}\n`, { mode: 0o600 });
         // close() was called while connecting: it waits for this, then finds nothing to end.
         if (this.#closed)
             await this.#shutdown();
@@ -39401,6 +39409,55 @@ function forwardOnce(file, args, request, timeoutMs) {
         });
         child.on("close", done);
     });
+}
+const OWNER_FILE = "owner";
+/** A process's start time (clock ticks since boot), so a reused PID is not taken for it; "" when gone. */
+function processStart(pid) {
+    try {
+        return (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[19] ?? "";
+    }
+    catch {
+        return "";
+    }
+}
+/**
+ * Directories of goship ssh clients whose process is gone without close() (killed with
+ * SIGKILL, say: its exit handler never ran): their masters still hold connections open and
+ * their key file is still on disk. Each master named in the directory is ended, if its command
+ * line still names that directory, and the directory is removed. Best effort: never throws.
+ */
+async function sweepAbandoned(base) {
+    let names;
+    try {
+        names = (await (0,promises_.readdir)(base)).filter((n) => n.startsWith("goship-ssh-"));
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        const dir = (0,external_node_path_.join)(base, name);
+        try {
+            const [pid = "", start = ""] = (await (0,promises_.readFile)((0,external_node_path_.join)(dir, OWNER_FILE), "utf8")).trim().split(" ");
+            if (processStart(Number(pid)) === start && start !== "")
+                continue; // its owner still runs
+            for (const f of (await (0,promises_.readdir)(dir)).filter((f) => f.endsWith(".pid"))) {
+                const master = Number((await (0,promises_.readFile)((0,external_node_path_.join)(dir, f), "utf8")).trim());
+                let cmdline = "";
+                try {
+                    cmdline = (0,external_node_fs_.readFileSync)(`/proc/${master}/cmdline`, "utf8");
+                }
+                catch {
+                    continue; // gone already
+                }
+                if (Number.isInteger(master) && master > 1 && cmdline.includes(dir))
+                    signal(master, "SIGTERM");
+            }
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+        }
+        catch {
+            // not ours, or not readable: leave it
+        }
+    }
 }
 /** Turns ssh's refusal into one clear error; host key problems name the host whose key it was. */
 function connectFailure(label, host, stderr) {

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { closeSync, createReadStream, existsSync, openSync, readFileSync, rmSync } from "node:fs";
-import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
@@ -258,11 +258,17 @@ export class SshClient {
   static async create(opts: SshClientOptions): Promise<SshClient> {
     const knownHosts = checkKnownHosts(opts.knownHosts);
     const privateKey = `${opts.privateKey.replaceAll("\r\n", "\n").trim()}\n`;
-    const dir = await mkdtemp(join(privateBase(opts.baseDir), "goship-ssh-"));
+    const base = privateBase(opts.baseDir);
+    await sweepAbandoned(base);
+    const dir = await mkdtemp(join(base, "goship-ssh-"));
     const client = new SshClient(dir, opts);
     process.on("exit", client.#onExit);
     try {
       await chmod(dir, 0o700);
+      // Who owns this directory, for sweepAbandoned if this process is killed before close().
+      await writeFile(join(dir, OWNER_FILE), `${process.pid} ${processStart(process.pid)}\n`, {
+        mode: 0o600,
+      });
       const keyFile = join(dir, "id");
       const knownHostsFile = join(dir, "known_hosts");
       await writeFile(keyFile, privateKey, { mode: 0o600 });
@@ -640,6 +646,8 @@ export class SshSession {
       );
     }
     this.#masterPid = pid;
+    // Named beside the socket, so a run killed before close() has its master ended by the next.
+    await writeFile(`${this.socket}.pid`, `${pid}\n`, { mode: 0o600 });
     // close() was called while connecting: it waits for this, then finds nothing to end.
     if (this.#closed) await this.#shutdown();
   }
@@ -725,6 +733,52 @@ function forwardOnce(
     });
     child.on("close", done);
   });
+}
+
+const OWNER_FILE = "owner";
+
+/** A process's start time (clock ticks since boot), so a reused PID is not taken for it; "" when gone. */
+function processStart(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[19] ?? "";
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Directories of goship ssh clients whose process is gone without close() (killed with
+ * SIGKILL, say: its exit handler never ran): their masters still hold connections open and
+ * their key file is still on disk. Each master named in the directory is ended, if its command
+ * line still names that directory, and the directory is removed. Best effort: never throws.
+ */
+async function sweepAbandoned(base: string): Promise<void> {
+  let names: string[];
+  try {
+    names = (await readdir(base)).filter((n) => n.startsWith("goship-ssh-"));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const dir = join(base, name);
+    try {
+      const [pid = "", start = ""] = (await readFile(join(dir, OWNER_FILE), "utf8")).trim().split(" ");
+      if (processStart(Number(pid)) === start && start !== "") continue; // its owner still runs
+      for (const f of (await readdir(dir)).filter((f) => f.endsWith(".pid"))) {
+        const master = Number((await readFile(join(dir, f), "utf8")).trim());
+        let cmdline = "";
+        try {
+          cmdline = readFileSync(`/proc/${master}/cmdline`, "utf8");
+        } catch {
+          continue; // gone already
+        }
+        if (Number.isInteger(master) && master > 1 && cmdline.includes(dir)) signal(master, "SIGTERM");
+      }
+      await rm(dir, { recursive: true, force: true });
+    } catch {
+      // not ours, or not readable: leave it
+    }
+  }
 }
 
 /** Turns ssh's refusal into one clear error; host key problems name the host whose key it was. */
