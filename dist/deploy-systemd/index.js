@@ -31465,15 +31465,15 @@ class HostTarget {
     session;
     settings;
     sudo;
-    progress;
     label;
     status;
-    constructor(spec, session, settings, sudo, progress) {
+    /** Where progress lines go; the fleet sets it (its lines carry the wave). */
+    progress = () => { };
+    constructor(spec, session, settings, sudo) {
         this.spec = spec;
         this.session = session;
         this.settings = settings;
         this.sudo = sudo;
-        this.progress = progress;
         this.label = formatHostSpec(spec);
     }
     get app() {
@@ -31970,8 +31970,6 @@ class Fleet {
                 o.log.info(`waiting ${Math.round(o.waveWaitMs / 1000)} s (wave-wait) before wave ${w + 1}`);
                 await (0,external_node_timers_promises_namespaceObject.setTimeout)(o.waveWaitMs);
             }
-            if (w > 0)
-                await this.#heartbeat(wave);
             const results = await o.log.group(`Wave ${w + 1} of ${this.#waves.length}: ${wave.map((t) => t.label).join(", ")}`, () => pool(wave, o.maxParallel, (t) => this.#runHost(t)));
             const waveDone = [];
             for (const r of results) {
@@ -40058,7 +40056,7 @@ const deploySystemd = (0,action/* defineAction */.QP)({
                 // is already too long once nested; the client picks a short base itself.
             });
             const sudo = i.become === "sudo";
-            const targets = waves.map((wave) => wave.map((spec) => new HostTarget(spec, client.session(spec), settings, sudo, (host, line) => (0,log/* info */.pq)(`${host}: ${line}`))));
+            const targets = waves.map((wave) => wave.map((spec) => new HostTarget(spec, client.session(spec), settings, sudo)));
             fleet = new Fleet(targets, {
                 mode,
                 strategy: i.strategy,

@@ -92,13 +92,14 @@ export type Progress = (host: string, message: string) => void;
 export class HostTarget {
   readonly label: string;
   status: HostStatus | undefined;
+  /** Where progress lines go; the fleet sets it (its lines carry the wave). */
+  progress: Progress = () => {};
 
   constructor(
     readonly spec: HostSpec,
     readonly session: SshSession,
     readonly settings: UnitSettings,
     private readonly sudo: boolean,
-    public progress: Progress,
   ) {
     this.label = formatHostSpec(spec);
   }

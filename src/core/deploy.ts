@@ -401,7 +401,6 @@ export class Fleet {
         o.log.info(`waiting ${Math.round(o.waveWaitMs / 1000)} s (wave-wait) before wave ${w + 1}`);
         await sleep(o.waveWaitMs);
       }
-      if (w > 0) await this.#heartbeat(wave);
       const results = await o.log.group(
         `Wave ${w + 1} of ${this.#waves.length}: ${wave.map((t) => t.label).join(", ")}`,
         () => pool(wave, o.maxParallel, (t) => this.#runHost(t)),

@@ -212,12 +212,7 @@ export const deploySystemd = defineAction({
       });
       const sudo = i.become === "sudo";
       const targets = waves.map((wave) =>
-        wave.map(
-          (spec) =>
-            new HostTarget(spec, (client as SshClient).session(spec), settings, sudo, (host, line) =>
-              info(`${host}: ${line}`),
-            ),
-        ),
+        wave.map((spec) => new HostTarget(spec, (client as SshClient).session(spec), settings, sudo)),
       );
       fleet = new Fleet(targets, {
         mode,
