@@ -259,7 +259,7 @@ if (section("package-release")) {
           [
             "--input-type=module",
             "-e",
-            `const { sha256File } = await import(${JSON.stringify(join(root, "src/core/hash.ts"))}); await sha256File(${JSON.stringify(blob)});`,
+            `const { sha256File } = await import(${JSON.stringify(join(root, "src/kit/hash.ts"))}); await sha256File(${JSON.stringify(blob)});`,
           ],
           process.env,
         ),

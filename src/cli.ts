@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ACTIONS } from "./actions/registry.js";
-import { type ActionDefinition, runAction } from "./core/action.js";
-import { parseCommandFile } from "./core/command-file.js";
-import { errorMessage, UserError } from "./core/errors.js";
-import { verifyRelease } from "./core/verify-release.js";
+import { type ActionDefinition, runAction } from "./kit/action.js";
+import { parseCommandFile } from "./kit/command-file.js";
+import { errorMessage, UserError } from "./kit/errors.js";
+import { verifyRelease } from "./release/verify.js";
 
 /**
  * Local mode: `goship <action> --<input> <value> …` runs the action's own definition

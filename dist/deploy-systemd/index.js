@@ -29215,18 +29215,18 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(72449);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81595);
+/* harmony import */ var _kit_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(86962);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76600);
 
 
-await (0,_core_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .deploySystemd */ .R);
+await (0,_kit_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .deploySystemd */ .R);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 81595:
+/***/ 76600:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29241,184 +29241,9 @@ var promises_ = __nccwpck_require__(51455);
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./src/core/action.ts + 1 modules
-var action = __nccwpck_require__(72449);
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(74296);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(77030);
-;// CONCATENATED MODULE: ./src/core/hosts-spec.ts
-
-
-const SSH_USER_PATTERN = /^[a-z_][a-z0-9_-]{0,31}$/;
-const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-const PORT = /^[1-9][0-9]{0,4}$/;
-const HOST_SPEC_ALLOWED = "allowed: [user@]host[:port] with user [a-z_][a-z0-9_-]{0,31}, host a DNS name, an IPv4 address " +
-    "or an IPv6 address in brackets ([2001:db8::1]), port 1-65535";
-/** Parses one `[user@]host[:port]`; `input` names the input in the error (`hosts`, `proxy-jump`). */
-function parseHostSpec(spec, defaults, input = "hosts") {
-    const parsed = readHostSpec(spec, checkedDefaults(defaults));
-    if (typeof parsed === "string")
-        throw (0,errors/* inputError */.Xu)(input, spec, `${parsed}; ${HOST_SPEC_ALLOWED}`);
-    return parsed;
-}
-/**
- * The `hosts` input: specs separated by newlines or commas, blanks ignored, duplicates (the
- * same user, host and port however spelled) dropped, first-seen order kept. Every bad entry is
- * reported at once. An empty text gives an empty list: whether that is allowed (an inventory
- * instead) is the caller's decision.
- */
-function parseHostList(text, defaults, input = "hosts") {
-    const d = checkedDefaults(defaults);
-    const problems = [];
-    const seen = new Map();
-    for (const item of text.split(/[,\n]/)) {
-        const spec = item.trim();
-        if (spec === "")
-            continue;
-        const parsed = readHostSpec(spec, d);
-        if (typeof parsed === "string")
-            problems.push({ input, value: spec, allowed: `${parsed}; ${HOST_SPEC_ALLOWED}` });
-        else if (!seen.has(formatHostSpec(parsed)))
-            seen.set(formatHostSpec(parsed), parsed);
-    }
-    if (problems.length > 0)
-        throw new errors/* InputError */.dz(problems);
-    return [...seen.values()];
-}
-/**
- * The `proxy-jump` input: one or more hops, comma-separated as ssh's ProxyJump takes them,
- * each checked like a host. Empty means no jump. Hops get the default user and port filled in,
- * so ssh never falls back to the runner's login name for them.
- */
-function parseProxyJump(text, defaults, input = "proxy-jump") {
-    const d = checkedDefaults(defaults);
-    const value = text.trim();
-    if (value === "")
-        return [];
-    const problems = [];
-    const hops = [];
-    for (const item of value.split(",")) {
-        const parsed = readHostSpec(item.trim(), d);
-        if (typeof parsed === "string") {
-            problems.push({ input, value: item.trim(), allowed: `${parsed}; ${HOST_SPEC_ALLOWED}` });
-        }
-        else
-            hops.push(parsed);
-    }
-    if (problems.length > 0)
-        throw new errors/* InputError */.dz(problems);
-    return hops;
-}
-/** `user@host:port`, IPv6 in brackets: how specs are shown, compared, and given to ProxyJump. */
-function formatHostSpec(spec) {
-    const host = spec.host.includes(":") ? `[${spec.host}]` : spec.host;
-    return `${spec.user}@${host}:${spec.port}`;
-}
-function checkedDefaults(defaults) {
-    if (!SSH_USER_PATTERN.test(defaults.user)) {
-        throw (0,errors/* inputError */.Xu)("ssh-user", defaults.user, "allowed: a user name matching [a-z_][a-z0-9_-]{0,31}");
-    }
-    const port = defaults.port ?? 22;
-    if (!Number.isInteger(port) || port < 1 || port > 65535)
-        throw new Error(`default port ${port} is not 1-65535`);
-    return { user: defaults.user, port };
-}
-/** The spec, or why it is refused (a phrase that follows the value in the message). */
-function readHostSpec(spec, defaults) {
-    if (spec === "")
-        return "is empty";
-    if (spec.startsWith("-"))
-        return 'starts with "-", which ssh would read as an option';
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-    if (/[\s\u0000-\u001f\u007f-\u009f]/.test(spec))
-        return "contains whitespace or a control character";
-    const odd = /[^A-Za-z0-9_.:@[\]-]/.exec(spec);
-    if (odd)
-        return `contains ${JSON.stringify(odd[0])}, which no user, host or port has`;
-    let rest = spec;
-    let user = defaults.user;
-    const at = spec.indexOf("@");
-    if (at !== -1) {
-        if (spec.indexOf("@", at + 1) !== -1)
-            return 'has more than one "@"';
-        user = spec.slice(0, at);
-        rest = spec.slice(at + 1);
-        if (user === "")
-            return 'has no user before "@"';
-        if (!SSH_USER_PATTERN.test(user))
-            return `user ${JSON.stringify(user)} is not a user name`;
-    }
-    let host;
-    let port;
-    if (rest.startsWith("[")) {
-        const close = rest.indexOf("]");
-        if (close === -1)
-            return 'has "[" without a closing "]"';
-        host = rest.slice(1, close).toLowerCase();
-        const after = rest.slice(close + 1);
-        if (after !== "" && !after.startsWith(":"))
-            return `has ${JSON.stringify(after)} after "]"`;
-        if (after !== "")
-            port = after.slice(1);
-        if (!(0,external_node_net_.isIPv6)(host))
-            return `${JSON.stringify(host)} in brackets is not an IPv6 address`;
-    }
-    else {
-        if (rest.includes("]"))
-            return 'has "]" without an opening "["';
-        const parts = rest.split(":");
-        if (parts.length > 2)
-            return 'has more than one ":" (an IPv6 address goes in brackets: [2001:db8::1]:22)';
-        host = (parts[0] ?? "").toLowerCase();
-        port = parts[1];
-        if (host === "")
-            return "has no host";
-        if ((0,external_node_net_.isIPv4)(host)) {
-            // An IPv4 address as it is.
-        }
-        else if (/^[0-9.]+$/.test(host)) {
-            return `${JSON.stringify(host)} is not an IPv4 address`;
-        }
-        else {
-            const why = dnsNameProblem(host);
-            if (why)
-                return why;
-        }
-    }
-    if (port === undefined)
-        return { user, host, port: defaults.port };
-    if (port === "")
-        return 'has no port after ":"';
-    const n = Number(port);
-    if (!PORT.test(port) || n > 65535)
-        return `port ${JSON.stringify(port)} is not 1-65535`;
-    return { user, host, port: n };
-}
-function dnsNameProblem(host) {
-    if (host.length > 253)
-        return "host name is longer than 253 characters";
-    const labels = host.split(".");
-    for (const label of labels) {
-        if (!DNS_LABEL.test(label)) {
-            return label === ""
-                ? `host ${JSON.stringify(host)} has an empty label`
-                : `host ${JSON.stringify(host)}: ${JSON.stringify(label)} is not a DNS label (letters, digits, inner "-")`;
-        }
-    }
-    // A last label of digits only is how resolvers tell addresses from names (1.2.3 is an address to inet_aton).
-    if (/^[0-9]+$/.test(labels[labels.length - 1] ?? ""))
-        return `host ${JSON.stringify(host)} is neither a name nor an address`;
-    return undefined;
-}
-
-// EXTERNAL MODULE: ./src/core/log.ts
-var log = __nccwpck_require__(44325);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 10 modules
 var schemas = __nccwpck_require__(13798);
-;// CONCATENATED MODULE: ./src/core/manifest.ts
+;// CONCATENATED MODULE: ./src/contract/manifest.ts
 
 /**
  * The data contract between goship's actions. build-static writes one fragment per
@@ -29505,9 +29330,272 @@ const ReleaseManifest = schemas/* object */.Ikc({
 const manifest_MANIFEST_FILE = "goship-manifest.json";
 const manifest_CHECKSUMS_FILE = "SHA256SUMS";
 
+// EXTERNAL MODULE: ./src/kit/errors.ts
+var errors = __nccwpck_require__(73713);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/kit/exec.ts
+
+
+/** A program exited non-zero, was killed, or could not start. */
+class ExecError extends errors/* UserError */.yo {
+    result;
+    name = "ExecError";
+    constructor(message, result) {
+        super(message);
+        this.result = result;
+    }
+}
+/** Renders argv for messages only; it is never given to a shell. */
+function describeCommand(file, args) {
+    return [file, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a))).join(" ");
+}
+/**
+ * Runs a program from an argv array (never through a shell) and captures its output.
+ * Throws ExecError with the exit code and the tail of stderr unless allowFailure is set.
+ */
+function exec_execFile(file, args, options = {}) {
+    const command = describeCommand(file, args);
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+            shell: false,
+            // Its own process group, so a timeout also ends what it started (go build's compile jobs).
+            detached: options.timeoutMs !== undefined,
+        });
+        const killGroup = (signal) => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, signal);
+            }
+            catch {
+                child.kill(signal);
+            }
+        };
+        const out = [];
+        const err = [];
+        let timedOut = false;
+        let timer;
+        if (options.timeoutMs !== undefined) {
+            timer = setTimeout(() => {
+                timedOut = true;
+                killGroup("SIGTERM");
+                setTimeout(() => killGroup("SIGKILL"), 2000).unref();
+            }, options.timeoutMs);
+        }
+        child.stdout?.on("data", (b) => {
+            out.push(b);
+            options.onStdout?.(b.toString());
+        });
+        child.stderr?.on("data", (b) => {
+            err.push(b);
+            options.onStderr?.(b.toString());
+        });
+        if (options.input !== undefined && child.stdin) {
+            child.stdin.on("error", () => { }); // the child may exit before reading its input
+            child.stdin.end(options.input);
+        }
+        child.on("error", (e) => {
+            if (timer)
+                clearTimeout(timer);
+            const result = {
+                command,
+                code: -1,
+                stdout: "",
+                stderr: e.message,
+                durationMs: performance.now() - started,
+            };
+            const why = e.code === "ENOENT" ? `${file}: command not found` : `${command}: could not start: ${e.message}`;
+            reject(new ExecError(why, result));
+        });
+        child.on("close", (code, signal) => {
+            if (timer)
+                clearTimeout(timer);
+            const result = {
+                command,
+                code: code ?? -1,
+                stdout: Buffer.concat(out).toString(),
+                stderr: Buffer.concat(err).toString(),
+                durationMs: performance.now() - started,
+            };
+            if (timedOut) {
+                reject(new ExecError(`${command}: timed out after ${options.timeoutMs} ms`, result));
+            }
+            else if (code !== 0 && !options.allowFailure) {
+                const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+                const tail = lastLines(result.stderr || result.stdout, 20);
+                reject(new ExecError(`${command} ${how}${tail ? `:\n${tail}` : ""}`, result));
+            }
+            else {
+                resolve(result);
+            }
+        });
+    });
+}
+function lastLines(text, n) {
+    return text.trimEnd().split("\n").slice(-n).join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/contract/targets.ts
+
+
+
+/** One line of `go tool dist list -json`. */
+const DistEntry = schemas/* object */.Ikc({
+    GOOS: schemas/* string */.YjP().regex(/^[a-z0-9]+$/),
+    GOARCH: schemas/* string */.YjP().regex(/^[a-z0-9]+$/),
+    CgoSupported: schemas/* boolean */.zMY(),
+    FirstClass: schemas/* boolean */.zMY(),
+    Broken: schemas/* boolean */.zMY().optional(),
+});
+/** The platforms the installed Go can build for, from `go tool dist list -json`. */
+async function listPlatforms(goBin, env) {
+    const { stdout } = await execFile(goBin, ["tool", "dist", "list", "-json"], { env, timeoutMs: 60_000 });
+    const parsed = z.array(DistEntry).safeParse(JSON.parse(stdout));
+    if (!parsed.success)
+        throw new UserError(`unexpected output from "go tool dist list -json": ${parsed.error.message}`);
+    return parsed.data.map((e) => ({
+        goos: e.GOOS,
+        goarch: e.GOARCH,
+        cgoSupported: e.CgoSupported,
+        firstClass: e.FirstClass,
+        broken: e.Broken ?? false,
+    }));
+}
+/**
+ * Microarchitecture levels per GOARCH and the variable that selects them
+ * (the values `go help environment` documents).
+ */
+const VARIANTS = {
+    amd64: { env: "GOAMD64", values: ["v1", "v2", "v3", "v4"] },
+    arm: { env: "GOARM", values: ["5", "6", "7"] },
+    "386": { env: "GO386", values: ["sse2", "softfloat"] },
+    arm64: {
+        env: "GOARM64",
+        values: [
+            ...Array.from({ length: 10 }, (_, i) => `v8.${i}`),
+            ...Array.from({ length: 6 }, (_, i) => `v9.${i}`),
+        ],
+    },
+    mips: { env: "GOMIPS", values: ["hardfloat", "softfloat"] },
+    mipsle: { env: "GOMIPS", values: ["hardfloat", "softfloat"] },
+    mips64: { env: "GOMIPS64", values: ["hardfloat", "softfloat"] },
+    mips64le: { env: "GOMIPS64", values: ["hardfloat", "softfloat"] },
+    ppc64: { env: "GOPPC64", values: ["power8", "power9", "power10"] },
+    ppc64le: { env: "GOPPC64", values: ["power8", "power9", "power10"] },
+    riscv64: { env: "GORISCV64", values: ["rva20u64", "rva22u64", "rva23u64"] },
+};
+/** "linux/arm/7" */
+function targets_formatTarget(t) {
+    return t.variant ? `${t.goos}/${t.goarch}/${t.variant}` : `${t.goos}/${t.goarch}`;
+}
+/** "linux_arm_7": for file and artifact names. */
+function targets_targetSlug(t, sep = "_") {
+    return [t.goos, t.goarch, ...(t.variant ? [t.variant] : [])].join(sep);
+}
+/** The environment that selects this target in `go build`. */
+function targetEnv(t) {
+    const env = { GOOS: t.goos, GOARCH: t.goarch };
+    const v = VARIANTS[t.goarch];
+    if (t.variant && v)
+        env[v.env] = t.variant;
+    return env;
+}
+function compareTargets(a, b) {
+    const key = (t) => [t.goos, t.goarch, t.variant ?? ""];
+    const [ka, kb] = [key(a), key(b)];
+    for (let i = 0; i < 3; i++) {
+        const x = ka[i];
+        const y = kb[i];
+        if (x !== y)
+            return x < y ? -1 : 1;
+    }
+    return 0;
+}
+const SPEC_HELP = "comma- or space-separated GOOS/GOARCH[/variant] (e.g. linux/amd64, linux/arm/7, linux/amd64/v3), GOOS/* , first-class, or all";
+/**
+ * Expands a target spec against the platforms of the installed Go. Every item must
+ * name something that Go can build; anything else is an input error naming the item
+ * and the valid choices. The result is de-duplicated and sorted, so the same spec
+ * always gives the same matrix.
+ */
+function parseTargetSpec(spec, platforms, input = "targets") {
+    const items = spec.split(/[\s,]+/).filter((s) => s !== "");
+    if (items.length === 0)
+        throw inputError(input, spec, `allowed: ${SPEC_HELP}`);
+    const usable = platforms.filter((p) => !p.broken);
+    const fail = (why) => {
+        throw inputError(input, spec, why);
+    };
+    const out = new Map();
+    const add = (t) => out.set(targets_formatTarget(t), t);
+    for (const item of items) {
+        if (item === "all") {
+            for (const p of usable)
+                add({ goos: p.goos, goarch: p.goarch });
+            continue;
+        }
+        if (item === "first-class") {
+            for (const p of usable.filter((p) => p.firstClass))
+                add({ goos: p.goos, goarch: p.goarch });
+            continue;
+        }
+        const parts = item.split("/");
+        if (parts.length < 2 || parts.length > 3 || !parts.every((p) => /^(?:[a-z0-9][a-z0-9.]*|\*)$/.test(p))) {
+            fail(`"${item}" is not a target; allowed: ${SPEC_HELP}`);
+        }
+        const [goos, goarch, variant] = parts;
+        const goosList = [...new Set(usable.map((p) => p.goos))].sort();
+        if (goos !== "*" && !goosList.includes(goos)) {
+            fail(`"${item}": unknown GOOS "${goos}"; valid GOOS: ${goosList.join(", ")}`);
+        }
+        const matches = usable.filter((p) => (goos === "*" || p.goos === goos) && (goarch === "*" || p.goarch === goarch));
+        if (matches.length === 0) {
+            const archs = usable.filter((p) => p.goos === goos).map((p) => p.goarch);
+            fail(`"${item}": ${goos} has no GOARCH "${goarch}"; valid for ${goos}: ${archs.sort().join(", ")}`);
+        }
+        if (variant !== undefined) {
+            if (goarch === "*")
+                fail(`"${item}": a variant needs one GOARCH, not *`);
+            const v = VARIANTS[goarch];
+            if (!v)
+                fail(`"${item}": GOARCH ${goarch} has no variants`);
+            else if (!v.values.includes(variant)) {
+                fail(`"${item}": ${v.env} has no value "${variant}"; valid: ${v.values.join(", ")}`);
+            }
+        }
+        for (const p of matches)
+            add({ goos: p.goos, goarch: p.goarch, ...(variant ? { variant } : {}) });
+    }
+    return [...out.values()].sort(compareTargets);
+}
+/** The value for `strategy.matrix: ${{ fromJSON(...) }}`. */
+function buildMatrix(targets, cc) {
+    return {
+        include: targets.map((t) => {
+            // Key order is fixed (goos, goarch, variant, target, cc) so the JSON is stable.
+            const entry = {
+                goos: t.goos,
+                goarch: t.goarch,
+                ...(t.variant ? { variant: t.variant } : {}),
+                target: targets_formatTarget(t),
+            };
+            const compiler = cc?.get(entry.target);
+            if (compiler)
+                entry.cc = compiler;
+            return entry;
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./src/core/unit.ts
+;// CONCATENATED MODULE: ./src/remote/unit.ts
 
 /** A value that cannot go into a unit file. `field` names the UnitSpec field (e.g. "args[2]"). */
 class UnitValueError extends errors/* UserError */.yo {
@@ -29821,7 +29909,7 @@ function checkInteger(field, value, min, max) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/core/remote-steps.ts
+;// CONCATENATED MODULE: ./src/remote/steps/index.ts
 
 
 
@@ -29857,7 +29945,7 @@ function checkInteger(field, value, min, max) {
  * installed (VERIFIED_WITH says which tools agreed).
  */
 /** Exit codes the scripts return on purpose; anything else is a command that failed (see stderr). */
-const remote_steps_EXIT = {
+const steps_EXIT = {
     OK: 0,
     /** An argument failed the script's own check (the validators here make this unreachable). */
     BAD_ARGUMENT: 10,
@@ -29890,20 +29978,20 @@ const remote_steps_EXIT = {
     NGINX_RELOAD_FAILED: 32,
 };
 const EXIT_MEANING = {
-    [remote_steps_EXIT.BAD_ARGUMENT]: "an argument was refused by the step",
-    [remote_steps_EXIT.UNSAFE_LAYOUT]: "a path under the app's directories is not what goship made (a link, or not root's)",
-    [remote_steps_EXIT.LOCK_HELD]: "the deploy lock is held by another run",
-    [remote_steps_EXIT.NOT_HOLDER]: "the deploy lock belongs to another run",
-    [remote_steps_EXIT.CHECKSUM_MISMATCH]: "the binary's sha256 does not match",
-    [remote_steps_EXIT.RELEASE_CONFLICT]: "this version is already installed with a different binary",
-    [remote_steps_EXIT.NO_SUCH_RELEASE]: "the release is not installed on the host",
-    [remote_steps_EXIT.TOOL_MISSING]: "a tool the step needs is not installed on the host",
-    [remote_steps_EXIT.BAD_HISTORY_LINE]: "the history line is not one line of JSON",
-    [remote_steps_EXIT.UNIT_INVALID]: "systemd-analyze verify refused the unit",
-    [remote_steps_EXIT.SERVICE_FAILED]: "systemctl failed",
-    [remote_steps_EXIT.NGINX_INVALID]: "nginx -t refused the configuration with the new upstream (the previous one is back)",
-    [remote_steps_EXIT.NGINX_UNAVAILABLE]: "nginx is not installed or not running on the host",
-    [remote_steps_EXIT.NGINX_RELOAD_FAILED]: "nginx did not reload with the new upstream (the previous one is back)",
+    [steps_EXIT.BAD_ARGUMENT]: "an argument was refused by the step",
+    [steps_EXIT.UNSAFE_LAYOUT]: "a path under the app's directories is not what goship made (a link, or not root's)",
+    [steps_EXIT.LOCK_HELD]: "the deploy lock is held by another run",
+    [steps_EXIT.NOT_HOLDER]: "the deploy lock belongs to another run",
+    [steps_EXIT.CHECKSUM_MISMATCH]: "the binary's sha256 does not match",
+    [steps_EXIT.RELEASE_CONFLICT]: "this version is already installed with a different binary",
+    [steps_EXIT.NO_SUCH_RELEASE]: "the release is not installed on the host",
+    [steps_EXIT.TOOL_MISSING]: "a tool the step needs is not installed on the host",
+    [steps_EXIT.BAD_HISTORY_LINE]: "the history line is not one line of JSON",
+    [steps_EXIT.UNIT_INVALID]: "systemd-analyze verify refused the unit",
+    [steps_EXIT.SERVICE_FAILED]: "systemctl failed",
+    [steps_EXIT.NGINX_INVALID]: "nginx -t refused the configuration with the new upstream (the previous one is back)",
+    [steps_EXIT.NGINX_UNAVAILABLE]: "nginx is not installed or not running on the host",
+    [steps_EXIT.NGINX_RELOAD_FAILED]: "nginx did not reload with the new upstream (the previous one is back)",
 };
 /** A value that cannot be passed to a remote step. `field` names the parameter (e.g. "version"). */
 class RemoteValueError extends errors/* UserError */.yo {
@@ -29952,7 +30040,7 @@ function checked(schema, field, value) {
         throw new RemoteValueError(field, value, r.error.issues.map((i) => i.message).join("; "));
     return r.data;
 }
-const remote_steps_checkApp = (v) => checked(AppName, "app", v);
+const steps_checkApp = (v) => checked(AppName, "app", v);
 const checkVersion = (v, field = "version") => checked(ReleaseName, field, v);
 /** A holder token for this run: `<label>.<12 hex>`, the label reduced to the token's characters. */
 function newHolderToken(label) {
@@ -30032,20 +30120,20 @@ is_path() {
   case $1 in *[!A-Za-z0-9._+/-]* | */ | *//* | */./* | */../* | */. | */..) return 1 ;; esac
   [ \${#1} -le 1024 ]
 }
-need() { "is_$1" "$3" || die ${remote_steps_EXIT.BAD_ARGUMENT} "$2: not allowed: $3"; }
+need() { "is_$1" "$3" || die ${steps_EXIT.BAD_ARGUMENT} "$2: not allowed: $3"; }
 
 # A directory goship owns: absent, or a real directory (not a link) owned by root.
 own_dir() {
-  if [ -L "$1" ]; then die ${remote_steps_EXIT.UNSAFE_LAYOUT} "$1 is a symbolic link: refusing to work through it"; fi
+  if [ -L "$1" ]; then die ${steps_EXIT.UNSAFE_LAYOUT} "$1 is a symbolic link: refusing to work through it"; fi
   if [ -e "$1" ]; then
-    [ -d "$1" ] || die ${remote_steps_EXIT.UNSAFE_LAYOUT} "$1 exists and is not a directory"
-    [ "$(stat -c %u -- "$1")" = 0 ] || die ${remote_steps_EXIT.UNSAFE_LAYOUT} "$1 is not owned by root"
+    [ -d "$1" ] || die ${steps_EXIT.UNSAFE_LAYOUT} "$1 exists and is not a directory"
+    [ "$(stat -c %u -- "$1")" = 0 ] || die ${steps_EXIT.UNSAFE_LAYOUT} "$1 is not owned by root"
   fi
 }
 # A file goship replaces: absent, or a regular file (not a link).
 own_file() {
-  if [ -L "$1" ]; then die ${remote_steps_EXIT.UNSAFE_LAYOUT} "$1 is a symbolic link: refusing to write through it"; fi
-  if [ -e "$1" ] && [ ! -f "$1" ]; then die ${remote_steps_EXIT.UNSAFE_LAYOUT} "$1 exists and is not a regular file"; fi
+  if [ -L "$1" ]; then die ${steps_EXIT.UNSAFE_LAYOUT} "$1 is a symbolic link: refusing to write through it"; fi
+  if [ -e "$1" ] && [ ! -f "$1" ]; then die ${steps_EXIT.UNSAFE_LAYOUT} "$1 exists and is not a regular file"; fi
   return 0
 }
 make_dir() {
@@ -30117,12 +30205,12 @@ drop_mutex() {
 }
 `;
 const LOCK = sh `${PRELUDE}${LOCK_READ}${LOCK_MUTEX}
-[ $# -eq 4 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "usage: lock APP HOLDER RUN-URL TTL-SECONDS"
+[ $# -eq 4 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: lock APP HOLDER RUN-URL TTL-SECONDS"
 app=$1 holder=$2 run_url=$3 ttl=$4
 need app app "$app"
 need token holder "$holder"
 need url run-url "$run_url"
-is_uint "$ttl" && [ "$ttl" -ge 1 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "ttl: not allowed: $ttl"
+is_uint "$ttl" && [ "$ttl" -ge 1 ] || die ${steps_EXIT.BAD_ARGUMENT} "ttl: not allowed: $ttl"
 root=/opt/$app
 meta=$root/.goship
 lock=$meta/lock
@@ -30150,7 +30238,7 @@ write_lock() {
 held() {
   print_lock
   printf 'TTL=%s\n' "$ttl"
-  exit ${remote_steps_EXIT.LOCK_HELD}
+  exit ${steps_EXIT.LOCK_HELD}
 }
 
 tries=0
@@ -30194,11 +30282,11 @@ while [ "$tries" -lt 10 ]; do
     "\${old_holder:-an unknown holder}" "\${old_url:+ ($old_url)}" "$old_age" "$ttl"
   exit 0
 done
-read_lock || die ${remote_steps_EXIT.LOCK_HELD} "the lock kept changing"
+read_lock || die ${steps_EXIT.LOCK_HELD} "the lock kept changing"
 held
 `;
 const UNLOCK = sh `${PRELUDE}${LOCK_READ}${LOCK_MUTEX}
-[ $# -eq 2 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "usage: unlock APP HOLDER"
+[ $# -eq 2 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: unlock APP HOLDER"
 app=$1 holder=$2
 need app app "$app"
 need token holder "$holder"
@@ -30209,7 +30297,7 @@ own_dir "$lock"
 now=$(date +%s)
 not_holder() {
   print_lock
-  die ${remote_steps_EXIT.NOT_HOLDER} "$1"
+  die ${steps_EXIT.NOT_HOLDER} "$1"
 }
 tries=0
 while :; do
@@ -30239,7 +30327,7 @@ rm -rf -- "$meta/lock.released-$$"
 printf 'RELEASED=1\n'
 `;
 const DIGEST = sh `tools=sha256sum
-command -v sha256sum >/dev/null 2>&1 || die ${remote_steps_EXIT.TOOL_MISSING} "sha256sum is not installed on this host"
+command -v sha256sum >/dev/null 2>&1 || die ${steps_EXIT.TOOL_MISSING} "sha256sum is not installed on this host"
 if command -v openssl >/dev/null 2>&1; then tools="sha256sum openssl"; fi
 # The file's sha256 from each tool; they must agree.
 digest() {
@@ -30252,19 +30340,19 @@ digest() {
   if [ "$tools" = "sha256sum openssl" ]; then
     d2=$(openssl dgst -sha256 -r "$1")
     d2=\${d2%% *}
-    [ "$d1" = "$d2" ] || die ${remote_steps_EXIT.CHECKSUM_MISMATCH} "sha256sum ($d1) and openssl ($d2) disagree on $1"
+    [ "$d1" = "$d2" ] || die ${steps_EXIT.CHECKSUM_MISMATCH} "sha256sum ($d1) and openssl ($d2) disagree on $1"
   fi
   is_sha256 "$d1" || die 1 "$tools printed no digest for $1"
   printf '%s' "$d1"
 }
 `;
 const STAGE_RELEASE = sh `${PRELUDE}${DIGEST}
-[ $# -eq 6 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "usage: stage-release APP VERSION BINARY UPLOADED-FILE SHA256 MANIFEST-FILE"
+[ $# -eq 6 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: stage-release APP VERSION BINARY UPLOADED-FILE SHA256 MANIFEST-FILE"
 app=$1 version=$2 binary=$3 upload=$4 sha256=$5 manifest=$6
 need app app "$app"
 need name version "$version"
 need name binary "$binary"
-[ "$binary" != ${manifest_MANIFEST_FILE} ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "binary: not allowed: $binary"
+[ "$binary" != ${manifest_MANIFEST_FILE} ] || die ${steps_EXIT.BAD_ARGUMENT} "binary: not allowed: $binary"
 need path uploaded-file "$upload"
 need sha256 sha256 "$sha256"
 need path manifest-file "$manifest"
@@ -30278,18 +30366,18 @@ make_dir 755 "$rel"
 if [ -e "$dest" ] || [ -L "$dest" ]; then
   own_dir "$dest"
   [ -f "$dest/$binary" ] && [ ! -L "$dest/$binary" ] ||
-    die ${remote_steps_EXIT.RELEASE_CONFLICT} "$dest exists without the binary $binary: remove it by hand if no slot uses it"
+    die ${steps_EXIT.RELEASE_CONFLICT} "$dest exists without the binary $binary: remove it by hand if no slot uses it"
   # Verified by both tools when it was installed; once more, with the faster one, before use.
   if [ "$tools" = "sha256sum openssl" ]; then tools=openssl; fi
   have=$(digest "$dest/$binary")
   [ "$have" = "$sha256" ] ||
-    die ${remote_steps_EXIT.RELEASE_CONFLICT} "release $version is installed with another $binary (sha256 $have, not $sha256): a version is never replaced"
+    die ${steps_EXIT.RELEASE_CONFLICT} "release $version is installed with another $binary (sha256 $have, not $sha256): a version is never replaced"
   printf 'STAGED=0\nSHA256=%s\nVERIFIED_WITH=%s\n' "$have" "$tools"
   exit 0
 fi
 
 for f in "$upload" "$manifest"; do
-  [ -f "$f" ] && [ ! -L "$f" ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "$f: not a regular file"
+  [ -f "$f" ] && [ ! -L "$f" ] || die ${steps_EXIT.BAD_ARGUMENT} "$f: not a regular file"
 done
 # Staging directories of this version left by killed runs (the lock keeps others away).
 for d in "$rel/.$version.tmp-"*; do
@@ -30304,9 +30392,9 @@ cp -- "$upload" "$tmp/$binary"
 cp -- "$manifest" "$tmp/${manifest_MANIFEST_FILE}"
 got=$(digest "$tmp/$binary")
 [ "$got" = "$sha256" ] ||
-  die ${remote_steps_EXIT.CHECKSUM_MISMATCH} "the uploaded $binary has sha256 $got, not $sha256: refused, nothing installed"
+  die ${steps_EXIT.CHECKSUM_MISMATCH} "the uploaded $binary has sha256 $got, not $sha256: refused, nothing installed"
 grep -qF -- "\"$sha256\"" "$tmp/${manifest_MANIFEST_FILE}" ||
-  die ${remote_steps_EXIT.CHECKSUM_MISMATCH} "${manifest_MANIFEST_FILE} does not list sha256 $sha256: refused, nothing installed"
+  die ${steps_EXIT.CHECKSUM_MISMATCH} "${manifest_MANIFEST_FILE} does not list sha256 $sha256: refused, nothing installed"
 chown 0:0 -- "$tmp" "$tmp/$binary" "$tmp/${manifest_MANIFEST_FILE}"
 chmod 755 -- "$tmp/$binary"
 chmod 644 -- "$tmp/${manifest_MANIFEST_FILE}"
@@ -30342,7 +30430,7 @@ else
 fi
 `;
 const WRITE_ENV = sh `${PRELUDE}
-[ $# -eq 4 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "usage: write-env APP service|SLOT-PORT VERSION|'' stdin|keep|snapshot <CONTENT"
+[ $# -eq 4 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: write-env APP service|SLOT-PORT VERSION|'' stdin|keep|snapshot <CONTENT"
 app=$1 target=$2 version=$3 source=$4
 need app app "$app"
 case $target in
@@ -30353,8 +30441,8 @@ case $target in
     ;;
 esac
 if [ -n "$version" ]; then need name version "$version"; fi
-case $source in stdin | keep | snapshot) ;; *) die ${remote_steps_EXIT.BAD_ARGUMENT} "source: not allowed: $source" ;; esac
-[ -n "$version" ] || [ "$source" = stdin ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "source $source needs a version"
+case $source in stdin | keep | snapshot) ;; *) die ${steps_EXIT.BAD_ARGUMENT} "source: not allowed: $source" ;; esac
+[ -n "$version" ] || [ "$source" = stdin ] || die ${steps_EXIT.BAD_ARGUMENT} "source $source needs a version"
 dir=/etc/$app
 file=$dir/$name
 mode=600
@@ -30399,7 +30487,7 @@ is_unit() {
     *) return 1 ;;
   esac
 }
-[ $# -eq 1 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "usage: write-unit UNIT-FILE <CONTENT"
+[ $# -eq 1 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: write-unit UNIT-FILE <CONTENT"
 name=$1
 need unit unit-file "$name"
 dir=/etc/systemd/system
@@ -30420,7 +30508,7 @@ if [ "$reload" = 1 ]; then systemctl daemon-reload; fi
 printf 'CHANGED=%s\nRELOADED=%s\n' "$changed" "$reload"
 `;
 const SWITCH = sh `${PRELUDE}
-[ $# -eq 2 ] || [ $# -eq 3 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "usage: switch APP VERSION [SLOT-PORT]"
+[ $# -eq 2 ] || [ $# -eq 3 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: switch APP VERSION [SLOT-PORT]"
 app=$1 version=$2
 need app app "$app"
 need name version "$version"
@@ -30430,7 +30518,7 @@ rel=$root/releases
 own_dir "$root"
 own_dir "$rel"
 own_dir "$rel/$version"
-[ -d "$rel/$version" ] || die ${remote_steps_EXIT.NO_SUCH_RELEASE} "release $version is not installed on this host"
+[ -d "$rel/$version" ] || die ${steps_EXIT.NO_SUCH_RELEASE} "release $version is not installed on this host"
 if [ $# -eq 3 ]; then
   make_dir 755 "$root/slots"
   link=$root/slots/$3
@@ -30439,8 +30527,8 @@ else
   link=$root/current
   target=releases/$version
 fi
-if [ -e "$link" ] && [ ! -L "$link" ]; then die ${remote_steps_EXIT.UNSAFE_LAYOUT} "$link exists and is not a symbolic link"; fi
-if [ -e "$link.tmp" ] && [ ! -L "$link.tmp" ]; then die ${remote_steps_EXIT.UNSAFE_LAYOUT} "$link.tmp exists and is not a symbolic link"; fi
+if [ -e "$link" ] && [ ! -L "$link" ]; then die ${steps_EXIT.UNSAFE_LAYOUT} "$link exists and is not a symbolic link"; fi
+if [ -e "$link.tmp" ] && [ ! -L "$link.tmp" ]; then die ${steps_EXIT.UNSAFE_LAYOUT} "$link.tmp exists and is not a symbolic link"; fi
 printf 'PREVIOUS=%s\n' "$(link_name "$link")"
 if [ -L "$link" ] && [ "$(readlink -- "$link")" = "$target" ]; then
   # A run killed between ln and mv left this (checked above to be a link).
@@ -30454,13 +30542,13 @@ mv -Tf -- "$link.tmp" "$link"
 printf 'CURRENT=%s\nCHANGED=1\n' "$version"
 `;
 const RECORD_HISTORY = sh `${PRELUDE}
-[ $# -eq 3 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "usage: record-history APP JSON-LINE host|given"
+[ $# -eq 3 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: record-history APP JSON-LINE host|given"
 app=$1 line=$2 stamp=$3
 need app app "$app"
-case $stamp in host | given) ;; *) die ${remote_steps_EXIT.BAD_ARGUMENT} "stamp: not allowed: $stamp" ;; esac
-case $line in '{'*'}') ;; *) die ${remote_steps_EXIT.BAD_HISTORY_LINE} "the history line is not a JSON object" ;; esac
-case $line in *[[:cntrl:]]*) die ${remote_steps_EXIT.BAD_HISTORY_LINE} "the history line holds a line break or another control character" ;; esac
-[ \${#line} -le ${MAX_HISTORY_LINE} ] || die ${remote_steps_EXIT.BAD_HISTORY_LINE} "the history line is longer than ${MAX_HISTORY_LINE} bytes"
+case $stamp in host | given) ;; *) die ${steps_EXIT.BAD_ARGUMENT} "stamp: not allowed: $stamp" ;; esac
+case $line in '{'*'}') ;; *) die ${steps_EXIT.BAD_HISTORY_LINE} "the history line is not a JSON object" ;; esac
+case $line in *[[:cntrl:]]*) die ${steps_EXIT.BAD_HISTORY_LINE} "the history line holds a line break or another control character" ;; esac
+[ \${#line} -le ${MAX_HISTORY_LINE} ] || die ${steps_EXIT.BAD_HISTORY_LINE} "the history line is longer than ${MAX_HISTORY_LINE} bytes"
 root=/opt/$app
 meta=$root/.goship
 file=$meta/history.jsonl
@@ -30481,11 +30569,11 @@ printf 'RECORDED=1\n'
 if [ "$stamp" = host ]; then printf 'TIME=%s\n' "$now"; fi
 `;
 const CLEANUP = sh `${PRELUDE}
-[ $# -ge 2 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "usage: cleanup APP KEEP [PROTECTED-VERSION…]"
+[ $# -ge 2 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: cleanup APP KEEP [PROTECTED-VERSION…]"
 app=$1 keep=$2
 shift 2
 need app app "$app"
-is_uint "$keep" && [ "$keep" -ge 1 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "keep: not allowed: $keep"
+is_uint "$keep" && [ "$keep" -ge 1 ] || die ${steps_EXIT.BAD_ARGUMENT} "keep: not allowed: $keep"
 protected=' '
 for v in "$@"; do
   need name protected-version "$v"
@@ -30556,16 +30644,16 @@ const IS_UNIT = sh `is_unit() {
 }
 `;
 const ANALYZE_UNIT = sh `${PRELUDE}${IS_UNIT}
-[ $# -eq 1 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "usage: analyze-unit UNIT <UNIT-FILE"
+[ $# -eq 1 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: analyze-unit UNIT <UNIT-FILE"
 unit=$1
 need unit unit "$unit"
-command -v systemd-analyze >/dev/null 2>&1 || die ${remote_steps_EXIT.TOOL_MISSING} "systemd-analyze is not installed on this host"
+command -v systemd-analyze >/dev/null 2>&1 || die ${steps_EXIT.TOOL_MISSING} "systemd-analyze is not installed on this host"
 tmp=$(mktemp -d /tmp/goship-analyze.XXXXXXXX)
 ${TMP_TRAP}cat >"$tmp/$unit"
 # Without --recursive-errors=no, verify exits 0 on errors such as an unknown setting (systemd 252).
 if ! systemd-analyze verify --recursive-errors=no -- "$tmp/$unit" 2>"$tmp/verify.err" >/dev/null; then
   sed "s|$tmp/||g" "$tmp/verify.err" >&2
-  exit ${remote_steps_EXIT.UNIT_INVALID}
+  exit ${steps_EXIT.UNIT_INVALID}
 fi
 systemd-analyze security --offline=true --no-pager -- "$tmp/$unit" | sed "s|$tmp/||g"
 `;
@@ -30581,33 +30669,33 @@ const RUNNING_RELEASE = sh `running_release() {
 }
 `;
 const SERVICE = sh `${PRELUDE}${IS_UNIT}${RUNNING_RELEASE}
-[ $# -eq 3 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "usage: service APP UNIT restart|start|stop"
+[ $# -eq 3 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: service APP UNIT restart|start|stop"
 app=$1 unit=$2 action=$3
 need app app "$app"
 need unit unit "$unit"
-case $unit in "$app.service" | "$app@"*) ;; *) die ${remote_steps_EXIT.BAD_ARGUMENT} "unit: not allowed: $unit" ;; esac
+case $unit in "$app.service" | "$app@"*) ;; *) die ${steps_EXIT.BAD_ARGUMENT} "unit: not allowed: $unit" ;; esac
 case $action in
   restart | start)
     # A unit stopped by its start limit refuses to start until this.
     systemctl reset-failed -- "$unit" 2>/dev/null || true
-    systemctl enable --quiet -- "$unit" || die ${remote_steps_EXIT.SERVICE_FAILED} "systemctl enable $unit failed"
-    systemctl "$action" -- "$unit" || die ${remote_steps_EXIT.SERVICE_FAILED} "systemctl $action $unit failed"
+    systemctl enable --quiet -- "$unit" || die ${steps_EXIT.SERVICE_FAILED} "systemctl enable $unit failed"
+    systemctl "$action" -- "$unit" || die ${steps_EXIT.SERVICE_FAILED} "systemctl $action $unit failed"
     ;;
   stop)
     systemctl disable --quiet -- "$unit" 2>/dev/null || true
-    systemctl stop -- "$unit" || die ${remote_steps_EXIT.SERVICE_FAILED} "systemctl stop $unit failed"
+    systemctl stop -- "$unit" || die ${steps_EXIT.SERVICE_FAILED} "systemctl stop $unit failed"
     ;;
-  *) die ${remote_steps_EXIT.BAD_ARGUMENT} "action: not allowed: $action" ;;
+  *) die ${steps_EXIT.BAD_ARGUMENT} "action: not allowed: $action" ;;
 esac
 printf 'ACTIVE=%s\n' "$(systemctl is-active -- "$unit" 2>/dev/null || true)"
 printf 'RUNNING=%s\n' "$(running_release "$unit")"
 `;
 const UNIT_STATE = sh `${PRELUDE}${IS_UNIT}${RUNNING_RELEASE}
-[ $# -eq 3 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "usage: unit-state APP UNIT JOURNAL-LINES"
+[ $# -eq 3 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: unit-state APP UNIT JOURNAL-LINES"
 app=$1 unit=$2 lines=$3
 need app app "$app"
 need unit unit "$unit"
-is_uint "$lines" && [ "$lines" -le 200 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "journal-lines: not allowed: $lines"
+is_uint "$lines" && [ "$lines" -le 200 ] || die ${steps_EXIT.BAD_ARGUMENT} "journal-lines: not allowed: $lines"
 # One systemctl for the four: this step runs every few hundred ms during a health check.
 st=$(systemctl show -p ActiveState -p SubState -p Result -p NRestarts -- "$unit" 2>/dev/null) || st=
 show() { printf '%s\n' "$st" | sed -n "s/^$1=//p" | head -n 1; }
@@ -30618,10 +30706,10 @@ if [ "$lines" -gt 0 ] && command -v journalctl >/dev/null 2>&1; then
 fi
 `;
 const STATUS = sh `${PRELUDE}${LOCK_READ}${RUNNING_RELEASE}
-[ $# -eq 2 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "usage: status APP HISTORY-LINES"
+[ $# -eq 2 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: status APP HISTORY-LINES"
 app=$1 lines=$2
 need app app "$app"
-is_uint "$lines" && [ "$lines" -le 1000 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "history-lines: not allowed: $lines"
+is_uint "$lines" && [ "$lines" -le 1000 ] || die ${steps_EXIT.BAD_ARGUMENT} "history-lines: not allowed: $lines"
 root=/opt/$app
 rel=$root/releases
 meta=$root/.goship
@@ -30696,7 +30784,7 @@ const lockStep = {
     script: LOCK,
     stdin: false,
     args: (p) => [
-        remote_steps_checkApp(p.app),
+        steps_checkApp(p.app),
         checked(HolderToken, "holder", p.holder),
         checked(RunUrl, "runUrl", p.runUrl),
         String(checked(TtlSeconds, "ttlSeconds", p.ttlSeconds)),
@@ -30707,7 +30795,7 @@ const unlockStep = {
     name: "unlock",
     script: UNLOCK,
     stdin: false,
-    args: (p) => [remote_steps_checkApp(p.app), checked(HolderToken, "holder", p.holder)],
+    args: (p) => [steps_checkApp(p.app), checked(HolderToken, "holder", p.holder)],
 };
 /**
  * Installs /opt/<app>/releases/<version>/ from the uploads, verified on the host with sha256sum
@@ -30719,7 +30807,7 @@ const stageReleaseStep = {
     script: STAGE_RELEASE,
     stdin: false,
     args: (p) => [
-        remote_steps_checkApp(p.app),
+        steps_checkApp(p.app),
         checkVersion(p.version),
         checked(BinaryName, "binaryName", p.binaryName),
         checked(HostFilePath, "upload", p.upload),
@@ -30739,7 +30827,7 @@ const writeEnvStep = {
         if (source !== "stdin" && p.version === undefined)
             throw new RemoteValueError("version", "", `a version, for source ${source}`);
         return [
-            remote_steps_checkApp(p.app),
+            steps_checkApp(p.app),
             p.slot === undefined ? "service" : String(checked(SlotPort, "slot", p.slot)),
             p.version === undefined ? "" : checkVersion(p.version),
             source,
@@ -30748,7 +30836,7 @@ const writeEnvStep = {
 };
 /** `<app>.service`, or `<app>@<port>.service` for a blue-green slot. */
 function checkUnitName(app, unit) {
-    const a = remote_steps_checkApp(app);
+    const a = steps_checkApp(app);
     const m = /^([a-z][a-z0-9-]{0,31})(?:@([0-9]{1,5}))?\.service$/.exec(unit);
     if (!m || m[1] !== a || (m[2] !== undefined && !SlotPort.safeParse(Number(m[2])).success)) {
         throw new RemoteValueError("unit", unit, `${a}.service or ${a}@<port>.service`);
@@ -30778,7 +30866,7 @@ const serviceStep = {
     args: (p) => {
         if (!["restart", "start", "stop"].includes(p.action))
             throw new RemoteValueError("action", p.action, "restart, start or stop");
-        return [remote_steps_checkApp(p.app), checkUnitName(p.app, p.unit), p.action];
+        return [steps_checkApp(p.app), checkUnitName(p.app, p.unit), p.action];
     },
 };
 /** ACTIVE=, SUB=, RESULT=, RESTARTS=, RUNNING=, then JOURNAL= lines (the unit's last log lines). */
@@ -30787,7 +30875,7 @@ const unitStateStep = {
     script: UNIT_STATE,
     stdin: false,
     args: (p) => [
-        remote_steps_checkApp(p.app),
+        steps_checkApp(p.app),
         checkUnitName(p.app, p.unit),
         String(checked(schemas/* number */.aig().int().min(0).max(200), "journalLines", p.journalLines)),
     ],
@@ -30814,7 +30902,7 @@ const writeUnitStep = {
         if (p.strategy !== "restart" && p.strategy !== "blue-green") {
             throw new RemoteValueError("strategy", p.strategy, "restart or blue-green");
         }
-        return [unitFileName(remote_steps_checkApp(p.app), p.strategy)];
+        return [unitFileName(steps_checkApp(p.app), p.strategy)];
     },
 };
 /**
@@ -30826,7 +30914,7 @@ const switchStep = {
     script: SWITCH,
     stdin: false,
     args: (p) => [
-        remote_steps_checkApp(p.app),
+        steps_checkApp(p.app),
         checkVersion(p.version),
         ...(p.slot === undefined ? [] : [String(checked(SlotPort, "slot", p.slot))]),
     ],
@@ -30836,7 +30924,7 @@ const recordHistoryStep = {
     name: "record-history",
     script: RECORD_HISTORY,
     stdin: false,
-    args: (p) => [remote_steps_checkApp(p.app), historyLine(p.entry), p.entry.time === undefined ? "host" : "given"],
+    args: (p) => [steps_checkApp(p.app), historyLine(p.entry), p.entry.time === undefined ? "host" : "given"],
 };
 /** Removes all but the `keep` newest releases and the protected ones. SWEPT=<n>, then KEPT=/REMOVED= per release, newest first. */
 const cleanupStep = {
@@ -30846,7 +30934,7 @@ const cleanupStep = {
     args: (p) => {
         const protect = p.protect.filter((v) => typeof v === "string" && v !== "");
         return [
-            remote_steps_checkApp(p.app),
+            steps_checkApp(p.app),
             String(checked(KeepCount, "keep", p.keep)),
             ...[...new Set(protect)].map((v) => checkVersion(v, "protect")),
         ];
@@ -30857,7 +30945,7 @@ const statusStep = {
     name: "status",
     script: STATUS,
     stdin: false,
-    args: (p) => [remote_steps_checkApp(p.app), String(checked(HistoryCount, "historyLines", p.historyLines))],
+    args: (p) => [steps_checkApp(p.app), String(checked(HistoryCount, "historyLines", p.historyLines))],
 };
 const REMOTE_STEPS = [
     lockStep,
@@ -30886,11 +30974,11 @@ function outputFields(stdout) {
     return fields;
 }
 /** The first value of `key`, or undefined. */
-function remote_steps_outputValue(stdout, key) {
+function steps_outputValue(stdout, key) {
     return outputFields(stdout).find(([k]) => k === key)?.[1];
 }
 /** A message for a step that exited non-zero: what the code means, and what the script said. */
-function remote_steps_describeStepFailure(step, code, stderr) {
+function steps_describeStepFailure(step, code, stderr) {
     const meaning = EXIT_MEANING[code] ?? `exited with code ${code}`;
     const said = stderr
         .split("\n")
@@ -30902,8 +30990,8 @@ function remote_steps_describeStepFailure(step, code, stderr) {
 }
 /** lock's result; throws for any exit but 0 and LOCK_HELD. */
 function parseLockOutcome(result) {
-    const get = (k) => remote_steps_outputValue(result.stdout, k) ?? "";
-    if (result.code === remote_steps_EXIT.OK) {
+    const get = (k) => steps_outputValue(result.stdout, k) ?? "";
+    if (result.code === steps_EXIT.OK) {
         const takenOver = get("TAKEN_OVER_AGE")
             ? {
                 holder: get("TAKEN_OVER"),
@@ -30918,7 +31006,7 @@ function parseLockOutcome(result) {
             ...(takenOver ? { takenOver, warning: get("WARNING") } : {}),
         };
     }
-    if (result.code === remote_steps_EXIT.LOCK_HELD) {
+    if (result.code === steps_EXIT.LOCK_HELD) {
         return {
             acquired: false,
             holder: get("HOLDER"),
@@ -30927,7 +31015,7 @@ function parseLockOutcome(result) {
             ageSeconds: Number(get("AGE")),
         };
     }
-    throw new errors/* UserError */.yo(remote_steps_describeStepFailure("lock", result.code, result.stderr));
+    throw new errors/* UserError */.yo(steps_describeStepFailure("lock", result.code, result.stderr));
 }
 /** status's stdout as data. */
 function parseStatus(stdout) {
@@ -30984,7 +31072,7 @@ function parseStatus(stdout) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/nginx.ts
+;// CONCATENATED MODULE: ./src/remote/steps/nginx.ts
 
 
 
@@ -31020,7 +31108,7 @@ function upstreamPath(app) {
 }
 /** The spec, every value checked (RemoteValueError naming the field), as an UpstreamState. */
 function upstreamState(spec) {
-    const app = remote_steps_checkApp(spec.app);
+    const app = steps_checkApp(spec.app);
     const newPort = checked(SlotPort, "newPort", spec.newPort);
     const oldPort = spec.oldPort === undefined || spec.oldPort === null ? null : checked(SlotPort, "oldPort", spec.oldPort);
     if (oldPort === newPort) {
@@ -31123,7 +31211,7 @@ function parseUpstream(text) {
  * once it runs the new configuration.
  */
 const WRITE_UPSTREAM = sh `${PRELUDE}
-[ $# -eq 1 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "usage: write-upstream APP <CONTENT"
+[ $# -eq 1 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: write-upstream APP <CONTENT"
 app=$1
 need app app "$app"
 dir=${UPSTREAM_DIR}
@@ -31131,10 +31219,10 @@ name=goship-$app.conf
 file=$dir/$name
 prev=$dir/.$name.prev
 none=$dir/.$name.none
-command -v nginx >/dev/null 2>&1 || die ${remote_steps_EXIT.NGINX_UNAVAILABLE} "nginx is not installed on this host"
+command -v nginx >/dev/null 2>&1 || die ${steps_EXIT.NGINX_UNAVAILABLE} "nginx is not installed on this host"
 [ -d "$dir" ] ||
-  die ${remote_steps_EXIT.NGINX_UNAVAILABLE} "$dir does not exist: goship writes the upstream of $app there, for nginx's http block to include ($dir/*.conf)"
-command -v flock >/dev/null 2>&1 || die ${remote_steps_EXIT.TOOL_MISSING} "flock (util-linux) is not installed on this host"
+  die ${steps_EXIT.NGINX_UNAVAILABLE} "$dir does not exist: goship writes the upstream of $app there, for nginx's http block to include ($dir/*.conf)"
+command -v flock >/dev/null 2>&1 || die ${steps_EXIT.TOOL_MISSING} "flock (util-linux) is not installed on this host"
 own_file "$dir/.goship.lock"
 exec 9>>"$dir/.goship.lock"
 flock -w 60 9 || die 1 "another goship step has been changing nginx for 60 s: try again"
@@ -31143,7 +31231,7 @@ if [ "$(systemctl show -p LoadState nginx.service 2>/dev/null)" = LoadState=load
   unit=1
   case $(systemctl is-active nginx.service 2>/dev/null) in
     active | reloading) ;;
-    *) die ${remote_steps_EXIT.NGINX_UNAVAILABLE} "nginx.service is not running: start it first (nothing changed)" ;;
+    *) die ${steps_EXIT.NGINX_UNAVAILABLE} "nginx.service is not running: start it first (nothing changed)" ;;
   esac
 fi
 own_file "$file"
@@ -31195,7 +31283,7 @@ replaced() {
 }
 reload_failed() {
   restore
-  die ${remote_steps_EXIT.NGINX_RELOAD_FAILED} "$1: the previous upstream of $app is back, and the next write reloads nginx again"
+  die ${steps_EXIT.NGINX_RELOAD_FAILED} "$1: the previous upstream of $app is back, and the next write reloads nginx again"
 }
 
 dirty=0
@@ -31207,7 +31295,7 @@ fi
 cat >"$tmp/new"
 case $(head -n 1 -- "$tmp/new") in
   "# goship upstream app=$app "*) ;;
-  *) die ${remote_steps_EXIT.BAD_ARGUMENT} "stdin: not a goship upstream of $app (its first line is not # goship upstream app=$app …)" ;;
+  *) die ${steps_EXIT.BAD_ARGUMENT} "stdin: not a goship upstream of $app (its first line is not # goship upstream app=$app …)" ;;
 esac
 chown 0:0 -- "$tmp/new"
 chmod 644 -- "$tmp/new"
@@ -31244,8 +31332,8 @@ if ! err=$(nginx -t -q 2>&1); then
   [ -n "$line" ] || line=$(printf '%s\n' "$err" | head -n 1 | tr -d '\r')
   printf 'NGINX_ERROR=%s\n' "$line"
   nginx -t -q >/dev/null 2>&1 ||
-    die ${remote_steps_EXIT.NGINX_INVALID} "nginx -t fails without the new upstream of $app too: the error is elsewhere in nginx's configuration (the previous upstream is back)"
-  die ${remote_steps_EXIT.NGINX_INVALID} "nginx -t refused the new upstream of $app, which is taken back"
+    die ${steps_EXIT.NGINX_INVALID} "nginx -t fails without the new upstream of $app too: the error is elsewhere in nginx's configuration (the previous upstream is back)"
+  die ${steps_EXIT.NGINX_INVALID} "nginx -t refused the new upstream of $app, which is taken back"
 fi
 verified=0
 if [ "$unit" = 1 ]; then
@@ -31265,7 +31353,7 @@ rm -f -- "$prev" "$none"
 printf 'CHANGED=1\nVERIFIED=%s\n' "$verified"
 `;
 const READ_UPSTREAM = sh `${PRELUDE}
-[ $# -eq 1 ] || die ${remote_steps_EXIT.BAD_ARGUMENT} "usage: read-upstream APP"
+[ $# -eq 1 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: read-upstream APP"
 app=$1
 need app app "$app"
 file=${UPSTREAM_DIR}/goship-$app.conf
@@ -31284,14 +31372,14 @@ const writeUpstreamStep = {
     name: "write-upstream",
     script: WRITE_UPSTREAM,
     stdin: true,
-    args: (p) => [remote_steps_checkApp(p.app)],
+    args: (p) => [steps_checkApp(p.app)],
 };
 /** Prints /etc/nginx/conf.d/goship-<app>.conf, or nothing when there is none: give stdout to parseUpstream. */
 const readUpstreamStep = {
     name: "read-upstream",
     script: READ_UPSTREAM,
     stdin: false,
-    args: (p) => [remote_steps_checkApp(p.app)],
+    args: (p) => [steps_checkApp(p.app)],
 };
 const NGINX_STEPS = [writeUpstreamStep, readUpstreamStep];
 /** write-upstream exited non-zero: `code` is one of EXIT's, `nginxError` nginx's complaint when it refused the file. */
@@ -31317,7 +31405,176 @@ function parseUpstreamWrite(result) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/unit-security.ts
+// EXTERNAL MODULE: ./src/kit/log.ts
+var log = __nccwpck_require__(83490);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(77030);
+;// CONCATENATED MODULE: ./src/remote/hosts-spec.ts
+
+
+const SSH_USER_PATTERN = /^[a-z_][a-z0-9_-]{0,31}$/;
+const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const PORT = /^[1-9][0-9]{0,4}$/;
+const HOST_SPEC_ALLOWED = "allowed: [user@]host[:port] with user [a-z_][a-z0-9_-]{0,31}, host a DNS name, an IPv4 address " +
+    "or an IPv6 address in brackets ([2001:db8::1]), port 1-65535";
+/** Parses one `[user@]host[:port]`; `input` names the input in the error (`hosts`, `proxy-jump`). */
+function parseHostSpec(spec, defaults, input = "hosts") {
+    const parsed = readHostSpec(spec, checkedDefaults(defaults));
+    if (typeof parsed === "string")
+        throw (0,errors/* inputError */.Xu)(input, spec, `${parsed}; ${HOST_SPEC_ALLOWED}`);
+    return parsed;
+}
+/**
+ * The `hosts` input: specs separated by newlines or commas, blanks ignored, duplicates (the
+ * same user, host and port however spelled) dropped, first-seen order kept. Every bad entry is
+ * reported at once. An empty text gives an empty list: whether that is allowed (an inventory
+ * instead) is the caller's decision.
+ */
+function parseHostList(text, defaults, input = "hosts") {
+    const d = checkedDefaults(defaults);
+    const problems = [];
+    const seen = new Map();
+    for (const item of text.split(/[,\n]/)) {
+        const spec = item.trim();
+        if (spec === "")
+            continue;
+        const parsed = readHostSpec(spec, d);
+        if (typeof parsed === "string")
+            problems.push({ input, value: spec, allowed: `${parsed}; ${HOST_SPEC_ALLOWED}` });
+        else if (!seen.has(formatHostSpec(parsed)))
+            seen.set(formatHostSpec(parsed), parsed);
+    }
+    if (problems.length > 0)
+        throw new errors/* InputError */.dz(problems);
+    return [...seen.values()];
+}
+/**
+ * The `proxy-jump` input: one or more hops, comma-separated as ssh's ProxyJump takes them,
+ * each checked like a host. Empty means no jump. Hops get the default user and port filled in,
+ * so ssh never falls back to the runner's login name for them.
+ */
+function parseProxyJump(text, defaults, input = "proxy-jump") {
+    const d = checkedDefaults(defaults);
+    const value = text.trim();
+    if (value === "")
+        return [];
+    const problems = [];
+    const hops = [];
+    for (const item of value.split(",")) {
+        const parsed = readHostSpec(item.trim(), d);
+        if (typeof parsed === "string") {
+            problems.push({ input, value: item.trim(), allowed: `${parsed}; ${HOST_SPEC_ALLOWED}` });
+        }
+        else
+            hops.push(parsed);
+    }
+    if (problems.length > 0)
+        throw new errors/* InputError */.dz(problems);
+    return hops;
+}
+/** `user@host:port`, IPv6 in brackets: how specs are shown, compared, and given to ProxyJump. */
+function formatHostSpec(spec) {
+    const host = spec.host.includes(":") ? `[${spec.host}]` : spec.host;
+    return `${spec.user}@${host}:${spec.port}`;
+}
+function checkedDefaults(defaults) {
+    if (!SSH_USER_PATTERN.test(defaults.user)) {
+        throw (0,errors/* inputError */.Xu)("ssh-user", defaults.user, "allowed: a user name matching [a-z_][a-z0-9_-]{0,31}");
+    }
+    const port = defaults.port ?? 22;
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+        throw new Error(`default port ${port} is not 1-65535`);
+    return { user: defaults.user, port };
+}
+/** The spec, or why it is refused (a phrase that follows the value in the message). */
+function readHostSpec(spec, defaults) {
+    if (spec === "")
+        return "is empty";
+    if (spec.startsWith("-"))
+        return 'starts with "-", which ssh would read as an option';
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+    if (/[\s\u0000-\u001f\u007f-\u009f]/.test(spec))
+        return "contains whitespace or a control character";
+    const odd = /[^A-Za-z0-9_.:@[\]-]/.exec(spec);
+    if (odd)
+        return `contains ${JSON.stringify(odd[0])}, which no user, host or port has`;
+    let rest = spec;
+    let user = defaults.user;
+    const at = spec.indexOf("@");
+    if (at !== -1) {
+        if (spec.indexOf("@", at + 1) !== -1)
+            return 'has more than one "@"';
+        user = spec.slice(0, at);
+        rest = spec.slice(at + 1);
+        if (user === "")
+            return 'has no user before "@"';
+        if (!SSH_USER_PATTERN.test(user))
+            return `user ${JSON.stringify(user)} is not a user name`;
+    }
+    let host;
+    let port;
+    if (rest.startsWith("[")) {
+        const close = rest.indexOf("]");
+        if (close === -1)
+            return 'has "[" without a closing "]"';
+        host = rest.slice(1, close).toLowerCase();
+        const after = rest.slice(close + 1);
+        if (after !== "" && !after.startsWith(":"))
+            return `has ${JSON.stringify(after)} after "]"`;
+        if (after !== "")
+            port = after.slice(1);
+        if (!(0,external_node_net_.isIPv6)(host))
+            return `${JSON.stringify(host)} in brackets is not an IPv6 address`;
+    }
+    else {
+        if (rest.includes("]"))
+            return 'has "]" without an opening "["';
+        const parts = rest.split(":");
+        if (parts.length > 2)
+            return 'has more than one ":" (an IPv6 address goes in brackets: [2001:db8::1]:22)';
+        host = (parts[0] ?? "").toLowerCase();
+        port = parts[1];
+        if (host === "")
+            return "has no host";
+        if ((0,external_node_net_.isIPv4)(host)) {
+            // An IPv4 address as it is.
+        }
+        else if (/^[0-9.]+$/.test(host)) {
+            return `${JSON.stringify(host)} is not an IPv4 address`;
+        }
+        else {
+            const why = dnsNameProblem(host);
+            if (why)
+                return why;
+        }
+    }
+    if (port === undefined)
+        return { user, host, port: defaults.port };
+    if (port === "")
+        return 'has no port after ":"';
+    const n = Number(port);
+    if (!PORT.test(port) || n > 65535)
+        return `port ${JSON.stringify(port)} is not 1-65535`;
+    return { user, host, port: n };
+}
+function dnsNameProblem(host) {
+    if (host.length > 253)
+        return "host name is longer than 253 characters";
+    const labels = host.split(".");
+    for (const label of labels) {
+        if (!DNS_LABEL.test(label)) {
+            return label === ""
+                ? `host ${JSON.stringify(host)} has an empty label`
+                : `host ${JSON.stringify(host)}: ${JSON.stringify(label)} is not a DNS label (letters, digits, inner "-")`;
+        }
+    }
+    // A last label of digits only is how resolvers tell addresses from names (1.2.3 is an address to inet_aton).
+    if (/^[0-9]+$/.test(labels[labels.length - 1] ?? ""))
+        return `host ${JSON.stringify(host)} is neither a name nor an address`;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/remote/unit-security.ts
 
 
 /**
@@ -31437,7 +31694,7 @@ function tail(text) {
     return text.trimEnd().split("\n").slice(-10).join("\n");
 }
 
-;// CONCATENATED MODULE: ./src/core/deploy-host.ts
+;// CONCATENATED MODULE: ./src/deploy/host.ts
 
 
 
@@ -31499,7 +31756,7 @@ class HostTarget {
             throw new HostError(this.label, phase, `sudo asks ${this.spec.user} for a password: give ${this.spec.user} passwordless sudo on the host (README: host prerequisites), or log in as root with become: none`);
         }
         if (r.code !== 0 && !opts.allowFailure) {
-            throw new HostError(this.label, phase, remote_steps_describeStepFailure(step.name, r.code, r.stderr));
+            throw new HostError(this.label, phase, steps_describeStepFailure(step.name, r.code, r.stderr));
         }
         return r;
     }
@@ -31588,8 +31845,8 @@ class HostTarget {
             sha256,
             manifest,
         });
-        const tools = remote_steps_outputValue(r.stdout, "VERIFIED_WITH") ?? "sha256sum";
-        return remote_steps_outputValue(r.stdout, "STAGED") === "1"
+        const tools = steps_outputValue(r.stdout, "VERIFIED_WITH") ?? "sha256sum";
+        return steps_outputValue(r.stdout, "STAGED") === "1"
             ? `installed ${version}, sha256 verified on the host with ${tools}`
             : `${version} already installed, sha256 verified with ${tools}`;
     }
@@ -31621,14 +31878,14 @@ class HostTarget {
     /** Writes (or keeps, or restores) the environment file; true when it changed. */
     async writeEnvironment(params, content) {
         const r = await this.step("environment", writeEnvStep, { app: this.app, ...params }, { stdin: content ?? "" });
-        return remote_steps_outputValue(r.stdout, "CHANGED") === "1";
+        return steps_outputValue(r.stdout, "CHANGED") === "1";
     }
     /** Writes the unit file; systemd is reloaded when it changed or its view is stale. */
     async writeUnit(spec) {
         const r = await this.step("unit", writeUnitStep, { app: this.app, strategy: spec.strategy }, { stdin: renderUnit(spec) });
         return {
-            changed: remote_steps_outputValue(r.stdout, "CHANGED") === "1",
-            reloaded: remote_steps_outputValue(r.stdout, "RELOADED") !== "0",
+            changed: steps_outputValue(r.stdout, "CHANGED") === "1",
+            reloaded: steps_outputValue(r.stdout, "RELOADED") !== "0",
         };
     }
     /** Points current (or a slot) at `version`; returns what it pointed at before. */
@@ -31638,14 +31895,14 @@ class HostTarget {
             version,
             ...(slot === undefined ? {} : { slot }),
         });
-        return remote_steps_outputValue(r.stdout, "PREVIOUS") || null;
+        return steps_outputValue(r.stdout, "PREVIOUS") || null;
     }
     async service(unit, action) {
         const r = await this.step("restart", serviceStep, { app: this.app, unit, action }, { allowFailure: true });
         if (r.code === 0)
             return;
         const state = await this.unitState(unit, 15).catch(() => undefined);
-        throw new HostError(this.label, action === "stop" ? "stop" : "restart", `${remote_steps_describeStepFailure("service", r.code, r.stderr)}${state ? `; ${describeUnit(unit, state)}` : ""}`);
+        throw new HostError(this.label, action === "stop" ? "stop" : "restart", `${steps_describeStepFailure("service", r.code, r.stderr)}${state ? `; ${describeUnit(unit, state)}` : ""}`);
     }
     async unitState(unit, journalLines = 0) {
         const r = await this.step("health", unitStateStep, { app: this.app, unit, journalLines });
@@ -31700,7 +31957,7 @@ class HostTarget {
     /** Writes the app's nginx upstream (nginx -t, then reload); true when nginx was reloaded. */
     async setTraffic(state) {
         const r = await this.step("traffic", writeUpstreamStep, { app: this.app }, { stdin: renderUpstream(state) });
-        return remote_steps_outputValue(r.stdout, "CHANGED") === "1";
+        return steps_outputValue(r.stdout, "CHANGED") === "1";
     }
     async record(entry) {
         await this.step("history", recordHistoryStep, { app: this.app, entry });
@@ -31721,7 +31978,7 @@ function describeUnit(unit, s) {
     return `${unit} is ${s.active || "unknown"}${s.sub ? ` (${s.sub}${result}${restarts})` : ""}${log}`;
 }
 
-;// CONCATENATED MODULE: ./src/core/deploy.ts
+;// CONCATENATED MODULE: ./src/deploy/fleet.ts
 
 
 
@@ -32450,7 +32707,7 @@ function describeState(s, strategy) {
 var dist = __nccwpck_require__(38815);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(88532);
-;// CONCATENATED MODULE: ./src/core/deploy-plan.ts
+;// CONCATENATED MODULE: ./src/deploy/plan.ts
 
 
 
@@ -32976,7 +33233,7 @@ var github = __nccwpck_require__(11758);
 var lib = __nccwpck_require__(44942);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
 var core_errors = __nccwpck_require__(37428);
-;// CONCATENATED MODULE: ./src/core/github-release.ts
+;// CONCATENATED MODULE: ./src/github/releases.ts
 
 
 
@@ -33678,7 +33935,7 @@ async function downloadRelease(connection, request, destDir) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/github-deployments.ts
+;// CONCATENATED MODULE: ./src/github/deployments.ts
 
 
 
@@ -33849,70 +34106,11 @@ async function setDeploymentStatus(connection, request) {
     return { id: status.id, url: status.url, state: status.state };
 }
 
+// EXTERNAL MODULE: ./src/kit/action.ts + 1 modules
+var action = __nccwpck_require__(86962);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
-;// CONCATENATED MODULE: ./src/core/hash.ts
-
-
-
-/**
- * sha256 and size of a file, read 1 MiB at a time into one reused buffer: a stream would
- * allocate a fresh buffer per read, a gigabyte of garbage for a gigabyte file.
- */
-async function hash_sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)("sha256");
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    const fh = await (0,promises_.open)(path, "r");
-    let size = 0;
-    try {
-        for (;;) {
-            const { bytesRead } = await fh.read(buffer, 0, buffer.length, null);
-            if (bytesRead === 0)
-                break;
-            hash.update(buffer.subarray(0, bytesRead));
-            size += bytesRead;
-        }
-    }
-    finally {
-        await fh.close();
-    }
-    return { sha256: hash.digest("hex"), size };
-}
-/** Offset of the first differing byte of two files, or undefined when they are identical. */
-async function firstDifference(a, b) {
-    const [sa, sb] = await Promise.all([stat(a), stat(b)]);
-    const ra = createReadStream(a, { highWaterMark: 1 << 20 })[Symbol.asyncIterator]();
-    const rb = createReadStream(b, { highWaterMark: 1 << 20 })[Symbol.asyncIterator]();
-    let bufA = Buffer.alloc(0);
-    let bufB = Buffer.alloc(0);
-    let offset = 0;
-    for (;;) {
-        if (bufA.length === 0) {
-            const n = await ra.next();
-            bufA = n.done ? Buffer.alloc(0) : n.value;
-        }
-        if (bufB.length === 0) {
-            const n = await rb.next();
-            bufB = n.done ? Buffer.alloc(0) : n.value;
-        }
-        if (bufA.length === 0 || bufB.length === 0) {
-            await Promise.all([ra.return?.(), rb.return?.()]);
-            return sa.size === sb.size ? undefined : offset;
-        }
-        const n = Math.min(bufA.length, bufB.length);
-        for (let i = 0; i < n; i++) {
-            if (bufA[i] !== bufB[i]) {
-                await Promise.all([ra.return?.(), rb.return?.()]);
-                return offset + i;
-            }
-        }
-        offset += n;
-        bufA = bufA.subarray(n);
-        bufB = bufB.subarray(n);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/tar.ts
+;// CONCATENATED MODULE: ./src/archive/tar.ts
 
 
 
@@ -34422,263 +34620,651 @@ function parsePax(buf, entry, archive, into) {
     return out;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/core/exec.ts
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: ./src/archive/zip.ts
 
 
-/** A program exited non-zero, was killed, or could not start. */
-class ExecError extends errors/* UserError */.yo {
-    result;
-    name = "ExecError";
-    constructor(message, result) {
-        super(message);
-        this.result = result;
+
+
+
+
+
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_ZIP64_LOCATOR = 0x07064b50;
+const SIG_ZIP64_EOCD = 0x06064b50;
+const EOCD_SIZE = 22;
+const CENTRAL_SIZE = 46;
+const LOCAL_SIZE = 30;
+const STORED = 0;
+const DEFLATED = 8;
+/** Entries this small are read and inflated in one go; bigger ones (binaries) are streamed. */
+const SMALL_ENTRY = 1024 * 1024;
+/** Size of the read-ahead window for headers and small entries. */
+const WINDOW = 4 * 1024 * 1024;
+/** A central directory bigger than this is not a module zip. */
+const MAX_CENTRAL_DIRECTORY = 64 * 1024 * 1024;
+const zip_utf8 = new TextDecoder("utf-8", { fatal: true });
+class ZipFormatError extends errors/* UserError */.yo {
+    name = "ZipFormatError";
+}
+class ZipReader {
+    file;
+    fh;
+    size;
+    entries;
+    dataEnd;
+    window = { start: 0, data: Buffer.alloc(0) };
+    constructor(file, fh, size, entries, 
+    /** Where entry data must end: the start of the central directory. */
+    dataEnd) {
+        this.file = file;
+        this.fh = fh;
+        this.size = size;
+        this.entries = entries;
+        this.dataEnd = dataEnd;
     }
-}
-/** Renders argv for messages only; it is never given to a shell. */
-function describeCommand(file, args) {
-    return [file, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a))).join(" ");
-}
-/**
- * Runs a program from an argv array (never through a shell) and captures its output.
- * Throws ExecError with the exit code and the tail of stderr unless allowFailure is set.
- */
-function exec_execFile(file, args, options = {}) {
-    const command = describeCommand(file, args);
-    const started = performance.now();
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, {
-            cwd: options.cwd,
-            env: options.env ?? process.env,
-            stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
-            shell: false,
-            // Its own process group, so a timeout also ends what it started (go build's compile jobs).
-            detached: options.timeoutMs !== undefined,
-        });
-        const killGroup = (signal) => {
-            try {
-                if (child.pid !== undefined)
-                    process.kill(-child.pid, signal);
-            }
-            catch {
-                child.kill(signal);
-            }
-        };
-        const out = [];
-        const err = [];
-        let timedOut = false;
-        let timer;
-        if (options.timeoutMs !== undefined) {
-            timer = setTimeout(() => {
-                timedOut = true;
-                killGroup("SIGTERM");
-                setTimeout(() => killGroup("SIGKILL"), 2000).unref();
-            }, options.timeoutMs);
+    static async open(file) {
+        const fh = await (0,promises_.open)(file, "r");
+        try {
+            const { size } = await fh.stat();
+            const { entries, cdOffset } = await readCentralDirectory(fh, size, file);
+            return new ZipReader(file, fh, size, entries, cdOffset);
         }
-        child.stdout?.on("data", (b) => {
-            out.push(b);
-            options.onStdout?.(b.toString());
-        });
-        child.stderr?.on("data", (b) => {
-            err.push(b);
-            options.onStderr?.(b.toString());
-        });
-        if (options.input !== undefined && child.stdin) {
-            child.stdin.on("error", () => { }); // the child may exit before reading its input
-            child.stdin.end(options.input);
+        catch (e) {
+            await fh.close();
+            throw e;
         }
-        child.on("error", (e) => {
-            if (timer)
-                clearTimeout(timer);
-            const result = {
-                command,
-                code: -1,
-                stdout: "",
-                stderr: e.message,
-                durationMs: performance.now() - started,
-            };
-            const why = e.code === "ENOENT" ? `${file}: command not found` : `${command}: could not start: ${e.message}`;
-            reject(new ExecError(why, result));
-        });
-        child.on("close", (code, signal) => {
-            if (timer)
-                clearTimeout(timer);
-            const result = {
-                command,
-                code: code ?? -1,
-                stdout: Buffer.concat(out).toString(),
-                stderr: Buffer.concat(err).toString(),
-                durationMs: performance.now() - started,
-            };
-            if (timedOut) {
-                reject(new ExecError(`${command}: timed out after ${options.timeoutMs} ms`, result));
+    }
+    close() {
+        return this.fh.close();
+    }
+    /**
+     * Calls `visit` for every entry in the order its data lies in the file, with the
+     * entry's uncompressed content: a Buffer for small entries, a stream for big ones.
+     * The stream checks size and CRC-32 against the central directory and fails if
+     * they disagree. Entries whose data would overlap are refused (a zip-bomb trick).
+     */
+    async forEachInFileOrder(visit) {
+        const ordered = [...this.entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+        let previousEnd = 0;
+        for (const entry of ordered) {
+            if (entry.localHeaderOffset < previousEnd) {
+                throw this.error(`entry "${entry.name}" overlaps the previous entry`);
             }
-            else if (code !== 0 && !options.allowFailure) {
-                const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-                const tail = lastLines(result.stderr || result.stdout, 20);
-                reject(new ExecError(`${command} ${how}${tail ? `:\n${tail}` : ""}`, result));
+            const dataStart = await this.dataStart(entry);
+            const dataEnd = dataStart + entry.compressedSize;
+            if (dataEnd > this.dataEnd)
+                throw this.error(`entry "${entry.name}" runs past the central directory`);
+            previousEnd = dataEnd;
+            if (entry.compressedSize <= SMALL_ENTRY && entry.uncompressedSize <= 4 * SMALL_ENTRY) {
+                await visit(entry, await this.readSmall(entry, dataStart));
             }
             else {
-                resolve(result);
+                await visit(entry, this.stream(entry, dataStart));
             }
+        }
+    }
+    async dataStart(entry) {
+        const header = await this.read(entry.localHeaderOffset, LOCAL_SIZE);
+        if (header.readUInt32LE(0) !== SIG_LOCAL)
+            throw this.error(`entry "${entry.name}" has no local header`);
+        const nameLength = header.readUInt16LE(26);
+        const extraLength = header.readUInt16LE(28);
+        const name = await this.read(entry.localHeaderOffset + LOCAL_SIZE, nameLength);
+        // Readers that trust local headers would see another name; refuse the ambiguity.
+        if (!name.equals(entry.nameBytes)) {
+            throw this.error(`entry "${entry.name}" has a different name in its local header`);
+        }
+        return entry.localHeaderOffset + LOCAL_SIZE + nameLength + extraLength;
+    }
+    async readSmall(entry, start) {
+        const raw = await this.read(start, entry.compressedSize);
+        let data;
+        if (entry.method === STORED) {
+            data = Buffer.from(raw); // a copy, so that the read window is not kept alive
+        }
+        else {
+            try {
+                // One byte over the declared size is enough to tell that it lies.
+                data = (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: entry.uncompressedSize + 1 });
+            }
+            catch (e) {
+                throw this.error(`entry "${entry.name}" is not valid deflate data: ${(0,errors/* errorMessage */.gJ)(e)}`);
+            }
+        }
+        this.checkContent(entry, data.length, (0,external_node_zlib_.crc32)(data));
+        return data;
+    }
+    stream(entry, start) {
+        const raw = this.rangeStream(start, entry.compressedSize);
+        let size = 0;
+        let crc = 0;
+        const check = new external_node_stream_.Transform({
+            transform: (chunk, _enc, cb) => {
+                size += chunk.length;
+                if (size > entry.uncompressedSize) {
+                    cb(this.error(`entry "${entry.name}" is bigger than its declared ${entry.uncompressedSize} bytes`));
+                    return;
+                }
+                crc = (0,external_node_zlib_.crc32)(chunk, crc);
+                cb(null, chunk);
+            },
+            flush: (cb) => {
+                try {
+                    this.checkContent(entry, size, crc);
+                    cb();
+                }
+                catch (e) {
+                    cb(e);
+                }
+            },
         });
-    });
-}
-function lastLines(text, n) {
-    return text.trimEnd().split("\n").slice(-n).join("\n");
-}
-
-;// CONCATENATED MODULE: ./src/core/targets.ts
-
-
-
-/** One line of `go tool dist list -json`. */
-const DistEntry = schemas/* object */.Ikc({
-    GOOS: schemas/* string */.YjP().regex(/^[a-z0-9]+$/),
-    GOARCH: schemas/* string */.YjP().regex(/^[a-z0-9]+$/),
-    CgoSupported: schemas/* boolean */.zMY(),
-    FirstClass: schemas/* boolean */.zMY(),
-    Broken: schemas/* boolean */.zMY().optional(),
-});
-/** The platforms the installed Go can build for, from `go tool dist list -json`. */
-async function listPlatforms(goBin, env) {
-    const { stdout } = await execFile(goBin, ["tool", "dist", "list", "-json"], { env, timeoutMs: 60_000 });
-    const parsed = z.array(DistEntry).safeParse(JSON.parse(stdout));
-    if (!parsed.success)
-        throw new UserError(`unexpected output from "go tool dist list -json": ${parsed.error.message}`);
-    return parsed.data.map((e) => ({
-        goos: e.GOOS,
-        goarch: e.GOARCH,
-        cgoSupported: e.CgoSupported,
-        firstClass: e.FirstClass,
-        broken: e.Broken ?? false,
-    }));
-}
-/**
- * Microarchitecture levels per GOARCH and the variable that selects them
- * (the values `go help environment` documents).
- */
-const VARIANTS = {
-    amd64: { env: "GOAMD64", values: ["v1", "v2", "v3", "v4"] },
-    arm: { env: "GOARM", values: ["5", "6", "7"] },
-    "386": { env: "GO386", values: ["sse2", "softfloat"] },
-    arm64: {
-        env: "GOARM64",
-        values: [
-            ...Array.from({ length: 10 }, (_, i) => `v8.${i}`),
-            ...Array.from({ length: 6 }, (_, i) => `v9.${i}`),
-        ],
-    },
-    mips: { env: "GOMIPS", values: ["hardfloat", "softfloat"] },
-    mipsle: { env: "GOMIPS", values: ["hardfloat", "softfloat"] },
-    mips64: { env: "GOMIPS64", values: ["hardfloat", "softfloat"] },
-    mips64le: { env: "GOMIPS64", values: ["hardfloat", "softfloat"] },
-    ppc64: { env: "GOPPC64", values: ["power8", "power9", "power10"] },
-    ppc64le: { env: "GOPPC64", values: ["power8", "power9", "power10"] },
-    riscv64: { env: "GORISCV64", values: ["rva20u64", "rva22u64", "rva23u64"] },
-};
-/** "linux/arm/7" */
-function targets_formatTarget(t) {
-    return t.variant ? `${t.goos}/${t.goarch}/${t.variant}` : `${t.goos}/${t.goarch}`;
-}
-/** "linux_arm_7": for file and artifact names. */
-function targets_targetSlug(t, sep = "_") {
-    return [t.goos, t.goarch, ...(t.variant ? [t.variant] : [])].join(sep);
-}
-/** The environment that selects this target in `go build`. */
-function targetEnv(t) {
-    const env = { GOOS: t.goos, GOARCH: t.goarch };
-    const v = VARIANTS[t.goarch];
-    if (t.variant && v)
-        env[v.env] = t.variant;
-    return env;
-}
-function compareTargets(a, b) {
-    const key = (t) => [t.goos, t.goarch, t.variant ?? ""];
-    const [ka, kb] = [key(a), key(b)];
-    for (let i = 0; i < 3; i++) {
-        const x = ka[i];
-        const y = kb[i];
-        if (x !== y)
-            return x < y ? -1 : 1;
+        // The inner streams are wired by hand so that the caller gets one stream whose
+        // errors are UserErrors naming the entry, and so that a caller that stops reading
+        // also stops the inner streams.
+        const inflate = entry.method === STORED ? undefined : (0,external_node_zlib_.createInflateRaw)();
+        const fail = (e, why) => {
+            check.destroy(e instanceof errors/* UserError */.yo ? e : this.error(`entry "${entry.name}": ${why}: ${(0,errors/* errorMessage */.gJ)(e)}`));
+        };
+        raw.on("error", (e) => fail(e, "read error"));
+        inflate?.on("error", (e) => fail(e, "not valid deflate data"));
+        check.on("close", () => {
+            raw.destroy();
+            inflate?.destroy();
+        });
+        if (!inflate)
+            return raw.pipe(check);
+        return raw.pipe(inflate).pipe(check);
     }
-    return 0;
+    /**
+     * Reads [start, start+length) with positional reads on the shared handle. (A stream
+     * from fh.createReadStream would close the handle when destroyed, autoClose or not.)
+     */
+    rangeStream(start, length) {
+        const fh = this.fh;
+        const file = this.file;
+        let position = start;
+        const end = start + length;
+        return new external_node_stream_.Readable({
+            highWaterMark: 256 * 1024,
+            read(want) {
+                const size = Math.min(Math.max(want, 64 * 1024), end - position);
+                if (size <= 0) {
+                    this.push(null);
+                    return;
+                }
+                fh.read(Buffer.alloc(size), 0, size, position).then(({ bytesRead, buffer }) => {
+                    if (bytesRead === 0) {
+                        this.destroy(new ZipFormatError(`${file}: truncated at byte ${position}`));
+                        return;
+                    }
+                    position += bytesRead;
+                    this.push(buffer.subarray(0, bytesRead));
+                }, (e) => this.destroy(e));
+            },
+        });
+    }
+    checkContent(entry, size, crc) {
+        if (size !== entry.uncompressedSize) {
+            throw this.error(`entry "${entry.name}" has ${size} bytes, its header says ${entry.uncompressedSize}`);
+        }
+        if (crc !== entry.crc32)
+            throw this.error(`entry "${entry.name}" fails its CRC-32 check`);
+    }
+    /** Reads through a window, since entries are visited in file order: few, big reads. */
+    async read(position, length) {
+        const w = this.window;
+        if (position >= w.start && position + length <= w.start + w.data.length) {
+            return w.data.subarray(position - w.start, position - w.start + length);
+        }
+        if (length > WINDOW)
+            return readExactly(this.fh, position, length, this.file);
+        const size = Math.min(WINDOW, this.size - position);
+        if (size < length)
+            throw this.error(`truncated (wanted ${length} bytes at ${position})`);
+        this.window = { start: position, data: await readExactly(this.fh, position, size, this.file) };
+        return this.window.data.subarray(0, length);
+    }
+    error(message) {
+        return new ZipFormatError(`${this.file}: ${message}`);
+    }
 }
-const SPEC_HELP = "comma- or space-separated GOOS/GOARCH[/variant] (e.g. linux/amd64, linux/arm/7, linux/amd64/v3), GOOS/* , first-class, or all";
-/**
- * Expands a target spec against the platforms of the installed Go. Every item must
- * name something that Go can build; anything else is an input error naming the item
- * and the valid choices. The result is de-duplicated and sorted, so the same spec
- * always gives the same matrix.
- */
-function parseTargetSpec(spec, platforms, input = "targets") {
-    const items = spec.split(/[\s,]+/).filter((s) => s !== "");
-    if (items.length === 0)
-        throw inputError(input, spec, `allowed: ${SPEC_HELP}`);
-    const usable = platforms.filter((p) => !p.broken);
+async function readExactly(fh, position, length, file) {
+    const buf = Buffer.alloc(length);
+    let done = 0;
+    while (done < length) {
+        const { bytesRead } = await fh.read(buf, done, length - done, position + done);
+        if (bytesRead === 0)
+            throw new ZipFormatError(`${file}: truncated (wanted ${length} bytes at ${position})`);
+        done += bytesRead;
+    }
+    return buf;
+}
+async function readCentralDirectory(fh, size, file) {
     const fail = (why) => {
-        throw inputError(input, spec, why);
+        throw new ZipFormatError(`${file}: not a usable zip file: ${why}`);
     };
-    const out = new Map();
-    const add = (t) => out.set(targets_formatTarget(t), t);
-    for (const item of items) {
-        if (item === "all") {
-            for (const p of usable)
-                add({ goos: p.goos, goarch: p.goarch });
-            continue;
+    if (size < EOCD_SIZE)
+        fail("too short");
+    // The end record sits in the last 22 bytes plus a comment of at most 64 KiB.
+    const tailLength = Math.min(size, EOCD_SIZE + 0xffff);
+    const tailStart = size - tailLength;
+    const tail = await readExactly(fh, tailStart, tailLength, file);
+    let eocd = -1;
+    for (let i = tail.length - EOCD_SIZE; i >= 0; i--) {
+        if (tail.readUInt32LE(i) === SIG_EOCD && i + EOCD_SIZE + tail.readUInt16LE(i + 20) === tail.length) {
+            eocd = i;
+            break;
         }
-        if (item === "first-class") {
-            for (const p of usable.filter((p) => p.firstClass))
-                add({ goos: p.goos, goarch: p.goarch });
-            continue;
+    }
+    if (eocd < 0)
+        fail("no end of central directory record");
+    if (tail.readUInt16LE(eocd + 4) !== 0 || tail.readUInt16LE(eocd + 6) !== 0)
+        fail("multi-disk archives are not supported");
+    let count = tail.readUInt16LE(eocd + 10);
+    let cdSize = tail.readUInt32LE(eocd + 12);
+    let cdOffset = tail.readUInt32LE(eocd + 16);
+    let cdLimit = tailStart + eocd;
+    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+        // ZIP64: a locator right before the end record points at the 64-bit end record.
+        const locatorAt = tailStart + eocd - 20;
+        if (locatorAt < 0)
+            fail("ZIP64 locator missing");
+        const locator = await readExactly(fh, locatorAt, 20, file);
+        if (locator.readUInt32LE(0) !== SIG_ZIP64_LOCATOR)
+            fail("ZIP64 locator missing");
+        const recordAt = safeNumber(locator.readBigUInt64LE(8), fail);
+        if (recordAt + 56 > locatorAt)
+            fail("ZIP64 end record out of range");
+        const record = await readExactly(fh, recordAt, 56, file);
+        if (record.readUInt32LE(0) !== SIG_ZIP64_EOCD)
+            fail("ZIP64 end record missing");
+        count = safeNumber(record.readBigUInt64LE(32), fail);
+        cdSize = safeNumber(record.readBigUInt64LE(40), fail);
+        cdOffset = safeNumber(record.readBigUInt64LE(48), fail);
+        cdLimit = recordAt;
+    }
+    if (cdOffset + cdSize > cdLimit)
+        fail("central directory out of range");
+    if (cdSize > MAX_CENTRAL_DIRECTORY)
+        fail("central directory too large");
+    const cd = await readExactly(fh, cdOffset, cdSize, file);
+    const entries = [];
+    let p = 0;
+    for (let i = 0; i < count; i++) {
+        if (p + CENTRAL_SIZE > cd.length || cd.readUInt32LE(p) !== SIG_CENTRAL)
+            fail(`central directory entry ${i} is damaged`);
+        const madeBy = cd.readUInt16LE(p + 4);
+        const flags = cd.readUInt16LE(p + 8);
+        const method = cd.readUInt16LE(p + 10);
+        const crc = cd.readUInt32LE(p + 16);
+        let compressedSize = cd.readUInt32LE(p + 20);
+        let uncompressedSize = cd.readUInt32LE(p + 24);
+        const nameLength = cd.readUInt16LE(p + 28);
+        const extraLength = cd.readUInt16LE(p + 30);
+        const commentLength = cd.readUInt16LE(p + 32);
+        const disk = cd.readUInt16LE(p + 34);
+        const externalAttrs = cd.readUInt32LE(p + 38);
+        let localHeaderOffset = cd.readUInt32LE(p + 42);
+        const end = p + CENTRAL_SIZE + nameLength + extraLength + commentLength;
+        if (end > cd.length)
+            fail(`central directory entry ${i} is damaged`);
+        const nameBytes = Buffer.from(cd.subarray(p + CENTRAL_SIZE, p + CENTRAL_SIZE + nameLength));
+        let name = "";
+        try {
+            name = zip_utf8.decode(nameBytes);
         }
-        const parts = item.split("/");
-        if (parts.length < 2 || parts.length > 3 || !parts.every((p) => /^(?:[a-z0-9][a-z0-9.]*|\*)$/.test(p))) {
-            fail(`"${item}" is not a target; allowed: ${SPEC_HELP}`);
+        catch {
+            fail(`entry ${i} has a name that is not UTF-8`);
         }
-        const [goos, goarch, variant] = parts;
-        const goosList = [...new Set(usable.map((p) => p.goos))].sort();
-        if (goos !== "*" && !goosList.includes(goos)) {
-            fail(`"${item}": unknown GOOS "${goos}"; valid GOOS: ${goosList.join(", ")}`);
+        if (flags & 0x41)
+            fail(`entry "${name}" is encrypted`);
+        if (method !== STORED && method !== DEFLATED)
+            fail(`entry "${name}" uses compression method ${method}`);
+        if (disk !== 0 && disk !== 0xffff)
+            fail("multi-disk archives are not supported");
+        // ZIP64 extra field: the 64-bit values appear only for fields saturated above.
+        const extra = cd.subarray(p + CENTRAL_SIZE + nameLength, p + CENTRAL_SIZE + nameLength + extraLength);
+        for (let q = 0; q + 4 <= extra.length;) {
+            const id = extra.readUInt16LE(q);
+            const len = extra.readUInt16LE(q + 2);
+            if (q + 4 + len > extra.length)
+                fail(`entry "${name}" has a damaged extra field`);
+            if (id === 0x0001) {
+                let r = q + 4;
+                const next = () => {
+                    if (r + 8 > q + 4 + len)
+                        fail(`entry "${name}" has a short ZIP64 field`);
+                    const v = safeNumber(extra.readBigUInt64LE(r), fail);
+                    r += 8;
+                    return v;
+                };
+                if (uncompressedSize === 0xffffffff)
+                    uncompressedSize = next();
+                if (compressedSize === 0xffffffff)
+                    compressedSize = next();
+                if (localHeaderOffset === 0xffffffff)
+                    localHeaderOffset = next();
+            }
+            q += 4 + len;
         }
-        const matches = usable.filter((p) => (goos === "*" || p.goos === goos) && (goarch === "*" || p.goarch === goarch));
-        if (matches.length === 0) {
-            const archs = usable.filter((p) => p.goos === goos).map((p) => p.goarch);
-            fail(`"${item}": ${goos} has no GOARCH "${goarch}"; valid for ${goos}: ${archs.sort().join(", ")}`);
+        if (method === STORED && compressedSize !== uncompressedSize)
+            fail(`stored entry "${name}" has two sizes`);
+        entries.push({
+            name,
+            nameBytes,
+            method,
+            crc32: crc,
+            compressedSize,
+            uncompressedSize,
+            localHeaderOffset,
+            kind: entryKind(madeBy >> 8, externalAttrs, name),
+        });
+        p = end;
+    }
+    return { entries, cdOffset };
+}
+function entryKind(host, externalAttrs, name) {
+    const UNIX = 3;
+    const MACOS = 19;
+    if (host === UNIX || host === MACOS) {
+        const type = (externalAttrs >>> 16) & 0o170000;
+        if (type === 0o120000)
+            return "symlink";
+        if (type === 0o040000)
+            return "directory";
+        if (type !== 0 && type !== 0o100000)
+            return "other";
+    }
+    if (externalAttrs & 0x10 || name.endsWith("/"))
+        return "directory";
+    return "file";
+}
+function safeNumber(v, fail) {
+    if (v > BigInt(Number.MAX_SAFE_INTEGER))
+        fail("size or offset out of range");
+    return Number(v);
+}
+/** Go's limit on a module zip's size and on the total of its unpacked files. */
+const MAX_MODULE_ZIP = (/* unused pure expression or super */ null && (500 * 1024 * 1024));
+/**
+ * Extracts a module zip into `dir` (which must exist and be empty) and computes its h1
+ * dirhash on the way, in one pass: sha256 of each file, then sha256 of the lines
+ * "<hex>  <name>\n" sorted by name (names as in the zip, prefix included), which is
+ * what Go's dirhash.HashZip does. The caller compares the hash and discards `dir` on
+ * a mismatch; nothing here trusts the content.
+ *
+ * Refused: names outside the prefix, absolute or with "", "." or ".." elements,
+ * backslashes, colons or control characters, names that collide case-insensitively,
+ * symlinks and other non-regular entries, go.mod files below the module root (as Go's
+ * zip checker does), and archives bigger than the module zip limit.
+ */
+async function extractModuleZip(zipPath, dir, opts) {
+    const limit = opts.maxUncompressed ?? MAX_MODULE_ZIP;
+    const place = opts.place ?? ((rel) => ({ paths: [rel], mode: 0o644 }));
+    const zip = await ZipReader.open(zipPath);
+    try {
+        if (zip.size > MAX_MODULE_ZIP)
+            throw new UserError(`${zipPath}: ${zip.size} bytes is over the module zip limit`);
+        const refuse = (entry, why) => {
+            throw new UserError(`${zipPath}: refusing entry "${entry.name}": ${why}`);
+        };
+        // Check every name before writing anything.
+        const folded = new Map();
+        let total = 0;
+        for (const entry of zip.entries) {
+            const rel = checkEntryName(entry, opts.prefix, refuse);
+            if (entry.kind === "symlink")
+                refuse(entry, "symbolic links are not allowed");
+            if (entry.kind === "other")
+                refuse(entry, "only regular files and directories are allowed");
+            if (entry.kind === "directory" && entry.uncompressedSize !== 0)
+                refuse(entry, "a directory with content");
+            if (entry.kind === "file") {
+                const base = rel.slice(rel.lastIndexOf("/") + 1);
+                if (base.toLowerCase() === "go.mod" && base !== rel)
+                    refuse(entry, "go.mod below the module root");
+            }
+            claimPath(folded, rel, entry.kind === "directory" ? "directory" : "file", (why) => refuse(entry, why));
+            total += entry.uncompressedSize;
+            if (total > limit)
+                throw new UserError(`${zipPath}: unpacks to more than ${limit} bytes`);
         }
-        if (variant !== undefined) {
-            if (goarch === "*")
-                fail(`"${item}": a variant needs one GOARCH, not *`);
-            const v = VARIANTS[goarch];
-            if (!v)
-                fail(`"${item}": GOARCH ${goarch} has no variants`);
-            else if (!v.values.includes(variant)) {
-                fail(`"${item}": ${v.env} has no value "${variant}"; valid: ${v.values.join(", ")}`);
+        const lines = [];
+        const writer = new ParallelWriter(dir);
+        let files = 0;
+        let bytes = 0;
+        const extractAll = zip.forEachInFileOrder(async (entry, content) => {
+            const rel = entry.name.slice(opts.prefix.length).replace(/\/$/, "");
+            const hash = createHash("sha256");
+            if (entry.kind === "directory") {
+                if (Buffer.isBuffer(content))
+                    hash.update(content);
+                else
+                    content.resume();
+                if (rel !== "")
+                    await writer.directory(rel);
+            }
+            else {
+                const { paths, mode } = place(rel);
+                if (Buffer.isBuffer(content)) {
+                    hash.update(content);
+                    await writer.file(paths, content, mode);
+                }
+                else {
+                    const tap = new Transform({
+                        transform(chunk, _enc, cb) {
+                            hash.update(chunk);
+                            cb(null, chunk);
+                        },
+                    });
+                    await writer.stream(paths, content, tap, mode);
+                }
+                files++;
+                bytes += entry.uncompressedSize;
+            }
+            lines.push({ name: entry.nameBytes, line: Buffer.from(`${hash.digest("hex")}  ${entry.name}\n`) });
+        });
+        // Writes still under way finish (or fail) before anything is reported.
+        await extractAll.catch(async (e) => {
+            await writer.settle().catch(() => { });
+            throw e;
+        });
+        await writer.settle();
+        // Go sorts names as byte strings; compare UTF-8 bytes, not UTF-16 code units.
+        lines.sort((a, b) => Buffer.compare(a.name, b.name));
+        const summary = createHash("sha256");
+        for (const { line } of lines)
+            summary.update(line);
+        return { h1: `h1:${summary.digest("base64")}`, files, bytes };
+    }
+    finally {
+        await zip.close();
+    }
+}
+/** Returns the entry's path below the prefix (no trailing slash), or refuses the entry. */
+function checkEntryName(entry, prefix, refuse) {
+    const name = entry.name;
+    if (!name.startsWith(prefix))
+        refuse(entry, `outside "${prefix}"`);
+    // dirhash cannot represent these, and they mean something else on other systems.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+    if (/[\\:\u0000-\u001f\u007f]/.test(name))
+        refuse(entry, "backslash, colon or control character in the name");
+    const isDir = entry.kind === "directory";
+    const rel = name.slice(prefix.length).replace(/\/$/, "");
+    if (!isDir && name.endsWith("/"))
+        refuse(entry, "a file name ending in /");
+    if (rel === "") {
+        if (isDir)
+            return rel;
+        refuse(entry, "no name below the prefix");
+    }
+    for (const element of rel.split("/")) {
+        if (element === "" || element === "." || element === "..")
+            refuse(entry, `path element "${element}"`);
+    }
+    return rel;
+}
+/**
+ * Records a path and its parent directories under their case-folded names and refuses
+ * two files (or a file and a directory) that would land on the same place on a
+ * case-insensitive file system (macOS and Windows runners).
+ */
+function claimPath(seen, rel, kind, refuse) {
+    if (rel === "")
+        return;
+    const parts = rel.split("/");
+    for (let i = 1; i <= parts.length; i++) {
+        const key = parts.slice(0, i).join("/").toLowerCase();
+        const want = i === parts.length ? kind : "directory";
+        const had = seen.get(key);
+        if (had === "file" || (had !== undefined && want === "file")) {
+            refuse(`"${parts.slice(0, i).join("/")}" appears twice (names are compared case-insensitively)`);
+        }
+        seen.set(key, want);
+    }
+}
+/**
+ * Writes small files a few at a time while the zip is read on: one file at a time
+ * leaves the disk idle between thousands of tiny writes. Directories are created once.
+ * The first failure stops further writes and is thrown by the next call or by settle().
+ */
+class ParallelWriter {
+    root;
+    dirs = new Map();
+    pending = new Set();
+    failure;
+    static LIMIT = (/* unused pure expression or super */ null && (16));
+    constructor(root) {
+        this.root = root;
+    }
+    directory(rel) {
+        let made = this.dirs.get(rel);
+        if (!made) {
+            made = mkdir(this.abs(rel), { recursive: true, mode: 0o755 });
+            made.catch(() => { }); // awaited by whoever needs it
+            this.dirs.set(rel, made);
+        }
+        return made;
+    }
+    /** `paths[0]` gets the content; the others are copies; no paths: nothing is written. */
+    async file(paths, content, mode) {
+        this.check();
+        while (this.pending.size >= ParallelWriter.LIMIT)
+            await Promise.race(this.pending);
+        this.check();
+        const task = (async () => {
+            const [first, ...copies] = paths;
+            if (first === undefined)
+                return;
+            await this.parents(paths);
+            // "wx": never write through something already there (the directory is fresh and ours).
+            await writeFile(this.abs(first), content, { flag: "wx", mode });
+            for (const copy of copies)
+                await copyFile(this.abs(first), this.abs(copy), constants.COPYFILE_EXCL);
+        })().catch((e) => {
+            this.failure ??= e;
+        });
+        const tracked = task.finally(() => this.pending.delete(tracked));
+        this.pending.add(tracked);
+    }
+    async stream(paths, content, tap, mode) {
+        this.check();
+        const [first, ...copies] = paths;
+        await this.parents(paths);
+        const sink = first === undefined
+            ? new Writable({ write: (_c, _e, cb) => cb() })
+            : createWriteStream(this.abs(first), { flags: "wx", mode });
+        await pipeline(content, tap, sink);
+        if (first !== undefined) {
+            for (const copy of copies)
+                await copyFile(this.abs(first), this.abs(copy), constants.COPYFILE_EXCL);
+        }
+    }
+    async settle() {
+        await Promise.all(this.pending);
+        this.check();
+    }
+    async parents(paths) {
+        for (const p of paths) {
+            const slash = p.lastIndexOf("/");
+            if (slash > 0)
+                await this.directory(p.slice(0, slash));
+        }
+    }
+    check() {
+        if (this.failure !== undefined)
+            throw this.failure;
+    }
+    abs(rel) {
+        return path.join(this.root, ...rel.split("/"));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/kit/hash.ts
+
+
+
+/**
+ * sha256 and size of a file, read 1 MiB at a time into one reused buffer: a stream would
+ * allocate a fresh buffer per read, a gigabyte of garbage for a gigabyte file.
+ */
+async function hash_sha256File(path) {
+    const hash = (0,external_node_crypto_.createHash)("sha256");
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    const fh = await (0,promises_.open)(path, "r");
+    let size = 0;
+    try {
+        for (;;) {
+            const { bytesRead } = await fh.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                break;
+            hash.update(buffer.subarray(0, bytesRead));
+            size += bytesRead;
+        }
+    }
+    finally {
+        await fh.close();
+    }
+    return { sha256: hash.digest("hex"), size };
+}
+/** Offset of the first differing byte of two files, or undefined when they are identical. */
+async function firstDifference(a, b) {
+    const [sa, sb] = await Promise.all([stat(a), stat(b)]);
+    const ra = createReadStream(a, { highWaterMark: 1 << 20 })[Symbol.asyncIterator]();
+    const rb = createReadStream(b, { highWaterMark: 1 << 20 })[Symbol.asyncIterator]();
+    let bufA = Buffer.alloc(0);
+    let bufB = Buffer.alloc(0);
+    let offset = 0;
+    for (;;) {
+        if (bufA.length === 0) {
+            const n = await ra.next();
+            bufA = n.done ? Buffer.alloc(0) : n.value;
+        }
+        if (bufB.length === 0) {
+            const n = await rb.next();
+            bufB = n.done ? Buffer.alloc(0) : n.value;
+        }
+        if (bufA.length === 0 || bufB.length === 0) {
+            await Promise.all([ra.return?.(), rb.return?.()]);
+            return sa.size === sb.size ? undefined : offset;
+        }
+        const n = Math.min(bufA.length, bufB.length);
+        for (let i = 0; i < n; i++) {
+            if (bufA[i] !== bufB[i]) {
+                await Promise.all([ra.return?.(), rb.return?.()]);
+                return offset + i;
             }
         }
-        for (const p of matches)
-            add({ goos: p.goos, goarch: p.goarch, ...(variant ? { variant } : {}) });
+        offset += n;
+        bufA = bufA.subarray(n);
+        bufB = bufB.subarray(n);
     }
-    return [...out.values()].sort(compareTargets);
-}
-/** The value for `strategy.matrix: ${{ fromJSON(...) }}`. */
-function buildMatrix(targets, cc) {
-    return {
-        include: targets.map((t) => {
-            // Key order is fixed (goos, goarch, variant, target, cc) so the JSON is stable.
-            const entry = {
-                goos: t.goos,
-                goarch: t.goarch,
-                ...(t.variant ? { variant: t.variant } : {}),
-                target: targets_formatTarget(t),
-            };
-            const compiler = cc?.get(entry.target);
-            if (compiler)
-                entry.cc = compiler;
-            return entry;
-        }),
-    };
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
@@ -34700,7 +35286,7 @@ function iso_duration(params) {
     return core._isoDuration(ZodISODuration, params);
 }
 
-;// CONCATENATED MODULE: ./src/core/dsse.ts
+;// CONCATENATED MODULE: ./src/release/dsse.ts
 
 
 
@@ -34786,7 +35372,7 @@ function dsse_signP256(data, privateKey) {
     return Buffer.from(p256.sign(data, secret, { prehash: true, format: "der" }));
 }
 
-;// CONCATENATED MODULE: ./src/core/provenance.ts
+;// CONCATENATED MODULE: ./src/release/provenance.ts
 /**
  * SLSA v1 build provenance for a release, as an in-toto Statement v1: which files (the
  * subjects, by sha256) were built from which commit, by which builder and workflow run,
@@ -35100,7 +35686,414 @@ function statementFromEnvelope(envelope) {
     return parsed.data;
 }
 
-;// CONCATENATED MODULE: ./src/core/archive.ts
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
+;// CONCATENATED MODULE: ./src/release/signing.ts
+
+
+
+
+
+
+/**
+ * Signing for package-release: an ECDSA P-256 key given as an input (cosign's encrypted
+ * key or a plain PKCS#8 / SEC1 PEM), or keyless through GitHub's OIDC token and Sigstore
+ * (@actions/attest). Key-mode output is what `cosign verify-blob --key` and
+ * `openssl dgst -sha256 -verify` accept: a raw DER signature and a Sigstore bundle v0.3
+ * with a public-key hint and no transparency-log entry.
+ *
+ * The caller masks the key and password; nothing here puts either (or anything derived
+ * from them) into a message.
+ */
+const KEY_INPUT = "signing-key";
+const PASSWORD_INPUT = "signing-key-password";
+const ALLOWED_KEYS = 'allowed: an ECDSA P-256 private key in PEM, either "-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----" ' +
+    `(cosign generate-key-pair; its password goes in "${PASSWORD_INPUT}") or "-----BEGIN PRIVATE KEY-----" ` +
+    "(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256)";
+/** Names the input and says it is secret: the value itself never appears in a message. */
+function keyError(input, problem) {
+    return new UserError(`input "${input}" (a secret, not shown) ${problem}`);
+}
+function pemBlocks(text) {
+    const blocks = [];
+    const re = /-----BEGIN ([A-Z0-9 ]+)-----([^-]*)-----END \1-----/g;
+    for (const m of text.matchAll(re)) {
+        // Header lines ("Proc-Type: …") only occur in legacy encrypted PEM, which we do not read.
+        const body = (m[2] ?? "").replace(/\s+/g, "");
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body))
+            continue;
+        blocks.push({ type: m[1] ?? "", der: Buffer.from(body, "base64") });
+    }
+    return blocks;
+}
+function toPem(type, der) {
+    const lines = der.toString("base64").match(/.{1,64}/g) ?? [];
+    return `-----BEGIN ${type}-----\n${lines.join("\n")}\n-----END ${type}-----\n`;
+}
+const SIGSTORE_ENCRYPTED = ["ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"];
+const PRIVATE_TYPES = [...SIGSTORE_ENCRYPTED, "PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY"];
+/**
+ * Reads the `signing-key` input. Accepts cosign's encrypted key (scrypt + NaCl secretbox
+ * around PKCS#8), PKCS#8 (also password-encrypted PKCS#8) and SEC1 "EC PRIVATE KEY";
+ * the key must be ECDSA P-256. An encrypted key with no password is tried with the
+ * empty password, which cosign allows.
+ */
+async function loadSigningKey(pem, password) {
+    // A PEM pasted into a one-line variable sometimes arrives with literal "\n" escapes.
+    const text = !pem.includes("\n") && pem.includes("\\n") ? pem.replace(/(?:\\r)?\\n/g, "\n") : pem;
+    const blocks = pemBlocks(text);
+    const privateBlocks = blocks.filter((b) => PRIVATE_TYPES.includes(b.type));
+    if (privateBlocks.length === 0) {
+        if (blocks.some((b) => b.type === "PUBLIC KEY")) {
+            throw keyError(KEY_INPUT, `holds a public key; signing needs the private key. ${ALLOWED_KEYS}`);
+        }
+        if (blocks.some((b) => b.type === "RSA PRIVATE KEY")) {
+            throw keyError(KEY_INPUT, `is an RSA key; goship signs with ECDSA P-256 only. ${ALLOWED_KEYS}`);
+        }
+        if (blocks.some((b) => b.type === "OPENSSH PRIVATE KEY")) {
+            throw keyError(KEY_INPUT, `is an OpenSSH key; ${ALLOWED_KEYS}`);
+        }
+        const first = blocks[0];
+        if (first)
+            throw keyError(KEY_INPUT, `is a PEM "${first.type}" block; ${ALLOWED_KEYS}`);
+        if (text.includes("-----BEGIN")) {
+            // e.g. OpenSSL's legacy encryption ("Proc-Type: 4,ENCRYPTED" headers inside the block)
+            throw keyError(KEY_INPUT, `has a PEM block goship cannot read (convert it with openssl pkcs8 -topk8); ${ALLOWED_KEYS}`);
+        }
+        throw keyError(KEY_INPUT, `is not PEM text (give the key file's contents, not its path); ${ALLOWED_KEYS}`);
+    }
+    if (privateBlocks.length > 1) {
+        throw keyError(KEY_INPUT, `holds ${privateBlocks.length} private keys; give exactly one. ${ALLOWED_KEYS}`);
+    }
+    const block = privateBlocks[0];
+    let privateKey;
+    if (SIGSTORE_ENCRYPTED.includes(block.type)) {
+        privateKey = decryptedPkcs8Key(await decryptSigstoreKey(block.der, password));
+    }
+    else if (block.type === "ENCRYPTED PRIVATE KEY") {
+        privateKey = encryptedPkcs8Key(block, password);
+    }
+    else {
+        try {
+            privateKey = createPrivateKey({ key: toPem(block.type, block.der), format: "pem" });
+        }
+        catch {
+            throw keyError(KEY_INPUT, `is a "${block.type}" PEM block whose content is not a valid key; ${ALLOWED_KEYS}`);
+        }
+    }
+    assertP256(privateKey);
+    const publicKey = createPublicKey(privateKey);
+    return {
+        privateKey,
+        publicKeyPem: publicKey.export({ type: "spki", format: "pem" }),
+        hint: publicKeyHint(publicKey),
+    };
+}
+function decryptedPkcs8Key(der) {
+    try {
+        return createPrivateKey({ key: der, format: "der", type: "pkcs8" });
+    }
+    catch {
+        throw keyError(KEY_INPUT, `decrypts to something that is not a PKCS#8 private key; ${ALLOWED_KEYS}`);
+    }
+}
+function encryptedPkcs8Key(block, password) {
+    if (!password) {
+        throw keyError(KEY_INPUT, `is an encrypted PKCS#8 key and input "${PASSWORD_INPUT}" is empty: set it to the key's password`);
+    }
+    try {
+        return createPrivateKey({ key: toPem(block.type, block.der), format: "pem", passphrase: password });
+    }
+    catch {
+        throw keyError(PASSWORD_INPUT, `does not decrypt input "${KEY_INPUT}" (an encrypted PKCS#8 key): use the key's password`);
+    }
+}
+function assertP256(key) {
+    const type = key.asymmetricKeyType;
+    const curve = key.asymmetricKeyDetails?.namedCurve;
+    if (type === "ec" && curve === "prime256v1")
+        return;
+    const names = { secp384r1: "P-384", secp521r1: "P-521", secp256k1: "secp256k1" };
+    const what = type === "ec"
+        ? `an EC ${names[curve ?? ""] ?? curve ?? "unknown-curve"} key`
+        : type === "rsa" || type === "rsa-pss"
+            ? "an RSA key"
+            : type === "ed25519"
+                ? "an Ed25519 key"
+                : `a${/^[aeiou]/i.test(type ?? "") ? "n" : ""} ${type ?? "unknown"} key`;
+    throw keyError(KEY_INPUT, `is ${what}; goship signs with ECDSA P-256 only. ${ALLOWED_KEYS}`);
+}
+/**
+ * Sigstore's public-key hint, as cosign writes it into bundles (verificationMaterial.publicKey.hint):
+ * standard base64 of the SHA-256 of the DER SubjectPublicKeyInfo. Only a hint for
+ * picking a key; verification never trusts it.
+ */
+function publicKeyHint(publicKey) {
+    const spki = publicKey.export({ type: "spki", format: "der" });
+    return createHash("sha256").update(spki).digest("base64");
+}
+// cosign's encrypted key (go-securesystemslib "encrypted"): JSON with base64 []byte fields.
+const Bytes = schemas/* base64 */.K39().transform((s) => Buffer.from(s, "base64"));
+const SigstoreEncryptedKey = schemas/* object */.Ikc({
+    kdf: schemas/* object */.Ikc({
+        name: schemas/* literal */.euz("scrypt"),
+        params: schemas/* object */.Ikc({
+            N: schemas/* number */.aig()
+                .int()
+                .min(2)
+                .refine((n) => Number.isInteger(Math.log2(n)), "a power of two"),
+            r: schemas/* number */.aig().int().min(1).max(64),
+            p: schemas/* number */.aig().int().min(1).max(16),
+        }),
+        salt: Bytes,
+    }),
+    cipher: schemas/* object */.Ikc({
+        name: schemas/* literal */.euz("nacl/secretbox"),
+        nonce: Bytes.refine((b) => b.length === 24, "24 bytes"),
+    }),
+    ciphertext: Bytes,
+});
+/** Above this much scrypt memory a key file is treated as hostile (cosign's is 64 MiB). */
+const MiB = 1024 * 1024;
+const MAX_SCRYPT_BYTES = 512 * MiB;
+const scryptAsync = (0,external_node_util_.promisify)(external_node_crypto_.scrypt);
+async function decryptSigstoreKey(json, password) {
+    let parsed;
+    try {
+        parsed = SigstoreEncryptedKey.parse(JSON.parse(json.toString("utf8")));
+    }
+    catch (e) {
+        // zod's paths name fields, never values; JSON.parse's message could quote content.
+        const where = e instanceof z.ZodError ? ` (at ${e.issues.map((i) => i.path.join(".")).join(", ")})` : "";
+        throw keyError(KEY_INPUT, `is an encrypted Sigstore key whose content is not what cosign writes${where}: JSON with kdf "scrypt" and cipher "nacl/secretbox"`);
+    }
+    const { N, r, p } = parsed.kdf.params;
+    const memory = 128 * N * r * p;
+    if (memory > MAX_SCRYPT_BYTES) {
+        throw keyError(KEY_INPUT, `asks for scrypt parameters needing ${Math.round(memory / MiB)} MiB; at most ${MAX_SCRYPT_BYTES / MiB} MiB is allowed`);
+    }
+    const candidates = [password ?? ""];
+    // A secret stored from a file often keeps the file's final newline.
+    const trimmed = candidates[0]?.replace(/\r?\n$/, "");
+    if (trimmed !== undefined && trimmed !== candidates[0])
+        candidates.push(trimmed);
+    for (const candidate of candidates) {
+        const key = await scryptAsync(candidate, parsed.kdf.salt, 32, {
+            N,
+            r,
+            p,
+            // Node refuses more than 32 MiB by default; cosign's N=65536, r=8 needs 64 MiB.
+            maxmem: memory + 16 * MiB,
+        });
+        try {
+            return Buffer.from(xsalsa20poly1305(key, parsed.cipher.nonce).decrypt(parsed.ciphertext));
+        }
+        catch {
+            // authentication failed: wrong password (or a damaged key); try the next candidate
+        }
+    }
+    if (!password) {
+        throw keyError(KEY_INPUT, `is an encrypted Sigstore key and input "${PASSWORD_INPUT}" is empty: set it to the password the key was made with (COSIGN_PASSWORD of cosign generate-key-pair)`);
+    }
+    throw keyError(PASSWORD_INPUT, `does not decrypt input "${KEY_INPUT}" (secretbox authentication failed): use the password the key was made with (COSIGN_PASSWORD of cosign generate-key-pair)`);
+}
+/** Reads a public key (goship.pub) for verification; it must be ECDSA P-256. */
+function loadPublicKey(pem) {
+    let key;
+    try {
+        key = (0,external_node_crypto_.createPublicKey)({ key: pem, format: "pem" });
+    }
+    catch {
+        throw new errors/* UserError */.yo('the public key is not a PEM "PUBLIC KEY" block');
+    }
+    if (key.asymmetricKeyType !== "ec" || key.asymmetricKeyDetails?.namedCurve !== "prime256v1") {
+        throw new errors/* UserError */.yo(`the public key is not an ECDSA P-256 key (it is ${key.asymmetricKeyType ?? "unknown"})`);
+    }
+    return key;
+}
+// ─── Sigstore bundle ─────────────────────────────────────────────────────────────
+const BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+/** Media types a bundle read back may have (sigstore-js and cosign still write the older ones). */
+const BUNDLE_MEDIA_TYPES = [
+    BUNDLE_MEDIA_TYPE,
+    "application/vnd.dev.sigstore.bundle+json;version=0.3",
+    "application/vnd.dev.sigstore.bundle+json;version=0.2",
+    "application/vnd.dev.sigstore.bundle+json;version=0.1",
+];
+const signing_Base64 = schemas/* base64 */.K39();
+const HashOutput = schemas/* object */.Ikc({
+    algorithm: schemas/* enum */.k5n(["SHA2_256", "SHA2_384", "SHA2_512"]),
+    digest: signing_Base64,
+});
+/** Read for shape only; verifying log entries is Sigstore's verifier's job. Unknown fields kept. */
+const TransparencyLogEntry = schemas/* looseObject */._H3({
+    logIndex: schemas/* string */.YjP(),
+    logId: schemas/* object */.Ikc({ keyId: signing_Base64 }),
+    kindVersion: schemas/* object */.Ikc({ kind: schemas/* string */.YjP(), version: schemas/* string */.YjP() }),
+    integratedTime: schemas/* string */.YjP(),
+    canonicalizedBody: signing_Base64,
+});
+const RawBytes = schemas/* object */.Ikc({ rawBytes: signing_Base64 });
+const VerificationMaterial = schemas/* object */.Ikc({
+    publicKey: schemas/* object */.Ikc({ hint: schemas/* string */.YjP() }).optional(),
+    certificate: RawBytes.optional(),
+    x509CertificateChain: schemas/* object */.Ikc({ certificates: schemas/* array */.YOg(RawBytes).min(1) }).optional(),
+    tlogEntries: schemas/* array */.YOg(TransparencyLogEntry).optional(),
+    timestampVerificationData: schemas/* looseObject */._H3({ rfc3161Timestamps: schemas/* array */.YOg(schemas/* object */.Ikc({ signedTimestamp: signing_Base64 })).optional() })
+        .optional(),
+})
+    .refine((v) => [v.publicKey, v.certificate, v.x509CertificateChain].filter((x) => x !== undefined).length === 1, "exactly one of publicKey, certificate, x509CertificateChain");
+const MessageSignature = schemas/* object */.Ikc({
+    messageDigest: HashOutput.optional(),
+    signature: signing_Base64.min(1),
+});
+/** A Sigstore bundle (protobuf-specs Bundle, JSON form): a message signature or a DSSE envelope. */
+const SigstoreBundle = schemas/* object */.Ikc({
+    mediaType: schemas/* enum */.k5n(BUNDLE_MEDIA_TYPES),
+    verificationMaterial: VerificationMaterial,
+    messageSignature: MessageSignature.optional(),
+    dsseEnvelope: dsse_DsseEnvelope.optional(),
+})
+    .refine((b) => (b.messageSignature === undefined) !== (b.dsseEnvelope === undefined), "exactly one of messageSignature, dsseEnvelope");
+/**
+ * The bundle for a key signature of a blob, shaped as `cosign sign-blob --key` writes it
+ * offline: a public-key hint and no tlogEntries or timestamps (key mode logs nowhere).
+ */
+function messageSignatureBundle(hint, sha256, signature) {
+    return {
+        mediaType: BUNDLE_MEDIA_TYPE,
+        verificationMaterial: { publicKey: { hint } },
+        messageSignature: {
+            messageDigest: { algorithm: "SHA2_256", digest: sha256.toString("base64") },
+            signature: signature.toString("base64"),
+        },
+    };
+}
+/** The bundle for a key-signed DSSE envelope (`cosign verify-blob-attestation --key` reads it). */
+function dsseBundle(hint, envelope) {
+    return {
+        mediaType: BUNDLE_MEDIA_TYPE,
+        verificationMaterial: { publicKey: { hint } },
+        dsseEnvelope: envelope,
+    };
+}
+function keySigner(key) {
+    return {
+        kind: "key",
+        publicKeyPem: key.publicKeyPem,
+        hint: key.hint,
+        async signBlob(data) {
+            const signature = signP256(data, key.privateKey);
+            const digest = createHash("sha256").update(data).digest();
+            return { signature, bundle: messageSignatureBundle(key.hint, digest, signature) };
+        },
+        async signDsse(payloadType, payload) {
+            const envelope = signDsseEnvelope(payloadType, payload, key.privateKey);
+            return { envelope, bundle: dsseBundle(key.hint, envelope) };
+        },
+    };
+}
+const signing_InTotoStatement = schemas/* object */.Ikc({
+    _type: schemas/* literal */.euz("https://in-toto.io/Statement/v1"),
+    subject: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), digest: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()) })).min(1),
+    predicateType: schemas/* string */.YjP().min(1),
+    predicate: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
+});
+/**
+ * Keyless signing through @actions/attest: a Fulcio certificate for the workflow's OIDC
+ * identity, logged in Rekor (or GitHub's Sigstore with a timestamp for private
+ * repositories). It cannot sign a bare blob, so signBlob attests SLSA build provenance
+ * of the run with the blob (SHA256SUMS) as subject; `gh attestation verify SHA256SUMS
+ * --repo OWNER/REPO [--bundle SHA256SUMS.sigstore.json]` checks it.
+ */
+function keylessSigner(options = {}) {
+    const env = options.env ?? process.env;
+    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new UserError("keyless signing needs `permissions: id-token: write` (and `attestations: write`) in the workflow (ACTIONS_ID_TOKEN_REQUEST_URL is not set); " +
+            `grant it, or give input "${KEY_INPUT}" to sign with a key`);
+    }
+    const common = {
+        token: options.githubToken ?? "",
+        skipWrite: !options.githubToken,
+        ...(options.sigstore ? { sigstore: options.sigstore } : {}),
+    };
+    return {
+        kind: "keyless",
+        async signBlob(data, name = "SHA256SUMS") {
+            const { attestProvenance } = await __nccwpck_require__.e(/* import() */ 983).then(__nccwpck_require__.bind(__nccwpck_require__, 11983));
+            const sha256 = createHash("sha256").update(data).digest("hex");
+            const attestation = await sigstoreCall(() => attestProvenance({ ...common, subjects: [{ name, digest: { sha256 } }] }));
+            return { bundle: readBundle(attestation.bundle) };
+        },
+        async signDsse(payloadType, payload) {
+            // attest() builds and signs the statement itself: take ours apart and hand it the
+            // pieces. The signed bytes are attest's serialization, so use the returned envelope's.
+            if (payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+                throw new Error(`keyless DSSE signing only takes in-toto statements, not ${payloadType}`);
+            }
+            const statement = signing_InTotoStatement.parse(JSON.parse(payload.toString("utf8")));
+            const { attest } = await __nccwpck_require__.e(/* import() */ 983).then(__nccwpck_require__.bind(__nccwpck_require__, 11983));
+            const attestation = await sigstoreCall(() => attest({
+                ...common,
+                subjects: statement.subject,
+                predicateType: statement.predicateType,
+                predicate: statement.predicate,
+            }));
+            const bundle = readBundle(attestation.bundle);
+            if (!bundle.dsseEnvelope)
+                throw new Error("@actions/attest returned a bundle without a DSSE envelope");
+            return { envelope: bundle.dsseEnvelope, bundle };
+        },
+    };
+}
+async function sigstoreCall(fn) {
+    try {
+        return await fn();
+    }
+    catch (e) {
+        throw new UserError(`keyless signing through Sigstore failed: ${errorMessage(e)}`);
+    }
+}
+function readBundle(json) {
+    const parsed = SigstoreBundle.safeParse(json);
+    if (!parsed.success)
+        throw new Error(`@actions/attest returned a bundle we cannot read: ${parsed.error.message}`);
+    return parsed.data;
+}
+// ─── Verification ────────────────────────────────────────────────────────────────
+/** True when `signature` (DER ECDSA-SHA256, the `.sig` file) is `data`'s signature by the PEM key. */
+function verifyBlob(data, signature, publicKeyPem) {
+    const key = loadPublicKey(publicKeyPem);
+    try {
+        return (0,external_node_crypto_.verify)("sha256", data, key, signature);
+    }
+    catch {
+        return false; // not DER
+    }
+}
+/**
+ * True when a key-mode message-signature bundle is `data`'s signature by the PEM key:
+ * the digest in the bundle matches `data` and the signature verifies.
+ */
+function verifyBlobBundle(data, bundle, publicKeyPem) {
+    const message = bundle.messageSignature;
+    if (!message)
+        return false;
+    const digest = message.messageDigest;
+    if (digest) {
+        if (digest.algorithm !== "SHA2_256")
+            return false;
+        if (!(0,external_node_crypto_.createHash)("sha256").update(data).digest().equals(Buffer.from(digest.digest, "base64")))
+            return false;
+    }
+    return verifyBlob(data, Buffer.from(message.signature, "base64"), publicKeyPem);
+}
+/** True when one of the envelope's signatures is by the PEM key (over PAE(payloadType, payload)). */
+function verifyDsse(envelope, publicKeyPem) {
+    return verifyDsseEnvelope(envelope, loadPublicKey(publicKeyPem));
+}
+
+;// CONCATENATED MODULE: ./src/archive/write.ts
 
 
 
@@ -35120,12 +36113,12 @@ const DEFLATE_MEM = 8;
 const DEFLATE_CHUNK = (/* unused pure expression or super */ null && (256 * 1024));
 const READ_SIZE = (/* unused pure expression or super */ null && (1024 * 1024));
 /** Compressed output is written in batches of about this size. */
-const archive_WRITE_BATCH = (/* unused pure expression or super */ null && (1024 * 1024));
+const write_WRITE_BATCH = (/* unused pure expression or super */ null && (1024 * 1024));
 /**
  * Streams a gzip-compressed ustar archive of `entries` to `out`, sorted by name, each
  * entry with mtime `opts.mtime`, uid/gid 0, empty owner names and its given mode.
  */
-async function archive_writeTarGz(out, entries, opts) {
+async function write_writeTarGz(out, entries, opts) {
     checkMtime(opts.mtime, MAX_OCTAL_11);
     const planned = await planEntries(entries);
     return writeAtomically(out, async (output) => {
@@ -35135,10 +36128,10 @@ async function archive_writeTarGz(out, entries, opts) {
         for (const e of planned) {
             tar.write(tarHeader(e.name, e.size, e.mode, opts.mtime));
             await readSource(e, readBuffer, output, (bytes) => tar.write(bytes));
-            tar.write(ZEROS.subarray(0, padding(e.size, archive_BLOCK)));
+            tar.write(ZEROS.subarray(0, padding(e.size, write_BLOCK)));
         }
         // End of archive (two zero blocks), then zeros up to a whole record, as tar writes it.
-        tar.write(ZEROS.subarray(0, 2 * archive_BLOCK));
+        tar.write(ZEROS.subarray(0, 2 * write_BLOCK));
         tar.write(ZEROS.subarray(0, padding(tar.inSize, RECORD)));
         tar.end();
         const trailer = Buffer.alloc(8);
@@ -35153,7 +36146,7 @@ async function archive_writeTarGz(out, entries, opts) {
  * no extra fields (ZIP64 ones only where needed). CRC and sizes follow each entry's data
  * in a data descriptor, so every file is read once.
  */
-async function archive_writeZip(out, entries, opts) {
+async function write_writeZip(out, entries, opts) {
     checkMtime(opts.mtime, Number.MAX_SAFE_INTEGER);
     const always = opts.zip64 === "always";
     const { date, time } = dosDateTime(opts.mtime);
@@ -35222,7 +36215,7 @@ function tarHeader(name, size, mode, mtime) {
         mtime,
         type: "x",
     });
-    return Buffer.concat([paxHeader, pax, ZEROS.subarray(0, padding(pax.length, archive_BLOCK)), header]);
+    return Buffer.concat([paxHeader, pax, ZEROS.subarray(0, padding(pax.length, write_BLOCK)), header]);
 }
 /** MS-DOS date and time fields for a Unix time, read in UTC and clamped to 1980-2107 (2-second steps). */
 function dosDateTime(unixSeconds) {
@@ -35357,7 +36350,7 @@ class ArchiveOutput {
     }
     /** Writes what is pending once there is enough of it: this is where a fast producer waits for the disk. */
     async drain() {
-        if (this.pendingBytes >= archive_WRITE_BATCH)
+        if (this.pendingBytes >= write_WRITE_BATCH)
             await this.flush();
     }
     /** One writev of the pending pieces: no copy into a batch buffer (1 GiB of garbage for a 1 GiB archive). */
@@ -35464,9 +36457,9 @@ class RawDeflate {
  * the fastest nor the slowest level), OS 255 ("unknown": the bytes are the same everywhere).
  */
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
-const archive_BLOCK = 512;
+const write_BLOCK = 512;
 /** GNU tar and Python pad archives to 20 blocks; some readers expect it. */
-const RECORD = 20 * archive_BLOCK;
+const RECORD = 20 * write_BLOCK;
 const ZEROS = Buffer.alloc(RECORD);
 const EMPTY = Buffer.alloc(0);
 /** The largest value of an 11-digit octal field (size, mtime): 8 GiB - 1. */
@@ -35503,7 +36496,7 @@ function truncateUtf8(bytes, max) {
     return bytes.subarray(0, end);
 }
 function ustarBlock(f) {
-    const b = Buffer.alloc(archive_BLOCK);
+    const b = Buffer.alloc(write_BLOCK);
     f.name.copy(b, 0);
     putOctal(b, 100, 8, f.mode);
     putOctal(b, 108, 8, 0); // uid
@@ -35637,7 +36630,7 @@ function zipEnd(count, cdSize, cdOffset, always) {
     return Buffer.concat([record, locator, eocd]);
 }
 
-;// CONCATENATED MODULE: ./src/core/binfmt.ts
+;// CONCATENATED MODULE: ./src/build/binfmt.ts
 /**
  * Reads the headers of ELF, PE and Mach-O executables with positioned reads (never the
  * whole file) and answers the questions build-static asks of every binary: which object
@@ -36416,7 +37409,7 @@ function staticProblem(info) {
         `build with CGO_ENABLED=0.${pie}`);
 }
 
-;// CONCATENATED MODULE: ./src/core/buildinfo.ts
+;// CONCATENATED MODULE: ./src/build/buildinfo.ts
 /**
  * Reads the build information the Go linker embeds in every binary (Go version, main
  * module, dependencies with their go.sum hashes, build settings) without running the
@@ -36769,7 +37762,7 @@ function goQuote(s) {
     return `${out}"`;
 }
 
-;// CONCATENATED MODULE: ./src/core/sbom.ts
+;// CONCATENATED MODULE: ./src/release/sbom.ts
 /**
  * Software bills of materials for one Go binary, made from the build information the Go
  * linker embedded in it (readBuildInfo), not from go.mod: the modules listed there are the
@@ -37064,7 +38057,7 @@ function spdxPackage(p, id, created, tool, extra) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/release.ts
+;// CONCATENATED MODULE: ./src/release/write.ts
 /**
  * Turns one consistent set of build-static binaries into a release directory: archives,
  * SBOMs, signed provenance, the manifest, SHA256SUMS and its signature. Everything is
@@ -37262,414 +38255,7 @@ async function swapIn(staging, dir) {
     await rm(old, { recursive: true, force: true });
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(57975);
-;// CONCATENATED MODULE: ./src/core/signing.ts
-
-
-
-
-
-
-/**
- * Signing for package-release: an ECDSA P-256 key given as an input (cosign's encrypted
- * key or a plain PKCS#8 / SEC1 PEM), or keyless through GitHub's OIDC token and Sigstore
- * (@actions/attest). Key-mode output is what `cosign verify-blob --key` and
- * `openssl dgst -sha256 -verify` accept: a raw DER signature and a Sigstore bundle v0.3
- * with a public-key hint and no transparency-log entry.
- *
- * The caller masks the key and password; nothing here puts either (or anything derived
- * from them) into a message.
- */
-const KEY_INPUT = "signing-key";
-const PASSWORD_INPUT = "signing-key-password";
-const ALLOWED_KEYS = 'allowed: an ECDSA P-256 private key in PEM, either "-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----" ' +
-    `(cosign generate-key-pair; its password goes in "${PASSWORD_INPUT}") or "-----BEGIN PRIVATE KEY-----" ` +
-    "(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256)";
-/** Names the input and says it is secret: the value itself never appears in a message. */
-function keyError(input, problem) {
-    return new UserError(`input "${input}" (a secret, not shown) ${problem}`);
-}
-function pemBlocks(text) {
-    const blocks = [];
-    const re = /-----BEGIN ([A-Z0-9 ]+)-----([^-]*)-----END \1-----/g;
-    for (const m of text.matchAll(re)) {
-        // Header lines ("Proc-Type: …") only occur in legacy encrypted PEM, which we do not read.
-        const body = (m[2] ?? "").replace(/\s+/g, "");
-        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body))
-            continue;
-        blocks.push({ type: m[1] ?? "", der: Buffer.from(body, "base64") });
-    }
-    return blocks;
-}
-function toPem(type, der) {
-    const lines = der.toString("base64").match(/.{1,64}/g) ?? [];
-    return `-----BEGIN ${type}-----\n${lines.join("\n")}\n-----END ${type}-----\n`;
-}
-const SIGSTORE_ENCRYPTED = ["ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"];
-const PRIVATE_TYPES = [...SIGSTORE_ENCRYPTED, "PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY"];
-/**
- * Reads the `signing-key` input. Accepts cosign's encrypted key (scrypt + NaCl secretbox
- * around PKCS#8), PKCS#8 (also password-encrypted PKCS#8) and SEC1 "EC PRIVATE KEY";
- * the key must be ECDSA P-256. An encrypted key with no password is tried with the
- * empty password, which cosign allows.
- */
-async function loadSigningKey(pem, password) {
-    // A PEM pasted into a one-line variable sometimes arrives with literal "\n" escapes.
-    const text = !pem.includes("\n") && pem.includes("\\n") ? pem.replace(/(?:\\r)?\\n/g, "\n") : pem;
-    const blocks = pemBlocks(text);
-    const privateBlocks = blocks.filter((b) => PRIVATE_TYPES.includes(b.type));
-    if (privateBlocks.length === 0) {
-        if (blocks.some((b) => b.type === "PUBLIC KEY")) {
-            throw keyError(KEY_INPUT, `holds a public key; signing needs the private key. ${ALLOWED_KEYS}`);
-        }
-        if (blocks.some((b) => b.type === "RSA PRIVATE KEY")) {
-            throw keyError(KEY_INPUT, `is an RSA key; goship signs with ECDSA P-256 only. ${ALLOWED_KEYS}`);
-        }
-        if (blocks.some((b) => b.type === "OPENSSH PRIVATE KEY")) {
-            throw keyError(KEY_INPUT, `is an OpenSSH key; ${ALLOWED_KEYS}`);
-        }
-        const first = blocks[0];
-        if (first)
-            throw keyError(KEY_INPUT, `is a PEM "${first.type}" block; ${ALLOWED_KEYS}`);
-        if (text.includes("-----BEGIN")) {
-            // e.g. OpenSSL's legacy encryption ("Proc-Type: 4,ENCRYPTED" headers inside the block)
-            throw keyError(KEY_INPUT, `has a PEM block goship cannot read (convert it with openssl pkcs8 -topk8); ${ALLOWED_KEYS}`);
-        }
-        throw keyError(KEY_INPUT, `is not PEM text (give the key file's contents, not its path); ${ALLOWED_KEYS}`);
-    }
-    if (privateBlocks.length > 1) {
-        throw keyError(KEY_INPUT, `holds ${privateBlocks.length} private keys; give exactly one. ${ALLOWED_KEYS}`);
-    }
-    const block = privateBlocks[0];
-    let privateKey;
-    if (SIGSTORE_ENCRYPTED.includes(block.type)) {
-        privateKey = decryptedPkcs8Key(await decryptSigstoreKey(block.der, password));
-    }
-    else if (block.type === "ENCRYPTED PRIVATE KEY") {
-        privateKey = encryptedPkcs8Key(block, password);
-    }
-    else {
-        try {
-            privateKey = createPrivateKey({ key: toPem(block.type, block.der), format: "pem" });
-        }
-        catch {
-            throw keyError(KEY_INPUT, `is a "${block.type}" PEM block whose content is not a valid key; ${ALLOWED_KEYS}`);
-        }
-    }
-    assertP256(privateKey);
-    const publicKey = createPublicKey(privateKey);
-    return {
-        privateKey,
-        publicKeyPem: publicKey.export({ type: "spki", format: "pem" }),
-        hint: publicKeyHint(publicKey),
-    };
-}
-function decryptedPkcs8Key(der) {
-    try {
-        return createPrivateKey({ key: der, format: "der", type: "pkcs8" });
-    }
-    catch {
-        throw keyError(KEY_INPUT, `decrypts to something that is not a PKCS#8 private key; ${ALLOWED_KEYS}`);
-    }
-}
-function encryptedPkcs8Key(block, password) {
-    if (!password) {
-        throw keyError(KEY_INPUT, `is an encrypted PKCS#8 key and input "${PASSWORD_INPUT}" is empty: set it to the key's password`);
-    }
-    try {
-        return createPrivateKey({ key: toPem(block.type, block.der), format: "pem", passphrase: password });
-    }
-    catch {
-        throw keyError(PASSWORD_INPUT, `does not decrypt input "${KEY_INPUT}" (an encrypted PKCS#8 key): use the key's password`);
-    }
-}
-function assertP256(key) {
-    const type = key.asymmetricKeyType;
-    const curve = key.asymmetricKeyDetails?.namedCurve;
-    if (type === "ec" && curve === "prime256v1")
-        return;
-    const names = { secp384r1: "P-384", secp521r1: "P-521", secp256k1: "secp256k1" };
-    const what = type === "ec"
-        ? `an EC ${names[curve ?? ""] ?? curve ?? "unknown-curve"} key`
-        : type === "rsa" || type === "rsa-pss"
-            ? "an RSA key"
-            : type === "ed25519"
-                ? "an Ed25519 key"
-                : `a${/^[aeiou]/i.test(type ?? "") ? "n" : ""} ${type ?? "unknown"} key`;
-    throw keyError(KEY_INPUT, `is ${what}; goship signs with ECDSA P-256 only. ${ALLOWED_KEYS}`);
-}
-/**
- * Sigstore's public-key hint, as cosign writes it into bundles (verificationMaterial.publicKey.hint):
- * standard base64 of the SHA-256 of the DER SubjectPublicKeyInfo. Only a hint for
- * picking a key; verification never trusts it.
- */
-function publicKeyHint(publicKey) {
-    const spki = publicKey.export({ type: "spki", format: "der" });
-    return createHash("sha256").update(spki).digest("base64");
-}
-// cosign's encrypted key (go-securesystemslib "encrypted"): JSON with base64 []byte fields.
-const Bytes = schemas/* base64 */.K39().transform((s) => Buffer.from(s, "base64"));
-const SigstoreEncryptedKey = schemas/* object */.Ikc({
-    kdf: schemas/* object */.Ikc({
-        name: schemas/* literal */.euz("scrypt"),
-        params: schemas/* object */.Ikc({
-            N: schemas/* number */.aig()
-                .int()
-                .min(2)
-                .refine((n) => Number.isInteger(Math.log2(n)), "a power of two"),
-            r: schemas/* number */.aig().int().min(1).max(64),
-            p: schemas/* number */.aig().int().min(1).max(16),
-        }),
-        salt: Bytes,
-    }),
-    cipher: schemas/* object */.Ikc({
-        name: schemas/* literal */.euz("nacl/secretbox"),
-        nonce: Bytes.refine((b) => b.length === 24, "24 bytes"),
-    }),
-    ciphertext: Bytes,
-});
-/** Above this much scrypt memory a key file is treated as hostile (cosign's is 64 MiB). */
-const MiB = 1024 * 1024;
-const MAX_SCRYPT_BYTES = 512 * MiB;
-const scryptAsync = (0,external_node_util_.promisify)(external_node_crypto_.scrypt);
-async function decryptSigstoreKey(json, password) {
-    let parsed;
-    try {
-        parsed = SigstoreEncryptedKey.parse(JSON.parse(json.toString("utf8")));
-    }
-    catch (e) {
-        // zod's paths name fields, never values; JSON.parse's message could quote content.
-        const where = e instanceof z.ZodError ? ` (at ${e.issues.map((i) => i.path.join(".")).join(", ")})` : "";
-        throw keyError(KEY_INPUT, `is an encrypted Sigstore key whose content is not what cosign writes${where}: JSON with kdf "scrypt" and cipher "nacl/secretbox"`);
-    }
-    const { N, r, p } = parsed.kdf.params;
-    const memory = 128 * N * r * p;
-    if (memory > MAX_SCRYPT_BYTES) {
-        throw keyError(KEY_INPUT, `asks for scrypt parameters needing ${Math.round(memory / MiB)} MiB; at most ${MAX_SCRYPT_BYTES / MiB} MiB is allowed`);
-    }
-    const candidates = [password ?? ""];
-    // A secret stored from a file often keeps the file's final newline.
-    const trimmed = candidates[0]?.replace(/\r?\n$/, "");
-    if (trimmed !== undefined && trimmed !== candidates[0])
-        candidates.push(trimmed);
-    for (const candidate of candidates) {
-        const key = await scryptAsync(candidate, parsed.kdf.salt, 32, {
-            N,
-            r,
-            p,
-            // Node refuses more than 32 MiB by default; cosign's N=65536, r=8 needs 64 MiB.
-            maxmem: memory + 16 * MiB,
-        });
-        try {
-            return Buffer.from(xsalsa20poly1305(key, parsed.cipher.nonce).decrypt(parsed.ciphertext));
-        }
-        catch {
-            // authentication failed: wrong password (or a damaged key); try the next candidate
-        }
-    }
-    if (!password) {
-        throw keyError(KEY_INPUT, `is an encrypted Sigstore key and input "${PASSWORD_INPUT}" is empty: set it to the password the key was made with (COSIGN_PASSWORD of cosign generate-key-pair)`);
-    }
-    throw keyError(PASSWORD_INPUT, `does not decrypt input "${KEY_INPUT}" (secretbox authentication failed): use the password the key was made with (COSIGN_PASSWORD of cosign generate-key-pair)`);
-}
-/** Reads a public key (goship.pub) for verification; it must be ECDSA P-256. */
-function loadPublicKey(pem) {
-    let key;
-    try {
-        key = (0,external_node_crypto_.createPublicKey)({ key: pem, format: "pem" });
-    }
-    catch {
-        throw new errors/* UserError */.yo('the public key is not a PEM "PUBLIC KEY" block');
-    }
-    if (key.asymmetricKeyType !== "ec" || key.asymmetricKeyDetails?.namedCurve !== "prime256v1") {
-        throw new errors/* UserError */.yo(`the public key is not an ECDSA P-256 key (it is ${key.asymmetricKeyType ?? "unknown"})`);
-    }
-    return key;
-}
-// ─── Sigstore bundle ─────────────────────────────────────────────────────────────
-const BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
-/** Media types a bundle read back may have (sigstore-js and cosign still write the older ones). */
-const BUNDLE_MEDIA_TYPES = [
-    BUNDLE_MEDIA_TYPE,
-    "application/vnd.dev.sigstore.bundle+json;version=0.3",
-    "application/vnd.dev.sigstore.bundle+json;version=0.2",
-    "application/vnd.dev.sigstore.bundle+json;version=0.1",
-];
-const signing_Base64 = schemas/* base64 */.K39();
-const HashOutput = schemas/* object */.Ikc({
-    algorithm: schemas/* enum */.k5n(["SHA2_256", "SHA2_384", "SHA2_512"]),
-    digest: signing_Base64,
-});
-/** Read for shape only; verifying log entries is Sigstore's verifier's job. Unknown fields kept. */
-const TransparencyLogEntry = schemas/* looseObject */._H3({
-    logIndex: schemas/* string */.YjP(),
-    logId: schemas/* object */.Ikc({ keyId: signing_Base64 }),
-    kindVersion: schemas/* object */.Ikc({ kind: schemas/* string */.YjP(), version: schemas/* string */.YjP() }),
-    integratedTime: schemas/* string */.YjP(),
-    canonicalizedBody: signing_Base64,
-});
-const RawBytes = schemas/* object */.Ikc({ rawBytes: signing_Base64 });
-const VerificationMaterial = schemas/* object */.Ikc({
-    publicKey: schemas/* object */.Ikc({ hint: schemas/* string */.YjP() }).optional(),
-    certificate: RawBytes.optional(),
-    x509CertificateChain: schemas/* object */.Ikc({ certificates: schemas/* array */.YOg(RawBytes).min(1) }).optional(),
-    tlogEntries: schemas/* array */.YOg(TransparencyLogEntry).optional(),
-    timestampVerificationData: schemas/* looseObject */._H3({ rfc3161Timestamps: schemas/* array */.YOg(schemas/* object */.Ikc({ signedTimestamp: signing_Base64 })).optional() })
-        .optional(),
-})
-    .refine((v) => [v.publicKey, v.certificate, v.x509CertificateChain].filter((x) => x !== undefined).length === 1, "exactly one of publicKey, certificate, x509CertificateChain");
-const MessageSignature = schemas/* object */.Ikc({
-    messageDigest: HashOutput.optional(),
-    signature: signing_Base64.min(1),
-});
-/** A Sigstore bundle (protobuf-specs Bundle, JSON form): a message signature or a DSSE envelope. */
-const SigstoreBundle = schemas/* object */.Ikc({
-    mediaType: schemas/* enum */.k5n(BUNDLE_MEDIA_TYPES),
-    verificationMaterial: VerificationMaterial,
-    messageSignature: MessageSignature.optional(),
-    dsseEnvelope: dsse_DsseEnvelope.optional(),
-})
-    .refine((b) => (b.messageSignature === undefined) !== (b.dsseEnvelope === undefined), "exactly one of messageSignature, dsseEnvelope");
-/**
- * The bundle for a key signature of a blob, shaped as `cosign sign-blob --key` writes it
- * offline: a public-key hint and no tlogEntries or timestamps (key mode logs nowhere).
- */
-function messageSignatureBundle(hint, sha256, signature) {
-    return {
-        mediaType: BUNDLE_MEDIA_TYPE,
-        verificationMaterial: { publicKey: { hint } },
-        messageSignature: {
-            messageDigest: { algorithm: "SHA2_256", digest: sha256.toString("base64") },
-            signature: signature.toString("base64"),
-        },
-    };
-}
-/** The bundle for a key-signed DSSE envelope (`cosign verify-blob-attestation --key` reads it). */
-function dsseBundle(hint, envelope) {
-    return {
-        mediaType: BUNDLE_MEDIA_TYPE,
-        verificationMaterial: { publicKey: { hint } },
-        dsseEnvelope: envelope,
-    };
-}
-function keySigner(key) {
-    return {
-        kind: "key",
-        publicKeyPem: key.publicKeyPem,
-        hint: key.hint,
-        async signBlob(data) {
-            const signature = signP256(data, key.privateKey);
-            const digest = createHash("sha256").update(data).digest();
-            return { signature, bundle: messageSignatureBundle(key.hint, digest, signature) };
-        },
-        async signDsse(payloadType, payload) {
-            const envelope = signDsseEnvelope(payloadType, payload, key.privateKey);
-            return { envelope, bundle: dsseBundle(key.hint, envelope) };
-        },
-    };
-}
-const signing_InTotoStatement = schemas/* object */.Ikc({
-    _type: schemas/* literal */.euz("https://in-toto.io/Statement/v1"),
-    subject: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), digest: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()) })).min(1),
-    predicateType: schemas/* string */.YjP().min(1),
-    predicate: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
-});
-/**
- * Keyless signing through @actions/attest: a Fulcio certificate for the workflow's OIDC
- * identity, logged in Rekor (or GitHub's Sigstore with a timestamp for private
- * repositories). It cannot sign a bare blob, so signBlob attests SLSA build provenance
- * of the run with the blob (SHA256SUMS) as subject; `gh attestation verify SHA256SUMS
- * --repo OWNER/REPO [--bundle SHA256SUMS.sigstore.json]` checks it.
- */
-function keylessSigner(options = {}) {
-    const env = options.env ?? process.env;
-    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new UserError("keyless signing needs `permissions: id-token: write` (and `attestations: write`) in the workflow (ACTIONS_ID_TOKEN_REQUEST_URL is not set); " +
-            `grant it, or give input "${KEY_INPUT}" to sign with a key`);
-    }
-    const common = {
-        token: options.githubToken ?? "",
-        skipWrite: !options.githubToken,
-        ...(options.sigstore ? { sigstore: options.sigstore } : {}),
-    };
-    return {
-        kind: "keyless",
-        async signBlob(data, name = "SHA256SUMS") {
-            const { attestProvenance } = await __nccwpck_require__.e(/* import() */ 983).then(__nccwpck_require__.bind(__nccwpck_require__, 11983));
-            const sha256 = createHash("sha256").update(data).digest("hex");
-            const attestation = await sigstoreCall(() => attestProvenance({ ...common, subjects: [{ name, digest: { sha256 } }] }));
-            return { bundle: readBundle(attestation.bundle) };
-        },
-        async signDsse(payloadType, payload) {
-            // attest() builds and signs the statement itself: take ours apart and hand it the
-            // pieces. The signed bytes are attest's serialization, so use the returned envelope's.
-            if (payloadType !== IN_TOTO_PAYLOAD_TYPE) {
-                throw new Error(`keyless DSSE signing only takes in-toto statements, not ${payloadType}`);
-            }
-            const statement = signing_InTotoStatement.parse(JSON.parse(payload.toString("utf8")));
-            const { attest } = await __nccwpck_require__.e(/* import() */ 983).then(__nccwpck_require__.bind(__nccwpck_require__, 11983));
-            const attestation = await sigstoreCall(() => attest({
-                ...common,
-                subjects: statement.subject,
-                predicateType: statement.predicateType,
-                predicate: statement.predicate,
-            }));
-            const bundle = readBundle(attestation.bundle);
-            if (!bundle.dsseEnvelope)
-                throw new Error("@actions/attest returned a bundle without a DSSE envelope");
-            return { envelope: bundle.dsseEnvelope, bundle };
-        },
-    };
-}
-async function sigstoreCall(fn) {
-    try {
-        return await fn();
-    }
-    catch (e) {
-        throw new UserError(`keyless signing through Sigstore failed: ${errorMessage(e)}`);
-    }
-}
-function readBundle(json) {
-    const parsed = SigstoreBundle.safeParse(json);
-    if (!parsed.success)
-        throw new Error(`@actions/attest returned a bundle we cannot read: ${parsed.error.message}`);
-    return parsed.data;
-}
-// ─── Verification ────────────────────────────────────────────────────────────────
-/** True when `signature` (DER ECDSA-SHA256, the `.sig` file) is `data`'s signature by the PEM key. */
-function verifyBlob(data, signature, publicKeyPem) {
-    const key = loadPublicKey(publicKeyPem);
-    try {
-        return (0,external_node_crypto_.verify)("sha256", data, key, signature);
-    }
-    catch {
-        return false; // not DER
-    }
-}
-/**
- * True when a key-mode message-signature bundle is `data`'s signature by the PEM key:
- * the digest in the bundle matches `data` and the signature verifies.
- */
-function verifyBlobBundle(data, bundle, publicKeyPem) {
-    const message = bundle.messageSignature;
-    if (!message)
-        return false;
-    const digest = message.messageDigest;
-    if (digest) {
-        if (digest.algorithm !== "SHA2_256")
-            return false;
-        if (!(0,external_node_crypto_.createHash)("sha256").update(data).digest().equals(Buffer.from(digest.digest, "base64")))
-            return false;
-    }
-    return verifyBlob(data, Buffer.from(message.signature, "base64"), publicKeyPem);
-}
-/** True when one of the envelope's signatures is by the PEM key (over PAE(payloadType, payload)). */
-function verifyDsse(envelope, publicKeyPem) {
-    return verifyDsseEnvelope(envelope, loadPublicKey(publicKeyPem));
-}
-
-;// CONCATENATED MODULE: ./src/core/verify-release.ts
+;// CONCATENATED MODULE: ./src/release/verify.ts
 /**
  * Checks a release directory offline, with nothing but the public key: the signature over
  * SHA256SUMS, every file's digest, the manifest and everything it names, and the signed
@@ -37701,7 +38287,7 @@ function parseChecksums(text) {
     });
     return sums;
 }
-async function verify_release_verifyRelease(dir, publicKeyPem) {
+async function verify_verifyRelease(dir, publicKeyPem) {
     const checks = [];
     const read = async (name) => {
         const path = (0,external_node_path_.join)(dir, name);
@@ -37782,593 +38368,7 @@ async function verify_release_verifyRelease(dir, publicKeyPem) {
     return { manifest, checks };
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(57075);
-;// CONCATENATED MODULE: ./src/core/zip.ts
-
-
-
-
-
-
-
-
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_EOCD = 0x06054b50;
-const SIG_ZIP64_LOCATOR = 0x07064b50;
-const SIG_ZIP64_EOCD = 0x06064b50;
-const EOCD_SIZE = 22;
-const CENTRAL_SIZE = 46;
-const LOCAL_SIZE = 30;
-const STORED = 0;
-const DEFLATED = 8;
-/** Entries this small are read and inflated in one go; bigger ones (binaries) are streamed. */
-const SMALL_ENTRY = 1024 * 1024;
-/** Size of the read-ahead window for headers and small entries. */
-const WINDOW = 4 * 1024 * 1024;
-/** A central directory bigger than this is not a module zip. */
-const MAX_CENTRAL_DIRECTORY = 64 * 1024 * 1024;
-const zip_utf8 = new TextDecoder("utf-8", { fatal: true });
-class ZipFormatError extends errors/* UserError */.yo {
-    name = "ZipFormatError";
-}
-class ZipReader {
-    file;
-    fh;
-    size;
-    entries;
-    dataEnd;
-    window = { start: 0, data: Buffer.alloc(0) };
-    constructor(file, fh, size, entries, 
-    /** Where entry data must end: the start of the central directory. */
-    dataEnd) {
-        this.file = file;
-        this.fh = fh;
-        this.size = size;
-        this.entries = entries;
-        this.dataEnd = dataEnd;
-    }
-    static async open(file) {
-        const fh = await (0,promises_.open)(file, "r");
-        try {
-            const { size } = await fh.stat();
-            const { entries, cdOffset } = await readCentralDirectory(fh, size, file);
-            return new ZipReader(file, fh, size, entries, cdOffset);
-        }
-        catch (e) {
-            await fh.close();
-            throw e;
-        }
-    }
-    close() {
-        return this.fh.close();
-    }
-    /**
-     * Calls `visit` for every entry in the order its data lies in the file, with the
-     * entry's uncompressed content: a Buffer for small entries, a stream for big ones.
-     * The stream checks size and CRC-32 against the central directory and fails if
-     * they disagree. Entries whose data would overlap are refused (a zip-bomb trick).
-     */
-    async forEachInFileOrder(visit) {
-        const ordered = [...this.entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
-        let previousEnd = 0;
-        for (const entry of ordered) {
-            if (entry.localHeaderOffset < previousEnd) {
-                throw this.error(`entry "${entry.name}" overlaps the previous entry`);
-            }
-            const dataStart = await this.dataStart(entry);
-            const dataEnd = dataStart + entry.compressedSize;
-            if (dataEnd > this.dataEnd)
-                throw this.error(`entry "${entry.name}" runs past the central directory`);
-            previousEnd = dataEnd;
-            if (entry.compressedSize <= SMALL_ENTRY && entry.uncompressedSize <= 4 * SMALL_ENTRY) {
-                await visit(entry, await this.readSmall(entry, dataStart));
-            }
-            else {
-                await visit(entry, this.stream(entry, dataStart));
-            }
-        }
-    }
-    async dataStart(entry) {
-        const header = await this.read(entry.localHeaderOffset, LOCAL_SIZE);
-        if (header.readUInt32LE(0) !== SIG_LOCAL)
-            throw this.error(`entry "${entry.name}" has no local header`);
-        const nameLength = header.readUInt16LE(26);
-        const extraLength = header.readUInt16LE(28);
-        const name = await this.read(entry.localHeaderOffset + LOCAL_SIZE, nameLength);
-        // Readers that trust local headers would see another name; refuse the ambiguity.
-        if (!name.equals(entry.nameBytes)) {
-            throw this.error(`entry "${entry.name}" has a different name in its local header`);
-        }
-        return entry.localHeaderOffset + LOCAL_SIZE + nameLength + extraLength;
-    }
-    async readSmall(entry, start) {
-        const raw = await this.read(start, entry.compressedSize);
-        let data;
-        if (entry.method === STORED) {
-            data = Buffer.from(raw); // a copy, so that the read window is not kept alive
-        }
-        else {
-            try {
-                // One byte over the declared size is enough to tell that it lies.
-                data = (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: entry.uncompressedSize + 1 });
-            }
-            catch (e) {
-                throw this.error(`entry "${entry.name}" is not valid deflate data: ${(0,errors/* errorMessage */.gJ)(e)}`);
-            }
-        }
-        this.checkContent(entry, data.length, (0,external_node_zlib_.crc32)(data));
-        return data;
-    }
-    stream(entry, start) {
-        const raw = this.rangeStream(start, entry.compressedSize);
-        let size = 0;
-        let crc = 0;
-        const check = new external_node_stream_.Transform({
-            transform: (chunk, _enc, cb) => {
-                size += chunk.length;
-                if (size > entry.uncompressedSize) {
-                    cb(this.error(`entry "${entry.name}" is bigger than its declared ${entry.uncompressedSize} bytes`));
-                    return;
-                }
-                crc = (0,external_node_zlib_.crc32)(chunk, crc);
-                cb(null, chunk);
-            },
-            flush: (cb) => {
-                try {
-                    this.checkContent(entry, size, crc);
-                    cb();
-                }
-                catch (e) {
-                    cb(e);
-                }
-            },
-        });
-        // The inner streams are wired by hand so that the caller gets one stream whose
-        // errors are UserErrors naming the entry, and so that a caller that stops reading
-        // also stops the inner streams.
-        const inflate = entry.method === STORED ? undefined : (0,external_node_zlib_.createInflateRaw)();
-        const fail = (e, why) => {
-            check.destroy(e instanceof errors/* UserError */.yo ? e : this.error(`entry "${entry.name}": ${why}: ${(0,errors/* errorMessage */.gJ)(e)}`));
-        };
-        raw.on("error", (e) => fail(e, "read error"));
-        inflate?.on("error", (e) => fail(e, "not valid deflate data"));
-        check.on("close", () => {
-            raw.destroy();
-            inflate?.destroy();
-        });
-        if (!inflate)
-            return raw.pipe(check);
-        return raw.pipe(inflate).pipe(check);
-    }
-    /**
-     * Reads [start, start+length) with positional reads on the shared handle. (A stream
-     * from fh.createReadStream would close the handle when destroyed, autoClose or not.)
-     */
-    rangeStream(start, length) {
-        const fh = this.fh;
-        const file = this.file;
-        let position = start;
-        const end = start + length;
-        return new external_node_stream_.Readable({
-            highWaterMark: 256 * 1024,
-            read(want) {
-                const size = Math.min(Math.max(want, 64 * 1024), end - position);
-                if (size <= 0) {
-                    this.push(null);
-                    return;
-                }
-                fh.read(Buffer.alloc(size), 0, size, position).then(({ bytesRead, buffer }) => {
-                    if (bytesRead === 0) {
-                        this.destroy(new ZipFormatError(`${file}: truncated at byte ${position}`));
-                        return;
-                    }
-                    position += bytesRead;
-                    this.push(buffer.subarray(0, bytesRead));
-                }, (e) => this.destroy(e));
-            },
-        });
-    }
-    checkContent(entry, size, crc) {
-        if (size !== entry.uncompressedSize) {
-            throw this.error(`entry "${entry.name}" has ${size} bytes, its header says ${entry.uncompressedSize}`);
-        }
-        if (crc !== entry.crc32)
-            throw this.error(`entry "${entry.name}" fails its CRC-32 check`);
-    }
-    /** Reads through a window, since entries are visited in file order: few, big reads. */
-    async read(position, length) {
-        const w = this.window;
-        if (position >= w.start && position + length <= w.start + w.data.length) {
-            return w.data.subarray(position - w.start, position - w.start + length);
-        }
-        if (length > WINDOW)
-            return readExactly(this.fh, position, length, this.file);
-        const size = Math.min(WINDOW, this.size - position);
-        if (size < length)
-            throw this.error(`truncated (wanted ${length} bytes at ${position})`);
-        this.window = { start: position, data: await readExactly(this.fh, position, size, this.file) };
-        return this.window.data.subarray(0, length);
-    }
-    error(message) {
-        return new ZipFormatError(`${this.file}: ${message}`);
-    }
-}
-async function readExactly(fh, position, length, file) {
-    const buf = Buffer.alloc(length);
-    let done = 0;
-    while (done < length) {
-        const { bytesRead } = await fh.read(buf, done, length - done, position + done);
-        if (bytesRead === 0)
-            throw new ZipFormatError(`${file}: truncated (wanted ${length} bytes at ${position})`);
-        done += bytesRead;
-    }
-    return buf;
-}
-async function readCentralDirectory(fh, size, file) {
-    const fail = (why) => {
-        throw new ZipFormatError(`${file}: not a usable zip file: ${why}`);
-    };
-    if (size < EOCD_SIZE)
-        fail("too short");
-    // The end record sits in the last 22 bytes plus a comment of at most 64 KiB.
-    const tailLength = Math.min(size, EOCD_SIZE + 0xffff);
-    const tailStart = size - tailLength;
-    const tail = await readExactly(fh, tailStart, tailLength, file);
-    let eocd = -1;
-    for (let i = tail.length - EOCD_SIZE; i >= 0; i--) {
-        if (tail.readUInt32LE(i) === SIG_EOCD && i + EOCD_SIZE + tail.readUInt16LE(i + 20) === tail.length) {
-            eocd = i;
-            break;
-        }
-    }
-    if (eocd < 0)
-        fail("no end of central directory record");
-    if (tail.readUInt16LE(eocd + 4) !== 0 || tail.readUInt16LE(eocd + 6) !== 0)
-        fail("multi-disk archives are not supported");
-    let count = tail.readUInt16LE(eocd + 10);
-    let cdSize = tail.readUInt32LE(eocd + 12);
-    let cdOffset = tail.readUInt32LE(eocd + 16);
-    let cdLimit = tailStart + eocd;
-    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-        // ZIP64: a locator right before the end record points at the 64-bit end record.
-        const locatorAt = tailStart + eocd - 20;
-        if (locatorAt < 0)
-            fail("ZIP64 locator missing");
-        const locator = await readExactly(fh, locatorAt, 20, file);
-        if (locator.readUInt32LE(0) !== SIG_ZIP64_LOCATOR)
-            fail("ZIP64 locator missing");
-        const recordAt = safeNumber(locator.readBigUInt64LE(8), fail);
-        if (recordAt + 56 > locatorAt)
-            fail("ZIP64 end record out of range");
-        const record = await readExactly(fh, recordAt, 56, file);
-        if (record.readUInt32LE(0) !== SIG_ZIP64_EOCD)
-            fail("ZIP64 end record missing");
-        count = safeNumber(record.readBigUInt64LE(32), fail);
-        cdSize = safeNumber(record.readBigUInt64LE(40), fail);
-        cdOffset = safeNumber(record.readBigUInt64LE(48), fail);
-        cdLimit = recordAt;
-    }
-    if (cdOffset + cdSize > cdLimit)
-        fail("central directory out of range");
-    if (cdSize > MAX_CENTRAL_DIRECTORY)
-        fail("central directory too large");
-    const cd = await readExactly(fh, cdOffset, cdSize, file);
-    const entries = [];
-    let p = 0;
-    for (let i = 0; i < count; i++) {
-        if (p + CENTRAL_SIZE > cd.length || cd.readUInt32LE(p) !== SIG_CENTRAL)
-            fail(`central directory entry ${i} is damaged`);
-        const madeBy = cd.readUInt16LE(p + 4);
-        const flags = cd.readUInt16LE(p + 8);
-        const method = cd.readUInt16LE(p + 10);
-        const crc = cd.readUInt32LE(p + 16);
-        let compressedSize = cd.readUInt32LE(p + 20);
-        let uncompressedSize = cd.readUInt32LE(p + 24);
-        const nameLength = cd.readUInt16LE(p + 28);
-        const extraLength = cd.readUInt16LE(p + 30);
-        const commentLength = cd.readUInt16LE(p + 32);
-        const disk = cd.readUInt16LE(p + 34);
-        const externalAttrs = cd.readUInt32LE(p + 38);
-        let localHeaderOffset = cd.readUInt32LE(p + 42);
-        const end = p + CENTRAL_SIZE + nameLength + extraLength + commentLength;
-        if (end > cd.length)
-            fail(`central directory entry ${i} is damaged`);
-        const nameBytes = Buffer.from(cd.subarray(p + CENTRAL_SIZE, p + CENTRAL_SIZE + nameLength));
-        let name = "";
-        try {
-            name = zip_utf8.decode(nameBytes);
-        }
-        catch {
-            fail(`entry ${i} has a name that is not UTF-8`);
-        }
-        if (flags & 0x41)
-            fail(`entry "${name}" is encrypted`);
-        if (method !== STORED && method !== DEFLATED)
-            fail(`entry "${name}" uses compression method ${method}`);
-        if (disk !== 0 && disk !== 0xffff)
-            fail("multi-disk archives are not supported");
-        // ZIP64 extra field: the 64-bit values appear only for fields saturated above.
-        const extra = cd.subarray(p + CENTRAL_SIZE + nameLength, p + CENTRAL_SIZE + nameLength + extraLength);
-        for (let q = 0; q + 4 <= extra.length;) {
-            const id = extra.readUInt16LE(q);
-            const len = extra.readUInt16LE(q + 2);
-            if (q + 4 + len > extra.length)
-                fail(`entry "${name}" has a damaged extra field`);
-            if (id === 0x0001) {
-                let r = q + 4;
-                const next = () => {
-                    if (r + 8 > q + 4 + len)
-                        fail(`entry "${name}" has a short ZIP64 field`);
-                    const v = safeNumber(extra.readBigUInt64LE(r), fail);
-                    r += 8;
-                    return v;
-                };
-                if (uncompressedSize === 0xffffffff)
-                    uncompressedSize = next();
-                if (compressedSize === 0xffffffff)
-                    compressedSize = next();
-                if (localHeaderOffset === 0xffffffff)
-                    localHeaderOffset = next();
-            }
-            q += 4 + len;
-        }
-        if (method === STORED && compressedSize !== uncompressedSize)
-            fail(`stored entry "${name}" has two sizes`);
-        entries.push({
-            name,
-            nameBytes,
-            method,
-            crc32: crc,
-            compressedSize,
-            uncompressedSize,
-            localHeaderOffset,
-            kind: entryKind(madeBy >> 8, externalAttrs, name),
-        });
-        p = end;
-    }
-    return { entries, cdOffset };
-}
-function entryKind(host, externalAttrs, name) {
-    const UNIX = 3;
-    const MACOS = 19;
-    if (host === UNIX || host === MACOS) {
-        const type = (externalAttrs >>> 16) & 0o170000;
-        if (type === 0o120000)
-            return "symlink";
-        if (type === 0o040000)
-            return "directory";
-        if (type !== 0 && type !== 0o100000)
-            return "other";
-    }
-    if (externalAttrs & 0x10 || name.endsWith("/"))
-        return "directory";
-    return "file";
-}
-function safeNumber(v, fail) {
-    if (v > BigInt(Number.MAX_SAFE_INTEGER))
-        fail("size or offset out of range");
-    return Number(v);
-}
-/** Go's limit on a module zip's size and on the total of its unpacked files. */
-const MAX_MODULE_ZIP = (/* unused pure expression or super */ null && (500 * 1024 * 1024));
-/**
- * Extracts a module zip into `dir` (which must exist and be empty) and computes its h1
- * dirhash on the way, in one pass: sha256 of each file, then sha256 of the lines
- * "<hex>  <name>\n" sorted by name (names as in the zip, prefix included), which is
- * what Go's dirhash.HashZip does. The caller compares the hash and discards `dir` on
- * a mismatch; nothing here trusts the content.
- *
- * Refused: names outside the prefix, absolute or with "", "." or ".." elements,
- * backslashes, colons or control characters, names that collide case-insensitively,
- * symlinks and other non-regular entries, go.mod files below the module root (as Go's
- * zip checker does), and archives bigger than the module zip limit.
- */
-async function extractModuleZip(zipPath, dir, opts) {
-    const limit = opts.maxUncompressed ?? MAX_MODULE_ZIP;
-    const place = opts.place ?? ((rel) => ({ paths: [rel], mode: 0o644 }));
-    const zip = await ZipReader.open(zipPath);
-    try {
-        if (zip.size > MAX_MODULE_ZIP)
-            throw new UserError(`${zipPath}: ${zip.size} bytes is over the module zip limit`);
-        const refuse = (entry, why) => {
-            throw new UserError(`${zipPath}: refusing entry "${entry.name}": ${why}`);
-        };
-        // Check every name before writing anything.
-        const folded = new Map();
-        let total = 0;
-        for (const entry of zip.entries) {
-            const rel = checkEntryName(entry, opts.prefix, refuse);
-            if (entry.kind === "symlink")
-                refuse(entry, "symbolic links are not allowed");
-            if (entry.kind === "other")
-                refuse(entry, "only regular files and directories are allowed");
-            if (entry.kind === "directory" && entry.uncompressedSize !== 0)
-                refuse(entry, "a directory with content");
-            if (entry.kind === "file") {
-                const base = rel.slice(rel.lastIndexOf("/") + 1);
-                if (base.toLowerCase() === "go.mod" && base !== rel)
-                    refuse(entry, "go.mod below the module root");
-            }
-            claimPath(folded, rel, entry.kind === "directory" ? "directory" : "file", (why) => refuse(entry, why));
-            total += entry.uncompressedSize;
-            if (total > limit)
-                throw new UserError(`${zipPath}: unpacks to more than ${limit} bytes`);
-        }
-        const lines = [];
-        const writer = new ParallelWriter(dir);
-        let files = 0;
-        let bytes = 0;
-        const extractAll = zip.forEachInFileOrder(async (entry, content) => {
-            const rel = entry.name.slice(opts.prefix.length).replace(/\/$/, "");
-            const hash = createHash("sha256");
-            if (entry.kind === "directory") {
-                if (Buffer.isBuffer(content))
-                    hash.update(content);
-                else
-                    content.resume();
-                if (rel !== "")
-                    await writer.directory(rel);
-            }
-            else {
-                const { paths, mode } = place(rel);
-                if (Buffer.isBuffer(content)) {
-                    hash.update(content);
-                    await writer.file(paths, content, mode);
-                }
-                else {
-                    const tap = new Transform({
-                        transform(chunk, _enc, cb) {
-                            hash.update(chunk);
-                            cb(null, chunk);
-                        },
-                    });
-                    await writer.stream(paths, content, tap, mode);
-                }
-                files++;
-                bytes += entry.uncompressedSize;
-            }
-            lines.push({ name: entry.nameBytes, line: Buffer.from(`${hash.digest("hex")}  ${entry.name}\n`) });
-        });
-        // Writes still under way finish (or fail) before anything is reported.
-        await extractAll.catch(async (e) => {
-            await writer.settle().catch(() => { });
-            throw e;
-        });
-        await writer.settle();
-        // Go sorts names as byte strings; compare UTF-8 bytes, not UTF-16 code units.
-        lines.sort((a, b) => Buffer.compare(a.name, b.name));
-        const summary = createHash("sha256");
-        for (const { line } of lines)
-            summary.update(line);
-        return { h1: `h1:${summary.digest("base64")}`, files, bytes };
-    }
-    finally {
-        await zip.close();
-    }
-}
-/** Returns the entry's path below the prefix (no trailing slash), or refuses the entry. */
-function checkEntryName(entry, prefix, refuse) {
-    const name = entry.name;
-    if (!name.startsWith(prefix))
-        refuse(entry, `outside "${prefix}"`);
-    // dirhash cannot represent these, and they mean something else on other systems.
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
-    if (/[\\:\u0000-\u001f\u007f]/.test(name))
-        refuse(entry, "backslash, colon or control character in the name");
-    const isDir = entry.kind === "directory";
-    const rel = name.slice(prefix.length).replace(/\/$/, "");
-    if (!isDir && name.endsWith("/"))
-        refuse(entry, "a file name ending in /");
-    if (rel === "") {
-        if (isDir)
-            return rel;
-        refuse(entry, "no name below the prefix");
-    }
-    for (const element of rel.split("/")) {
-        if (element === "" || element === "." || element === "..")
-            refuse(entry, `path element "${element}"`);
-    }
-    return rel;
-}
-/**
- * Records a path and its parent directories under their case-folded names and refuses
- * two files (or a file and a directory) that would land on the same place on a
- * case-insensitive file system (macOS and Windows runners).
- */
-function claimPath(seen, rel, kind, refuse) {
-    if (rel === "")
-        return;
-    const parts = rel.split("/");
-    for (let i = 1; i <= parts.length; i++) {
-        const key = parts.slice(0, i).join("/").toLowerCase();
-        const want = i === parts.length ? kind : "directory";
-        const had = seen.get(key);
-        if (had === "file" || (had !== undefined && want === "file")) {
-            refuse(`"${parts.slice(0, i).join("/")}" appears twice (names are compared case-insensitively)`);
-        }
-        seen.set(key, want);
-    }
-}
-/**
- * Writes small files a few at a time while the zip is read on: one file at a time
- * leaves the disk idle between thousands of tiny writes. Directories are created once.
- * The first failure stops further writes and is thrown by the next call or by settle().
- */
-class ParallelWriter {
-    root;
-    dirs = new Map();
-    pending = new Set();
-    failure;
-    static LIMIT = (/* unused pure expression or super */ null && (16));
-    constructor(root) {
-        this.root = root;
-    }
-    directory(rel) {
-        let made = this.dirs.get(rel);
-        if (!made) {
-            made = mkdir(this.abs(rel), { recursive: true, mode: 0o755 });
-            made.catch(() => { }); // awaited by whoever needs it
-            this.dirs.set(rel, made);
-        }
-        return made;
-    }
-    /** `paths[0]` gets the content; the others are copies; no paths: nothing is written. */
-    async file(paths, content, mode) {
-        this.check();
-        while (this.pending.size >= ParallelWriter.LIMIT)
-            await Promise.race(this.pending);
-        this.check();
-        const task = (async () => {
-            const [first, ...copies] = paths;
-            if (first === undefined)
-                return;
-            await this.parents(paths);
-            // "wx": never write through something already there (the directory is fresh and ours).
-            await writeFile(this.abs(first), content, { flag: "wx", mode });
-            for (const copy of copies)
-                await copyFile(this.abs(first), this.abs(copy), constants.COPYFILE_EXCL);
-        })().catch((e) => {
-            this.failure ??= e;
-        });
-        const tracked = task.finally(() => this.pending.delete(tracked));
-        this.pending.add(tracked);
-    }
-    async stream(paths, content, tap, mode) {
-        this.check();
-        const [first, ...copies] = paths;
-        await this.parents(paths);
-        const sink = first === undefined
-            ? new Writable({ write: (_c, _e, cb) => cb() })
-            : createWriteStream(this.abs(first), { flags: "wx", mode });
-        await pipeline(content, tap, sink);
-        if (first !== undefined) {
-            for (const copy of copies)
-                await copyFile(this.abs(first), this.abs(copy), constants.COPYFILE_EXCL);
-        }
-    }
-    async settle() {
-        await Promise.all(this.pending);
-        this.check();
-    }
-    async parents(paths) {
-        for (const p of paths) {
-            const slash = p.lastIndexOf("/");
-            if (slash > 0)
-                await this.directory(p.slice(0, slash));
-        }
-    }
-    check() {
-        if (this.failure !== undefined)
-            throw this.failure;
-    }
-    abs(rel) {
-        return path.join(this.root, ...rel.split("/"));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/release-pick.ts
+;// CONCATENATED MODULE: ./src/release/pick.ts
 /**
  * The runner side of a deploy: from a verified release directory, the one artifact that
  * runs on a host, and only its binary, extracted and checked against the signed manifest.
@@ -38648,7 +38648,7 @@ async function extractFromZip(file, archive, wanted, destDir) {
     }
 }
 // ─── tar.gz ──────────────────────────────────────────────────────────────────────────
-const release_pick_BLOCK = 512;
+const pick_BLOCK = 512;
 const MAX_META = 1024 * 1024;
 /** Pulls exact byte counts from a stream of chunks. */
 class ByteReader {
@@ -38721,14 +38721,14 @@ async function walkTar(file, archive, visit) {
     const gunzip = (0,external_node_fs_.createReadStream)(file).pipe((0,external_node_zlib_.createGunzip)());
     const source = gunzip[Symbol.asyncIterator]();
     const r = new ByteReader(source, archive);
-    const pad = (n) => (release_pick_BLOCK - (n % release_pick_BLOCK)) % release_pick_BLOCK;
+    const pad = (n) => (pick_BLOCK - (n % pick_BLOCK)) % pick_BLOCK;
     let longName;
     let longLink;
     let pax = new Map();
     let index = 0;
     try {
         for (;;) {
-            const block = await r.read(release_pick_BLOCK);
+            const block = await r.read(pick_BLOCK);
             if (!block)
                 throw new errors/* UserError */.yo(`${archive}: the archive is truncated (no end-of-archive marker)`);
             if (block.every((b) => b === 0)) {
@@ -38745,9 +38745,9 @@ async function walkTar(file, archive, visit) {
                     throw new errors/* UserError */.yo(`${archive}: the archive is truncated`);
                 await r.skip(pad(h.size));
                 if (h.type === "L")
-                    longName = release_pick_cString(data);
+                    longName = pick_cString(data);
                 else if (h.type === "K")
-                    longLink = release_pick_cString(data);
+                    longLink = pick_cString(data);
                 else if (h.type === "x")
                     pax = parsePax(data, "(pax header)", archive, pax);
                 else {
@@ -38820,12 +38820,12 @@ async function tarMember(file, archive, index, sink) {
     if (!found)
         throw new errors/* UserError */.yo(`${archive}: entry ${index} was not there on the second read`);
 }
-function release_pick_cString(b) {
+function pick_cString(b) {
     const nul = b.indexOf(0);
     return b.toString("utf8", 0, nul === -1 ? b.length : nul);
 }
 
-;// CONCATENATED MODULE: ./src/core/ssh.ts
+;// CONCATENATED MODULE: ./src/remote/ssh.ts
 
 
 
@@ -39627,8 +39627,8 @@ function runProcess(file, args, opts) {
     });
 }
 
-// EXTERNAL MODULE: ./src/core/inputs.ts
-var inputs = __nccwpck_require__(89114);
+// EXTERNAL MODULE: ./src/kit/inputs.ts
+var inputs = __nccwpck_require__(67127);
 ;// CONCATENATED MODULE: ./src/actions/deploy-systemd/schema.ts
 
 
@@ -39740,7 +39740,7 @@ const outputs = {
     "deployment-id": "The GitHub Deployment's id, when recorded",
 };
 
-;// CONCATENATED MODULE: ./src/core/summary.ts
+;// CONCATENATED MODULE: ./src/kit/summary.ts
 
 /**
  * A job summary in GitHub-flavoured Markdown. Markdown (not the HTML tables that
@@ -39960,7 +39960,7 @@ async function prepareRelease(i, workDir) {
         throw (0,errors/* inputError */.Xu)("release-dir", "", "a package-release output directory, or release-tag, to deploy");
     }
     const verified = await (0,log/* group */.Os)("Verify the release (signature, checksums, manifest)", async () => {
-        const v = await verify_release_verifyRelease(dir, i["public-key"]);
+        const v = await verify_verifyRelease(dir, i["public-key"]);
         for (const c of v.checks)
             (0,log/* info */.pq)(`✓ ${c}`);
         return v;
@@ -40179,7 +40179,7 @@ function hostOutputs(hosts, rolledBack, deploymentId) {
 
 /***/ }),
 
-/***/ 72449:
+/***/ 86962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40192,17 +40192,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __nccwpck_require__(56288);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(74296);
-// EXTERNAL MODULE: ./src/core/inputs.ts
-var core_inputs = __nccwpck_require__(89114);
+// EXTERNAL MODULE: ./src/kit/errors.ts
+var errors = __nccwpck_require__(73713);
+// EXTERNAL MODULE: ./src/kit/inputs.ts
+var kit_inputs = __nccwpck_require__(67127);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: ./src/core/runner-env.ts
+;// CONCATENATED MODULE: ./src/kit/runner-env.ts
 
 
 
@@ -40222,7 +40222,7 @@ function ensureRunnerDirs() {
     (0,external_node_fs_.mkdirSync)(process.env.RUNNER_TOOL_CACHE, { recursive: true });
 }
 
-;// CONCATENATED MODULE: ./src/core/action.ts
+;// CONCATENATED MODULE: ./src/kit/action.ts
 
 
 
@@ -40243,7 +40243,7 @@ async function runAction(def) {
         }
         if (def.post)
             core/* saveState */.LZ("isPost", "true");
-        const inputs = (0,core_inputs/* parseInputs */.TL)(def.inputs);
+        const inputs = (0,kit_inputs/* parseInputs */.TL)(def.inputs);
         ensureRunnerDirs();
         await def.run(inputs);
     }
@@ -40270,7 +40270,7 @@ function setOutputs(def, values) {
 
 /***/ }),
 
-/***/ 74296:
+/***/ 73713:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -40319,7 +40319,7 @@ function errorMessage(e) {
 
 /***/ }),
 
-/***/ 89114:
+/***/ 67127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -40333,8 +40333,8 @@ function errorMessage(e) {
 /* unused harmony exports readActionInput, list */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56288);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(13798);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74296);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44325);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73713);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83490);
 
 
 
@@ -40431,7 +40431,7 @@ function list(item, allowed) {
 
 /***/ }),
 
-/***/ 44325:
+/***/ 83490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {

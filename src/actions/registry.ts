@@ -1,4 +1,4 @@
-import type { ActionDefinition } from "../core/action.js";
+import type { ActionDefinition } from "../kit/action.js";
 import { buildStatic } from "./build-static/main.js";
 import { deploySystemd } from "./deploy-systemd/main.js";
 import { packageRelease } from "./package-release/main.js";

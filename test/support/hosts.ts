@@ -18,7 +18,7 @@ import { connect } from "node:net";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { execFile } from "../../src/core/exec.js";
+import { execFile } from "../../src/kit/exec.js";
 
 /**
  * Real systemd hosts for deploy tests: each host is /lib/systemd/systemd running as PID 1

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseCommandFile } from "../../src/core/command-file.js";
+import { parseCommandFile } from "../../src/kit/command-file.js";
 
 export interface ActionRun {
   code: number;

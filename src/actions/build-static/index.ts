@@ -1,4 +1,4 @@
-import { runAction } from "../../core/action.js";
+import { runAction } from "../../kit/action.js";
 import { buildStatic } from "./main.js";
 
 await runAction(buildStatic);

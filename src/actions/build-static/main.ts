@@ -1,11 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { appendFile, mkdir, rm } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { defineAction, setOutputs } from "../../core/action.js";
-import { planCrossCompilers } from "../../core/cgo.js";
-import { inputError, UserError } from "../../core/errors.js";
-import { execFile } from "../../core/exec.js";
-import { isIgnored, readSourceInfo, type SourceInfo } from "../../core/gitinfo.js";
+import { isIgnored, readSourceInfo, type SourceInfo } from "../../build/gitinfo.js";
 import {
   type BuildSpec,
   type BuiltBinary,
@@ -17,19 +13,23 @@ import {
   type Verification,
   verifyBinary,
   writeFileAtomic,
-} from "../../core/gobuild.js";
-import { composeLdflags } from "../../core/ldflags.js";
-import { bytes, group, info, isLocalMode, notice, seconds, warning } from "../../core/log.js";
-import { ArtifactFragment, FRAGMENT_FILE, SCHEMA_VERSION, stableJson } from "../../core/manifest.js";
-import { hostTarget } from "../../core/platform.js";
-import { Summary } from "../../core/summary.js";
+} from "../../build/gobuild.js";
+import { composeLdflags } from "../../build/ldflags.js";
+import { ArtifactFragment, FRAGMENT_FILE, SCHEMA_VERSION, stableJson } from "../../contract/manifest.js";
 import {
   compareTargets,
   formatTarget,
   listPlatforms,
   parseTargetSpec,
   type Target,
-} from "../../core/targets.js";
+} from "../../contract/targets.js";
+import { planCrossCompilers } from "../../go/cgo.js";
+import { hostTarget } from "../../go/runner-platform.js";
+import { defineAction, setOutputs } from "../../kit/action.js";
+import { inputError, UserError } from "../../kit/errors.js";
+import { execFile } from "../../kit/exec.js";
+import { bytes, group, info, isLocalMode, notice, seconds, warning } from "../../kit/log.js";
+import { Summary } from "../../kit/summary.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
 
 interface Result {
@@ -301,7 +301,7 @@ export const buildStatic = defineAction({
         for (const r of done) {
           const name = `${i["artifact-prefix"] ?? binaryName}-${[r.target.goos, r.target.goarch, r.target.variant].filter(Boolean).join("-")}`;
           // Loaded only when uploading: the artifact client is most of the bundle's start-up time.
-          const { uploadTargetArtifact } = await import("../../core/artifacts.js");
+          const { uploadTargetArtifact } = await import("../../github/artifacts.js");
           await uploadTargetArtifact(name, dirname(r.built.path), [r.built.name, FRAGMENT_FILE]);
           uploaded.push(name);
           info(`Uploaded ${name}`);

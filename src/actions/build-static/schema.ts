@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { checkedBy, targetSpec } from "../../core/input-fields.js";
-import { boolean, line, text } from "../../core/inputs.js";
-import { parseVersionVariables } from "../../core/ldflags.js";
+import { parseVersionVariables } from "../../build/ldflags.js";
+import { checkedBy, targetSpec } from "../../go/input-fields.js";
+import { boolean, line, text } from "../../kit/inputs.js";
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 

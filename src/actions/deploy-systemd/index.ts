@@ -1,4 +1,4 @@
-import { runAction } from "../../core/action.js";
+import { runAction } from "../../kit/action.js";
 import { deploySystemd } from "./main.js";
 
 await runAction(deploySystemd);

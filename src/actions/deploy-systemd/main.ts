@@ -1,38 +1,34 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { hostname, tmpdir, userInfo } from "node:os";
 import { join, resolve } from "node:path";
-import { defineAction, setOutputs } from "../../core/action.js";
+import { MANIFEST_FILE, type ReleaseArtifactT } from "../../contract/manifest.js";
+import { formatTarget } from "../../contract/targets.js";
 import {
   DeployFailedError,
   Fleet,
   type FleetResult,
   type HostRecord,
   type PreparedRelease,
-} from "../../core/deploy.js";
-import { HostTarget } from "../../core/deploy-host.js";
+} from "../../deploy/fleet.js";
+import { HostTarget } from "../../deploy/host.js";
 import {
   assignWaves,
   hasWaveNumbers,
   readInventory,
   renderEnvironmentFile,
   wavesFromInventory,
-} from "../../core/deploy-plan.js";
-import { inputError, UserError } from "../../core/errors.js";
-import {
-  createDeployment,
-  type DeploymentState,
-  setDeploymentStatus,
-} from "../../core/github-deployments.js";
-import { downloadRelease } from "../../core/github-release.js";
-import { type HostSpec, parseHostList, parseProxyJump } from "../../core/hosts-spec.js";
-import { group, info, warning } from "../../core/log.js";
-import { MANIFEST_FILE, type ReleaseArtifactT } from "../../core/manifest.js";
-import { extractBinary, goarchFromUname, pickArtifact } from "../../core/release-pick.js";
-import { newHolderToken } from "../../core/remote-steps.js";
-import { SshClient } from "../../core/ssh.js";
-import { formatTarget } from "../../core/targets.js";
-import { renderUnit, UnitValueError } from "../../core/unit.js";
-import { verifyRelease } from "../../core/verify-release.js";
+} from "../../deploy/plan.js";
+import { createDeployment, type DeploymentState, setDeploymentStatus } from "../../github/deployments.js";
+import { downloadRelease } from "../../github/releases.js";
+import { defineAction, setOutputs } from "../../kit/action.js";
+import { inputError, UserError } from "../../kit/errors.js";
+import { group, info, warning } from "../../kit/log.js";
+import { extractBinary, goarchFromUname, pickArtifact } from "../../release/pick.js";
+import { verifyRelease } from "../../release/verify.js";
+import { type HostSpec, parseHostList, parseProxyJump } from "../../remote/hosts-spec.js";
+import { SshClient } from "../../remote/ssh.js";
+import { newHolderToken } from "../../remote/steps/index.js";
+import { renderUnit, UnitValueError } from "../../remote/unit.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
 import { writeDeploySummary } from "./summary.js";
 

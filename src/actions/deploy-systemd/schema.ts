@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { duration, environment, waves } from "../../core/deploy-plan.js";
-import { boolean, choice, line, secret, text } from "../../core/inputs.js";
-import { APP_PATTERN } from "../../core/unit.js";
+import { duration, environment, waves } from "../../deploy/plan.js";
+import { boolean, choice, line, secret, text } from "../../kit/inputs.js";
+import { APP_PATTERN } from "../../remote/unit.js";
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 const PORT_ALLOWED = "a port number from 1024 to 65535";

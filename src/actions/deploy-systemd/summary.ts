@@ -1,6 +1,6 @@
-import type { FleetResult, HostRecord, Mode } from "../../core/deploy.js";
-import { Summary } from "../../core/summary.js";
-import type { Strategy } from "../../core/unit.js";
+import type { FleetResult, HostRecord, Mode } from "../../deploy/fleet.js";
+import { Summary } from "../../kit/summary.js";
+import type { Strategy } from "../../remote/unit.js";
 
 const ICON: Record<HostRecord["status"], string> = {
   deployed: "✅ deployed",

@@ -1,4 +1,4 @@
-import { runAction } from "../../core/action.js";
+import { runAction } from "../../kit/action.js";
 import { packageRelease } from "./main.js";
 
 await runAction(packageRelease);

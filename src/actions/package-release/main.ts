@@ -1,17 +1,17 @@
 import { mkdtemp } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { defineAction, setOutputs } from "../../core/action.js";
-import { inputError } from "../../core/errors.js";
-import { collectBinaries, downloadRunArtifacts, mergeFragments } from "../../core/fanin.js";
-import { matchFiles } from "../../core/files.js";
-import { bytes, group, info, isLocalMode } from "../../core/log.js";
-import { CHECKSUMS_FILE, MANIFEST_FILE } from "../../core/manifest.js";
-import { publishRelease, releaseTarget } from "../../core/publish.js";
-import { PUBLIC_KEY_FILE, writeRelease } from "../../core/release.js";
-import { keylessSigner, keySigner, loadSigningKey, type Signer } from "../../core/signing.js";
-import { Summary } from "../../core/summary.js";
-import { verifyRelease } from "../../core/verify-release.js";
-import { GOSHIP_VERSION } from "../../core/version.js";
+import { CHECKSUMS_FILE, MANIFEST_FILE } from "../../contract/manifest.js";
+import { defineAction, setOutputs } from "../../kit/action.js";
+import { inputError } from "../../kit/errors.js";
+import { matchFiles } from "../../kit/files.js";
+import { bytes, group, info, isLocalMode } from "../../kit/log.js";
+import { Summary } from "../../kit/summary.js";
+import { GOSHIP_VERSION } from "../../kit/version.js";
+import { collectBinaries, downloadRunArtifacts, mergeFragments } from "../../release/collect.js";
+import { publishRelease, releaseTarget } from "../../release/publish.js";
+import { keylessSigner, keySigner, loadSigningKey, type Signer } from "../../release/signing.js";
+import { verifyRelease } from "../../release/verify.js";
+import { PUBLIC_KEY_FILE, writeRelease } from "../../release/write.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
 
 export const packageRelease = defineAction({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { boolean, choice, line, list, secret, text } from "../../core/inputs.js";
+import { boolean, choice, line, list, secret, text } from "../../kit/inputs.js";
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point

@@ -1,4 +1,4 @@
-import { runAction } from "../../core/action.js";
+import { runAction } from "../../kit/action.js";
 import { setupGoCross } from "./main.js";
 
 await runAction(setupGoCross);

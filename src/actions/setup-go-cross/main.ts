@@ -1,10 +1,13 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import * as core from "@actions/core";
-import { defineAction, setOutputs } from "../../core/action.js";
-import { installDebianPackages, planCrossCompilers, usesCgo } from "../../core/cgo.js";
-import { UserError } from "../../core/errors.js";
-import { execFile } from "../../core/exec.js";
+import {
+  buildMatrix,
+  formatTarget,
+  listPlatforms,
+  parseTargetSpec,
+  type Target,
+} from "../../contract/targets.js";
 import {
   CacheState,
   type CacheStateT,
@@ -13,21 +16,18 @@ import {
   planCaches,
   restoreCaches,
   saveCaches,
-} from "../../core/gocache.js";
-import { type InstalledGo, resolveAndInstallGo } from "../../core/goinstall.js";
-import { proxyURLs } from "../../core/goproxy.js";
-import { type VersionRequest, versionFromFile } from "../../core/goversion.js";
-import { bytes, group, info, seconds } from "../../core/log.js";
-import { registerGoProblemMatcher } from "../../core/matcher.js";
-import { hostTarget } from "../../core/platform.js";
-import { Summary } from "../../core/summary.js";
-import {
-  buildMatrix,
-  formatTarget,
-  listPlatforms,
-  parseTargetSpec,
-  type Target,
-} from "../../core/targets.js";
+} from "../../go/cache.js";
+import { installDebianPackages, planCrossCompilers, usesCgo } from "../../go/cgo.js";
+import { type InstalledGo, resolveAndInstallGo } from "../../go/install.js";
+import { registerGoProblemMatcher } from "../../go/problem-matcher.js";
+import { proxyURLs } from "../../go/proxy.js";
+import { hostTarget } from "../../go/runner-platform.js";
+import { type VersionRequest, versionFromFile } from "../../go/version.js";
+import { defineAction, setOutputs } from "../../kit/action.js";
+import { UserError } from "../../kit/errors.js";
+import { execFile } from "../../kit/exec.js";
+import { bytes, group, info, seconds } from "../../kit/log.js";
+import { Summary } from "../../kit/summary.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
 
 const VERSION_FILES = ["go.work", "go.mod", ".go-version", ".tool-versions"];

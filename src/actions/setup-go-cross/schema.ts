@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { classifySpec } from "../../core/goversion.js";
-import { checkedBy, targetSpec } from "../../core/input-fields.js";
-import { choice, line, text } from "../../core/inputs.js";
+import { checkedBy, targetSpec } from "../../go/input-fields.js";
+import { classifySpec } from "../../go/version.js";
+import { choice, line, text } from "../../kit/inputs.js";
 
 export const inputs = z.object({
   "go-version": text(

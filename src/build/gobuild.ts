@@ -1,0 +1,258 @@
+import { copyFile, cp, link, mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
+import { basename, dirname, join, relative } from "node:path";
+import { type Target, targetEnv, targetSlug, VARIANTS } from "../contract/targets.js";
+import { execFile } from "../kit/exec.js";
+import { firstDifference, sha256File } from "../kit/hash.js";
+import { type BinaryInfo, checkBinaryForTarget, inspectBinary, withObjectLayout } from "./binfmt.js";
+import { buildSetting, type GoBuildInfo, readBuildInfo } from "./buildinfo.js";
+
+/** One `go build` of one target, fully described: argv and environment, no shell. */
+export interface BuildSpec {
+  goBin: string;
+  /** The directory `go build` runs in (the module or a directory inside it). */
+  workDir: string;
+  /** The main package, relative to workDir ("." or "./cmd/app"). */
+  pkg: string;
+  binaryName: string;
+  target: Target;
+  outputDir: string;
+  ldflags: string;
+  tags: string[];
+  cgo: boolean;
+  cc?: string;
+  /** Base environment (PATH, GOROOT, GOCACHE, git's safe.directory …). */
+  env: NodeJS.ProcessEnv;
+  /** Compile jobs for this build (`-p`), so concurrent builds share the cores. */
+  procs: number;
+}
+
+/** "gin-app_linux_arm_7" */
+export function targetDirName(binaryName: string, t: Target): string {
+  return `${binaryName}_${targetSlug(t)}`;
+}
+
+export function binaryFileName(binaryName: string, t: Target): string {
+  return t.goos === "windows" ? `${binaryName}.exe` : binaryName;
+}
+
+export function buildArgv(spec: BuildSpec, output: string): string[] {
+  const argv = ["build", "-trimpath", `-p=${spec.procs}`];
+  if (spec.tags.length > 0) argv.push(`-tags=${spec.tags.join(",")}`);
+  argv.push(`-ldflags=${spec.ldflags}`, "-o", output, spec.pkg);
+  return argv;
+}
+
+export function buildEnv(spec: BuildSpec): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...spec.env };
+  // A variant variable inherited from the caller (GOAMD64=v3 …) must not leak into any target.
+  for (const v of Object.values(VARIANTS)) delete env[v.env];
+  Object.assign(env, targetEnv(spec.target), {
+    CGO_ENABLED: spec.cgo ? "1" : "0",
+    GOTOOLCHAIN: "local",
+    GOMAXPROCS: String(spec.procs),
+  });
+  if (spec.cgo && spec.cc) env.CC = spec.cc;
+  return env;
+}
+
+export interface BuiltBinary {
+  target: Target;
+  path: string;
+  name: string;
+  durationMs: number;
+}
+
+/**
+ * Where `go build -o` writes: a file that stays between runs, so Go's own up-to-date check
+ * (the build ID of the existing output) skips the link when nothing changed, as it does
+ * for a plain `go build` loop. A hidden sibling of the target directories, without a
+ * fragment, so nothing collects it as build output.
+ */
+export function linkPath(spec: BuildSpec): string {
+  return join(
+    spec.outputDir,
+    ".goship-link",
+    targetDirName(spec.binaryName, spec.target),
+    binaryFileName(spec.binaryName, spec.target),
+  );
+}
+
+/** Builds one target into <outputDir>/<name>_<goos>_<goarch>[_<variant>]/<name>[.exe]. */
+export async function goBuild(spec: BuildSpec, onOutput?: (line: string) => void): Promise<BuiltBinary> {
+  const dir = join(spec.outputDir, targetDirName(spec.binaryName, spec.target));
+  const name = binaryFileName(spec.binaryName, spec.target);
+  const path = join(dir, name);
+  const linked = linkPath(spec);
+  await Promise.all([mkdir(dir, { recursive: true }), mkdir(dirname(linked), { recursive: true })]);
+  const started = performance.now();
+  await execFile(spec.goBin, buildArgv(spec, linked), {
+    cwd: spec.workDir,
+    env: buildEnv(spec),
+    timeoutMs: 60 * 60_000,
+    onStderr: (chunk) => {
+      for (const l of chunk.split("\n")) if (l.trim()) onOutput?.(l);
+    },
+  });
+  // Go replaces its output by rename, never in place, so a hard link is a stable copy;
+  // link beside and rename, so the final name never holds a half-written binary.
+  const partial = `${path}.partial`;
+  await rm(partial, { force: true });
+  try {
+    await link(linked, partial);
+  } catch {
+    await copyFile(linked, partial);
+  }
+  await rename(partial, path);
+  return { target: spec.target, path, name, durationMs: performance.now() - started };
+}
+
+export interface Expectations {
+  target: Target;
+  cgo: boolean;
+  goVersion: string;
+  allowDirty: boolean;
+  requireStatic: boolean;
+}
+
+export interface Verification {
+  info: BinaryInfo;
+  build: GoBuildInfo;
+  sha256: string;
+  size: number;
+  /** Failures: the binary must not ship. */
+  problems: string[];
+  /** Worth saying, not failing (e.g. not static with require-static: false). */
+  warnings: string[];
+  durationMs: number;
+}
+
+/**
+ * Reads a built binary (headers and build info, never the whole file into memory) and
+ * checks it against the target and the build's promises.
+ */
+export async function verifyBinary(path: string, want: Expectations): Promise<Verification> {
+  const started = performance.now();
+  const [info, build, digest] = await Promise.all([
+    inspectBinary(path),
+    readBuildInfo(path),
+    sha256File(path),
+  ]);
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  for (const p of checkBinaryForTarget(info, want.target)) {
+    if (p.startsWith("not statically linked") && !want.requireStatic) warnings.push(p);
+    else problems.push(p);
+  }
+  const setting = (k: string) => buildSetting(build, k);
+  const expect = (key: string, value: string, why: string) => {
+    const got = setting(key);
+    if (got !== value)
+      problems.push(
+        `build setting ${key} is ${got === undefined ? "missing" : `"${got}"`}, expected "${value}" (${why})`,
+      );
+  };
+  if (build.goVersion !== `go${want.goVersion}`) {
+    problems.push(`built by ${build.goVersion}, expected go${want.goVersion}`);
+  }
+  expect("GOOS", want.target.goos, "the target");
+  expect("GOARCH", want.target.goarch, "the target");
+  const variant = VARIANTS[want.target.goarch];
+  if (want.target.variant && variant) expect(variant.env, want.target.variant, "the target's variant");
+  expect("CGO_ENABLED", want.cgo ? "1" : "0", want.cgo ? "cgo was asked for" : "static builds disable cgo");
+  expect("-trimpath", "true", "reproducible paths");
+  const modified = setting("vcs.modified");
+  if (modified === undefined) {
+    warnings.push("no VCS information in the binary (built outside a git checkout, or with -buildvcs=false)");
+  } else if (modified !== "false" && !want.allowDirty) {
+    problems.push(
+      "vcs.modified is true: the binary was built from uncommitted changes (allow-dirty: true permits it)",
+    );
+  }
+  return { info, build, ...digest, problems, warnings, durationMs: performance.now() - started };
+}
+
+export interface Reproduction {
+  identical: boolean;
+  sha256: string;
+  /** Where the two builds first differ. */
+  difference?: { offset: number; section: string };
+}
+
+/**
+ * Builds the target again from a copy of the source tree at another path with an empty
+ * GOCACHE, and compares the bytes. A difference is located by section, which usually
+ * says what leaked in (.go.buildinfo: settings; .rodata/.data: an -X value; .text: code).
+ */
+export async function reproduce(spec: BuildSpec, sourceRoot: string, first: string): Promise<Reproduction> {
+  const work = await mkdtemp(join(tmpdir(), "goship-repro-"));
+  try {
+    const copy = join(work, basename(sourceRoot) || "src");
+    const skip = new Set([spec.outputDir]);
+    await cp(sourceRoot, copy, {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (src) => !skip.has(src) && basename(src) !== "node_modules",
+    });
+    const gocache = join(work, "gocache");
+    await mkdir(gocache);
+    const again = await goBuild({
+      ...spec,
+      workDir: join(copy, relative(sourceRoot, spec.workDir)),
+      outputDir: join(work, "out"),
+      env: { ...spec.env, GOCACHE: gocache, ...copyGitEnv(spec.env, sourceRoot, copy) },
+    });
+    const { sha256 } = await sha256File(again.path);
+    const offset = await firstDifference(first, again.path);
+    if (offset === undefined) return { identical: true, sha256 };
+    return { identical: false, sha256, difference: { offset, section: await sectionAt(first, offset) } };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** A safe.directory exception for the original checkout must also cover its copy. */
+function copyGitEnv(env: NodeJS.ProcessEnv, from: string, to: string): Record<string, string> {
+  return env.GIT_CONFIG_VALUE_0 === from ? { GIT_CONFIG_VALUE_0: to } : {};
+}
+
+export async function sectionAt(path: string, offset: number): Promise<string> {
+  return withObjectLayout(path, async (_file, layout) => {
+    if (!layout) return "unknown format";
+    const hit = layout.sections.find((s) => offset >= s.offset && offset < s.offset + s.size);
+    if (hit) return hit.name;
+    const first = Math.min(...layout.sections.filter((s) => s.size > 0).map((s) => s.offset));
+    return offset < first ? "file headers" : "between sections";
+  });
+}
+
+/** How many builds run at once, and how many compile jobs each gets, without oversubscribing. */
+export function planConcurrency(parallel: "auto" | number, targets: number, cpus = availableParallelism()) {
+  const builds = Math.max(1, Math.min(parallel === "auto" ? cpus : parallel, targets));
+  return { builds, procs: Math.max(1, Math.floor(cpus / builds)) };
+}
+
+/** Runs tasks with at most `limit` at once, in order of the input; results keep input order. */
+export async function pool<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Writes a file atomically (temp + rename). */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}`;
+  await writeFile(tmp, text);
+  await rename(tmp, path);
+}

@@ -1,0 +1,417 @@
+import { z } from "zod";
+import { UserError } from "../../kit/errors.js";
+import {
+  checkApp,
+  checked,
+  describeStepFailure,
+  EXIT,
+  outputValue,
+  PRELUDE,
+  type RemoteStep,
+  RemoteValueError,
+  SlotPort,
+  sh,
+  TMP_TRAP,
+} from "./index.js";
+
+/**
+ * The nginx side of deploy-systemd's blue-green strategy: two instances of the app,
+ * `<app>@<portA>.service` and `<app>@<portB>.service`, behind one nginx upstream whose weights
+ * say how much of the traffic each gets.
+ *
+ * goship owns exactly one file per app, /etc/nginx/conf.d/goship-<app>.conf, holding only
+ * `upstream <app> { … }` (the conf.d/*.conf that Debian's and RHEL's nginx include in their http
+ * block). The server block is the user's: `proxy_pass http://<app>;`, and, for the upstream's
+ * keepalive to keep connections, `proxy_http_version 1.1; proxy_set_header Connection "";`.
+ *
+ * The file's first line is its state, read back by shift, promote, rollback and status:
+ *
+ *   # goship upstream app=shop new=8082 old=8081 weight=25
+ *
+ * `weight` is the percentage of requests the new slot gets; the old slot gets the rest.
+ */
+
+/** Where the upstream files go; nginx's http block must include `*.conf` from here. */
+export const UPSTREAM_DIR = "/etc/nginx/conf.d";
+/** Idle connections to the instances each nginx worker keeps open. */
+export const UPSTREAM_KEEPALIVE = 16;
+
+/** The percentage of requests the new slot gets: an integer from 0 to 100. */
+const WEIGHT_RANGE = "an integer from 0 to 100 (percent)";
+export const TrafficWeight = z
+  .number({ error: WEIGHT_RANGE })
+  .int(WEIGHT_RANGE)
+  .min(0, WEIGHT_RANGE)
+  .max(100, WEIGHT_RANGE);
+
+/** /etc/nginx/conf.d/goship-<app>.conf. */
+export function upstreamPath(app: string): string {
+  return `${UPSTREAM_DIR}/goship-${checkApp(app)}.conf`;
+}
+
+/** What the upstream says: the slots, which one is new, and the percentage of requests it gets. */
+export interface UpstreamState {
+  app: string;
+  /** The slot being deployed to. */
+  newPort: number;
+  /** The slot it takes over from; null when the new one is the only one (a first deploy). */
+  oldPort: number | null;
+  /** Percent of requests to newPort; the rest go to oldPort. Without an oldPort, 100. */
+  weight: number;
+}
+
+/** One slot and its share of the requests, in percent. */
+export interface UpstreamSlot {
+  port: number;
+  weight: number;
+}
+
+/** The same as UpstreamState, with each slot's share spelled out; a slot left out gets 0%. */
+export interface UpstreamSlots {
+  app: string;
+  /** One or two slots, their weights adding up to 100. */
+  slots: readonly UpstreamSlot[];
+  newPort: number;
+  oldPort?: number | null;
+}
+
+export type UpstreamSpec = UpstreamState | UpstreamSlots;
+
+/** The spec, every value checked (RemoteValueError naming the field), as an UpstreamState. */
+export function upstreamState(spec: UpstreamSpec): UpstreamState {
+  const app = checkApp(spec.app);
+  const newPort = checked(SlotPort, "newPort", spec.newPort);
+  const oldPort =
+    spec.oldPort === undefined || spec.oldPort === null ? null : checked(SlotPort, "oldPort", spec.oldPort);
+  if (oldPort === newPort) {
+    throw new RemoteValueError("oldPort", oldPort, "must differ from newPort: the two slots are two ports");
+  }
+  const weight = "slots" in spec ? slotsWeight(spec.slots, newPort, oldPort) : checkWeight(spec.weight);
+  if (oldPort === null && weight !== 100) {
+    throw new RemoteValueError(
+      "weight",
+      weight,
+      `must be 100 without an oldPort: ${100 - weight}% of the requests would have no instance to go to`,
+    );
+  }
+  return { app, newPort, oldPort, weight };
+}
+
+const checkWeight = (w: unknown, field = "weight") => checked(TrafficWeight, field, w);
+
+/** The new slot's percentage, from slots that must be newPort and oldPort, each once, adding up to 100. */
+function slotsWeight(slots: readonly UpstreamSlot[], newPort: number, oldPort: number | null): number {
+  const shown = () =>
+    Array.isArray(slots) ? slots.map((s) => `${s?.port}:${s?.weight}`).join(",") : String(slots);
+  if (!Array.isArray(slots) || slots.length < 1 || slots.length > 2) {
+    throw new RemoteValueError("slots", shown(), "one or two slots: the new one, and the old one");
+  }
+  const weights = new Map<number, number>();
+  slots.forEach((s, i) => {
+    const port = checked(SlotPort, `slots[${i}].port`, s?.port);
+    const weight = checkWeight(s?.weight, `slots[${i}].weight`);
+    if (port !== newPort && port !== oldPort) {
+      const allowed =
+        oldPort === null ? `newPort (${newPort})` : `newPort (${newPort}) or oldPort (${oldPort})`;
+      throw new RemoteValueError(`slots[${i}].port`, port, `must be ${allowed}`);
+    }
+    if (weights.has(port)) throw new RemoteValueError(`slots[${i}].port`, port, "each slot at most once");
+    weights.set(port, weight);
+  });
+  const toNew = weights.get(newPort) ?? 0;
+  const toOld = oldPort === null ? 0 : (weights.get(oldPort) ?? 0);
+  if (toNew + toOld !== 100) {
+    throw new RemoteValueError("slots", shown(), "the weights must add up to 100 (percent)");
+  }
+  return toNew;
+}
+
+/**
+ * The text of /etc/nginx/conf.d/goship-<app>.conf: the state line, then `upstream <app>` with the
+ * new slot first. The same spec always gives the same bytes.
+ *
+ * A slot at 0% is written `down`, not left out: nginx refuses `weight=0`, and `down` keeps both
+ * slots in the file, so it says which ports the app has while one of them takes no requests.
+ * The upstream always has a live server: 0% to the new slot needs an old one to take the rest.
+ */
+export function renderUpstream(spec: UpstreamSpec): string {
+  const { app, newPort, oldPort, weight } = upstreamState(spec);
+  const server = (port: number, w: number) =>
+    `    server 127.0.0.1:${port}${w === 0 ? " down" : ` weight=${w}`};\n`;
+  const share =
+    oldPort === null
+      ? `All requests go to ${newPort}.`
+      : `${weight}% of the requests go to ${newPort} (new), ${100 - weight}% to ${oldPort} (old).`;
+  return (
+    `# goship upstream app=${app} new=${newPort} old=${oldPort ?? "-"} weight=${weight}\n` +
+    `# Written by goship deploy-systemd (blue-green); shift, promote and rollback rewrite it. ${share}\n` +
+    `upstream ${app} {\n` +
+    server(newPort, weight) +
+    (oldPort === null ? "" : server(oldPort, 100 - weight)) +
+    `    keepalive ${UPSTREAM_KEEPALIVE};\n` +
+    "}\n"
+  );
+}
+
+/** An upstream file goship wrote, read back. */
+export interface ParsedUpstream extends UpstreamState {
+  /** The file is not what renderUpstream gives for its state line: it was changed by hand (or by another version). */
+  edited: boolean;
+}
+
+const STATE_LINE =
+  /^# goship upstream app=([a-z][a-z0-9-]{0,31}) new=([1-9][0-9]{3,4}) old=([1-9][0-9]{3,4}|-) weight=(0|[1-9][0-9]?|100)$/;
+
+/** The state of an upstream file goship wrote; null for anything else (empty, another file, a state no goship writes). */
+export function parseUpstream(text: string): ParsedUpstream | null {
+  const m = STATE_LINE.exec(text.split("\n", 1)[0] ?? "");
+  if (!m) return null;
+  const [, app = "", newPort = "", oldPort = "", weight = ""] = m;
+  let state: UpstreamState;
+  let expected: string;
+  try {
+    state = upstreamState({
+      app,
+      newPort: Number(newPort),
+      oldPort: oldPort === "-" ? null : Number(oldPort),
+      weight: Number(weight),
+    });
+    expected = renderUpstream(state);
+  } catch (e) {
+    if (e instanceof RemoteValueError) return null;
+    throw e;
+  }
+  return { ...state, edited: text !== expected };
+}
+
+// ---------------------------------------------------------------------------------------------
+// On the host
+
+/**
+ * write-upstream APP <CONTENT. Holds an flock on conf.d/.goship.lock throughout, so that two
+ * apps' steps never test or reload nginx with each other's half-done files.
+ *
+ * A journal beside the file, .goship-<app>.conf.prev (the previous file) or .goship-<app>.conf.none
+ * (there was none), exists exactly while nginx may not be running what the file says: it is made
+ * before the rename and removed once nginx took the new file or the old one is back untouched.
+ * A run that finds one was killed (or failed to reload) in between: it puts the journal's file
+ * back and reloads nginx whatever the new content, so the unchanged case never skips a reload
+ * that is owed.
+ *
+ * The reload is checked where nginx is a systemd unit: the step waits (15 s at most) until none
+ * of the master's workers from before the reload still takes connections, which nginx only does
+ * once it runs the new configuration.
+ */
+const WRITE_UPSTREAM = sh`${PRELUDE}
+[ $# -eq 1 ] || die ${EXIT.BAD_ARGUMENT} "usage: write-upstream APP <CONTENT"
+app=$1
+need app app "$app"
+dir=${UPSTREAM_DIR}
+name=goship-$app.conf
+file=$dir/$name
+prev=$dir/.$name.prev
+none=$dir/.$name.none
+command -v nginx >/dev/null 2>&1 || die ${EXIT.NGINX_UNAVAILABLE} "nginx is not installed on this host"
+[ -d "$dir" ] ||
+  die ${EXIT.NGINX_UNAVAILABLE} "$dir does not exist: goship writes the upstream of $app there, for nginx's http block to include ($dir/*.conf)"
+command -v flock >/dev/null 2>&1 || die ${EXIT.TOOL_MISSING} "flock (util-linux) is not installed on this host"
+own_file "$dir/.goship.lock"
+exec 9>>"$dir/.goship.lock"
+flock -w 60 9 || die 1 "another goship step has been changing nginx for 60 s: try again"
+unit=0
+if [ "$(systemctl show -p LoadState nginx.service 2>/dev/null)" = LoadState=loaded ]; then
+  unit=1
+  case $(systemctl is-active nginx.service 2>/dev/null) in
+    active | reloading) ;;
+    *) die ${EXIT.NGINX_UNAVAILABLE} "nginx.service is not running: start it first (nothing changed)" ;;
+  esac
+fi
+own_file "$file"
+own_file "$prev"
+own_file "$none"
+# Left by killed runs (the flock keeps live ones away).
+rm -rf -- "$dir/.$name.tmp-"*
+tmp=$dir/.$name.tmp-$$
+${TMP_TRAP}mkdir -m 700 -- "$tmp"
+
+# Puts back the file of the journal, or removes ours when there was none; the journal stays.
+restore() {
+  if [ -f "$prev" ]; then
+    cp -p -- "$prev" "$tmp/back"
+    mv -f -- "$tmp/back" "$file"
+  else
+    rm -f -- "$file"
+  fi
+}
+# The PIDs of master $1's workers that take new connections (not shutting down), one a line.
+workers() {
+  w_master=$1
+  [ "$w_master" != 0 ] || return 0
+  for d in /proc/[0-9]*; do
+    read -r w_stat 2>/dev/null <"$d/stat" || continue
+    # After the command name, which may hold anything: the state, then the parent's PID.
+    w_ppid=\${w_stat##*) }
+    w_ppid=\${w_ppid#* }
+    [ "\${w_ppid%% *}" = "$w_master" ] || continue
+    w_title=$(tr -d '\000' 2>/dev/null <"$d/cmdline") || continue
+    [ "$w_title" = "nginx: worker process" ] || continue
+    printf '%s\n' "\${d#/proc/}"
+  done
+}
+# Waits until none of the workers $1 takes new connections: nginx runs the new configuration.
+replaced() {
+  r_tries=0
+  while [ "$r_tries" -lt 150 ]; do
+    r_now=" $(workers "$master" | tr '\n' ' ') "
+    r_old=0
+    for p in $1; do
+      case $r_now in *" $p "*) r_old=1 ;; esac
+    done
+    [ "$r_old" = 1 ] || return 0
+    sleep 0.1
+    r_tries=$((r_tries + 1))
+  done
+  return 1
+}
+reload_failed() {
+  restore
+  die ${EXIT.NGINX_RELOAD_FAILED} "$1: the previous upstream of $app is back, and the next write reloads nginx again"
+}
+
+dirty=0
+if [ -e "$prev" ] || [ -e "$none" ]; then
+  restore
+  dirty=1
+  printf 'RECOVERED=1\n'
+fi
+cat >"$tmp/new"
+case $(head -n 1 -- "$tmp/new") in
+  "# goship upstream app=$app "*) ;;
+  *) die ${EXIT.BAD_ARGUMENT} "stdin: not a goship upstream of $app (its first line is not # goship upstream app=$app …)" ;;
+esac
+chown 0:0 -- "$tmp/new"
+chmod 644 -- "$tmp/new"
+same=0
+if [ -f "$file" ] && cmp -s -- "$tmp/new" "$file" && [ "$(stat -c '%a %u %g' -- "$file")" = "644 0 0" ]; then
+  same=1
+fi
+if [ "$same" = 1 ] && [ "$dirty" = 0 ]; then
+  printf 'CHANGED=0\n'
+  exit 0
+fi
+if [ "$same" = 0 ]; then
+  # Recovering, the journal already holds the last file nginx is known to have taken.
+  if [ "$dirty" = 0 ]; then
+    if [ -f "$file" ]; then
+      cp -p -- "$file" "$tmp/prev"
+      sync -- "$tmp/prev" 2>/dev/null || sync
+      mv -f -- "$tmp/prev" "$prev"
+    else
+      : >"$none"
+    fi
+  fi
+  sync -- "$tmp/new" 2>/dev/null || sync
+  mv -f -- "$tmp/new" "$file"
+fi
+
+if ! err=$(nginx -t -q 2>&1); then
+  restore
+  # nginx never saw the refused file: it still runs the one put back, unless a killed run left that unsure.
+  if [ "$dirty" = 0 ]; then rm -f -- "$prev" "$none"; fi
+  printf '%s\n' "$err" >&2
+  # Its first [emerg] without the time and process (the whole of it went to stderr).
+  line=$(printf '%s\n' "$err" | sed -n 's/^.*\[emerg\] \([0-9]*#[0-9]*: \)\{0,1\}//p' | head -n 1 | tr -d '\r')
+  [ -n "$line" ] || line=$(printf '%s\n' "$err" | head -n 1 | tr -d '\r')
+  printf 'NGINX_ERROR=%s\n' "$line"
+  nginx -t -q >/dev/null 2>&1 ||
+    die ${EXIT.NGINX_INVALID} "nginx -t fails without the new upstream of $app too: the error is elsewhere in nginx's configuration (the previous upstream is back)"
+  die ${EXIT.NGINX_INVALID} "nginx -t refused the new upstream of $app, which is taken back"
+fi
+verified=0
+if [ "$unit" = 1 ]; then
+  master=$(systemctl show -p MainPID nginx.service)
+  master=\${master#MainPID=}
+  is_uint "$master" || master=0
+  before=$(workers "$master")
+  systemctl reload nginx.service || reload_failed "systemctl reload nginx failed"
+  if [ -n "$before" ]; then
+    replaced "$before" || reload_failed "nginx kept its workers 15 s after the reload: it did not take the new configuration (see its error log)"
+    verified=1
+  fi
+else
+  nginx -s reload || reload_failed "nginx -s reload failed"
+fi
+rm -f -- "$prev" "$none"
+printf 'CHANGED=1\nVERIFIED=%s\n' "$verified"
+`;
+
+const READ_UPSTREAM = sh`${PRELUDE}
+[ $# -eq 1 ] || die ${EXIT.BAD_ARGUMENT} "usage: read-upstream APP"
+app=$1
+need app app "$app"
+file=${UPSTREAM_DIR}/goship-$app.conf
+if [ -f "$file" ] && [ ! -L "$file" ]; then head -c 65536 -- "$file"; fi
+`;
+
+/**
+ * Writes /etc/nginx/conf.d/goship-<app>.conf (0644, root) from stdin (renderUpstream's text),
+ * checks it with `nginx -t` and reloads nginx (`systemctl reload nginx`, or `nginx -s reload`
+ * where nginx is not a unit). Exit 0: RECOVERED=1 (first, when a killed run's write was undone),
+ * CHANGED=0 (same content: no reload) or CHANGED=1 and VERIFIED=0|1 (whether nginx was seen to
+ * replace its workers). NGINX_INVALID: NGINX_ERROR= (nginx's first [emerg] message; all it said on
+ * stderr), the previous file back. NGINX_UNAVAILABLE: nothing changed. NGINX_RELOAD_FAILED: the
+ * previous file back. Run it as root.
+ */
+export const writeUpstreamStep: RemoteStep<{ app: string }> = {
+  name: "write-upstream",
+  script: WRITE_UPSTREAM,
+  stdin: true,
+  args: (p) => [checkApp(p.app)],
+};
+
+/** Prints /etc/nginx/conf.d/goship-<app>.conf, or nothing when there is none: give stdout to parseUpstream. */
+export const readUpstreamStep: RemoteStep<{ app: string }> = {
+  name: "read-upstream",
+  script: READ_UPSTREAM,
+  stdin: false,
+  args: (p) => [checkApp(p.app)],
+};
+
+export const NGINX_STEPS = [writeUpstreamStep, readUpstreamStep] as const;
+
+export interface UpstreamWrite {
+  /** nginx was reloaded. */
+  changed: boolean;
+  /** A killed run's write was undone first. */
+  recovered: boolean;
+  /** nginx was seen to take the new configuration (its old workers stopped taking connections). */
+  verified: boolean;
+}
+
+/** write-upstream exited non-zero: `code` is one of EXIT's, `nginxError` nginx's complaint when it refused the file. */
+export class UpstreamWriteError extends UserError {
+  override name = "UpstreamWriteError";
+  constructor(
+    readonly code: number,
+    readonly nginxError: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** write-upstream's result; throws UpstreamWriteError for any exit but 0. */
+export function parseUpstreamWrite(result: { code: number; stdout: string; stderr: string }): UpstreamWrite {
+  if (result.code !== EXIT.OK) {
+    throw new UpstreamWriteError(
+      result.code,
+      outputValue(result.stdout, "NGINX_ERROR") || undefined,
+      describeStepFailure(writeUpstreamStep.name, result.code, result.stderr),
+    );
+  }
+  return {
+    changed: outputValue(result.stdout, "CHANGED") === "1",
+    recovered: outputValue(result.stdout, "RECOVERED") === "1",
+    verified: outputValue(result.stdout, "VERIFIED") === "1",
+  };
+}

@@ -1,0 +1,178 @@
+import { execFileSync } from "node:child_process";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ArtifactFragment } from "../../src/contract/manifest.js";
+import { gitCheckout } from "../support/git-fixture.js";
+import { runDistAction } from "../support/run-action.js";
+
+/** A git checkout of a tiny main module with version variables, committed at a fixed time. */
+const checkout = () =>
+  gitCheckout("test/fixtures/hello", {
+    tag: "v1.2.3",
+    files: {
+      "stamp.go":
+        'package main\n\nvar commit, date, nonce = "none", "unknown", ""\n\nfunc init() { _ = commit + date + nonce }\n',
+    },
+  });
+
+const goVersion = execFileSync("go", ["env", "GOVERSION"]).toString().trim();
+const TARGETS = "linux/amd64,linux/arm/7,windows/amd64,darwin/arm64";
+// Go's VCS stamping whatever the machine's go env says (some images set -buildvcs=false).
+const VCS = { GOFLAGS: "-buildvcs=auto" };
+
+describe("build-static through the runner protocol", () => {
+  let repo: string;
+  let run: Awaited<ReturnType<typeof runDistAction>>;
+  beforeAll(async () => {
+    repo = checkout();
+    run = await runDistAction("build-static", { targets: TARGETS, upload: "false" }, VCS, { cwd: repo });
+  }, 300_000);
+
+  it("builds every target, stamped from git, and verifies it", () => {
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.version).toBe("1.2.3");
+    const artifacts = JSON.parse(run.outputs.artifacts as string);
+    expect(artifacts.map((a: { goos: string; goarch: string }) => `${a.goos}/${a.goarch}`)).toEqual([
+      "darwin/arm64",
+      "linux/amd64",
+      "linux/arm",
+      "windows/amd64",
+    ]);
+    for (const a of artifacts) {
+      // Independent oracles: sha256sum and go version -m.
+      expect(execFileSync("sha256sum", [a.path]).toString().split(" ")[0]).toBe(a.sha256);
+      const m = execFileSync("go", ["version", "-m", a.path]).toString();
+      expect(m).toContain(`${a.path}: ${goVersion}`);
+      expect(m).toMatch(/build\t-trimpath=true/);
+      expect(m).toMatch(/build\tCGO_ENABLED=0/);
+      expect(m).toMatch(/build\tvcs.modified=false/);
+      // (-trimpath builds do not record -ldflags; the stamped values are checked by running the binary.)
+      expect(a.goVersion).toBe(goVersion);
+    }
+    const linux = artifacts.find(
+      (a: { goos: string; goarch: string }) => a.goos === "linux" && a.goarch === "amd64",
+    );
+    expect(linux.static).toBe(true);
+    expect(execFileSync("readelf", ["-lW", linux.path]).toString()).not.toMatch(/INTERP/);
+    expect(execFileSync(linux.path).toString().trim()).toBe("hello 1.2.3");
+    expect(linux.path).toBe(join(repo, "dist/bin/hello_linux_amd64/hello"));
+    const arm = artifacts.find((a: { goarch: string }) => a.goarch === "arm");
+    expect(arm.variant).toBe("7");
+    expect(arm.buildSettings.GOARM).toBe("7");
+    expect(existsSync(join(repo, "dist/bin/hello_windows_amd64/hello.exe"))).toBe(true);
+  });
+
+  it("writes one manifest fragment per target that the shared schema reads back", () => {
+    const fragment = ArtifactFragment.parse(
+      JSON.parse(
+        readFileSync(
+          join(run.outputs["manifest-dir"] as string, "hello_linux_arm_7", "goship-fragment.json"),
+          "utf8",
+        ),
+      ),
+    );
+    expect(fragment).toMatchObject({
+      project: "hello",
+      version: "1.2.3",
+      sourceDateEpoch: Date.parse("2026-01-02T03:04:05Z") / 1000,
+      target: { goos: "linux", goarch: "arm", variant: "7" },
+      binary: { name: "hello", mode: 0o755, static: true },
+    });
+  });
+
+  it("summarises every target in a table", () => {
+    expect(run.summary).toMatch(/\| target \| size \| sha256 \| static \| build time \| verify \|/);
+    expect(run.summary).toMatch(/\| linux\/arm\/7 \| [\d.]+ (KiB|MiB) \| `[0-9a-f]{16}` \| yes \|/);
+    expect(run.summary).toMatch(/\| windows\/amd64 .*\| n\/a \|/);
+  });
+
+  it("gives byte-identical binaries for the same commit checked out at another path", async () => {
+    const other = checkout();
+    const again = await runDistAction("build-static", { targets: TARGETS, upload: "false" }, VCS, {
+      cwd: other,
+    });
+    expect(again.code, again.stdout).toBe(0);
+    const digests = (r: typeof run) =>
+      JSON.parse(r.outputs.artifacts as string).map((a: { sha256: string }) => a.sha256);
+    expect(digests(again)).toEqual(digests(run));
+  }, 300_000);
+});
+
+describe("build-static refuses what it must not ship", () => {
+  it("a dirty work tree, unless allow-dirty", async () => {
+    const repo = checkout();
+    writeFileSync(join(repo, "main.go"), `${readFileSync(join(repo, "main.go"), "utf8")}\n// edited\n`);
+    const refused = await runDistAction(
+      "build-static",
+      { targets: "linux/amd64", upload: "false" },
+      {},
+      { cwd: repo },
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(
+      /::error::build-static: the work tree has uncommitted changes \(main.go\)/,
+    );
+    expect(existsSync(join(repo, "dist"))).toBe(false);
+    const allowed = await runDistAction(
+      "build-static",
+      { targets: "linux/amd64", upload: "false", "allow-dirty": "true" },
+      {},
+      { cwd: repo },
+    );
+    expect(allowed.code, allowed.stdout).toBe(0);
+    expect(allowed.outputs.version).toBe("1.2.3-dirty");
+  }, 300_000);
+
+  it("a linked-in clock: reproducible-check names the section that differs", async () => {
+    const repo = checkout();
+    // A -toolexec wrapper that stamps the time into every link: what a build that reads the clock does.
+    const wrapper = join(repo, "..", `clock-${Date.now()}.sh`);
+    writeFileSync(
+      wrapper,
+      '#!/bin/sh\ntool="$1"; shift\ncase "$tool" in */link) exec "$tool" -X "main.nonce=$(date +%s%N)" "$@";; esac\nexec "$tool" "$@"\n',
+    );
+    chmodSync(wrapper, 0o755);
+    const res = await runDistAction(
+      "build-static",
+      { targets: "linux/amd64", upload: "false", "reproducible-check": "true" },
+      { GOFLAGS: `-buildvcs=auto -toolexec=${wrapper}` },
+      { cwd: repo },
+    );
+    expect(res.code, res.stdout).toBe(1);
+    expect(res.stdout).toMatch(
+      /linux\/amd64: not reproducible: .* differs, first at byte \d+ in (\.note\.go\.buildid|\.go\.buildinfo|\.noptrdata|\.rodata|\.data|\.text)/,
+    );
+    expect(existsSync(join(repo, "dist/bin/hello_linux_amd64/hello"))).toBe(false);
+    const clean = await runDistAction(
+      "build-static",
+      { targets: "linux/amd64", upload: "false", "reproducible-check": "true" },
+      {},
+      { cwd: repo },
+    );
+    expect(clean.code, clean.stdout).toBe(0);
+    expect(clean.summary).toMatch(/rebuilt from another path with an empty cache: identical/);
+  }, 600_000);
+
+  it.each([
+    [
+      { targets: "linux/amd64 && curl x" },
+      /input "targets" has value "linux\/amd64 && curl x": allowed: comma- or space-separated GOOS\/GOARCH/,
+    ],
+    [{ "binary-name": "../evil" }, /input "binary-name" has value "..\/evil": allowed: a file name/],
+    [{ ldflags: "-X a=b\n-extldflags x" }, /input "ldflags" has value .*allowed: linker flags on one line/],
+    [
+      { "version-variables": "version=main.v,commit=not a symbol" },
+      /input "version-variables" .*"not a symbol" is not a Go symbol/,
+    ],
+    [{ version: "1.0/../x" }, /input "version" has value "1.0\/..\/x"/],
+  ])("bad input %j: one error, nothing built", async (inputs, message) => {
+    const repo = checkout();
+    const res = await runDistAction("build-static", { ...inputs, upload: "false" }, {}, { cwd: repo });
+    expect(res.code).toBe(1);
+    const errors = res.stdout.split("\n").filter((l) => l.startsWith("::error::"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(message);
+    expect(existsSync(join(repo, "dist"))).toBe(false);
+  });
+});

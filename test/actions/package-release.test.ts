@@ -1,0 +1,319 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MANIFEST_FILE, ReleaseManifest } from "../../src/contract/manifest.js";
+import { type GitHubStandIn, startGitHubServer } from "../support/github-server.js";
+import { buildHello } from "../support/hello-build.js";
+import { opensslKey } from "../support/keys.js";
+import { runCli, runDistAction } from "../support/run-action.js";
+import { pinnedTool } from "../support/tools.js";
+
+const TARGETS = ["darwin/arm64", "linux/amd64", "linux/arm/7", "windows/amd64"];
+
+/** One build-static run of the hello fixture; every test packages copies of its output. */
+let repo: string;
+let binDir: string;
+let keyPem: string;
+const tmp = (p: string) => mkdtempSync(join(tmpdir(), `goship-pr-${p}-`));
+
+beforeAll(async () => {
+  ({ repo, binDir } = await buildHello(TARGETS));
+  keyPem = opensslKey().pem;
+}, 600_000);
+
+async function packageRelease(
+  inputs: Record<string, string>,
+  opts: { env?: Record<string, string>; umask?: string } = {},
+) {
+  const out = join(tmp("out"), "release");
+  const res = await runDistAction(
+    "package-release",
+    { "artifacts-dir": binDir, "signing-key": keyPem, "output-dir": out, ...inputs },
+    opts.env ?? {},
+    { cwd: repo, ...(opts.umask ? { umask: opts.umask } : {}) },
+  );
+  return { ...res, out };
+}
+
+const digests = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [
+        f,
+        execFileSync("sha256sum", [join(dir, f)])
+          .toString()
+          .split(" ")[0],
+      ]),
+  );
+
+describe("package-release: a signed release directory", () => {
+  let first: Awaited<ReturnType<typeof packageRelease>>;
+  beforeAll(async () => {
+    first = await packageRelease({});
+  }, 300_000);
+
+  it("holds an archive, two SBOMs per target, provenance, the manifest and the signed SHA256SUMS", () => {
+    expect(first.code, first.stdout).toBe(0);
+    expect(readdirSync(first.out).sort()).toEqual(
+      [
+        "SHA256SUMS",
+        "SHA256SUMS.sig",
+        "SHA256SUMS.sigstore.json",
+        "goship-manifest.json",
+        "goship.pub",
+        "provenance.intoto.jsonl",
+        ...TARGETS.flatMap((t) => {
+          const stem = `hello_1.4.0_${t.replaceAll("/", "_")}`;
+          return [
+            `${stem}.cdx.json`,
+            `${stem}.spdx.json`,
+            `${stem}.${t.startsWith("windows") ? "zip" : "tar.gz"}`,
+          ];
+        }),
+      ].sort(),
+    );
+    const manifest = ReleaseManifest.parse(JSON.parse(readFileSync(join(first.out, MANIFEST_FILE), "utf8")));
+    expect(manifest.artifacts.map((a) => [a.goos, a.goarch, a.variant].filter(Boolean).join("/"))).toEqual(
+      TARGETS,
+    );
+    expect(manifest).toMatchObject({ project: "hello", version: "1.4.0", checksums: { signer: "key" } });
+    expect(JSON.parse(first.outputs.assets as string)).toHaveLength(readdirSync(first.out).length);
+    expect(first.outputs["public-key-hint"]).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(first.summary).toMatch(/cosign verify-blob --key goship.pub --bundle SHA256SUMS.sigstore.json/);
+  });
+
+  it("is byte-identical when run again, and under another TZ and umask", async () => {
+    const again = await packageRelease({});
+    const elsewhere = await packageRelease({}, { env: { TZ: "Pacific/Kiritimati" }, umask: "077" });
+    expect(elsewhere.code, elsewhere.stdout).toBe(0);
+    expect(digests(again.out)).toEqual(digests(first.out));
+    expect(digests(elsewhere.out)).toEqual(digests(first.out));
+  }, 300_000);
+
+  it("extracts with GNU tar and unzip: the right names, modes and owner", () => {
+    const list = execFileSync("tar", ["-tvzf", join(first.out, "hello_1.4.0_linux_amd64.tar.gz")]).toString();
+    expect(list).toMatch(/^-rw-r--r-- 0\/0 +\d+ 2026-01-02 03:04 LICENSE$/m);
+    expect(list).toMatch(/^-rwxr-xr-x 0\/0 +\d+ 2026-01-02 03:04 hello$/m);
+    const x = tmp("x");
+    execFileSync("tar", ["-xzf", join(first.out, "hello_1.4.0_linux_arm_7.tar.gz"), "-C", x]);
+    expect(readdirSync(x).sort()).toEqual(["LICENSE", "README.md", "hello"]);
+    const z = execFileSync("unzip", ["-Z", join(first.out, "hello_1.4.0_windows_amd64.zip")]).toString();
+    expect(z).toMatch(/^-rwxr-xr-x .* hello\.exe$/m);
+    expect(z).toMatch(/^-rw-r--r-- .* LICENSE$/m);
+    const u = tmp("u");
+    execFileSync("unzip", ["-q", join(first.out, "hello_1.4.0_windows_amd64.zip"), "-d", u]);
+    expect(
+      execFileSync("sha256sum", [join(u, "hello.exe")])
+        .toString()
+        .split(" ")[0],
+    ).toBe(
+      execFileSync("sha256sum", [join(binDir, "hello_windows_amd64/hello.exe")])
+        .toString()
+        .split(" ")[0],
+    );
+  });
+
+  it("verifies with sha256sum, openssl, cosign and goship verify; one flipped byte fails each", async () => {
+    const dir = tmp("v");
+    cpSync(first.out, dir, { recursive: true });
+    const ok = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: dir, encoding: "utf8" });
+    const cosign = pinnedTool("cosign");
+    const checks = {
+      sha256sum: () => ok("sha256sum", ["-c", "--strict", "SHA256SUMS"]),
+      openssl: () =>
+        ok("openssl", [
+          "dgst",
+          "-sha256",
+          "-verify",
+          "goship.pub",
+          "-signature",
+          "SHA256SUMS.sig",
+          "SHA256SUMS",
+        ]),
+      cosign: () =>
+        ok(cosign, [
+          "verify-blob",
+          "--key",
+          "goship.pub",
+          "--bundle",
+          "SHA256SUMS.sigstore.json",
+          "--insecure-ignore-tlog",
+          "SHA256SUMS",
+        ]),
+    };
+    for (const [name, check] of Object.entries(checks)) expect(check().status, name).toBe(0);
+    const verified = await runCli(["verify", dir, "--public-key", join(dir, "goship.pub")]);
+    expect(verified.code, verified.stdout).toBe(0);
+    expect(verified.stdout).toMatch(/verified: hello 1\.4\.0/);
+
+    const flip = (file: string, at: number) => {
+      const b = readFileSync(join(dir, file));
+      b[at] = (b[at] as number) ^ 1;
+      writeFileSync(join(dir, file), b);
+    };
+    // An archive: its checksum no longer matches.
+    flip("hello_1.4.0_linux_amd64.tar.gz", 100);
+    expect(checks.sha256sum().status).not.toBe(0);
+    const archiveFail = await runCli(["verify", dir, "--public-key", join(dir, "goship.pub")]);
+    expect(archiveFail.code).toBe(1);
+    expect(archiveFail.stdout).toMatch(
+      /FAIL {2}hello_1\.4\.0_linux_amd64\.tar\.gz: sha256 [0-9a-f]+ differs/,
+    );
+    flip("hello_1.4.0_linux_amd64.tar.gz", 100);
+    // SHA256SUMS itself: the signatures no longer match.
+    flip("SHA256SUMS", 3);
+    expect(checks.openssl().status).not.toBe(0);
+    expect(checks.cosign().status).not.toBe(0);
+    const sumsFail = await runCli(["verify", dir, "--public-key", join(dir, "goship.pub")]);
+    expect(sumsFail.code).toBe(1);
+    expect(sumsFail.stdout).toMatch(/FAIL {2}SHA256SUMS\.sig: not a valid signature of SHA256SUMS/);
+  }, 120_000);
+
+  it("refuses a release signed by another key", async () => {
+    const res = await runCli(["verify", first.out, "--public-key", opensslKey().pub]);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toMatch(/FAIL {2}SHA256SUMS\.sig: not a valid signature/);
+  });
+});
+
+describe("package-release with cosign's encrypted key", () => {
+  it("signs with the right password and names signing-key-password for a wrong one", async () => {
+    const dir = tmp("cosign");
+    execFileSync(pinnedTool("cosign"), ["generate-key-pair", "--output-key-prefix", join(dir, "c")], {
+      env: { ...process.env, COSIGN_PASSWORD: "s3cret" },
+    });
+    const pem = readFileSync(join(dir, "c.key"), "utf8");
+    const good = await packageRelease({ "signing-key": pem, "signing-key-password": "s3cret" });
+    expect(good.code, good.stdout).toBe(0);
+    expect(readFileSync(join(good.out, "goship.pub"), "utf8").trim()).toBe(
+      readFileSync(join(dir, "c.pub"), "utf8").trim(),
+    );
+    const bad = await packageRelease({ "signing-key": pem, "signing-key-password": "wrong" });
+    expect(bad.code).toBe(1);
+    const errors = bad.stdout.split("\n").filter((l) => l.startsWith("::error::"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/signing-key-password/);
+    expect(bad.stdout).not.toContain("s3cret");
+    expect(existsSync(bad.out)).toBe(false);
+  }, 300_000);
+});
+
+describe("package-release refuses bad input, writing nothing", () => {
+  const p384 = () => opensslKey("P-384").pem;
+  const rsaKey = () =>
+    execFileSync("openssl", ["genrsa", "-traditional", "2048"], {
+      stdio: ["ignore", "pipe", "ignore"],
+    }).toString();
+  const unknownTarget = () => {
+    const dir = tmp("unknown");
+    cpSync(binDir, dir, { recursive: true });
+    const f = join(dir, "hello_linux_amd64", "goship-fragment.json");
+    writeFileSync(f, readFileSync(f, "utf8").replace('"goos": "linux"', '"goos": "plan10"'));
+    return dir;
+  };
+  it.each([
+    ["a key that is not P-256", () => ({ "signing-key": p384() }), /input "signing-key" .*P-384.*P-256/],
+    [
+      "a binary for an unknown target",
+      () => ({ "artifacts-dir": unknownTarget() }),
+      /input "artifacts-dir" .*hello_linux_amd64\/goship-fragment\.json says plan10\/amd64/,
+    ],
+    ["a version with a slash", () => ({ version: "1.4.0/x" }), /input "version" has value "1\.4\.0\/x"/],
+    [
+      "a version other than the binaries'",
+      () => ({ version: "1.5.0" }),
+      /input "version" has value "1\.5\.0".*1\.4\.0/,
+    ],
+    [
+      "an unknown archive format",
+      () => ({ "archive-format": "rar" }),
+      /input "archive-format" has value "rar"/,
+    ],
+    [
+      "a signing key that is not a PEM key (never echoed)",
+      () => ({ "signing-key": "hunter2-not-a-key" }),
+      /input "signing-key" has value "\*\*\*": allowed: a PEM private key/,
+    ],
+    ["an RSA key", () => ({ "signing-key": rsaKey() }), /input "signing-key" .*RSA/],
+    [
+      "publishing without a signer",
+      () => ({ "signing-key": "", publish: "release", tag: "v1.4.0" }),
+      /input "signing-key" has value "": .*goship does not publish unsigned releases/,
+    ],
+  ])("%s", async (_, inputs, message) => {
+    const given: Record<string, string> = inputs();
+    const res = await packageRelease(given);
+    expect(res.code).toBe(1);
+    const errors = res.stdout.split("\n").filter((l) => l.startsWith("::error::"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(message);
+    // Nothing secret outside the runner's mask registrations: no key material, no bad value.
+    const shown = res.stdout
+      .split("\n")
+      .filter((l) => !l.startsWith("::add-mask::"))
+      .join("\n");
+    expect(shown).not.toContain("hunter2");
+    // Not one line of the PEM's body.
+    for (const line of (given["signing-key"] ?? keyPem).split("\n").slice(1, -2))
+      expect(shown).not.toContain(line);
+    expect(existsSync(res.out)).toBe(false);
+    rmSync(res.out, { recursive: true, force: true });
+  });
+});
+
+describe("package-release publishing to GitHub (the stand-in speaks GitHub's documented API)", () => {
+  let gh: GitHubStandIn;
+  beforeAll(async () => {
+    gh = await startGitHubServer();
+  });
+  afterAll(async () => gh.close());
+  const env = () => ({
+    GITHUB_API_URL: gh.apiUrl,
+    GITHUB_REPOSITORY: `${gh.owner}/${gh.repo}`,
+    GITHUB_REF: "refs/tags/v1.4.0",
+  });
+  const publish = (inputs: Record<string, string>, token = gh.token) =>
+    packageRelease({ publish: "release", "github-token": token, ...inputs }, { env: env() });
+
+  it("creates the release, uploads every file, publishes it and reads it back; a re-run skips everything", async () => {
+    const first = await publish({});
+    expect(first.code, first.stdout).toBe(0);
+    const release = gh.findRelease("v1.4.0");
+    expect(release?.draft).toBe(false);
+    expect(release?.assets.map((a) => a.name).sort()).toEqual(readdirSync(first.out).sort());
+    for (const a of release?.assets ?? [])
+      expect(a.data.equals(readFileSync(join(first.out, a.name))), a.name).toBe(true);
+    expect(first.outputs["release-id"]).toBe(String(release?.id));
+    expect(first.outputs["release-url"]).toMatch(/\/releases\/tag\/v1\.4\.0$/);
+    expect(first.stdout).toMatch(/read back \d+ asset\(s\) from the release: every sha256 matches/);
+    expect(first.summary).toMatch(/\| uploaded \|/);
+
+    const uploadsBefore = gh.requests.filter((r) => r.upload).length;
+    const again = await publish({});
+    expect(again.code, again.stdout).toBe(0);
+    expect(gh.requests.filter((r) => r.upload).length).toBe(uploadsBefore);
+    expect(again.summary).toMatch(/\| skipped: already there \|/);
+    expect(again.summary).not.toMatch(/\| uploaded \|/);
+  }, 300_000);
+
+  it("without contents: write: one clear error", async () => {
+    const res = await publish({ tag: "v9.9.9" }, gh.readOnlyToken);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toMatch(/::error::package-release: .*permissions: contents: write/);
+    const shown = res.stdout.split("\n").filter((l) => !l.startsWith("::add-mask::"));
+    expect(shown.join("\n")).not.toContain(gh.readOnlyToken);
+  }, 120_000);
+
+  it("a tag to publish under is required outside a tag push", async () => {
+    const res = await packageRelease(
+      { publish: "draft", "github-token": gh.token },
+      { env: { ...env(), GITHUB_REF: "refs/heads/main" } },
+    );
+    expect(res.code).toBe(1);
+    expect(res.stdout).toMatch(/::error::package-release: input "tag" has value "": .*refs\/heads\/main/);
+    expect(existsSync(res.out)).toBe(false);
+  });
+});

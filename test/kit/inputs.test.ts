@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { parseCommandFile } from "../../src/kit/command-file.js";
+import { InputError } from "../../src/kit/errors.js";
+import { boolean, choice, line, list, parseInputs, secret, text } from "../../src/kit/inputs.js";
+
+const schema = z.object({
+  mode: choice(["a", "b"]).default("a"),
+  flag: boolean().prefault("false"),
+  name: text(/^[a-z]+$/, "lowercase letters"),
+  note: line().optional(),
+  hosts: list(text(/^[a-z.]+$/, "a host name"), "host names separated by commas or newlines").optional(),
+});
+const from = (values: Record<string, string>) => (name: string) => values[name] ?? "";
+
+describe("parseInputs", () => {
+  it("treats empty strings as unset and applies defaults", () => {
+    expect(parseInputs(schema, from({ name: "x", mode: "", note: "  " }))).toEqual({
+      mode: "a",
+      flag: false,
+      name: "x",
+    });
+    expect(parseInputs(schema, from({ name: "x", flag: "TRUE", hosts: "a.b,\n c ,," }))).toMatchObject({
+      flag: true,
+      hosts: ["a.b", "c"],
+    });
+  });
+
+  it("names the input, the value and what is allowed", () => {
+    expect(() => parseInputs(schema, from({ name: "x", mode: "maybe" }))).toThrow(
+      'input "mode" has value "maybe": allowed: one of a, b',
+    );
+    expect(() => parseInputs(schema, from({}))).toThrow(
+      'input "name" has value "": is required; allowed: lowercase letters',
+    );
+    expect(() => parseInputs(schema, from({ name: "x", note: "a\nb" }))).toThrow(
+      /input "note" .*without control characters/,
+    );
+  });
+
+  it("reports every bad input in one error", () => {
+    try {
+      parseInputs(schema, from({ name: "X1", flag: "yes" }));
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).problems.map((p) => p.input)).toEqual(["flag", "name"]);
+      expect((e as Error).message).toMatch(
+        /^2 inputs are invalid:\n {2}- input "flag" has value "yes": allowed: true or false\n/,
+      );
+    }
+  });
+});
+
+describe("command files", () => {
+  it("reads name=value and heredoc blocks as @actions/core writes them", () => {
+    const text = 'a=1\nmatrix<<ghadelimiter_x\n{"include":[]}\nline two\nghadelimiter_x\nb=c=d\n';
+    expect(parseCommandFile(text)).toEqual([
+      ["a", "1"],
+      ["matrix", '{"include":[]}\nline two'],
+      ["b", "c=d"],
+    ]);
+  });
+});
+
+describe("secret inputs", () => {
+  it("are never echoed in an error", () => {
+    const schema = z.object({ key: secret(text(/^-----BEGIN/, "a PEM block")) });
+    let message = "";
+    try {
+      parseInputs(schema, () => "hunter2\nline two");
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe('input "key" has value "***": allowed: a PEM block');
+    expect(message).not.toContain("hunter2");
+  });
+});
