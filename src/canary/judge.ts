@@ -174,6 +174,11 @@ function rate(e: number, n: number): string {
   return `${e}/${n} = ${n > 0 ? pct(e / n) : "n/a"}`;
 }
 
+/** p99 for q = 0.99, p99.9 for 0.999. */
+function quantileName(q: number): string {
+  return `p${Number((q * 100).toPrecision(10))}`;
+}
+
 function seconds(x: number): string {
   return `${Number(x.toPrecision(6))} s`;
 }
@@ -218,7 +223,7 @@ function fixBoundaries(
       );
     else if (lower !== T)
       s.warnings.push(
-        `latency SLO: ${seconds(T)} is not a bucket boundary; a canary whose p${q * 100} lies between ${seconds(lower)} and ${seconds(T)} can never be promoted on the SLO: add a bucket le=${T}`,
+        `latency SLO: ${seconds(T)} is not a bucket boundary; a canary whose ${quantileName(q)} lies between ${seconds(lower)} and ${seconds(T)} can never be promoted on the SLO: add a bucket le=${T}`,
       );
   }
 }
@@ -266,7 +271,13 @@ function evaluate(cfg: GateConfig, d: Derived, s: GateState): Evaluated {
         `error rate: the canary fails more often than the baseline (E = ${fmtE(logE)} ≥ ${fmtE(ra)}; canary ${rate(t.eC, t.nC)}, baseline ${rate(t.eB, t.nB)})`,
       );
   }
-  const abs = (name: "errorCeiling" | "latencySlo", a: AbsoluteState, what: string, level: number) => {
+  const abs = (
+    name: "errorCeiling" | "latencySlo",
+    a: AbsoluteState,
+    what: string,
+    level: number,
+    limit: string,
+  ) => {
     const logE = logMeanExp(a.rollback);
     const promoteLogE = logMeanExp(a.promote);
     const baselineLogE = logMeanExp(a.baseline);
@@ -275,7 +286,7 @@ function evaluate(cfg: GateConfig, d: Derived, s: GateState): Evaluated {
     if (logE >= ra) {
       if (a.baselineBroke)
         out.shared.push(
-          `${LABEL[name]}: the canary's ${what} is above ${pct(level)} (E = ${fmtE(logE)}), but the baseline violates the ceiling too: a shared incident, not the canary, so holding`,
+          `${LABEL[name]}: the canary's ${what} is above ${pct(level)} (E = ${fmtE(logE)}), but the baseline violates the ${limit} too: a shared incident, not the canary, so holding`,
         );
       else
         out.rollback.push(
@@ -287,7 +298,7 @@ function evaluate(cfg: GateConfig, d: Derived, s: GateState): Evaluated {
         `${LABEL[name]}: not yet shown that the canary's ${what} is below ${pct(level)} (E = ${fmtE(promoteLogE)} of ${fmtE(pa)} needed)`,
       );
   };
-  if (c.errorCeiling) abs("errorCeiling", c.errorCeiling, "error rate", cfg.maxErrorRate);
+  if (c.errorCeiling) abs("errorCeiling", c.errorCeiling, "error rate", cfg.maxErrorRate, "ceiling");
   if (c.latency) {
     const logE = latencyLogE(c.latency);
     out.records.push({ check: "latency", logE, threshold: ra });
@@ -299,7 +310,13 @@ function evaluate(cfg: GateConfig, d: Derived, s: GateState): Evaluated {
   if (c.latencySlo && cfg.latencySlo) {
     const slo = cfg.latencySlo;
     const b = s.sloBounds;
-    abs("latencySlo", c.latencySlo, `share of requests slower than ${b?.upper ?? slo.seconds} s`, 1 - slo.q);
+    abs(
+      "latencySlo",
+      c.latencySlo,
+      `share of requests slower than ${b?.upper ?? slo.seconds} s`,
+      1 - slo.q,
+      "SLO",
+    );
   }
   return out;
 }
@@ -538,6 +555,7 @@ export function step(cfg: GateConfig, state: GateState, tick: TickInput): StepRe
     final,
     reasons,
   };
+  if (s.warnings.length > state.warnings.length) record.warnings = s.warnings.slice(state.warnings.length);
   return { state: s, decision, reasons, final, record };
 }
 
@@ -572,6 +590,6 @@ function promoteReason(cfg: GateConfig, s: GateState, sample: MinimumSample | nu
   if (cfg.checks.errorCeiling && cfg.maxErrorRate < 1)
     parts.push(`error rate shown below ${pct(cfg.maxErrorRate)}`);
   if (cfg.checks.latencySlo && cfg.latencySlo)
-    parts.push(`p${cfg.latencySlo.q * 100} shown at or below ${seconds(cfg.latencySlo.seconds)}`);
+    parts.push(`${quantileName(cfg.latencySlo.q)} shown at or below ${seconds(cfg.latencySlo.seconds)}`);
   return `promote: ${parts.join("; ")}`;
 }
