@@ -10,8 +10,9 @@
 //   with the data the test then bets on.
 // - The latency test always uses the share bet, whatever `errorTest` says: slow requests come
 //   in clusters (a GC pause, a slow dependency), which the per-request mixture does not allow.
-// - The minimum sample of the latency test asks for a ×r* regression in the share of
-//   requests beyond the baseline's p_q (q of the SLO, else 0.99), so p̂_b = 1 − q.
+// - CANARY.md defines one minimum sample, from the baseline's error rate; it guards a
+//   PROMOTE whenever either relative check (error rate, latency) is on, with the canary's
+//   request count as n_c.
 // - "The baseline violates the ceiling" is the baseline's own rollback-side test, on its own
 //   counts, crossing the same threshold. Once it has, for the rest of the step, the canary's
 //   crossing of that absolute check gives HOLD instead of ROLLBACK: after a shared incident
@@ -35,7 +36,7 @@ import {
   updateShareBet,
   zeros,
 } from "./eprocess.js";
-import { minimumSample } from "./nmin.js";
+import { minimumSample, type SampleConstants, sampleConstants } from "./nmin.js";
 import type {
   AbsoluteState,
   ArmDelta,
@@ -58,13 +59,12 @@ interface Derived {
   rollbackAt: number;
   promoteAt: number;
   minEffect: number;
+  nMin: SampleConstants;
   ratios: number[];
   ceilingAbove: BernoulliMixture;
   ceilingBelow: BernoulliMixture;
   sloAbove: BernoulliMixture | null;
   sloBelow: BernoulliMixture | null;
-  /** The quantile the latency minimum sample is about. */
-  tailQuantile: number;
 }
 
 const derivedCache = new WeakMap<GateConfig, Derived>();
@@ -88,12 +88,12 @@ function derive(cfg: GateConfig): Derived {
     rollbackAt: Math.log(K / cfg.alpha),
     promoteAt: Math.log(K / cfg.beta),
     minEffect: minEffectOf(cfg),
+    nMin: sampleConstants(K, cfg.alpha, cfg.beta),
     ratios: rateRatios(cfg.r0),
     ceilingAbove: mixtureAbove(cfg.maxErrorRate),
     ceilingBelow: mixtureBelow(cfg.maxErrorRate),
     sloAbove: p0 === null ? null : mixtureAbove(p0),
     sloBelow: p0 === null ? null : mixtureBelow(p0),
-    tailQuantile: cfg.latencySlo?.q ?? 0.99,
   };
   derivedCache.set(cfg, d);
   return d;
@@ -174,6 +174,11 @@ function rate(e: number, n: number): string {
   return `${e}/${n} = ${n > 0 ? pct(e / n) : "n/a"}`;
 }
 
+/** p99 for q = 0.99, p99.9 for 0.999. */
+function quantileName(q: number): string {
+  return `p${Number((q * 100).toPrecision(10))}`;
+}
+
 function seconds(x: number): string {
   return `${Number(x.toPrecision(6))} s`;
 }
@@ -218,7 +223,7 @@ function fixBoundaries(
       );
     else if (lower !== T)
       s.warnings.push(
-        `latency SLO: ${seconds(T)} is not a bucket boundary; a canary whose p${q * 100} lies between ${seconds(lower)} and ${seconds(T)} can never be promoted on the SLO: add a bucket le=${T}`,
+        `latency SLO: ${seconds(T)} is not a bucket boundary; a canary whose ${quantileName(q)} lies between ${seconds(lower)} and ${seconds(T)} can never be promoted on the SLO: add a bucket le=${T}`,
       );
   }
 }
@@ -266,7 +271,13 @@ function evaluate(cfg: GateConfig, d: Derived, s: GateState): Evaluated {
         `error rate: the canary fails more often than the baseline (E = ${fmtE(logE)} ≥ ${fmtE(ra)}; canary ${rate(t.eC, t.nC)}, baseline ${rate(t.eB, t.nB)})`,
       );
   }
-  const abs = (name: "errorCeiling" | "latencySlo", a: AbsoluteState, what: string, level: number) => {
+  const abs = (
+    name: "errorCeiling" | "latencySlo",
+    a: AbsoluteState,
+    what: string,
+    level: number,
+    limit: string,
+  ) => {
     const logE = logMeanExp(a.rollback);
     const promoteLogE = logMeanExp(a.promote);
     const baselineLogE = logMeanExp(a.baseline);
@@ -275,7 +286,7 @@ function evaluate(cfg: GateConfig, d: Derived, s: GateState): Evaluated {
     if (logE >= ra) {
       if (a.baselineBroke)
         out.shared.push(
-          `${LABEL[name]}: the canary's ${what} is above ${pct(level)} (E = ${fmtE(logE)}), but the baseline violates the ceiling too: a shared incident, not the canary, so holding`,
+          `${LABEL[name]}: the canary's ${what} is above ${pct(level)} (E = ${fmtE(logE)}), but the baseline violates the ${limit} too: a shared incident, not the canary, so holding`,
         );
       else
         out.rollback.push(
@@ -287,7 +298,7 @@ function evaluate(cfg: GateConfig, d: Derived, s: GateState): Evaluated {
         `${LABEL[name]}: not yet shown that the canary's ${what} is below ${pct(level)} (E = ${fmtE(promoteLogE)} of ${fmtE(pa)} needed)`,
       );
   };
-  if (c.errorCeiling) abs("errorCeiling", c.errorCeiling, "error rate", cfg.maxErrorRate);
+  if (c.errorCeiling) abs("errorCeiling", c.errorCeiling, "error rate", cfg.maxErrorRate, "ceiling");
   if (c.latency) {
     const logE = latencyLogE(c.latency);
     out.records.push({ check: "latency", logE, threshold: ra });
@@ -299,7 +310,13 @@ function evaluate(cfg: GateConfig, d: Derived, s: GateState): Evaluated {
   if (c.latencySlo && cfg.latencySlo) {
     const slo = cfg.latencySlo;
     const b = s.sloBounds;
-    abs("latencySlo", c.latencySlo, `share of requests slower than ${b?.upper ?? slo.seconds} s`, 1 - slo.q);
+    abs(
+      "latencySlo",
+      c.latencySlo,
+      `share of requests slower than ${b?.upper ?? slo.seconds} s`,
+      1 - slo.q,
+      "SLO",
+    );
   }
   return out;
 }
@@ -307,52 +324,32 @@ function evaluate(cfg: GateConfig, d: Derived, s: GateState): Evaluated {
 interface MinimumSample {
   /** Canary requests needed (rounded up), or Infinity when not yet known. */
   need: number;
-  /** Canary requests so far (histogram observations for the latency check). */
+  /** Canary requests so far. */
   have: number;
 }
 
-function minimumSamples(cfg: GateConfig, d: Derived, s: GateState): MinimumSample[] {
+/** n_min, when a relative check is on. */
+function minimumSampleOf(cfg: GateConfig, d: Derived, s: GateState): MinimumSample | null {
+  if (!d.on.errorRate && !d.on.latency) return null;
   const t = s.totals;
-  const K = d.checks.length;
-  const base = { minEffect: d.minEffect, r0: cfg.r0, checks: K, alpha: cfg.alpha, beta: cfg.beta };
-  const out: MinimumSample[] = [];
-  const need = (x: number) => (Number.isFinite(x) ? Math.ceil(x) : Number.POSITIVE_INFINITY);
-  if (d.on.errorRate)
-    out.push({
-      have: t.nC,
-      need: need(
-        minimumSample({
-          ...base,
-          baselineRate: (t.eB + 1) / (t.nB + 2),
-          share: t.nC / (t.nC + t.nB),
-          kappa: cfg.errorTest === "share" ? 1.1 : 1,
-        }),
-      ),
-    });
-  if (d.on.latency)
-    out.push({
-      have: t.hC,
-      need: need(
-        minimumSample({ ...base, baselineRate: 1 - d.tailQuantile, share: t.hC / (t.hC + t.hB), kappa: 1.1 }),
-      ),
-    });
-  return out;
+  const n = minimumSample(
+    {
+      baselineRate: (t.eB + 1) / (t.nB + 2),
+      share: t.nC / (t.nC + t.nB),
+      minEffect: d.minEffect,
+      r0: cfg.r0,
+      checks: d.checks.length,
+      alpha: cfg.alpha,
+      beta: cfg.beta,
+      kappa: cfg.errorTest === "share" ? 1.1 : 1,
+    },
+    d.nMin,
+  );
+  return { have: t.nC, need: Number.isFinite(n) ? Math.ceil(n) : Number.POSITIVE_INFINITY };
 }
 
-function nMinOf(samples: MinimumSample[]): number | null {
-  if (samples.length === 0) return null;
-  const n = Math.max(...samples.map((x) => x.need));
-  return Number.isFinite(n) ? n : null;
-}
-
-/** The canary requests still missing before the minimum sample is met (0 when it is). */
-function shortfall(samples: MinimumSample[]): { more: number; have: number; need: number } | null {
-  let worst: { more: number; have: number; need: number } | null = null;
-  for (const x of samples) {
-    const more = x.need - x.have;
-    if (more > 0 && (worst === null || more > worst.more)) worst = { more, have: x.have, need: x.need };
-  }
-  return worst;
+function nMinOf(sample: MinimumSample | null): number | null {
+  return sample && Number.isFinite(sample.need) ? sample.need : null;
 }
 
 function updateChecks(
@@ -432,7 +429,7 @@ export function step(cfg: GateConfig, state: GateState, tick: TickInput): StepRe
   let decision: Decision = "hold";
   let final = false;
   let evaluated: Evaluated | null = null;
-  let samples: MinimumSample[] = [];
+  let sample: MinimumSample | null = null;
 
   const down = unavailable(tick);
   const canaryGone =
@@ -511,18 +508,18 @@ export function step(cfg: GateConfig, state: GateState, tick: TickInput): StepRe
     reasons.unshift(`the canary did not answer for ${s.canaryDown} ticks in a row while the baseline did`);
   } else if (analysed) {
     evaluated = evaluate(cfg, d, s);
-    samples = minimumSamples(cfg, d, s);
+    sample = minimumSampleOf(cfg, d, s);
     if (evaluated.rollback.length > 0) {
       decision = "rollback";
       final = true;
       reasons.push(...evaluated.rollback);
     } else {
       reasons.push(...evaluated.shared);
-      const blockers = holdBlockers(cfg, d, s, evaluated, samples);
+      const blockers = holdBlockers(cfg, d, s, evaluated, sample);
       if (blockers.length === 0 && evaluated.shared.length === 0) {
         decision = "promote";
         final = true;
-        reasons.push(promoteReason(cfg, s, samples));
+        reasons.push(promoteReason(cfg, s, sample));
       } else reasons.push(...blockers);
     }
   }
@@ -531,9 +528,9 @@ export function step(cfg: GateConfig, state: GateState, tick: TickInput): StepRe
     final = true;
     if (!evaluated) {
       evaluated = evaluate(cfg, d, s);
-      samples = minimumSamples(cfg, d, s);
+      sample = minimumSampleOf(cfg, d, s);
     }
-    const blockers = holdBlockers(cfg, d, s, evaluated, samples);
+    const blockers = holdBlockers(cfg, d, s, evaluated, sample);
     reasons.unshift(`no decision by the deadline (${seconds(cfg.deadline)}): the step fails`);
     for (const b of blockers) if (!reasons.includes(b)) reasons.push(b);
   }
@@ -553,11 +550,12 @@ export function step(cfg: GateConfig, state: GateState, tick: TickInput): StepRe
     eC: s.totals.eC,
     eB: s.totals.eB,
     checks: (evaluated ?? evaluate(cfg, d, s)).records,
-    nMin: nMinOf(samples.length > 0 ? samples : minimumSamples(cfg, d, s)),
+    nMin: nMinOf(sample ?? minimumSampleOf(cfg, d, s)),
     decision,
     final,
     reasons,
   };
+  if (s.warnings.length > state.warnings.length) record.warnings = s.warnings.slice(state.warnings.length);
   return { state: s, decision, reasons, final, record };
 }
 
@@ -567,16 +565,15 @@ function holdBlockers(
   d: Derived,
   s: GateState,
   ev: Evaluated,
-  samples: MinimumSample[],
+  sample: MinimumSample | null,
 ): string[] {
   const out: string[] = [];
   if (s.analysedTicks < cfg.minTicks)
     out.push(`${s.analysedTicks} of ${cfg.minTicks} ticks analysed (min-ticks)`);
-  const short = shortfall(samples);
-  if (short)
+  if (sample && sample.have < sample.need)
     out.push(
-      Number.isFinite(short.need)
-        ? `needs ${short.more} more canary requests (${short.have} of the minimum sample ${short.need}) before a ×${d.minEffect} regression would have shown`
+      Number.isFinite(sample.need)
+        ? `needs ${sample.need - sample.have} more canary requests (${sample.have} of the minimum sample ${sample.need}) before a ×${d.minEffect} regression would have shown`
         : "needs canary and baseline requests before the minimum sample can be known",
     );
   out.push(...ev.promoteMissing);
@@ -584,15 +581,15 @@ function holdBlockers(
   return out;
 }
 
-function promoteReason(cfg: GateConfig, s: GateState, samples: MinimumSample[]): string {
+function promoteReason(cfg: GateConfig, s: GateState, sample: MinimumSample | null): string {
   const t = s.totals;
   const parts = [`no regression after ${s.analysedTicks} ticks`, `canary errors ${rate(t.eC, t.nC)}`];
   parts.push(`baseline ${rate(t.eB, t.nB)}`);
-  const n = nMinOf(samples);
+  const n = nMinOf(sample);
   if (n !== null) parts.push(`minimum sample ${n} canary requests met`);
   if (cfg.checks.errorCeiling && cfg.maxErrorRate < 1)
     parts.push(`error rate shown below ${pct(cfg.maxErrorRate)}`);
   if (cfg.checks.latencySlo && cfg.latencySlo)
-    parts.push(`p${cfg.latencySlo.q * 100} shown at or below ${seconds(cfg.latencySlo.seconds)}`);
+    parts.push(`${quantileName(cfg.latencySlo.q)} shown at or below ${seconds(cfg.latencySlo.seconds)}`);
   return `promote: ${parts.join("; ")}`;
 }

@@ -60,21 +60,35 @@ export interface MinimumSampleInput {
   kappa: number;
 }
 
+/** The parts of n_min that depend only on the gate's settings. */
+export interface SampleConstants {
+  /** z = Φ⁻¹(1 − β/K). */
+  z: number;
+  /** c = ln(13·K/α), the log-wealth one grid alternative needs. */
+  c: number;
+}
+
+export function sampleConstants(checks: number, alpha: number, beta: number): SampleConstants {
+  return { z: inverseNormalCdf(1 - beta / checks), c: Math.log((GRID_SIZE * checks) / alpha) };
+}
+
 /**
  * Canary requests needed (not rounded): Infinity when no grid alternative separates r* from
- * r0 (r* ≤ r0) or the share is not in (0, 1).
+ * r0 (r* ≤ r0) or the share is not in (0, 1). `k` saves recomputing the constants per tick.
  */
-export function minimumSample(x: MinimumSampleInput): number {
-  const { share: pi, minEffect, r0, checks: K } = x;
+export function minimumSample(
+  x: MinimumSampleInput,
+  k: SampleConstants = sampleConstants(x.checks, x.alpha, x.beta),
+): number {
+  const { share: pi, minEffect, r0 } = x;
   if (!(pi > 0 && pi < 1)) return Number.POSITIVE_INFINITY;
-  const z = inverseNormalCdf(1 - x.beta / K);
-  const c = Math.log((GRID_SIZE * K) / x.alpha);
-  const theta = (r: number) => (r * pi) / (1 + pi * (r - 1));
-  const th0 = theta(r0);
-  const th1 = theta(minEffect);
+  const { z, c } = k;
+  const th0 = (r0 * pi) / (1 + pi * (r0 - 1));
+  const th1 = (minEffect * pi) / (1 + pi * (minEffect - 1));
   let events = Number.POSITIVE_INFINITY;
   for (let j = 1; j <= GRID_SIZE; j++) {
-    const th = theta(r0 * 2 ** (j / 2));
+    const r = r0 * 2 ** (j / 2);
+    const th = (r * pi) / (1 + pi * (r - 1));
     const a = Math.log(th / th0);
     const b = Math.log((1 - th) / (1 - th0));
     const drift = th1 * a + (1 - th1) * b;

@@ -187,6 +187,8 @@ export interface TickRecord {
   decision: Decision;
   final: boolean;
   reasons: string[];
+  /** Configuration problems found at this tick (e.g. "add a bucket le=T"), once each. */
+  warnings?: string[];
 }
 
 export interface StepResult {

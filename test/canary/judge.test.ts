@@ -193,6 +193,40 @@ describe("the judge: decisions", () => {
     );
   });
 
+  it("gives CANARY.md's error-ceiling and latency-SLO figures for one aggregated tick", () => {
+    const only = (check: "errorCeiling" | "latencySlo") =>
+      gateConfig({
+        weight: 0.05,
+        deadline: 3600,
+        warmup: 0,
+        latencySlo: { q: 0.99, seconds: 0.25 },
+        checks: {
+          errorRate: false,
+          errorCeiling: check === "errorCeiling",
+          latency: false,
+          latencySlo: check === "latencySlo",
+        },
+      });
+    const ceiling = new Step(only("errorCeiling"));
+    ceiling.tick();
+    const c = ceiling.tick(10, 100, 19, 1900).record.checks[0];
+    expect(c?.check).toBe("errorCeiling");
+    expectPrinted(Math.exp(c?.logE as number), "2.016");
+    expectPrinted(Math.exp(c?.promoteLogE as number), "0.0104");
+    expect(c?.threshold).toBeCloseTo(Math.log(20), 12);
+
+    // 5 of 100 canary requests slower than 0.25 s: b⁺ = b⁻ = 0.25 (above boundary index 5).
+    const slo = new Step(only("latencySlo"));
+    slo.tick();
+    const r = slo.tick(0, 100, 0, 1900, {}, { c: [100, 100, 100, 100, 100, 5, 0] });
+    expect(r.record.canary?.exceedances.slice(4, 7)).toEqual([100, 5, 0]);
+    const l = r.record.checks[0];
+    expectPrinted(Math.exp(l?.logE as number), "15.22");
+    expectPrinted(Math.exp(l?.promoteLogE as number), "0.0229");
+    expect(slo.state.sloBounds).toEqual({ upper: 0.25, lower: 0.25 });
+    expect(slo.state.warnings).toEqual([]);
+  });
+
   it("only records counters during warm-up", () => {
     const s = new Step({ ...FULL, warmup: 60 });
     for (let i = 0; i < 4; i++) s.tick(5, 15, 0, 285);
@@ -314,6 +348,8 @@ describe("the judge: data it cannot use", () => {
     s.tick();
     s.tick(0, 15, 3, 285);
     expect(s.state.sloBounds).toEqual({ upper: 0.5, lower: 0.25 });
+    expect(s.results[1]?.record.warnings).toEqual(s.state.warnings);
+    expect(s.results[0]?.record.warnings).toBeUndefined();
     expect(s.state.warnings).toEqual([
       "latency SLO: 0.3 s is not a bucket boundary; a canary whose p99 lies between 0.25 s and 0.3 s can never be promoted on the SLO: add a bucket le=0.3",
     ]);
