@@ -59,6 +59,44 @@ export class Summary {
     return this;
   }
 
+  /**
+   * A line chart of one or more series over the same x labels (GitHub renders Mermaid), for a
+   * quantity over time where the shape is the point (a table of 60 rows is not read).
+   */
+  lineChart(
+    title: string,
+    labels: readonly string[],
+    series: readonly (readonly number[])[],
+    yLabel: string,
+  ): this {
+    if (labels.length === 0 || series.length === 0) return this;
+    const all = series.flat().filter(Number.isFinite);
+    const lo = Math.min(0, ...all);
+    const hi = Math.max(...all, 0);
+    const q = (t: string) => `"${t.replace(/"/g, "'")}"`;
+    this.parts.push(
+      [
+        "```mermaid",
+        "xychart-beta",
+        `  title ${q(title)}`,
+        `  x-axis [${labels.map(q).join(", ")}]`,
+        `  y-axis ${q(yLabel)} ${Math.floor(lo)} --> ${Math.ceil(hi * 1.1) || 1}`,
+        ...series.map(
+          (v) => `  line [${v.map((x) => (Number.isFinite(x) ? Number(x.toFixed(3)) : 0)).join(", ")}]`,
+        ),
+        "```",
+      ].join("\n"),
+    );
+    return this;
+  }
+
+  /** Collapsed details: raw data a person opens only when the headline and tables are not enough. */
+  details(title: string, body: Summary): this {
+    const esc = title.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    this.parts.push(`<details><summary>${esc}</summary>\n\n${body.toMarkdown()}\n</details>`);
+    return this;
+  }
+
   toMarkdown(): string {
     return `${this.parts.join("\n\n")}\n`;
   }
