@@ -314,6 +314,10 @@ if (section("deploy-systemd")) {
   await benchDeploy(report, Number(process.env.BENCH_DEPLOY_RUNS ?? 3));
 }
 
+// canary-sim: canary-gate's judge on simulated traffic, CANARY.md's table (src/canary bundled
+// with ncc: the judge has no action in dist/ yet). BENCH_CANARY_RUNS runs per row (2000).
+if (section("canary-sim")) await (await import("./canary-sim.mjs")).benchCanarySim(report);
+
 // 5. Bundle sizes.
 for (const name of readdirSync(join(root, "dist")).sort()) {
   const f = join(root, "dist", name, "index.js");
