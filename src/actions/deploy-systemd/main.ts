@@ -19,7 +19,7 @@ import {
   wavesFromInventory,
 } from "../../deploy/plan.js";
 import { createDeployment, type DeploymentState, setDeploymentStatus } from "../../github/deployments.js";
-import { downloadRelease } from "../../github/releases.js";
+import { downloadRelease } from "../../github/release-download.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { inputError, UserError } from "../../kit/errors.js";
 import { group, info, warning } from "../../kit/log.js";
