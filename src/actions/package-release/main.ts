@@ -1,6 +1,7 @@
 import { mkdtemp } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { CHECKSUMS_FILE, MANIFEST_FILE } from "../../contract/manifest.js";
+import { runContext } from "../../github/context.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { inputError } from "../../kit/errors.js";
 import { matchFiles } from "../../kit/files.js";
@@ -27,7 +28,7 @@ export const packageRelease = defineAction({
     const signer: (Signer & { publicKeyPem?: string; hint?: string }) | undefined = i["signing-key"]
       ? keySigner(await loadSigningKey(i["signing-key"], i["signing-key-password"]))
       : i.keyless
-        ? keylessSigner({ githubToken: i["github-token"] ?? process.env.GITHUB_TOKEN })
+        ? keylessSigner({ githubToken: i["github-token"] ?? runContext().token })
         : undefined;
     // Fail closed: a missing or misspelt secret must not turn into an unsigned public release.
     if (i.publish !== "none" && !signer)
