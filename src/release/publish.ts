@@ -3,6 +3,7 @@
  * the run's environment, checked before anything is written), then the GitHub Release
  * itself, then a read-back of every asset.
  */
+import { CHECKSUMS_FILE } from "../contract/manifest.js";
 import { ownerAndRepo, runContext } from "../github/context.js";
 import { inputError } from "../kit/errors.js";
 import { info } from "../kit/log.js";
@@ -119,6 +120,6 @@ function contentType(name: string): string {
   if (name.endsWith(".tar.gz")) return "application/gzip";
   if (name.endsWith(".zip")) return "application/zip";
   if (name.endsWith(".json")) return "application/json";
-  if (name.endsWith(".jsonl") || name === "SHA256SUMS" || name.endsWith(".pub")) return "text/plain";
+  if (name.endsWith(".jsonl") || name === CHECKSUMS_FILE || name.endsWith(".pub")) return "text/plain";
   return "application/octet-stream";
 }

@@ -2,6 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, type KeyObject, scrypt, 
 import { promisify } from "node:util";
 import { xsalsa20poly1305 } from "@noble/ciphers/salsa.js";
 import { z } from "zod";
+import { CHECKSUMS_FILE } from "../contract/manifest.js";
 import { errorMessage, UserError } from "../kit/errors.js";
 import {
   DsseEnvelope,
@@ -465,7 +466,7 @@ export function keylessSigner(options: KeylessOptions = {}): Signer {
   };
   return {
     kind: "keyless",
-    async signBlob(data, name = "SHA256SUMS") {
+    async signBlob(data, name = CHECKSUMS_FILE) {
       const { attestProvenance } = await import("@actions/attest");
       const sha256 = createHash("sha256").update(data).digest("hex");
       const attestation = await sigstoreCall(() =>

@@ -6,18 +6,19 @@
 import { lstat, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
+  BUNDLE_FILE,
   CHECKSUMS_FILE,
   type FileRefT,
   MANIFEST_FILE,
   ReleaseManifest,
   type ReleaseManifestT,
   SafeName,
+  SIGNATURE_FILE,
 } from "../contract/manifest.js";
 import { UserError } from "../kit/errors.js";
 import { sha256File } from "../kit/hash.js";
 import { checkSubjects, parseIntotoJsonl, statementFromEnvelope } from "./provenance.js";
 import { SigstoreBundle, verifyBlob, verifyBlobBundle, verifyDsse } from "./signing.js";
-import { BUNDLE_FILE, SIGNATURE_FILE } from "./write.js";
 
 export interface VerifiedRelease {
   manifest: ReleaseManifestT;
