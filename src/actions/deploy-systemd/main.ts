@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { hostname, tmpdir, userInfo } from "node:os";
 import { join, resolve } from "node:path";
+import { CanaryTargets } from "../../contract/canary-targets.js";
 import { MANIFEST_FILE, type ReleaseArtifactT } from "../../contract/manifest.js";
 import { formatTarget } from "../../contract/targets.js";
 import {
@@ -318,9 +319,10 @@ function hostOutputs(hosts: HostRecord[], rolledBack: boolean, deploymentId: num
     health: h.health,
     ...(h.detail ? { detail: h.detail } : {}),
   }));
-  const canary = hosts
-    .filter((h) => h.canary)
-    .map((h) => ({ host: h.host, new: h.canary?.new, old: h.canary?.old ?? null }));
+  // Through the schema canary-gate reads it with: a shape it would refuse fails here, as a bug.
+  const canary = CanaryTargets.parse(
+    hosts.flatMap((h) => (h.canary ? [{ host: h.host, new: h.canary.new, old: h.canary.old }] : [])),
+  );
   return {
     hosts: JSON.stringify(json),
     "previous-version": hosts[0]?.previousVersion ?? "",
