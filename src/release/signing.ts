@@ -12,6 +12,7 @@ import {
   signP256,
   verifyDsseEnvelope,
 } from "./dsse.js";
+import { InTotoStatement } from "./provenance.js";
 
 /**
  * Signing for package-release: an ECDSA P-256 key given as an input (cosign's encrypted
@@ -436,13 +437,6 @@ export interface KeylessOptions {
   /** Defaults to process.env. */
   env?: NodeJS.ProcessEnv;
 }
-
-const InTotoStatement = z.object({
-  _type: z.literal("https://in-toto.io/Statement/v1"),
-  subject: z.array(z.object({ name: z.string(), digest: z.record(z.string(), z.string()) })).min(1),
-  predicateType: z.string().min(1),
-  predicate: z.record(z.string(), z.unknown()),
-});
 
 /**
  * Keyless signing through @actions/attest: a Fulcio certificate for the workflow's OIDC
