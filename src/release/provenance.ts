@@ -7,10 +7,9 @@
  * The statement is deterministic: it holds no clock reading, so a re-run of the same
  * release produces the same bytes (and the same signature input).
  */
-import { appendFile } from "node:fs/promises";
 import { z } from "zod";
 import { type RunContext, runContext, runUrl } from "../github/context.js";
-import { UserError } from "../kit/errors.js";
+import { errorMessage, UserError } from "../kit/errors.js";
 import { DsseEnvelope, type DsseEnvelopeT, IN_TOTO_PAYLOAD_TYPE } from "./dsse.js";
 
 /**
@@ -329,11 +328,6 @@ export function intotoJsonlLine(envelope: DsseEnvelopeT): string {
   return `${JSON.stringify(e)}\n`;
 }
 
-/** Appends one envelope to an `.intoto.jsonl` file, creating it if needed. */
-export async function appendIntotoJsonl(path: string, envelope: DsseEnvelopeT): Promise<void> {
-  await appendFile(path, intotoJsonlLine(envelope));
-}
-
 /** The envelopes of an `.intoto.jsonl` file, one per non-empty line. */
 export function parseIntotoJsonl(text: string, file = INTOTO_JSONL_SUFFIX): DsseEnvelopeT[] {
   return text
@@ -345,7 +339,7 @@ export function parseIntotoJsonl(text: string, file = INTOTO_JSONL_SUFFIX): Dsse
       try {
         json = JSON.parse(line);
       } catch (e) {
-        throw new UserError(`${file}:${n}: not JSON: ${(e as Error).message}`);
+        throw new UserError(`${file}:${n}: not JSON: ${errorMessage(e)}`);
       }
       const parsed = DsseEnvelope.safeParse(json);
       if (!parsed.success)
@@ -363,7 +357,7 @@ export function statementFromEnvelope(envelope: DsseEnvelopeT): InTotoStatementT
   try {
     json = JSON.parse(Buffer.from(envelope.payload, "base64").toString("utf8"));
   } catch (e) {
-    throw new UserError(`the envelope's payload is not JSON: ${(e as Error).message}`);
+    throw new UserError(`the envelope's payload is not JSON: ${errorMessage(e)}`);
   }
   const parsed = InTotoStatement.safeParse(json);
   if (!parsed.success) throw new UserError(`not an in-toto statement: ${z.prettifyError(parsed.error)}`);
