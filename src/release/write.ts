@@ -22,7 +22,7 @@ import {
   stableJson,
 } from "../contract/manifest.js";
 import { type Target, targetSlug } from "../contract/targets.js";
-import { UserError } from "../kit/errors.js";
+import { errorMessage, UserError } from "../kit/errors.js";
 import { sha256File } from "../kit/hash.js";
 import { info, warning } from "../kit/log.js";
 import type { ReleaseSet } from "./collect.js";
@@ -227,7 +227,7 @@ async function swapIn(staging: string, dir: string): Promise<void> {
     await rename(staging, dir);
   } catch (e) {
     await rename(old, dir).catch(() => undefined);
-    throw new UserError(`could not move the release into ${dir}: ${(e as Error).message}`);
+    throw new UserError(`could not move the release into ${dir}: ${errorMessage(e)}`);
   }
   await rm(old, { recursive: true, force: true });
 }

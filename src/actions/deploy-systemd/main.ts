@@ -23,7 +23,7 @@ import { apiUrl, ownerAndRepo, type RunContext, runContext, runUrl } from "../..
 import { createDeployment, type DeploymentState, setDeploymentStatus } from "../../github/deployments.js";
 import { downloadRelease } from "../../github/release-download.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
-import { inputError, UserError } from "../../kit/errors.js";
+import { errorMessage, inputError, UserError } from "../../kit/errors.js";
 import { group, info, warning } from "../../kit/log.js";
 import { extractBinary, goarchFromUname, pickArtifact } from "../../release/pick.js";
 import { verifyRelease } from "../../release/verify.js";
@@ -247,12 +247,10 @@ export const deploySystemd = defineAction({
           repo: deployment.repo,
           deploymentId: deployment.id,
           state,
-          description: error
-            ? String((error as Error).message)
-            : `${mode} ok on ${result?.hosts.length ?? 0} host(s)`,
+          description: error ? errorMessage(error) : `${mode} ok on ${result?.hosts.length ?? 0} host(s)`,
           ...(identity.runUrl ? { logUrl: identity.runUrl } : {}),
         },
-      ).catch((e) => warning(`GitHub Deployment status: ${(e as Error).message}`));
+      ).catch((e) => warning(`GitHub Deployment status: ${errorMessage(e)}`));
     }
     if (result) {
       setOutputs(deploySystemd, hostOutputs(result.hosts, result.rolledBack, deployment?.id));
