@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { UserError } from "./errors.js";
+import { errorMessage, UserError } from "./errors.js";
 
 export interface ExecOptions {
   cwd?: string;
@@ -96,11 +96,13 @@ export function execFile(
         command,
         code: -1,
         stdout: "",
-        stderr: e.message,
+        stderr: errorMessage(e),
         durationMs: performance.now() - started,
       };
       const why =
-        e.code === "ENOENT" ? `${file}: command not found` : `${command}: could not start: ${e.message}`;
+        e.code === "ENOENT"
+          ? `${file}: command not found`
+          : `${command}: could not start: ${errorMessage(e)}`;
       reject(new ExecError(why, result));
     });
     child.on("close", (code, signal) => {
