@@ -1,4 +1,5 @@
 import { UserError } from "../kit/errors.js";
+import { APP_RULE, isAppName, MIN_PORT } from "./names.js";
 
 /**
  * The systemd unit deploy-systemd installs for a Go web service. Rendered, never hand-written:
@@ -62,7 +63,6 @@ export class UnitValueError extends UserError {
   }
 }
 
-export const APP_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
 const BINARY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,254}$/;
 /** Paths we write into the unit unquoted: no spaces, quotes, `%`, `$` or backslashes. */
 const PATH_PATTERN = /^(\/[A-Za-z0-9._+-]+)+$/;
@@ -72,11 +72,6 @@ const CONTROL = /\p{Cc}/u;
 const BARE_WORD = /^[A-Za-z0-9_@+=:,./-]+$/;
 
 export const DEFAULT_RESTART_SEC = 2;
-/**
- * Below 1024 binding needs CAP_NET_BIND_SERVICE, which both hardening levels drop
- * (CapabilityBoundingSet= is empty): put nginx in front, or use a higher port.
- */
-export const MIN_PORT = 1024;
 
 /** `<app>.service` or the template `<app>@.service`: the file name under /etc/systemd/system. */
 export function unitFileName(app: string, strategy: Strategy): string {
@@ -357,13 +352,7 @@ function checkUnitText(field: string, value: string): string {
 }
 
 function checkApp(app: string): string {
-  if (typeof app !== "string" || !APP_PATTERN.test(app)) {
-    throw new UnitValueError(
-      "app",
-      String(app),
-      "1 to 32 characters: a lowercase letter, then lowercase letters, digits and -",
-    );
-  }
+  if (!isAppName(app)) throw new UnitValueError("app", String(app), APP_RULE);
   return app;
 }
 

@@ -297,6 +297,8 @@ describe("values are checked before any script runs", () => {
       "analyze-unit",
       "service",
       "unit-state",
+      "write-upstream",
+      "read-upstream",
     ]);
     for (const step of REMOTE_STEPS) {
       expect(step.script.startsWith("set -eu\n"), step.name).toBe(true);

@@ -12,7 +12,7 @@ import {
   SlotPort,
   sh,
   TMP_TRAP,
-} from "./index.js";
+} from "./script.js";
 
 /**
  * The nginx side of deploy-systemd's blue-green strategy: two instances of the app,
