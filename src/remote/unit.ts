@@ -1,18 +1,12 @@
 import { UserError } from "../kit/errors.js";
+import { hostPaths } from "./layout.js";
 import { APP_RULE, isAppName, MIN_PORT } from "./names.js";
 
 /**
  * The systemd unit deploy-systemd installs for a Go web service. Rendered, never hand-written:
  * every value is checked here, so nothing a user typed can add a line or a setting to the unit.
  *
- * On-host layout (one app):
- *   /opt/<app>/releases/<version>/<binary>   each release, unpacked once
- *   /opt/<app>/current -> releases/<version>  the live release (restart strategy runs it)
- *   /opt/<app>/slots/<port> -> ../releases/<version>
- *                                             blue-green: each slot pins its own release, so
- *                                             <app>@8081 and <app>@8082 can run different versions
- *   /etc/<app>/<app>.env                      environment (secrets), mode 0600, root-owned
- *   /etc/systemd/system/<app>.service | <app>@.service
+ * Where its paths point on the host: layout.ts.
  */
 
 export type Strategy = "restart" | "blue-green";
@@ -88,30 +82,6 @@ export function serviceName(app: string, strategy: Strategy, port?: number): str
   return `${app}@${port}.service`;
 }
 
-/** Where the unit expects things on the host. */
-export function hostPaths(app: string): {
-  root: string;
-  releases: string;
-  current: string;
-  slots: string;
-  environmentFile: string;
-  /** The environment file of blue-green slot `port`. */
-  slotEnvironmentFile(port: number): string;
-  /** The environment each version was last deployed with (for rollbacks): `<dir>/<version>.env`. */
-  environmentVersions: string;
-} {
-  checkApp(app);
-  return {
-    root: `/opt/${app}`,
-    releases: `/opt/${app}/releases`,
-    current: `/opt/${app}/current`,
-    slots: `/opt/${app}/slots`,
-    environmentFile: `/etc/${app}/${app}.env`,
-    slotEnvironmentFile: (port: number) => `/etc/${app}/${app}@${checkPort("port", port)}.env`,
-    environmentVersions: `/etc/${app}/versions`,
-  };
-}
-
 /**
  * Renders the unit file. Same spec → same bytes: no clock, no host facts, fixed order.
  * Throws UnitValueError naming the field for any value that cannot be written safely.
@@ -134,7 +104,7 @@ export function renderUnit(spec: UnitSpec): string {
   const envFile =
     spec.environmentFile === undefined
       ? spec.strategy === "blue-green"
-        ? `/etc/${app}/${app}@%i.env`
+        ? paths.slotEnvironmentFile("%i")
         : paths.environmentFile
       : checkPath("environmentFile", spec.environmentFile);
   const execDirectory =

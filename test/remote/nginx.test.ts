@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { get } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { upstreamPath } from "../../src/remote/layout.js";
 import { SshClient, type SshSession, type StepResult } from "../../src/remote/ssh.js";
 import { EXIT, outputValue, RemoteValueError } from "../../src/remote/steps/index.js";
 import {
@@ -14,7 +15,6 @@ import {
   type UpstreamSpec,
   type UpstreamState,
   UpstreamWriteError,
-  upstreamPath,
   upstreamState,
   writeUpstreamStep,
 } from "../../src/remote/steps/nginx.js";

@@ -18,9 +18,9 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserError } from "../../src/kit/errors.js";
 import { type ExecResult, execFile } from "../../src/kit/exec.js";
+import { hostPaths } from "../../src/remote/layout.js";
 import {
   type Hardening,
-  hostPaths,
   quoteExecArgument,
   renderUnit,
   type Strategy,

@@ -1,3 +1,4 @@
+import { UNIT_DIR } from "../layout.js";
 import { type Strategy, unitFileName } from "../unit.js";
 import {
   checkApp,
@@ -105,7 +106,7 @@ is_unit() {
 [ $# -eq 1 ] || die ${EXIT.BAD_ARGUMENT} "usage: write-unit UNIT-FILE <CONTENT"
 name=$1
 need unit unit-file "$name"
-dir=/etc/systemd/system
+dir=${UNIT_DIR}
 file=$dir/$name
 mode=644
 [ -d "$dir" ] || die 1 "$dir does not exist: not a systemd host?"

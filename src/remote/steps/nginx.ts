@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UserError } from "../../kit/errors.js";
+import { UPSTREAM_DIR } from "../layout.js";
 import {
   checkApp,
   checked,
@@ -31,8 +32,6 @@ import {
  * `weight` is the percentage of requests the new slot gets; the old slot gets the rest.
  */
 
-/** Where the upstream files go; nginx's http block must include `*.conf` from here. */
-export const UPSTREAM_DIR = "/etc/nginx/conf.d";
 /** Idle connections to the instances each nginx worker keeps open. */
 export const UPSTREAM_KEEPALIVE = 16;
 
@@ -43,11 +42,6 @@ export const TrafficWeight = z
   .int(WEIGHT_RANGE)
   .min(0, WEIGHT_RANGE)
   .max(100, WEIGHT_RANGE);
-
-/** /etc/nginx/conf.d/goship-<app>.conf. */
-export function upstreamPath(app: string): string {
-  return `${UPSTREAM_DIR}/goship-${checkApp(app)}.conf`;
-}
 
 /** What the upstream says: the slots, which one is new, and the percentage of requests it gets. */
 export interface UpstreamState {

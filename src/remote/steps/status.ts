@@ -1,3 +1,4 @@
+import { UPSTREAM_DIR } from "../layout.js";
 import type { LockHolder } from "./lock.js";
 import {
   checkApp,
@@ -64,7 +65,7 @@ unit_state() {
 }
 printf 'APP=%s\n' "$app"
 printf 'MACHINE=%s\n' "$(uname -m)"
-upstream=/etc/nginx/conf.d/goship-$app.conf
+upstream=${UPSTREAM_DIR}/goship-$app.conf
 if [ -f "$upstream" ]; then printf 'UPSTREAM=%s\n' "$(head -n 1 -- "$upstream" | tr -d '\r')"; fi
 printf 'CURRENT=%s\n' "$(link_name "$root/current")"
 unit_state "$app.service"
