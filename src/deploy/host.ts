@@ -28,7 +28,13 @@ import {
   writeEnvStep,
   writeUnitStep,
 } from "../remote/steps/index.js";
-import { renderUpstream, type UpstreamState, writeUpstreamStep } from "../remote/steps/nginx.js";
+import {
+  parseUpstreamWrite,
+  renderUpstream,
+  type UpstreamState,
+  type UpstreamWrite,
+  writeUpstreamStep,
+} from "../remote/steps/nginx.js";
 import { type Hardening, renderUnit, type Strategy, serviceName, type UnitSpec } from "../remote/unit.js";
 import { checkSecurity, parseSecurityReport, type SecurityReport } from "../remote/unit-security.js";
 
@@ -389,9 +395,16 @@ export class HostTarget {
       "traffic",
       writeUpstreamStep,
       { app: this.app },
-      { stdin: renderUpstream(state) },
+      { stdin: renderUpstream(state), allowFailure: true },
     );
-    return outputValue(r.stdout, "CHANGED") === "1";
+    let written: UpstreamWrite;
+    try {
+      written = parseUpstreamWrite(r);
+    } catch (e) {
+      throw new HostError(this.label, "traffic", e instanceof Error ? e.message : String(e));
+    }
+    if (written.recovered) debug(`${this.label}: nginx: a killed run's upstream write was undone first`);
+    return written.changed;
   }
 
   async record(entry: HistoryEntry): Promise<void> {

@@ -298,7 +298,6 @@ describe("values are checked before any script runs", () => {
       "service",
       "unit-state",
       "write-upstream",
-      "read-upstream",
     ]);
     for (const step of REMOTE_STEPS) {
       expect(step.script.startsWith("set -eu\n"), step.name).toBe(true);

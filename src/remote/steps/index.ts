@@ -1,6 +1,6 @@
 import { writeEnvStep, writeUnitStep } from "./config.js";
 import { lockStep, unlockStep } from "./lock.js";
-import { readUpstreamStep, writeUpstreamStep } from "./nginx.js";
+import { writeUpstreamStep } from "./nginx.js";
 import { cleanupStep, recordHistoryStep, stageReleaseStep, switchStep } from "./release.js";
 import { statusStep } from "./status.js";
 import { analyzeUnitStep, serviceStep, unitStateStep } from "./systemd.js";
@@ -33,5 +33,4 @@ export const REMOTE_STEPS = [
   serviceStep,
   unitStateStep,
   writeUpstreamStep,
-  readUpstreamStep,
 ] as const;

@@ -339,14 +339,6 @@ rm -f -- "$prev" "$none"
 printf 'CHANGED=1\nVERIFIED=%s\n' "$verified"
 `;
 
-const READ_UPSTREAM = sh`${PRELUDE}
-[ $# -eq 1 ] || die ${EXIT.BAD_ARGUMENT} "usage: read-upstream APP"
-app=$1
-need app app "$app"
-file=${UPSTREAM_DIR}/goship-$app.conf
-if [ -f "$file" ] && [ ! -L "$file" ]; then head -c 65536 -- "$file"; fi
-`;
-
 /**
  * Writes /etc/nginx/conf.d/goship-<app>.conf (0644, root) from stdin (renderUpstream's text),
  * checks it with `nginx -t` and reloads nginx (`systemctl reload nginx`, or `nginx -s reload`
@@ -362,16 +354,6 @@ export const writeUpstreamStep: RemoteStep<{ app: string }> = {
   stdin: true,
   args: (p) => [checkApp(p.app)],
 };
-
-/** Prints /etc/nginx/conf.d/goship-<app>.conf, or nothing when there is none: give stdout to parseUpstream. */
-export const readUpstreamStep: RemoteStep<{ app: string }> = {
-  name: "read-upstream",
-  script: READ_UPSTREAM,
-  stdin: false,
-  args: (p) => [checkApp(p.app)],
-};
-
-export const NGINX_STEPS = [writeUpstreamStep, readUpstreamStep] as const;
 
 export interface UpstreamWrite {
   /** nginx was reloaded. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SECURITY_ARGS, VERIFY_ARGS } from "../unit-security.js";
 import {
   checkApp,
   checked,
@@ -39,11 +40,11 @@ command -v systemd-analyze >/dev/null 2>&1 || die ${EXIT.TOOL_MISSING} "systemd-
 tmp=$(mktemp -d /tmp/goship-analyze.XXXXXXXX)
 ${TMP_TRAP}cat >"$tmp/$unit"
 # Without --recursive-errors=no, verify exits 0 on errors such as an unknown setting (systemd 252).
-if ! systemd-analyze verify --recursive-errors=no -- "$tmp/$unit" 2>"$tmp/verify.err" >/dev/null; then
+if ! systemd-analyze ${VERIFY_ARGS.join(" ")} -- "$tmp/$unit" 2>"$tmp/verify.err" >/dev/null; then
   sed "s|$tmp/||g" "$tmp/verify.err" >&2
   exit ${EXIT.UNIT_INVALID}
 fi
-systemd-analyze security --offline=true --no-pager -- "$tmp/$unit" | sed "s|$tmp/||g"
+systemd-analyze ${SECURITY_ARGS.join(" ")} -- "$tmp/$unit" | sed "s|$tmp/||g"
 `;
 
 const SERVICE = sh`${PRELUDE}${IS_UNIT}${RUNNING_RELEASE}
