@@ -62,6 +62,7 @@ app=$1 holder=$2 run_url=$3 ttl=$4
 need app app "$app"
 need token holder "$holder"
 need url run-url "$run_url"
+# shellcheck disable=SC2015 # the || part is meant to run when either test fails
 is_uint "$ttl" && [ "$ttl" -ge 1 ] || die ${EXIT.BAD_ARGUMENT} "ttl: not allowed: $ttl"
 root=/opt/$app
 meta=$root/.goship

@@ -131,6 +131,7 @@ make_dir 755 "$rel"
 
 if [ -e "$dest" ] || [ -L "$dest" ]; then
   own_dir "$dest"
+  # shellcheck disable=SC2015 # the || part is meant to run when either test fails
   [ -f "$dest/$binary" ] && [ ! -L "$dest/$binary" ] ||
     die ${EXIT.RELEASE_CONFLICT} "$dest exists without the binary $binary: remove it by hand if no slot uses it"
   # Verified by both tools when it was installed; once more, with the faster one, before use.
@@ -143,6 +144,7 @@ if [ -e "$dest" ] || [ -L "$dest" ]; then
 fi
 
 for f in "$upload" "$manifest"; do
+  # shellcheck disable=SC2015 # the || part is meant to run when either test fails
   [ -f "$f" ] && [ ! -L "$f" ] || die ${EXIT.BAD_ARGUMENT} "$f: not a regular file"
 done
 # Staging directories of this version left by killed runs (the lock keeps others away).
@@ -239,6 +241,7 @@ const CLEANUP = sh`${PRELUDE}
 app=$1 keep=$2
 shift 2
 need app app "$app"
+# shellcheck disable=SC2015 # the || part is meant to run when either test fails
 is_uint "$keep" && [ "$keep" -ge 1 ] || die ${EXIT.BAD_ARGUMENT} "keep: not allowed: $keep"
 protected=' '
 for v in "$@"; do
@@ -274,6 +277,7 @@ printf 'SWEPT=%s\n' "$swept"
 list=$(for d in "$rel"/*; do
   n=\${d##*/}
   is_name "$n" || continue
+  # shellcheck disable=SC2015 # the || part is meant to run when either test fails
   [ -d "$d" ] && [ ! -L "$d" ] || continue
   printf '%s %s\n' "$(date -r "$d" +%s.%N)" "$n"
 done | sort -k1,1nr -k2,2r | cut -d ' ' -f 2)

@@ -22,6 +22,7 @@ const STATUS = sh`${PRELUDE}${LOCK_READ}${RUNNING_RELEASE}
 [ $# -eq 2 ] || die ${EXIT.BAD_ARGUMENT} "usage: status APP HISTORY-LINES"
 app=$1 lines=$2
 need app app "$app"
+# shellcheck disable=SC2015 # the || part is meant to run when either test fails
 is_uint "$lines" && [ "$lines" -le 1000 ] || die ${EXIT.BAD_ARGUMENT} "history-lines: not allowed: $lines"
 root=/opt/$app
 rel=$root/releases
@@ -71,12 +72,14 @@ printf 'CURRENT=%s\n' "$(link_name "$root/current")"
 unit_state "$app.service"
 for s in "$root/slots/"*; do
   p=\${s##*/}
+  # shellcheck disable=SC2015 # the || part is meant to run when either test fails
   is_port "$p" && [ -L "$s" ] || continue
   printf 'SLOT=%s %s\n' "$p" "$(link_name "$s")"
   unit_state "$app@$p.service"
 done
 for d in "$rel"/*; do
   n=\${d##*/}
+  # shellcheck disable=SC2015 # the || part is meant to run when either test fails
   is_name "$n" && [ -d "$d" ] || continue
   printf 'RELEASE=%s\n' "$n"
 done

@@ -75,6 +75,7 @@ const UNIT_STATE = sh`${PRELUDE}${IS_UNIT}${RUNNING_RELEASE}
 app=$1 unit=$2 lines=$3
 need app app "$app"
 need unit unit "$unit"
+# shellcheck disable=SC2015 # the || part is meant to run when either test fails
 is_uint "$lines" && [ "$lines" -le 200 ] || die ${EXIT.BAD_ARGUMENT} "journal-lines: not allowed: $lines"
 # One systemctl for the four: this step runs every few hundred ms during a health check.
 st=$(systemctl show -p ActiveState -p SubState -p Result -p NRestarts -- "$unit" 2>/dev/null) || st=
