@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { MANIFEST_FILE } from "../contract/manifest.js";
 import { UserError } from "../kit/errors.js";
 import { debug } from "../kit/log.js";
 import { formatHostSpec, type HostSpec } from "../remote/hosts-spec.js";
+import { incomingFiles, releaseDir } from "../remote/layout.js";
 import type { SshSession, StepResult } from "../remote/ssh.js";
 import {
   analyzeUnitStep,
@@ -28,7 +28,13 @@ import {
   writeEnvStep,
   writeUnitStep,
 } from "../remote/steps/index.js";
-import { renderUpstream, type UpstreamState, writeUpstreamStep } from "../remote/steps/nginx.js";
+import {
+  parseUpstreamWrite,
+  renderUpstream,
+  type UpstreamState,
+  type UpstreamWrite,
+  writeUpstreamStep,
+} from "../remote/steps/nginx.js";
 import { type Hardening, renderUnit, type Strategy, serviceName, type UnitSpec } from "../remote/unit.js";
 import { checkSecurity, parseSecurityReport, type SecurityReport } from "../remote/unit-security.js";
 
@@ -219,9 +225,7 @@ export class HostTarget {
    * the release, its sha256 checked again on the host with sha256sum and openssl.
    */
   async stage(version: string, binaryPath: string, sha256: string, manifestPath: string): Promise<string> {
-    const incoming = `/opt/${this.app}/.goship/incoming`;
-    const upload = `${incoming}/${version}.bin`;
-    const manifest = `${incoming}/${version}.${MANIFEST_FILE}`;
+    const { binary: upload, manifest } = incomingFiles(this.app, version);
     const installed = this.status?.releases.includes(version) ?? false;
     if (!installed) {
       this.progress(this.label, `uploading ${this.settings.binaryName} ${version}`);
@@ -262,7 +266,7 @@ export class HostTarget {
   async analyze(spec: UnitSpec, version: string, threshold: number, port?: number): Promise<SecurityReport> {
     const unit =
       spec.strategy === "restart" ? `${this.app}.service` : serviceName(this.app, spec.strategy, port);
-    const text = renderUnit({ ...spec, execDirectory: `/opt/${this.app}/releases/${version}` });
+    const text = renderUnit({ ...spec, execDirectory: releaseDir(this.app, version) });
     const r = await this.step("analyze", analyzeUnitStep, { app: this.app, unit }, { stdin: text });
     const report = parseSecurityReport(r.stdout);
     try {
@@ -391,9 +395,16 @@ export class HostTarget {
       "traffic",
       writeUpstreamStep,
       { app: this.app },
-      { stdin: renderUpstream(state) },
+      { stdin: renderUpstream(state), allowFailure: true },
     );
-    return outputValue(r.stdout, "CHANGED") === "1";
+    let written: UpstreamWrite;
+    try {
+      written = parseUpstreamWrite(r);
+    } catch (e) {
+      throw new HostError(this.label, "traffic", e instanceof Error ? e.message : String(e));
+    }
+    if (written.recovered) debug(`${this.label}: nginx: a killed run's upstream write was undone first`);
+    return written.changed;
   }
 
   async record(entry: HistoryEntry): Promise<void> {

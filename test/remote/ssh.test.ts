@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../../src/kit/errors.js";
+import { remoteCommand, remoteStep, shellQuote } from "../../src/remote/command.js";
 import {
   formatHostSpec,
   type HostSpec,
@@ -22,16 +23,8 @@ import {
   parseHostSpec,
   parseProxyJump,
 } from "../../src/remote/hosts-spec.js";
-import {
-  checkKnownHosts,
-  HostKeyError,
-  remoteCommand,
-  remoteStep,
-  SshClient,
-  SshConnectionError,
-  StepError,
-  shellQuote,
-} from "../../src/remote/ssh.js";
+import { HostKeyError, SshClient, SshConnectionError, StepError } from "../../src/remote/ssh.js";
+import { checkKnownHosts } from "../../src/remote/ssh-files.js";
 import { bootFleet, type Fleet, type TestHost } from "../support/hosts.js";
 
 const defaults = { user: "deploy" };

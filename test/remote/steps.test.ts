@@ -297,6 +297,7 @@ describe("values are checked before any script runs", () => {
       "analyze-unit",
       "service",
       "unit-state",
+      "write-upstream",
     ]);
     for (const step of REMOTE_STEPS) {
       expect(step.script.startsWith("set -eu\n"), step.name).toBe(true);
