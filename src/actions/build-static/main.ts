@@ -7,7 +7,6 @@ import {
   type BuiltBinary,
   goBuild,
   planConcurrency,
-  pool,
   type Reproduction,
   reproduce,
   type Verification,
@@ -29,6 +28,7 @@ import { defineAction, setOutputs } from "../../kit/action.js";
 import { inputError, UserError } from "../../kit/errors.js";
 import { execFile } from "../../kit/exec.js";
 import { bytes, group, info, isLocalMode, notice, seconds, warning } from "../../kit/log.js";
+import { pool } from "../../kit/pool.js";
 import { Summary } from "../../kit/summary.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
 
