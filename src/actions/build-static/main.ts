@@ -23,7 +23,7 @@ import {
   type Target,
 } from "../../contract/targets.js";
 import { planCrossCompilers } from "../../go/cgo.js";
-import { hostTarget } from "../../go/runner-platform.js";
+import { runnerTarget } from "../../go/runner-platform.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { inputError, UserError } from "../../kit/errors.js";
 import { execFile } from "../../kit/exec.js";
@@ -112,7 +112,7 @@ export const buildStatic = defineAction({
     }
     const outputDir = resolve(workDir, i["output-dir"] ?? join("dist", "bin"));
     const { goBin, goVersion, env: goEnv } = await goToolchain(workDir);
-    const host = hostTarget();
+    const runner = runnerTarget();
     // Independent questions to go and git, asked at once.
     const [platforms, firstSource, main] = await Promise.all([
       listPlatforms(goBin, goEnv),
@@ -120,7 +120,7 @@ export const buildStatic = defineAction({
       i.version && i.commit && i.date ? undefined : readSourceInfo(workDir),
       mainPackage(goBin, workDir, i.package, goEnv),
     ]);
-    const targets = parseTargetSpec(i.targets ?? `${host.goos}/${host.goarch}`, platforms);
+    const targets = parseTargetSpec(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms);
     let source: SourceInfo | undefined = firstSource;
     if (source) {
       // Read again only when the exclude file changed what git sees.
@@ -152,7 +152,7 @@ export const buildStatic = defineAction({
     };
     const binaryName = i["binary-name"] ?? main.defaultName;
     const ldflags = composeLdflags(i["version-variables"], { version, commit, date }, i.ldflags);
-    const cc = i.cgo ? planCrossCompilers(targets, host.goarch) : undefined;
+    const cc = i.cgo ? planCrossCompilers(targets, runner.goarch) : undefined;
     if (cc && cc.unsupported.length > 0 && !process.env.CC) {
       throw new UserError(
         `cgo: no C compiler for ${cc.unsupported.map((u) => `${formatTarget(u.target)} (${u.reason})`).join("; ")}`,
