@@ -25,7 +25,7 @@ import {
 import { planCrossCompilers } from "../../go/cgo.js";
 import { runnerTarget } from "../../go/runner-platform.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
-import { inputError, UserError } from "../../kit/errors.js";
+import { errorMessage, inputError, UserError } from "../../kit/errors.js";
 import { execFile } from "../../kit/exec.js";
 import { bytes, group, info, isLocalMode, notice, seconds, warning } from "../../kit/log.js";
 import { pool } from "../../kit/pool.js";
@@ -47,9 +47,7 @@ async function goToolchain(workDir: string) {
     env,
     timeoutMs: 60_000,
   }).catch((e) => {
-    throw new UserError(
-      `no usable go on PATH (${(e as Error).message.split("\n")[0]}); run setup-go-cross first`,
-    );
+    throw new UserError(`no usable go on PATH (${errorMessage(e).split("\n")[0]}); run setup-go-cross first`);
   });
   const [version = "", goroot = ""] = stdout.trim().split("\n");
   return { goBin: join(goroot, "bin", "go"), goVersion: version.replace(/^go/, ""), env };
