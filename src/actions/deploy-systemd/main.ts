@@ -3,13 +3,7 @@ import { hostname, tmpdir, userInfo } from "node:os";
 import { join, resolve } from "node:path";
 import { MANIFEST_FILE, type ReleaseArtifactT } from "../../contract/manifest.js";
 import { formatTarget } from "../../contract/targets.js";
-import {
-  DeployFailedError,
-  Fleet,
-  type FleetResult,
-  type HostRecord,
-  type PreparedRelease,
-} from "../../deploy/fleet.js";
+import { Fleet } from "../../deploy/fleet.js";
 import { HostTarget } from "../../deploy/host.js";
 import {
   assignWaves,
@@ -18,10 +12,17 @@ import {
   renderEnvironmentFile,
   wavesFromInventory,
 } from "../../deploy/plan.js";
+import {
+  DeployFailedError,
+  type FleetResult,
+  type HostRecord,
+  type PreparedRelease,
+  type RunMode,
+} from "../../deploy/types.js";
 import { createDeployment, type DeploymentState, setDeploymentStatus } from "../../github/deployments.js";
 import { downloadRelease } from "../../github/releases.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
-import { inputError, UserError } from "../../kit/errors.js";
+import { errorMessage, inputError, UserError } from "../../kit/errors.js";
 import { group, info, warning } from "../../kit/log.js";
 import { extractBinary, goarchFromUname, pickArtifact } from "../../release/pick.js";
 import { verifyRelease } from "../../release/verify.js";
@@ -197,21 +198,23 @@ export const deploySystemd = defineAction({
     let result: FleetResult | undefined;
     let error: unknown;
     try {
-      const release = mode === "deploy" ? await prepareRelease(i, workDir) : undefined;
-      if (release) settings.binaryName = release.binaryName;
-      client = await SshClient.create({
+      const runMode: RunMode =
+        mode === "deploy" ? { mode, release: await prepareRelease(i, workDir) } : { mode };
+      if (runMode.release) settings.binaryName = runMode.release.binaryName;
+      const ssh = await SshClient.create({
         privateKey: i["ssh-private-key"],
         knownHosts: i["known-hosts"],
         proxyJump,
         // Not workDir: control sockets need a short path, and $RUNNER_TEMP on GitHub's runners
         // is already too long once nested; the client picks a short base itself.
       });
+      client = ssh;
       const sudo = i.become === "sudo";
       const targets = waves.map((wave) =>
-        wave.map((spec) => new HostTarget(spec, (client as SshClient).session(spec), settings, sudo)),
+        wave.map((spec) => new HostTarget(spec, ssh.session(spec), settings, sudo)),
       );
       fleet = new Fleet(targets, {
-        mode,
+        ...runMode,
         strategy: i.strategy,
         port: i.port,
         ports: i.ports,
@@ -227,17 +230,20 @@ export const deploySystemd = defineAction({
         lockTimeoutMs: i["lock-timeout"],
         lockTtlSec: Math.ceil(i["lock-ttl"] / 1000),
         environment,
-        release,
         dryRun: i["dry-run"],
         drainMs: i["drain-time"],
         ...identity,
         log: { info, warning, group },
       });
-      await fleet.prepare();
+      const prepared = await fleet.prepare();
       if (i["environment-name"] && mode !== "status" && !i["dry-run"]) {
-        deployment = await startDeployment(i, release?.version ?? i["rollback-to"] ?? mode, identity.runUrl);
+        deployment = await startDeployment(
+          i,
+          runMode.release?.version ?? i["rollback-to"] ?? mode,
+          identity.runUrl,
+        );
       }
-      result = await fleet.run();
+      result = await prepared.run();
     } catch (e) {
       error = e;
       if (e instanceof DeployFailedError) result = e.result;
@@ -255,12 +261,10 @@ export const deploySystemd = defineAction({
           repo: deployment.repo,
           deploymentId: deployment.id,
           state,
-          description: error
-            ? String((error as Error).message)
-            : `${mode} ok on ${result?.hosts.length ?? 0} host(s)`,
+          description: error ? errorMessage(error) : `${mode} ok on ${result?.hosts.length ?? 0} host(s)`,
           ...(identity.runUrl ? { logUrl: identity.runUrl } : {}),
         },
-      ).catch((e) => warning(`GitHub Deployment status: ${(e as Error).message}`));
+      ).catch((e) => warning(`GitHub Deployment status: ${errorMessage(e)}`));
     }
     if (result) {
       setOutputs(deploySystemd, hostOutputs(result.hosts, result.rolledBack, deployment?.id));
