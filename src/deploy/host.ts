@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { UserError } from "../kit/errors.js";
+import { MANIFEST_FILE } from "../contract/manifest.js";
+import { errorMessage, UserError } from "../kit/errors.js";
 import { debug } from "../kit/log.js";
 import { formatHostSpec, type HostSpec } from "../remote/hosts-spec.js";
 import { incomingFiles, releaseDir } from "../remote/layout.js";
@@ -41,7 +42,7 @@ import { checkSecurity, parseSecurityReport, type SecurityReport } from "../remo
 /**
  * One host of a deploy: the remote steps in the order a deploy, a rollback or a traffic change
  * needs them, over one SSH session. Nothing here decides what to do on failure: that is the
- * fleet's (deploy.ts) to say. Every method either completes or throws a HostError naming the
+ * fleet's (fleet.ts) to say. Every method either completes or throws a HostError naming the
  * host, the phase and the reason.
  */
 
@@ -131,7 +132,7 @@ export class HostTarget {
         timeoutMs: opts.timeoutMs,
       });
     } catch (e) {
-      throw new HostError(this.label, phase, e instanceof Error ? e.message : String(e));
+      throw new HostError(this.label, phase, errorMessage(e));
     }
     debug(`${this.label}: step ${step.name} exited ${r.code} in ${Math.round(r.durationMs)} ms`);
     if (r.code !== 0 && /sudo: (a password is required|a terminal is required)/.test(r.stderr)) {
@@ -151,7 +152,7 @@ export class HostTarget {
     try {
       await this.session.open();
     } catch (e) {
-      throw new HostError(this.label, "connect", e instanceof Error ? e.message : String(e));
+      throw new HostError(this.label, "connect", errorMessage(e));
     }
   }
 
@@ -187,7 +188,7 @@ export class HostTarget {
       try {
         outcome = parseLockOutcome(r);
       } catch (e) {
-        throw new HostError(this.label, "lock", e instanceof Error ? e.message : String(e));
+        throw new HostError(this.label, "lock", errorMessage(e));
       }
       if (outcome.acquired) {
         if (outcome.warning) warn(`${this.label}: ${outcome.warning}`);
@@ -216,7 +217,7 @@ export class HostTarget {
       await this.step("unlock", unlockStep, { app: this.app, holder });
       return undefined;
     } catch (e) {
-      return e instanceof Error ? e.message : String(e);
+      return errorMessage(e);
     }
   }
 
@@ -233,7 +234,7 @@ export class HostTarget {
         await this.session.upload(binaryPath, upload, { sudo: this.sudo, mode: "0600" });
         await this.session.upload(manifestPath, manifest, { sudo: this.sudo, mode: "0644" });
       } catch (e) {
-        throw new HostError(this.label, "upload", e instanceof Error ? e.message : String(e));
+        throw new HostError(this.label, "upload", errorMessage(e));
       }
     }
     const r = await this.step("stage", stageReleaseStep, {
@@ -272,7 +273,7 @@ export class HostTarget {
     try {
       checkSecurity(report, threshold);
     } catch (e) {
-      throw new HostError(this.label, "analyze", e instanceof Error ? e.message : String(e));
+      throw new HostError(this.label, "analyze", errorMessage(e));
     }
     return report;
   }

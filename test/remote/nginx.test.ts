@@ -22,7 +22,7 @@ import {
   upstreamState,
   writeUpstreamStep,
 } from "../../src/remote/steps/nginx.js";
-import { bootFleet, type Fleet, type TestHost } from "../support/hosts.js";
+import { bootFleet, type Lab, type TestHost } from "../support/hosts.js";
 
 /** f throws a RemoteValueError naming `field` (and saying `message`). */
 const refused = (f: () => unknown, field: string, message = /./) => {
@@ -235,7 +235,7 @@ function fetchOnce(url: string): Promise<string> {
 }
 
 describe("blue-green traffic through nginx on a real host", () => {
-  let fleet: Fleet | undefined;
+  let fleet: Lab | undefined;
   let host: TestHost;
   let client: SshClient | undefined;
   let session: SshSession;

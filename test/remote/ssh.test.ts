@@ -25,7 +25,7 @@ import {
 } from "../../src/remote/hosts-spec.js";
 import { HostKeyError, SshClient, SshConnectionError, StepError } from "../../src/remote/ssh.js";
 import { checkKnownHosts } from "../../src/remote/ssh-files.js";
-import { bootFleet, type Fleet, type TestHost } from "../support/hosts.js";
+import { bootFleet, type Lab, type TestHost } from "../support/hosts.js";
 
 const defaults = { user: "deploy" };
 
@@ -298,7 +298,7 @@ const CONNECTION = remoteStep("connection", `printf '%s\\n' "$SSH_CONNECTION"`);
 const SLEEP = remoteStep("sleep", 'sleep "$1"');
 
 describe("SSH sessions on real hosts", () => {
-  let fleet: Fleet;
+  let fleet: Lab;
   let h1: TestHost;
   let h2: TestHost;
   const clients: SshClient[] = [];

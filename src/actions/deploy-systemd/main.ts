@@ -4,13 +4,7 @@ import { join, resolve } from "node:path";
 import { CanaryTargets } from "../../contract/canary-targets.js";
 import { MANIFEST_FILE, type ReleaseArtifactT } from "../../contract/manifest.js";
 import { formatTarget } from "../../contract/targets.js";
-import {
-  DeployFailedError,
-  Fleet,
-  type FleetResult,
-  type HostRecord,
-  type PreparedRelease,
-} from "../../deploy/fleet.js";
+import { Fleet } from "../../deploy/fleet.js";
 import { HostTarget } from "../../deploy/host.js";
 import {
   assignWaves,
@@ -19,6 +13,13 @@ import {
   renderEnvironmentFile,
   wavesFromInventory,
 } from "../../deploy/plan.js";
+import {
+  DeployFailedError,
+  type FleetResult,
+  type HostRecord,
+  type PreparedRelease,
+  type RunMode,
+} from "../../deploy/types.js";
 import { apiUrl, ownerAndRepo, type RunContext, runContext, runUrl } from "../../github/context.js";
 import { createDeployment, type DeploymentState, setDeploymentStatus } from "../../github/deployments.js";
 import { downloadRelease } from "../../github/release-download.js";
@@ -189,21 +190,23 @@ export const deploySystemd = defineAction({
     let result: FleetResult | undefined;
     let error: unknown;
     try {
-      const release = mode === "deploy" ? await prepareRelease(i, run, workDir) : undefined;
-      if (release) settings.binaryName = release.binaryName;
-      client = await SshClient.create({
+      const runMode: RunMode =
+        mode === "deploy" ? { mode, release: await prepareRelease(i, run, workDir) } : { mode };
+      if (runMode.release) settings.binaryName = runMode.release.binaryName;
+      const ssh = await SshClient.create({
         privateKey: i["ssh-private-key"],
         knownHosts: i["known-hosts"],
         proxyJump,
         // Not workDir: control sockets need a short path, and $RUNNER_TEMP on GitHub's runners
         // is already too long once nested; the client picks a short base itself.
       });
+      client = ssh;
       const sudo = i.become === "sudo";
       const targets = waves.map((wave) =>
-        wave.map((spec) => new HostTarget(spec, (client as SshClient).session(spec), settings, sudo)),
+        wave.map((spec) => new HostTarget(spec, ssh.session(spec), settings, sudo)),
       );
       fleet = new Fleet(targets, {
-        mode,
+        ...runMode,
         strategy: i.strategy,
         port: i.port,
         ports: i.ports,
@@ -219,17 +222,16 @@ export const deploySystemd = defineAction({
         lockTimeoutMs: i["lock-timeout"],
         lockTtlSec: Math.ceil(i["lock-ttl"] / 1000),
         environment,
-        release,
         dryRun: i["dry-run"],
         drainMs: i["drain-time"],
         ...identity,
         log: { info, warning, group },
       });
-      await fleet.prepare();
+      const prepared = await fleet.prepare();
       if (i["environment-name"] && mode !== "status" && !i["dry-run"]) {
-        deployment = await startDeployment(i, run, release?.version ?? i["rollback-to"] ?? mode);
+        deployment = await startDeployment(i, run, runMode.release?.version ?? i["rollback-to"] ?? mode);
       }
-      result = await fleet.run();
+      result = await prepared.run();
     } catch (e) {
       error = e;
       if (e instanceof DeployFailedError) result = e.result;
