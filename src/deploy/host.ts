@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { MANIFEST_FILE } from "../contract/manifest.js";
 import { errorMessage, UserError } from "../kit/errors.js";
 import { debug } from "../kit/log.js";
 import { formatHostSpec, type HostSpec } from "../remote/hosts-spec.js";
