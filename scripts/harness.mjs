@@ -11,7 +11,9 @@ const root = new URL("..", import.meta.url).pathname;
 
 /** Imports test/support/hosts.ts (bootFleet and friends), bundling it first if it changed. */
 export async function loadHarness() {
-  const sources = ["test/support/hosts.ts", "src/kit/exec.ts"].map((f) => readFileSync(join(root, f)));
+  const sources = ["test/support/hosts.ts", "src/kit/exec.ts", "src/kit/process.ts"].map((f) =>
+    readFileSync(join(root, f)),
+  );
   const digest = createHash("sha256").update(Buffer.concat(sources)).digest("hex").slice(0, 16);
   const base = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "goship", "harness");
   const dir = join(base, digest);

@@ -85,7 +85,7 @@ export async function extractTarGz(
     () => true,
     (e: NodeJS.ErrnoException) => {
       if (e.code === "ENOENT") return false;
-      throw new UserError(`cannot use ${dest} as the extraction directory: ${e.message}`);
+      throw new UserError(`cannot use ${dest} as the extraction directory: ${errorMessage(e)}`);
     },
   );
   try {
@@ -123,10 +123,10 @@ function describeStreamError(archive: string, e: unknown, entry: string | undefi
   const where = entry === undefined ? "" : ` (while writing entry "${entry}")`;
   if (err.code === "Z_BUF_ERROR") return new UserError(`${archive}: the gzip stream is truncated${where}`);
   if (typeof err.code === "string" && err.code.startsWith("Z_")) {
-    return new UserError(`${archive}: not a valid gzip stream: ${err.message}${where}`);
+    return new UserError(`${archive}: not a valid gzip stream: ${errorMessage(e)}${where}`);
   }
   if (err.syscall === "open" && err.path === archive) {
-    return new UserError(`cannot read archive ${archive}: ${err.message}`);
+    return new UserError(`cannot read archive ${archive}: ${errorMessage(e)}`);
   }
   return new UserError(`extracting ${archive} failed${where}: ${errorMessage(e)}`);
 }

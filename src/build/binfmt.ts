@@ -4,7 +4,7 @@
  * format and machine it is for, and whether it needs a dynamic loader or shared libraries.
  */
 import { type FileHandle, open } from "node:fs/promises";
-import { UserError } from "../kit/errors.js";
+import { errorMessage, UserError } from "../kit/errors.js";
 
 export type ObjectFormat = "elf" | "pe" | "macho";
 
@@ -43,7 +43,7 @@ export class BinaryFile {
     try {
       handle = await open(path, "r");
     } catch (e) {
-      throw new UserError(`${path}: cannot open: ${(e as Error).message}`);
+      throw new UserError(`${path}: cannot open: ${errorMessage(e)}`);
     }
     try {
       const stat = await handle.stat();

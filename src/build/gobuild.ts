@@ -232,24 +232,6 @@ export function planConcurrency(parallel: "auto" | number, targets: number, cpus
   return { builds, procs: Math.max(1, Math.floor(cpus / builds)) };
 }
 
-/** Runs tasks with at most `limit` at once, in order of the input; results keep input order. */
-export async function pool<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 /** Writes a file atomically (temp + rename). */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;

@@ -7,6 +7,23 @@ import { z } from "zod";
  */
 export const SCHEMA_VERSION = 1;
 
+// ─── A release's file names ───────────────────────────────────────────────────────
+// package-release writes them, verify and deploy-systemd read them: named here, so that a
+// reader needs none of the writer's code.
+
+/** What a release holds, with digests: ReleaseManifest. */
+export const MANIFEST_FILE = "goship-manifest.json";
+/** sha256 of every other file of the release, coreutils format, sorted by name. */
+export const CHECKSUMS_FILE = "SHA256SUMS";
+/** DER ECDSA signature over SHA256SUMS (key signing only). */
+export const SIGNATURE_FILE = "SHA256SUMS.sig";
+/** Sigstore bundle for the signature over SHA256SUMS. */
+export const BUNDLE_FILE = "SHA256SUMS.sigstore.json";
+/** The public key that verifies a key-signed release. */
+export const PUBLIC_KEY_FILE = "goship.pub";
+/** Signed SLSA provenance, one DSSE envelope per line. */
+export const PROVENANCE_FILE = "provenance.intoto.jsonl";
+
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256");
 /** Names that end up in file names and URLs. */
 export const SafeName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]*$/, "letters, digits and . _ + - only");
@@ -86,7 +103,7 @@ export const ReleaseManifest = z.object({
   go: z.string(),
   artifacts: z.array(ReleaseArtifact).min(1),
   checksums: z.object({
-    file: z.literal("SHA256SUMS"),
+    file: z.literal(CHECKSUMS_FILE),
     /** DER ECDSA signature over SHA256SUMS; null for an unsigned release. */
     signature: SafeName.nullable(),
     /** Sigstore bundle v0.3 for the same signature. */
@@ -98,6 +115,3 @@ export const ReleaseManifest = z.object({
   provenance: FileRef.nullable(),
 });
 export type ReleaseManifestT = z.infer<typeof ReleaseManifest>;
-
-export const MANIFEST_FILE = "goship-manifest.json";
-export const CHECKSUMS_FILE = "SHA256SUMS";

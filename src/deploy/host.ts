@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { MANIFEST_FILE } from "../contract/manifest.js";
-import { UserError } from "../kit/errors.js";
+import { errorMessage, UserError } from "../kit/errors.js";
 import { debug } from "../kit/log.js";
 import { formatHostSpec, type HostSpec } from "../remote/hosts-spec.js";
+import { incomingFiles, releaseDir } from "../remote/layout.js";
 import type { SshSession, StepResult } from "../remote/ssh.js";
 import {
   analyzeUnitStep,
@@ -28,14 +28,20 @@ import {
   writeEnvStep,
   writeUnitStep,
 } from "../remote/steps/index.js";
-import { renderUpstream, type UpstreamState, writeUpstreamStep } from "../remote/steps/nginx.js";
+import {
+  parseUpstreamWrite,
+  renderUpstream,
+  type UpstreamState,
+  type UpstreamWrite,
+  writeUpstreamStep,
+} from "../remote/steps/nginx.js";
 import { type Hardening, renderUnit, type Strategy, serviceName, type UnitSpec } from "../remote/unit.js";
 import { checkSecurity, parseSecurityReport, type SecurityReport } from "../remote/unit-security.js";
 
 /**
  * One host of a deploy: the remote steps in the order a deploy, a rollback or a traffic change
  * needs them, over one SSH session. Nothing here decides what to do on failure: that is the
- * fleet's (deploy.ts) to say. Every method either completes or throws a HostError naming the
+ * fleet's (fleet.ts) to say. Every method either completes or throws a HostError naming the
  * host, the phase and the reason.
  */
 
@@ -125,7 +131,7 @@ export class HostTarget {
         timeoutMs: opts.timeoutMs,
       });
     } catch (e) {
-      throw new HostError(this.label, phase, e instanceof Error ? e.message : String(e));
+      throw new HostError(this.label, phase, errorMessage(e));
     }
     debug(`${this.label}: step ${step.name} exited ${r.code} in ${Math.round(r.durationMs)} ms`);
     if (r.code !== 0 && /sudo: (a password is required|a terminal is required)/.test(r.stderr)) {
@@ -145,7 +151,7 @@ export class HostTarget {
     try {
       await this.session.open();
     } catch (e) {
-      throw new HostError(this.label, "connect", e instanceof Error ? e.message : String(e));
+      throw new HostError(this.label, "connect", errorMessage(e));
     }
   }
 
@@ -181,7 +187,7 @@ export class HostTarget {
       try {
         outcome = parseLockOutcome(r);
       } catch (e) {
-        throw new HostError(this.label, "lock", e instanceof Error ? e.message : String(e));
+        throw new HostError(this.label, "lock", errorMessage(e));
       }
       if (outcome.acquired) {
         if (outcome.warning) warn(`${this.label}: ${outcome.warning}`);
@@ -210,7 +216,7 @@ export class HostTarget {
       await this.step("unlock", unlockStep, { app: this.app, holder });
       return undefined;
     } catch (e) {
-      return e instanceof Error ? e.message : String(e);
+      return errorMessage(e);
     }
   }
 
@@ -219,9 +225,7 @@ export class HostTarget {
    * the release, its sha256 checked again on the host with sha256sum and openssl.
    */
   async stage(version: string, binaryPath: string, sha256: string, manifestPath: string): Promise<string> {
-    const incoming = `/opt/${this.app}/.goship/incoming`;
-    const upload = `${incoming}/${version}.bin`;
-    const manifest = `${incoming}/${version}.${MANIFEST_FILE}`;
+    const { binary: upload, manifest } = incomingFiles(this.app, version);
     const installed = this.status?.releases.includes(version) ?? false;
     if (!installed) {
       this.progress(this.label, `uploading ${this.settings.binaryName} ${version}`);
@@ -229,7 +233,7 @@ export class HostTarget {
         await this.session.upload(binaryPath, upload, { sudo: this.sudo, mode: "0600" });
         await this.session.upload(manifestPath, manifest, { sudo: this.sudo, mode: "0644" });
       } catch (e) {
-        throw new HostError(this.label, "upload", e instanceof Error ? e.message : String(e));
+        throw new HostError(this.label, "upload", errorMessage(e));
       }
     }
     const r = await this.step("stage", stageReleaseStep, {
@@ -262,13 +266,13 @@ export class HostTarget {
   async analyze(spec: UnitSpec, version: string, threshold: number, port?: number): Promise<SecurityReport> {
     const unit =
       spec.strategy === "restart" ? `${this.app}.service` : serviceName(this.app, spec.strategy, port);
-    const text = renderUnit({ ...spec, execDirectory: `/opt/${this.app}/releases/${version}` });
+    const text = renderUnit({ ...spec, execDirectory: releaseDir(this.app, version) });
     const r = await this.step("analyze", analyzeUnitStep, { app: this.app, unit }, { stdin: text });
     const report = parseSecurityReport(r.stdout);
     try {
       checkSecurity(report, threshold);
     } catch (e) {
-      throw new HostError(this.label, "analyze", e instanceof Error ? e.message : String(e));
+      throw new HostError(this.label, "analyze", errorMessage(e));
     }
     return report;
   }
@@ -391,9 +395,16 @@ export class HostTarget {
       "traffic",
       writeUpstreamStep,
       { app: this.app },
-      { stdin: renderUpstream(state) },
+      { stdin: renderUpstream(state), allowFailure: true },
     );
-    return outputValue(r.stdout, "CHANGED") === "1";
+    let written: UpstreamWrite;
+    try {
+      written = parseUpstreamWrite(r);
+    } catch (e) {
+      throw new HostError(this.label, "traffic", e instanceof Error ? e.message : String(e));
+    }
+    if (written.recovered) debug(`${this.label}: nginx: a killed run's upstream write was undone first`);
+    return written.changed;
   }
 
   async record(entry: HistoryEntry): Promise<void> {

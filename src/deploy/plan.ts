@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { type Document, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { InputError, inputError } from "../kit/errors.js";
+import { errorMessage, InputError, inputError } from "../kit/errors.js";
 import { formatHostSpec, type HostSpec, type HostSpecDefaults, parseHostSpec } from "../remote/hosts-spec.js";
 
 /*
@@ -344,7 +344,7 @@ export function parseInventory(
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    throw fail([`cannot be read as data (${(e as Error).message}); allowed: ${INVENTORY_ALLOWED}`]);
+    throw fail([`cannot be read as data (${errorMessage(e)}); allowed: ${INVENTORY_ALLOWED}`]);
   }
   if (data === null || data === undefined) throw fail([`is empty; allowed: ${INVENTORY_ALLOWED}`]);
 

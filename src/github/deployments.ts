@@ -3,23 +3,23 @@ import { z } from "zod";
 import { UserError } from "../kit/errors.js";
 import { info } from "../kit/log.js";
 import {
-  apiMessage,
   type Ctx,
   connect,
   explain,
   type GitHubConnection,
   httpFailure,
+  isPermissionDenied,
   OWN_RETRIES,
   parse,
   withRetries,
-} from "./releases.js";
+} from "./api.js";
 
 /**
  * GitHub Deployments for deploy-systemd: a deployment records that a ref goes to an
  * environment, and its statuses tell the repository's Environments page how that went
  * (in_progress while hosts roll, then success or failure). The connection, the retries
- * and the meaning of failures are github-release.ts's; this adds what is particular to
- * deployments: the permission they need, conflicts, and a create whose answer was lost.
+ * and the meaning of failures are api.ts's; this adds what is particular to deployments:
+ * the permission they need, conflicts, and a create whose answer was lost.
  */
 
 export type DeploymentState =
@@ -109,34 +109,30 @@ const DeploymentStatusSchema = z.object({
 
 // ─── Failures particular to deployments ────────────────────────────────────────
 
-/**
- * Like explain() in github-release.ts, which handles the rest, with the permission a
- * deployment needs and what a conflict or a rejected request means here.
- */
+/** explain() with the permission a deployment needs and what a conflict or a rejected request means here. */
 function explainDeployment(ctx: Ctx, what: string, e: unknown, ref?: string): Error {
-  const f = e instanceof UserError ? undefined : httpFailure(e);
-  if (f === undefined) return explain(ctx, what, e);
-  const message = apiMessage(f);
-  if (f.status === 403 && /not accessible by|must have (push|write|admin) access/i.test(message)) {
-    return new UserError(
-      `${what}: the token may not write deployments in ${ctx.owner}/${ctx.repo} (HTTP 403: ${message}); ` +
-        `add "permissions: deployments: write" to the job (or use a token with Deployments: write)`,
-    );
-  }
-  if (f.status === 409) {
-    return new UserError(
-      `${what}: GitHub refused it with a conflict (HTTP 409: ${message}); no deployment was created. ` +
-        `GitHub answers this when it cannot merge the default branch into the ref or the commit's status checks failed`,
-    );
-  }
-  if (f.status === 422) {
-    const hint =
-      ref !== undefined && /no ref found/i.test(message)
-        ? `; GitHub has no ref ${ref}: push it first, or deploy a ref GitHub has`
-        : "";
-    return new UserError(`${what}: GitHub rejected the request (HTTP 422: ${message})${hint}`);
-  }
-  return explain(ctx, what, e);
+  return explain(ctx, what, e, (f, message) => {
+    if (isPermissionDenied(f)) {
+      return new UserError(
+        `${what}: the token may not write deployments in ${ctx.owner}/${ctx.repo} (HTTP 403: ${message}); ` +
+          `add "permissions: deployments: write" to the job (or use a token with Deployments: write)`,
+      );
+    }
+    if (f.status === 409) {
+      return new UserError(
+        `${what}: GitHub refused it with a conflict (HTTP 409: ${message}); no deployment was created. ` +
+          `GitHub answers this when it cannot merge the default branch into the ref or the commit's status checks failed`,
+      );
+    }
+    if (f.status === 422) {
+      const hint =
+        ref !== undefined && /no ref found/i.test(message)
+          ? `; GitHub has no ref ${ref}: push it first, or deploy a ref GitHub has`
+          : "";
+      return new UserError(`${what}: GitHub rejected the request (HTTP 422: ${message})${hint}`);
+    }
+    return undefined;
+  });
 }
 
 // ─── Deployments ────────────────────────────────────────────────────────────────
@@ -190,13 +186,12 @@ export async function createDeployment(
   const ctx = connect(connection, request.owner, request.repo);
   const what = `create a deployment of ${request.ref} to ${request.environment}`;
   const marker = randomUUID();
-  let attempts = 0;
   try {
     const created = await withRetries(
       ctx.retry,
       `POST /repos/${ctx.owner}/${ctx.repo}/deployments`,
-      async () => {
-        if (attempts++ > 0) {
+      async (attempt) => {
+        if (attempt > 1) {
           const found = await findCreated(ctx, request, marker);
           if (found !== undefined) {
             info(`${what}: the earlier attempt created deployment ${found.id}; using it`);

@@ -1,14 +1,26 @@
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { lstat, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { stat } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
-import { getOctokit } from "@actions/github";
-import { HttpClient } from "@actions/http-client";
 import { z } from "zod";
-import { SafeName } from "../contract/manifest.js";
 import { errorMessage, UserError } from "../kit/errors.js";
 import { bytes, debug, info, warning } from "../kit/log.js";
+import { retry } from "../kit/retry.js";
+import {
+  alreadyExists,
+  type Ctx,
+  connect,
+  explain,
+  type GitHubConnection,
+  type HttpFailure,
+  httpFailure,
+  isPermissionDenied,
+  OWN_RETRIES,
+  parse,
+  retryOptions,
+  TransferError,
+  withRetries,
+} from "./api.js";
 
 /**
  * Publishing a GitHub Release through the REST API (@actions/github): find the release
@@ -17,31 +29,6 @@ import { bytes, debug, info, warning } from "../kit/log.js";
  * already matches. Immutable releases (GitHub, 2025) lock a published release's assets,
  * so this order is also the only one that works there.
  */
-
-export interface GitHubConnection {
-  /** A GITHUB_TOKEN or PAT. Never logged; masking it is the caller's job. */
-  token: string;
-  /** REST API root. Default: GITHUB_API_URL (set on runners, GHES included), else https://api.github.com. */
-  apiUrl?: string;
-  retry?: Partial<RetryPolicy>;
-}
-
-export interface RetryPolicy {
-  /** Attempts in all for one request, transient failures included. */
-  attempts: number;
-  /** First backoff after a 5xx or a dropped connection; doubled each time. */
-  baseDelayMs: number;
-  /** The longest single wait accepted for a rate limit; a longer one fails at once instead. */
-  maxWaitMs: number;
-  sleep: (ms: number) => Promise<void>;
-}
-
-const DEFAULT_RETRY: RetryPolicy = {
-  attempts: 5,
-  baseDelayMs: 1000,
-  maxWaitMs: 120_000,
-  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-};
 
 export interface ReleaseAsset {
   /** The asset's name on the release. */
@@ -107,7 +94,7 @@ const AssetSchema = z.object({
   url: z.string(),
   browser_download_url: z.string(),
 });
-type Asset = z.output<typeof AssetSchema>;
+export type Asset = z.output<typeof AssetSchema>;
 
 const ReleaseSchema = z.object({
   id: z.number().int(),
@@ -121,216 +108,20 @@ const ReleaseSchema = z.object({
 });
 type Release = z.output<typeof ReleaseSchema>;
 
-const ErrorBodySchema = z.object({
-  message: z.string().optional(),
-  errors: z.array(z.object({ code: z.string().optional(), field: z.string().optional() }).loose()).optional(),
-});
+// ─── What failures mean for a release ───────────────────────────────────────────
 
-export function parse<S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(data);
-  if (!parsed.success)
-    throw new UserError(`${what}: GitHub's answer has an unexpected shape: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
-}
-
-// ─── Requests, retries and what failures mean ──────────────────────────────────
-
-type Octokit = ReturnType<typeof getOctokit>;
-
-/** A request option that tells the retry hook to keep out: the caller retries (uploads, downloads, deployments). */
-export const OWN_RETRIES = "goshipOwnRetries";
-
-export interface Ctx {
-  octokit: Octokit;
-  /** For uploads only: see sendFile. */
-  http: HttpClient;
-  token: string;
-  owner: string;
-  repo: string;
-  retry: RetryPolicy;
-  apiUrl: string;
-}
-
-export function connect(connection: GitHubConnection, owner: string, repo: string): Ctx {
-  const apiUrl = (connection.apiUrl ?? process.env.GITHUB_API_URL ?? "https://api.github.com").replace(
-    /\/+$/,
-    "",
-  );
-  const retry = { ...DEFAULT_RETRY, ...connection.retry };
-  const quiet = () => {};
-  const octokit = getOctokit(connection.token, {
-    baseUrl: apiUrl,
-    userAgent: "goship",
-    log: { debug: quiet, info: quiet, warn: (m: string) => warning(m), error: quiet },
-  });
-  octokit.hook.wrap("request", async (request, options) => {
-    options.headers["x-github-api-version"] = "2022-11-28";
-    if (options.request?.[OWN_RETRIES] === true) return request(options);
-    return withRetries(retry, describeRequest(options, apiUrl), async () => request(options));
-  });
-  // Uploads can take long; give up only on a socket idle this long.
-  const http = new HttpClient("goship", [], {
-    allowRedirects: false,
-    allowRetries: false,
-    socketTimeout: 300_000,
-  });
-  return { octokit, http, token: connection.token, owner, repo, retry, apiUrl };
-}
-
-/** "GET /repos/o/r/releases/7/assets", for the log: the route with its parameters, no query, no host. */
-function describeRequest(
-  options: { method: string; url: string; [key: string]: unknown },
-  apiUrl: string,
-): string {
-  const url = (options.url.startsWith(apiUrl) ? options.url.slice(apiUrl.length) : options.url).replace(
-    /\{\??(\w+)[^}]*\}/g,
-    (m, key: string) => (m.startsWith("{?") ? "" : String(options[key] ?? m)),
-  );
-  return `${options.method} ${url.replace(/^https?:\/\/[^/]+/, "").replace(/\?.*$/, "")}`;
-}
-
-export interface HttpFailure {
-  status: number;
-  headers: Record<string, string | number | undefined>;
-  data: unknown;
-}
-
-/** The HTTP answer behind an octokit error; undefined when no answer came (connection refused, reset…). */
-export function httpFailure(e: unknown): HttpFailure | undefined {
-  if (typeof e !== "object" || e === null || !("status" in e) || !("response" in e)) return undefined;
-  const response = (e as { response?: { status: number; headers: HttpFailure["headers"]; data: unknown } })
-    .response;
-  return response
-    ? { status: response.status, headers: response.headers ?? {}, data: response.data }
-    : undefined;
-}
-
-/** GitHub's error message and details; for an answer that is not GitHub's JSON (a proxy's 502 page), the status. */
-export function apiMessage(f: HttpFailure): string {
-  const body = ErrorBodySchema.safeParse(f.data);
-  if (!body.success || body.data.message === undefined) return `HTTP ${f.status}`;
-  const details = (body.data.errors ?? [])
-    .map((x) => [x.field, x.code].filter(Boolean).join(" "))
-    .filter(Boolean);
-  return details.length ? `${body.data.message} (${details.join(", ")})` : body.data.message;
-}
-
-/** 422 Validation Failed with code already_exists: a release for the tag, or an asset with the name. */
-function alreadyExists(f: HttpFailure | undefined): boolean {
-  if (f?.status !== 422) return false;
-  return (ErrorBodySchema.safeParse(f.data).data?.errors ?? []).some((x) => x.code === "already_exists");
-}
-
-function isRateLimit(f: HttpFailure): boolean {
-  if (f.status === 429) return true;
-  if (f.status !== 403) return false;
-  return (
-    String(f.headers["x-ratelimit-remaining"]) === "0" ||
-    f.headers["retry-after"] !== undefined ||
-    /rate limit/i.test(apiMessage(f))
-  );
-}
-
-/** The connection broke while sending a file or reading a body: worth retrying. */
-class TransferError extends Error {
-  override name = "TransferError";
-}
-
-/**
- * How long to wait before retrying `e`, or undefined when retrying cannot help.
- * Rate limits follow GitHub's documented rules: retry-after, else x-ratelimit-reset when
- * nothing remains, else at least a minute for a secondary limit.
- */
-function retryDelay(e: unknown, attempt: number, policy: RetryPolicy, now = Date.now()): number | undefined {
-  if (e instanceof UserError) return undefined;
-  const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
-  const f = httpFailure(e);
-  if (f === undefined) {
-    // No answer at all. Octokit reports a failed fetch (refused, reset, DNS) as a RequestError with
-    // status 500 and no response; anything else without an answer is a bug, not worth repeating.
-    const network = e instanceof TransferError || (typeof e === "object" && e !== null && "status" in e);
-    return network ? backoff : undefined;
-  }
-  if (isRateLimit(f)) {
-    const wait = rateLimitWait(f, now) ?? Math.max(60_000, backoff);
-    if (wait > policy.maxWaitMs) {
-      throw new UserError(
-        `GitHub's API rate limit asks to wait ${Math.ceil(wait / 1000)} s, longer than the ${Math.ceil(policy.maxWaitMs / 1000)} s goship waits; re-run the job later`,
+/** explain() with what a release's answers mean: the permission it needs, an immutable release. */
+function explainRelease(ctx: Ctx, what: string, e: unknown, tag?: string): Error {
+  return explain(ctx, what, e, (f, message) => {
+    if (isPermissionDenied(f)) {
+      return new UserError(
+        `${what}: the token may not write releases in ${ctx.owner}/${ctx.repo} (HTTP 403: ${message}); ` +
+          `add "permissions: contents: write" to the job (or use a token with Contents: write)`,
       );
     }
-    return wait;
-  }
-  return f.status >= 500 ? backoff : undefined;
-}
-
-function rateLimitWait(f: HttpFailure, now: number): number | undefined {
-  const retryAfter = f.headers["retry-after"];
-  if (retryAfter !== undefined) {
-    const s = Number(retryAfter);
-    if (Number.isFinite(s)) return Math.max(0, s * 1000);
-    const date = Date.parse(String(retryAfter));
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
-  }
-  const reset = Number(f.headers["x-ratelimit-reset"]);
-  if (String(f.headers["x-ratelimit-remaining"]) === "0" && Number.isFinite(reset)) {
-    // The reset time is in whole seconds; one more keeps us clear of clock skew.
-    return Math.max(0, reset * 1000 - now + 1000);
-  }
-  return undefined;
-}
-
-export async function withRetries<T>(policy: RetryPolicy, what: string, fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (e) {
-      const wait = retryDelay(e, attempt, policy);
-      if (wait === undefined || attempt >= policy.attempts) throw e;
-      const f = httpFailure(e);
-      const why = f ? `HTTP ${f.status}` : "the connection failed";
-      info(
-        `${what}: ${why}; retrying in ${(wait / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${policy.attempts})`,
-      );
-      await policy.sleep(wait);
-    }
-  }
-}
-
-/** Turns a failed request into a message the user can act on. Never includes request headers. */
-export function explain(ctx: Ctx, what: string, e: unknown, tag?: string): Error {
-  if (e instanceof UserError) return e;
-  const f = httpFailure(e);
-  if (f === undefined) {
-    if (e instanceof TransferError || (typeof e === "object" && e !== null && "status" in e)) {
-      return new UserError(`${what}: no answer from GitHub: ${errorMessage(e)}`);
-    }
-    return e instanceof Error ? e : new Error(String(e));
-  }
-  const message = apiMessage(f);
-  if (f.status === 401) {
-    return new UserError(`${what}: GitHub rejected the token (HTTP 401: ${message})`);
-  }
-  if (f.status === 403 && /not accessible by|must have (push|write|admin) access/i.test(message)) {
-    return new UserError(
-      `${what}: the token may not write releases in ${ctx.owner}/${ctx.repo} (HTTP 403: ${message}); ` +
-        `add "permissions: contents: write" to the job (or use a token with Contents: write)`,
-    );
-  }
-  if (isRateLimit(f)) {
-    return new UserError(
-      `${what}: GitHub's API rate limit is exhausted (HTTP ${f.status}: ${message}); re-run the job later`,
-    );
-  }
-  if (f.status === 422 && /immutable/i.test(message)) {
-    return immutableError(tag ?? "?", message);
-  }
-  if (f.status === 404) {
-    return new UserError(
-      `${what}: not found (HTTP 404): ${ctx.owner}/${ctx.repo} does not exist or the token cannot see it`,
-    );
-  }
-  const detail = message === `HTTP ${f.status}` ? "" : `: ${message}`;
-  return new UserError(`${what}: GitHub answered HTTP ${f.status}${detail}`);
+    if (f.status === 422 && /immutable/i.test(message)) return immutableError(tag ?? "?", message);
+    return undefined;
+  });
 }
 
 function immutableError(tag: string, detail: string): UserError {
@@ -344,14 +135,14 @@ async function call<T>(ctx: Ctx, what: string, fn: () => Promise<T>, tag?: strin
   try {
     return await fn();
   } catch (e) {
-    throw explain(ctx, what, e, tag);
+    throw explainRelease(ctx, what, e, tag);
   }
 }
 
 // ─── Releases ───────────────────────────────────────────────────────────────────
 
 /** The published release for a tag; undefined on a 404 (GitHub never finds a draft by its tag). */
-async function publishedRelease(ctx: Ctx, tag: string): Promise<Release | undefined> {
+export async function publishedRelease(ctx: Ctx, tag: string): Promise<Release | undefined> {
   const what = `look up release ${tag}`;
   try {
     const res = await ctx.octokit.request("GET /repos/{owner}/{repo}/releases/tags/{tag}", {
@@ -361,7 +152,7 @@ async function publishedRelease(ctx: Ctx, tag: string): Promise<Release | undefi
     });
     return parse(ReleaseSchema, res.data, what);
   } catch (e) {
-    if (httpFailure(e)?.status !== 404) throw explain(ctx, what, e, tag);
+    if (httpFailure(e)?.status !== 404) throw explainRelease(ctx, what, e, tag);
     return undefined;
   }
 }
@@ -410,15 +201,15 @@ async function createDraft(
     return { release: parse(ReleaseSchema, res.data, what), created: true };
   } catch (e) {
     const f = httpFailure(e);
-    if (!alreadyExists(f)) throw explain(ctx, what, e, request.tag);
+    if (!alreadyExists(f)) throw explainRelease(ctx, what, e, request.tag);
     // Another run created it between our look-up and this request.
     const found = await findRelease(ctx, request.tag);
     if (found) return { release: found, created: false };
-    throw explain(ctx, what, e, request.tag);
+    throw explainRelease(ctx, what, e, request.tag);
   }
 }
 
-async function listAssets(ctx: Ctx, releaseId: number): Promise<Asset[]> {
+export async function listAssets(ctx: Ctx, releaseId: number): Promise<Asset[]> {
   return call(ctx, `list the assets of release ${releaseId}`, async () => {
     const all = await ctx.octokit.paginate("GET /repos/{owner}/{repo}/releases/{release_id}/assets", {
       owner: ctx.owner,
@@ -445,7 +236,7 @@ async function deleteAsset(ctx: Ctx, asset: Asset, tag: string): Promise<void> {
 }
 
 /** The hex sha256 GitHub recorded for an asset, if it recorded one. */
-function recordedSha256(asset: Asset): string | undefined {
+export function recordedSha256(asset: Asset): string | undefined {
   const m = /^sha256:([0-9a-f]{64})$/i.exec(asset.digest ?? "");
   return m?.[1]?.toLowerCase();
 }
@@ -457,7 +248,7 @@ function recordedSha256(asset: Asset): string | undefined {
  * the Authorization header on the way (signed storage URLs refuse a second credential).
  * Not @actions/http-client: it keeps the header when only the port differs.
  */
-async function downloadSha256(
+export async function downloadSha256(
   ctx: Ctx,
   asset: Asset,
   dest?: string,
@@ -579,46 +370,52 @@ async function uploadAsset(
   replace: boolean,
 ): Promise<void> {
   const what = `upload ${asset.name}`;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const uploaded = parse(
-        AssetSchema,
-        await sendFile(ctx, uploadUrl(release.upload_url, asset.name), asset),
-        what,
-      );
-      const recorded = recordedSha256(uploaded);
-      if (recorded !== undefined && recorded !== asset.sha256.toLowerCase()) {
-        // Not left behind: a re-run would take it for someone else's asset with other content.
-        await deleteAsset(ctx, uploaded, tag);
-        throw new UserError(
-          `${what}: GitHub recorded sha256 ${recorded}, but the manifest says ${asset.sha256}; ${asset.path} changed after it was hashed (the upload was deleted)`,
+  const options = retryOptions(ctx.retry, (e) => {
+    const f = httpFailure(e);
+    if (!alreadyExists(f))
+      info(`${what}: ${f ? `HTTP ${f.status}` : errorMessage(e)}; checking the release, then retrying`);
+  });
+  try {
+    await retry(
+      async (attempt) => {
+        if (attempt > 1) {
+          // What did the failed attempt leave?
+          const left = (await listAssets(ctx, release.id)).find((a) => a.name === asset.name);
+          if (left?.state === "uploaded" && (await sameContent(ctx, left, asset))) return;
+          if (left?.state === "uploaded" && !replace) {
+            throw new UserError(
+              `${what}: release ${tag} gained an asset ${asset.name} with other content while uploading`,
+            );
+          }
+          if (left !== undefined) {
+            info(
+              `removing ${left.state === "uploaded" ? "" : `an unfinished (${left.state}) `}asset ${asset.name} before uploading again`,
+            );
+            await deleteAsset(ctx, left, tag);
+          }
+        }
+        const uploaded = parse(
+          AssetSchema,
+          await sendFile(ctx, uploadUrl(release.upload_url, asset.name), asset),
+          what,
         );
-      }
-      return;
-    } catch (e) {
-      const f = httpFailure(e);
-      const taken = alreadyExists(f);
-      if (!taken) {
-        const wait = retryDelay(e, attempt, ctx.retry);
-        if (wait === undefined || attempt >= ctx.retry.attempts) throw explain(ctx, what, e, tag);
-        info(`${what}: ${f ? `HTTP ${f.status}` : errorMessage(e)}; checking the release, then retrying`);
-        await ctx.retry.sleep(wait);
-      } else if (attempt >= ctx.retry.attempts) {
-        throw explain(ctx, what, e, tag);
-      }
-    }
-    const left = (await listAssets(ctx, release.id)).find((a) => a.name === asset.name);
-    if (left === undefined) continue;
-    if (left.state === "uploaded" && (await sameContent(ctx, left, asset))) return;
-    if (left.state === "uploaded" && !replace) {
-      throw new UserError(
-        `${what}: release ${tag} gained an asset ${asset.name} with other content while uploading`,
-      );
-    }
-    info(
-      `removing ${left.state === "uploaded" ? "" : `an unfinished (${left.state}) `}asset ${asset.name} before uploading again`,
+        const recorded = recordedSha256(uploaded);
+        if (recorded !== undefined && recorded !== asset.sha256.toLowerCase()) {
+          // Not left behind: a re-run would take it for someone else's asset with other content.
+          await deleteAsset(ctx, uploaded, tag);
+          throw new UserError(
+            `${what}: GitHub recorded sha256 ${recorded}, but the manifest says ${asset.sha256}; ${asset.path} changed after it was hashed (the upload was deleted)`,
+          );
+        }
+      },
+      {
+        ...options,
+        // The name is taken (by our own earlier attempt, or by a concurrent run): look at once.
+        retryable: (e, failure) => (alreadyExists(httpFailure(e)) ? 0 : options.retryable(e, failure)),
+      },
     );
-    await deleteAsset(ctx, left, tag);
+  } catch (e) {
+    throw explainRelease(ctx, what, e, tag);
   }
 }
 
@@ -814,109 +611,4 @@ export async function verifyPublished(
   }
   info(`verified ${verified.length} assets of release ${release.tag_name} by download`);
   return { verified };
-}
-
-export interface DownloadRequest {
-  owner: string;
-  repo: string;
-  /** The tag of a published release (a draft cannot be found by its tag). */
-  tag: string;
-}
-
-export interface DownloadedRelease {
-  releaseId: number;
-  /** The release page (html_url). */
-  url: string;
-  /** Every asset, sorted by name, as written to the directory. */
-  files: { name: string; sha256: string; size: number }[];
-}
-
-/** Refuses a destination that exists and is anything but an empty directory. */
-async function checkDestination(destDir: string): Promise<void> {
-  const st = await lstat(destDir).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === "ENOENT") return undefined;
-    throw new UserError(`cannot use ${destDir} for the release: ${errorMessage(e)}`);
-  });
-  if (st === undefined) return;
-  if (!st.isDirectory())
-    throw new UserError(`${destDir} exists and is not a directory; refusing to download into it`);
-  if ((await readdir(destDir)).length > 0)
-    throw new UserError(`${destDir} is not empty; refusing to download a release into it`);
-}
-
-/**
- * Downloads every asset of the published release for `request.tag` into `destDir`, which
- * must be empty or absent (it is created). Each asset is streamed to disk and checked
- * against the sha256 GitHub recorded for it, when there is one. Everything lands in a
- * temporary directory beside `destDir` first and is renamed into place at the end, so a
- * failure leaves nothing behind. Asset names must be plain file names, or nothing is
- * downloaded. No signature is checked here: run verifyRelease on the directory.
- */
-export async function downloadRelease(
-  connection: GitHubConnection,
-  request: DownloadRequest,
-  destDir: string,
-): Promise<DownloadedRelease> {
-  const { tag } = request;
-  await checkDestination(destDir);
-  const ctx = connect(connection, request.owner, request.repo);
-  const release = await publishedRelease(ctx, tag);
-  if (release === undefined) {
-    throw new UserError(
-      `no published release with tag ${tag} in ${ctx.owner}/${ctx.repo} (HTTP 404). A draft release cannot be found ` +
-        `by its tag: publish it first. For a private repository the token needs "permissions: contents: read"`,
-    );
-  }
-  const assets = (await listAssets(ctx, release.id)).sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  );
-  if (assets.length === 0) throw new UserError(`release ${tag} has no assets to download`);
-  const unsafe = assets.filter((a) => !SafeName.safeParse(a.name).success).map((a) => JSON.stringify(a.name));
-  if (unsafe.length > 0) {
-    throw new UserError(
-      `release ${tag} has asset names that are not plain file names (letters, digits and . _ + -, not starting with a dot): ` +
-        `${unsafe.join(", ")}; nothing was downloaded`,
-    );
-  }
-  const unfinished = assets.filter((a) => a.state !== "uploaded");
-  if (unfinished.length > 0) {
-    throw new UserError(
-      `release ${tag} has unfinished uploads: ${unfinished.map((a) => `${a.name} (state ${a.state})`).join(", ")}; nothing was downloaded`,
-    );
-  }
-
-  const parent = dirname(destDir);
-  await mkdir(parent, { recursive: true });
-  const temp = await mkdtemp(join(parent, `.${basename(destDir)}.partial-`));
-  try {
-    const files: DownloadedRelease["files"] = [];
-    for (const asset of assets) {
-      const got = await downloadSha256(ctx, asset, join(temp, asset.name));
-      const recorded = recordedSha256(asset);
-      if (recorded !== undefined && got.sha256 !== recorded) {
-        throw new UserError(
-          `asset ${asset.name} of release ${tag}: downloaded sha256 ${got.sha256}, but GitHub records sha256 ${recorded}; nothing was kept`,
-        );
-      }
-      if (got.size !== asset.size) {
-        throw new UserError(
-          `asset ${asset.name} of release ${tag}: downloaded ${got.size} bytes, GitHub lists ${asset.size}; nothing was kept`,
-        );
-      }
-      info(
-        `${asset.name}: downloaded (${bytes(got.size)}), ${recorded ? "sha256 matches GitHub's digest" : "GitHub records no digest"}`,
-      );
-      files.push({ name: asset.name, ...got });
-    }
-    // An empty destDir gives way (rmdir refuses a directory that filled up meanwhile).
-    await rmdir(destDir).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== "ENOENT") throw new UserError(`cannot replace ${destDir}: ${errorMessage(e)}`);
-    });
-    await rename(temp, destDir);
-    info(`downloaded ${files.length} assets of release ${tag} into ${destDir}`);
-    return { releaseId: release.id, url: release.html_url, files };
-  } catch (e) {
-    await rm(temp, { recursive: true, force: true });
-    throw e;
-  }
 }

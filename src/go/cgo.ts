@@ -59,8 +59,8 @@ function gnuCross(triplet: string, libcArch: string): CrossCompiler {
   };
 }
 
-function linuxCompiler(t: Target, hostGoarch: string): CrossCompiler | string {
-  if (t.goarch === hostGoarch) {
+function linuxCompiler(t: Target, runnerGoarch: string): CrossCompiler | string {
+  if (t.goarch === runnerGoarch) {
     // gcc only recommends libc6-dev, which --no-install-recommends would skip.
     return { cc: "gcc", cxx: "g++", packages: ["gcc", "g++", "libc6-dev"] };
   }
@@ -115,12 +115,12 @@ function unsupportedReason(t: Target): string {
  * GOARCH ("amd64" or "arm64"). Targets with no packaged compiler come back as
  * unsupported, with a reason that says what to do instead.
  */
-export function planCrossCompilers(targets: Target[], hostGoarch: string): CgoPlan {
+export function planCrossCompilers(targets: Target[], runnerGoarch: string): CgoPlan {
   const plan: CgoPlan = { compilers: [], unsupported: [] };
   for (const target of targets) {
     let compiler: CrossCompiler | string;
     if (target.goos === "linux") {
-      compiler = linuxCompiler(target, hostGoarch);
+      compiler = linuxCompiler(target, runnerGoarch);
     } else if (target.goos === "windows" && MINGW[target.goarch]) {
       const triplet = MINGW[target.goarch] as string;
       const pkg = triplet.replace(/-w64-mingw32$/, "").replaceAll("_", "-");

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { KNOWN_PLATFORMS } from "../contract/platforms-known.js";
 import { parseTargetSpec } from "../contract/targets.js";
+import { errorMessage } from "../kit/errors.js";
 import { text } from "../kit/inputs.js";
 
 /**
@@ -14,8 +15,8 @@ export function checkedBy(check: (value: string) => void) {
     try {
       check(value);
     } catch (e) {
-      const message =
-        e instanceof Error ? e.message.replace(/^input "[^"]+" has value "[^"]*": /, "") : String(e);
+      // The issue is reported on the input already: keep only what is allowed.
+      const message = errorMessage(e).replace(/^input "[^"]+" has value "[^"]*": /, "");
       ctx.addIssue({ code: "custom", message });
     }
   };

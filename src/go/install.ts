@@ -6,7 +6,7 @@ import { execFile } from "../kit/exec.js";
 import { info, warning } from "../kit/log.js";
 import { fetchGoDevReleases, findGoDevArchive, type GoDevReleaseT, installGoFromGoDev } from "./godev.js";
 import { installToolchainFromProxy, listToolchainVersions } from "./proxy.js";
-import { hostTarget, toolCacheArch } from "./runner-platform.js";
+import { runnerTarget, toolCacheArch } from "./runner-platform.js";
 import { exactVersion, goToSemver, resolveSpec, type VersionRequest } from "./version.js";
 
 export type DownloadSource = "auto" | "go.dev" | "proxy";
@@ -39,12 +39,12 @@ function cachedGo(version: string): string | undefined {
   return dir === "" ? undefined : dir;
 }
 
-/** Published versions for the host platform from one source. */
+/** Published versions for the runner's platform from one source. */
 async function listVersions(
   source: "go.dev" | "proxy",
   opts: InstallOptions,
 ): Promise<{ versions: string[]; releases?: GoDevReleaseT[] }> {
-  const { goos, goarch } = hostTarget();
+  const { goos, goarch } = runnerTarget();
   if (source === "go.dev") {
     const releases = await fetchGoDevReleases(opts.goDevBaseUrl);
     const versions = releases
@@ -110,7 +110,7 @@ export async function resolveAndInstallGo(opts: InstallOptions): Promise<Install
   const cached = fromToolCache(resolved);
   if (cached) return cached;
 
-  const { goos, goarch } = hostTarget();
+  const { goos, goarch } = runnerTarget();
   const tmpRoot = process.env.RUNNER_TEMP ?? "";
   if (!tmpRoot) throw new Error("RUNNER_TEMP is not set");
   for (const source of usable) {
@@ -175,7 +175,7 @@ async function checkGoVersion(goBin: string, version: string): Promise<void> {
     env: { ...process.env, GOTOOLCHAIN: "local" },
     timeoutMs: 60_000,
   });
-  const { goos, goarch } = hostTarget();
+  const { goos, goarch } = runnerTarget();
   const want = `go version go${version} ${goos}/${goarch}`;
   if (stdout.trim() !== want)
     throw new UserError(`the downloaded Go says "${stdout.trim()}", expected "${want}"`);

@@ -1,7 +1,7 @@
 import { arch, platform } from "node:os";
 
 /** The runner's own GOOS/GOARCH, for picking the toolchain to install. */
-export function hostTarget(): { goos: string; goarch: string } {
+export function runnerTarget(): { goos: string; goarch: string } {
   const goos = ({ win32: "windows" } as Record<string, string>)[platform()] ?? platform();
   const goarch =
     (

@@ -1,7 +1,6 @@
 import { createHash, createPublicKey, type KeyObject, verify } from "node:crypto";
-import { HttpClient } from "@actions/http-client";
 import { errorMessage, UserError } from "../kit/errors.js";
-import { HttpError } from "../kit/http.js";
+import { fetchBytes, HttpError } from "../kit/http.js";
 import { debug } from "../kit/log.js";
 
 /**
@@ -59,7 +58,7 @@ export async function lookupModuleHash(
     const base = rawBase.replace(/\/+$/, "");
     let body: Buffer;
     try {
-      body = await fetchBytes(`${base}${lookupPath}`, MAX_LOOKUP_BYTES);
+      body = await fetchBytes(`${base}${lookupPath}`, { maxBytes: MAX_LOOKUP_BYTES });
     } catch (e) {
       if (e instanceof HttpError && (e.status === 404 || e.status === 410)) {
         throw new UserError(`${what} is not in the checksum database ${config.name} (${e.message})`);
@@ -381,12 +380,12 @@ class TileFetcher {
     const url = `${this.base}/${tilePath(level, n, width)}`;
     let data: Buffer;
     try {
-      data = await fetchBytes(url, TILE_WIDTH * HASH_SIZE);
+      data = await fetchBytes(url, { maxBytes: TILE_WIDTH * HASH_SIZE });
     } catch (e) {
       if (width === TILE_WIDTH) throw new UserError(`reading tile: ${errorMessage(e)}`);
       const fullURL = `${this.base}/${tilePath(level, n, TILE_WIDTH)}`;
       try {
-        data = await fetchBytes(fullURL, TILE_WIDTH * HASH_SIZE);
+        data = await fetchBytes(fullURL, { maxBytes: TILE_WIDTH * HASH_SIZE });
       } catch (e2) {
         throw new UserError(`reading tile: ${errorMessage(e)}; and the full tile: ${errorMessage(e2)}`);
       }
@@ -396,43 +395,6 @@ class TileFetcher {
     if (data.length !== want) this.fail(`tile ${url} has ${data.length} bytes, expected ${want}`);
     return data;
   }
-}
-
-// ─── HTTP ──────────────────────────────────────────────────────────────────────
-
-/** GETs a small binary answer (tiles are raw hashes), refusing anything over `maxBytes`. */
-async function fetchBytes(url: string, maxBytes: number, attempts = 3): Promise<Buffer> {
-  const http = new HttpClient("goship", [], { socketTimeout: 30_000, allowRetries: false, keepAlive: false });
-  let last: unknown;
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    try {
-      const res = await http.get(url);
-      const status = res.message.statusCode ?? 0;
-      if (status < 200 || status > 299) {
-        res.message.resume();
-        throw new HttpError(url, status);
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of res.message as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        if (size > maxBytes) {
-          res.message.destroy();
-          throw new UserError(`GET ${url}: the answer is larger than ${maxBytes} bytes`);
-        }
-        chunks.push(chunk);
-      }
-      return Buffer.concat(chunks);
-    } catch (e) {
-      last = e;
-      const transient =
-        e instanceof HttpError ? e.status === 429 || e.status >= 500 : !(e instanceof UserError);
-      if (!transient || attempt === attempts) break;
-      await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
-    }
-  }
-  if (last instanceof UserError) throw last;
-  throw new UserError(`GET ${url} failed: ${errorMessage(last)}`);
 }
 
 /** Base64 that round-trips exactly (Buffer.from alone skips stray characters). */

@@ -1,6 +1,6 @@
 import * as core from "@actions/core";
 import type { z } from "zod";
-import { UserError } from "./errors.js";
+import { errorMessage, UserError } from "./errors.js";
 import { parseInputs } from "./inputs.js";
 import { ensureRunnerDirs } from "./runner-env.js";
 
@@ -43,9 +43,8 @@ export async function runAction<S extends z.ZodObject>(def: ActionDefinition<S>)
     if (e instanceof UserError) {
       core.setFailed(`${def.name}: ${e.message}`);
     } else {
-      const err = e instanceof Error ? e : new Error(String(e));
-      core.setFailed(`${def.name}: internal error (a bug in goship, please report it): ${err.message}`);
-      core.info(err.stack ?? "");
+      core.setFailed(`${def.name}: internal error (a bug in goship, please report it): ${errorMessage(e)}`);
+      core.info((e instanceof Error && e.stack) || "");
     }
   }
 }

@@ -1,11 +1,11 @@
-import { spawn } from "node:child_process";
 import { UserError } from "./errors.js";
+import { type ProcessResult, ProcessStartError, runProcess } from "./process.js";
 
 export interface ExecOptions {
   cwd?: string;
   /** Full environment for the child; defaults to process.env. */
   env?: NodeJS.ProcessEnv;
-  /** Kill the child (SIGKILL after SIGTERM grace) after this many milliseconds. */
+  /** Kill the child and what it started (SIGKILL after SIGTERM grace) after this many milliseconds. */
   timeoutMs?: number;
   /** Written to the child's stdin, which is otherwise closed. */
   input?: string | Buffer;
@@ -44,85 +44,51 @@ export function describeCommand(file: string, args: readonly string[]): string {
  * Runs a program from an argv array (never through a shell) and captures its output.
  * Throws ExecError with the exit code and the tail of stderr unless allowFailure is set.
  */
-export function execFile(
+export async function execFile(
   file: string,
   args: readonly string[],
   options: ExecOptions = {},
 ): Promise<ExecResult> {
   const command = describeCommand(file, args);
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, {
+  let r: ProcessResult;
+  try {
+    r = await runProcess(file, args, {
       cwd: options.cwd,
-      env: options.env ?? process.env,
-      stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
-      shell: false,
+      env: options.env,
+      stdin: options.input,
+      timeoutMs: options.timeoutMs,
       // Its own process group, so a timeout also ends what it started (go build's compile jobs).
-      detached: options.timeoutMs !== undefined,
+      processGroup: options.timeoutMs !== undefined,
+      onStdout: options.onStdout,
+      onStderr: options.onStderr,
     });
-    const killGroup = (signal: NodeJS.Signals) => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, signal);
-      } catch {
-        child.kill(signal);
-      }
+  } catch (e) {
+    if (!(e instanceof ProcessStartError)) throw e;
+    const result = {
+      command,
+      code: -1,
+      stdout: "",
+      stderr: e.reason.message,
+      durationMs: performance.now() - started,
     };
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    let timedOut = false;
-    let timer: NodeJS.Timeout | undefined;
-    if (options.timeoutMs !== undefined) {
-      timer = setTimeout(() => {
-        timedOut = true;
-        killGroup("SIGTERM");
-        setTimeout(() => killGroup("SIGKILL"), 2000).unref();
-      }, options.timeoutMs);
-    }
-    child.stdout?.on("data", (b: Buffer) => {
-      out.push(b);
-      options.onStdout?.(b.toString());
-    });
-    child.stderr?.on("data", (b: Buffer) => {
-      err.push(b);
-      options.onStderr?.(b.toString());
-    });
-    if (options.input !== undefined && child.stdin) {
-      child.stdin.on("error", () => {}); // the child may exit before reading its input
-      child.stdin.end(options.input);
-    }
-    child.on("error", (e: NodeJS.ErrnoException) => {
-      if (timer) clearTimeout(timer);
-      const result = {
-        command,
-        code: -1,
-        stdout: "",
-        stderr: e.message,
-        durationMs: performance.now() - started,
-      };
-      const why =
-        e.code === "ENOENT" ? `${file}: command not found` : `${command}: could not start: ${e.message}`;
-      reject(new ExecError(why, result));
-    });
-    child.on("close", (code, signal) => {
-      if (timer) clearTimeout(timer);
-      const result: ExecResult = {
-        command,
-        code: code ?? -1,
-        stdout: Buffer.concat(out).toString(),
-        stderr: Buffer.concat(err).toString(),
-        durationMs: performance.now() - started,
-      };
-      if (timedOut) {
-        reject(new ExecError(`${command}: timed out after ${options.timeoutMs} ms`, result));
-      } else if (code !== 0 && !options.allowFailure) {
-        const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-        const tail = lastLines(result.stderr || result.stdout, 20);
-        reject(new ExecError(`${command} ${how}${tail ? `:\n${tail}` : ""}`, result));
-      } else {
-        resolve(result);
-      }
-    });
-  });
+    const why = e.reason.code === "ENOENT" ? e.message : `${command}: could not start: ${e.reason.message}`;
+    throw new ExecError(why, result);
+  }
+  const result: ExecResult = {
+    command,
+    code: r.code,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    durationMs: r.durationMs,
+  };
+  if (r.timedOut) throw new ExecError(`${command}: timed out after ${options.timeoutMs} ms`, result);
+  if (r.code !== 0 && !options.allowFailure) {
+    const how = r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`;
+    const tail = lastLines(result.stderr || result.stdout, 20);
+    throw new ExecError(`${command} ${how}${tail ? `:\n${tail}` : ""}`, result);
+  }
+  return result;
 }
 
 function lastLines(text: string, n: number): string {

@@ -5,11 +5,13 @@ import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { HttpClient } from "@actions/http-client";
 import { errorMessage, UserError } from "./errors.js";
+import { retry } from "./retry.js";
 
 /**
- * HTTP GETs for public downloads (Go toolchains, listings). Proxies come from the
- * usual environment variables through @actions/http-client. Transient failures
- * (connection errors, 429, 5xx) are retried; anything else fails at once.
+ * HTTP GETs for public downloads (Go toolchains, listings, the checksum database's
+ * answers). Proxies come from the usual environment variables through
+ * @actions/http-client. Transient failures (connection errors, 429, 5xx) are retried;
+ * anything else fails at once.
  */
 export interface FetchOptions {
   /** Give up when the socket is idle this long. */
@@ -29,26 +31,28 @@ export class HttpError extends UserError {
   }
 }
 
-const transient = (status: number) => status === 429 || status >= 500;
+/** Worth another attempt: no answer at all (refused, reset, timed out), a 429 or a 5xx. */
+function transient(e: unknown): boolean {
+  return e instanceof HttpError ? e.status === 429 || e.status >= 500 : !(e instanceof UserError);
+}
 
 function client(timeoutMs: number): HttpClient {
   return new HttpClient("goship", [], { socketTimeout: timeoutMs, allowRetries: false, keepAlive: false });
 }
 
 async function withRetries<T>(url: string, attempts: number, fn: () => Promise<T>): Promise<T> {
-  let last: unknown;
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    try {
-      return await fn();
-    } catch (e) {
-      last = e;
-      const retryable = !(e instanceof HttpError) || transient(e.status);
-      if (!retryable || attempt === attempts) break;
-      await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
-    }
+  try {
+    // Jitter: the jobs of a build matrix fetch the same files at the same moment.
+    return await retry(fn, {
+      attempts,
+      baseDelayMs: 500,
+      jitter: 0.5,
+      retryable: transient,
+    });
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`GET ${url} failed: ${errorMessage(e)}`);
   }
-  if (last instanceof UserError) throw last;
-  throw new UserError(`GET ${url} failed: ${errorMessage(last)}`);
 }
 
 /** GETs a small text document. */
@@ -60,6 +64,33 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
     const body = await res.readBody();
     if (status < 200 || status > 299) throw new HttpError(url, status);
     return body;
+  });
+}
+
+/**
+ * GETs a small binary answer (the checksum database's tiles are raw hashes), refusing one
+ * over `maxBytes` (not retried).
+ */
+export async function fetchBytes(url: string, options: FetchOptions & { maxBytes: number }): Promise<Buffer> {
+  const http = client(options.timeoutMs ?? 30_000);
+  return withRetries(url, options.attempts ?? 3, async () => {
+    const res = await http.get(url);
+    const status = res.message.statusCode ?? 0;
+    if (status < 200 || status > 299) {
+      res.message.resume();
+      throw new HttpError(url, status);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of res.message as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > options.maxBytes) {
+        res.message.destroy();
+        throw new UserError(`GET ${url}: the answer is larger than ${options.maxBytes} bytes`);
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
   });
 }
 

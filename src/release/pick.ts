@@ -20,7 +20,6 @@ import { type ReleaseArtifactT, type ReleaseManifestT, SafeName } from "../contr
 import { formatTarget, VARIANTS } from "../contract/targets.js";
 import { errorMessage, UserError } from "../kit/errors.js";
 import { sha256File } from "../kit/hash.js";
-import { verifyRelease } from "./verify.js";
 
 /** The platform a binary must run on: what `uname -m` says on the host, in Go's terms. */
 export interface HostPlatform {
@@ -162,27 +161,6 @@ export async function extractBinary(
     case "zip":
       return extractFromZip(archivePath, archive.name, target, destDir);
   }
-}
-
-/** verifyRelease, then pickArtifact, then extractBinary: nothing is written before the signature checks. */
-export async function verifyAndExtract(
-  releaseDir: string,
-  publicKeyPem: string,
-  host: HostPlatform,
-  destDir: string,
-): Promise<{
-  manifest: ReleaseManifestT;
-  artifact: ReleaseArtifactT;
-  binary: ExtractedBinary;
-  checks: string[];
-}> {
-  const { manifest, checks } = await verifyRelease(releaseDir, publicKeyPem);
-  const artifact = pickArtifact(manifest, host);
-  const binary = await extractBinary(releaseDir, artifact, destDir);
-  checks.push(
-    `${artifact.archive.name}: ${binary.size}-byte ${artifact.binary.name} for ${formatTarget(artifact)} extracted, sha256 matches the manifest`,
-  );
-  return { manifest, artifact, binary, checks };
 }
 
 // ─── Member checks shared by tar and zip ─────────────────────────────────────────────

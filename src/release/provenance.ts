@@ -7,9 +7,9 @@
  * The statement is deterministic: it holds no clock reading, so a re-run of the same
  * release produces the same bytes (and the same signature input).
  */
-import { appendFile } from "node:fs/promises";
 import { z } from "zod";
-import { UserError } from "../kit/errors.js";
+import { type RunContext, runContext, runUrl } from "../github/context.js";
+import { errorMessage, UserError } from "../kit/errors.js";
 import { DsseEnvelope, type DsseEnvelopeT, IN_TOTO_PAYLOAD_TYPE } from "./dsse.js";
 
 /**
@@ -30,45 +30,18 @@ export interface Subject {
   sha256: string;
 }
 
-/** What GitHub Actions says about the run, from its default environment variables; all optional. */
-export interface WorkflowRun {
-  /** GITHUB_SERVER_URL, e.g. https://github.com */
-  serverUrl?: string;
-  /** GITHUB_REPOSITORY, owner/name */
-  repository?: string;
-  /** GITHUB_RUN_ID */
-  runId?: string;
-  /** GITHUB_RUN_ATTEMPT */
-  runAttempt?: string;
-  /** GITHUB_WORKFLOW_REF: owner/name/.github/workflows/file.yml@refs/... */
-  workflowRef?: string;
-  /** GITHUB_REF: the ref that triggered the run */
-  ref?: string;
-  /** GITHUB_SHA: the commit that triggered the run */
-  sha?: string;
-  /** RUNNER_ENVIRONMENT: github-hosted or self-hosted */
-  runnerEnvironment?: string;
-}
+/** What GitHub Actions says about the run that provenance records; all optional. */
+export type WorkflowRun = Pick<
+  RunContext,
+  "serverUrl" | "repository" | "runId" | "runAttempt" | "workflowRef" | "ref" | "sha" | "runnerEnvironment"
+>;
 
-const RUN_ENV: Readonly<Record<keyof WorkflowRun, string>> = {
-  serverUrl: "GITHUB_SERVER_URL",
-  repository: "GITHUB_REPOSITORY",
-  runId: "GITHUB_RUN_ID",
-  runAttempt: "GITHUB_RUN_ATTEMPT",
-  workflowRef: "GITHUB_WORKFLOW_REF",
-  ref: "GITHUB_REF",
-  sha: "GITHUB_SHA",
-  runnerEnvironment: "RUNNER_ENVIRONMENT",
-};
-
-/** Reads the run's GITHUB_* variables; unset and empty ones are left out. */
+/** The run's GITHUB_* variables that provenance records (never the token); unset and empty ones are left out. */
 export function workflowRunFromEnv(env: NodeJS.ProcessEnv = process.env): WorkflowRun {
-  const run: WorkflowRun = {};
-  for (const [field, name] of Object.entries(RUN_ENV) as Array<[keyof WorkflowRun, string]>) {
-    const value = env[name];
-    if (value) run[field] = value;
-  }
-  return run;
+  const { serverUrl, repository, runId, runAttempt, workflowRef, ref, sha, runnerEnvironment } =
+    runContext(env);
+  const run = { serverUrl, repository, runId, runAttempt, workflowRef, ref, sha, runnerEnvironment };
+  return Object.fromEntries(Object.entries(run).filter(([, v]) => v !== undefined)) as WorkflowRun;
 }
 
 /**
@@ -77,8 +50,8 @@ export function workflowRunFromEnv(env: NodeJS.ProcessEnv = process.env): Workfl
  * converge on the assets the first attempt already uploaded.
  */
 export function invocationId(run: WorkflowRun): string | undefined {
-  if (!run.serverUrl || !run.repository || !run.runId) return undefined;
-  return `${run.serverUrl.replace(/\/+$/, "")}/${run.repository}/actions/runs/${run.runId}`;
+  // No server named: not a GitHub run, whatever else is set.
+  return run.serverUrl ? runUrl(run) : undefined;
 }
 
 /**
@@ -355,11 +328,6 @@ export function intotoJsonlLine(envelope: DsseEnvelopeT): string {
   return `${JSON.stringify(e)}\n`;
 }
 
-/** Appends one envelope to an `.intoto.jsonl` file, creating it if needed. */
-export async function appendIntotoJsonl(path: string, envelope: DsseEnvelopeT): Promise<void> {
-  await appendFile(path, intotoJsonlLine(envelope));
-}
-
 /** The envelopes of an `.intoto.jsonl` file, one per non-empty line. */
 export function parseIntotoJsonl(text: string, file = INTOTO_JSONL_SUFFIX): DsseEnvelopeT[] {
   return text
@@ -371,7 +339,7 @@ export function parseIntotoJsonl(text: string, file = INTOTO_JSONL_SUFFIX): Dsse
       try {
         json = JSON.parse(line);
       } catch (e) {
-        throw new UserError(`${file}:${n}: not JSON: ${(e as Error).message}`);
+        throw new UserError(`${file}:${n}: not JSON: ${errorMessage(e)}`);
       }
       const parsed = DsseEnvelope.safeParse(json);
       if (!parsed.success)
@@ -389,7 +357,7 @@ export function statementFromEnvelope(envelope: DsseEnvelopeT): InTotoStatementT
   try {
     json = JSON.parse(Buffer.from(envelope.payload, "base64").toString("utf8"));
   } catch (e) {
-    throw new UserError(`the envelope's payload is not JSON: ${(e as Error).message}`);
+    throw new UserError(`the envelope's payload is not JSON: ${errorMessage(e)}`);
   }
   const parsed = InTotoStatement.safeParse(json);
   if (!parsed.success) throw new UserError(`not an in-toto statement: ${z.prettifyError(parsed.error)}`);

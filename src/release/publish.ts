@@ -3,6 +3,8 @@
  * the run's environment, checked before anything is written), then the GitHub Release
  * itself, then a read-back of every asset.
  */
+import { CHECKSUMS_FILE } from "../contract/manifest.js";
+import { ownerAndRepo, runContext } from "../github/context.js";
 import { inputError } from "../kit/errors.js";
 import { info } from "../kit/log.js";
 import type { ReleaseResult } from "./write.js";
@@ -27,7 +29,8 @@ export interface PublishInputs {
 
 /** Resolves and checks where a release goes, before anything is built or written. */
 export function releaseTarget(i: PublishInputs, env: NodeJS.ProcessEnv): ReleaseTarget {
-  const ref = env.GITHUB_REF ?? "";
+  const run = runContext(env);
+  const ref = run.ref ?? "";
   const tag = i.tag ?? (ref.startsWith("refs/tags/") ? ref.slice("refs/tags/".length) : undefined);
   if (!tag)
     throw inputError(
@@ -35,22 +38,21 @@ export function releaseTarget(i: PublishInputs, env: NodeJS.ProcessEnv): Release
       "",
       `a tag to publish ${i.publish === "draft" ? "the draft" : "the release"} under (the run was not started by a tag push: GITHUB_REF is ${JSON.stringify(ref)})`,
     );
-  const repository = env.GITHUB_REPOSITORY ?? "";
-  const [owner, repo, ...rest] = repository.split("/");
-  if (!owner || !repo || rest.length > 0)
+  const where = ownerAndRepo(run);
+  if (!where)
     throw inputError(
       "publish",
       i.publish,
-      `none outside a GitHub repository (GITHUB_REPOSITORY is ${JSON.stringify(repository)})`,
+      `none outside a GitHub repository (GITHUB_REPOSITORY is ${JSON.stringify(run.repository ?? "")})`,
     );
-  const token = i["github-token"] ?? env.GITHUB_TOKEN ?? "";
+  const token = i["github-token"] ?? run.token ?? "";
   if (!token)
     throw inputError(
       "github-token",
       "",
       "a token with contents: write (github.token, or GITHUB_TOKEN in local mode)",
     );
-  return { owner, repo, tag, token, apiUrl: env.GITHUB_API_URL, commit: env.GITHUB_SHA };
+  return { ...where, tag, token, apiUrl: run.apiUrl, commit: run.sha };
 }
 
 export interface Published {
@@ -118,6 +120,6 @@ function contentType(name: string): string {
   if (name.endsWith(".tar.gz")) return "application/gzip";
   if (name.endsWith(".zip")) return "application/zip";
   if (name.endsWith(".json")) return "application/json";
-  if (name.endsWith(".jsonl") || name === "SHA256SUMS" || name.endsWith(".pub")) return "text/plain";
+  if (name.endsWith(".jsonl") || name === CHECKSUMS_FILE || name.endsWith(".pub")) return "text/plain";
   return "application/octet-stream";
 }

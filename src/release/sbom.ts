@@ -16,8 +16,6 @@ import { UserError } from "../kit/errors.js";
  */
 export const SPDX_NAMESPACE_BASE = "https://github.com/goship/goship/spdx";
 
-export const CYCLONEDX_MEDIA_TYPE = "application/vnd.cyclonedx+json";
-export const SPDX_MEDIA_TYPE = "application/spdx+json";
 export const CYCLONEDX_SUFFIX = ".cdx.json";
 export const SPDX_SUFFIX = ".spdx.json";
 

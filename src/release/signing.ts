@@ -2,6 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, type KeyObject, scrypt, 
 import { promisify } from "node:util";
 import { xsalsa20poly1305 } from "@noble/ciphers/salsa.js";
 import { z } from "zod";
+import { CHECKSUMS_FILE } from "../contract/manifest.js";
 import { errorMessage, UserError } from "../kit/errors.js";
 import {
   DsseEnvelope,
@@ -11,6 +12,7 @@ import {
   signP256,
   verifyDsseEnvelope,
 } from "./dsse.js";
+import { InTotoStatement } from "./provenance.js";
 
 /**
  * Signing for package-release: an ECDSA P-256 key given as an input (cosign's encrypted
@@ -436,13 +438,6 @@ export interface KeylessOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-const InTotoStatement = z.object({
-  _type: z.literal("https://in-toto.io/Statement/v1"),
-  subject: z.array(z.object({ name: z.string(), digest: z.record(z.string(), z.string()) })).min(1),
-  predicateType: z.string().min(1),
-  predicate: z.record(z.string(), z.unknown()),
-});
-
 /**
  * Keyless signing through @actions/attest: a Fulcio certificate for the workflow's OIDC
  * identity, logged in Rekor (or GitHub's Sigstore with a timestamp for private
@@ -465,7 +460,7 @@ export function keylessSigner(options: KeylessOptions = {}): Signer {
   };
   return {
     kind: "keyless",
-    async signBlob(data, name = "SHA256SUMS") {
+    async signBlob(data, name = CHECKSUMS_FILE) {
       const { attestProvenance } = await import("@actions/attest");
       const sha256 = createHash("sha256").update(data).digest("hex");
       const attestation = await sigstoreCall(() =>

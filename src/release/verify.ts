@@ -6,18 +6,19 @@
 import { lstat, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
+  BUNDLE_FILE,
   CHECKSUMS_FILE,
   type FileRefT,
   MANIFEST_FILE,
   ReleaseManifest,
   type ReleaseManifestT,
   SafeName,
+  SIGNATURE_FILE,
 } from "../contract/manifest.js";
-import { UserError } from "../kit/errors.js";
+import { errorMessage, UserError } from "../kit/errors.js";
 import { sha256File } from "../kit/hash.js";
 import { checkSubjects, parseIntotoJsonl, statementFromEnvelope } from "./provenance.js";
 import { SigstoreBundle, verifyBlob, verifyBlobBundle, verifyDsse } from "./signing.js";
-import { BUNDLE_FILE, SIGNATURE_FILE } from "./write.js";
 
 export interface VerifiedRelease {
   manifest: ReleaseManifestT;
@@ -96,7 +97,7 @@ export async function verifyRelease(dir: string, publicKeyPem: string): Promise<
   try {
     manifest = ReleaseManifest.parse(JSON.parse((await read(MANIFEST_FILE)).toString("utf8")));
   } catch (e) {
-    throw new UserError(`${MANIFEST_FILE}: not a goship release manifest: ${(e as Error).message}`);
+    throw new UserError(`${MANIFEST_FILE}: not a goship release manifest: ${errorMessage(e)}`);
   }
   const covered = (ref: FileRefT | null, what: string) => {
     if (!ref) return;

@@ -9,16 +9,20 @@ import { basename, dirname, join } from "node:path";
 import { type ArchiveEntry, writeTarGz, writeZip } from "../archive/write.js";
 import { readBuildInfo } from "../build/buildinfo.js";
 import {
+  BUNDLE_FILE,
   CHECKSUMS_FILE,
   type FileRefT,
   MANIFEST_FILE,
+  PROVENANCE_FILE,
+  PUBLIC_KEY_FILE,
   type ReleaseArtifactT,
   type ReleaseManifestT,
   SCHEMA_VERSION,
+  SIGNATURE_FILE,
   stableJson,
 } from "../contract/manifest.js";
 import { type Target, targetSlug } from "../contract/targets.js";
-import { UserError } from "../kit/errors.js";
+import { errorMessage, UserError } from "../kit/errors.js";
 import { sha256File } from "../kit/hash.js";
 import { info, warning } from "../kit/log.js";
 import type { ReleaseSet } from "./collect.js";
@@ -26,11 +30,6 @@ import { IN_TOTO_PAYLOAD_TYPE } from "./dsse.js";
 import { intotoJsonlLine, provenanceStatement, statementPayload, workflowRunFromEnv } from "./provenance.js";
 import { CYCLONEDX_SUFFIX, cyclonedxSbom, SPDX_SUFFIX, spdxSbom } from "./sbom.js";
 import type { Signer } from "./signing.js";
-
-export const SIGNATURE_FILE = "SHA256SUMS.sig";
-export const BUNDLE_FILE = "SHA256SUMS.sigstore.json";
-export const PUBLIC_KEY_FILE = "goship.pub";
-export const PROVENANCE_FILE = "provenance.intoto.jsonl";
 
 export type ArchiveFormat = "auto" | "tar.gz" | "zip" | "binary";
 
@@ -228,7 +227,7 @@ async function swapIn(staging: string, dir: string): Promise<void> {
     await rename(staging, dir);
   } catch (e) {
     await rename(old, dir).catch(() => undefined);
-    throw new UserError(`could not move the release into ${dir}: ${(e as Error).message}`);
+    throw new UserError(`could not move the release into ${dir}: ${errorMessage(e)}`);
   }
   await rm(old, { recursive: true, force: true });
 }

@@ -1,14 +1,23 @@
-import { spawn } from "node:child_process";
 import { closeSync, createReadStream, existsSync, openSync, readFileSync, rmSync } from "node:fs";
-import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
-import { setTimeout as sleep } from "node:timers/promises";
-import { inputError, UserError } from "../kit/errors.js";
+import { UserError } from "../kit/errors.js";
 import { execFile } from "../kit/exec.js";
 import { sha256File } from "../kit/hash.js";
+import {
+  endProcess,
+  ProcessInputError,
+  type ProcessResult,
+  ProcessStartError,
+  processAlive,
+  runProcess,
+  signalProcess,
+  waitForExit,
+} from "../kit/process.js";
+import { KILL_GRACE_SEC, type RemoteStep, remoteCommand, UPLOAD } from "./command.js";
 import { formatHostSpec, type HostSpec } from "./hosts-spec.js";
+import { checkKnownHosts, clientBase, sweepAbandoned, writeClientFiles } from "./ssh-files.js";
 
 /**
  * The SSH layer deploy-systemd stands on: the system OpenSSH client, one multiplexed
@@ -53,14 +62,6 @@ export interface SshClientOptions {
   baseDir?: string;
   /** Default "ssh". */
   sshPath?: string;
-}
-
-/** A fixed remote script. Build these once, at module level, from constant text. */
-export interface RemoteStep {
-  /** `[a-z][a-z0-9-]*`: named in errors and as the script's $0 (`goship-<name>`). */
-  readonly name: string;
-  /** The script as it runs: `set -eu` first. */
-  readonly script: string;
 }
 
 export interface RunOptions {
@@ -129,105 +130,7 @@ export class StepError extends UserError {
 
 /** What a mux client says when no master answers on the control socket. */
 const NO_MASTER = /^Control socket connect\(.*\): /m;
-const STEP_NAME = /^[a-z][a-z0-9-]{0,62}$/;
-/** Linux's MAX_ARG_STRLEN is 128 KiB, and the whole remote command is one argument of the login shell. */
-const MAX_COMMAND_BYTES = 120 * 1024;
 const STDERR_KEPT = 64 * 1024;
-const KILL_GRACE_SEC = 10;
-/** Paths that go into the config file, control socket names and the jump's shell command unquoted. */
-const SAFE_DIR = /^\/[A-Za-z0-9._/-]*$/;
-/** A unix socket path is at most 104-108 bytes, and ssh adds ".XXXXXXXXXXXXXXXX" while creating it. */
-const MAX_DIR_LENGTH = 60;
-
-/** Defines a step; `body` must be a constant of our code, never built from input. */
-export function remoteStep(name: string, body: string): RemoteStep {
-  if (!STEP_NAME.test(name)) throw new Error(`step name ${JSON.stringify(name)} is not [a-z][a-z0-9-]*`);
-  return Object.freeze({ name, script: `set -eu\n${body.trim()}\n` });
-}
-
-/**
- * One word for a POSIX shell, taken literally: single-quoted, each `'` written as `'\''`.
- * Anything but NUL (which no argument can hold) and broken UTF-16 (which could not arrive
- * byte-for-byte) is allowed, newlines included.
- */
-export function shellQuote(word: string): string {
-  if (word.includes("\0"))
-    throw new UserError("a remote argument contains a NUL byte, which no argument can hold");
-  if (!word.isWellFormed()) throw new UserError("a remote argument is not valid Unicode (a lone surrogate)");
-  return `'${word.replaceAll("'", "'\\''")}'`;
-}
-
-/**
- * The command line ssh hands to the remote login shell: `[sudo -n --] timeout -k 10 <s> sh -c
- * '<script>' goship-<name> '<arg>'…`. `timeout` ends the step's whole process group on the
- * host, so a step given up on here does not go on running there.
- */
-export function remoteCommand(
-  step: RemoteStep,
-  args: readonly string[],
-  opts: { sudo?: boolean; timeoutSec: number },
-): string {
-  // The one property every step must have, whoever wrote it: stop at the first failure or unset variable.
-  if (!/^\s*set -eu\b/.test(step.script))
-    throw new Error(`step "${step.name}": its script must start with set -eu`);
-  const words = [
-    ...(opts.sudo ? ["sudo", "-n", "--"] : []),
-    "timeout",
-    "-k",
-    String(KILL_GRACE_SEC),
-    String(opts.timeoutSec),
-    "sh",
-    "-c",
-    step.script,
-    `goship-${step.name}`,
-    ...args,
-  ];
-  const command = words.map(shellQuote).join(" ");
-  const bytes = Buffer.byteLength(command);
-  if (bytes > MAX_COMMAND_BYTES) {
-    throw new UserError(
-      `step "${step.name}": its arguments make a ${bytes}-byte command line (at most ${MAX_COMMAND_BYTES}); send large data on stdin`,
-    );
-  }
-  return command;
-}
-
-/** Checks known_hosts text: at least one key, every line a known_hosts entry. */
-export function checkKnownHosts(text: string): string {
-  const normalized = `${text.replaceAll("\r\n", "\n").trim()}\n`;
-  let keys = 0;
-  for (const raw of normalized.split("\n")) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const bad = (why: string) =>
-      inputError(
-        "known-hosts",
-        line,
-        `${why}; allowed: known_hosts lines ([@cert-authority|@revoked] host-patterns key-type base64-key [comment])`,
-      );
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-    if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(line)) throw bad("contains a control character");
-    const fields = line.split(/[ \t]+/);
-    const marker = fields[0]?.startsWith("@") ? fields.shift() : undefined;
-    if (marker !== undefined && marker !== "@cert-authority" && marker !== "@revoked") {
-      throw bad(`unknown marker ${marker}`);
-    }
-    const [patterns, type, key] = fields;
-    if (!patterns || !type || !key) throw bad("has fewer than three fields");
-    if (!/^(ssh-|ecdsa-|sk-)[A-Za-z0-9@.-]+$/.test(type))
-      throw bad(`unknown key type ${JSON.stringify(type)}`);
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(key)) throw bad("its key is not base64");
-    if (marker !== "@revoked") keys++;
-  }
-  if (keys === 0)
-    throw inputError(
-      "known-hosts",
-      text.trim(),
-      "has no host key; allowed: known_hosts lines (ssh-keyscan output, or @cert-authority lines)",
-    );
-  return normalized;
-}
-
 /**
  * Credentials and files shared by every host of one run: a private directory (0700) with the
  * key, known_hosts and ssh config (0600 each) and one control socket per host. `close()`
@@ -258,50 +161,19 @@ export class SshClient {
   static async create(opts: SshClientOptions): Promise<SshClient> {
     const knownHosts = checkKnownHosts(opts.knownHosts);
     const privateKey = `${opts.privateKey.replaceAll("\r\n", "\n").trim()}\n`;
-    const base = privateBase(opts.baseDir);
+    const base = clientBase(opts.baseDir);
     await sweepAbandoned(base);
     const dir = await mkdtemp(join(base, "goship-ssh-"));
     const client = new SshClient(dir, opts);
     process.on("exit", client.#onExit);
     try {
-      await chmod(dir, 0o700);
-      // Who owns this directory, for sweepAbandoned if this process is killed before close().
-      await writeFile(join(dir, OWNER_FILE), `${process.pid} ${processStart(process.pid)}\n`, {
-        mode: 0o600,
+      await writeClientFiles(dir, client.configFile, {
+        privateKey,
+        knownHosts,
+        connectTimeoutSec: client.connectTimeoutSec,
+        serverAliveIntervalSec: opts.serverAliveIntervalSec ?? 15,
+        serverAliveCountMax: opts.serverAliveCountMax ?? 3,
       });
-      const keyFile = join(dir, "id");
-      const knownHostsFile = join(dir, "known_hosts");
-      await writeFile(keyFile, privateKey, { mode: 0o600 });
-      await writeFile(knownHostsFile, knownHosts, { mode: 0o600 });
-      await checkPrivateKey(keyFile);
-      const alive = opts.serverAliveIntervalSec ?? 15;
-      const aliveMax = opts.serverAliveCountMax ?? 3;
-      // Everything here also applies to ProxyJump hops (see the top of this file).
-      const config = [
-        "# Written by goship: the only configuration these ssh connections read.",
-        "BatchMode yes",
-        "StrictHostKeyChecking yes",
-        `UserKnownHostsFile ${knownHostsFile}`,
-        "GlobalKnownHostsFile /dev/null",
-        "UpdateHostKeys no",
-        "CheckHostIP no",
-        "VerifyHostKeyDNS no",
-        "IdentitiesOnly yes",
-        `IdentityFile ${keyFile}`,
-        "IdentityAgent none",
-        "PreferredAuthentications publickey",
-        "ForwardAgent no",
-        "ForwardX11 no",
-        "RequestTTY no",
-        `ConnectTimeout ${client.connectTimeoutSec}`,
-        `ServerAliveInterval ${alive}`,
-        `ServerAliveCountMax ${aliveMax}`,
-        // Only the master (-M, -S on its command line) multiplexes; hops connect plainly.
-        "ControlMaster no",
-        "ControlPath none",
-        "",
-      ].join("\n");
-      await writeFile(client.configFile, config, { mode: 0o600 });
     } catch (e) {
       await client.close();
       throw e;
@@ -395,7 +267,9 @@ export class SshSession {
     // The client never reached the master (it died after our liveness check): the command was
     // not sent, and ProxyCommand=false kept ssh from connecting by itself, so running it again
     // over a new master is safe, as long as stdin can be given again.
-    if (result.code === 255 && NO_MASTER.test(result.stderr) && !isStream(opts.stdin)) {
+    const replayable =
+      opts.stdin === undefined || typeof opts.stdin === "string" || Buffer.isBuffer(opts.stdin);
+    if (result.code === 255 && NO_MASTER.test(result.stderr) && replayable) {
       await this.#endMaster();
       result = await this.#runOnce(command, opts, timeoutMs);
     }
@@ -435,15 +309,28 @@ export class SshSession {
     await this.open();
     await this.#acquire();
     try {
-      return await runProcess(
+      const { signal: _, ...result } = await runProcess(
         this.client.sshPath,
         [...this.#muxClient(), ...(opts.stdin === undefined ? ["-n"] : []), ...this.#destination(), command],
         {
           stdin: opts.stdin,
           timeoutMs: timeoutMs + (KILL_GRACE_SEC + 10) * 1000,
           maxStdoutBytes: opts.maxStdoutBytes ?? 1 << 20,
+          maxStderrBytes: STDERR_KEPT,
         },
       );
+      return result;
+    } catch (e) {
+      if (e instanceof ProcessStartError) {
+        throw new UserError(
+          e.reason.code === "ENOENT"
+            ? `${e.file}: command not found (install openssh-client)`
+            : `${e.file}: ${e.reason.message}`,
+        );
+      }
+      if (e instanceof ProcessInputError)
+        throw new UserError(`reading the step's input: ${e.reason.message}`);
+      throw e;
     } finally {
       this.#release();
     }
@@ -500,12 +387,22 @@ export class SshSession {
     await this.#acquire();
     const started = performance.now();
     try {
-      const { stdout, stderr, timedOut } = await forwardOnce(
+      // stdin stays open until the far end closes: closing it early half-closes the TCP
+      // connection, which some servers take as the client going away.
+      const { stdout, stderr, timedOut } = await runProcess(
         this.client.sshPath,
         [...this.#muxClient(), "-W", `127.0.0.1:${port}`, ...this.#destination()],
-        `GET ${path} HTTP/1.0\r\nHost: 127.0.0.1:${port}\r\nUser-Agent: goship\r\nConnection: close\r\n\r\n`,
-        timeoutMs,
-      );
+        {
+          stdin: `GET ${path} HTTP/1.0\r\nHost: 127.0.0.1:${port}\r\nUser-Agent: goship\r\nConnection: close\r\n\r\n`,
+          keepStdinOpen: true,
+          timeoutMs,
+          maxStdoutBytes: 1 << 20,
+          maxStderrBytes: 4096,
+        },
+      ).catch((e: unknown) => {
+        if (e instanceof ProcessStartError) return { stdout: "", stderr: e.message, timedOut: false };
+        throw e;
+      });
       const ms = Math.round(performance.now() - started);
       const head = /^HTTP\/1\.[01] (\d{3})[^\r\n]*\r?\n/.exec(stdout);
       if (head) {
@@ -538,7 +435,7 @@ export class SshSession {
     if (pid !== undefined && processAlive(pid)) {
       const exit = ["-F", this.client.configFile, "-S", this.socket, "-O", "exit", ...this.#destination()];
       await execFile(this.client.sshPath, exit, { allowFailure: true, timeoutMs: 10_000 }).catch(() => {});
-      await until(() => !processAlive(pid), 5000);
+      await waitForExit(pid, 5000);
     }
     await this.#endMaster();
     rmSync(this.socket, { force: true });
@@ -548,17 +445,13 @@ export class SshSession {
   async #endMaster(): Promise<void> {
     const pid = this.#masterPid;
     this.#masterPid = undefined;
-    if (pid === undefined || !processAlive(pid)) return;
-    signal(pid, "SIGTERM");
-    if (!(await until(() => !processAlive(pid), 5000))) {
-      signal(pid, "SIGKILL");
-      await until(() => !processAlive(pid), 5000);
-    }
+    if (pid !== undefined) await endProcess(pid, 5000);
   }
 
   /** For process exit: no awaiting, just end the master we started. */
   killSync(): void {
-    if (this.#masterPid !== undefined && processAlive(this.#masterPid)) signal(this.#masterPid, "SIGTERM");
+    if (this.#masterPid !== undefined && processAlive(this.#masterPid))
+      signalProcess(this.#masterPid, "SIGTERM");
   }
 
   /** ssh's options for a client of this session's master. */
@@ -605,19 +498,23 @@ export class SshSession {
     ];
     // stderr to a file, not a pipe: the backgrounded master's ProxyJump hop keeps it open for as long as it runs.
     const fd = openSync(log, "w", 0o600);
-    let exit: { code: number | null; timedOut: boolean; error?: Error };
+    let exit: ProcessResult | ProcessStartError;
     try {
-      exit = await runDetached(c.sshPath, args, fd, (c.connectTimeoutSec * (hops.length + 1) + 20) * 1000);
+      exit = await runProcess(c.sshPath, args, {
+        stderrFd: fd,
+        timeoutMs: (c.connectTimeoutSec * (hops.length + 1) + 20) * 1000,
+      }).catch((e: unknown) => {
+        if (e instanceof ProcessStartError) return e;
+        throw e;
+      });
     } finally {
       closeSync(fd);
     }
     const stderr = readFileSync(log, "utf8");
     rmSync(log, { force: true });
-    if (exit.error) {
+    if (exit instanceof ProcessStartError) {
       const why =
-        (exit.error as NodeJS.ErrnoException).code === "ENOENT"
-          ? "command not found (install openssh-client)"
-          : exit.error.message;
+        exit.reason.code === "ENOENT" ? "command not found (install openssh-client)" : exit.reason.message;
       throw new SshConnectionError(this.label, `${c.sshPath}: ${why}`, "");
     }
     if (exit.timedOut) {
@@ -667,119 +564,7 @@ export class SshSession {
   }
 }
 
-const UPLOAD = remoteStep(
-  "upload",
-  `
-dest=$1 mode=$2 want=$3
-dir=\${dest%/*}
-[ -n "$dir" ] || dir=/
-mkdir -p -- "$dir"
-tmp=$(mktemp "$dir/.goship-upload.XXXXXXXX")
-trap 'rm -f -- "$tmp"' EXIT
-cat > "$tmp"
-# openssl hashes several times faster than coreutils; either is a full SHA-256.
-if command -v openssl >/dev/null 2>&1; then got=$(openssl dgst -sha256 -r "$tmp"); else got=$(sha256sum < "$tmp"); fi
-got=\${got%% *}
-if [ "$got" != "$want" ]; then
-  echo "sha256 of what arrived is $got, expected $want" >&2
-  exit 3
-fi
-chmod "$mode" "$tmp"
-mv -f -- "$tmp" "$dest"
-trap - EXIT
-printf '%s\\n' "$got"
-`,
-);
-
 export type HttpProbe = { status: number; body: string; ms: number } | { error: string; ms: number };
-
-/**
- * Runs `ssh -W`, writes `request`, and keeps stdin open until the far end closes: closing it
- * early half-closes the TCP connection, which some servers take as the client going away.
- */
-function forwardOnce(
-  file: string,
-  args: string[],
-  request: string,
-  timeoutMs: number,
-): Promise<{ stdout: string; stderr: string; timedOut: boolean }> {
-  return new Promise((resolve) => {
-    const child = spawn(file, args, { stdio: ["pipe", "pipe", "pipe"] });
-    const out: Buffer[] = [];
-    let size = 0;
-    let err = "";
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill("SIGTERM");
-    }, timeoutMs);
-    child.stdin.on("error", () => {});
-    child.stdin.write(request);
-    child.stdout.on("data", (b: Buffer) => {
-      if (size < 1 << 20) out.push(b);
-      size += b.length;
-    });
-    child.stderr.on("data", (b: Buffer) => {
-      err = (err + b.toString()).slice(-4096);
-    });
-    const done = () => {
-      clearTimeout(timer);
-      child.stdin.destroy();
-      resolve({ stdout: Buffer.concat(out).toString(), stderr: err, timedOut });
-    };
-    child.on("error", (e) => {
-      err += e.message;
-      done();
-    });
-    child.on("close", done);
-  });
-}
-
-const OWNER_FILE = "owner";
-
-/** A process's start time (clock ticks since boot), so a reused PID is not taken for it; "" when gone. */
-function processStart(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[19] ?? "";
-  } catch {
-    return "";
-  }
-}
-
-/**
- * Directories of goship ssh clients whose process is gone without close() (killed with
- * SIGKILL, say: its exit handler never ran): their masters still hold connections open and
- * their key file is still on disk. Each master named in the directory is ended, if its command
- * line still names that directory, and the directory is removed. Best effort: never throws.
- */
-async function sweepAbandoned(base: string): Promise<void> {
-  let names: string[];
-  try {
-    names = (await readdir(base)).filter((n) => n.startsWith("goship-ssh-"));
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const dir = join(base, name);
-    try {
-      const [pid = "", start = ""] = (await readFile(join(dir, OWNER_FILE), "utf8")).trim().split(" ");
-      if (processStart(Number(pid)) === start && start !== "") continue; // its owner still runs
-      for (const f of (await readdir(dir)).filter((f) => f.endsWith(".pid"))) {
-        const master = Number((await readFile(join(dir, f), "utf8")).trim());
-        let cmdline = "";
-        try {
-          cmdline = readFileSync(`/proc/${master}/cmdline`, "utf8");
-        } catch {
-          continue; // gone already
-        }
-        if (Number.isInteger(master) && master > 1 && cmdline.includes(dir)) signal(master, "SIGTERM");
-      }
-      await rm(dir, { recursive: true, force: true });
-    } catch {
-      // not ours, or not readable: leave it
-    }
-  }
-}
 
 /** Turns ssh's refusal into one clear error; host key problems name the host whose key it was. */
 function connectFailure(label: string, host: string, stderr: string): UserError {
@@ -824,31 +609,6 @@ function connectFailure(label: string, host: string, stderr: string): UserError 
   return new SshConnectionError(label, `cannot connect to ${label}${tailOf(stderr)}`, stderr);
 }
 
-async function checkPrivateKey(file: string): Promise<void> {
-  const r = await execFile("ssh-keygen", ["-y", "-P", "", "-f", file], {
-    allowFailure: true,
-    timeoutMs: 10_000,
-  });
-  if (r.code !== 0) {
-    const why = r.stderr.replaceAll(file, "the key").trim();
-    throw inputError(
-      "ssh-private-key",
-      "***",
-      `not a private key OpenSSH can load without a passphrase (${why})`,
-    );
-  }
-}
-
-function privateBase(requested: string | undefined): string {
-  const candidates = requested ? [requested] : [process.env.RUNNER_TEMP, tmpdir(), "/tmp"];
-  for (const base of candidates) {
-    if (base && SAFE_DIR.test(base) && base.length <= MAX_DIR_LENGTH - 20) return base;
-  }
-  throw new UserError(
-    `${requested}: not usable for ssh's files (an absolute path of [A-Za-z0-9._/-], at most ${MAX_DIR_LENGTH - 20} characters, so control sockets fit)`,
-  );
-}
-
 function tail(r: { stderr: string; stdout: string }): string {
   return tailOf(r.stderr.trim() ? r.stderr : r.stdout);
 }
@@ -856,142 +616,4 @@ function tail(r: { stderr: string; stdout: string }): string {
 function tailOf(text: string): string {
   const t = text.trimEnd().split("\n").slice(-20).join("\n").slice(-2000);
   return t ? `:\n${t}` : "";
-}
-
-/** Running, not just present: a killed master whose new parent has not reaped it yet is a zombie. */
-function isStream(stdin: RunOptions["stdin"]): stdin is Readable {
-  return stdin !== undefined && typeof stdin !== "string" && !Buffer.isBuffer(stdin);
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-  try {
-    // /proc/<pid>/stat: "pid (comm) state …"; comm may hold spaces and parentheses.
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    return true; // no /proc (macOS runners): kill(0) is all there is
-  }
-}
-
-function signal(pid: number, sig: NodeJS.Signals): void {
-  try {
-    process.kill(pid, sig);
-  } catch {
-    // already gone
-  }
-}
-
-async function until(done: () => boolean, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > deadline) return false;
-    await sleep(25);
-  }
-  return true;
-}
-
-/** Runs ssh with stderr to `fd` and waits for it to exit (not for its stdio, which a background child may hold). */
-function runDetached(
-  file: string,
-  args: string[],
-  fd: number,
-  timeoutMs: number,
-): Promise<{ code: number | null; timedOut: boolean; error?: Error }> {
-  return new Promise((resolve) => {
-    const child = spawn(file, args, { stdio: ["ignore", "ignore", fd] });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill("SIGTERM");
-    }, timeoutMs);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      resolve({ code: null, timedOut, error });
-    });
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, timedOut });
-    });
-  });
-}
-
-interface ProcessOptions {
-  stdin?: Readable | Buffer | string;
-  timeoutMs: number;
-  maxStdoutBytes: number;
-}
-
-/** Like execFile, but streams stdin and keeps bounded output: the start of stdout, the end of stderr. */
-function runProcess(
-  file: string,
-  args: string[],
-  opts: ProcessOptions,
-): Promise<StepResult & { timedOut: boolean }> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, {
-      stdio: [opts.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
-    });
-    const out: Buffer[] = [];
-    let outBytes = 0;
-    let truncated = false;
-    let err = Buffer.alloc(0);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), 2000).unref();
-    }, opts.timeoutMs);
-    child.stdout?.on("data", (b: Buffer) => {
-      const room = opts.maxStdoutBytes - outBytes;
-      if (b.length > room) truncated = true;
-      if (room > 0) {
-        out.push(b.subarray(0, room));
-        outBytes += Math.min(room, b.length);
-      }
-    });
-    child.stderr?.on("data", (b: Buffer) => {
-      err = Buffer.concat([err, b]);
-      if (err.length > STDERR_KEPT) err = err.subarray(err.length - STDERR_KEPT);
-    });
-    const { stdin } = opts;
-    if (stdin !== undefined && child.stdin) {
-      child.stdin.on("error", () => {}); // ssh may exit before reading all of it; its exit code tells
-      if (!isStream(stdin)) child.stdin.end(stdin);
-      else {
-        stdin.on("error", (e) => {
-          child.kill("SIGTERM");
-          reject(new UserError(`reading the step's input: ${e.message}`));
-        });
-        stdin.pipe(child.stdin);
-      }
-    }
-    child.on("error", (e: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      reject(
-        new UserError(
-          e.code === "ENOENT"
-            ? `${file}: command not found (install openssh-client)`
-            : `${file}: ${e.message}`,
-        ),
-      );
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      if (isStream(stdin)) stdin.destroy();
-      resolve({
-        code: code ?? -1,
-        stdout: Buffer.concat(out).toString(),
-        stdoutTruncated: truncated,
-        stderr: err.toString(),
-        durationMs: performance.now() - started,
-        timedOut,
-      });
-    });
-  });
 }

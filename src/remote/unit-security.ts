@@ -3,7 +3,7 @@ import { inputError, UserError } from "../kit/errors.js";
 
 /**
  * Reading `systemd-analyze security --offline=true <unit>` (systemd ≥ 250), and the
- * argv of the two checks deploy-systemd runs on a host before it switches to a new unit.
+ * arguments of the two checks deploy-systemd runs on a host before it switches to a new unit.
  *
  * The text table is what we parse: `--json` lists the items but not the overall exposure,
  * and `--threshold=N` takes N in tenths (an integer 0–100, "12" for 1.2), so goship reads
@@ -112,27 +112,15 @@ export function checkThreshold(threshold: number): number {
   return threshold;
 }
 
-export interface AnalyzeOptions {
-  /** Look for units and the binaries they run under this directory (tests; on a host: unset). */
-  root?: string;
-}
-
 /**
- * argv (after `systemd-analyze`) of the two checks. `unit` is a unit name: for a template,
- * an instance (`<app>@8081.service`), since verify resolves ExecStart with the instance
+ * The two checks deploy-systemd runs on a host before it switches to a new unit (the analyze-unit
+ * step, steps/systemd.ts): the words after `systemd-analyze`, before the unit. For a template the
+ * unit is an instance (`<app>@8081.service`), since verify resolves ExecStart with the instance
  * filled in and the slot's binary must exist.
  */
-export function analyzeArgs(
-  unit: string,
-  options: AnalyzeOptions = {},
-): { verify: string[]; security: string[] } {
-  const root = options.root === undefined ? [] : [`--root=${options.root}`];
-  return {
-    // Without --recursive-errors=no, verify exits 0 even on errors such as unknown settings (systemd 252).
-    verify: ["verify", "--recursive-errors=no", ...root, unit],
-    security: ["security", "--offline=true", "--no-pager", ...root, unit],
-  };
-}
+// Without --recursive-errors=no, verify exits 0 even on errors such as unknown settings (systemd 252).
+export const VERIFY_ARGS = ["verify", "--recursive-errors=no"] as const;
+export const SECURITY_ARGS = ["security", "--offline=true", "--no-pager"] as const;
 
 function tail(text: string): string {
   return text.trimEnd().split("\n").slice(-10).join("\n");

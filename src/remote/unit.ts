@@ -1,17 +1,12 @@
 import { UserError } from "../kit/errors.js";
+import { hostPaths } from "./layout.js";
+import { APP_RULE, isAppName, MIN_PORT } from "./names.js";
 
 /**
  * The systemd unit deploy-systemd installs for a Go web service. Rendered, never hand-written:
  * every value is checked here, so nothing a user typed can add a line or a setting to the unit.
  *
- * On-host layout (one app):
- *   /opt/<app>/releases/<version>/<binary>   each release, unpacked once
- *   /opt/<app>/current -> releases/<version>  the live release (restart strategy runs it)
- *   /opt/<app>/slots/<port> -> ../releases/<version>
- *                                             blue-green: each slot pins its own release, so
- *                                             <app>@8081 and <app>@8082 can run different versions
- *   /etc/<app>/<app>.env                      environment (secrets), mode 0600, root-owned
- *   /etc/systemd/system/<app>.service | <app>@.service
+ * Where its paths point on the host: layout.ts.
  */
 
 export type Strategy = "restart" | "blue-green";
@@ -62,7 +57,6 @@ export class UnitValueError extends UserError {
   }
 }
 
-export const APP_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
 const BINARY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,254}$/;
 /** Paths we write into the unit unquoted: no spaces, quotes, `%`, `$` or backslashes. */
 const PATH_PATTERN = /^(\/[A-Za-z0-9._+-]+)+$/;
@@ -72,11 +66,6 @@ const CONTROL = /\p{Cc}/u;
 const BARE_WORD = /^[A-Za-z0-9_@+=:,./-]+$/;
 
 export const DEFAULT_RESTART_SEC = 2;
-/**
- * Below 1024 binding needs CAP_NET_BIND_SERVICE, which both hardening levels drop
- * (CapabilityBoundingSet= is empty): put nginx in front, or use a higher port.
- */
-export const MIN_PORT = 1024;
 
 /** `<app>.service` or the template `<app>@.service`: the file name under /etc/systemd/system. */
 export function unitFileName(app: string, strategy: Strategy): string {
@@ -91,30 +80,6 @@ export function serviceName(app: string, strategy: Strategy, port?: number): str
   if (port === undefined) throw new UnitValueError("port", "", "a blue-green slot is named by its port");
   checkPort("port", port);
   return `${app}@${port}.service`;
-}
-
-/** Where the unit expects things on the host. */
-export function hostPaths(app: string): {
-  root: string;
-  releases: string;
-  current: string;
-  slots: string;
-  environmentFile: string;
-  /** The environment file of blue-green slot `port`. */
-  slotEnvironmentFile(port: number): string;
-  /** The environment each version was last deployed with (for rollbacks): `<dir>/<version>.env`. */
-  environmentVersions: string;
-} {
-  checkApp(app);
-  return {
-    root: `/opt/${app}`,
-    releases: `/opt/${app}/releases`,
-    current: `/opt/${app}/current`,
-    slots: `/opt/${app}/slots`,
-    environmentFile: `/etc/${app}/${app}.env`,
-    slotEnvironmentFile: (port: number) => `/etc/${app}/${app}@${checkPort("port", port)}.env`,
-    environmentVersions: `/etc/${app}/versions`,
-  };
 }
 
 /**
@@ -139,7 +104,7 @@ export function renderUnit(spec: UnitSpec): string {
   const envFile =
     spec.environmentFile === undefined
       ? spec.strategy === "blue-green"
-        ? `/etc/${app}/${app}@%i.env`
+        ? paths.slotEnvironmentFile("%i")
         : paths.environmentFile
       : checkPath("environmentFile", spec.environmentFile);
   const execDirectory =
@@ -357,13 +322,7 @@ function checkUnitText(field: string, value: string): string {
 }
 
 function checkApp(app: string): string {
-  if (typeof app !== "string" || !APP_PATTERN.test(app)) {
-    throw new UnitValueError(
-      "app",
-      String(app),
-      "1 to 32 characters: a lowercase letter, then lowercase letters, digits and -",
-    );
-  }
+  if (!isAppName(app)) throw new UnitValueError("app", String(app), APP_RULE);
   return app;
 }
 

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deployInputs, servedVersion } from "../support/deploy-fixture.js";
 import { type GinReleases, ginReleases } from "../support/gin-release.js";
-import { bootFleet, type Fleet, type TestHost } from "../support/hosts.js";
+import { bootFleet, type Lab, type TestHost } from "../support/hosts.js";
 import { type ActionRun, runDistAction } from "../support/run-action.js";
 
 /**
@@ -26,7 +26,7 @@ import { type ActionRun, runDistAction } from "../support/run-action.js";
 const V1 = "1.0.0";
 const V2 = "2.0.0";
 const [BLUE, GREEN] = [8081, 8082];
-let fleet: Fleet;
+let fleet: Lab;
 let rel: GinReleases;
 let runs = 0;
 

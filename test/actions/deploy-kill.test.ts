@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFile } from "../../src/kit/exec.js";
 import { deployInputs, servedVersion } from "../support/deploy-fixture.js";
 import { type GinReleases, ginReleases } from "../support/gin-release.js";
-import { bootFleet, type Fleet, type TestHost } from "../support/hosts.js";
+import { bootFleet, type Lab, type TestHost } from "../support/hosts.js";
 import { actionEnvironment, runDistAction } from "../support/run-action.js";
 
 /**
@@ -22,7 +22,7 @@ import { actionEnvironment, runDistAction } from "../support/run-action.js";
 const V1 = "1.0.0";
 const V2 = "2.0.0";
 const JOB = "deploy";
-let fleet: Fleet;
+let fleet: Lab;
 let rel: GinReleases;
 let runId = 7000;
 const tempDirs: string[] = [];

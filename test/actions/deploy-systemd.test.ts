@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseSecurityReport } from "../../src/remote/unit-security.js";
 import { deployInputs, servedVersion } from "../support/deploy-fixture.js";
 import { type GinReleases, ginReleases } from "../support/gin-release.js";
-import { bootFleet, type Fleet, type TestHost } from "../support/hosts.js";
+import { bootFleet, type Lab, type TestHost } from "../support/hosts.js";
 import { type ActionRun, runDistAction } from "../support/run-action.js";
 
 /**
@@ -16,7 +16,7 @@ import { type ActionRun, runDistAction } from "../support/run-action.js";
 
 const V1 = "1.0.0";
 const V2 = "2.0.0";
-let fleet: Fleet;
+let fleet: Lab;
 let rel: GinReleases;
 let runs = 0;
 const longRunnerTemp = join(mkdtempSync(join(tmpdir(), "goship-runner-")), "work", "_temp");

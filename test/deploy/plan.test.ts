@@ -23,7 +23,7 @@ import {
 import { InputError } from "../../src/kit/errors.js";
 import { parseInputs, secret } from "../../src/kit/inputs.js";
 import { formatHostSpec } from "../../src/remote/hosts-spec.js";
-import { bootFleet, type Fleet, type TestHost } from "../support/hosts.js";
+import { bootFleet, type Lab, type TestHost } from "../support/hosts.js";
 
 /** The message of what fn throws, asserting it is an InputError. */
 function errorOf(fn: () => unknown): string {
@@ -539,7 +539,7 @@ function expectEnvironment(out: Buffer, entries: readonly EnvironmentEntry[]): v
 }
 
 describe("an EnvironmentFile read by a real systemd", () => {
-  let fleet: Fleet | undefined;
+  let fleet: Lab | undefined;
   let host: TestHost;
 
   beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { GitHubConnection } from "../../src/github/api.js";
 import {
   createDeployment,
   type DeploymentRequest,
@@ -6,7 +7,6 @@ import {
   setDeploymentStatus,
   statusDescription,
 } from "../../src/github/deployments.js";
-import type { GitHubConnection } from "../../src/github/releases.js";
 import { UserError } from "../../src/kit/errors.js";
 import { type GitHubStandIn, standInConnection, startGitHubServer } from "../support/github-server.js";
 

@@ -3,8 +3,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { GitHubConnection } from "../../src/github/api.js";
 import {
-  type GitHubConnection,
   type PublishRequest,
   publishRelease,
   type ReleaseAsset,

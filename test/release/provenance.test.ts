@@ -14,7 +14,6 @@ import { execFile } from "../../src/kit/exec.js";
 import { sha256File } from "../../src/kit/hash.js";
 import { type DsseEnvelopeT, IN_TOTO_PAYLOAD_TYPE } from "../../src/release/dsse.js";
 import {
-  appendIntotoJsonl,
   checkSubjects,
   GOSHIP_BUILD_TYPE,
   InTotoStatement,
@@ -421,9 +420,8 @@ describe(".intoto.jsonl", () => {
     expect(Object.keys(JSON.parse(line))).toEqual(["payloadType", "payload", "signatures"]);
 
     const file = join(tmp, "two.intoto.jsonl");
-    await appendIntotoJsonl(file, envelopeOf(s));
     const other = provenanceStatement(input({ subjects: [{ name: "other", sha256: "c".repeat(64) }] }));
-    await appendIntotoJsonl(file, envelopeOf(other));
+    await writeFile(file, intotoJsonlLine(envelopeOf(s)) + intotoJsonlLine(envelopeOf(other)));
     const text = await readFile(file, "utf8");
     expect(text.split("\n")).toHaveLength(3);
     const envelopes = parseIntotoJsonl(text, file);

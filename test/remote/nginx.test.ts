@@ -3,22 +3,26 @@ import { readFileSync } from "node:fs";
 import { get } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { upstreamPath } from "../../src/remote/layout.js";
 import { SshClient, type SshSession, type StepResult } from "../../src/remote/ssh.js";
-import { EXIT, outputValue, RemoteValueError } from "../../src/remote/steps/index.js";
 import {
-  NGINX_STEPS,
+  EXIT,
+  outputValue,
+  parseStatus,
+  RemoteValueError,
+  statusStep,
+} from "../../src/remote/steps/index.js";
+import {
   parseUpstream,
   parseUpstreamWrite,
-  readUpstreamStep,
   renderUpstream,
   type UpstreamSpec,
   type UpstreamState,
   UpstreamWriteError,
-  upstreamPath,
   upstreamState,
   writeUpstreamStep,
 } from "../../src/remote/steps/nginx.js";
-import { bootFleet, type Fleet, type TestHost } from "../support/hosts.js";
+import { bootFleet, type Lab, type TestHost } from "../support/hosts.js";
 
 /** f throws a RemoteValueError naming `field` (and saying `message`). */
 const refused = (f: () => unknown, field: string, message = /./) => {
@@ -162,25 +166,20 @@ describe("upstream files", () => {
 });
 
 describe("nginx steps", () => {
-  it("have constant scripts that start with set -eu and parse as POSIX sh (dash) and bash", () => {
-    expect(NGINX_STEPS.map((s) => s.name)).toEqual(["write-upstream", "read-upstream"]);
-    for (const step of NGINX_STEPS) {
-      expect(step.script.startsWith("set -eu\n"), step.name).toBe(true);
-      expect(step.script, step.name).not.toMatch(/\[object |undefined|\\\$\{/);
-      execFileSync("dash", ["-n", "-c", step.script]);
-      execFileSync("bash", ["-n", "-c", step.script]);
-    }
+  it("has a constant script that starts with set -eu and parses as POSIX sh (dash) and bash", () => {
+    const { script } = writeUpstreamStep;
+    expect(script.startsWith("set -eu\n")).toBe(true);
+    expect(script).not.toMatch(/\[object |undefined|\\\$\{/);
+    execFileSync("dash", ["-n", "-c", script]);
+    execFileSync("bash", ["-n", "-c", script]);
     expect(writeUpstreamStep.script).toContain("tr -d '\\000'");
     expect(writeUpstreamStep.stdin).toBe(true);
-    expect(readUpstreamStep.stdin).toBe(false);
   });
 
-  it("take a checked app as their one argument", () => {
+  it("takes a checked app as its one argument", () => {
     expect(writeUpstreamStep.args({ app: "shop" })).toEqual(["shop"]);
-    expect(readUpstreamStep.args({ app: "x-1" })).toEqual(["x-1"]);
     for (const app of ["", "../x", "x y", "$(id)", "X"]) {
       refused(() => writeUpstreamStep.args({ app }), "app");
-      refused(() => readUpstreamStep.args({ app }), "app");
     }
   });
 
@@ -236,7 +235,7 @@ function fetchOnce(url: string): Promise<string> {
 }
 
 describe("blue-green traffic through nginx on a real host", () => {
-  let fleet: Fleet | undefined;
+  let fleet: Lab | undefined;
   let host: TestHost;
   let client: SshClient | undefined;
   let session: SshSession;
@@ -379,15 +378,18 @@ describe("blue-green traffic through nginx on a real host", () => {
     expect(await nginxWorkers()).toBe(before);
   });
 
-  it("reads the state back (read-upstream), or nothing for an app without one", async () => {
-    const r = await session.run(readUpstreamStep, readUpstreamStep.args({ app: "shop" }), { sudo: true });
-    expect(r.stdout).toBe(renderUpstream(state(8082, 8081, 100)));
-    expect(parseUpstream(r.stdout)).toEqual({ ...state(8082, 8081, 100), edited: false });
-    const other = await session.run(readUpstreamStep, readUpstreamStep.args({ app: "nothing" }), {
-      sudo: true,
-    });
-    expect(other.stdout).toBe("");
-    expect(parseUpstream(other.stdout)).toBeNull();
+  it("reads the state back (the file, and status's UPSTREAM line), or nothing for an app without one", async () => {
+    expect(await fileOnHost()).toBe(renderUpstream(state(8082, 8081, 100)));
+    expect(parseUpstream(await fileOnHost())).toEqual({ ...state(8082, 8081, 100), edited: false });
+    const status = async (app: string) =>
+      parseStatus(
+        (await session.run(statusStep, statusStep.args({ app, historyLines: 0 }), { sudo: true })).stdout,
+      );
+    const line = (await status("shop")).upstream;
+    expect(line).toBe(renderUpstream(state(8082, 8081, 100)).split("\n")[0]);
+    expect(parseUpstream(line ?? "")).toMatchObject(state(8082, 8081, 100));
+    expect((await status("nothing")).upstream).toBeNull();
+    expect(parseUpstream(await fileOnHost("nothing"))).toBeNull();
   });
 
   it("takes back a file nginx -t refuses, and nginx goes on serving the previous one", async () => {
@@ -584,7 +586,7 @@ describe("blue-green traffic through nginx on a real host", () => {
     expect(Object.keys(await hits(20)).sort()).toEqual(["8081", "8082"]);
     expect((await bash(state(8082, 8081, 100))).stdout).toBe("CHANGED=1\nVERIFIED=1\n");
     expect(await hits()).toEqual({ "8082": 50 });
-    const read = await host.exec(["bash", "-c", readUpstreamStep.script, "goship-step", "shop"]);
+    const read = await host.exec(["bash", "-c", 'cat -- "$1"', "read", upstreamPath("shop")]);
     expect(parseUpstream(read.stdout)).toEqual({ ...state(8082, 8081, 100), edited: false });
   });
 }, 60_000);

@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../../src/kit/errors.js";
+import { remoteCommand, remoteStep, shellQuote } from "../../src/remote/command.js";
 import {
   formatHostSpec,
   type HostSpec,
@@ -22,17 +23,9 @@ import {
   parseHostSpec,
   parseProxyJump,
 } from "../../src/remote/hosts-spec.js";
-import {
-  checkKnownHosts,
-  HostKeyError,
-  remoteCommand,
-  remoteStep,
-  SshClient,
-  SshConnectionError,
-  StepError,
-  shellQuote,
-} from "../../src/remote/ssh.js";
-import { bootFleet, type Fleet, type TestHost } from "../support/hosts.js";
+import { HostKeyError, SshClient, SshConnectionError, StepError } from "../../src/remote/ssh.js";
+import { checkKnownHosts } from "../../src/remote/ssh-files.js";
+import { bootFleet, type Lab, type TestHost } from "../support/hosts.js";
 
 const defaults = { user: "deploy" };
 
@@ -305,7 +298,7 @@ const CONNECTION = remoteStep("connection", `printf '%s\\n' "$SSH_CONNECTION"`);
 const SLEEP = remoteStep("sleep", 'sleep "$1"');
 
 describe("SSH sessions on real hosts", () => {
-  let fleet: Fleet;
+  let fleet: Lab;
   let h1: TestHost;
   let h2: TestHost;
   const clients: SshClient[] = [];

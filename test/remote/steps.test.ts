@@ -36,7 +36,7 @@ import {
 import { renderUnit, type UnitSpec } from "../../src/remote/unit.js";
 import { parseSecurityReport } from "../../src/remote/unit-security.js";
 import { ginAppDir, goBuild } from "../support/gobuild.js";
-import { bootFleet, type Fleet, type HostExecResult, type TestHost } from "../support/hosts.js";
+import { bootFleet, type HostExecResult, type Lab, type TestHost } from "../support/hosts.js";
 
 const sha256 = (b: Buffer | string) => createHash("sha256").update(b).digest("hex");
 const manifestFor = (...hashes: string[]) =>
@@ -297,6 +297,7 @@ describe("values are checked before any script runs", () => {
       "analyze-unit",
       "service",
       "unit-state",
+      "write-upstream",
     ]);
     for (const step of REMOTE_STEPS) {
       expect(step.script.startsWith("set -eu\n"), step.name).toBe(true);
@@ -307,7 +308,7 @@ describe("values are checked before any script runs", () => {
 });
 
 describe("steps on a real systemd host", () => {
-  let fleet: Fleet | undefined;
+  let fleet: Lab | undefined;
   let host: TestHost;
   let tmp: string;
   const bins: Record<"v1" | "v2", Buffer> = { v1: Buffer.alloc(0), v2: Buffer.alloc(0) };

@@ -18,9 +18,9 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserError } from "../../src/kit/errors.js";
 import { type ExecResult, execFile } from "../../src/kit/exec.js";
+import { hostPaths } from "../../src/remote/layout.js";
 import {
   type Hardening,
-  hostPaths,
   quoteExecArgument,
   renderUnit,
   type Strategy,
@@ -30,11 +30,12 @@ import {
   unitFileName,
 } from "../../src/remote/unit.js";
 import {
-  analyzeArgs,
   checkSecurity,
   parseSecurityReport,
+  SECURITY_ARGS,
   type SecurityReport,
   SecurityThresholdError,
+  VERIFY_ARGS,
 } from "../../src/remote/unit-security.js";
 import { ginAppDir, goBuild } from "../support/gobuild.js";
 
@@ -294,9 +295,12 @@ let binV1: string;
 let binV2: string;
 
 async function analyze(root: string, unit: string): Promise<{ verify: ExecResult; security: ExecResult }> {
-  const args = analyzeArgs(unit, { root });
-  const verify = await execFile("systemd-analyze", args.verify, { allowFailure: true });
-  const security = await execFile("systemd-analyze", args.security, { allowFailure: true });
+  const verify = await execFile("systemd-analyze", [...VERIFY_ARGS, `--root=${root}`, unit], {
+    allowFailure: true,
+  });
+  const security = await execFile("systemd-analyze", [...SECURITY_ARGS, `--root=${root}`, unit], {
+    allowFailure: true,
+  });
   return { verify, security };
 }
 
@@ -471,10 +475,14 @@ describe("parseSecurityReport / checkSecurity", () => {
 
   it("reads the coloured table systemd prints to a terminal (SYSTEMD_COLORS=1) the same way", async () => {
     await analyzed("strict", "restart");
-    const args = analyzeArgs("shop-api.service", { root: join(tmp, "root-strict-restart") });
-    const coloured = await execFile("systemd-analyze", args.security, {
-      env: { ...process.env, SYSTEMD_COLORS: "1" },
-    });
+    const root = join(tmp, "root-strict-restart");
+    const coloured = await execFile(
+      "systemd-analyze",
+      [...SECURITY_ARGS, `--root=${root}`, "shop-api.service"],
+      {
+        env: { ...process.env, SYSTEMD_COLORS: "1" },
+      },
+    );
     expect(coloured.stdout).toContain("\x1b[");
     expect(parseSecurityReport(coloured.stdout)).toEqual(await reportOf("strict", "restart"));
   });

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import type { GinReleases } from "./gin-release.js";
-import type { Fleet, TestHost } from "./hosts.js";
+import type { Lab, TestHost } from "./hosts.js";
 
 /** deploy-systemd's inputs for `app: shop` on every host of `fleet`, from `rel`'s `version`. */
 export function deployInputs(
-  fleet: Fleet,
+  fleet: Lab,
   rel: GinReleases,
   version: string,
   extra: Record<string, string> = {},

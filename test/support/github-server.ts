@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { GitHubConnection } from "../../src/github/releases.js";
+import type { GitHubConnection } from "../../src/github/api.js";
 
 /**
  * A stand-in for the GitHub REST endpoints that publishing a release uses, on

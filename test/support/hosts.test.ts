@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bootFleet, type Fleet, hostsBaseDir, sweepStaleFleets } from "./hosts.js";
+import { bootFleet, hostsBaseDir, type Lab, sweepStaleFleets } from "./hosts.js";
 
 const sh = (file: string, args: string[]) => execFileSync(file, args, { encoding: "utf8" });
 
@@ -18,7 +18,7 @@ const cgroupRoot = readFileSync("/proc/self/mounts", "utf8")
  * are matched by prefix, ownership by the owner PID in the fleet's state.json, so fleets of
  * test files running alongside do not count, even if one reuses a number this file freed.
  */
-function leftovers(live: Fleet[] = []): string[] {
+function leftovers(live: Lab[] = []): string[] {
   const base = hostsBaseDir();
   const fleetOf = (name: string) => /^gsh\d+/.exec(name)?.[0];
   const accounted = (id: string) => {
@@ -53,7 +53,7 @@ const harnessMounts = () =>
 
 /** The hosts' systemd processes, named by PID and start time so a reused PID is not mistaken for one. */
 const startOf = (pid: number) => readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[19];
-const processesOf = (fleet: Fleet) =>
+const processesOf = (fleet: Lab) =>
   fleet.hosts.map((h) => ({ pid: h.systemdPid, start: startOf(h.systemdPid) }));
 const running = (ps: { pid: number; start?: string }[]) =>
   ps.filter((p) => {
@@ -72,7 +72,7 @@ describe("a fleet of two systemd hosts", () => {
     passwd: readFileSync("/etc/passwd", "utf8"),
     dev: readdirSync("/dev").sort(),
   };
-  let fleet: Fleet;
+  let fleet: Lab;
 
   beforeAll(async () => {
     writeFileSync(marker, "written before the hosts booted\n");
@@ -236,7 +236,7 @@ describe("fleets that fail, crash or run side by side", () => {
       expect(a.bridge).not.toBe(b.bridge);
       expect(a.subnet).not.toBe(b.subnet);
       expect(a.hosts[0]?.name).toBe("web1");
-      expect((await b.ssh(b.hosts[0] as Fleet["hosts"][0], "hostname")).stdout).toBe("db1\n");
+      expect((await b.ssh(b.hosts[0] as Lab["hosts"][0], "hostname")).stdout).toBe("db1\n");
       const bProcesses = processesOf(b);
       // b's owner "dies": its state now names a process that has exited.
       const gone = Number(sh("bash", ["-c", "sleep 0 & echo $!"]).trim());

@@ -86,7 +86,8 @@ export interface SshOptions {
   timeoutMs?: number;
 }
 
-export interface Fleet {
+/** A lab: real systemd hosts booted for one test file (not the deploy `Fleet`, which runs on such hosts). */
+export interface Lab {
   /** gsh<N>: the prefix of every name this fleet owns. */
   id: string;
   hosts: TestHost[];
@@ -274,7 +275,7 @@ export function hostsBaseDir(): string {
 }
 
 /** Boots n hosts on a fresh bridge and waits until each runs systemd to `running` and sshd answers. */
-export async function bootFleet(n: number, opts: BootOptions = {}): Promise<Fleet> {
+export async function bootFleet(n: number, opts: BootOptions = {}): Promise<Lab> {
   if (!Number.isInteger(n) || n < 1 || n > MAX_HOSTS) throw new Error(`bootFleet: n must be 1..${MAX_HOSTS}`);
   const prefix = opts.prefix ?? "h";
   if (!/^[a-z][a-z0-9-]{0,40}$/.test(prefix))

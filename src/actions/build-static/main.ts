@@ -7,7 +7,6 @@ import {
   type BuiltBinary,
   goBuild,
   planConcurrency,
-  pool,
   type Reproduction,
   reproduce,
   type Verification,
@@ -24,11 +23,12 @@ import {
   type Target,
 } from "../../contract/targets.js";
 import { planCrossCompilers } from "../../go/cgo.js";
-import { hostTarget } from "../../go/runner-platform.js";
+import { runnerTarget } from "../../go/runner-platform.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
-import { inputError, UserError } from "../../kit/errors.js";
+import { errorMessage, inputError, UserError } from "../../kit/errors.js";
 import { execFile } from "../../kit/exec.js";
 import { bytes, group, info, isLocalMode, notice, seconds, warning } from "../../kit/log.js";
+import { pool } from "../../kit/pool.js";
 import { Summary } from "../../kit/summary.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
 
@@ -47,9 +47,7 @@ async function goToolchain(workDir: string) {
     env,
     timeoutMs: 60_000,
   }).catch((e) => {
-    throw new UserError(
-      `no usable go on PATH (${(e as Error).message.split("\n")[0]}); run setup-go-cross first`,
-    );
+    throw new UserError(`no usable go on PATH (${errorMessage(e).split("\n")[0]}); run setup-go-cross first`);
   });
   const [version = "", goroot = ""] = stdout.trim().split("\n");
   return { goBin: join(goroot, "bin", "go"), goVersion: version.replace(/^go/, ""), env };
@@ -112,7 +110,7 @@ export const buildStatic = defineAction({
     }
     const outputDir = resolve(workDir, i["output-dir"] ?? join("dist", "bin"));
     const { goBin, goVersion, env: goEnv } = await goToolchain(workDir);
-    const host = hostTarget();
+    const runner = runnerTarget();
     // Independent questions to go and git, asked at once.
     const [platforms, firstSource, main] = await Promise.all([
       listPlatforms(goBin, goEnv),
@@ -120,7 +118,7 @@ export const buildStatic = defineAction({
       i.version && i.commit && i.date ? undefined : readSourceInfo(workDir),
       mainPackage(goBin, workDir, i.package, goEnv),
     ]);
-    const targets = parseTargetSpec(i.targets ?? `${host.goos}/${host.goarch}`, platforms);
+    const targets = parseTargetSpec(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms);
     let source: SourceInfo | undefined = firstSource;
     if (source) {
       // Read again only when the exclude file changed what git sees.
@@ -152,7 +150,7 @@ export const buildStatic = defineAction({
     };
     const binaryName = i["binary-name"] ?? main.defaultName;
     const ldflags = composeLdflags(i["version-variables"], { version, commit, date }, i.ldflags);
-    const cc = i.cgo ? planCrossCompilers(targets, host.goarch) : undefined;
+    const cc = i.cgo ? planCrossCompilers(targets, runner.goarch) : undefined;
     if (cc && cc.unsupported.length > 0 && !process.env.CC) {
       throw new UserError(
         `cgo: no C compiler for ${cc.unsupported.map((u) => `${formatTarget(u.target)} (${u.reason})`).join("; ")}`,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { duration, environment, waves } from "../../deploy/plan.js";
 import { boolean, choice, line, secret, text } from "../../kit/inputs.js";
-import { APP_PATTERN } from "../../remote/unit.js";
+import { APP_PATTERN, APP_RULE } from "../../remote/names.js";
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 const PORT_ALLOWED = "a port number from 1024 to 65535";
@@ -38,9 +38,7 @@ export const inputs = z.object({
   "proxy-jump": line("[user@]host[:port] hops separated by commas")
     .optional()
     .describe("Jump host(s), [user@]host[:port], comma-separated"),
-  app: text(APP_PATTERN, "a lowercase letter, then up to 31 lowercase letters, digits or -").describe(
-    "The service's name: unit, /opt/<app>, /etc/<app>",
-  ),
+  app: text(APP_PATTERN, APP_RULE).describe("The service's name: unit, /opt/<app>, /etc/<app>"),
   "release-dir": line("a directory path")
     .optional()
     .describe("A package-release output directory to deploy from"),

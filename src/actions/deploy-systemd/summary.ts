@@ -1,4 +1,4 @@
-import type { FleetResult, HostRecord, Mode } from "../../deploy/fleet.js";
+import type { FleetResult, HostRecord, Mode } from "../../deploy/types.js";
 import { Summary } from "../../kit/summary.js";
 import type { Strategy } from "../../remote/unit.js";
 

@@ -1,6 +1,13 @@
 import { mkdtemp } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { CHECKSUMS_FILE, MANIFEST_FILE } from "../../contract/manifest.js";
+import {
+  BUNDLE_FILE,
+  CHECKSUMS_FILE,
+  MANIFEST_FILE,
+  PUBLIC_KEY_FILE,
+  SIGNATURE_FILE,
+} from "../../contract/manifest.js";
+import { runContext } from "../../github/context.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { inputError } from "../../kit/errors.js";
 import { matchFiles } from "../../kit/files.js";
@@ -11,7 +18,7 @@ import { collectBinaries, downloadRunArtifacts, mergeFragments } from "../../rel
 import { publishRelease, releaseTarget } from "../../release/publish.js";
 import { keylessSigner, keySigner, loadSigningKey, type Signer } from "../../release/signing.js";
 import { verifyRelease } from "../../release/verify.js";
-import { PUBLIC_KEY_FILE, writeRelease } from "../../release/write.js";
+import { writeRelease } from "../../release/write.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
 
 export const packageRelease = defineAction({
@@ -27,7 +34,7 @@ export const packageRelease = defineAction({
     const signer: (Signer & { publicKeyPem?: string; hint?: string }) | undefined = i["signing-key"]
       ? keySigner(await loadSigningKey(i["signing-key"], i["signing-key-password"]))
       : i.keyless
-        ? keylessSigner({ githubToken: i["github-token"] ?? process.env.GITHUB_TOKEN })
+        ? keylessSigner({ githubToken: i["github-token"] ?? runContext().token })
         : undefined;
     // Fail closed: a missing or misspelt secret must not turn into an unsigned public release.
     if (i.publish !== "none" && !signer)
@@ -123,8 +130,8 @@ export const packageRelease = defineAction({
         .code(
           [
             `sha256sum -c --strict ${CHECKSUMS_FILE}`,
-            `openssl dgst -sha256 -verify ${PUBLIC_KEY_FILE} -signature ${CHECKSUMS_FILE}.sig ${CHECKSUMS_FILE}`,
-            `cosign verify-blob --key ${PUBLIC_KEY_FILE} --bundle ${CHECKSUMS_FILE}.sigstore.json --insecure-ignore-tlog ${CHECKSUMS_FILE}`,
+            `openssl dgst -sha256 -verify ${PUBLIC_KEY_FILE} -signature ${SIGNATURE_FILE} ${CHECKSUMS_FILE}`,
+            `cosign verify-blob --key ${PUBLIC_KEY_FILE} --bundle ${BUNDLE_FILE} --insecure-ignore-tlog ${CHECKSUMS_FILE}`,
             `npx goship verify . --public-key ${PUBLIC_KEY_FILE}`,
           ].join("\n"),
           "sh",

@@ -21,7 +21,7 @@ import { installDebianPackages, planCrossCompilers, usesCgo } from "../../go/cgo
 import { type InstalledGo, resolveAndInstallGo } from "../../go/install.js";
 import { registerGoProblemMatcher } from "../../go/problem-matcher.js";
 import { proxyURLs } from "../../go/proxy.js";
-import { hostTarget } from "../../go/runner-platform.js";
+import { runnerTarget } from "../../go/runner-platform.js";
 import { type VersionRequest, versionFromFile } from "../../go/version.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { UserError } from "../../kit/errors.js";
@@ -89,8 +89,8 @@ export const setupGoCross = defineAction({
 
     // Targets: checked against what this Go can build.
     const platforms = await listPlatforms(goBin, goEnv);
-    const host = hostTarget();
-    const targets: Target[] = parseTargetSpec(i.targets ?? `${host.goos}/${host.goarch}`, platforms);
+    const runner = runnerTarget();
+    const targets: Target[] = parseTargetSpec(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms);
 
     // cgo: C cross compilers from the distribution's packages.
     const cc = new Map<string, string>();
@@ -103,7 +103,7 @@ export const setupGoCross = defineAction({
     if (i.cgo === "auto") info(cgoTargets.length > 0 ? "The module uses cgo" : "The module does not use cgo");
     if (cgoTargets.length > 0) {
       await group("C cross compilers", async () => {
-        const plan = planCrossCompilers(cgoTargets, host.goarch);
+        const plan = planCrossCompilers(cgoTargets, runner.goarch);
         if (plan.unsupported.length > 0) {
           throw new UserError(
             `cgo is not supported here for:\n${plan.unsupported.map((u) => `  - ${formatTarget(u.target)}: ${u.reason}`).join("\n")}`,

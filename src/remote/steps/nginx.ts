@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UserError } from "../../kit/errors.js";
+import { UPSTREAM_DIR } from "../layout.js";
 import {
   checkApp,
   checked,
@@ -12,7 +13,7 @@ import {
   SlotPort,
   sh,
   TMP_TRAP,
-} from "./index.js";
+} from "./script.js";
 
 /**
  * The nginx side of deploy-systemd's blue-green strategy: two instances of the app,
@@ -31,8 +32,6 @@ import {
  * `weight` is the percentage of requests the new slot gets; the old slot gets the rest.
  */
 
-/** Where the upstream files go; nginx's http block must include `*.conf` from here. */
-export const UPSTREAM_DIR = "/etc/nginx/conf.d";
 /** Idle connections to the instances each nginx worker keeps open. */
 export const UPSTREAM_KEEPALIVE = 16;
 
@@ -43,11 +42,6 @@ export const TrafficWeight = z
   .int(WEIGHT_RANGE)
   .min(0, WEIGHT_RANGE)
   .max(100, WEIGHT_RANGE);
-
-/** /etc/nginx/conf.d/goship-<app>.conf. */
-export function upstreamPath(app: string): string {
-  return `${UPSTREAM_DIR}/goship-${checkApp(app)}.conf`;
-}
 
 /** What the upstream says: the slots, which one is new, and the percentage of requests it gets. */
 export interface UpstreamState {
@@ -345,14 +339,6 @@ rm -f -- "$prev" "$none"
 printf 'CHANGED=1\nVERIFIED=%s\n' "$verified"
 `;
 
-const READ_UPSTREAM = sh`${PRELUDE}
-[ $# -eq 1 ] || die ${EXIT.BAD_ARGUMENT} "usage: read-upstream APP"
-app=$1
-need app app "$app"
-file=${UPSTREAM_DIR}/goship-$app.conf
-if [ -f "$file" ] && [ ! -L "$file" ]; then head -c 65536 -- "$file"; fi
-`;
-
 /**
  * Writes /etc/nginx/conf.d/goship-<app>.conf (0644, root) from stdin (renderUpstream's text),
  * checks it with `nginx -t` and reloads nginx (`systemctl reload nginx`, or `nginx -s reload`
@@ -368,16 +354,6 @@ export const writeUpstreamStep: RemoteStep<{ app: string }> = {
   stdin: true,
   args: (p) => [checkApp(p.app)],
 };
-
-/** Prints /etc/nginx/conf.d/goship-<app>.conf, or nothing when there is none: give stdout to parseUpstream. */
-export const readUpstreamStep: RemoteStep<{ app: string }> = {
-  name: "read-upstream",
-  script: READ_UPSTREAM,
-  stdin: false,
-  args: (p) => [checkApp(p.app)],
-};
-
-export const NGINX_STEPS = [writeUpstreamStep, readUpstreamStep] as const;
 
 export interface UpstreamWrite {
   /** nginx was reloaded. */

@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { downloadRelease, type GitHubConnection } from "../../src/github/releases.js";
+import type { GitHubConnection } from "../../src/github/api.js";
+import { downloadRelease } from "../../src/github/release-download.js";
 import { UserError } from "../../src/kit/errors.js";
 import {
   type GitHubStandIn,
