@@ -1,5 +1,6 @@
 import type { ActionDefinition } from "../kit/action.js";
 import { buildStatic } from "./build-static/main.js";
+import { canaryGate } from "./canary-gate/main.js";
 import { deploySystemd } from "./deploy-systemd/main.js";
 import { packageRelease } from "./package-release/main.js";
 import { setupGoCross } from "./setup-go-cross/main.js";
@@ -10,4 +11,5 @@ export const ACTIONS: Readonly<Record<string, ActionDefinition>> = {
   "build-static": buildStatic as unknown as ActionDefinition,
   "package-release": packageRelease as unknown as ActionDefinition,
   "deploy-systemd": deploySystemd as unknown as ActionDefinition,
+  "canary-gate": canaryGate as unknown as ActionDefinition,
 };

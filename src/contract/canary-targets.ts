@@ -1,6 +1,7 @@
 import { isIPv4, isIPv6 } from "node:net";
 import { z } from "zod";
 import { SafeName } from "./manifest.js";
+import { AppName } from "./names.js";
 
 /**
  * deploy-systemd's `canary-targets` output: per blue-green host, the slot that now runs the
@@ -69,6 +70,10 @@ export const CanarySlot = z.strictObject({
 
 export const CanaryTarget = z
   .strictObject({
+    /** The service deploy-systemd deployed (its `app` input). */
+    app: AppName,
+    /** The share of the host's traffic nginx sends to the new slot, in percent. */
+    weight: z.number().int().min(0).max(100),
     /** The deploy host, `user@host:port` (the SSH port), as in the `hosts` output. */
     host: z
       .string()

@@ -1,6 +1,6 @@
+import { APP_RULE, isAppName, MIN_PORT } from "../contract/names.js";
 import { UserError } from "../kit/errors.js";
 import { hostPaths } from "./layout.js";
-import { APP_RULE, isAppName, MIN_PORT } from "./names.js";
 
 /**
  * The systemd unit deploy-systemd installs for a Go web service. Rendered, never hand-written:

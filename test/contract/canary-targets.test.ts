@@ -5,22 +5,30 @@ import { CanaryTargets, type CanaryTargetT } from "../../src/contract/canary-tar
 
 /** What deploy-systemd writes for a host, in each case its fleet code builds one (deploy, shift). */
 const firstDeploy: CanaryTargetT = {
+  app: "shop",
+  weight: 10,
   host: "deploy@10.77.0.11:22",
   new: { address: "10.77.0.11:8081", version: "1.0.0" },
   old: null,
 };
 const upgrade: CanaryTargetT = {
+  app: "shop",
+  weight: 25,
   host: "deploy@web1.example.com:2222",
   new: { address: "web1.example.com:8082", version: "2.0.0" },
   old: { address: "web1.example.com:8081", version: "1.0.0" },
 };
 const ipv6: CanaryTargetT = {
+  app: "shop",
+  weight: 5,
   host: "deploy@[2001:db8::1]:22",
   new: { address: "2001:db8::1:8082", version: "v2.0.0-rc.1+build.7" },
   old: { address: "2001:db8::1:8081", version: "v1.9.0" },
 };
 /** A shift that finds no release linked to the old slot writes an empty version for it. */
 const shiftUnknownOld: CanaryTargetT = {
+  app: "shop",
+  weight: 50,
   host: "root@h2:22",
   new: { address: "h2:8081", version: "2.0.0" },
   old: { address: "h2:8082", version: "" },
@@ -53,6 +61,8 @@ describe("canary-targets", () => {
     expect(CanaryTargets.parse([])).toEqual([]);
     expect(CanaryTargets.parse(readmeExample())).toEqual([
       {
+        app: "shop",
+        weight: 10,
         host: "deploy@web1.example.com:22",
         new: { address: "web1.example.com:8082", version: "1.5.0" },
         old: { address: "web1.example.com:8081", version: "1.4.1" },
@@ -65,7 +75,11 @@ describe("canary-targets", () => {
     expect(problems([noOld])).toEqual([expect.stringMatching(/^0\.old: /)]);
     const { version: _v, ...noVersion } = upgrade.new;
     expect(problems([{ ...upgrade, new: noVersion }])).toEqual([expect.stringMatching(/^0\.new\.version: /)]);
-    expect(problems([{ new: upgrade.new, old: null }])).toEqual([expect.stringMatching(/^0\.host: /)]);
+    expect(problems([{ app: "shop", weight: 10, new: upgrade.new, old: null }])).toEqual([
+      expect.stringMatching(/^0\.host: /),
+    ]);
+    const { weight: _w, ...noWeight } = upgrade;
+    expect(problems([noWeight])).toEqual([expect.stringMatching(/^0\.weight: /)]);
   });
 
   it("refuses a wrong type", () => {
@@ -80,7 +94,7 @@ describe("canary-targets", () => {
   });
 
   it("refuses a field it does not know: the output and the schema change together", () => {
-    expect(problems([{ ...upgrade, weight: 10 }])).toEqual([expect.stringMatching(/^0: .*weight/)]);
+    expect(problems([{ ...upgrade, slots: 2 }])).toEqual([expect.stringMatching(/^0: .*slots/)]);
     expect(problems([{ ...upgrade, new: { ...upgrade.new, port: 8082 } }])).toEqual([
       expect.stringMatching(/^0\.new: .*port/),
     ]);
@@ -100,6 +114,8 @@ describe("canary-targets", () => {
     ["no host", ":8081"],
   ])("refuses an extra host whose address has %s", (_why, address) => {
     const bad = {
+      app: "shop",
+      weight: 10,
       host: "deploy@web2.example.com:22",
       new: { address, version: "2.0.0" },
       old: null,

@@ -255,7 +255,7 @@ export const deploySystemd = defineAction({
       ).catch((e) => warning(`GitHub Deployment status: ${errorMessage(e)}`));
     }
     if (result) {
-      setOutputs(deploySystemd, hostOutputs(result.hosts, result.rolledBack, deployment?.id));
+      setOutputs(deploySystemd, hostOutputs(i.app, result.hosts, result.rolledBack, deployment?.id));
       await writeDeploySummary({
         mode,
         strategy: i.strategy,
@@ -306,7 +306,12 @@ async function startDeployment(
   return { id: d.id, owner, repo, ...conn };
 }
 
-function hostOutputs(hosts: HostRecord[], rolledBack: boolean, deploymentId: number | undefined) {
+function hostOutputs(
+  app: string,
+  hosts: HostRecord[],
+  rolledBack: boolean,
+  deploymentId: number | undefined,
+) {
   const json = hosts.map((h) => ({
     host: h.host,
     address: h.address,
@@ -321,7 +326,9 @@ function hostOutputs(hosts: HostRecord[], rolledBack: boolean, deploymentId: num
   }));
   // Through the schema canary-gate reads it with: a shape it would refuse fails here, as a bug.
   const canary = CanaryTargets.parse(
-    hosts.flatMap((h) => (h.canary ? [{ host: h.host, new: h.canary.new, old: h.canary.old }] : [])),
+    hosts.flatMap((h) =>
+      h.canary ? [{ app, weight: h.weight ?? 0, host: h.host, new: h.canary.new, old: h.canary.old }] : [],
+    ),
   );
   return {
     hosts: JSON.stringify(json),

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { APP_PATTERN, APP_RULE } from "../../contract/names.js";
 import { duration, environment, waves } from "../../deploy/plan.js";
 import { boolean, choice, line, secret, text } from "../../kit/inputs.js";
-import { APP_PATTERN, APP_RULE } from "../../remote/names.js";
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 const PORT_ALLOWED = "a port number from 1024 to 65535";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MANIFEST_FILE, SafeName } from "../../contract/manifest.js";
+import { AppName, MIN_PORT } from "../../contract/names.js";
 import { UserError } from "../../kit/errors.js";
-import { AppName, MIN_PORT } from "../names.js";
 
 /**
  * What deploy-systemd does on a host, as constant POSIX sh scripts (dash is the reference).
