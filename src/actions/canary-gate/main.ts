@@ -17,7 +17,7 @@ import type { CheckName, GateConfig, TickRecord } from "../../canary/types.js";
 import type { CanaryTargetsT } from "../../contract/canary-targets.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { errorMessage, InputError, type InputProblem, inputError, UserError } from "../../kit/errors.js";
-import { info, warning } from "../../kit/log.js";
+import { info, isLocalMode, warning } from "../../kit/log.js";
 import { parseHostList, parseProxyJump } from "../../remote/hosts-spec.js";
 import { SshClient, type SshSession } from "../../remote/ssh.js";
 import { type CheckInput, type Inputs, inputs, outputs } from "./schema.js";
@@ -251,8 +251,9 @@ async function openSource(
 
 /** One log line per tick: the counts, each check's log E against its threshold, the decision so far. */
 export function tickLine(r: TickRecord): string {
-  const head = `t=${r.t}s ${r.phase === "warmup" ? "warm-up " : ""}`;
+  const head = `t=${r.t}s `;
   if (!r.valid) return `${head}HOLD — ${r.invalid ?? "invalid data"}`;
+  if (r.phase === "warmup") return `${head}warming up: counters recorded, not judged`;
   const checks = r.checks.map((c) => `${c.check} ${c.logE.toFixed(2)}/${c.threshold.toFixed(2)}`).join(", ");
   const n = r.nMin === null ? "" : ` n_min=${r.nMin}`;
   return `${head}n_c=${r.nC} n_b=${r.nB} e_c=${r.eC} e_b=${r.eB}${n}${checks ? ` | ln E: ${checks}` : ""} → ${r.decision.toUpperCase()}`;
@@ -263,7 +264,8 @@ async function writeReport(
   run: GateRun | null,
   extra: Record<string, unknown>,
 ): Promise<string> {
-  const dir = join(process.env.RUNNER_TEMP || tmpdir(), "goship-canary-gate");
+  // Local mode's RUNNER_TEMP is removed when the run ends; the report must outlive it.
+  const dir = join((!isLocalMode() && process.env.RUNNER_TEMP) || tmpdir(), "goship-canary-gate");
   await mkdir(dir, { recursive: true });
   const file = join(dir, `report-${plan.canaryVersion}-${Math.round(plan.start / 1000)}.json`);
   const report = {
@@ -350,6 +352,7 @@ export const canaryGate = defineAction({
       if (!(e instanceof UserError)) throw e;
       failure = errorMessage(e);
     }
+    for (const w of run?.state.warnings ?? []) warning(`canary-gate: ${w}`);
     const decision = run?.decision ?? "hold";
     const reasons = run ? run.reasons : [failure ?? "the gate did not run"];
     const last = run?.records.at(-1);

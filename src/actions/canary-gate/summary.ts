@@ -89,6 +89,7 @@ export function renderSummary(run: GateRun | null, cfg: GateConfig, ctx: Summary
     `**${decision[0]?.toUpperCase()}${decision.slice(1)}** after ${elapsed} (${run.records.length} ticks, ${ctx.provider}): ${run.reasons[0] ?? ""}`,
   );
   if (run.reasons.length > 1) s.list(run.reasons.slice(1));
+  if (run.state.warnings.length > 0) s.list(run.state.warnings.map((w) => `⚠️ ${w}`));
   if (!last) return s;
 
   const cTail = tail(run.records, "canary");
@@ -127,7 +128,8 @@ export function renderSummary(run: GateRun | null, cfg: GateConfig, ctx: Summary
       `${formatE(last.checks[0]?.threshold ?? 0)} (K/α with ${last.checks.length} checks at α = ${cfg.alpha}).`,
   );
   const judged = run.records.filter((r) => r.phase === "analysis");
-  if (judged.length >= 2) {
+  // Over a few ticks the table says it all; a chart shows the course of a longer step.
+  if (judged.length >= 8) {
     for (const c of last.checks) {
       const points = downsample(judged, 60);
       s.lineChart(
