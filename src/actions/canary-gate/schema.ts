@@ -117,7 +117,8 @@ export const inputs = z.object({
   "latency-slo": text(LATENCY_SLO, SLO_ALLOWED)
     .transform((v, ctx) => {
       const m = LATENCY_SLO.exec(v);
-      const q = Number(m?.[1]) / 100;
+      // 99.9 / 100 is 0.9990000000000001 in binary: keep the digits the user wrote.
+      const q = Number((Number(m?.[1]) / 100).toFixed(8));
       const seconds = Number(m?.[2]) / (m?.[3] === "ms" ? 1000 : 1);
       if (!(q >= 0.5 && q < 1) || !(seconds > 0)) {
         ctx.addIssue({ code: "custom", message: `allowed: ${SLO_ALLOWED}` });
