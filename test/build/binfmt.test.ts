@@ -147,7 +147,9 @@ beforeAll(async () => {
     await goBuild({ dir, out, target });
     built.set(`${app} ${targetName(target)}`, { path: out, target });
   });
-}, 600_000);
+  // Two apps for their release matrices and the hello fixture for more targets: about twenty
+  // cold builds, three at a time, on two busy cores, at up to a few minutes each.
+}, 2_400_000);
 
 afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });

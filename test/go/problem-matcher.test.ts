@@ -80,9 +80,9 @@ describe("matchGoProblem on real go output", () => {
   it("go test: build, vet and t.Errorf failures (subtests too)", { timeout: 100_000 }, async () => {
     const lines = await goLines(["test", "-count=1", "./..."]);
     // The lines that must not match are really in the output.
-    for (const expected of ["# example.com/broken/vetbad", "FAIL", "--- FAIL: TestDouble (0.00s)"]) {
-      expect(lines).toContain(expected);
-    }
+    for (const expected of ["# example.com/broken/vetbad", "FAIL"]) expect(lines).toContain(expected);
+    // go test prints how long each test took: on a busy machine it is not (0.00s).
+    expect(lines.some((l) => /^--- FAIL: TestDouble \(\d+\.\d+s\)$/.test(l))).toBe(true);
     expect(lines.some((l) => /^ok\s+example\.com\/broken\/pure\s/.test(l))).toBe(true);
     expect(lines.some((l) => /^\s+--- FAIL: TestTable\/one /.test(l))).toBe(true);
     expect(lines.some((l) => /^FAIL\s+example\.com\/broken\/vetbad \[build failed\]$/.test(l))).toBe(true);
@@ -98,9 +98,8 @@ describe("matchGoProblem on real go output", () => {
     timeout: 100_000,
   }, async () => {
     const lines = await goLines(["test", "-v", "-count=1", "./..."]);
-    for (const expected of ["=== RUN   TestDouble", "--- PASS: TestCompiles (0.00s)", "PASS", "FAIL"]) {
-      expect(lines).toContain(expected);
-    }
+    for (const expected of ["=== RUN   TestDouble", "PASS", "FAIL"]) expect(lines).toContain(expected);
+    expect(lines.some((l) => /^--- PASS: TestCompiles \(\d+\.\d+s\)$/.test(l))).toBe(true);
     // A passing test's t.Log output has the same shape as a t.Errorf line, so it
     // matches too: a known limit of any single-line matcher for Go test output.
     expect(matches(lines)).toEqual(sorted([compileErr, vetErr, testErr, subtestErr, testLog]));

@@ -4,6 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseCommandFile } from "../../src/kit/command-file.js";
 
+/** Longer than any test's own timeout: a cold 7-target build on two loaded cores takes minutes. */
+const ACTION_BACKSTOP_MS = 45 * 60_000;
+
 export interface ActionRun {
   code: number;
   stdout: string;
@@ -109,7 +112,9 @@ function run(
     let stderr = "";
     child.stdout.on("data", (b) => (stdout += b));
     child.stderr.on("data", (b) => (stderr += b));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 240_000);
+    // Only a backstop for a hung action: each test's own timeout, sized to its work (a cold
+    // build of N targets on two busy cores), ends a slow one first.
+    const timer = setTimeout(() => child.kill("SIGKILL"), ACTION_BACKSTOP_MS);
     child.on("error", reject);
     child.on("close", (code) => {
       clearTimeout(timer);
