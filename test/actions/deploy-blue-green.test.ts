@@ -219,7 +219,9 @@ async function underLoad<T>(
   connections: Connections,
   during: () => Promise<T>,
 ): Promise<{ value: T; loads: LoadResult[] }> {
-  const loads = fleet.hosts.map((h) => load(h, 40, connections));
+  // stop() ends the load as soon as `during` is done; the bound only stops wrk by itself if the
+  // test dies. It is not a time budget for the deploy: on two busy cores a switch takes minutes.
+  const loads = fleet.hosts.map((h) => load(h, 900, connections));
   let outcome: { value: T } | { error: unknown };
   try {
     await sleep(1500);
