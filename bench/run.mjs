@@ -317,6 +317,8 @@ if (section("deploy-systemd")) {
 // canary-sim: canary-gate's judge on simulated traffic, CANARY.md's table (src/canary bundled
 // with ncc: the judge has no action in dist/ yet). BENCH_CANARY_RUNS runs per row (2000).
 if (section("canary-sim")) await (await import("./canary-sim.mjs")).benchCanarySim(report);
+// canary-overhead: the action's own cost per tick against a real Prometheus with 30 targets.
+if (section("canary-overhead")) await (await import("./canary-overhead.mjs")).benchCanaryOverhead(report);
 
 // 5. Bundle sizes.
 for (const name of readdirSync(join(root, "dist")).sort()) {

@@ -10,17 +10,23 @@ import { pathToFileURL } from "node:url";
 const root = new URL("..", import.meta.url).pathname;
 
 /** Imports test/support/hosts.ts (bootFleet and friends), bundling it first if it changed. */
-export async function loadHarness() {
-  const sources = ["test/support/hosts.ts", "src/kit/exec.ts", "src/kit/process.ts"].map((f) =>
-    readFileSync(join(root, f)),
-  );
-  const digest = createHash("sha256").update(Buffer.concat(sources)).digest("hex").slice(0, 16);
+export function loadHarness() {
+  return loadSupport("test/support/hosts.ts", ["src/kit/exec.ts", "src/kit/process.ts"]);
+}
+
+/**
+ * Imports a test helper (TypeScript) from a script, bundled once with ncc into
+ * ~/.cache/goship/harness/<digest>/; `also` are sources it depends on that should rebuild it.
+ */
+export async function loadSupport(entry, also = []) {
+  const sources = [entry, ...also].map((f) => readFileSync(join(root, f)));
+  const digest = createHash("sha256").update(entry).update(Buffer.concat(sources)).digest("hex").slice(0, 16);
   const base = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "goship", "harness");
   const dir = join(base, digest);
   const file = join(dir, "index.mjs");
   if (!existsSync(file)) {
     const { default: ncc } = await import("@vercel/ncc");
-    const { code } = await ncc(join(root, "test/support/hosts.ts"), { quiet: true, target: "es2024" });
+    const { code } = await ncc(join(root, entry), { quiet: true, target: "es2024" });
     mkdirSync(dir, { recursive: true });
     writeFileSync(`${file}.tmp`, code);
     const { renameSync } = await import("node:fs");

@@ -1,8 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { type AddressInfo, createServer } from "node:net";
-import { homedir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { goBuild, REPO } from "./gobuild.js";
 
 /**
@@ -11,27 +8,7 @@ import { goBuild, REPO } from "./gobuild.js";
  * driven by a bounded request loop, stopped by PID.
  */
 
-/**
- * A scratch directory for these tests, outside /tmp: systemd-tmpfiles in a test host booting at
- * the same time must never be able to empty it under a running Prometheus (see hosts.ts).
- */
-export function scratchDir(prefix: string): string {
-  const base = resolve(process.env.GOSHIP_TEST_DIR || join(homedir(), ".cache", "goship", "test"));
-  mkdirSync(base, { recursive: true });
-  return mkdtempSync(join(base, `${prefix}-`));
-}
-
-/** A port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => done(port));
-    });
-  });
-}
+export { freePort, scratchDir } from "./scratch.js";
 
 /** Builds examples/gin-app with its version stamped (what /version and the metrics' labels say). */
 export async function buildGinApp(dir: string, version: string): Promise<string> {

@@ -676,7 +676,13 @@ async function teardownFleet(fleet: FleetRecord): Promise<void> {
     await removeNetwork(h.netns, h.veth).catch((e: unknown) => problems.push(String(e)));
   }
   await ipDelete(["link", "del", fleet.bridge]).catch((e: unknown) => problems.push(String(e)));
-  await removeCgroup(fleet.cgroup).catch((e: unknown) => problems.push(String(e)));
+  const cgroupGone = await removeCgroup(fleet.cgroup).then(
+    () => true,
+    (e: unknown) => {
+      problems.push(String(e));
+      return false;
+    },
+  );
   // Shared by concurrent fleets: removed only when it is empty.
   safe(() => rmdirSync(join(fleet.cgroup, "..")));
   // The hosts' mounts lived in their own mount namespaces, gone with their processes.
@@ -684,7 +690,9 @@ async function teardownFleet(fleet: FleetRecord): Promise<void> {
     .split("\n")
     .filter((l) => l.split(" ")[1]?.startsWith(`${fleet.dir}/`));
   if (left.length > 0) problems.push(`mounts left under ${fleet.dir}:\n${left.join("\n")}`);
-  else rmSync(fleet.dir, { recursive: true, force: true });
+  // The directory (with its owner) goes last: while anything of the fleet is left, another
+  // process sees whose it is instead of a leftover, and a sweep after this one exits removes it.
+  else if (cgroupGone) rmSync(fleet.dir, { recursive: true, force: true });
   if (problems.length > 0) throw new Error(`teardown of ${fleet.id}:\n${problems.join("\n")}`);
 }
 
@@ -717,9 +725,14 @@ async function ipDelete(args: string[]): Promise<void> {
   }
 }
 
-/** Removes a cgroup and the ones systemd made below it, deepest first, once they are empty. */
+/**
+ * Removes a cgroup and the ones systemd made below it, deepest first, once they are empty:
+ * whatever still runs in it is killed first, and emptying is waited for (a busy machine reaps
+ * slowly), so teardown counts as done only when the cgroup is gone.
+ */
 async function removeCgroup(dir: string): Promise<void> {
   if (!existsSync(dir)) return;
+  safe(() => writeFileSync(join(dir, "cgroup.kill"), "1"));
   const dirs: string[] = [];
   const walk = (d: string) => {
     for (const e of safe(() => readdirSync(d, { withFileTypes: true })) ?? []) {
@@ -738,7 +751,7 @@ async function removeCgroup(dir: string): Promise<void> {
         err = e;
         return (e as NodeJS.ErrnoException).code === "ENOENT";
       }
-    }, 5_000);
+    }, 60_000);
     if (!gone) throw new Error(`cgroup ${d} stays: ${String(err)}`);
   }
 }

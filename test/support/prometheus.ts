@@ -4,7 +4,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { freePort, scratchDir } from "./gin-app.js";
+import { freePort, scratchDir } from "./scratch.js";
 
 /**
  * A real Prometheus (Debian's `prometheus` package, /usr/bin/prometheus) for the canary-gate
