@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { InputError, type InputProblem, inputError, UserError } from "../kit/errors.js";
+import { hideUrlCredentials, InputError, type InputProblem, inputError, UserError } from "../kit/errors.js";
 import { parseSampleValue } from "./exposition.js";
 import { boundedGet } from "./http.js";
 import {
@@ -148,14 +148,14 @@ export function parsePrometheusUrl(value: string, input = "prometheus-url"): URL
   } catch {
     throw inputError(
       input,
-      redactUrl(value),
+      hideUrlCredentials(value),
       "allowed: an http:// or https:// URL, e.g. http://prometheus:9090",
     );
   }
   if (url.username !== "" || url.password !== "") {
     throw inputError(
       input,
-      redactUrl(value),
+      hideUrlCredentials(value),
       "a URL with credentials in it is refused; give them as a header in prometheus-headers " +
         "(e.g. Authorization: Basic …), which is kept secret",
     );
@@ -168,10 +168,6 @@ export function parsePrometheusUrl(value: string, input = "prometheus-url"): URL
   }
   url.pathname = url.pathname.replace(/\/+$/, "");
   return url;
-}
-
-function redactUrl(value: string): string {
-  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1***@");
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
