@@ -358,6 +358,8 @@ export const canaryGate = defineAction({
     "Judges one step of a staged rollout: the canary against the old version beside it, from Prometheus or /metrics, by anytime-valid sequential tests; promote, hold or rollback.",
   inputs,
   outputs,
+  // Fail closed, and say so: a step that failed before or outside the gate's judgement holds.
+  failureOutputs: (message) => ({ decision: "hold", reasons: JSON.stringify([message]) }),
   async run(i) {
     const plan = planGate(i);
     const mode = plan.replay
