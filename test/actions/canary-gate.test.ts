@@ -254,6 +254,9 @@ describe.skipIf(!prometheusAvailable())("canary-gate against a real Prometheus",
     const g = await gate("errors", { from: live.startedAt, to: new Date(end).toISOString() });
     expect(g.run.stdout).toContain(`the window ${live.startedAt} +`);
     expect(g.report.startedAt).toBe(live.startedAt);
+    // Its own report, beside the live run's, which it leaves as it was.
+    expect(g.run.outputs.report).not.toBe(errorsRun.run.outputs.report);
+    expect(JSON.parse(readFileSync(errorsRun.run.outputs.report as string, "utf8"))).toEqual(live);
     expect(g.decision).toBe(live.decision);
     // The same check decides (its counts may differ by a scrape that landed as the live tick read).
     expect(g.reasons[0]?.split(":")[0]).toBe(live.reasons[0]?.split(":")[0]);

@@ -309,7 +309,7 @@ async function writeReport(
   // Local mode's RUNNER_TEMP is removed when the run ends; the report must outlive it.
   const dir = join((!isLocalMode() && process.env.RUNNER_TEMP) || tmpdir(), "goship-canary-gate");
   await mkdir(dir, { recursive: true });
-  const file = join(dir, `report-${plan.canaryVersion}-${Math.round(plan.start / 1000)}.json`);
+  const name = `report-${plan.canaryVersion}-${Math.round(plan.start / 1000)}`;
   const report = {
     schemaVersion: 1,
     canaryVersion: plan.canaryVersion,
@@ -322,8 +322,18 @@ async function writeReport(
     state: run?.state ?? null,
     ...extra,
   };
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-  return file;
+  const text = `${JSON.stringify(report, null, 2)}\n`;
+  // Never over another run's report: a replay of a live step's window starts when it did, and
+  // local runs share the directory.
+  for (let n = 1; ; n++) {
+    const file = join(dir, n === 1 ? `${name}.json` : `${name}-${n}.json`);
+    try {
+      await writeFile(file, text, { flag: "wx" });
+      return file;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || n >= 1000) throw e;
+    }
+  }
 }
 
 const INPUT_NAME = Object.fromEntries(Object.entries(CHECK_NAME).map(([k, v]) => [v, k])) as Record<
