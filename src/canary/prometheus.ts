@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { InputError, type InputProblem, inputError, UserError } from "../kit/errors.js";
+import { hideUrlCredentials, InputError, type InputProblem, inputError, UserError } from "../kit/errors.js";
+import { retry } from "../kit/retry.js";
 import { parseSampleValue } from "./exposition.js";
 import { boundedGet } from "./http.js";
 import {
@@ -148,14 +149,14 @@ export function parsePrometheusUrl(value: string, input = "prometheus-url"): URL
   } catch {
     throw inputError(
       input,
-      redactUrl(value),
+      hideUrlCredentials(value),
       "allowed: an http:// or https:// URL, e.g. http://prometheus:9090",
     );
   }
   if (url.username !== "" || url.password !== "") {
     throw inputError(
       input,
-      redactUrl(value),
+      hideUrlCredentials(value),
       "a URL with credentials in it is refused; give them as a header in prometheus-headers " +
         "(e.g. Authorization: Basic …), which is kept secret",
     );
@@ -168,10 +169,6 @@ export function parsePrometheusUrl(value: string, input = "prometheus-url"): URL
   }
   url.pathname = url.pathname.replace(/\/+$/, "");
   return url;
-}
-
-function redactUrl(value: string): string {
-  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1***@");
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -297,9 +294,28 @@ export class PrometheusClient {
     const params = new URLSearchParams({ query: promql, time: formatTime(at) });
     if (this.#o.queryTimeoutMs !== undefined) params.set("timeout", String(this.#o.queryTimeoutMs / 1000));
     const url = `${this.endpoint}?${params}`;
-    return retryWithin(this.#o.budgetMs, this.#o.attempts, this.#o.backoffMs, (remainingMs) =>
-      this.#attempt(url, promql, remainingMs),
-    );
+    // All attempts share the tick's budget: each gets what is left of it, and another one is
+    // made only if its backoff and some time to answer still fit.
+    const deadline = performance.now() + this.#o.budgetMs;
+    try {
+      return await retry(
+        async () => {
+          const got = await this.#attempt(url, promql, Math.max(1, deadline - performance.now()));
+          if ("retry" in got) throw new TransientQueryError(got.retry);
+          return got.done;
+        },
+        {
+          attempts: this.#o.attempts,
+          baseDelayMs: this.#o.backoffMs,
+          retryable: (e, { backoffMs }) =>
+            e instanceof TransientQueryError && deadline - performance.now() >= backoffMs + 100,
+        },
+      );
+    } catch (e) {
+      // The attempts or the budget are spent: the source is down for this tick.
+      if (e instanceof TransientQueryError) return { ok: false, down: true, reason: e.message };
+      throw e;
+    }
   }
 
   async #attempt(url: string, promql: string, timeoutMs: number): Promise<Attempt> {
@@ -411,29 +427,9 @@ function formatTime(at: number): string {
   return String(Math.round(at * 1000) / 1000);
 }
 
-/**
- * Runs `attempt` until it is done, at most `attempts` times, pausing backoffMs, 2·backoffMs, …
- * between them, all within `budgetMs`; each attempt gets what is left of the budget.
- */
-// lead: replace with kit/retry once merged
-async function retryWithin(
-  budgetMs: number,
-  attempts: number,
-  backoffMs: number,
-  attempt: (remainingMs: number) => Promise<Attempt>,
-): Promise<QueryResult> {
-  const deadline = performance.now() + budgetMs;
-  let last = "";
-  for (let n = 1; n <= attempts; n++) {
-    const got = await attempt(Math.max(1, deadline - performance.now()));
-    if ("done" in got) return got.done;
-    last = got.retry;
-    const pause = backoffMs * 2 ** (n - 1);
-    // Another attempt needs a pause and some time to answer; otherwise stop here.
-    if (n === attempts || deadline - performance.now() < pause + 100) break;
-    await new Promise((r) => setTimeout(r, pause));
-  }
-  return { ok: false, down: true, reason: last };
+/** A failure another attempt may get past: no answer, a timeout, HTTP 429 or 5xx. */
+class TransientQueryError extends Error {
+  override name = "TransientQueryError";
 }
 
 export interface PrometheusSourceOptions {

@@ -18,6 +18,12 @@ export interface ActionDefinition<S extends z.ZodObject = z.ZodObject> {
   run(inputs: z.output<S>): Promise<void>;
   /** The action.yml `post:` step, e.g. saving caches. */
   post?(): Promise<void>;
+  /**
+   * Outputs a failed step still sets, whatever failed (an input, the work, a bug), for those
+   * run() did not set itself: a workflow can branch on them in every case. `message` is what
+   * the step fails with.
+   */
+  failureOutputs?(message: string): Readonly<Record<string, string | number | boolean>>;
 }
 
 export function defineAction<S extends z.ZodObject>(def: ActionDefinition<S>): ActionDefinition<S> {
@@ -40,14 +46,22 @@ export async function runAction<S extends z.ZodObject>(def: ActionDefinition<S>)
     ensureRunnerDirs();
     await def.run(inputs);
   } catch (e) {
-    if (e instanceof UserError) {
-      core.setFailed(`${def.name}: ${e.message}`);
-    } else {
-      core.setFailed(`${def.name}: internal error (a bug in goship, please report it): ${errorMessage(e)}`);
-      core.info((e instanceof Error && e.stack) || "");
+    const message =
+      e instanceof UserError
+        ? e.message
+        : `internal error (a bug in goship, please report it): ${errorMessage(e)}`;
+    if (!isPost && def.failureOutputs) {
+      const already = outputsSet.get(def);
+      const fallback = Object.entries(def.failureOutputs(message)).filter(([name]) => !already?.has(name));
+      setOutputs(def, Object.fromEntries(fallback));
     }
+    core.setFailed(`${def.name}: ${message}`);
+    if (!(e instanceof UserError)) core.info((e instanceof Error && e.stack) || "");
   }
 }
+
+/** The outputs each action has set in this process, so that failureOutputs fills only the others. */
+const outputsSet = new WeakMap<ActionDefinition, Set<string>>();
 
 /** Sets outputs, refusing names the action does not declare (a bug, not a user error). */
 export function setOutputs(
@@ -57,5 +71,8 @@ export function setOutputs(
   for (const [name, value] of Object.entries(values)) {
     if (!(name in def.outputs)) throw new Error(`${def.name} has no output named ${name}`);
     core.setOutput(name, String(value));
+    const set = outputsSet.get(def) ?? new Set<string>();
+    set.add(name);
+    outputsSet.set(def, set);
   }
 }

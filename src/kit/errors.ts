@@ -26,7 +26,16 @@ export interface InputProblem {
 }
 
 function formatProblem(p: InputProblem): string {
-  return `input "${p.input}" has value ${JSON.stringify(p.value)}: ${p.allowed}`;
+  return `input "${p.input}" has value ${JSON.stringify(hideUrlCredentials(p.value))}: ${p.allowed}`;
+}
+
+/**
+ * `https://user:password@host/…` → `https://***@host/…`, wherever a URL appears in `text`: an
+ * error that quotes a value the user gave must not repeat a password written into a URL. It errs
+ * on the side of hiding (everything from the scheme to an `@` without a space between).
+ */
+export function hideUrlCredentials(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s@]*@/gi, "$1***@");
 }
 
 /** Shorthand for a single-input problem found after parsing (e.g. a target unknown to the installed Go). */

@@ -269,6 +269,18 @@ describe.skipIf(!prometheusAvailable())("the Prometheus source against a real Pr
     for (const text of seen) expect(text).not.toContain("s3cr3t");
   }, 120_000);
 
+  it("stops retrying when another attempt would not fit in the query's time budget", async () => {
+    const s = source({ url: parsePrometheusUrl(proxy.url), attempts: 5, backoffMs: 700, budgetMs: 2000 });
+    proxy.fault = { kind: "status", status: 503, body: "" };
+    const before = proxy.requests.length;
+    const down = await s.read(now());
+    proxy.fault = undefined;
+    expect(down.sourceDown).toContain("answered HTTP 503");
+    // Per arm: an attempt, a 700 ms pause, a second attempt; a third would need a 1400 ms pause
+    // and time to answer, more than is left of the 2 s, so the attempts (5) are not all spent.
+    expect(proxy.requests.length - before).toBe(4);
+  });
+
   it("says the source is down while Prometheus is stopped, and reads again once it is back", async () => {
     const s = source({ attempts: 2, backoffMs: 50 });
     const before = await readUntil("settled", s, (r) => r.canary.ok && total(r.canary) === 350);

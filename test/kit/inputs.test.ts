@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseCommandFile } from "../../src/kit/command-file.js";
-import { InputError } from "../../src/kit/errors.js";
+import { hideUrlCredentials, InputError } from "../../src/kit/errors.js";
 import { boolean, choice, line, list, parseInputs, secret, text } from "../../src/kit/inputs.js";
 
 const schema = z.object({
@@ -74,5 +74,22 @@ describe("secret inputs", () => {
     }
     expect(message).toBe('input "key" has value "***": allowed: a PEM block');
     expect(message).not.toContain("hunter2");
+  });
+});
+
+describe("credentials in a URL", () => {
+  it("are never echoed in an error, whatever the input", () => {
+    const schema = z.object({ url: text(/^https?:\/\/[a-z0-9.:]+$/, "a URL without credentials") });
+    expect(() => parseInputs(schema, () => "https://admin:hunter2@prom.example:9090/x")).toThrow(
+      'input "url" has value "https://***@prom.example:9090/x": allowed: a URL without credentials',
+    );
+  });
+
+  it("are hidden wherever a URL appears, a token alone or a user and password", () => {
+    expect(hideUrlCredentials("http://a:b@h:1, https://tok@h2/p?q=x@y and ftp://h3/")).toBe(
+      "http://***@h:1, https://***@h2/p?q=x@y and ftp://h3/",
+    );
+    expect(hideUrlCredentials("http://h/path@x")).toBe("http://***@x");
+    expect(hideUrlCredentials("no url here: user@host")).toBe("no url here: user@host");
   });
 });

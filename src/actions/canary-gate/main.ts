@@ -9,6 +9,7 @@ import {
   parsePrometheusHeaders,
   parsePrometheusUrl,
   parseSelector,
+  type Selector,
   versionSelector,
 } from "../../canary/prometheus.js";
 import { httpFetchMetrics, ScrapeSource, sshFetchMetrics } from "../../canary/scrape.js";
@@ -30,6 +31,15 @@ const CHECK_NAME: Record<CheckInput, CheckName> = {
   "latency-slo": "latencySlo",
 };
 
+/** Where provider: prometheus reads, checked with the other inputs. */
+export interface PrometheusPlan {
+  url: URL;
+  /** Secrets. */
+  headers: Record<string, string>;
+  canary: Selector;
+  baseline: Selector;
+}
+
 /** Everything the gate needs, derived from the inputs before any metric source is contacted. */
 export interface GatePlan {
   cfg: GateConfig;
@@ -39,6 +49,8 @@ export interface GatePlan {
   /** Epoch ms of tick 0, and whether the ticks replay a past window (no sleeping). */
   start: number;
   replay: boolean;
+  /** Set with provider: prometheus. */
+  prometheus?: PrometheusPlan;
 }
 
 function one<T>(values: readonly T[], what: string): T {
@@ -62,6 +74,16 @@ export function planGate(i: Inputs, now = Date.now()): GatePlan {
   const need = (input: string, ok: boolean, allowed: string, value = "") => {
     if (!ok) problems.push({ input, value, allowed });
   };
+  /** Runs a parser that throws an InputError, keeping its problems with the others. */
+  const parsed = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(...e.problems);
+      return undefined;
+    }
+  };
   const targets: CanaryTargetsT = i.targets;
   need(
     "targets",
@@ -78,8 +100,21 @@ export function planGate(i: Inputs, now = Date.now()): GatePlan {
     );
   }
   const prom = i.provider === "prometheus";
-  if (prom) need("prometheus-url", i["prometheus-url"] !== undefined, "required with provider: prometheus");
-  else {
+  let url: URL | undefined;
+  let headers: Record<string, string> = {};
+  let canarySelector: Selector | undefined;
+  let baselineSelector: Selector | undefined;
+  if (prom) {
+    const given = i["prometheus-url"];
+    need("prometheus-url", given !== undefined, "required with provider: prometheus");
+    if (given !== undefined) url = parsed(() => parsePrometheusUrl(given));
+    const h = i["prometheus-headers"];
+    if (h !== undefined) headers = parsed(() => parsePrometheusHeaders(h)) ?? {};
+    const cs = i["canary-selector"];
+    if (cs !== undefined) canarySelector = parsed(() => parseSelector(cs, "canary-selector"));
+    const bs = i["baseline-selector"];
+    if (bs !== undefined) baselineSelector = parsed(() => parseSelector(bs, "baseline-selector"));
+  } else {
     for (const name of [
       "prometheus-url",
       "prometheus-headers",
@@ -176,6 +211,16 @@ export function planGate(i: Inputs, now = Date.now()): GatePlan {
     baselineVersion,
     start: window ? (i.from as number) : now,
     replay: window,
+    ...(url
+      ? {
+          prometheus: {
+            url,
+            headers,
+            canary: canarySelector ?? versionSelector(canaryVersion),
+            baseline: baselineSelector ?? versionSelector(baselineVersion),
+          },
+        }
+      : {}),
   };
 }
 
@@ -184,21 +229,18 @@ async function openSource(
   i: Inputs,
   plan: GatePlan,
 ): Promise<{ source: MetricSource; close(): Promise<void> }> {
-  if (i.provider === "prometheus") {
+  const prom = plan.prometheus;
+  if (prom) {
     const client = new PrometheusClient({
-      url: parsePrometheusUrl(i["prometheus-url"] as string),
-      headers: i["prometheus-headers"] ? parsePrometheusHeaders(i["prometheus-headers"]) : {},
+      url: prom.url,
+      headers: prom.headers,
       // A tick's reads must end before the next tick is due.
       budgetMs: Math.max(1000, Math.min(10_000, plan.cfg.interval * 800)),
     });
     const source = new PrometheusSource({
       client,
-      canary: i["canary-selector"]
-        ? parseSelector(i["canary-selector"], "canary-selector")
-        : versionSelector(plan.canaryVersion),
-      baseline: i["baseline-selector"]
-        ? parseSelector(i["baseline-selector"], "baseline-selector")
-        : versionSelector(plan.baselineVersion),
+      canary: prom.canary,
+      baseline: prom.baseline,
       spec: plan.spec,
     });
     return { source, close: async () => {} };
@@ -267,7 +309,7 @@ async function writeReport(
   // Local mode's RUNNER_TEMP is removed when the run ends; the report must outlive it.
   const dir = join((!isLocalMode() && process.env.RUNNER_TEMP) || tmpdir(), "goship-canary-gate");
   await mkdir(dir, { recursive: true });
-  const file = join(dir, `report-${plan.canaryVersion}-${Math.round(plan.start / 1000)}.json`);
+  const name = `report-${plan.canaryVersion}-${Math.round(plan.start / 1000)}`;
   const report = {
     schemaVersion: 1,
     canaryVersion: plan.canaryVersion,
@@ -280,8 +322,18 @@ async function writeReport(
     state: run?.state ?? null,
     ...extra,
   };
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-  return file;
+  const text = `${JSON.stringify(report, null, 2)}\n`;
+  // Never over another run's report: a replay of a live step's window starts when it did, and
+  // local runs share the directory.
+  for (let n = 1; ; n++) {
+    const file = join(dir, n === 1 ? `${name}.json` : `${name}-${n}.json`);
+    try {
+      await writeFile(file, text, { flag: "wx" });
+      return file;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || n >= 1000) throw e;
+    }
+  }
 }
 
 const INPUT_NAME = Object.fromEntries(Object.entries(CHECK_NAME).map(([k, v]) => [v, k])) as Record<
@@ -316,6 +368,8 @@ export const canaryGate = defineAction({
     "Judges one step of a staged rollout: the canary against the old version beside it, from Prometheus or /metrics, by anytime-valid sequential tests; promote, hold or rollback.",
   inputs,
   outputs,
+  // Fail closed, and say so: a step that failed before or outside the gate's judgement holds.
+  failureOutputs: (message) => ({ decision: "hold", reasons: JSON.stringify([message]) }),
   async run(i) {
     const plan = planGate(i);
     const mode = plan.replay
