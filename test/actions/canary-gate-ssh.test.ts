@@ -316,6 +316,8 @@ describe("canary-gate (scrape over SSH) with deploy-systemd blue-green on two ho
     const g = judged as ActionRun;
     console.log(logOf(g));
     ok(promoted);
+    // Once promoted, no old slot is left to judge against.
+    expect(promoted.outputs["canary-targets"]).toBe("[]");
 
     expectTargets(
       shift.outputs["canary-targets"] as string,
@@ -378,6 +380,7 @@ describe("canary-gate (scrape over SSH) with deploy-systemd blue-green on two ho
     const g = judged as ActionRun;
     console.log(logOf(g));
     ok(rolledBack);
+    expect(rolledBack.outputs["canary-targets"]).toBe("[]");
 
     expectTargets(
       shift.outputs["canary-targets"] as string,
