@@ -1,10 +1,12 @@
 // npm run demo: the goship pipeline on examples/gin-app, locally, through the same CLI
 // users run (`npx goship <action> …`). Each stage says what it did; later stages are
 // added as their actions land.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 
 const root = new URL("..", import.meta.url).pathname;
 const app = join(root, "examples/gin-app");
@@ -135,8 +137,11 @@ step(
   { cwd: releaseDir },
 );
 // deploy-systemd needs a systemd host. As root on Linux, the demo boots a throwaway one (the
-// test harness: systemd, sshd and nginx in their own namespaces, scripts/harness.mjs), deploys
-// the release to it over SSH, asks it what runs, and removes it.
+// test harness: systemd, sshd and nginx in their own namespaces, scripts/harness.mjs) and runs
+// a staged rollout on it: the release before this one on one blue-green slot with all the
+// traffic, this release on the other slot with 10%, canary-gate judging it against the old
+// slot under a bounded load, then promote (or rollback). Then it asks the host what runs, and
+// removes it.
 const missing = ["unshare", "nsenter", "ip", "sshd", "nginx", "systemd-analyze"].filter(
   (tool) => spawnSync("sh", ["-c", `command -v ${tool} || test -x /usr/sbin/${tool}`]).status !== 0,
 );
@@ -147,76 +152,294 @@ if (process.getuid?.() !== 0 || process.platform !== "linux" || missing.length >
       : process.getuid?.() !== 0
         ? "it needs root, to boot a throwaway systemd host in network namespaces"
         : `these tools are missing: ${missing.join(", ")} (Debian: openssh-server nginx systemd iproute2)`;
-  console.log(`\n━━ deploy-systemd: skipped, ${why}. Everything before this ran.`);
+  console.log(`\n━━ deploy-systemd and canary-gate: skipped, ${why}. Everything before this ran.`);
 } else {
+  await stagedRollout();
+}
+
+/** Lines after the CLI's "# outputs:" heading, as name → value. */
+function outputsOf(stdout) {
+  const at = stdout.lastIndexOf("\n# outputs:\n");
+  if (at < 0) return {};
+  return Object.fromEntries(
+    stdout
+      .slice(at + "\n# outputs:\n".length)
+      .split("\n")
+      .filter((l) => /^[a-z-]+=/.test(l))
+      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+  );
+}
+
+// Like step, without blocking: the load below runs in this process while the CLI does. The
+// output is passed through as it comes; a failure is returned, not fatal.
+function stepAsync(title, args, shown) {
+  console.log(`\n━━ ${title}\n$ ${["node", ...shown].join(" ")}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: app, stdio: ["ignore", "pipe", "inherit"] });
+    let stdout = "";
+    child.stdout.on("data", (b) => {
+      stdout += b;
+      process.stdout.write(b);
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, outputs: outputsOf(stdout) }));
+  });
+}
+
+/**
+ * A bounded load: four clients, each a GET / through nginx on port 80 with its own connection
+ * (so nginx reloads cut none), 20 ms apart; at most 20,000 requests or 180 s. `/` is the app's
+ * route (the one a FAULT_* setting would break): each 2xx answer names the version that served it.
+ */
+function startLoad(address) {
+  const seen = { requests: 0, versions: {}, non2xx: 0, failed: 0, first: [] };
+  const until = Date.now() + 180_000;
+  let stopped = false;
+  const once = () =>
+    new Promise((resolve) => {
+      const req = httpRequest(
+        { host: address, port: 80, path: "/", agent: false, headers: { Connection: "close" }, timeout: 5000 },
+        (res) => {
+          let body = "";
+          res.setEncoding("utf8");
+          res.on("data", (d) => (body += d));
+          res.on("end", () => {
+            if (res.statusCode >= 200 && res.statusCode <= 299) {
+              let v = "?";
+              try {
+                v = JSON.parse(body).version ?? "?";
+              } catch {}
+              seen.versions[v] = (seen.versions[v] ?? 0) + 1;
+            } else {
+              seen.non2xx++;
+              if (seen.first.length < 3) seen.first.push(`HTTP ${res.statusCode} ${body.slice(0, 80)}`);
+            }
+            resolve();
+          });
+          res.on("error", (e) => {
+            seen.failed++;
+            if (seen.first.length < 3) seen.first.push(`answer cut: ${e.message}`);
+            resolve();
+          });
+        },
+      );
+      req.on("timeout", () => req.destroy(new Error("no answer within 5 s")));
+      req.on("error", (e) => {
+        seen.failed++;
+        if (seen.first.length < 3) seen.first.push(e.message);
+        resolve();
+      });
+      req.end();
+    });
+  const client = async () => {
+    while (!stopped && seen.requests < 20_000 && Date.now() < until) {
+      seen.requests++;
+      await once();
+      await sleep(20);
+    }
+  };
+  const clients = Promise.all([client(), client(), client(), client()]);
+  return {
+    async stop() {
+      stopped = true;
+      await clients;
+      return seen;
+    },
+  };
+}
+
+async function version(address) {
+  const res = await fetch(`http://${address}/version`, { signal: AbortSignal.timeout(5000) });
+  return `${res.status} ${await res.text()}`;
+}
+
+async function stagedRollout() {
+  const goarch = process.arch === "arm64" ? "arm64" : "amd64";
+  // The release before this one: the same source, committed and tagged v0.9.0 in a scratch
+  // repository, built for this machine only and signed with the same throwaway key.
+  const before = "0.9.0";
+  const prevDir = mkdtempSync(join(tmpdir(), "goship-demo-before-"));
+  process.on("exit", () => rmSync(prevDir, { recursive: true, force: true }));
+  cpSync(app, prevDir, { recursive: true, filter: (src) => !src.startsWith(join(app, "dist")) });
+  writeFileSync(join(prevDir, ".gitignore"), "/dist/\n");
+  const git = (...args) => {
+    const r = spawnSync(
+      "git",
+      ["-c", "user.name=goship demo", "-c", "user.email=demo@example.invalid", ...args],
+      {
+        cwd: prevDir,
+        encoding: "utf8",
+      },
+    );
+    if (r.status !== 0) {
+      console.error(`demo: git ${args.join(" ")} failed: ${r.stderr}`);
+      process.exit(1);
+    }
+  };
+  console.log(
+    `\n━━ the release before this one: the same source, committed and tagged v${before} in ${prevDir}`,
+  );
+  git("init", "-q", "-b", "main");
+  git("add", ".");
+  git("commit", "-q", "-m", `gin-app ${before}`);
+  git("tag", `v${before}`);
+  step(
+    `build-static: ${before} for linux/${goarch} only`,
+    process.execPath,
+    [cli, "build-static", "--targets", `linux/${goarch}`, "--tags", "netgo,osusergo,nomsgpack"],
+    { cwd: prevDir, env },
+  );
+  step(
+    `package-release: ${before}, signed with the same throwaway key`,
+    process.execPath,
+    [cli, ...releaseArgs, "--signing-key", readFileSync(keyFile, "utf8")],
+    { cwd: prevDir },
+    [cli, ...releaseArgs, "--signing-key", `"$(cat ${keyFile})"`],
+  );
+  const current = JSON.parse(readFileSync(join(releaseDir, "goship-manifest.json"), "utf8")).version;
+
   const { loadHarness } = await import("./harness.mjs");
   const { bootFleet } = await loadHarness();
   console.log("\n━━ deploy-systemd: booting a throwaway systemd host (sshd, nginx) for this demo");
   const fleet = await bootFleet(1, { prefix: "demo" });
+  let failed = "";
   try {
     const host = fleet.hosts[0];
     console.log(
       `host ${host.name} at ${host.address}, up in ${fleet.bootMs} ms; its host key is read from the host itself`,
     );
-    const deployArgs = [
-      "deploy-systemd",
-      "--hosts",
-      host.address,
-      "--app",
-      "gin-app",
-      "--release-dir",
-      "dist/release",
-      "--health-path",
-      "/ready",
-    ];
-    const secrets = [
+    const key = readFileSync(fleet.deployKey, "utf8");
+    const pub = readFileSync(join(releaseDir, "goship.pub"), "utf8");
+    const conn = ["--hosts", host.address, "--app", "gin-app"];
+    const secrets = ["--ssh-private-key", key, "--known-hosts", fleet.knownHosts];
+    const shownSecrets = [
       "--ssh-private-key",
-      readFileSync(fleet.deployKey, "utf8"),
+      `"$(cat ${fleet.deployKey})"`,
       "--known-hosts",
-      fleet.knownHosts,
-      "--public-key",
-      readFileSync(join(releaseDir, "goship.pub"), "utf8"),
+      '"<the host\'s own key>"',
     ];
+    const bg = ["--strategy", "blue-green", "--health-path", "/ready", "--drain-time", "2s"];
+    const deployArgs = (dir, extra) => ["deploy-systemd", ...conn, "--release-dir", dir, ...bg, ...extra];
+    const pubArgs = ["--public-key", pub];
+    const shownPub = ["--public-key", '"$(cat dist/release/goship.pub)"'];
+
     step(
-      "deploy-systemd: verify the release, install it on the host, check the unit, switch, restart, health-check",
+      `deploy-systemd, blue-green: ${before} on slot 8081 with all the traffic (verify the release, install it, check the unit, start it, health-check, write nginx's upstream)`,
       process.execPath,
-      [cli, ...deployArgs, ...secrets],
+      [cli, ...deployArgs(join(prevDir, "dist/release"), []), ...secrets, ...pubArgs],
       {},
-      [
-        cli,
-        ...deployArgs,
-        "--ssh-private-key",
-        `"$(cat ${fleet.deployKey})"`,
-        "--known-hosts",
-        '"<the host\'s own key>"',
-        "--public-key",
-        '"$(cat dist/release/goship.pub)"',
-      ],
+      [cli, ...deployArgs(`${prevDir}/dist/release`, []), ...shownSecrets, ...shownPub],
     );
-    const res = await fetch(`http://${host.address}:8080/version`);
+    // The server block is the user's, written once after the first blue-green deploy (README:
+    // nginx for blue-green); here it takes port 80 from Debian's default site.
     console.log(
-      `\n━━ the host answers: GET http://${host.address}:8080/version → ${res.status} ${await res.text()}`,
+      "\n━━ the nginx server block (yours, written once): /etc/nginx/sites-enabled/gin-app, port 80 → upstream gin-app",
     );
+    const server = await host.exec(
+      [
+        "sh",
+        "-c",
+        "rm -f /etc/nginx/sites-enabled/default && cat > /etc/nginx/sites-enabled/gin-app && nginx -t -q && systemctl reload nginx",
+      ],
+      {
+        input:
+          'server {\n  listen 80;\n  location / {\n    proxy_pass http://gin-app;\n    proxy_http_version 1.1;\n    proxy_set_header Connection "";\n  }\n}\n',
+      },
+    );
+    if (server.code !== 0) throw new Error(`nginx refused the server block: ${server.stderr}`);
+    await sleep(500);
+    console.log(`GET http://${host.address}/version → ${await version(host.address)}`);
+
+    console.log(
+      `\n━━ load: 4 clients, GET http://${host.address}/ through nginx, a connection each, 20 ms apart (at most 20,000 requests or 3 minutes), from now until the rollout step ends`,
+    );
+    const load = startLoad(host.address);
+    let decision = "";
+    let outcome;
+    try {
+      await sleep(1000);
+      const shift = await stepAsync(
+        `deploy-systemd, blue-green, --traffic-weight 10: ${current} on slot 8082 with 10% of the requests, ${before} keeps 90%`,
+        [cli, ...deployArgs("dist/release", ["--traffic-weight", "10"]), ...secrets, ...pubArgs],
+        [cli, ...deployArgs("dist/release", ["--traffic-weight", "10"]), ...shownSecrets, ...shownPub],
+      );
+      if (shift.code !== 0) throw new Error(`deploy-systemd --traffic-weight 10 failed (exit ${shift.code})`);
+      const targets = shift.outputs["canary-targets"] ?? "";
+      console.log(`\ncanary-targets (deploy-systemd's output, canary-gate's input): ${targets}`);
+
+      // Short ticks so that the demo decides within a minute. min-effect: the sample app answers
+      // no 5xx, so the old slot's error rate is about 1/requests, and ruling out a ×5 regression
+      // of it (the default at 10%) would take more canary requests than a minute brings; a real
+      // step runs with the defaults for 10 minutes or more (README: canary-gate).
+      const gateArgs = [
+        "canary-gate",
+        "--targets",
+        targets,
+        "--interval",
+        "2s",
+        "--warmup",
+        "4s",
+        "--min-effect",
+        "1000",
+        "--duration",
+        "60s",
+      ];
+      const gate = await stepAsync(
+        "canary-gate: the canary (new slot) against the old slot beside it, each slot's /metrics read over SSH, a tick every 2 s",
+        [cli, ...gateArgs, ...secrets],
+        [cli, ...gateArgs.slice(0, 2), "'<canary-targets>'", ...gateArgs.slice(3), ...shownSecrets],
+      );
+      decision = gate.outputs.decision ?? "";
+      const reasons = JSON.parse(gate.outputs.reasons ?? "[]");
+      console.log(
+        `\ncanary-gate decided: ${decision.toUpperCase() || "(no decision)"}${reasons[0] ? ` — ${reasons[0]}` : ""}` +
+          `\n  canary requests judged ${gate.outputs["canary-requests"] ?? "?"}, baseline requests ${gate.outputs["baseline-requests"] ?? "?"}; report: ${gate.outputs.report ?? "?"}`,
+      );
+      const mode = decision === "promote" ? "promote" : "rollback";
+      const modeArgs = [
+        "deploy-systemd",
+        ...conn,
+        "--strategy",
+        "blue-green",
+        "--mode",
+        mode,
+        "--drain-time",
+        "2s",
+      ];
+      outcome = await stepAsync(
+        mode === "promote"
+          ? `deploy-systemd --mode promote: ${current} gets 100%; the old slot drains, then stops`
+          : `deploy-systemd --mode rollback: all traffic back to ${before}; the new slot stops`,
+        [cli, ...modeArgs, ...secrets],
+        [cli, ...modeArgs, ...shownSecrets],
+      );
+      if (outcome.code !== 0) throw new Error(`deploy-systemd --mode ${mode} failed (exit ${outcome.code})`);
+      await sleep(1000);
+    } finally {
+      const seen = await load.stop();
+      console.log(
+        `\n━━ the load through the whole rollout: ${seen.requests} requests, 2xx by version ${JSON.stringify(seen.versions)}, ` +
+          `non-2xx ${seen.non2xx}, failed ${seen.failed}${seen.first.length ? ` (${seen.first.join(" | ")})` : ""}`,
+      );
+      if (seen.non2xx + seen.failed > 0) failed = "requests failed during the rollout";
+    }
+    console.log(`\n━━ the host answers: GET http://${host.address}/version → ${await version(host.address)}`);
+    if (decision !== "promote")
+      failed = `canary-gate did not promote ${current} (${decision || "no decision"})`;
     step(
       "deploy-systemd --mode status: what runs there, and its history",
       process.execPath,
-      [
-        cli,
-        "deploy-systemd",
-        "--hosts",
-        host.address,
-        "--app",
-        "gin-app",
-        "--mode",
-        "status",
-        ...secrets.slice(0, 4),
-      ],
+      [cli, "deploy-systemd", ...conn, "--strategy", "blue-green", "--mode", "status", ...secrets],
       {},
-      [cli, "deploy-systemd", "--hosts", host.address, "--app", "gin-app", "--mode", "status", "…"],
+      [cli, "deploy-systemd", ...conn, "--strategy", "blue-green", "--mode", "status", "…"],
     );
   } finally {
     await fleet.stop();
     console.log("the throwaway host is gone");
+  }
+  if (failed) {
+    console.error(`\ndemo: ${failed}`);
+    process.exit(1);
   }
 }
 

@@ -215,6 +215,9 @@ export class BlueGreen implements DeployStrategy {
       return;
     }
     await this.#shift(work, state, 100);
+    // The shift named both slots for canary-gate; once promoted there is no old slot to judge
+    // against (canary-targets is [] after a promote, as after a rollback).
+    delete r.canary;
     const oldPort = state.oldPort;
     work.revert = undefined; // once the old slot is stopped, going back is a rollback
     const { drainMs } = this.settings;
