@@ -280,6 +280,8 @@ describe("deploy-systemd, blue-green strategy, on two hosts behind nginx", () =>
     }[];
     expect(canary).toEqual(
       fleet.hosts.map((h) => ({
+        app: "shop",
+        weight: 100,
         host: `deploy@${h.address}:22`,
         new: { address: `${h.address}:${BLUE}`, version: V1 },
         old: null,
