@@ -1,4 +1,4 @@
-import { copyFile, cp, link, mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, link, mkdir, mkdtemp, rename, rm, stat, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, relative } from "node:path";
 import { type Target, targetEnv, targetSlug, VARIANTS } from "../contract/targets.js";
@@ -94,8 +94,21 @@ export async function goBuild(spec: BuildSpec, onOutput?: (line: string) => void
       for (const l of chunk.split("\n")) if (l.trim()) onOutput?.(l);
     },
   });
-  // Go replaces its output by rename, never in place, so a hard link is a stable copy;
-  // link beside and rename, so the final name never holds a half-written binary.
+  await placeBinary(linked, path);
+  return { target: spec.target, path, name, durationMs: performance.now() - started };
+}
+
+/**
+ * Puts the linked binary at `path`. Go replaces its output by rename, never in place, so a
+ * hard link is a stable copy; it is made beside `path` and renamed, so that the final name
+ * never holds a half-written binary. When Go found its output up to date and did not link
+ * again, `path` is already a link to the same file: rename(2) of one hard link onto another
+ * of the same file does nothing and succeeds, which would leave the `.partial` name behind,
+ * so that case is left as it is.
+ */
+async function placeBinary(linked: string, path: string): Promise<void> {
+  const [from, to] = await Promise.all([stat(linked), stat(path).catch(() => undefined)]);
+  if (to && to.dev === from.dev && to.ino === from.ino) return;
   const partial = `${path}.partial`;
   await rm(partial, { force: true });
   try {
@@ -103,8 +116,12 @@ export async function goBuild(spec: BuildSpec, onOutput?: (line: string) => void
   } catch {
     await copyFile(linked, partial);
   }
-  await rename(partial, path);
-  return { target: spec.target, path, name, durationMs: performance.now() - started };
+  try {
+    await rename(partial, path);
+  } finally {
+    // Gone after a rename that took effect; still there after one that did nothing or failed.
+    await rm(partial, { force: true });
+  }
 }
 
 export interface Expectations {

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ArtifactFragment } from "../../src/contract/manifest.js";
@@ -15,6 +15,10 @@ const checkout = () =>
         'package main\n\nvar commit, date, nonce = "none", "unknown", ""\n\nfunc init() { _ = commit + date + nonce }\n',
     },
   });
+
+/** Every file and directory under `dir`, relative to it, sorted; [] when it does not exist. */
+const listTree = (dir: string) =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: "utf8" }).sort() : [];
 
 const goVersion = execFileSync("go", ["env", "GOVERSION"]).toString().trim();
 const TARGETS = "linux/amd64,linux/arm/7,windows/amd64,darwin/arm64";
@@ -175,4 +179,30 @@ describe("build-static refuses what it must not ship", () => {
     expect(errors[0]).toMatch(message);
     expect(existsSync(join(repo, "dist"))).toBe(false);
   });
+});
+
+describe("build-static run again, or failing", () => {
+  const LINUX = { targets: "linux/amd64", upload: "false" };
+
+  it("a second build into the same directory leaves exactly what the first left", async () => {
+    const repo = checkout();
+    const first = await runDistAction("build-static", LINUX, VCS, { cwd: repo });
+    expect(first.code, first.stdout).toBe(0);
+    const afterFirst = listTree(join(repo, "dist/bin"));
+    expect(afterFirst).toEqual([
+      ".goship-link",
+      ".goship-link/hello_linux_amd64",
+      ".goship-link/hello_linux_amd64/hello",
+      "hello_linux_amd64",
+      "hello_linux_amd64/goship-fragment.json",
+      "hello_linux_amd64/hello",
+    ]);
+    // The same commit again: Go finds its output up to date and does not link again.
+    const second = await runDistAction("build-static", LINUX, VCS, { cwd: repo });
+    expect(second.code, second.stdout).toBe(0);
+    expect(listTree(join(repo, "dist/bin"))).toEqual(afterFirst);
+    expect(JSON.parse(second.outputs.artifacts as string)[0].sha256).toBe(
+      JSON.parse(first.outputs.artifacts as string)[0].sha256,
+    );
+  }, 300_000);
 });
