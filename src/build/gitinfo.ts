@@ -78,9 +78,9 @@ export async function readSourceInfo(dir: string): Promise<SourceInfo> {
   const epochEnv = process.env.SOURCE_DATE_EPOCH;
   let sourceDateEpoch: number;
   if (epochEnv !== undefined && epochEnv !== "") {
-    if (!/^\d+$/.test(epochEnv))
+    if (!/^\d+$/.test(epochEnv) || Number(epochEnv) > MAX_EPOCH)
       throw new UserError(
-        `SOURCE_DATE_EPOCH is ${JSON.stringify(epochEnv)}; it must be a Unix time in seconds`,
+        `SOURCE_DATE_EPOCH is ${JSON.stringify(epochEnv)}; it must be a Unix time in seconds, at most ${MAX_EPOCH} (${epochToRfc3339(MAX_EPOCH)})`,
       );
     sourceDateEpoch = Number(epochEnv);
   } else {
@@ -99,6 +99,23 @@ export async function readSourceInfo(dir: string): Promise<SourceInfo> {
 
 export function epochToRfc3339(epoch: number): string {
   return new Date(epoch * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/** 9999-12-31T23:59:59Z: the last time RFC 3339 writes with its four-digit year. */
+const MAX_EPOCH = 253_402_300_799;
+
+/**
+ * "2026-11-21T16:00:00Z" → Unix seconds; undefined unless it is a real date and time in UTC
+ * from 1970 on, written exactly as epochToRfc3339 writes it back. A pattern alone lets
+ * 2026-13-45T99:99:99Z through; Date.parse rolls 24:00:00 over to the next day; a leap second
+ * or 2026-02-30 has no Unix time of its own. The date and the epoch stamped into a release
+ * must name one instant.
+ */
+export function rfc3339ToEpoch(text: string): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(text)) return undefined;
+  const ms = Date.parse(text);
+  if (!Number.isFinite(ms) || ms < 0) return undefined;
+  return epochToRfc3339(ms / 1000) === text ? ms / 1000 : undefined;
 }
 
 /** Whether git ignores a path (so build output there does not make the tree dirty). */

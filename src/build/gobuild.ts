@@ -1,4 +1,4 @@
-import { copyFile, cp, link, mkdir, mkdtemp, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, cp, link, mkdir, mkdtemp, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, relative } from "node:path";
 import { type Target, targetEnv, targetSlug, VARIANTS } from "../contract/targets.js";
@@ -78,9 +78,14 @@ export function linkPath(spec: BuildSpec): string {
   );
 }
 
+/** <outputDir>/<name>_<goos>_<goarch>[_<variant>]: where one target's binary and fragment go. */
+function targetDir(spec: BuildSpec): string {
+  return join(spec.outputDir, targetDirName(spec.binaryName, spec.target));
+}
+
 /** Builds one target into <outputDir>/<name>_<goos>_<goarch>[_<variant>]/<name>[.exe]. */
 export async function goBuild(spec: BuildSpec, onOutput?: (line: string) => void): Promise<BuiltBinary> {
-  const dir = join(spec.outputDir, targetDirName(spec.binaryName, spec.target));
+  const dir = targetDir(spec);
   const name = binaryFileName(spec.binaryName, spec.target);
   const path = join(dir, name);
   const linked = linkPath(spec);
@@ -122,6 +127,20 @@ async function placeBinary(linked: string, path: string): Promise<void> {
     // Gone after a rename that took effect; still there after one that did nothing or failed.
     await rm(partial, { force: true });
   }
+}
+
+/**
+ * Removes everything goBuild wrote for one target: its directory (binary, fragment) and its
+ * link copy, then the link directory once no target has a copy there. A failed run leaves
+ * no binary behind that anything could pick up as build output.
+ */
+export async function removeBuild(spec: BuildSpec): Promise<void> {
+  const links = dirname(dirname(linkPath(spec)));
+  await Promise.all([
+    rm(targetDir(spec), { recursive: true, force: true }),
+    rm(dirname(linkPath(spec)), { recursive: true, force: true }),
+  ]);
+  await rmdir(links).catch(() => undefined); // still holds another target's copy, or already gone
 }
 
 export interface Expectations {

@@ -170,6 +170,11 @@ describe("build-static refuses what it must not ship", () => {
       /input "version-variables" .*"not a symbol" is not a Go symbol/,
     ],
     [{ version: "1.0/../x" }, /input "version" has value "1.0\/..\/x"/],
+    [
+      { date: "2026-13-45T99:99:99Z" },
+      /input "date" has value "2026-13-45T99:99:99Z": allowed: an RFC 3339 UTC time like 2026-11-21T16:00:00Z: a real calendar date and time of day/,
+    ],
+    [{ date: "2026-02-30T12:00:00Z" }, /input "date" has value "2026-02-30T12:00:00Z": allowed: an RFC 3339/],
   ])("bad input %j: one error, nothing built", async (inputs, message) => {
     const repo = checkout();
     const res = await runDistAction("build-static", { ...inputs, upload: "false" }, {}, { cwd: repo });
@@ -205,4 +210,25 @@ describe("build-static run again, or failing", () => {
       JSON.parse(first.outputs.artifacts as string)[0].sha256,
     );
   }, 300_000);
+
+  it("a failed reproducibility rebuild leaves no binary in output-dir", async () => {
+    const repo = checkout();
+    // A -toolexec wrapper that fails every tool of the gate's second build (its GOCACHE is new).
+    const wrapper = join(repo, "..", `fail-repro-${Date.now()}.sh`);
+    writeFileSync(
+      wrapper,
+      '#!/bin/sh\ncase "$GOCACHE" in *goship-repro-*) echo "refusing the second build" >&2; exit 1;; esac\nexec "$@"\n',
+    );
+    chmodSync(wrapper, 0o755);
+    const res = await runDistAction(
+      "build-static",
+      { ...LINUX, "reproducible-check": "true" },
+      { GOFLAGS: `-buildvcs=auto -toolexec=${wrapper}` },
+      { cwd: repo },
+    );
+    expect(res.code, res.stdout).toBe(1);
+    expect(res.stdout).toMatch(/::error::build-static: 1 of 1 target\(s\) failed:(%0A| )*linux\/amd64: /);
+    expect(res.stdout).not.toMatch(/at .*index\.js:\d+/); // a user error, not a bug's stack
+    expect(listTree(join(repo, "dist/bin")).filter((f) => !f.endsWith(".goship-link"))).toEqual([]);
+  }, 600_000);
 });
