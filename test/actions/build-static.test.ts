@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ArtifactFragment } from "../../src/contract/manifest.js";
@@ -19,6 +19,11 @@ const checkout = () =>
 /** Every file and directory under `dir`, relative to it, sorted; [] when it does not exist. */
 const listTree = (dir: string) =>
   existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: "utf8" }).sort() : [];
+
+const git = (repo: string, ...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
+    cwd: repo,
+  }).toString();
 
 const goVersion = execFileSync("go", ["env", "GOVERSION"]).toString().trim();
 const TARGETS = "linux/amd64,linux/arm/7,windows/amd64,darwin/arm64";
@@ -231,4 +236,52 @@ describe("build-static run again, or failing", () => {
     expect(res.stdout).not.toMatch(/at .*index\.js:\d+/); // a user error, not a bug's stack
     expect(listTree(join(repo, "dist/bin")).filter((f) => !f.endsWith(".goship-link"))).toEqual([]);
   }, 600_000);
+});
+
+describe("build-static keeps its output out of git without hiding sources", () => {
+  const LINUX = { targets: "linux/amd64", upload: "false" };
+  const exclude = (repo: string) => readFileSync(join(repo, ".git/info/exclude"), "utf8");
+
+  it("an untracked source in an output-dir git does not ignore is reported as dirty, not excluded", async () => {
+    const repo = checkout();
+    const before = exclude(repo);
+    mkdirSync(join(repo, "out"));
+    writeFileSync(join(repo, "out", "notes.go"), "package main\n");
+    const res = await runDistAction("build-static", { ...LINUX, "output-dir": "out" }, VCS, { cwd: repo });
+    expect(res.code, res.stdout).toBe(1);
+    expect(res.stdout).toMatch(/::error::build-static: the work tree has uncommitted changes \(out\/\)/);
+    expect(exclude(repo)).toBe(before);
+    expect(listTree(join(repo, "out"))).toEqual(["notes.go"]);
+  }, 300_000);
+
+  it("an output-dir that holds tracked files is refused, naming the input", async () => {
+    const repo = checkout();
+    const before = exclude(repo);
+    mkdirSync(join(repo, "assets"));
+    writeFileSync(join(repo, "assets", "logo.txt"), "logo\n");
+    git(repo, "add", "assets");
+    git(repo, "commit", "-q", "-m", "assets");
+    const res = await runDistAction("build-static", { ...LINUX, "output-dir": "assets" }, VCS, { cwd: repo });
+    expect(res.code, res.stdout).toBe(1);
+    const errors = res.stdout.split("\n").filter((l) => l.startsWith("::error::"));
+    expect(errors).toEqual([
+      '::error::build-static: input "output-dir" has value "assets": it holds files git tracks (assets/logo.txt); allowed: a directory for build output only, e.g. dist/bin',
+    ]);
+    expect(exclude(repo)).toBe(before);
+    expect(listTree(join(repo, "assets"))).toEqual(["logo.txt"]);
+  }, 300_000);
+
+  it("an output-dir with pattern characters is excluded by one escaped line, however often it runs", async () => {
+    const repo = checkout();
+    const before = exclude(repo);
+    for (let n = 0; n < 2; n++) {
+      const res = await runDistAction("build-static", { ...LINUX, "output-dir": "out[1] #x" }, VCS, {
+        cwd: repo,
+      });
+      expect(res.code, res.stdout).toBe(0);
+    }
+    expect(exclude(repo)).toBe(`${before}# build-static output (goship)\n/out\\[1\\] \\#x/\n`);
+    expect(git(repo, "status", "--porcelain")).toBe("");
+    expect(git(repo, "check-ignore", "--no-index", "out1 #x/", "out[1] #x/").trim()).toBe("out[1] #x/");
+  }, 300_000);
 });

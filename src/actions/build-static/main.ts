@@ -1,7 +1,12 @@
 import { existsSync, statSync } from "node:fs";
-import { appendFile, mkdir } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
-import { isIgnored, readSourceInfo, rfc3339ToEpoch, type SourceInfo } from "../../build/gitinfo.js";
+import { dirname, join, resolve } from "node:path";
+import {
+  excludeFromGit,
+  outputDirState,
+  readSourceInfo,
+  rfc3339ToEpoch,
+  type SourceInfo,
+} from "../../build/gitinfo.js";
 import {
   type BuildSpec,
   type BuiltBinary,
@@ -76,26 +81,49 @@ async function mainPackage(goBin: string, workDir: string, pkg: string, env: Nod
   return { importPath, defaultName: last as string };
 }
 
+/** Up to ten names, for a message. */
+function someOf(names: readonly string[]): string {
+  return names.slice(0, 10).join(", ") + (names.length > 10 ? ", …" : "");
+}
+
 /**
- * Output inside the work tree must be ignored by git: an untracked binary makes the
- * tree dirty, and Go would stamp vcs.modified=true into every later build. When it is
- * not, it goes into .git/info/exclude (local to this clone, never committed).
+ * The work tree must be clean (unless allow-dirty), and build output inside it must not make
+ * it dirty: an untracked binary would, and Go would stamp vcs.modified=true into every later
+ * build. An output directory git does not ignore goes into .git/info/exclude (local to this
+ * clone, never committed), but only once the tree was found clean and only when the directory
+ * holds no file of the user's, tracked or not: excluding it would hide those from the check.
  */
-async function ensureOutputIgnored(source: SourceInfo, outputDir: string): Promise<boolean> {
-  const rel = relative(source.root, outputDir);
-  if (rel.startsWith("..") || resolve(source.root, rel) !== outputDir) return false;
-  if (await isIgnored(source.root, rel, source.gitEnv)) return false;
-  const { stdout } = await execFile("git", ["rev-parse", "--git-path", "info/exclude"], {
-    cwd: source.root,
-    env: { ...process.env, ...source.gitEnv },
-  });
-  const exclude = resolve(source.root, stdout.trim());
-  await mkdir(dirname(exclude), { recursive: true });
-  await appendFile(exclude, `\n# build-static output (goship)\n/${rel.split("\\").join("/")}/\n`);
-  notice(
-    `${rel}/ is not ignored by git; added it to ${relative(source.root, exclude)} so build output does not make the tree dirty. Add it to .gitignore to make this permanent.`,
-  );
-  return true;
+async function keepOutputOutOfGit(source: SourceInfo, outputDir: string, i: Inputs): Promise<void> {
+  const output = await outputDirState(source, outputDir);
+  const outputInput = i["output-dir"] ?? join("dist", "bin");
+  if (output && !output.ignored && (output.rel === "" || output.tracked.length > 0)) {
+    throw inputError(
+      "output-dir",
+      outputInput,
+      output.rel === ""
+        ? "it is the top of the git work tree; allowed: a directory for build output only, e.g. dist/bin"
+        : `it holds files git tracks (${someOf(output.tracked)}); allowed: a directory for build output only, e.g. dist/bin`,
+    );
+  }
+  if (source.dirtyFiles.length > 0 && !i["allow-dirty"]) {
+    throw new UserError(
+      `the work tree has uncommitted changes (${someOf(source.dirtyFiles)}); a release must be built from a commit. Commit them, or set allow-dirty: true`,
+    );
+  }
+  if (!output || output.ignored) return;
+  if (output.untracked.length > 0) {
+    // Only with allow-dirty: without it the check above listed them.
+    notice(
+      `${output.rel}/ holds files git does not ignore (${someOf(output.untracked)}); it is not added to git's exclude file, so the build counts as modified`,
+    );
+    return;
+  }
+  const file = await excludeFromGit(source, output.rel);
+  if (file) {
+    notice(
+      `${output.rel}/ is not ignored by git; added it to ${file} so build output does not make the tree dirty. Add it to .gitignore to make this permanent.`,
+    );
+  }
 }
 
 export const buildStatic = defineAction({
@@ -120,17 +148,8 @@ export const buildStatic = defineAction({
       mainPackage(goBin, workDir, i.package, goEnv),
     ]);
     const targets = parseTargetSpec(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms);
-    let source: SourceInfo | undefined = firstSource;
-    if (source) {
-      // Read again only when the exclude file changed what git sees.
-      if (await ensureOutputIgnored(source, outputDir)) source = await readSourceInfo(workDir);
-      if (source.dirtyFiles.length > 0 && !i["allow-dirty"]) {
-        const list = source.dirtyFiles.slice(0, 10).join(", ") + (source.dirtyFiles.length > 10 ? ", …" : "");
-        throw new UserError(
-          `the work tree has uncommitted changes (${list}); a release must be built from a commit. Commit them, or set allow-dirty: true`,
-        );
-      }
-    }
+    const source: SourceInfo | undefined = firstSource;
+    if (source) await keepOutputOutOfGit(source, outputDir, i);
     const version = i.version ?? (source?.version as string);
     const commit = i.commit ?? (source?.commit as string);
     const date = i.date ?? (source?.date as string);
