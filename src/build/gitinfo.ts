@@ -1,4 +1,5 @@
-import { realpath } from "node:fs/promises";
+import { appendFile, mkdir, readFile, realpath } from "node:fs/promises";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { UserError } from "../kit/errors.js";
 import { execFile } from "../kit/exec.js";
 import { warning } from "../kit/log.js";
@@ -78,9 +79,9 @@ export async function readSourceInfo(dir: string): Promise<SourceInfo> {
   const epochEnv = process.env.SOURCE_DATE_EPOCH;
   let sourceDateEpoch: number;
   if (epochEnv !== undefined && epochEnv !== "") {
-    if (!/^\d+$/.test(epochEnv))
+    if (!/^\d+$/.test(epochEnv) || Number(epochEnv) > MAX_EPOCH)
       throw new UserError(
-        `SOURCE_DATE_EPOCH is ${JSON.stringify(epochEnv)}; it must be a Unix time in seconds`,
+        `SOURCE_DATE_EPOCH is ${JSON.stringify(epochEnv)}; it must be a Unix time in seconds, at most ${MAX_EPOCH} (${epochToRfc3339(MAX_EPOCH)})`,
       );
     sourceDateEpoch = Number(epochEnv);
   } else {
@@ -101,12 +102,100 @@ export function epochToRfc3339(epoch: number): string {
   return new Date(epoch * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-/** Whether git ignores a path (so build output there does not make the tree dirty). */
-export async function isIgnored(
-  root: string,
-  path: string,
-  gitEnv: Record<string, string>,
-): Promise<boolean> {
-  const r = await git(root, ["check-ignore", "-q", "--no-index", path], gitEnv, true);
+/** 9999-12-31T23:59:59Z: the last time RFC 3339 writes with its four-digit year. */
+const MAX_EPOCH = 253_402_300_799;
+
+/**
+ * "2026-11-21T16:00:00Z" → Unix seconds; undefined unless it is a real date and time in UTC
+ * from 1970 on, written exactly as epochToRfc3339 writes it back. A pattern alone lets
+ * 2026-13-45T99:99:99Z through; Date.parse rolls 24:00:00 over to the next day; a leap second
+ * or 2026-02-30 has no Unix time of its own. The date and the epoch stamped into a release
+ * must name one instant.
+ */
+export function rfc3339ToEpoch(text: string): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(text)) return undefined;
+  const ms = Date.parse(text);
+  if (!Number.isFinite(ms) || ms < 0) return undefined;
+  return epochToRfc3339(ms / 1000) === text ? ms / 1000 : undefined;
+}
+
+/** What git sees of a build output directory inside the work tree. */
+export interface OutputDirState {
+  /** Relative to the top of the work tree, "/"-separated ("" for the top itself). */
+  rel: string;
+  /** Whether git ignores it already (.gitignore, info/exclude, core.excludesFile). */
+  ignored: boolean;
+  /** Files under it that git tracks. */
+  tracked: string[];
+  /** Files under it that git neither tracks nor ignores. */
+  untracked: string[];
+}
+
+/**
+ * How git sees `dir`, or undefined when it is outside the work tree (nothing to keep out of
+ * git then). Build output inside the tree must be ignored by git: an untracked binary makes
+ * the tree dirty, and Go would stamp vcs.modified=true into every later build.
+ */
+export async function outputDirState(source: SourceInfo, dir: string): Promise<OutputDirState | undefined> {
+  const rel = relative(source.root, dir);
+  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
+  const slashed = rel.split(sep).join("/");
+  // Paths, not patterns: a directory named "out[1]" must not match "out1".
+  const literal = { ...source.gitEnv, GIT_LITERAL_PATHSPECS: "1" };
+  const list = async (args: string[]) =>
+    (await git(source.root, ["ls-files", "-z", ...args, "--", slashed || "."], literal)).stdout
+      .split("\0")
+      .filter(Boolean);
+  const [ignored, tracked, untracked] = await Promise.all([
+    slashed === "" ? false : isIgnoredDir(source, slashed),
+    list(["--cached"]),
+    list(["--others", "--exclude-standard"]),
+  ]);
+  return { rel: slashed, ignored, tracked, untracked };
+}
+
+async function isIgnoredDir(source: SourceInfo, rel: string): Promise<boolean> {
+  // The trailing "/" says it is a directory, also before it exists. check-ignore takes paths
+  // (no pathspec magic): "out[1]" is that name.
+  const r = await git(source.root, ["check-ignore", "-q", "--no-index", `${rel}/`], source.gitEnv, true);
+  if (r.code > 1) throw new UserError(`git check-ignore ${rel}/ failed: ${r.stderr.trim()}`);
   return r.code === 0;
+}
+
+/**
+ * The gitignore line that matches the directory `rel` of the work tree and nothing else:
+ * anchored at the top by a leading "/", a directory by the trailing "/", and every character
+ * with a meaning in a pattern (* ? [ ] ! # \ and a space that ends a name) escaped.
+ */
+export function gitignoreLine(rel: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a line break would end the pattern early
+  if (rel === "" || /[\u0000-\u001f\u007f]/.test(rel))
+    throw new Error(`no gitignore line for ${JSON.stringify(rel)}`);
+  const escaped = rel
+    .split("/")
+    .map((name) =>
+      name.replace(/[*?[\]!#\\]/g, "\\$&").replace(/ +$/, (spaces) => "\\ ".repeat(spaces.length)),
+    )
+    .join("/");
+  return `/${escaped}/`;
+}
+
+/**
+ * Adds the directory `rel` to this clone's info/exclude (never committed) unless the file
+ * has that line already, so that build output there does not make the tree dirty. Returns the
+ * exclude file, relative to the top, when a line was added.
+ */
+export async function excludeFromGit(source: SourceInfo, rel: string): Promise<string | undefined> {
+  const line = gitignoreLine(rel);
+  const { stdout } = await git(source.root, ["rev-parse", "--git-path", "info/exclude"], source.gitEnv);
+  const file = resolve(source.root, stdout.trim());
+  const text = await readFile(file, "utf8").catch((e: NodeJS.ErrnoException) => {
+    if (e.code === "ENOENT") return "";
+    throw e;
+  });
+  if (text.split("\n").some((l) => l.replace(/\r$/, "") === line)) return undefined;
+  await mkdir(dirname(file), { recursive: true });
+  const gap = text === "" || text.endsWith("\n") ? "" : "\n";
+  await appendFile(file, `${gap}# build-static output (goship)\n${line}\n`);
+  return relative(source.root, file);
 }

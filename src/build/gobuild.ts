@@ -1,4 +1,4 @@
-import { copyFile, cp, link, mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, link, mkdir, mkdtemp, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, relative } from "node:path";
 import { type Target, targetEnv, targetSlug, VARIANTS } from "../contract/targets.js";
@@ -78,9 +78,14 @@ export function linkPath(spec: BuildSpec): string {
   );
 }
 
+/** <outputDir>/<name>_<goos>_<goarch>[_<variant>]: where one target's binary and fragment go. */
+function targetDir(spec: BuildSpec): string {
+  return join(spec.outputDir, targetDirName(spec.binaryName, spec.target));
+}
+
 /** Builds one target into <outputDir>/<name>_<goos>_<goarch>[_<variant>]/<name>[.exe]. */
 export async function goBuild(spec: BuildSpec, onOutput?: (line: string) => void): Promise<BuiltBinary> {
-  const dir = join(spec.outputDir, targetDirName(spec.binaryName, spec.target));
+  const dir = targetDir(spec);
   const name = binaryFileName(spec.binaryName, spec.target);
   const path = join(dir, name);
   const linked = linkPath(spec);
@@ -94,8 +99,21 @@ export async function goBuild(spec: BuildSpec, onOutput?: (line: string) => void
       for (const l of chunk.split("\n")) if (l.trim()) onOutput?.(l);
     },
   });
-  // Go replaces its output by rename, never in place, so a hard link is a stable copy;
-  // link beside and rename, so the final name never holds a half-written binary.
+  await placeBinary(linked, path);
+  return { target: spec.target, path, name, durationMs: performance.now() - started };
+}
+
+/**
+ * Puts the linked binary at `path`. Go replaces its output by rename, never in place, so a
+ * hard link is a stable copy; it is made beside `path` and renamed, so that the final name
+ * never holds a half-written binary. When Go found its output up to date and did not link
+ * again, `path` is already a link to the same file: rename(2) of one hard link onto another
+ * of the same file does nothing and succeeds, which would leave the `.partial` name behind,
+ * so that case is left as it is.
+ */
+async function placeBinary(linked: string, path: string): Promise<void> {
+  const [from, to] = await Promise.all([stat(linked), stat(path).catch(() => undefined)]);
+  if (to && to.dev === from.dev && to.ino === from.ino) return;
   const partial = `${path}.partial`;
   await rm(partial, { force: true });
   try {
@@ -103,8 +121,26 @@ export async function goBuild(spec: BuildSpec, onOutput?: (line: string) => void
   } catch {
     await copyFile(linked, partial);
   }
-  await rename(partial, path);
-  return { target: spec.target, path, name, durationMs: performance.now() - started };
+  try {
+    await rename(partial, path);
+  } finally {
+    // Gone after a rename that took effect; still there after one that did nothing or failed.
+    await rm(partial, { force: true });
+  }
+}
+
+/**
+ * Removes everything goBuild wrote for one target: its directory (binary, fragment) and its
+ * link copy, then the link directory once no target has a copy there. A failed run leaves
+ * no binary behind that anything could pick up as build output.
+ */
+export async function removeBuild(spec: BuildSpec): Promise<void> {
+  const links = dirname(dirname(linkPath(spec)));
+  await Promise.all([
+    rm(targetDir(spec), { recursive: true, force: true }),
+    rm(dirname(linkPath(spec)), { recursive: true, force: true }),
+  ]);
+  await rmdir(links).catch(() => undefined); // still holds another target's copy, or already gone
 }
 
 export interface Expectations {

@@ -266,16 +266,27 @@ export async function downloadSha256(
       const body = res.data as unknown as AsyncIterable<Uint8Array> | null;
       const hash = createHash("sha256");
       let size = 0;
-      // A failure reading the body is a transfer error (retried); one writing the file is not.
+      // A failure reading the body is a transfer error (retried); one writing the file is not,
+      // nor is an answer larger than GitHub lists the asset: reading stops there.
       async function* hashed(): AsyncGenerator<Uint8Array> {
+        let tooLarge = false;
         try {
           for await (const chunk of body ?? []) {
-            hash.update(chunk);
             size += chunk.length;
+            if (size > asset.size) {
+              tooLarge = true;
+              break; // ends the iteration, which cancels the body and closes the connection
+            }
+            hash.update(chunk);
             yield chunk;
           }
         } catch (e) {
           throw new TransferError(errorMessage(e));
+        }
+        if (tooLarge) {
+          throw new UserError(
+            `${what}: GitHub lists ${asset.size} bytes, and the download is larger; stopped reading`,
+          );
         }
       }
       if (dest === undefined) for await (const _ of hashed());

@@ -32,6 +32,9 @@ export const GoDevRelease = z.object({
 export type GoDevFileT = z.infer<typeof GoDevFile>;
 export type GoDevReleaseT = z.infer<typeof GoDevRelease>;
 
+/** go.dev's whole listing (every release since Go 1, every file) is a few MB; this leaves room for years. */
+const MAX_LISTING_BYTES = 32 * 1024 * 1024;
+
 function trimBase(baseUrl: string): string {
   return baseUrl.replace(/\/+$/, "");
 }
@@ -42,7 +45,7 @@ function trimBase(baseUrl: string): string {
  */
 export async function fetchGoDevReleases(baseUrl: string): Promise<GoDevReleaseT[]> {
   const url = `${trimBase(baseUrl)}/?mode=json&include=all`;
-  const text = await fetchText(url, { timeoutMs: 10_000, attempts: 2 });
+  const text = await fetchText(url, { maxBytes: MAX_LISTING_BYTES, timeoutMs: 10_000, attempts: 2 });
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -128,6 +131,8 @@ export async function installGoFromGoDev(opts: {
     let started = performance.now();
     const got = await downloadFile(url, archive, {
       sha256: file.sha256,
+      // Not a byte more than the listing says: a larger answer is refused at once.
+      maxBytes: file.size,
       timeoutMs: 60_000,
       attempts: 3,
     }).catch((e: unknown) => {

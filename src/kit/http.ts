@@ -3,7 +3,7 @@ import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { HttpClient } from "@actions/http-client";
+import { HttpClient, type HttpClientResponse } from "@actions/http-client";
 import { errorMessage, UserError } from "./errors.js";
 import { retry } from "./retry.js";
 
@@ -11,13 +11,66 @@ import { retry } from "./retry.js";
  * HTTP GETs for public downloads (Go toolchains, listings, the checksum database's
  * answers). Proxies come from the usual environment variables through
  * @actions/http-client. Transient failures (connection errors, 429, 5xx) are retried;
- * anything else fails at once.
+ * anything else fails at once. Every GET states the most it will read: the size a listing
+ * gives when there is one, else a cap; an answer that says or turns out to be larger is
+ * refused as soon as that is known, and not retried.
  */
 export interface FetchOptions {
+  /** The most bytes to read: an answer larger than this is refused without reading further. */
+  maxBytes: number;
   /** Give up when the socket is idle this long. */
   timeoutMs?: number;
   /** Attempts in all, for transient failures. */
   attempts?: number;
+}
+
+/** An answer larger than the caller said it could be; not retried (it would be as large again). */
+export class TooLargeError extends UserError {
+  override name = "TooLargeError";
+  constructor(
+    readonly url: string,
+    readonly maxBytes: number,
+    declared?: number,
+  ) {
+    super(
+      `GET ${url}: the answer is ${declared === undefined ? "larger than" : `${declared} bytes, more than`} ${maxBytes} bytes, the most expected here; stopped reading`,
+    );
+  }
+}
+
+/**
+ * Counts the bytes of an answer as they pass and fails the stream once they exceed
+ * `maxBytes`; a Content-Length above it is refused before the body is read at all.
+ */
+function limitTo(url: string, res: HttpClientResponse, maxBytes: number): Transform {
+  const declared = Number(res.message.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    res.message.destroy();
+    throw new TooLargeError(url, maxBytes, declared);
+  }
+  let size = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      size += chunk.length;
+      // Failing the pipeline destroys the response, and with it the connection.
+      if (size > maxBytes) cb(new TooLargeError(url, maxBytes));
+      else cb(null, chunk);
+    },
+  });
+}
+
+/** The body of a 2xx answer, read through `limitTo`; anything else is an HttpError. */
+async function readLimited(url: string, res: HttpClientResponse, maxBytes: number): Promise<Buffer> {
+  const status = res.message.statusCode ?? 0;
+  if (status < 200 || status > 299) {
+    res.message.resume();
+    throw new HttpError(url, status);
+  }
+  const chunks: Buffer[] = [];
+  await pipeline(res.message, limitTo(url, res, maxBytes), async (source: AsyncIterable<Buffer>) => {
+    for await (const chunk of source) chunks.push(chunk);
+  });
+  return Buffer.concat(chunks);
 }
 
 /** An HTTP answer other than 2xx; 404 is worth telling apart (version not published). */
@@ -55,43 +108,20 @@ async function withRetries<T>(url: string, attempts: number, fn: () => Promise<T
   }
 }
 
-/** GETs a small text document. */
-export async function fetchText(url: string, options: FetchOptions = {}): Promise<string> {
+/** GETs a text document of at most `maxBytes`. */
+export async function fetchText(url: string, options: FetchOptions): Promise<string> {
   const http = client(options.timeoutMs ?? 30_000);
-  return withRetries(url, options.attempts ?? 3, async () => {
-    const res = await http.get(url);
-    const status = res.message.statusCode ?? 0;
-    const body = await res.readBody();
-    if (status < 200 || status > 299) throw new HttpError(url, status);
-    return body;
-  });
+  return withRetries(url, options.attempts ?? 3, async () =>
+    (await readLimited(url, await http.get(url), options.maxBytes)).toString("utf8"),
+  );
 }
 
-/**
- * GETs a small binary answer (the checksum database's tiles are raw hashes), refusing one
- * over `maxBytes` (not retried).
- */
-export async function fetchBytes(url: string, options: FetchOptions & { maxBytes: number }): Promise<Buffer> {
+/** GETs a binary answer of at most `maxBytes` (the checksum database's tiles are raw hashes). */
+export async function fetchBytes(url: string, options: FetchOptions): Promise<Buffer> {
   const http = client(options.timeoutMs ?? 30_000);
-  return withRetries(url, options.attempts ?? 3, async () => {
-    const res = await http.get(url);
-    const status = res.message.statusCode ?? 0;
-    if (status < 200 || status > 299) {
-      res.message.resume();
-      throw new HttpError(url, status);
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of res.message as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > options.maxBytes) {
-        res.message.destroy();
-        throw new UserError(`GET ${url}: the answer is larger than ${options.maxBytes} bytes`);
-      }
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
-  });
+  return withRetries(url, options.attempts ?? 3, async () =>
+    readLimited(url, await http.get(url), options.maxBytes),
+  );
 }
 
 export interface Downloaded {
@@ -107,7 +137,7 @@ export interface Downloaded {
 export async function downloadFile(
   url: string,
   dest: string,
-  options: FetchOptions & { sha256?: string } = {},
+  options: FetchOptions & { sha256?: string },
 ): Promise<Downloaded> {
   const http = client(options.timeoutMs ?? 60_000);
   const got = await withRetries(url, options.attempts ?? 3, async () => {
@@ -127,7 +157,7 @@ export async function downloadFile(
       },
     });
     try {
-      await pipeline(res.message, tap, createWriteStream(dest));
+      await pipeline(res.message, limitTo(url, res, options.maxBytes), tap, createWriteStream(dest));
     } catch (e) {
       await rm(dest, { force: true });
       throw e;

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ArtifactFragment } from "../../src/contract/manifest.js";
@@ -15,6 +15,15 @@ const checkout = () =>
         'package main\n\nvar commit, date, nonce = "none", "unknown", ""\n\nfunc init() { _ = commit + date + nonce }\n',
     },
   });
+
+/** Every file and directory under `dir`, relative to it, sorted; [] when it does not exist. */
+const listTree = (dir: string) =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: "utf8" }).sort() : [];
+
+const git = (repo: string, ...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
+    cwd: repo,
+  }).toString();
 
 const goVersion = execFileSync("go", ["env", "GOVERSION"]).toString().trim();
 const TARGETS = "linux/amd64,linux/arm/7,windows/amd64,darwin/arm64";
@@ -166,6 +175,11 @@ describe("build-static refuses what it must not ship", () => {
       /input "version-variables" .*"not a symbol" is not a Go symbol/,
     ],
     [{ version: "1.0/../x" }, /input "version" has value "1.0\/..\/x"/],
+    [
+      { date: "2026-13-45T99:99:99Z" },
+      /input "date" has value "2026-13-45T99:99:99Z": allowed: an RFC 3339 UTC time like 2026-11-21T16:00:00Z: a real calendar date and time of day/,
+    ],
+    [{ date: "2026-02-30T12:00:00Z" }, /input "date" has value "2026-02-30T12:00:00Z": allowed: an RFC 3339/],
   ])("bad input %j: one error, nothing built", async (inputs, message) => {
     const repo = checkout();
     const res = await runDistAction("build-static", { ...inputs, upload: "false" }, {}, { cwd: repo });
@@ -175,4 +189,99 @@ describe("build-static refuses what it must not ship", () => {
     expect(errors[0]).toMatch(message);
     expect(existsSync(join(repo, "dist"))).toBe(false);
   });
+});
+
+describe("build-static run again, or failing", () => {
+  const LINUX = { targets: "linux/amd64", upload: "false" };
+
+  it("a second build into the same directory leaves exactly what the first left", async () => {
+    const repo = checkout();
+    const first = await runDistAction("build-static", LINUX, VCS, { cwd: repo });
+    expect(first.code, first.stdout).toBe(0);
+    const afterFirst = listTree(join(repo, "dist/bin"));
+    expect(afterFirst).toEqual([
+      ".goship-link",
+      ".goship-link/hello_linux_amd64",
+      ".goship-link/hello_linux_amd64/hello",
+      "hello_linux_amd64",
+      "hello_linux_amd64/goship-fragment.json",
+      "hello_linux_amd64/hello",
+    ]);
+    // The same commit again: Go finds its output up to date and does not link again.
+    const second = await runDistAction("build-static", LINUX, VCS, { cwd: repo });
+    expect(second.code, second.stdout).toBe(0);
+    expect(listTree(join(repo, "dist/bin"))).toEqual(afterFirst);
+    expect(JSON.parse(second.outputs.artifacts as string)[0].sha256).toBe(
+      JSON.parse(first.outputs.artifacts as string)[0].sha256,
+    );
+  }, 300_000);
+
+  it("a failed reproducibility rebuild leaves no binary in output-dir", async () => {
+    const repo = checkout();
+    // A -toolexec wrapper that fails every tool of the gate's second build (its GOCACHE is new).
+    const wrapper = join(repo, "..", `fail-repro-${Date.now()}.sh`);
+    writeFileSync(
+      wrapper,
+      '#!/bin/sh\ncase "$GOCACHE" in *goship-repro-*) echo "refusing the second build" >&2; exit 1;; esac\nexec "$@"\n',
+    );
+    chmodSync(wrapper, 0o755);
+    const res = await runDistAction(
+      "build-static",
+      { ...LINUX, "reproducible-check": "true" },
+      { GOFLAGS: `-buildvcs=auto -toolexec=${wrapper}` },
+      { cwd: repo },
+    );
+    expect(res.code, res.stdout).toBe(1);
+    expect(res.stdout).toMatch(/::error::build-static: 1 of 1 target\(s\) failed:(%0A| )*linux\/amd64: /);
+    expect(res.stdout).not.toMatch(/at .*index\.js:\d+/); // a user error, not a bug's stack
+    expect(listTree(join(repo, "dist/bin")).filter((f) => !f.endsWith(".goship-link"))).toEqual([]);
+  }, 600_000);
+});
+
+describe("build-static keeps its output out of git without hiding sources", () => {
+  const LINUX = { targets: "linux/amd64", upload: "false" };
+  const exclude = (repo: string) => readFileSync(join(repo, ".git/info/exclude"), "utf8");
+
+  it("an untracked source in an output-dir git does not ignore is reported as dirty, not excluded", async () => {
+    const repo = checkout();
+    const before = exclude(repo);
+    mkdirSync(join(repo, "out"));
+    writeFileSync(join(repo, "out", "notes.go"), "package main\n");
+    const res = await runDistAction("build-static", { ...LINUX, "output-dir": "out" }, VCS, { cwd: repo });
+    expect(res.code, res.stdout).toBe(1);
+    expect(res.stdout).toMatch(/::error::build-static: the work tree has uncommitted changes \(out\/\)/);
+    expect(exclude(repo)).toBe(before);
+    expect(listTree(join(repo, "out"))).toEqual(["notes.go"]);
+  }, 300_000);
+
+  it("an output-dir that holds tracked files is refused, naming the input", async () => {
+    const repo = checkout();
+    const before = exclude(repo);
+    mkdirSync(join(repo, "assets"));
+    writeFileSync(join(repo, "assets", "logo.txt"), "logo\n");
+    git(repo, "add", "assets");
+    git(repo, "commit", "-q", "-m", "assets");
+    const res = await runDistAction("build-static", { ...LINUX, "output-dir": "assets" }, VCS, { cwd: repo });
+    expect(res.code, res.stdout).toBe(1);
+    const errors = res.stdout.split("\n").filter((l) => l.startsWith("::error::"));
+    expect(errors).toEqual([
+      '::error::build-static: input "output-dir" has value "assets": it holds files git tracks (assets/logo.txt); allowed: a directory for build output only, e.g. dist/bin',
+    ]);
+    expect(exclude(repo)).toBe(before);
+    expect(listTree(join(repo, "assets"))).toEqual(["logo.txt"]);
+  }, 300_000);
+
+  it("an output-dir with pattern characters is excluded by one escaped line, however often it runs", async () => {
+    const repo = checkout();
+    const before = exclude(repo);
+    for (let n = 0; n < 2; n++) {
+      const res = await runDistAction("build-static", { ...LINUX, "output-dir": "out[1] #x" }, VCS, {
+        cwd: repo,
+      });
+      expect(res.code, res.stdout).toBe(0);
+    }
+    expect(exclude(repo)).toBe(`${before}# build-static output (goship)\n/out\\[1\\] \\#x/\n`);
+    expect(git(repo, "status", "--porcelain")).toBe("");
+    expect(git(repo, "check-ignore", "--no-index", "out1 #x/", "out[1] #x/").trim()).toBe("out[1] #x/");
+  }, 300_000);
 });

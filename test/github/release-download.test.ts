@@ -132,6 +132,22 @@ describe("downloadRelease", () => {
     await expectNothingLeft();
   });
 
+  it("stops reading an asset at the size GitHub lists, and keeps nothing", async () => {
+    const { release } = publishedRelease();
+    // The listing says 1000 bytes; the storage host has 64 MiB behind that name.
+    const big = gh.addAsset(release, "zz-big.bin", Buffer.alloc(64 * 1024 * 1024));
+    big.listedSize = 1000;
+    const err = await failure(downloadRelease(connection(), request(), dest));
+    expect(err).toBeInstanceOf(UserError);
+    expect(err.message).toBe(
+      "download asset zz-big.bin: GitHub lists 1000 bytes, and the download is larger; stopped reading",
+    );
+    const downloads = gh.storageRequests.filter((r) => r.path.endsWith(`/${big.downloadKey}`));
+    expect(downloads).toHaveLength(1); // not retried
+    expect(await downloads[0]?.sent).toBeLessThan(16 * 1024 * 1024);
+    await expectNothingLeft();
+  });
+
   it("downloads assets GitHub records no digest for (verifyRelease checks them afterwards)", async () => {
     gh.settings.digests = false;
     const { data } = publishedRelease();

@@ -15,6 +15,7 @@ import {
 } from "../../src/go/godev.js";
 import { UserError } from "../../src/kit/errors.js";
 import { execFile } from "../../src/kit/exec.js";
+import { sendBytes } from "../support/send-bytes.js";
 
 const GOROOT = "/usr/local/go";
 const VERSION = "1.26.8";
@@ -26,6 +27,8 @@ let tarSha256: string;
 let tarSize: number;
 let server: Server;
 let base: string;
+/** What the server managed to send of each archive download in the oversize scenario. */
+const oversizeSent: Promise<number>[] = [];
 /** Query strings of listing requests, to check what was asked for. */
 const listingQueries: string[] = [];
 
@@ -73,7 +76,8 @@ function listing(real: { sha256: string; size: number }): GoDevReleaseT[] {
 
 /**
  * Paths are /<scenario>/dl/...: good (real listing and file), badsha (listing with a
- * wrong sha256), badshape (listing that fails validation), notjson, missing (file 404).
+ * wrong sha256), badshape (listing that fails validation), notjson, missing (file 404),
+ * oversize (a listing that gives 1000 bytes for the archive, which then runs to 64 MiB).
  */
 function handle(
   scenario: string,
@@ -97,6 +101,7 @@ function handle(
       return { status: 200, json: broken };
     }
     if (scenario === "notjson") return { status: 200, json: undefined };
+    if (scenario === "oversize") return { status: 200, json: listing({ sha256: tarSha256, size: 1000 }) };
     return { status: 200, json: good };
   }
   if (rest === `/dl/${FILENAME}` && scenario !== "missing") return { status: 200, file: tarball };
@@ -118,7 +123,11 @@ beforeAll(async () => {
     const url = new URL(req.url ?? "/", "http://x");
     const [, scenario = "", ...restParts] = url.pathname.split("/");
     const answer = handle(scenario, `/${restParts.join("/")}`, url.search);
-    if (answer.file) {
+    if (scenario === "oversize" && answer.file) {
+      // Far more than the 1000 bytes the listing gives, with no Content-Length to refuse early.
+      res.writeHead(200, { "content-type": "application/gzip" });
+      oversizeSent.push(sendBytes(res, 64 * 1024 * 1024));
+    } else if (answer.file) {
       res.writeHead(200, { "content-type": "application/gzip", "content-length": tarSize });
       createReadStream(answer.file).pipe(res);
     } else if (answer.status === 200) {
@@ -268,6 +277,31 @@ describe("installGoFromGoDev", () => {
     expect(err).toBeInstanceOf(UserError);
     expect((err as Error).message).toMatch(/checksum mismatch/);
     expect((err as Error).message).toContain(tarSha256);
+    await expect(lstat(dest)).rejects.toThrow(/ENOENT/);
+    expect(await readdir(work)).toEqual(["tmp"]);
+    expect(await readdir(tmpDir)).toEqual([]);
+  });
+
+  it("stops reading an archive at the size the listing gives, and keeps nothing", async () => {
+    const work = await mkdtemp(path.join(tmp, "oversize-"));
+    const dest = path.join(work, "go");
+    const tmpDir = path.join(work, "tmp");
+    const err = await installGoFromGoDev({
+      version: VERSION,
+      goos: "linux",
+      goarch: "amd64",
+      baseUrl: `${base}/oversize/dl`,
+      dest,
+      tmpDir,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as Error).message).toBe(
+      `GET ${base}/oversize/dl/${FILENAME}: the answer is larger than 1000 bytes, the most expected here; stopped reading`,
+    );
+    // One request, not retried; what the server got out is bounded by the socket buffers
+    // on loopback (a few MiB), not the 64 MiB it offered.
+    expect(oversizeSent).toHaveLength(1);
+    expect(await oversizeSent[0]).toBeLessThan(16 * 1024 * 1024);
     await expect(lstat(dest)).rejects.toThrow(/ENOENT/);
     expect(await readdir(work)).toEqual(["tmp"]);
     expect(await readdir(tmpDir)).toEqual([]);

@@ -18,7 +18,7 @@ import path from "node:path";
 import { crc32, deflateRawSync } from "node:zlib";
 import semver from "semver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { extractModuleZip } from "../../src/archive/zip.js";
+import { extractModuleZip, MAX_MODULE_ZIP } from "../../src/archive/zip.js";
 import { installToolchainFromProxy, listToolchainVersions, proxyURLs } from "../../src/go/proxy.js";
 import { lookupModuleHash } from "../../src/go/sumdb.js";
 import { goToSemver } from "../../src/go/version.js";
@@ -49,7 +49,9 @@ function realFile(urlPath: string): Promise<string> {
   let got = downloads.get(urlPath);
   if (!got) {
     const file = path.join(work, `real-${downloads.size}.bin`);
-    got = downloadFile(`${REAL_PROXY}${urlPath}`, file, { timeoutMs: 60_000 }).then(() => file);
+    got = downloadFile(`${REAL_PROXY}${urlPath}`, file, { maxBytes: MAX_MODULE_ZIP, timeoutMs: 60_000 }).then(
+      () => file,
+    );
     downloads.set(urlPath, got);
   }
   return got;

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { GitHubConnection } from "../../src/github/api.js";
+import { sendBytes } from "./send-bytes.js";
 
 /**
  * A stand-in for the GitHub REST endpoints that publishing a release uses, on
@@ -31,6 +32,8 @@ export interface StoredAsset {
   data: Buffer;
   /** Computed when the upload completed, as GitHub does; a test may change `data` behind it. */
   sha256: string | null;
+  /** The size the API lists, when a test sets one other than data's (a tampered listing). */
+  listedSize?: number;
   createdAt: string;
   updatedAt: string;
   downloadKey: string;
@@ -153,7 +156,12 @@ export interface GitHubStandIn {
   releases: StoredRelease[];
   requests: RecordedRequest[];
   /** Requests that reached the storage host (asset downloads after the redirect), refused ones too. */
-  storageRequests: { path: string; headers: IncomingMessage["headers"] }[];
+  storageRequests: {
+    path: string;
+    headers: IncomingMessage["headers"];
+    /** For a download that was served: the bytes the storage host got out before the client went away. */
+    sent?: Promise<number>;
+  }[];
   inject(fault: Fault): void;
   /** Runs before each request is handled (after it is recorded): for races staged by a test. */
   onRequest?: (request: RecordedRequest) => void;
@@ -213,7 +221,8 @@ export async function startGitHubServer(options: GitHubStandInOptions = {}): Pro
   // ─── The storage host that asset downloads redirect to ─────────────────────
   const storage = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://storage");
-    stand.storageRequests.push({ path: url.pathname, headers: req.headers });
+    const recorded: GitHubStandIn["storageRequests"][number] = { path: url.pathname, headers: req.headers };
+    stand.storageRequests.push(recorded);
     if (req.headers.authorization !== undefined) {
       // S3-style signed URLs refuse a second credential; a client must not forward its token here.
       res.writeHead(400, { "content-type": "application/xml" });
@@ -234,7 +243,7 @@ export async function startGitHubServer(options: GitHubStandInOptions = {}): Pro
       "content-type": "application/octet-stream",
       "content-length": String(asset.data.length),
     });
-    res.end(asset.data);
+    recorded.sent = sendBytes(res, asset.data);
   });
   await listen(storage);
   const storageUrl = `http://127.0.0.1:${(storage.address() as AddressInfo).port}`;
@@ -286,7 +295,7 @@ export async function startGitHubServer(options: GitHubStandInOptions = {}): Pro
     label: a.label,
     state: a.state,
     content_type: a.contentType,
-    size: a.data.length,
+    size: a.listedSize ?? a.data.length,
     digest: settings.digests && a.sha256 ? `sha256:${a.sha256}` : null,
     download_count: a.downloads,
     created_at: a.createdAt,

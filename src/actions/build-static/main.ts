@@ -1,13 +1,19 @@
 import { existsSync, statSync } from "node:fs";
-import { appendFile, mkdir, rm } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
-import { isIgnored, readSourceInfo, type SourceInfo } from "../../build/gitinfo.js";
+import { dirname, join, resolve } from "node:path";
+import {
+  excludeFromGit,
+  outputDirState,
+  readSourceInfo,
+  rfc3339ToEpoch,
+  type SourceInfo,
+} from "../../build/gitinfo.js";
 import {
   type BuildSpec,
   type BuiltBinary,
   goBuild,
   planConcurrency,
   type Reproduction,
+  removeBuild,
   reproduce,
   type Verification,
   verifyBinary,
@@ -75,26 +81,49 @@ async function mainPackage(goBin: string, workDir: string, pkg: string, env: Nod
   return { importPath, defaultName: last as string };
 }
 
+/** Up to ten names, for a message. */
+function someOf(names: readonly string[]): string {
+  return names.slice(0, 10).join(", ") + (names.length > 10 ? ", …" : "");
+}
+
 /**
- * Output inside the work tree must be ignored by git: an untracked binary makes the
- * tree dirty, and Go would stamp vcs.modified=true into every later build. When it is
- * not, it goes into .git/info/exclude (local to this clone, never committed).
+ * The work tree must be clean (unless allow-dirty), and build output inside it must not make
+ * it dirty: an untracked binary would, and Go would stamp vcs.modified=true into every later
+ * build. An output directory git does not ignore goes into .git/info/exclude (local to this
+ * clone, never committed), but only once the tree was found clean and only when the directory
+ * holds no file of the user's, tracked or not: excluding it would hide those from the check.
  */
-async function ensureOutputIgnored(source: SourceInfo, outputDir: string): Promise<boolean> {
-  const rel = relative(source.root, outputDir);
-  if (rel.startsWith("..") || resolve(source.root, rel) !== outputDir) return false;
-  if (await isIgnored(source.root, rel, source.gitEnv)) return false;
-  const { stdout } = await execFile("git", ["rev-parse", "--git-path", "info/exclude"], {
-    cwd: source.root,
-    env: { ...process.env, ...source.gitEnv },
-  });
-  const exclude = resolve(source.root, stdout.trim());
-  await mkdir(dirname(exclude), { recursive: true });
-  await appendFile(exclude, `\n# build-static output (goship)\n/${rel.split("\\").join("/")}/\n`);
-  notice(
-    `${rel}/ is not ignored by git; added it to ${relative(source.root, exclude)} so build output does not make the tree dirty. Add it to .gitignore to make this permanent.`,
-  );
-  return true;
+async function keepOutputOutOfGit(source: SourceInfo, outputDir: string, i: Inputs): Promise<void> {
+  const output = await outputDirState(source, outputDir);
+  const outputInput = i["output-dir"] ?? join("dist", "bin");
+  if (output && !output.ignored && (output.rel === "" || output.tracked.length > 0)) {
+    throw inputError(
+      "output-dir",
+      outputInput,
+      output.rel === ""
+        ? "it is the top of the git work tree; allowed: a directory for build output only, e.g. dist/bin"
+        : `it holds files git tracks (${someOf(output.tracked)}); allowed: a directory for build output only, e.g. dist/bin`,
+    );
+  }
+  if (source.dirtyFiles.length > 0 && !i["allow-dirty"]) {
+    throw new UserError(
+      `the work tree has uncommitted changes (${someOf(source.dirtyFiles)}); a release must be built from a commit. Commit them, or set allow-dirty: true`,
+    );
+  }
+  if (!output || output.ignored) return;
+  if (output.untracked.length > 0) {
+    // Only with allow-dirty: without it the check above listed them.
+    notice(
+      `${output.rel}/ holds files git does not ignore (${someOf(output.untracked)}); it is not added to git's exclude file, so the build counts as modified`,
+    );
+    return;
+  }
+  const file = await excludeFromGit(source, output.rel);
+  if (file) {
+    notice(
+      `${output.rel}/ is not ignored by git; added it to ${file} so build output does not make the tree dirty. Add it to .gitignore to make this permanent.`,
+    );
+  }
 }
 
 export const buildStatic = defineAction({
@@ -119,21 +148,13 @@ export const buildStatic = defineAction({
       mainPackage(goBin, workDir, i.package, goEnv),
     ]);
     const targets = parseTargetSpec(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms);
-    let source: SourceInfo | undefined = firstSource;
-    if (source) {
-      // Read again only when the exclude file changed what git sees.
-      if (await ensureOutputIgnored(source, outputDir)) source = await readSourceInfo(workDir);
-      if (source.dirtyFiles.length > 0 && !i["allow-dirty"]) {
-        const list = source.dirtyFiles.slice(0, 10).join(", ") + (source.dirtyFiles.length > 10 ? ", …" : "");
-        throw new UserError(
-          `the work tree has uncommitted changes (${list}); a release must be built from a commit. Commit them, or set allow-dirty: true`,
-        );
-      }
-    }
+    const source: SourceInfo | undefined = firstSource;
+    if (source) await keepOutputOutOfGit(source, outputDir, i);
     const version = i.version ?? (source?.version as string);
     const commit = i.commit ?? (source?.commit as string);
     const date = i.date ?? (source?.date as string);
-    const sourceDateEpoch = i.date ? Date.parse(i.date) / 1000 : (source?.sourceDateEpoch as number);
+    // The schema let only dates through that name one instant.
+    const sourceDateEpoch = i.date ? (rfc3339ToEpoch(i.date) as number) : (source?.sourceDateEpoch as number);
     if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(version)) {
       throw inputError(
         "version",
@@ -197,7 +218,6 @@ export const buildStatic = defineAction({
         });
         for (const w of verification.warnings) warning(`${name}: ${w}`);
         if (verification.problems.length > 0) {
-          await rm(dirname(built.path), { recursive: true, force: true });
           fail(name, verification.problems.join("; "));
           return undefined;
         }
@@ -206,7 +226,6 @@ export const buildStatic = defineAction({
           reproduction = await reproduce(specFor(target), source?.root ?? workDir, built.path);
           if (!reproduction.identical) {
             const d = reproduction.difference;
-            await rm(dirname(built.path), { recursive: true, force: true });
             fail(
               name,
               `not reproducible: a second build from a copy at another path with an empty GOCACHE differs, first at byte ${d?.offset} in ${d?.section} (sha256 ${verification.sha256} vs ${reproduction.sha256})`,
@@ -224,121 +243,139 @@ export const buildStatic = defineAction({
         return undefined;
       }
     };
-    const results = await group(`Build ${targets.length} target(s)`, async () => {
-      const checks: Promise<Result | undefined>[] = [];
-      await pool(targets, builds, async (target) => {
-        const name = formatTarget(target);
-        let built: BuiltBinary;
+    try {
+      const results = await group(`Build ${targets.length} target(s)`, async () => {
+        const checks: Promise<Result | undefined>[] = [];
         try {
-          built = await goBuild(specFor(target), (line) => info(`  ${name}: ${line}`));
-        } catch (e) {
-          if (!(e instanceof UserError)) throw e;
-          fail(name, e.message);
-          return;
+          await pool(targets, builds, async (target) => {
+            const name = formatTarget(target);
+            let built: BuiltBinary;
+            try {
+              built = await goBuild(specFor(target), (line) => info(`  ${name}: ${line}`));
+            } catch (e) {
+              if (!(e instanceof UserError)) throw e;
+              fail(name, e.message);
+              return;
+            }
+            const checked = check(target, built);
+            checks.push(checked);
+            checked.catch(() => undefined); // a bug surfaces through Promise.all below, not as an unhandled rejection
+            // Reading a binary overlaps the next build; a rebuild for the gate takes a build slot.
+            if (i["reproducible-check"]) await checked;
+          });
+        } finally {
+          // Every started check ends before anything is reported or cleaned up.
+          await Promise.allSettled(checks);
         }
-        const checked = check(target, built);
-        checks.push(checked);
-        checked.catch(() => undefined); // a bug surfaces through Promise.all below, not as an unhandled rejection
-        // Reading a binary overlaps the next build; a rebuild for the gate takes a build slot.
-        if (i["reproducible-check"]) await checked;
+        return Promise.all(checks);
       });
-      return Promise.all(checks);
-    });
-    if (failures.length > 0) {
-      throw new UserError(
-        `${failures.length} of ${targets.length} target(s) failed:\n  ${failures.join("\n  ")}`,
-      );
-    }
-    const done = (results as Result[]).sort((a, b) => compareTargets(a.target, b.target));
+      if (failures.length > 0) {
+        throw new UserError(
+          `${failures.length} of ${targets.length} target(s) failed:\n  ${failures.join("\n  ")}`,
+        );
+      }
+      const done = (results as Result[]).sort((a, b) => compareTargets(a.target, b.target));
 
-    // One manifest fragment per target, next to its binary.
-    const artifacts = [];
-    for (const r of done) {
-      const fragment = ArtifactFragment.parse({
-        schemaVersion: SCHEMA_VERSION,
-        kind: "goship.fragment",
-        project: binaryName,
-        version,
-        commit,
-        sourceDateEpoch,
-        date,
-        target: {
+      // One manifest fragment per target, next to its binary.
+      const artifacts = [];
+      for (const r of done) {
+        const fragment = ArtifactFragment.parse({
+          schemaVersion: SCHEMA_VERSION,
+          kind: "goship.fragment",
+          project: binaryName,
+          version,
+          commit,
+          sourceDateEpoch,
+          date,
+          target: {
+            goos: r.target.goos,
+            goarch: r.target.goarch,
+            ...(r.target.variant ? { variant: r.target.variant } : {}),
+          },
+          binary: {
+            name: r.built.name,
+            sha256: r.verification.sha256,
+            size: r.verification.size,
+            mode: 0o755,
+            static: r.verification.info.static ?? null,
+            goVersion: r.verification.build.goVersion,
+            buildSettings: r.verification.build.settings,
+          },
+        });
+        await writeFileAtomic(join(dirname(r.built.path), FRAGMENT_FILE), stableJson(fragment));
+        artifacts.push({
           goos: r.target.goos,
           goarch: r.target.goarch,
           ...(r.target.variant ? { variant: r.target.variant } : {}),
-        },
-        binary: {
+          path: r.built.path,
           name: r.built.name,
           sha256: r.verification.sha256,
           size: r.verification.size,
-          mode: 0o755,
-          static: r.verification.info.static ?? null,
-          goVersion: r.verification.build.goVersion,
-          buildSettings: r.verification.build.settings,
-        },
-      });
-      await writeFileAtomic(join(dirname(r.built.path), FRAGMENT_FILE), stableJson(fragment));
-      artifacts.push({
-        goos: r.target.goos,
-        goarch: r.target.goarch,
-        ...(r.target.variant ? { variant: r.target.variant } : {}),
-        path: r.built.path,
-        name: r.built.name,
-        sha256: r.verification.sha256,
-        size: r.verification.size,
-        static: fragment.binary.static,
-        goVersion: fragment.binary.goVersion,
-        buildSettings: Object.fromEntries(fragment.binary.buildSettings.map((s) => [s.key, s.value])),
-      });
+          static: fragment.binary.static,
+          goVersion: fragment.binary.goVersion,
+          buildSettings: Object.fromEntries(fragment.binary.buildSettings.map((s) => [s.key, s.value])),
+        });
+      }
+
+      const upload = i.upload ?? (process.env.GITHUB_ACTIONS === "true" && !isLocalMode());
+      const uploaded: string[] = [];
+      if (upload) {
+        await group("Upload artifacts", async () => {
+          for (const r of done) {
+            const name = `${i["artifact-prefix"] ?? binaryName}-${[r.target.goos, r.target.goarch, r.target.variant].filter(Boolean).join("-")}`;
+            // Loaded only when uploading: the artifact client is most of the bundle's start-up time.
+            const { uploadTargetArtifact } = await import("../../github/artifacts.js");
+            await uploadTargetArtifact(name, dirname(r.built.path), [r.built.name, FRAGMENT_FILE]);
+            uploaded.push(name);
+            info(`Uploaded ${name}`);
+          }
+        });
+      }
+
+      setOutputs(buildStatic, { artifacts: JSON.stringify(artifacts), "manifest-dir": outputDir, version });
+
+      const totalSize = done.reduce((n, r) => n + r.verification.size, 0);
+      const totalTime = done.reduce((n, r) => n + r.built.durationMs, 0);
+      const summary = new Summary()
+        .heading("build-static")
+        .paragraph(
+          `**${binaryName} ${version}** from \`${commit.slice(0, 12)}\` (${date}), Go ${goVersion}, ${targets.length} target(s)` +
+            (i["reproducible-check"]
+              ? ", each rebuilt from another path with an empty cache: identical"
+              : ""),
+        )
+        .table(
+          ["target", "size", "sha256", "static", "build time", "verify"],
+          [
+            ...done.map((r) => [
+              formatTarget(r.target),
+              bytes(r.verification.size),
+              `\`${r.verification.sha256.slice(0, 16)}\``,
+              r.verification.info.static === undefined
+                ? "n/a"
+                : r.verification.info.static
+                  ? "yes"
+                  : "**no**",
+              seconds(r.built.durationMs),
+              `${r.verification.durationMs.toFixed(0)} ms`,
+            ]),
+            ["**total**", bytes(totalSize), "", "", seconds(totalTime), ""],
+          ],
+          ["l", "r", "l", "l", "r", "r"],
+        )
+        .barChart(
+          "Binary size (MiB)",
+          done.map((r) => formatTarget(r.target)),
+          done.map((r) => r.verification.size / 1048576),
+          "MiB",
+        );
+      if (uploaded.length > 0) summary.paragraph(`Artifacts: ${uploaded.map((u) => `\`${u}\``).join(", ")}`);
+      await summary.write();
+    } catch (e) {
+      // Whatever failed once `go build` started (a build, a check, the reproducibility gate, a
+      // bug), no binary of this run stays in output-dir: nothing unverified can be picked up.
+      await Promise.all(targets.map((t) => removeBuild(specFor(t))));
+      throw e;
     }
-
-    const upload = i.upload ?? (process.env.GITHUB_ACTIONS === "true" && !isLocalMode());
-    const uploaded: string[] = [];
-    if (upload) {
-      await group("Upload artifacts", async () => {
-        for (const r of done) {
-          const name = `${i["artifact-prefix"] ?? binaryName}-${[r.target.goos, r.target.goarch, r.target.variant].filter(Boolean).join("-")}`;
-          // Loaded only when uploading: the artifact client is most of the bundle's start-up time.
-          const { uploadTargetArtifact } = await import("../../github/artifacts.js");
-          await uploadTargetArtifact(name, dirname(r.built.path), [r.built.name, FRAGMENT_FILE]);
-          uploaded.push(name);
-          info(`Uploaded ${name}`);
-        }
-      });
-    }
-
-    setOutputs(buildStatic, { artifacts: JSON.stringify(artifacts), "manifest-dir": outputDir, version });
-
-    const totalSize = done.reduce((n, r) => n + r.verification.size, 0);
-    const totalTime = done.reduce((n, r) => n + r.built.durationMs, 0);
-    const summary = new Summary()
-      .heading("build-static")
-      .paragraph(
-        `**${binaryName} ${version}** from \`${commit.slice(0, 12)}\` (${date}), Go ${goVersion}, ${targets.length} target(s)` +
-          (i["reproducible-check"] ? ", each rebuilt from another path with an empty cache: identical" : ""),
-      )
-      .table(
-        ["target", "size", "sha256", "static", "build time", "verify"],
-        [
-          ...done.map((r) => [
-            formatTarget(r.target),
-            bytes(r.verification.size),
-            `\`${r.verification.sha256.slice(0, 16)}\``,
-            r.verification.info.static === undefined ? "n/a" : r.verification.info.static ? "yes" : "**no**",
-            seconds(r.built.durationMs),
-            `${r.verification.durationMs.toFixed(0)} ms`,
-          ]),
-          ["**total**", bytes(totalSize), "", "", seconds(totalTime), ""],
-        ],
-        ["l", "r", "l", "l", "r", "r"],
-      )
-      .barChart(
-        "Binary size (MiB)",
-        done.map((r) => formatTarget(r.target)),
-        done.map((r) => r.verification.size / 1048576),
-        "MiB",
-      );
-    if (uploaded.length > 0) summary.paragraph(`Artifacts: ${uploaded.map((u) => `\`${u}\``).join(", ")}`);
-    await summary.write();
   },
 });

@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { rfc3339ToEpoch } from "../../build/gitinfo.js";
 import { parseVersionVariables } from "../../build/ldflags.js";
 import { checkedBy, targetSpec } from "../../go/input-fields.js";
 import { boolean, line, text } from "../../kit/inputs.js";
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+const DATE_ALLOWED =
+  "an RFC 3339 UTC time like 2026-11-21T16:00:00Z: a real calendar date and time of day, 1970 or later";
 
 export const inputs = z.object({
   "working-directory": line("a directory path").default(".").describe("Directory of the Go module to build"),
@@ -27,7 +30,8 @@ export const inputs = z.object({
   commit: text(/^[0-9a-f]{7,64}$/, "a hex commit hash")
     .optional()
     .describe("Commit (default: git rev-parse HEAD)"),
-  date: text(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, "an RFC 3339 UTC time like 2026-11-21T16:00:00Z")
+  date: text(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, DATE_ALLOWED)
+    .refine((v) => rfc3339ToEpoch(v) !== undefined, { error: `allowed: ${DATE_ALLOWED}` })
     .optional()
     .describe("Build date (default: SOURCE_DATE_EPOCH, else the commit time)"),
   "version-variables": line()

@@ -1,0 +1,59 @@
+import { execFileSync } from "node:child_process";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BuildSpec, goBuild } from "../../src/build/gobuild.js";
+import { FIXTURES } from "../support/gobuild.js";
+
+/** Every file and directory under `dir`, relative to it, sorted. */
+async function listTree(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true });
+  return entries.map((e) => relative(dir, join(dir, e))).sort();
+}
+
+describe("goBuild", () => {
+  let out: string;
+  let spec: BuildSpec;
+  beforeAll(async () => {
+    out = await mkdtemp(join(tmpdir(), "goship-gobuild-"));
+    const goroot = execFileSync("go", ["env", "GOROOT"]).toString().trim();
+    spec = {
+      goBin: join(goroot, "bin", "go"),
+      workDir: join(FIXTURES, "hello"),
+      pkg: ".",
+      binaryName: "hello",
+      target: { goos: "linux", goarch: "amd64" },
+      outputDir: out,
+      ldflags: "-s -w",
+      tags: [],
+      cgo: false,
+      env: { ...process.env, GOFLAGS: "-buildvcs=false" },
+      procs: 2,
+    };
+  });
+  afterAll(() => rm(out, { recursive: true, force: true }));
+
+  it("leaves the same files when it builds into one directory twice (Go does not link again)", async () => {
+    const first = await goBuild(spec);
+    const afterFirst = await listTree(out);
+    expect(afterFirst).toEqual([
+      ".goship-link",
+      ".goship-link/hello_linux_amd64",
+      ".goship-link/hello_linux_amd64/hello",
+      "hello_linux_amd64",
+      "hello_linux_amd64/hello",
+    ]);
+    const second = await goBuild(spec);
+    expect(second.path).toBe(first.path);
+    // Go found its output up to date: the binary is the same file as the link copy, and no
+    // `.partial` name is left beside it (rename(2) between two links of one file does nothing).
+    const [placed, linked] = await Promise.all([
+      stat(second.path),
+      stat(join(out, ".goship-link", "hello_linux_amd64", "hello")),
+    ]);
+    expect(placed.ino).toBe(linked.ino);
+    expect(await listTree(out)).toEqual(afterFirst);
+    expect(execFileSync(second.path).toString()).toBe("hello dev\n");
+  }, 300_000);
+});
