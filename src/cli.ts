@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ACTIONS } from "./actions/registry.js";
 import { type ActionDefinition, runAction } from "./kit/action.js";
+import { onCleanup } from "./kit/cleanup.js";
 import { parseCommandFile } from "./kit/command-file.js";
 import { errorMessage, UserError } from "./kit/errors.js";
 import { verifyRelease } from "./release/verify.js";
@@ -112,7 +113,9 @@ async function main(argv: string[]): Promise<number> {
   if (process.env.GITHUB_ACTIONS !== "true") process.env.GOSHIP_LOCAL = "1";
 
   // Command files: the caller's when set (e.g. inside a workflow step), else temp files we print.
+  // Removed when the run ends, as RUNNER_TEMP is (kit/cleanup.ts): after what is printed below.
   const work = mkdtempSync(join(tmpdir(), "goship-local-"));
+  onCleanup(() => rmSync(work, { recursive: true, force: true }));
   const owned: string[] = [];
   for (const v of ["GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE"]) {
     if (!process.env[v]) {
