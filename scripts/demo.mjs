@@ -106,9 +106,7 @@ const releaseArgs = ["package-release", "--artifacts-dir", "dist/bin", "--output
 step(
   "package-release: archives, SBOMs, signed provenance, the manifest, signed SHA256SUMS",
   process.execPath,
-  [cli, ...releaseArgs, "--signing-key", readFileSync(keyFile, "utf8")],
-  {},
-  [cli, ...releaseArgs, "--signing-key", `"$(cat ${keyFile})"`],
+  [cli, ...releaseArgs, "--signing-key-file", keyFile],
 );
 
 // What a user does with the downloaded assets: no GitHub login, only the public key.
@@ -170,8 +168,8 @@ if (process.getuid?.() !== 0 || process.platform !== "linux" || missing.length >
       "/ready",
     ];
     const secrets = [
-      "--ssh-private-key",
-      readFileSync(fleet.deployKey, "utf8"),
+      "--ssh-private-key-file",
+      fleet.deployKey,
       "--known-hosts",
       fleet.knownHosts,
       "--public-key",
@@ -185,8 +183,8 @@ if (process.getuid?.() !== 0 || process.platform !== "linux" || missing.length >
       [
         cli,
         ...deployArgs,
-        "--ssh-private-key",
-        `"$(cat ${fleet.deployKey})"`,
+        "--ssh-private-key-file",
+        fleet.deployKey,
         "--known-hosts",
         '"<the host\'s own key>"',
         "--public-key",
