@@ -108,9 +108,9 @@ const releaseArgs = ["package-release", "--artifacts-dir", "dist/bin", "--output
 step(
   "package-release: archives, SBOMs, signed provenance, the manifest, signed SHA256SUMS",
   process.execPath,
-  [cli, ...releaseArgs, "--signing-key", readFileSync(keyFile, "utf8")],
+  [cli, ...releaseArgs, "--signing-key-file", keyFile],
   {},
-  [cli, ...releaseArgs, "--signing-key", `"$(cat ${keyFile})"`],
+  [cli, ...releaseArgs, "--signing-key-file", keyFile],
 );
 
 // What a user does with the downloaded assets: no GitHub login, only the public key.
@@ -292,9 +292,9 @@ async function stagedRollout() {
   step(
     `package-release: ${before}, signed with the same throwaway key`,
     process.execPath,
-    [cli, ...releaseArgs, "--signing-key", readFileSync(keyFile, "utf8")],
+    [cli, ...releaseArgs, "--signing-key-file", keyFile],
     { cwd: prevDir },
-    [cli, ...releaseArgs, "--signing-key", `"$(cat ${keyFile})"`],
+    [cli, ...releaseArgs, "--signing-key-file", keyFile],
   );
   const current = JSON.parse(readFileSync(join(releaseDir, "goship-manifest.json"), "utf8")).version;
 
@@ -308,13 +308,13 @@ async function stagedRollout() {
     console.log(
       `host ${host.name} at ${host.address}, up in ${fleet.bootMs} ms; its host key is read from the host itself`,
     );
-    const key = readFileSync(fleet.deployKey, "utf8");
     const pub = readFileSync(join(releaseDir, "goship.pub"), "utf8");
     const conn = ["--hosts", host.address, "--app", "gin-app"];
-    const secrets = ["--ssh-private-key", key, "--known-hosts", fleet.knownHosts];
+    // Secrets from a file: never on a command line, where every local user could read them.
+    const secrets = ["--ssh-private-key-file", fleet.deployKey, "--known-hosts", fleet.knownHosts];
     const shownSecrets = [
-      "--ssh-private-key",
-      `"$(cat ${fleet.deployKey})"`,
+      "--ssh-private-key-file",
+      fleet.deployKey,
       "--known-hosts",
       '"<the host\'s own key>"',
     ];

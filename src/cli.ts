@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { z } from "zod";
 import { ACTIONS } from "./actions/registry.js";
 import { type ActionDefinition, runAction } from "./kit/action.js";
+import { onCleanup } from "./kit/cleanup.js";
 import { parseCommandFile } from "./kit/command-file.js";
 import { errorMessage, UserError } from "./kit/errors.js";
+import { inputVariable, isSecretInput } from "./kit/inputs.js";
 import { verifyRelease } from "./release/verify.js";
 
 /**
@@ -55,18 +58,55 @@ function fail(message: string): never {
 }
 
 function describe(def: ActionDefinition): string {
-  const rows = Object.entries(def.inputs.shape).map(([name, schema]) => {
+  const rows = Object.entries(def.inputs.shape).flatMap(([name, schema]) => {
     const d = (schema as { description?: string }).description ?? "";
-    return `  --${name.padEnd(22)} ${d}`;
+    const row = `  --${name.padEnd(22)} ${d}`;
+    if (!isSecretInput(schema as z.ZodType)) return [row];
+    return [
+      row,
+      `  --${`${name}${FILE_SUFFIX} PATH`.padEnd(22)} ${name} read from the file PATH (- reads standard input)`,
+    ];
   });
   const outs = Object.entries(def.outputs).map(([name, d]) => `  ${name.padEnd(24)} ${d}`);
   return `goship ${def.name}: ${def.description}\n\ninputs:\n${rows.join("\n")}\n\noutputs:\n${outs.join("\n")}\n`;
 }
 
-/** --name value, --name=value; a repeated flag joins its values with newlines (list inputs). */
-export function parseFlags(def: ActionDefinition, argv: readonly string[]): Map<string, string> {
+/** `--<secret input>-file PATH`: a secret read from a file, or standard input for "-", never from the command line. */
+const FILE_SUFFIX = "-file";
+
+function secretInputs(def: ActionDefinition): string[] {
+  return Object.entries(def.inputs.shape)
+    .filter(([, schema]) => isSecretInput(schema as z.ZodType))
+    .map(([name]) => name);
+}
+
+/** A secret's file, or standard input for "-"; an empty one is refused (it would read as unset). */
+function readSecretFile(flag: string, path: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path === "-" ? 0 : path, "utf8");
+  } catch (e) {
+    fail(`--${flag}: cannot read ${path === "-" ? "standard input" : path}: ${errorMessage(e)}`);
+  }
+  if (text.trim() === "") fail(`--${flag}: ${path === "-" ? "standard input" : path} is empty`);
+  return text;
+}
+
+/**
+ * --name value, --name=value; a repeated flag joins its values with newlines (list inputs).
+ * A secret input also takes --<name>-file PATH (- for standard input), so that it is not on
+ * the command line, which every local user can read (ps, /proc/<pid>/cmdline).
+ */
+export function parseFlags(
+  def: ActionDefinition,
+  argv: readonly string[],
+  readSecret: (flag: string, path: string) => string = readSecretFile,
+): Map<string, string> {
   const known = Object.keys(def.inputs.shape);
+  const secrets = secretInputs(def);
   const values = new Map<string, string>();
+  const fromFile = new Set<string>();
+  let stdinFlag: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const m = /^--([^=]+)(?:=([\s\S]*))?$/.exec(arg);
@@ -74,17 +114,42 @@ export function parseFlags(def: ActionDefinition, argv: readonly string[]): Map<
       fail(
         `unexpected argument ${JSON.stringify(arg)} for ${def.name}; inputs are given as --<input> <value>`,
       );
-    const name = m[1] as string;
+    const flag = m[1] as string;
+    const secretFile =
+      !known.includes(flag) && flag.endsWith(FILE_SUFFIX) ? flag.slice(0, -FILE_SUFFIX.length) : undefined;
+    const name = secretFile !== undefined && secrets.includes(secretFile) ? secretFile : flag;
     if (!known.includes(name)) {
-      fail(`${def.name} has no input "${name}"; its inputs: ${known.join(", ")}`);
+      const files =
+        secrets.length > 0
+          ? `; secrets from a file: ${secrets.map((s) => `--${s}${FILE_SUFFIX}`).join(", ")}`
+          : "";
+      fail(`${def.name} has no input "${flag}"; its inputs: ${known.join(", ")}${files}`);
     }
     let value = m[2];
     if (value === undefined) {
       value = argv[++i];
-      if (value === undefined) fail(`--${name} needs a value`);
+      if (value === undefined) fail(`--${flag} needs a value`);
+    }
+    const viaFile = name !== flag;
+    if (fromFile.has(name) || (viaFile && values.has(name)))
+      fail(`${name} is given more than once (--${name}, --${name}${FILE_SUFFIX}): give it once`);
+    if (viaFile) {
+      if (value === "-") {
+        if (stdinFlag) fail(`--${stdinFlag} reads standard input already; --${flag} cannot as well`);
+        stdinFlag = flag;
+      }
+      values.set(name, readSecret(flag, value));
+      fromFile.add(name);
+      continue;
     }
     const prev = values.get(name);
     values.set(name, prev === undefined ? value : `${prev}\n${value}`);
+  }
+  for (const name of secrets) {
+    if (values.get(name) && !fromFile.has(name))
+      process.stderr.write(
+        `goship: warning: --${name} puts a secret on the command line, where every local user can read it (ps, /proc/<pid>/cmdline); use --${name}${FILE_SUFFIX} PATH, or --${name}${FILE_SUFFIX} - to read it from standard input\n`,
+      );
   }
   return values;
 }
@@ -107,12 +172,14 @@ async function main(argv: string[]): Promise<number> {
   // Inputs exactly as the runner passes them; nothing inherited from the caller's shell.
   for (const key of Object.keys(process.env)) if (key.startsWith("INPUT_")) delete process.env[key];
   for (const input of Object.keys(def.inputs.shape)) {
-    process.env[`INPUT_${input.replace(/ /g, "_").toUpperCase()}`] = flags.get(input) ?? "";
+    process.env[inputVariable(input)] = flags.get(input) ?? "";
   }
   if (process.env.GITHUB_ACTIONS !== "true") process.env.GOSHIP_LOCAL = "1";
 
   // Command files: the caller's when set (e.g. inside a workflow step), else temp files we print.
+  // Removed when the run ends, as RUNNER_TEMP is (kit/cleanup.ts): after what is printed below.
   const work = mkdtempSync(join(tmpdir(), "goship-local-"));
+  onCleanup(() => rmSync(work, { recursive: true, force: true }));
   const owned: string[] = [];
   for (const v of ["GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE"]) {
     if (!process.env[v]) {

@@ -1,7 +1,7 @@
 import * as core from "@actions/core";
 import type { z } from "zod";
 import { errorMessage, UserError } from "./errors.js";
-import { parseInputs } from "./inputs.js";
+import { forgetSecretInputs, parseInputs } from "./inputs.js";
 import { ensureRunnerDirs } from "./runner-env.js";
 
 /**
@@ -42,7 +42,12 @@ export async function runAction<S extends z.ZodObject>(def: ActionDefinition<S>)
       return;
     }
     if (def.post) core.saveState("isPost", "true");
-    const inputs = parseInputs(def.inputs);
+    let inputs: z.output<S>;
+    try {
+      inputs = parseInputs(def.inputs);
+    } finally {
+      forgetSecretInputs(def.inputs);
+    }
     ensureRunnerDirs();
     await def.run(inputs);
   } catch (e) {

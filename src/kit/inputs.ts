@@ -52,8 +52,25 @@ export function secret<T extends z.ZodType>(field: T): T {
   return field.meta(SECRET);
 }
 
+/** The environment variable the runner passes an input in, as @actions/core's getInput reads it. */
+export function inputVariable(name: string): string {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+
+/**
+ * Removes the secret inputs' INPUT_* variables from goship's own environment once they are read.
+ * Every child process inherits that environment (go, ssh, and what libraries start, such as
+ * tar through @actions/exec): none of them needs a secret goship holds, and a child's
+ * environment is one more place to read it from. Other inputs stay: they are no secret, and
+ * a library may still read one.
+ */
+export function forgetSecretInputs(schema: z.ZodObject): void {
+  for (const [name, field] of Object.entries(schema.shape))
+    if (isSecretInput(field as z.ZodType)) delete process.env[inputVariable(name)];
+}
+
 /** True when the field or anything it wraps (optional, default, pipe…) was marked secret(). */
-function isSecretInput(field: z.ZodType): boolean {
+export function isSecretInput(field: z.ZodType): boolean {
   let f: z.ZodType | undefined = field;
   for (let depth = 0; f && depth < 8; depth++) {
     if (f.meta()?.goshipSecret === true) return true;
