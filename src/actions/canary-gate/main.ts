@@ -389,6 +389,7 @@ export const canaryGate = defineAction({
       provider: i.provider,
       advisory: i.advisory,
     };
+    const counters: unknown[] = [];
     try {
       const { source, close } = await openSource(i, plan);
       try {
@@ -396,7 +397,12 @@ export const canaryGate = defineAction({
           cfg: plan.cfg,
           start: plan.start,
           ...(plan.replay ? {} : { clock: realClock }),
-          read: ({ at }) => source.read(at),
+          read: async ({ t, at }) => {
+            const got = await source.read(at);
+            // The raw cumulative counters behind each tick, for the report.
+            counters.push({ t, ...got });
+            return got;
+          },
           onTick: (r) => info(tickLine(r)),
         });
       } finally {
@@ -410,7 +416,7 @@ export const canaryGate = defineAction({
     const decision = run?.decision ?? "hold";
     const reasons = run ? run.reasons : [failure ?? "the gate did not run"];
     const last = run?.records.at(-1);
-    const report = await writeReport(plan, run, failure ? { error: failure } : {});
+    const report = await writeReport(plan, run, { counters, ...(failure ? { error: failure } : {}) });
     setOutputs(canaryGate, {
       decision,
       reasons: JSON.stringify(reasons),
