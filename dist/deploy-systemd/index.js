@@ -29215,8 +29215,8 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _kit_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(86962);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76600);
+/* harmony import */ var _kit_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(55034);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(26186);
 
 
 await (0,_kit_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .deploySystemd */ .R);
@@ -29226,7 +29226,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 76600:
+/***/ 26186:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29241,6 +29241,8 @@ var promises_ = __nccwpck_require__(51455);
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(77030);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 10 modules
 var schemas = __nccwpck_require__(13798);
 ;// CONCATENATED MODULE: ./src/contract/manifest.ts
@@ -29250,7 +29252,22 @@ var schemas = __nccwpck_require__(13798);
  * target next to its binary; package-release merges them into goship-manifest.json.
  * Everything read back goes through these schemas.
  */
-const manifest_SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 1;
+// ─── A release's file names ───────────────────────────────────────────────────────
+// package-release writes them, verify and deploy-systemd read them: named here, so that a
+// reader needs none of the writer's code.
+/** What a release holds, with digests: ReleaseManifest. */
+const MANIFEST_FILE = "goship-manifest.json";
+/** sha256 of every other file of the release, coreutils format, sorted by name. */
+const manifest_CHECKSUMS_FILE = "SHA256SUMS";
+/** DER ECDSA signature over SHA256SUMS (key signing only). */
+const SIGNATURE_FILE = "SHA256SUMS.sig";
+/** Sigstore bundle for the signature over SHA256SUMS. */
+const BUNDLE_FILE = "SHA256SUMS.sigstore.json";
+/** The public key that verifies a key-signed release. */
+const PUBLIC_KEY_FILE = "goship.pub";
+/** Signed SLSA provenance, one DSSE envelope per line. */
+const PROVENANCE_FILE = "provenance.intoto.jsonl";
 const sha256 = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256");
 /** Names that end up in file names and URLs. */
 const SafeName = schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]*$/, "letters, digits and . _ + - only");
@@ -29276,7 +29293,7 @@ const TargetRecord = schemas/* object */.Ikc({
         .optional(),
 });
 const ArtifactFragment = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(manifest_SCHEMA_VERSION),
+    schemaVersion: schemas/* literal */.euz(SCHEMA_VERSION),
     kind: schemas/* literal */.euz("goship.fragment"),
     project: SafeName,
     version: SafeName,
@@ -29289,7 +29306,7 @@ const ArtifactFragment = schemas/* object */.Ikc({
 });
 const FRAGMENT_FILE = "goship-fragment.json";
 /** Stable JSON: the schemas fix key order by construction; two spaces and a final newline. */
-function manifest_stableJson(value) {
+function stableJson(value) {
     return `${JSON.stringify(value, null, 2)}\n`;
 }
 const FileRef = schemas/* object */.Ikc({ name: SafeName, sha256, size: schemas/* number */.aig().int().nonnegative() });
@@ -29305,7 +29322,7 @@ const ReleaseArtifact = TargetRecord.extend({
  * signature over SHA256SUMS vouches for every file it names.
  */
 const ReleaseManifest = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(manifest_SCHEMA_VERSION),
+    schemaVersion: schemas/* literal */.euz(SCHEMA_VERSION),
     kind: schemas/* literal */.euz("goship.release"),
     project: SafeName,
     version: SafeName,
@@ -29316,7 +29333,7 @@ const ReleaseManifest = schemas/* object */.Ikc({
     go: schemas/* string */.YjP(),
     artifacts: schemas/* array */.YOg(ReleaseArtifact).min(1),
     checksums: schemas/* object */.Ikc({
-        file: schemas/* literal */.euz("SHA256SUMS"),
+        file: schemas/* literal */.euz(manifest_CHECKSUMS_FILE),
         /** DER ECDSA signature over SHA256SUMS; null for an unsigned release. */
         signature: SafeName.nullable(),
         /** Sigstore bundle v0.3 for the same signature. */
@@ -29327,13 +29344,326 @@ const ReleaseManifest = schemas/* object */.Ikc({
     }),
     provenance: FileRef.nullable(),
 });
-const manifest_MANIFEST_FILE = "goship-manifest.json";
-const manifest_CHECKSUMS_FILE = "SHA256SUMS";
+
+;// CONCATENATED MODULE: ./src/contract/names.ts
+
+/**
+ * The app's name and the ports it listens on: the two values every host-facing module checks
+ * (the deploy-systemd input, the unit file, the remote steps and their scripts' `is_app` and
+ * `is_port`). One rule each, so that what the input accepts is what the host accepts.
+ */
+/** The app names the unit, its StateDirectory, /opt/<app>, /etc/<app> and the nginx upstream. */
+const APP_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
+const APP_RULE = "a lowercase letter, then up to 31 lowercase letters, digits or -";
+const AppName = schemas/* string */.YjP().regex(APP_PATTERN, APP_RULE);
+function isAppName(value) {
+    return typeof value === "string" && APP_PATTERN.test(value);
+}
+/**
+ * Below 1024 binding needs CAP_NET_BIND_SERVICE, which both hardening levels drop
+ * (CapabilityBoundingSet= is empty): put nginx in front, or use a higher port.
+ */
+const MIN_PORT = 1024;
+
+;// CONCATENATED MODULE: ./src/contract/canary-targets.ts
+
+
+
+
+/**
+ * deploy-systemd's `canary-targets` output: per blue-green host, the slot that now runs the
+ * new version and the slot that still runs the old one, each by address and version, so that
+ * a canary judge can compare the two side by side. deploy-systemd builds the output through
+ * this schema and canary-gate reads its `targets` input with it: the two cannot drift.
+ *
+ * `[]` with the restart strategy, and in modes that leave no two slots to compare (status,
+ * promote, rollback).
+ */
+const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** A host as deploy-systemd connects to it: a lowercase DNS name, an IPv4 address, or an IPv6 address. */
+function isHostName(host) {
+    if ((0,external_node_net_.isIPv4)(host) || (0,external_node_net_.isIPv6)(host))
+        return true;
+    const labels = host.split(".");
+    // A last label of digits only is an address to a resolver (1.2.3), not a name.
+    return (host.length <= 253 && labels.every((l) => DNS_LABEL.test(l)) && !/^[0-9]+$/.test(labels.at(-1) ?? ""));
+}
+/** "8081" → 8081; undefined unless a port number 1-65535 written plainly. */
+function portNumber(text) {
+    const n = Number(text);
+    return /^[1-9][0-9]{0,4}$/.test(text) && n <= 65535 ? n : undefined;
+}
+/**
+ * `host:port` split at the last colon, so that an IPv6 address is read whole: deploy-systemd
+ * writes the host as the `hosts` input names it, and an IPv6 address without its brackets
+ * (`2001:db8::1:8081`).
+ */
+function splitSlotAddress(address) {
+    const colon = address.lastIndexOf(":");
+    const host = address.slice(0, colon);
+    const port = portNumber(address.slice(colon + 1));
+    return colon > 0 && port !== undefined && isHostName(host) ? { host, port } : undefined;
+}
+/** `user@host:port` as deploy-systemd names a host (its `hosts` output too): IPv6 in brackets. */
+function splitHostLabel(label) {
+    const m = /^([a-z_][a-z0-9_-]{0,31})@(?:\[([0-9a-f:.]+)\]|([^:[\]]+)):([0-9]+)$/.exec(label);
+    if (!m)
+        return undefined;
+    const [, user = "", v6, name] = m;
+    const host = v6 ?? name ?? "";
+    const port = portNumber(m[4] ?? "");
+    if (port === undefined || !(v6 !== undefined ? (0,external_node_net_.isIPv6)(v6) : isHostName(host)))
+        return undefined;
+    return { user, host, port };
+}
+const SlotAddress = schemas/* string */.YjP()
+    .refine((a) => splitSlotAddress(a) !== undefined, "host:port, with host a DNS name or an IP address and port 1-65535");
+const CanarySlot = schemas/* strictObject */.rej({
+    /** Where the slot answers directly, past nginx: `host:port`. */
+    address: SlotAddress,
+    /** The release the slot runs. */
+    version: SafeName,
+});
+const CanaryTarget = schemas/* strictObject */.rej({
+    /** The service deploy-systemd deployed (its `app` input). */
+    app: AppName,
+    /** The share of the host's traffic nginx sends to the new slot, in percent. */
+    weight: schemas/* number */.aig().int().min(0).max(100),
+    /** The deploy host, `user@host:port` (the SSH port), as in the `hosts` output. */
+    host: schemas/* string */.YjP()
+        .refine((h) => splitHostLabel(h) !== undefined, "user@host:port, with host a DNS name, an IPv4 address or an IPv6 address in brackets"),
+    /** The slot that now runs the version deployed (or shifted to). */
+    new: CanarySlot,
+    /**
+     * The slot that runs the version before it; null on a host's first blue-green deploy. Its
+     * version is empty when a shift finds no release linked to that slot.
+     */
+    old: CanarySlot.extend({ version: schemas/* union */.KCZ([SafeName, schemas/* literal */.euz("")]) }).nullable(),
+})
+    .superRefine((t, ctx) => {
+    const host = splitHostLabel(t.host)?.host;
+    for (const key of ["new", "old"]) {
+        const slot = t[key];
+        if (!slot || host === undefined)
+            continue;
+        const on = splitSlotAddress(slot.address)?.host;
+        if (on !== undefined && on !== host)
+            ctx.addIssue({ code: "custom", path: [key, "address"], message: `not on the host ${host}` });
+    }
+    if (t.old && t.old.address === t.new.address)
+        ctx.addIssue({ code: "custom", path: ["old", "address"], message: "the same slot as new" });
+});
+/** The whole output: one entry per host whose two slots can be compared, in the order of the hosts. */
+const CanaryTargets = schemas/* array */.YOg(CanaryTarget);
 
 // EXTERNAL MODULE: ./src/kit/errors.ts
 var errors = __nccwpck_require__(73713);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/kit/process.ts
+
+
+
+
+/** The program could not be started: not installed (ENOENT), not executable… */
+class ProcessStartError extends errors/* UserError */.yo {
+    file;
+    reason;
+    name = "ProcessStartError";
+    constructor(file, reason) {
+        super(reason.code === "ENOENT" ? `${file}: command not found` : `${file}: could not start: ${reason.message}`);
+        this.file = file;
+        this.reason = reason;
+    }
+}
+/** The stream given as the child's stdin failed; the child was ended. */
+class ProcessInputError extends errors/* UserError */.yo {
+    file;
+    reason;
+    name = "ProcessInputError";
+    constructor(file, reason) {
+        super(`reading the input of ${file}: ${reason.message}`);
+        this.file = file;
+        this.reason = reason;
+    }
+}
+const KILL_GRACE_MS = 2000;
+/**
+ * Runs `file` with `args` and resolves with how it ended, whatever its exit code; rejects only
+ * when it could not start (ProcessStartError) or its stdin stream failed (ProcessInputError).
+ */
+function runProcess(file, args, options = {}) {
+    const started = performance.now();
+    const { stdin, stderrFd } = options;
+    const background = stderrFd !== undefined;
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: [stdin === undefined ? "ignore" : "pipe", background ? "ignore" : "pipe", stderrFd ?? "pipe"],
+            shell: false,
+            detached: options.processGroup === true,
+        });
+        let settled = false;
+        const settle = (f) => {
+            if (settled)
+                return;
+            settled = true;
+            if (timer)
+                clearTimeout(timer);
+            f();
+        };
+        const kill = (signal) => {
+            if (options.processGroup && child.pid !== undefined) {
+                try {
+                    // The group, even once its leader is gone: what it started may still run.
+                    process.kill(-child.pid, signal);
+                    return;
+                }
+                catch {
+                    // no such group: the child alone
+                }
+            }
+            child.kill(signal);
+        };
+        let timedOut = false;
+        const timer = options.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                kill("SIGTERM");
+                setTimeout(() => kill("SIGKILL"), KILL_GRACE_MS).unref();
+            }, options.timeoutMs);
+        const out = [];
+        let outBytes = 0;
+        let truncated = false;
+        const maxOut = options.maxStdoutBytes ?? Number.POSITIVE_INFINITY;
+        child.stdout?.on("data", (b) => {
+            options.onStdout?.(b.toString());
+            const room = maxOut - outBytes;
+            if (b.length > room)
+                truncated = true;
+            if (room > 0) {
+                const kept = b.length > room ? b.subarray(0, room) : b;
+                out.push(kept);
+                outBytes += kept.length;
+            }
+        });
+        let err = [];
+        let errBytes = 0;
+        const maxErr = options.maxStderrBytes;
+        child.stderr?.on("data", (b) => {
+            options.onStderr?.(b.toString());
+            err.push(b);
+            errBytes += b.length;
+            if (maxErr !== undefined && errBytes > 2 * maxErr) {
+                const tail = Buffer.concat(err).subarray(-maxErr);
+                err = [tail];
+                errBytes = tail.length;
+            }
+        });
+        if (stdin !== undefined && child.stdin) {
+            child.stdin.on("error", () => { }); // the child may exit before reading all of it; its exit code tells
+            if (typeof stdin === "string" || Buffer.isBuffer(stdin)) {
+                if (options.keepStdinOpen)
+                    child.stdin.write(stdin);
+                else
+                    child.stdin.end(stdin);
+            }
+            else {
+                stdin.on("error", (e) => {
+                    child.stdin?.destroy();
+                    kill("SIGTERM");
+                    settle(() => reject(new ProcessInputError(file, e)));
+                });
+                stdin.pipe(child.stdin, { end: !options.keepStdinOpen });
+            }
+        }
+        child.on("error", (e) => {
+            // Also emitted when a kill fails, which changes nothing here: only a child that never ran has no pid.
+            if (child.pid === undefined)
+                settle(() => reject(new ProcessStartError(file, e)));
+        });
+        child.on(background ? "exit" : "close", (code, signal) => {
+            if (stdin !== undefined && typeof stdin !== "string" && !Buffer.isBuffer(stdin))
+                stdin.destroy();
+            if (options.keepStdinOpen)
+                child.stdin?.destroy();
+            const stderr = Buffer.concat(err);
+            settle(() => resolve({
+                code: code ?? -1,
+                signal,
+                stdout: Buffer.concat(out).toString(),
+                stdoutTruncated: truncated,
+                stderr: (maxErr === undefined ? stderr : stderr.subarray(-maxErr)).toString(),
+                timedOut,
+                durationMs: performance.now() - started,
+            }));
+        });
+    });
+}
+// ---------------------------------------------------------------------------------------------
+// A process known by its PID
+/** Running, not just present: a killed process whose new parent has not reaped it yet is a zombie. */
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+    }
+    catch (e) {
+        return e.code === "EPERM";
+    }
+    try {
+        // /proc/<pid>/stat: "pid (comm) state …"; comm may hold spaces and parentheses.
+        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, "utf8");
+        return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+    }
+    catch {
+        return true; // no /proc (macOS runners): kill(0) is all there is
+    }
+}
+/** A process's start time (clock ticks since boot), so a reused PID is not taken for it; "" when gone. */
+function processStartTime(pid) {
+    try {
+        return (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[19] ?? "";
+    }
+    catch {
+        return "";
+    }
+}
+/** Sends `signal`; a process that is gone already is not an error. */
+function signalProcess(pid, signal) {
+    try {
+        process.kill(pid, signal);
+    }
+    catch {
+        // already gone
+    }
+}
+/** Waits up to `ms` for the process to be gone; false when it is still there. */
+async function waitForExit(pid, ms) {
+    const deadline = Date.now() + ms;
+    while (processAlive(pid)) {
+        if (Date.now() > deadline)
+            return false;
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(25);
+    }
+    return true;
+}
+/** Ends a process: SIGTERM, then SIGKILL if it is still there after `graceMs`; waits until it is gone (up to `graceMs` more). */
+async function endProcess(pid, graceMs = 5000) {
+    if (!processAlive(pid))
+        return;
+    signalProcess(pid, "SIGTERM");
+    if (!(await waitForExit(pid, graceMs))) {
+        signalProcess(pid, "SIGKILL");
+        await waitForExit(pid, graceMs);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/kit/exec.ts
 
 
@@ -29354,86 +29684,50 @@ function describeCommand(file, args) {
  * Runs a program from an argv array (never through a shell) and captures its output.
  * Throws ExecError with the exit code and the tail of stderr unless allowFailure is set.
  */
-function exec_execFile(file, args, options = {}) {
+async function exec_execFile(file, args, options = {}) {
     const command = describeCommand(file, args);
     const started = performance.now();
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, {
+    let r;
+    try {
+        r = await runProcess(file, args, {
             cwd: options.cwd,
-            env: options.env ?? process.env,
-            stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
-            shell: false,
+            env: options.env,
+            stdin: options.input,
+            timeoutMs: options.timeoutMs,
             // Its own process group, so a timeout also ends what it started (go build's compile jobs).
-            detached: options.timeoutMs !== undefined,
+            processGroup: options.timeoutMs !== undefined,
+            onStdout: options.onStdout,
+            onStderr: options.onStderr,
         });
-        const killGroup = (signal) => {
-            try {
-                if (child.pid !== undefined)
-                    process.kill(-child.pid, signal);
-            }
-            catch {
-                child.kill(signal);
-            }
+    }
+    catch (e) {
+        if (!(e instanceof ProcessStartError))
+            throw e;
+        const result = {
+            command,
+            code: -1,
+            stdout: "",
+            stderr: e.reason.message,
+            durationMs: performance.now() - started,
         };
-        const out = [];
-        const err = [];
-        let timedOut = false;
-        let timer;
-        if (options.timeoutMs !== undefined) {
-            timer = setTimeout(() => {
-                timedOut = true;
-                killGroup("SIGTERM");
-                setTimeout(() => killGroup("SIGKILL"), 2000).unref();
-            }, options.timeoutMs);
-        }
-        child.stdout?.on("data", (b) => {
-            out.push(b);
-            options.onStdout?.(b.toString());
-        });
-        child.stderr?.on("data", (b) => {
-            err.push(b);
-            options.onStderr?.(b.toString());
-        });
-        if (options.input !== undefined && child.stdin) {
-            child.stdin.on("error", () => { }); // the child may exit before reading its input
-            child.stdin.end(options.input);
-        }
-        child.on("error", (e) => {
-            if (timer)
-                clearTimeout(timer);
-            const result = {
-                command,
-                code: -1,
-                stdout: "",
-                stderr: e.message,
-                durationMs: performance.now() - started,
-            };
-            const why = e.code === "ENOENT" ? `${file}: command not found` : `${command}: could not start: ${e.message}`;
-            reject(new ExecError(why, result));
-        });
-        child.on("close", (code, signal) => {
-            if (timer)
-                clearTimeout(timer);
-            const result = {
-                command,
-                code: code ?? -1,
-                stdout: Buffer.concat(out).toString(),
-                stderr: Buffer.concat(err).toString(),
-                durationMs: performance.now() - started,
-            };
-            if (timedOut) {
-                reject(new ExecError(`${command}: timed out after ${options.timeoutMs} ms`, result));
-            }
-            else if (code !== 0 && !options.allowFailure) {
-                const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-                const tail = lastLines(result.stderr || result.stdout, 20);
-                reject(new ExecError(`${command} ${how}${tail ? `:\n${tail}` : ""}`, result));
-            }
-            else {
-                resolve(result);
-            }
-        });
-    });
+        const why = e.reason.code === "ENOENT" ? e.message : `${command}: could not start: ${e.reason.message}`;
+        throw new ExecError(why, result);
+    }
+    const result = {
+        command,
+        code: r.code,
+        stdout: r.stdout,
+        stderr: r.stderr,
+        durationMs: r.durationMs,
+    };
+    if (r.timedOut)
+        throw new ExecError(`${command}: timed out after ${options.timeoutMs} ms`, result);
+    if (r.code !== 0 && !options.allowFailure) {
+        const how = r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`;
+        const tail = lastLines(result.stderr || result.stdout, 20);
+        throw new ExecError(`${command} ${how}${tail ? `:\n${tail}` : ""}`, result);
+    }
+    return result;
 }
 function lastLines(text, n) {
     return text.trimEnd().split("\n").slice(-n).join("\n");
@@ -29489,11 +29783,11 @@ const VARIANTS = {
     riscv64: { env: "GORISCV64", values: ["rva20u64", "rva22u64", "rva23u64"] },
 };
 /** "linux/arm/7" */
-function targets_formatTarget(t) {
+function formatTarget(t) {
     return t.variant ? `${t.goos}/${t.goarch}/${t.variant}` : `${t.goos}/${t.goarch}`;
 }
 /** "linux_arm_7": for file and artifact names. */
-function targets_targetSlug(t, sep = "_") {
+function targetSlug(t, sep = "_") {
     return [t.goos, t.goarch, ...(t.variant ? [t.variant] : [])].join(sep);
 }
 /** The environment that selects this target in `go build`. */
@@ -29531,7 +29825,7 @@ function parseTargetSpec(spec, platforms, input = "targets") {
         throw inputError(input, spec, why);
     };
     const out = new Map();
-    const add = (t) => out.set(targets_formatTarget(t), t);
+    const add = (t) => out.set(formatTarget(t), t);
     for (const item of items) {
         if (item === "all") {
             for (const p of usable)
@@ -29581,7 +29875,7 @@ function buildMatrix(targets, cc) {
                 goos: t.goos,
                 goarch: t.goarch,
                 ...(t.variant ? { variant: t.variant } : {}),
-                target: targets_formatTarget(t),
+                target: formatTarget(t),
             };
             const compiler = cc?.get(entry.target);
             if (compiler)
@@ -29591,11 +29885,704 @@ function buildMatrix(targets, cc) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/kit/pool.ts
+/**
+ * Bounded concurrency: `fn` over `items`, at most `limit` at once, started in input order,
+ * results in input order. Two ways to meet a failure, because callers need both: a build
+ * stops at the first one (`pool`), a deploy wants every host's outcome (`poolSettled`).
+ */
+/** Rejects with the first failure; no item starts after it, and those already started finish first. */
+async function pool(items, limit, fn) {
+    const results = new Array(items.length);
+    let failure;
+    await drain(items, limit, async (item, i) => {
+        if (failure)
+            return;
+        try {
+            results[i] = await fn(item, i);
+        }
+        catch (error) {
+            failure ??= { error };
+        }
+    });
+    if (failure)
+        throw failure.error;
+    return results;
+}
+/** Runs every item whatever happens to the others; never rejects: each result says how its item ended. */
+async function poolSettled(items, limit, fn) {
+    const results = new Array(items.length);
+    await drain(items, limit, async (item, i) => {
+        try {
+            results[i] = { status: "fulfilled", value: await fn(item, i) };
+        }
+        catch (reason) {
+            results[i] = { status: "rejected", reason };
+        }
+    });
+    return results;
+}
+/** The values of settled results, in order; throws the reason of the first item (in input order) that failed. */
+function fulfilled(results) {
+    return results.map((r) => {
+        if (r.status === "rejected")
+            throw r.reason;
+        return r.value;
+    });
+}
+/** `limit` workers take the next item from one shared queue until it is empty; `task` never rejects. */
+async function drain(items, limit, task) {
+    if (!Number.isInteger(limit) || limit < 1) {
+        throw new RangeError(`pool: limit must be a whole number of at least 1, not ${limit}`);
+    }
+    // One iterator for all workers: each next() hands out an item exactly once.
+    const queue = items.entries();
+    const worker = async () => {
+        for (const [i, item] of queue)
+            await task(item, i);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+;// CONCATENATED MODULE: ./src/remote/steps/script.ts
+
+
+
+
+/**
+ * What deploy-systemd does on a host, as constant POSIX sh scripts (dash is the reference).
+ *
+ * The SSH layer runs each one as `sh -c '<script>' goship-step <arg>…`, every argument quoted,
+ * optionally under `sudo -n`. The script text never changes with the deploy: every value arrives
+ * as a positional argument, is checked here first (RemoteValueError) and again by the script
+ * itself (exit EXIT.BAD_ARGUMENT), so a script run by hand with a hostile value still refuses it.
+ *
+ * Every step is idempotent and safe to kill at any instant: files and directories are written
+ * beside their destination and renamed into place, so a re-run converges and the host always has
+ * a complete release behind `current`. Steps print their results as KEY=VALUE lines on stdout
+ * (values never hold a newline) and their complaints on stderr.
+ *
+ * Every step but lock, unlock and status expects the caller to hold the lock: they sweep what
+ * killed runs left (staging directories, temporary files), which would race a live second run.
+ *
+ * Where each path is on the host, and who owns it: ../layout.ts (the scripts spell the same
+ * paths in sh). index.ts lists every step; each family has its file (lock, release, config,
+ * systemd, status, nginx), and this one holds what they share: the prelude, the exit codes,
+ * the value checks and the reading of what a step prints.
+ *
+ * The scripts need what every systemd host has: a POSIX sh, GNU coreutils (mv -T, stat -c,
+ * date -r, sha256sum, a fractional sleep), cmp, grep, sed and systemctl. openssl is used as a second digest where
+ * installed (VERIFIED_WITH says which tools agreed).
+ */
+/** Exit codes the scripts return on purpose; anything else is a command that failed (see stderr). */
+const EXIT = {
+    OK: 0,
+    /** An argument failed the script's own check (the validators here make this unreachable). */
+    BAD_ARGUMENT: 10,
+    /** A path goship owns is a symbolic link, not a directory or regular file, or not root's: nothing changed. */
+    UNSAFE_LAYOUT: 11,
+    /** lock: another holder has the lock and it is younger than the TTL. stdout: HOLDER, RUN_URL, SINCE, AGE, TTL. */
+    LOCK_HELD: 12,
+    /** unlock: the lock belongs to someone else (or kept changing under us); it is left in place. */
+    NOT_HOLDER: 13,
+    /** stage-release: the uploaded binary's sha256 is not the expected one, the tools disagree, or the manifest does not list it. */
+    CHECKSUM_MISMATCH: 14,
+    /** stage-release: the version is already installed with a different binary; a version is never replaced. */
+    RELEASE_CONFLICT: 15,
+    /** switch: the release to switch to is not installed on this host. */
+    NO_SUCH_RELEASE: 16,
+    /** A tool the step needs (sha256sum) is not installed. */
+    TOOL_MISSING: 17,
+    /** record-history: the line is not a single line holding a JSON object. */
+    BAD_HISTORY_LINE: 18,
+    /** analyze-unit: `systemd-analyze verify` refused the unit (stderr says why). */
+    UNIT_INVALID: 19,
+    /** service: systemctl could not do it (stderr and the unit's state say why). */
+    SERVICE_FAILED: 20,
+    // nginx (see nginx.ts): 30-39.
+    /** write-upstream: `nginx -t` refused the configuration with the new upstream; the previous file is back. stdout: NGINX_ERROR. */
+    NGINX_INVALID: 30,
+    /** write-upstream: nginx is not installed, /etc/nginx/conf.d is missing, or nginx.service is not running: nothing changed. */
+    NGINX_UNAVAILABLE: 31,
+    /** write-upstream: nginx did not take the new upstream on reload; the previous file is back, and the next write reloads. */
+    NGINX_RELOAD_FAILED: 32,
+};
+const EXIT_MEANING = {
+    [EXIT.BAD_ARGUMENT]: "an argument was refused by the step",
+    [EXIT.UNSAFE_LAYOUT]: "a path under the app's directories is not what goship made (a link, or not root's)",
+    [EXIT.LOCK_HELD]: "the deploy lock is held by another run",
+    [EXIT.NOT_HOLDER]: "the deploy lock belongs to another run",
+    [EXIT.CHECKSUM_MISMATCH]: "the binary's sha256 does not match",
+    [EXIT.RELEASE_CONFLICT]: "this version is already installed with a different binary",
+    [EXIT.NO_SUCH_RELEASE]: "the release is not installed on the host",
+    [EXIT.TOOL_MISSING]: "a tool the step needs is not installed on the host",
+    [EXIT.BAD_HISTORY_LINE]: "the history line is not one line of JSON",
+    [EXIT.UNIT_INVALID]: "systemd-analyze verify refused the unit",
+    [EXIT.SERVICE_FAILED]: "systemctl failed",
+    [EXIT.NGINX_INVALID]: "nginx -t refused the configuration with the new upstream (the previous one is back)",
+    [EXIT.NGINX_UNAVAILABLE]: "nginx is not installed or not running on the host",
+    [EXIT.NGINX_RELOAD_FAILED]: "nginx did not reload with the new upstream (the previous one is back)",
+};
+/** A value that cannot be passed to a remote step. `field` names the parameter (e.g. "version"). */
+class RemoteValueError extends errors/* UserError */.yo {
+    field;
+    name = "RemoteValueError";
+    constructor(field, value, allowed) {
+        const text = typeof value === "string" ? value : String(value);
+        const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+        super(`${field} ${JSON.stringify(shown)} cannot be used on a host: ${allowed}`);
+        this.field = field;
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Values. Each schema matches the script's own check of the same argument (the sh `is_*` below).
+/** A release directory or file name: SafeName, at most 128 characters, without `..`. */
+const ReleaseName = SafeName.max(128, "at most 128 characters").refine((v) => !v.includes(".."), {
+    message: "must not contain ..",
+});
+const BinaryName = ReleaseName.refine((v) => v !== MANIFEST_FILE, {
+    message: `must not be ${MANIFEST_FILE}, which sits beside it`,
+});
+const Sha256Hex = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/, "64 lowercase hex digits");
+const SlotPort = schemas/* number */.aig().int().min(MIN_PORT).max(65_535);
+/** An absolute path made of plain segments: letters, digits and . _ + -; no `.` or `..` segment. */
+const HostFilePath = schemas/* string */.YjP()
+    .max(1024)
+    .regex(/^(\/[A-Za-z0-9._+-]+)+$/, "an absolute path of letters, digits and . _ + - only")
+    .refine((p) => p.split("/").every((s) => s !== "." && s !== ".."), { message: "no . or .. segments" });
+/** Identifies a lock holder; unique per run (see newHolderToken). */
+const HolderToken = schemas/* string */.YjP()
+    .regex(/^[A-Za-z0-9._@:+-]{1,128}$/, "1 to 128 of A-Z a-z 0-9 . _ @ : + -");
+/** Empty, or an http(s) URL of printable ASCII without spaces. */
+const RunUrl = schemas/* string */.YjP()
+    .max(1024)
+    .regex(/^(https?:\/\/[\x21-\x7e]+)?$/, "empty, or an http(s) URL of printable ASCII without spaces");
+const TtlSeconds = schemas/* number */.aig().int().min(1).max(31_536_000);
+const KeepCount = schemas/* number */.aig().int().min(1).max(1000);
+const HistoryCount = schemas/* number */.aig().int().min(0).max(1000);
+/** The longest history line a step accepts (the script checks the same). */
+const MAX_HISTORY_LINE = 16_384;
+function checked(schema, field, value) {
+    const r = schema.safeParse(value);
+    if (!r.success)
+        throw new RemoteValueError(field, value, r.error.issues.map((i) => i.message).join("; "));
+    return r.data;
+}
+const checkApp = (v) => checked(AppName, "app", v);
+const checkVersion = (v, field = "version") => checked(ReleaseName, field, v);
+// ---------------------------------------------------------------------------------------------
+// The scripts
+/**
+ * Script text: backslashes stay as written (String.raw) and `\${` stands for sh's `${`;
+ * a bare `${…}` interpolates a TypeScript constant (exit codes, the shared prelude).
+ */
+function sh(strings, ...values) {
+    const raw = strings.raw.map((s) => s.replaceAll("\\${", "${"));
+    return String.raw({ raw }, ...values);
+}
+/** Shared by every step: strict mode, a fixed environment, value checks, layout checks. */
+const PRELUDE = sh `set -eu
+export LC_ALL=C
+PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export PATH
+umask 022
+
+die() { code=$1; shift; printf 'goship-step: %s\n' "$*" >&2; exit "$code"; }
+
+# The same rules as the TypeScript validators; LC_ALL=C makes the ranges plain ASCII.
+is_app() { case $1 in [a-z]*) ;; *) return 1 ;; esac; case $1 in *[!a-z0-9-]*) return 1 ;; esac; [ \${#1} -le 32 ]; }
+is_name() { case $1 in [A-Za-z0-9]*) ;; *) return 1 ;; esac; case $1 in *[!A-Za-z0-9._+-]* | *..*) return 1 ;; esac; [ \${#1} -le 128 ]; }
+is_uint() { case $1 in '' | *[!0-9]*) return 1 ;; esac; [ \${#1} -le 12 ]; }
+is_port() { case $1 in [1-9]*) ;; *) return 1 ;; esac; is_uint "$1" && [ "$1" -ge ${MIN_PORT} ] && [ "$1" -le 65535 ]; }
+is_sha256() { case $1 in *[!0-9a-f]*) return 1 ;; esac; [ \${#1} -eq 64 ]; }
+is_token() { case $1 in '' | *[!A-Za-z0-9._@:+-]*) return 1 ;; esac; [ \${#1} -le 128 ]; }
+is_url() {
+  [ -n "$1" ] || return 0
+  case $1 in http://?* | https://?*) ;; *) return 1 ;; esac
+  case $1 in *[![:graph:]]*) return 1 ;; esac
+  [ \${#1} -le 1024 ]
+}
+is_path() {
+  case $1 in /?*) ;; *) return 1 ;; esac
+  case $1 in *[!A-Za-z0-9._+/-]* | */ | *//* | */./* | */../* | */. | */..) return 1 ;; esac
+  [ \${#1} -le 1024 ]
+}
+need() { "is_$1" "$3" || die ${EXIT.BAD_ARGUMENT} "$2: not allowed: $3"; }
+
+# A directory goship owns: absent, or a real directory (not a link) owned by root.
+own_dir() {
+  if [ -L "$1" ]; then die ${EXIT.UNSAFE_LAYOUT} "$1 is a symbolic link: refusing to work through it"; fi
+  if [ -e "$1" ]; then
+    [ -d "$1" ] || die ${EXIT.UNSAFE_LAYOUT} "$1 exists and is not a directory"
+    [ "$(stat -c %u -- "$1")" = 0 ] || die ${EXIT.UNSAFE_LAYOUT} "$1 is not owned by root"
+  fi
+}
+# A file goship replaces: absent, or a regular file (not a link).
+own_file() {
+  if [ -L "$1" ]; then die ${EXIT.UNSAFE_LAYOUT} "$1 is a symbolic link: refusing to write through it"; fi
+  if [ -e "$1" ] && [ ! -f "$1" ]; then die ${EXIT.UNSAFE_LAYOUT} "$1 exists and is not a regular file"; fi
+  return 0
+}
+make_dir() {
+  own_dir "$2"
+  if [ ! -d "$2" ]; then
+    mkdir -m "$1" -- "$2" 2>/dev/null || [ -d "$2" ] || die 1 "cannot create $2"
+    own_dir "$2"
+  fi
+}
+# The release a link names (the last part of its target), if it is a link to a valid name.
+link_name() {
+  [ -L "$1" ] || return 0
+  t=$(readlink -- "$1") || return 0
+  t=\${t%/}
+  t=\${t##*/}
+  if is_name "$t"; then printf '%s' "$t"; fi
+}
+`;
+/** Kill-safe staging: whatever a step leaves in $tmp is removed on any exit it can see. */
+const TMP_TRAP = sh `trap 'rm -rf -- "$tmp"' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+`;
+/** The lock directory, read by lock, unlock and status: l_holder, l_run_url, l_since, l_age. */
+const LOCK_READ = sh `# Fails when there is no lock. A lock made by a run killed before it wrote its files
+# has no holder and dates from the directory's own time.
+read_lock() {
+  [ -d "$lock" ] || return 1
+  l_holder=$(cat -- "$lock/holder" 2>/dev/null) || l_holder=
+  is_token "$l_holder" || l_holder=
+  l_run_url=$(cat -- "$lock/run-url" 2>/dev/null) || l_run_url=
+  is_url "$l_run_url" || l_run_url=
+  l_since=$(cat -- "$lock/since" 2>/dev/null) || l_since=
+  if ! is_uint "$l_since"; then l_since=$(date -r "$lock" +%s 2>/dev/null) || return 1; fi
+  l_age=$((now - l_since))
+  if [ "$l_age" -lt 0 ]; then l_age=0; fi
+}
+print_lock() {
+  printf 'HOLDER=%s\nRUN_URL=%s\nSINCE=%s\nAGE=%s\n' "$l_holder" "$l_run_url" "$l_since" "$l_age"
+}
+`;
+/** MainPID's executable, as the release it runs from (empty when none or not one of ours). */
+const RUNNING_RELEASE = sh `running_release() {
+  pid=$(systemctl show -p MainPID --value -- "$1" 2>/dev/null) || pid=0
+  is_uint "\${pid:-0}" && [ "\${pid:-0}" -gt 0 ] || return 0
+  exe=$(readlink -- "/proc/$pid/exe" 2>/dev/null) || return 0
+  case $exe in "/opt/$app/releases/"*/*) ;; *) return 0 ;; esac
+  r=\${exe#"/opt/$app/releases/"}
+  r=\${r%%/*}
+  if is_name "$r"; then printf '%s' "$r"; fi
+}
+`;
+// ---------------------------------------------------------------------------------------------
+// Reading what the steps print
+/** The KEY=VALUE lines of a step's stdout, in order (a key may repeat). Other lines are ignored. */
+function outputFields(stdout) {
+    const fields = [];
+    for (const line of stdout.split("\n")) {
+        const m = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
+        if (m)
+            fields.push([m[1], m[2]]);
+    }
+    return fields;
+}
+/** The first value of `key`, or undefined. */
+function outputValue(stdout, key) {
+    return outputFields(stdout).find(([k]) => k === key)?.[1];
+}
+/** A message for a step that exited non-zero: what the code means, and what the script said. */
+function describeStepFailure(step, code, stderr) {
+    const meaning = EXIT_MEANING[code] ?? `exited with code ${code}`;
+    const said = stderr
+        .split("\n")
+        .map((l) => l.replace(/^goship-step: /, "").trim())
+        .filter(Boolean)
+        .slice(-5)
+        .join("; ");
+    return `${step}: ${meaning}${said ? `: ${said}` : ""}`;
+}
+
+;// CONCATENATED MODULE: ./src/remote/layout.ts
+
+
+/**
+ * Where goship keeps an app on a host: the one description of the layout. The functions here
+ * check their values (RemoteValueError) and give absolute paths; the remote steps' scripts
+ * (steps/) spell the same paths in sh, and their tests on a real host look for them there.
+ *
+ *   /opt/<app>/releases/<version>/{<binary>,goship-manifest.json}
+ *                                      each release, root's, the binary 0755; never replaced
+ *   /opt/<app>/current -> releases/<version>
+ *                                      the live release (the restart strategy runs it)
+ *   /opt/<app>/slots/<port> -> ../releases/<version>
+ *                                      blue-green: each slot pins its own release, so
+ *                                      <app>@8081 and <app>@8082 can run different versions
+ *   /opt/<app>/.goship/lock/{holder,run-url,since}
+ *                                      the deploy lock (lock.mutex beside it, briefly)
+ *   /opt/<app>/.goship/history.jsonl   one JSON object a line
+ *   /opt/<app>/.goship/incoming/<version>.bin, <version>.goship-manifest.json
+ *                                      uploads, until stage-release installs them (cleanup
+ *                                      removes what killed runs left)
+ *   /etc/<app>/<app>.env, /etc/<app>/<app>@<port>.env
+ *                                      the environment (secrets), 0600 root; one per slot
+ *   /etc/<app>/versions/<version>.env  the environment each version last ran with (rollbacks)
+ *   /etc/systemd/system/<app>.service | <app>@.service
+ *   /etc/nginx/conf.d/goship-<app>.conf
+ *                                      blue-green: the app's nginx upstream (steps/nginx.ts)
+ */
+/** Where the unit files go. */
+const UNIT_DIR = "/etc/systemd/system";
+/** Where the upstream files go; nginx's http block must include `*.conf` from here. */
+const UPSTREAM_DIR = "/etc/nginx/conf.d";
+/** Where things are on the host for one app. */
+function hostPaths(app) {
+    const a = checkApp(app);
+    const root = `/opt/${a}`;
+    const etc = `/etc/${a}`;
+    return {
+        root,
+        releases: `${root}/releases`,
+        current: `${root}/current`,
+        slots: `${root}/slots`,
+        meta: `${root}/.goship`,
+        incoming: `${root}/.goship/incoming`,
+        environmentFile: `${etc}/${a}.env`,
+        slotEnvironmentFile: (slot) => `${etc}/${a}@${slot === "%i" ? slot : checked(SlotPort, "slot", slot)}.env`,
+        environmentVersions: `${etc}/versions`,
+        upstream: `${UPSTREAM_DIR}/goship-${a}.conf`,
+    };
+}
+/** /opt/<app>/releases/<version>. */
+function releaseDir(app, version) {
+    return `${hostPaths(app).releases}/${checkVersion(version)}`;
+}
+/** Where a deploy uploads a version's binary and manifest for stage-release to install. */
+function incomingFiles(app, version) {
+    const dir = hostPaths(app).incoming;
+    const v = checkVersion(version);
+    return { binary: `${dir}/${v}.bin`, manifest: `${dir}/${v}.${MANIFEST_FILE}` };
+}
+/** /etc/nginx/conf.d/goship-<app>.conf. */
+function upstreamPath(app) {
+    return hostPaths(app).upstream;
+}
+
+;// CONCATENATED MODULE: ./src/remote/steps/nginx.ts
+
+
+
+
+/**
+ * The nginx side of deploy-systemd's blue-green strategy: two instances of the app,
+ * `<app>@<portA>.service` and `<app>@<portB>.service`, behind one nginx upstream whose weights
+ * say how much of the traffic each gets.
+ *
+ * goship owns exactly one file per app, /etc/nginx/conf.d/goship-<app>.conf, holding only
+ * `upstream <app> { … }` (the conf.d/*.conf that Debian's and RHEL's nginx include in their http
+ * block). The server block is the user's: `proxy_pass http://<app>;`, and, for the upstream's
+ * keepalive to keep connections, `proxy_http_version 1.1; proxy_set_header Connection "";`.
+ *
+ * The file's first line is its state, read back by shift, promote, rollback and status:
+ *
+ *   # goship upstream app=shop new=8082 old=8081 weight=25
+ *
+ * `weight` is the percentage of requests the new slot gets; the old slot gets the rest.
+ */
+/** Idle connections to the instances each nginx worker keeps open. */
+const UPSTREAM_KEEPALIVE = 16;
+/** The percentage of requests the new slot gets: an integer from 0 to 100. */
+const WEIGHT_RANGE = "an integer from 0 to 100 (percent)";
+const TrafficWeight = schemas/* number */.aig({ error: WEIGHT_RANGE })
+    .int(WEIGHT_RANGE)
+    .min(0, WEIGHT_RANGE)
+    .max(100, WEIGHT_RANGE);
+/** The spec, every value checked (RemoteValueError naming the field), as an UpstreamState. */
+function upstreamState(spec) {
+    const app = checkApp(spec.app);
+    const newPort = checked(SlotPort, "newPort", spec.newPort);
+    const oldPort = spec.oldPort === undefined || spec.oldPort === null ? null : checked(SlotPort, "oldPort", spec.oldPort);
+    if (oldPort === newPort) {
+        throw new RemoteValueError("oldPort", oldPort, "must differ from newPort: the two slots are two ports");
+    }
+    const weight = "slots" in spec ? slotsWeight(spec.slots, newPort, oldPort) : checkWeight(spec.weight);
+    if (oldPort === null && weight !== 100) {
+        throw new RemoteValueError("weight", weight, `must be 100 without an oldPort: ${100 - weight}% of the requests would have no instance to go to`);
+    }
+    return { app, newPort, oldPort, weight };
+}
+const checkWeight = (w, field = "weight") => checked(TrafficWeight, field, w);
+/** The new slot's percentage, from slots that must be newPort and oldPort, each once, adding up to 100. */
+function slotsWeight(slots, newPort, oldPort) {
+    const shown = () => Array.isArray(slots) ? slots.map((s) => `${s?.port}:${s?.weight}`).join(",") : String(slots);
+    if (!Array.isArray(slots) || slots.length < 1 || slots.length > 2) {
+        throw new RemoteValueError("slots", shown(), "one or two slots: the new one, and the old one");
+    }
+    const weights = new Map();
+    slots.forEach((s, i) => {
+        const port = checked(SlotPort, `slots[${i}].port`, s?.port);
+        const weight = checkWeight(s?.weight, `slots[${i}].weight`);
+        if (port !== newPort && port !== oldPort) {
+            const allowed = oldPort === null ? `newPort (${newPort})` : `newPort (${newPort}) or oldPort (${oldPort})`;
+            throw new RemoteValueError(`slots[${i}].port`, port, `must be ${allowed}`);
+        }
+        if (weights.has(port))
+            throw new RemoteValueError(`slots[${i}].port`, port, "each slot at most once");
+        weights.set(port, weight);
+    });
+    const toNew = weights.get(newPort) ?? 0;
+    const toOld = oldPort === null ? 0 : (weights.get(oldPort) ?? 0);
+    if (toNew + toOld !== 100) {
+        throw new RemoteValueError("slots", shown(), "the weights must add up to 100 (percent)");
+    }
+    return toNew;
+}
+/**
+ * The text of /etc/nginx/conf.d/goship-<app>.conf: the state line, then `upstream <app>` with the
+ * new slot first. The same spec always gives the same bytes.
+ *
+ * A slot at 0% is written `down`, not left out: nginx refuses `weight=0`, and `down` keeps both
+ * slots in the file, so it says which ports the app has while one of them takes no requests.
+ * The upstream always has a live server: 0% to the new slot needs an old one to take the rest.
+ */
+function renderUpstream(spec) {
+    const { app, newPort, oldPort, weight } = upstreamState(spec);
+    const server = (port, w) => `    server 127.0.0.1:${port}${w === 0 ? " down" : ` weight=${w}`};\n`;
+    const share = oldPort === null
+        ? `All requests go to ${newPort}.`
+        : `${weight}% of the requests go to ${newPort} (new), ${100 - weight}% to ${oldPort} (old).`;
+    return (`# goship upstream app=${app} new=${newPort} old=${oldPort ?? "-"} weight=${weight}\n` +
+        `# Written by goship deploy-systemd (blue-green); shift, promote and rollback rewrite it. ${share}\n` +
+        `upstream ${app} {\n` +
+        server(newPort, weight) +
+        (oldPort === null ? "" : server(oldPort, 100 - weight)) +
+        `    keepalive ${UPSTREAM_KEEPALIVE};\n` +
+        "}\n");
+}
+const STATE_LINE = /^# goship upstream app=([a-z][a-z0-9-]{0,31}) new=([1-9][0-9]{3,4}) old=([1-9][0-9]{3,4}|-) weight=(0|[1-9][0-9]?|100)$/;
+/** The state of an upstream file goship wrote; null for anything else (empty, another file, a state no goship writes). */
+function parseUpstream(text) {
+    const m = STATE_LINE.exec(text.split("\n", 1)[0] ?? "");
+    if (!m)
+        return null;
+    const [, app = "", newPort = "", oldPort = "", weight = ""] = m;
+    let state;
+    let expected;
+    try {
+        state = upstreamState({
+            app,
+            newPort: Number(newPort),
+            oldPort: oldPort === "-" ? null : Number(oldPort),
+            weight: Number(weight),
+        });
+        expected = renderUpstream(state);
+    }
+    catch (e) {
+        if (e instanceof RemoteValueError)
+            return null;
+        throw e;
+    }
+    return { ...state, edited: text !== expected };
+}
+// ---------------------------------------------------------------------------------------------
+// On the host
+/**
+ * write-upstream APP <CONTENT. Holds an flock on conf.d/.goship.lock throughout, so that two
+ * apps' steps never test or reload nginx with each other's half-done files.
+ *
+ * A journal beside the file, .goship-<app>.conf.prev (the previous file) or .goship-<app>.conf.none
+ * (there was none), exists exactly while nginx may not be running what the file says: it is made
+ * before the rename and removed once nginx took the new file or the old one is back untouched.
+ * A run that finds one was killed (or failed to reload) in between: it puts the journal's file
+ * back and reloads nginx whatever the new content, so the unchanged case never skips a reload
+ * that is owed.
+ *
+ * The reload is checked where nginx is a systemd unit: the step waits (15 s at most) until none
+ * of the master's workers from before the reload still takes connections, which nginx only does
+ * once it runs the new configuration.
+ */
+const WRITE_UPSTREAM = sh `${PRELUDE}
+[ $# -eq 1 ] || die ${EXIT.BAD_ARGUMENT} "usage: write-upstream APP <CONTENT"
+app=$1
+need app app "$app"
+dir=${UPSTREAM_DIR}
+name=goship-$app.conf
+file=$dir/$name
+prev=$dir/.$name.prev
+none=$dir/.$name.none
+command -v nginx >/dev/null 2>&1 || die ${EXIT.NGINX_UNAVAILABLE} "nginx is not installed on this host"
+[ -d "$dir" ] ||
+  die ${EXIT.NGINX_UNAVAILABLE} "$dir does not exist: goship writes the upstream of $app there, for nginx's http block to include ($dir/*.conf)"
+command -v flock >/dev/null 2>&1 || die ${EXIT.TOOL_MISSING} "flock (util-linux) is not installed on this host"
+own_file "$dir/.goship.lock"
+exec 9>>"$dir/.goship.lock"
+flock -w 60 9 || die 1 "another goship step has been changing nginx for 60 s: try again"
+unit=0
+if [ "$(systemctl show -p LoadState nginx.service 2>/dev/null)" = LoadState=loaded ]; then
+  unit=1
+  case $(systemctl is-active nginx.service 2>/dev/null) in
+    active | reloading) ;;
+    *) die ${EXIT.NGINX_UNAVAILABLE} "nginx.service is not running: start it first (nothing changed)" ;;
+  esac
+fi
+own_file "$file"
+own_file "$prev"
+own_file "$none"
+# Left by killed runs (the flock keeps live ones away).
+rm -rf -- "$dir/.$name.tmp-"*
+tmp=$dir/.$name.tmp-$$
+${TMP_TRAP}mkdir -m 700 -- "$tmp"
+
+# Puts back the file of the journal, or removes ours when there was none; the journal stays.
+restore() {
+  if [ -f "$prev" ]; then
+    cp -p -- "$prev" "$tmp/back"
+    mv -f -- "$tmp/back" "$file"
+  else
+    rm -f -- "$file"
+  fi
+}
+# The PIDs of master $1's workers that take new connections (not shutting down), one a line.
+workers() {
+  w_master=$1
+  [ "$w_master" != 0 ] || return 0
+  for d in /proc/[0-9]*; do
+    read -r w_stat 2>/dev/null <"$d/stat" || continue
+    # After the command name, which may hold anything: the state, then the parent's PID.
+    w_ppid=\${w_stat##*) }
+    w_ppid=\${w_ppid#* }
+    [ "\${w_ppid%% *}" = "$w_master" ] || continue
+    w_title=$(tr -d '\000' 2>/dev/null <"$d/cmdline") || continue
+    [ "$w_title" = "nginx: worker process" ] || continue
+    printf '%s\n' "\${d#/proc/}"
+  done
+}
+# Waits until none of the workers $1 takes new connections: nginx runs the new configuration.
+replaced() {
+  r_tries=0
+  while [ "$r_tries" -lt 150 ]; do
+    r_now=" $(workers "$master" | tr '\n' ' ') "
+    r_old=0
+    for p in $1; do
+      case $r_now in *" $p "*) r_old=1 ;; esac
+    done
+    [ "$r_old" = 1 ] || return 0
+    sleep 0.1
+    r_tries=$((r_tries + 1))
+  done
+  return 1
+}
+reload_failed() {
+  restore
+  die ${EXIT.NGINX_RELOAD_FAILED} "$1: the previous upstream of $app is back, and the next write reloads nginx again"
+}
+
+dirty=0
+if [ -e "$prev" ] || [ -e "$none" ]; then
+  restore
+  dirty=1
+  printf 'RECOVERED=1\n'
+fi
+cat >"$tmp/new"
+case $(head -n 1 -- "$tmp/new") in
+  "# goship upstream app=$app "*) ;;
+  *) die ${EXIT.BAD_ARGUMENT} "stdin: not a goship upstream of $app (its first line is not # goship upstream app=$app …)" ;;
+esac
+chown 0:0 -- "$tmp/new"
+chmod 644 -- "$tmp/new"
+same=0
+if [ -f "$file" ] && cmp -s -- "$tmp/new" "$file" && [ "$(stat -c '%a %u %g' -- "$file")" = "644 0 0" ]; then
+  same=1
+fi
+if [ "$same" = 1 ] && [ "$dirty" = 0 ]; then
+  printf 'CHANGED=0\n'
+  exit 0
+fi
+if [ "$same" = 0 ]; then
+  # Recovering, the journal already holds the last file nginx is known to have taken.
+  if [ "$dirty" = 0 ]; then
+    if [ -f "$file" ]; then
+      cp -p -- "$file" "$tmp/prev"
+      sync -- "$tmp/prev" 2>/dev/null || sync
+      mv -f -- "$tmp/prev" "$prev"
+    else
+      : >"$none"
+    fi
+  fi
+  sync -- "$tmp/new" 2>/dev/null || sync
+  mv -f -- "$tmp/new" "$file"
+fi
+
+if ! err=$(nginx -t -q 2>&1); then
+  restore
+  # nginx never saw the refused file: it still runs the one put back, unless a killed run left that unsure.
+  if [ "$dirty" = 0 ]; then rm -f -- "$prev" "$none"; fi
+  printf '%s\n' "$err" >&2
+  # Its first [emerg] without the time and process (the whole of it went to stderr).
+  line=$(printf '%s\n' "$err" | sed -n 's/^.*\[emerg\] \([0-9]*#[0-9]*: \)\{0,1\}//p' | head -n 1 | tr -d '\r')
+  [ -n "$line" ] || line=$(printf '%s\n' "$err" | head -n 1 | tr -d '\r')
+  printf 'NGINX_ERROR=%s\n' "$line"
+  nginx -t -q >/dev/null 2>&1 ||
+    die ${EXIT.NGINX_INVALID} "nginx -t fails without the new upstream of $app too: the error is elsewhere in nginx's configuration (the previous upstream is back)"
+  die ${EXIT.NGINX_INVALID} "nginx -t refused the new upstream of $app, which is taken back"
+fi
+verified=0
+if [ "$unit" = 1 ]; then
+  master=$(systemctl show -p MainPID nginx.service)
+  master=\${master#MainPID=}
+  is_uint "$master" || master=0
+  before=$(workers "$master")
+  systemctl reload nginx.service || reload_failed "systemctl reload nginx failed"
+  if [ -n "$before" ]; then
+    replaced "$before" || reload_failed "nginx kept its workers 15 s after the reload: it did not take the new configuration (see its error log)"
+    verified=1
+  fi
+else
+  nginx -s reload || reload_failed "nginx -s reload failed"
+fi
+rm -f -- "$prev" "$none"
+printf 'CHANGED=1\nVERIFIED=%s\n' "$verified"
+`;
+/**
+ * Writes /etc/nginx/conf.d/goship-<app>.conf (0644, root) from stdin (renderUpstream's text),
+ * checks it with `nginx -t` and reloads nginx (`systemctl reload nginx`, or `nginx -s reload`
+ * where nginx is not a unit). Exit 0: RECOVERED=1 (first, when a killed run's write was undone),
+ * CHANGED=0 (same content: no reload) or CHANGED=1 and VERIFIED=0|1 (whether nginx was seen to
+ * replace its workers). NGINX_INVALID: NGINX_ERROR= (nginx's first [emerg] message; all it said on
+ * stderr), the previous file back. NGINX_UNAVAILABLE: nothing changed. NGINX_RELOAD_FAILED: the
+ * previous file back. Run it as root.
+ */
+const writeUpstreamStep = {
+    name: "write-upstream",
+    script: WRITE_UPSTREAM,
+    stdin: true,
+    args: (p) => [checkApp(p.app)],
+};
+/** write-upstream exited non-zero: `code` is one of EXIT's, `nginxError` nginx's complaint when it refused the file. */
+class UpstreamWriteError extends errors/* UserError */.yo {
+    code;
+    nginxError;
+    name = "UpstreamWriteError";
+    constructor(code, nginxError, message) {
+        super(message);
+        this.code = code;
+        this.nginxError = nginxError;
+    }
+}
+/** write-upstream's result; throws UpstreamWriteError for any exit but 0. */
+function parseUpstreamWrite(result) {
+    if (result.code !== EXIT.OK) {
+        throw new UpstreamWriteError(result.code, outputValue(result.stdout, "NGINX_ERROR") || undefined, describeStepFailure(writeUpstreamStep.name, result.code, result.stderr));
+    }
+    return {
+        changed: outputValue(result.stdout, "CHANGED") === "1",
+        recovered: outputValue(result.stdout, "RECOVERED") === "1",
+        verified: outputValue(result.stdout, "VERIFIED") === "1",
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/remote/unit.ts
+
+
 
 /** A value that cannot go into a unit file. `field` names the UnitSpec field (e.g. "args[2]"). */
 class UnitValueError extends errors/* UserError */.yo {
@@ -29607,7 +30594,6 @@ class UnitValueError extends errors/* UserError */.yo {
         this.field = field;
     }
 }
-const APP_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
 const BINARY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,254}$/;
 /** Paths we write into the unit unquoted: no spaces, quotes, `%`, `$` or backslashes. */
 const PATH_PATTERN = /^(\/[A-Za-z0-9._+-]+)+$/;
@@ -29616,11 +30602,6 @@ const CONTROL = /\p{Cc}/u;
 /** Words that need no quoting: systemd gives them no special meaning in a command line. */
 const BARE_WORD = /^[A-Za-z0-9_@+=:,./-]+$/;
 const DEFAULT_RESTART_SEC = 2;
-/**
- * Below 1024 binding needs CAP_NET_BIND_SERVICE, which both hardening levels drop
- * (CapabilityBoundingSet= is empty): put nginx in front, or use a higher port.
- */
-const MIN_PORT = 1024;
 /** `<app>.service` or the template `<app>@.service`: the file name under /etc/systemd/system. */
 function unitFileName(app, strategy) {
     unit_checkApp(app);
@@ -29635,19 +30616,6 @@ function serviceName(app, strategy, port) {
         throw new UnitValueError("port", "", "a blue-green slot is named by its port");
     checkPort("port", port);
     return `${app}@${port}.service`;
-}
-/** Where the unit expects things on the host. */
-function hostPaths(app) {
-    unit_checkApp(app);
-    return {
-        root: `/opt/${app}`,
-        releases: `/opt/${app}/releases`,
-        current: `/opt/${app}/current`,
-        slots: `/opt/${app}/slots`,
-        environmentFile: `/etc/${app}/${app}.env`,
-        slotEnvironmentFile: (port) => `/etc/${app}/${app}@${checkPort("port", port)}.env`,
-        environmentVersions: `/etc/${app}/versions`,
-    };
 }
 /**
  * Renders the unit file. Same spec → same bytes: no clock, no host facts, fixed order.
@@ -29666,7 +30634,7 @@ function renderUnit(spec) {
     // The slot default holds %i, which a user-given path may not.
     const envFile = spec.environmentFile === undefined
         ? spec.strategy === "blue-green"
-            ? `/etc/${app}/${app}@%i.env`
+            ? paths.slotEnvironmentFile("%i")
             : paths.environmentFile
         : checkPath("environmentFile", spec.environmentFile);
     const execDirectory = spec.execDirectory === undefined ? undefined : checkPath("execDirectory", spec.execDirectory);
@@ -29874,9 +30842,8 @@ function checkUnitText(field, value) {
     return value;
 }
 function unit_checkApp(app) {
-    if (typeof app !== "string" || !APP_PATTERN.test(app)) {
-        throw new UnitValueError("app", String(app), "1 to 32 characters: a lowercase letter, then lowercase letters, digits and -");
-    }
+    if (!isAppName(app))
+        throw new UnitValueError("app", String(app), APP_RULE);
     return app;
 }
 function checkBinaryName(name) {
@@ -29909,1511 +30876,13 @@ function checkInteger(field, value, min, max) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/remote/steps/index.ts
-
-
-
-
-
-/**
- * What deploy-systemd does on a host, as constant POSIX sh scripts (dash is the reference).
- *
- * The SSH layer runs each one as `sh -c '<script>' goship-step <arg>…`, every argument quoted,
- * optionally under `sudo -n`. The script text never changes with the deploy: every value arrives
- * as a positional argument, is checked here first (RemoteValueError) and again by the script
- * itself (exit EXIT.BAD_ARGUMENT), so a script run by hand with a hostile value still refuses it.
- *
- * Every step is idempotent and safe to kill at any instant: files and directories are written
- * beside their destination and renamed into place, so a re-run converges and the host always has
- * a complete release behind `current`. Steps print their results as KEY=VALUE lines on stdout
- * (values never hold a newline) and their complaints on stderr.
- *
- * Every step but lock, unlock and status expects the caller to hold the lock: they sweep what
- * killed runs left (staging directories, temporary files), which would race a live second run.
- *
- * Layout (see hostPaths in unit.ts):
- *   /opt/<app>/releases/<version>/{<binary>,goship-manifest.json}   root-owned, binary 0755
- *   /opt/<app>/current -> releases/<version>
- *   /opt/<app>/slots/<port> -> ../releases/<version>                blue-green
- *   /opt/<app>/.goship/lock/{holder,run-url,since}                  the deploy lock (lock.mutex beside it, briefly)
- *   /opt/<app>/.goship/history.jsonl                                one JSON object a line
- *   /etc/<app>/<app>.env                                            0600 root
- *   /etc/systemd/system/<app>.service | <app>@.service
- *
- * The scripts need what every systemd host has: a POSIX sh, GNU coreutils (mv -T, stat -c,
- * date -r, sha256sum, a fractional sleep), cmp, grep, sed and systemctl. openssl is used as a second digest where
- * installed (VERIFIED_WITH says which tools agreed).
- */
-/** Exit codes the scripts return on purpose; anything else is a command that failed (see stderr). */
-const steps_EXIT = {
-    OK: 0,
-    /** An argument failed the script's own check (the validators here make this unreachable). */
-    BAD_ARGUMENT: 10,
-    /** A path goship owns is a symbolic link, not a directory or regular file, or not root's: nothing changed. */
-    UNSAFE_LAYOUT: 11,
-    /** lock: another holder has the lock and it is younger than the TTL. stdout: HOLDER, RUN_URL, SINCE, AGE, TTL. */
-    LOCK_HELD: 12,
-    /** unlock: the lock belongs to someone else (or kept changing under us); it is left in place. */
-    NOT_HOLDER: 13,
-    /** stage-release: the uploaded binary's sha256 is not the expected one, the tools disagree, or the manifest does not list it. */
-    CHECKSUM_MISMATCH: 14,
-    /** stage-release: the version is already installed with a different binary; a version is never replaced. */
-    RELEASE_CONFLICT: 15,
-    /** switch: the release to switch to is not installed on this host. */
-    NO_SUCH_RELEASE: 16,
-    /** A tool the step needs (sha256sum) is not installed. */
-    TOOL_MISSING: 17,
-    /** record-history: the line is not a single line holding a JSON object. */
-    BAD_HISTORY_LINE: 18,
-    /** analyze-unit: `systemd-analyze verify` refused the unit (stderr says why). */
-    UNIT_INVALID: 19,
-    /** service: systemctl could not do it (stderr and the unit's state say why). */
-    SERVICE_FAILED: 20,
-    // nginx (see nginx.ts): 30-39.
-    /** write-upstream: `nginx -t` refused the configuration with the new upstream; the previous file is back. stdout: NGINX_ERROR. */
-    NGINX_INVALID: 30,
-    /** write-upstream: nginx is not installed, /etc/nginx/conf.d is missing, or nginx.service is not running: nothing changed. */
-    NGINX_UNAVAILABLE: 31,
-    /** write-upstream: nginx did not take the new upstream on reload; the previous file is back, and the next write reloads. */
-    NGINX_RELOAD_FAILED: 32,
-};
-const EXIT_MEANING = {
-    [steps_EXIT.BAD_ARGUMENT]: "an argument was refused by the step",
-    [steps_EXIT.UNSAFE_LAYOUT]: "a path under the app's directories is not what goship made (a link, or not root's)",
-    [steps_EXIT.LOCK_HELD]: "the deploy lock is held by another run",
-    [steps_EXIT.NOT_HOLDER]: "the deploy lock belongs to another run",
-    [steps_EXIT.CHECKSUM_MISMATCH]: "the binary's sha256 does not match",
-    [steps_EXIT.RELEASE_CONFLICT]: "this version is already installed with a different binary",
-    [steps_EXIT.NO_SUCH_RELEASE]: "the release is not installed on the host",
-    [steps_EXIT.TOOL_MISSING]: "a tool the step needs is not installed on the host",
-    [steps_EXIT.BAD_HISTORY_LINE]: "the history line is not one line of JSON",
-    [steps_EXIT.UNIT_INVALID]: "systemd-analyze verify refused the unit",
-    [steps_EXIT.SERVICE_FAILED]: "systemctl failed",
-    [steps_EXIT.NGINX_INVALID]: "nginx -t refused the configuration with the new upstream (the previous one is back)",
-    [steps_EXIT.NGINX_UNAVAILABLE]: "nginx is not installed or not running on the host",
-    [steps_EXIT.NGINX_RELOAD_FAILED]: "nginx did not reload with the new upstream (the previous one is back)",
-};
-/** A value that cannot be passed to a remote step. `field` names the parameter (e.g. "version"). */
-class RemoteValueError extends errors/* UserError */.yo {
-    field;
-    name = "RemoteValueError";
-    constructor(field, value, allowed) {
-        const text = typeof value === "string" ? value : String(value);
-        const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
-        super(`${field} ${JSON.stringify(shown)} cannot be used on a host: ${allowed}`);
-        this.field = field;
-    }
-}
-// ---------------------------------------------------------------------------------------------
-// Values. Each schema matches the script's own check of the same argument (the sh `is_*` below).
-const AppName = schemas/* string */.YjP()
-    .regex(APP_PATTERN, "a lowercase letter, then up to 31 lowercase letters, digits or -");
-/** A release directory or file name: SafeName, at most 128 characters, without `..`. */
-const ReleaseName = SafeName.max(128, "at most 128 characters").refine((v) => !v.includes(".."), {
-    message: "must not contain ..",
-});
-const BinaryName = ReleaseName.refine((v) => v !== manifest_MANIFEST_FILE, {
-    message: `must not be ${manifest_MANIFEST_FILE}, which sits beside it`,
-});
-const Sha256Hex = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/, "64 lowercase hex digits");
-const SlotPort = schemas/* number */.aig().int().min(MIN_PORT).max(65_535);
-/** An absolute path made of plain segments: letters, digits and . _ + -; no `.` or `..` segment. */
-const HostFilePath = schemas/* string */.YjP()
-    .max(1024)
-    .regex(/^(\/[A-Za-z0-9._+-]+)+$/, "an absolute path of letters, digits and . _ + - only")
-    .refine((p) => p.split("/").every((s) => s !== "." && s !== ".."), { message: "no . or .. segments" });
-/** Identifies a lock holder; unique per run (see newHolderToken). */
-const HolderToken = schemas/* string */.YjP()
-    .regex(/^[A-Za-z0-9._@:+-]{1,128}$/, "1 to 128 of A-Z a-z 0-9 . _ @ : + -");
-/** Empty, or an http(s) URL of printable ASCII without spaces. */
-const RunUrl = schemas/* string */.YjP()
-    .max(1024)
-    .regex(/^(https?:\/\/[\x21-\x7e]+)?$/, "empty, or an http(s) URL of printable ASCII without spaces");
-const TtlSeconds = schemas/* number */.aig().int().min(1).max(31_536_000);
-const KeepCount = schemas/* number */.aig().int().min(1).max(1000);
-const HistoryCount = schemas/* number */.aig().int().min(0).max(1000);
-/** The longest history line a step accepts (the script checks the same). */
-const MAX_HISTORY_LINE = 16_384;
-function checked(schema, field, value) {
-    const r = schema.safeParse(value);
-    if (!r.success)
-        throw new RemoteValueError(field, value, r.error.issues.map((i) => i.message).join("; "));
-    return r.data;
-}
-const steps_checkApp = (v) => checked(AppName, "app", v);
-const checkVersion = (v, field = "version") => checked(ReleaseName, field, v);
-/** A holder token for this run: `<label>.<12 hex>`, the label reduced to the token's characters. */
-function newHolderToken(label) {
-    const clean = label.replace(/[^A-Za-z0-9._@:+-]+/g, "-").slice(0, 100) || "goship";
-    return `${clean}.${(0,external_node_crypto_.randomBytes)(6).toString("hex")}`;
-}
-const HistoryEntrySchema = schemas/* object */.Ikc({
-    time: schemas/* number */.aig().int().nonnegative().optional(),
-    actor: schemas/* string */.YjP(),
-    action: schemas/* string */.YjP().regex(/^[a-z][a-z-]{0,31}$/, "a lowercase word"),
-    version: ReleaseName,
-    from: ReleaseName.nullable(),
-    result: schemas/* string */.YjP().regex(/^[a-z][a-z-]{0,31}$/, "a lowercase word"),
-    runUrl: schemas/* string */.YjP(),
-    slot: SlotPort.optional(),
-    detail: schemas/* string */.YjP().optional(),
-});
-/**
- * The entry as one line of JSON, keys in a fixed order. JSON.stringify escapes every control
- * character but DEL, and leaves U+2028/U+2029 (line breaks to some readers) raw: those three
- * can only occur inside strings, where \u escapes mean the same, so the line stays one line.
- */
-function historyLine(entry) {
-    const e = checked(HistoryEntrySchema, "history entry", entry);
-    const ordered = {
-        ...(e.time === undefined ? {} : { time: e.time }),
-        actor: e.actor,
-        action: e.action,
-        version: e.version,
-        from: e.from,
-        result: e.result,
-        runUrl: e.runUrl,
-        ...(e.slot === undefined ? {} : { slot: e.slot }),
-        ...(e.detail === undefined ? {} : { detail: e.detail }),
-    };
-    const line = JSON.stringify(ordered).replace(/[\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-    // The script counts bytes (LC_ALL=C): so does this.
-    if (Buffer.byteLength(line) > MAX_HISTORY_LINE) {
-        throw new RemoteValueError("history entry", `${line.slice(0, 80)}…`, `at most ${MAX_HISTORY_LINE} bytes`);
-    }
-    return line;
-}
-// ---------------------------------------------------------------------------------------------
-// The scripts
-/**
- * Script text: backslashes stay as written (String.raw) and `\${` stands for sh's `${`;
- * a bare `${…}` interpolates a TypeScript constant (exit codes, the shared prelude).
- */
-function sh(strings, ...values) {
-    const raw = strings.raw.map((s) => s.replaceAll("\\${", "${"));
-    return String.raw({ raw }, ...values);
-}
-/** Shared by every step: strict mode, a fixed environment, value checks, layout checks. */
-const PRELUDE = sh `set -eu
-export LC_ALL=C
-PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-export PATH
-umask 022
-
-die() { code=$1; shift; printf 'goship-step: %s\n' "$*" >&2; exit "$code"; }
-
-# The same rules as the TypeScript validators; LC_ALL=C makes the ranges plain ASCII.
-is_app() { case $1 in [a-z]*) ;; *) return 1 ;; esac; case $1 in *[!a-z0-9-]*) return 1 ;; esac; [ \${#1} -le 32 ]; }
-is_name() { case $1 in [A-Za-z0-9]*) ;; *) return 1 ;; esac; case $1 in *[!A-Za-z0-9._+-]* | *..*) return 1 ;; esac; [ \${#1} -le 128 ]; }
-is_uint() { case $1 in '' | *[!0-9]*) return 1 ;; esac; [ \${#1} -le 12 ]; }
-is_port() { case $1 in [1-9]*) ;; *) return 1 ;; esac; is_uint "$1" && [ "$1" -ge ${MIN_PORT} ] && [ "$1" -le 65535 ]; }
-is_sha256() { case $1 in *[!0-9a-f]*) return 1 ;; esac; [ \${#1} -eq 64 ]; }
-is_token() { case $1 in '' | *[!A-Za-z0-9._@:+-]*) return 1 ;; esac; [ \${#1} -le 128 ]; }
-is_url() {
-  [ -n "$1" ] || return 0
-  case $1 in http://?* | https://?*) ;; *) return 1 ;; esac
-  case $1 in *[![:graph:]]*) return 1 ;; esac
-  [ \${#1} -le 1024 ]
-}
-is_path() {
-  case $1 in /?*) ;; *) return 1 ;; esac
-  case $1 in *[!A-Za-z0-9._+/-]* | */ | *//* | */./* | */../* | */. | */..) return 1 ;; esac
-  [ \${#1} -le 1024 ]
-}
-need() { "is_$1" "$3" || die ${steps_EXIT.BAD_ARGUMENT} "$2: not allowed: $3"; }
-
-# A directory goship owns: absent, or a real directory (not a link) owned by root.
-own_dir() {
-  if [ -L "$1" ]; then die ${steps_EXIT.UNSAFE_LAYOUT} "$1 is a symbolic link: refusing to work through it"; fi
-  if [ -e "$1" ]; then
-    [ -d "$1" ] || die ${steps_EXIT.UNSAFE_LAYOUT} "$1 exists and is not a directory"
-    [ "$(stat -c %u -- "$1")" = 0 ] || die ${steps_EXIT.UNSAFE_LAYOUT} "$1 is not owned by root"
-  fi
-}
-# A file goship replaces: absent, or a regular file (not a link).
-own_file() {
-  if [ -L "$1" ]; then die ${steps_EXIT.UNSAFE_LAYOUT} "$1 is a symbolic link: refusing to write through it"; fi
-  if [ -e "$1" ] && [ ! -f "$1" ]; then die ${steps_EXIT.UNSAFE_LAYOUT} "$1 exists and is not a regular file"; fi
-  return 0
-}
-make_dir() {
-  own_dir "$2"
-  if [ ! -d "$2" ]; then
-    mkdir -m "$1" -- "$2" 2>/dev/null || [ -d "$2" ] || die 1 "cannot create $2"
-    own_dir "$2"
-  fi
-}
-# The release a link names (the last part of its target), if it is a link to a valid name.
-link_name() {
-  [ -L "$1" ] || return 0
-  t=$(readlink -- "$1") || return 0
-  t=\${t%/}
-  t=\${t##*/}
-  if is_name "$t"; then printf '%s' "$t"; fi
-}
-`;
-/** Kill-safe staging: whatever a step leaves in $tmp is removed on any exit it can see. */
-const TMP_TRAP = sh `trap 'rm -rf -- "$tmp"' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
-`;
-/** The lock directory, read by lock, unlock and status: l_holder, l_run_url, l_since, l_age. */
-const LOCK_READ = sh `# Fails when there is no lock. A lock made by a run killed before it wrote its files
-# has no holder and dates from the directory's own time.
-read_lock() {
-  [ -d "$lock" ] || return 1
-  l_holder=$(cat -- "$lock/holder" 2>/dev/null) || l_holder=
-  is_token "$l_holder" || l_holder=
-  l_run_url=$(cat -- "$lock/run-url" 2>/dev/null) || l_run_url=
-  is_url "$l_run_url" || l_run_url=
-  l_since=$(cat -- "$lock/since" 2>/dev/null) || l_since=
-  if ! is_uint "$l_since"; then l_since=$(date -r "$lock" +%s 2>/dev/null) || return 1; fi
-  l_age=$((now - l_since))
-  if [ "$l_age" -lt 0 ]; then l_age=0; fi
-}
-print_lock() {
-  printf 'HOLDER=%s\nRUN_URL=%s\nSINCE=%s\nAGE=%s\n' "$l_holder" "$l_run_url" "$l_since" "$l_age"
-}
-`;
-/**
- * Used by lock and unlock. Taking a free lock is one mkdir and needs nothing else; changing a
- * lock that exists (a heartbeat, a takeover, a release) happens under $mutex, a sibling of the
- * lock, one run at a time and after a second look. The mutex sits beside the lock, not in it, so
- * that it leaves the lock directory's time alone (the age of a lock without a since file). A run
- * killed while holding it leaves it behind: after 60 s it counts as abandoned.
- */
-const LOCK_MUTEX = sh `have_mutex=0
-trap 'if [ "$have_mutex" = 1 ]; then rmdir -- "$mutex" 2>/dev/null || true; fi' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
-take_mutex() {
-  if mkdir -- "$mutex" 2>/dev/null; then
-    have_mutex=1
-    return 0
-  fi
-  m=$(date -r "$mutex" +%s 2>/dev/null) || return 1
-  [ $((now - m)) -gt 60 ] || return 1
-  rmdir -- "$mutex" 2>/dev/null || true
-  mkdir -- "$mutex" 2>/dev/null || return 1
-  have_mutex=1
-}
-drop_mutex() {
-  rmdir -- "$mutex" 2>/dev/null || true
-  have_mutex=0
-}
-`;
-const LOCK = sh `${PRELUDE}${LOCK_READ}${LOCK_MUTEX}
-[ $# -eq 4 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: lock APP HOLDER RUN-URL TTL-SECONDS"
-app=$1 holder=$2 run_url=$3 ttl=$4
-need app app "$app"
-need token holder "$holder"
-need url run-url "$run_url"
-is_uint "$ttl" && [ "$ttl" -ge 1 ] || die ${steps_EXIT.BAD_ARGUMENT} "ttl: not allowed: $ttl"
-root=/opt/$app
-meta=$root/.goship
-lock=$meta/lock
-mutex=$meta/lock.mutex
-[ -d /opt ] || mkdir -m 755 /opt
-make_dir 755 "$root"
-make_dir 750 "$meta"
-own_dir "$lock"
-# Locks released by runs killed before they finished removing them.
-for d in "$meta"/lock.released-*; do
-  [ -e "$d" ] || continue
-  rm -rf -- "$d" 2>/dev/null || true
-done
-now=$(date +%s)
-
-# Each file is replaced whole: a reader never sees half a value.
-write_lock() {
-  printf '%s\n' "$run_url" >"$lock/.run-url.$$"
-  mv -f -- "$lock/.run-url.$$" "$lock/run-url"
-  printf '%s\n' "$now" >"$lock/.since.$$"
-  mv -f -- "$lock/.since.$$" "$lock/since"
-  printf '%s\n' "$holder" >"$lock/.holder.$$"
-  mv -f -- "$lock/.holder.$$" "$lock/holder"
-}
-held() {
-  print_lock
-  printf 'TTL=%s\n' "$ttl"
-  exit ${steps_EXIT.LOCK_HELD}
-}
-
-tries=0
-while [ "$tries" -lt 10 ]; do
-  tries=$((tries + 1))
-  if mkdir -m 750 -- "$lock" 2>/dev/null; then
-    write_lock
-    printf 'ACQUIRED=%s\nSINCE=%s\n' "$holder" "$now"
-    exit 0
-  fi
-  if ! read_lock; then
-    own_dir "$lock"
-    continue # released meanwhile
-  fi
-  if [ "$l_holder" != "$holder" ] && [ "$l_age" -le "$ttl" ]; then held; fi
-  # Ours already (a retried step: refresh its time, a heartbeat), or stale (take it over).
-  if ! take_mutex; then
-    sleep 0.2
-    continue
-  fi
-  if ! read_lock; then
-    drop_mutex
-    continue
-  fi
-  if [ "$l_holder" = "$holder" ]; then
-    write_lock
-    drop_mutex
-    printf 'ACQUIRED=%s\nSINCE=%s\nREFRESHED=1\n' "$holder" "$now"
-    exit 0
-  fi
-  if [ "$l_age" -le "$ttl" ]; then
-    drop_mutex
-    held # refreshed or taken over since the first look
-  fi
-  old_holder=$l_holder old_url=$l_run_url old_age=$l_age
-  write_lock
-  drop_mutex
-  printf 'ACQUIRED=%s\nSINCE=%s\n' "$holder" "$now"
-  printf 'TAKEN_OVER=%s\nTAKEN_OVER_RUN_URL=%s\nTAKEN_OVER_AGE=%s\n' "$old_holder" "$old_url" "$old_age"
-  printf 'WARNING=took over the deploy lock of %s%s: held for %s s, longer than the lock TTL of %s s\n' \
-    "\${old_holder:-an unknown holder}" "\${old_url:+ ($old_url)}" "$old_age" "$ttl"
-  exit 0
-done
-read_lock || die ${steps_EXIT.LOCK_HELD} "the lock kept changing"
-held
-`;
-const UNLOCK = sh `${PRELUDE}${LOCK_READ}${LOCK_MUTEX}
-[ $# -eq 2 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: unlock APP HOLDER"
-app=$1 holder=$2
-need app app "$app"
-need token holder "$holder"
-meta=/opt/$app/.goship
-lock=$meta/lock
-mutex=$meta/lock.mutex
-own_dir "$lock"
-now=$(date +%s)
-not_holder() {
-  print_lock
-  die ${steps_EXIT.NOT_HOLDER} "$1"
-}
-tries=0
-while :; do
-  if ! read_lock; then
-    printf 'RELEASED=0\n'
-    exit 0
-  fi
-  [ "$l_holder" = "$holder" ] || not_holder "the lock is held by \${l_holder:-an unknown holder}, not $holder: left in place"
-  if take_mutex; then break; fi
-  tries=$((tries + 1))
-  [ "$tries" -lt 25 ] || not_holder "another run keeps changing the lock"
-  sleep 0.2
-done
-if ! read_lock; then
-  drop_mutex
-  printf 'RELEASED=0\n'
-  exit 0
-fi
-if [ "$l_holder" != "$holder" ]; then
-  drop_mutex
-  not_holder "the lock was taken over by \${l_holder:-an unknown holder}"
-fi
-# Moved aside in one step, then removed: a run killed in between leaves no half-removed lock.
-mv -T -- "$lock" "$meta/lock.released-$$"
-drop_mutex
-rm -rf -- "$meta/lock.released-$$"
-printf 'RELEASED=1\n'
-`;
-const DIGEST = sh `tools=sha256sum
-command -v sha256sum >/dev/null 2>&1 || die ${steps_EXIT.TOOL_MISSING} "sha256sum is not installed on this host"
-if command -v openssl >/dev/null 2>&1; then tools="sha256sum openssl"; fi
-# The file's sha256 from each tool; they must agree.
-digest() {
-  if [ "$tools" = openssl ]; then
-    d1=$(openssl dgst -sha256 -r "$1")
-  else
-    d1=$(sha256sum -b -- "$1")
-  fi
-  d1=\${d1%% *}
-  if [ "$tools" = "sha256sum openssl" ]; then
-    d2=$(openssl dgst -sha256 -r "$1")
-    d2=\${d2%% *}
-    [ "$d1" = "$d2" ] || die ${steps_EXIT.CHECKSUM_MISMATCH} "sha256sum ($d1) and openssl ($d2) disagree on $1"
-  fi
-  is_sha256 "$d1" || die 1 "$tools printed no digest for $1"
-  printf '%s' "$d1"
-}
-`;
-const STAGE_RELEASE = sh `${PRELUDE}${DIGEST}
-[ $# -eq 6 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: stage-release APP VERSION BINARY UPLOADED-FILE SHA256 MANIFEST-FILE"
-app=$1 version=$2 binary=$3 upload=$4 sha256=$5 manifest=$6
-need app app "$app"
-need name version "$version"
-need name binary "$binary"
-[ "$binary" != ${manifest_MANIFEST_FILE} ] || die ${steps_EXIT.BAD_ARGUMENT} "binary: not allowed: $binary"
-need path uploaded-file "$upload"
-need sha256 sha256 "$sha256"
-need path manifest-file "$manifest"
-root=/opt/$app
-rel=$root/releases
-dest=$rel/$version
-[ -d /opt ] || mkdir -m 755 /opt
-make_dir 755 "$root"
-make_dir 755 "$rel"
-
-if [ -e "$dest" ] || [ -L "$dest" ]; then
-  own_dir "$dest"
-  [ -f "$dest/$binary" ] && [ ! -L "$dest/$binary" ] ||
-    die ${steps_EXIT.RELEASE_CONFLICT} "$dest exists without the binary $binary: remove it by hand if no slot uses it"
-  # Verified by both tools when it was installed; once more, with the faster one, before use.
-  if [ "$tools" = "sha256sum openssl" ]; then tools=openssl; fi
-  have=$(digest "$dest/$binary")
-  [ "$have" = "$sha256" ] ||
-    die ${steps_EXIT.RELEASE_CONFLICT} "release $version is installed with another $binary (sha256 $have, not $sha256): a version is never replaced"
-  printf 'STAGED=0\nSHA256=%s\nVERIFIED_WITH=%s\n' "$have" "$tools"
-  exit 0
-fi
-
-for f in "$upload" "$manifest"; do
-  [ -f "$f" ] && [ ! -L "$f" ] || die ${steps_EXIT.BAD_ARGUMENT} "$f: not a regular file"
-done
-# Staging directories of this version left by killed runs (the lock keeps others away).
-for d in "$rel/.$version.tmp-"*; do
-  [ -e "$d" ] || continue
-  rm -rf -- "$d"
-done
-tmp=$rel/.$version.tmp-$$
-${TMP_TRAP}mkdir -m 700 -- "$tmp"
-# Copied first and checked after: what is verified is what gets installed, not a file its
-# uploader could still change.
-cp -- "$upload" "$tmp/$binary"
-cp -- "$manifest" "$tmp/${manifest_MANIFEST_FILE}"
-got=$(digest "$tmp/$binary")
-[ "$got" = "$sha256" ] ||
-  die ${steps_EXIT.CHECKSUM_MISMATCH} "the uploaded $binary has sha256 $got, not $sha256: refused, nothing installed"
-grep -qF -- "\"$sha256\"" "$tmp/${manifest_MANIFEST_FILE}" ||
-  die ${steps_EXIT.CHECKSUM_MISMATCH} "${manifest_MANIFEST_FILE} does not list sha256 $sha256: refused, nothing installed"
-chown 0:0 -- "$tmp" "$tmp/$binary" "$tmp/${manifest_MANIFEST_FILE}"
-chmod 755 -- "$tmp/$binary"
-chmod 644 -- "$tmp/${manifest_MANIFEST_FILE}"
-sync -- "$tmp/$binary" "$tmp/${manifest_MANIFEST_FILE}" 2>/dev/null || sync
-chmod 755 -- "$tmp"
-# Refuses to land on a directory that is there after all: a version is never replaced.
-mv -T -- "$tmp" "$dest"
-printf 'STAGED=1\nSHA256=%s\nVERIFIED_WITH=%s\n' "$got" "$tools"
-`;
-/**
- * Replaces $file by $src (default stdin) if it differs: $tmp beside it, mode $mode, renamed
- * into place. Sets $changed.
- */
-const REPLACE_FROM_STDIN = sh `own_file "$file"
-for f in "$dir/.$name.tmp-"*; do
-  [ -e "$f" ] || continue
-  rm -f -- "$f"
-done
-tmp=$dir/.$name.tmp-$$
-${TMP_TRAP}(
-  umask 077
-  cat -- "\${src:--}" >"$tmp"
-)
-chown 0:0 -- "$tmp"
-chmod "$mode" -- "$tmp"
-if [ -f "$file" ] && cmp -s -- "$tmp" "$file" && [ "$(stat -c '%a %u %g' -- "$file")" = "$mode 0 0" ]; then
-  changed=0
-  rm -f -- "$tmp"
-else
-  changed=1
-  sync -- "$tmp" 2>/dev/null || sync
-  mv -f -- "$tmp" "$file"
-fi
-`;
-const WRITE_ENV = sh `${PRELUDE}
-[ $# -eq 4 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: write-env APP service|SLOT-PORT VERSION|'' stdin|keep|snapshot <CONTENT"
-app=$1 target=$2 version=$3 source=$4
-need app app "$app"
-case $target in
-  service) name=$app.env ;;
-  *)
-    need port slot-port "$target"
-    name=$app@$target.env
-    ;;
-esac
-if [ -n "$version" ]; then need name version "$version"; fi
-case $source in stdin | keep | snapshot) ;; *) die ${steps_EXIT.BAD_ARGUMENT} "source: not allowed: $source" ;; esac
-[ -n "$version" ] || [ "$source" = stdin ] || die ${steps_EXIT.BAD_ARGUMENT} "source $source needs a version"
-dir=/etc/$app
-file=$dir/$name
-mode=600
-vdir=$dir/versions
-snap=$vdir/$version.env
-make_dir 755 "$dir"
-make_dir 700 "$vdir"
-for f in "$vdir"/.*.tmp-*; do
-  [ -e "$f" ] || continue
-  rm -f -- "$f"
-done
-own_file "$file"
-own_file "$snap"
-changed=0
-case $source in
-  stdin) src=- ;;
-  # The environment this version last ran with, if goship kept one; else what is there.
-  snapshot) if [ -f "$snap" ]; then src=$snap; elif [ -f "$file" ]; then src=; else src=/dev/null; fi ;;
-  keep) if [ -f "$file" ]; then src=; else src=/dev/null; fi ;;
-esac
-if [ -n "$src" ]; then
-${REPLACE_FROM_STDIN}fi
-# Kept per version, so that a rollback runs the old release with the environment it had.
-if [ -n "$version" ] && [ "$source" != snapshot ]; then
-  if [ ! -f "$snap" ] || ! cmp -s -- "$file" "$snap"; then
-    (
-      umask 077
-      cp -- "$file" "$vdir/.$version.env.tmp-$$"
-    )
-    chown 0:0 -- "$vdir/.$version.env.tmp-$$"
-    chmod 600 -- "$vdir/.$version.env.tmp-$$"
-    mv -f -- "$vdir/.$version.env.tmp-$$" "$snap"
-  fi
-fi
-printf 'CHANGED=%s\n' "$changed"
-`;
-const WRITE_UNIT = sh `${PRELUDE}
-is_unit() {
-  case $1 in
-    *@.service) is_app "\${1%@.service}" ;;
-    *.service) is_app "\${1%.service}" ;;
-    *) return 1 ;;
-  esac
-}
-[ $# -eq 1 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: write-unit UNIT-FILE <CONTENT"
-name=$1
-need unit unit-file "$name"
-dir=/etc/systemd/system
-file=$dir/$name
-mode=644
-[ -d "$dir" ] || die 1 "$dir does not exist: not a systemd host?"
-${REPLACE_FROM_STDIN}# After every change; and whenever systemd says its view is stale (a run killed between the
-# rename and the reload, a file or drop-in edited by hand), so a re-run converges. A template
-# has no state of its own to ask, so it is always reloaded.
-reload=1
-if [ "$changed" = 0 ]; then
-  case $name in
-    *@.service) ;;
-    *) if [ "$(systemctl show -P NeedDaemonReload -- "$name" 2>/dev/null)" = no ]; then reload=0; fi ;;
-  esac
-fi
-if [ "$reload" = 1 ]; then systemctl daemon-reload; fi
-printf 'CHANGED=%s\nRELOADED=%s\n' "$changed" "$reload"
-`;
-const SWITCH = sh `${PRELUDE}
-[ $# -eq 2 ] || [ $# -eq 3 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: switch APP VERSION [SLOT-PORT]"
-app=$1 version=$2
-need app app "$app"
-need name version "$version"
-if [ $# -eq 3 ]; then need port slot-port "$3"; fi
-root=/opt/$app
-rel=$root/releases
-own_dir "$root"
-own_dir "$rel"
-own_dir "$rel/$version"
-[ -d "$rel/$version" ] || die ${steps_EXIT.NO_SUCH_RELEASE} "release $version is not installed on this host"
-if [ $# -eq 3 ]; then
-  make_dir 755 "$root/slots"
-  link=$root/slots/$3
-  target=../releases/$version
-else
-  link=$root/current
-  target=releases/$version
-fi
-if [ -e "$link" ] && [ ! -L "$link" ]; then die ${steps_EXIT.UNSAFE_LAYOUT} "$link exists and is not a symbolic link"; fi
-if [ -e "$link.tmp" ] && [ ! -L "$link.tmp" ]; then die ${steps_EXIT.UNSAFE_LAYOUT} "$link.tmp exists and is not a symbolic link"; fi
-printf 'PREVIOUS=%s\n' "$(link_name "$link")"
-if [ -L "$link" ] && [ "$(readlink -- "$link")" = "$target" ]; then
-  # A run killed between ln and mv left this (checked above to be a link).
-  rm -f -- "$link.tmp"
-  printf 'CURRENT=%s\nCHANGED=0\n' "$version"
-  exit 0
-fi
-# rename(2) replaces the link in one step: there is never a moment without it.
-ln -sfn -- "$target" "$link.tmp"
-mv -Tf -- "$link.tmp" "$link"
-printf 'CURRENT=%s\nCHANGED=1\n' "$version"
-`;
-const RECORD_HISTORY = sh `${PRELUDE}
-[ $# -eq 3 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: record-history APP JSON-LINE host|given"
-app=$1 line=$2 stamp=$3
-need app app "$app"
-case $stamp in host | given) ;; *) die ${steps_EXIT.BAD_ARGUMENT} "stamp: not allowed: $stamp" ;; esac
-case $line in '{'*'}') ;; *) die ${steps_EXIT.BAD_HISTORY_LINE} "the history line is not a JSON object" ;; esac
-case $line in *[[:cntrl:]]*) die ${steps_EXIT.BAD_HISTORY_LINE} "the history line holds a line break or another control character" ;; esac
-[ \${#line} -le ${MAX_HISTORY_LINE} ] || die ${steps_EXIT.BAD_HISTORY_LINE} "the history line is longer than ${MAX_HISTORY_LINE} bytes"
-root=/opt/$app
-meta=$root/.goship
-file=$meta/history.jsonl
-[ -d /opt ] || mkdir -m 755 /opt
-make_dir 755 "$root"
-make_dir 750 "$meta"
-own_file "$file"
-umask 027
-if [ "$stamp" = host ]; then
-  now=$(date -u +%s)
-  if [ "$line" = '{}' ]; then line="{\"time\":$now}"; else line="{\"time\":$now,\${line#?}"; fi
-fi
-# An append cut short by a kill leaves a line without its newline: end it, so that this entry
-# stays a line of its own (the torn one is skipped by readers).
-if [ -s "$file" ] && [ -n "$(tail -c 1 -- "$file")" ]; then printf '\n' >>"$file"; fi
-printf '%s\n' "$line" >>"$file"
-printf 'RECORDED=1\n'
-if [ "$stamp" = host ]; then printf 'TIME=%s\n' "$now"; fi
-`;
-const CLEANUP = sh `${PRELUDE}
-[ $# -ge 2 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: cleanup APP KEEP [PROTECTED-VERSION…]"
-app=$1 keep=$2
-shift 2
-need app app "$app"
-is_uint "$keep" && [ "$keep" -ge 1 ] || die ${steps_EXIT.BAD_ARGUMENT} "keep: not allowed: $keep"
-protected=' '
-for v in "$@"; do
-  need name protected-version "$v"
-  protected="$protected$v "
-done
-root=/opt/$app
-rel=$root/releases
-own_dir "$root"
-own_dir "$rel"
-[ -d "$rel" ] || exit 0
-set -f
-# What the host itself runs is never removed, whatever the caller passed.
-v=$(link_name "$root/current")
-protected="$protected$v "
-set +f
-for s in "$root/slots/"*; do
-  is_port "\${s##*/}" || continue
-  v=$(link_name "$s")
-  protected="$protected$v "
-done
-# Uploads staged by deploys (this one's are installed by now; killed runs' are stale).
-rm -rf -- "$root/.goship/incoming"
-# Staging and trash directories of killed runs (the lock keeps live ones away).
-swept=0
-for d in "$rel"/.*.tmp-* "$rel"/.*.trash-*; do
-  [ -e "$d" ] || continue
-  rm -rf -- "$d"
-  swept=$((swept + 1))
-done
-printf 'SWEPT=%s\n' "$swept"
-# Newest first by the time each release directory was staged; names break ties.
-list=$(for d in "$rel"/*; do
-  n=\${d##*/}
-  is_name "$n" || continue
-  [ -d "$d" ] && [ ! -L "$d" ] || continue
-  printf '%s %s\n' "$(date -r "$d" +%s.%N)" "$n"
-done | sort -k1,1nr -k2,2r | cut -d ' ' -f 2)
-set -f
-i=0
-for n in $list; do
-  i=$((i + 1))
-  if [ "$i" -le "$keep" ]; then
-    printf 'KEPT=%s\n' "$n"
-    continue
-  fi
-  case $protected in *" $n "*)
-    printf 'KEPT=%s\n' "$n"
-    continue
-    ;;
-  esac
-  # Renamed away first: a release is either whole under its name or gone.
-  mv -T -- "$rel/$n" "$rel/.$n.trash-$$"
-  rm -rf -- "$rel/.$n.trash-$$"
-  rm -f -- "/etc/$app/versions/$n.env"
-  printf 'REMOVED=%s\n' "$n"
-done
-`;
-/** A unit name goship manages: <app>.service, or <app>@<port>.service for a slot. */
-const IS_UNIT = sh `is_unit() {
-  case $1 in
-    *@*.service)
-      u=\${1%.service}
-      is_app "\${u%%@*}" && is_port "\${u#*@}"
-      ;;
-    *.service) is_app "\${1%.service}" ;;
-    *) return 1 ;;
-  esac
-}
-`;
-const ANALYZE_UNIT = sh `${PRELUDE}${IS_UNIT}
-[ $# -eq 1 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: analyze-unit UNIT <UNIT-FILE"
-unit=$1
-need unit unit "$unit"
-command -v systemd-analyze >/dev/null 2>&1 || die ${steps_EXIT.TOOL_MISSING} "systemd-analyze is not installed on this host"
-tmp=$(mktemp -d /tmp/goship-analyze.XXXXXXXX)
-${TMP_TRAP}cat >"$tmp/$unit"
-# Without --recursive-errors=no, verify exits 0 on errors such as an unknown setting (systemd 252).
-if ! systemd-analyze verify --recursive-errors=no -- "$tmp/$unit" 2>"$tmp/verify.err" >/dev/null; then
-  sed "s|$tmp/||g" "$tmp/verify.err" >&2
-  exit ${steps_EXIT.UNIT_INVALID}
-fi
-systemd-analyze security --offline=true --no-pager -- "$tmp/$unit" | sed "s|$tmp/||g"
-`;
-/** MainPID's executable, as the release it runs from (empty when none or not one of ours). */
-const RUNNING_RELEASE = sh `running_release() {
-  pid=$(systemctl show -p MainPID --value -- "$1" 2>/dev/null) || pid=0
-  is_uint "\${pid:-0}" && [ "\${pid:-0}" -gt 0 ] || return 0
-  exe=$(readlink -- "/proc/$pid/exe" 2>/dev/null) || return 0
-  case $exe in "/opt/$app/releases/"*/*) ;; *) return 0 ;; esac
-  r=\${exe#"/opt/$app/releases/"}
-  r=\${r%%/*}
-  if is_name "$r"; then printf '%s' "$r"; fi
-}
-`;
-const SERVICE = sh `${PRELUDE}${IS_UNIT}${RUNNING_RELEASE}
-[ $# -eq 3 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: service APP UNIT restart|start|stop"
-app=$1 unit=$2 action=$3
-need app app "$app"
-need unit unit "$unit"
-case $unit in "$app.service" | "$app@"*) ;; *) die ${steps_EXIT.BAD_ARGUMENT} "unit: not allowed: $unit" ;; esac
-case $action in
-  restart | start)
-    # A unit stopped by its start limit refuses to start until this.
-    systemctl reset-failed -- "$unit" 2>/dev/null || true
-    systemctl enable --quiet -- "$unit" || die ${steps_EXIT.SERVICE_FAILED} "systemctl enable $unit failed"
-    systemctl "$action" -- "$unit" || die ${steps_EXIT.SERVICE_FAILED} "systemctl $action $unit failed"
-    ;;
-  stop)
-    systemctl disable --quiet -- "$unit" 2>/dev/null || true
-    systemctl stop -- "$unit" || die ${steps_EXIT.SERVICE_FAILED} "systemctl stop $unit failed"
-    ;;
-  *) die ${steps_EXIT.BAD_ARGUMENT} "action: not allowed: $action" ;;
-esac
-printf 'ACTIVE=%s\n' "$(systemctl is-active -- "$unit" 2>/dev/null || true)"
-printf 'RUNNING=%s\n' "$(running_release "$unit")"
-`;
-const UNIT_STATE = sh `${PRELUDE}${IS_UNIT}${RUNNING_RELEASE}
-[ $# -eq 3 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: unit-state APP UNIT JOURNAL-LINES"
-app=$1 unit=$2 lines=$3
-need app app "$app"
-need unit unit "$unit"
-is_uint "$lines" && [ "$lines" -le 200 ] || die ${steps_EXIT.BAD_ARGUMENT} "journal-lines: not allowed: $lines"
-# One systemctl for the four: this step runs every few hundred ms during a health check.
-st=$(systemctl show -p ActiveState -p SubState -p Result -p NRestarts -- "$unit" 2>/dev/null) || st=
-show() { printf '%s\n' "$st" | sed -n "s/^$1=//p" | head -n 1; }
-printf 'ACTIVE=%s\nSUB=%s\nRESULT=%s\nRESTARTS=%s\n' "$(show ActiveState)" "$(show SubState)" "$(show Result)" "$(show NRestarts)"
-printf 'RUNNING=%s\n' "$(running_release "$unit")"
-if [ "$lines" -gt 0 ] && command -v journalctl >/dev/null 2>&1; then
-  journalctl -u "$unit" -n "$lines" --no-pager -o cat 2>/dev/null | tr -d '\r' | sed 's/^/JOURNAL=/' || true
-fi
-`;
-const STATUS = sh `${PRELUDE}${LOCK_READ}${RUNNING_RELEASE}
-[ $# -eq 2 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: status APP HISTORY-LINES"
-app=$1 lines=$2
-need app app "$app"
-is_uint "$lines" && [ "$lines" -le 1000 ] || die ${steps_EXIT.BAD_ARGUMENT} "history-lines: not allowed: $lines"
-root=/opt/$app
-rel=$root/releases
-meta=$root/.goship
-lock=$meta/lock
-now=$(date +%s)
-# Whether the unit's main process started before a file it reads last changed (its unit file,
-# drop-ins, environment files): a run killed between writing them and the restart leaves the old
-# configuration running, which the files alone no longer show. Microseconds where systemctl has
-# --timestamp (248+); else whole seconds, counting only files changed in a later second.
-unit_stale() {
-  pid=$(systemctl show -p MainPID --value -- "$1" 2>/dev/null) || return 1
-  is_uint "\${pid:-0}" && [ "\${pid:-0}" -gt 0 ] || return 1
-  if t=$(systemctl show -p ExecMainStartTimestamp --value --timestamp=us+utc -- "$1" 2>/dev/null) && [ -n "$t" ]; then
-    started=$(date -d "$t" +%s%6N 2>/dev/null) || return 1
-  else
-    t=$(systemctl show -p ExecMainStartTimestamp --value -- "$1" 2>/dev/null) && [ -n "$t" ] || return 1
-    started=$(date -d "$t" +%s999999 2>/dev/null) || return 1
-  fi
-  case $started in '' | *[!0-9]*) return 1 ;; esac
-  files=$(systemctl show -p FragmentPath -p DropInPaths -p EnvironmentFiles --value -- "$1" 2>/dev/null) || return 1
-  set -f
-  for f in $files; do
-    case $f in /*) ;; *) continue ;; esac # EnvironmentFiles= adds "(ignore_errors=no)"
-    [ -f "$f" ] || continue
-    m=$(date -r "$f" +%s%6N 2>/dev/null) || continue
-    case $m in '' | *[!0-9]*) continue ;; esac
-    if [ "$m" -gt "$started" ]; then
-      set +f
-      return 0
-    fi
-  done
-  set +f
-  return 1
-}
-unit_state() {
-  s=$(systemctl is-active -- "$1" 2>/dev/null) || true
-  printf 'UNIT=%s %s\n' "$1" "\${s:-unknown}"
-  printf 'RUNNING=%s %s\n' "$1" "$(running_release "$1")"
-  if unit_stale "$1"; then printf 'STALE=%s\n' "$1"; fi
-}
-printf 'APP=%s\n' "$app"
-printf 'MACHINE=%s\n' "$(uname -m)"
-upstream=/etc/nginx/conf.d/goship-$app.conf
-if [ -f "$upstream" ]; then printf 'UPSTREAM=%s\n' "$(head -n 1 -- "$upstream" | tr -d '\r')"; fi
-printf 'CURRENT=%s\n' "$(link_name "$root/current")"
-unit_state "$app.service"
-for s in "$root/slots/"*; do
-  p=\${s##*/}
-  is_port "$p" && [ -L "$s" ] || continue
-  printf 'SLOT=%s %s\n' "$p" "$(link_name "$s")"
-  unit_state "$app@$p.service"
-done
-for d in "$rel"/*; do
-  n=\${d##*/}
-  is_name "$n" && [ -d "$d" ] || continue
-  printf 'RELEASE=%s\n' "$n"
-done
-if read_lock; then
-  printf 'LOCK_HOLDER=%s\nLOCK_RUN_URL=%s\nLOCK_SINCE=%s\nLOCK_AGE=%s\n' "$l_holder" "$l_run_url" "$l_since" "$l_age"
-fi
-if [ "$lines" -gt 0 ] && [ -f "$meta/history.jsonl" ]; then
-  tail -n "$lines" -- "$meta/history.jsonl" | sed 's/^/HISTORY=/'
-fi
-`;
-/**
- * Takes /opt/<app>/.goship/lock (mkdir). Exit 0: ACQUIRED=, SINCE= (REFRESHED=1 when it was already
- * ours; TAKEN_OVER=, TAKEN_OVER_RUN_URL=, TAKEN_OVER_AGE=, WARNING= when a stale one was taken over).
- * Exit LOCK_HELD: HOLDER=, RUN_URL=, SINCE=, AGE=, TTL=; the caller waits and calls again.
- */
-const lockStep = {
-    name: "lock",
-    script: LOCK,
-    stdin: false,
-    args: (p) => [
-        steps_checkApp(p.app),
-        checked(HolderToken, "holder", p.holder),
-        checked(RunUrl, "runUrl", p.runUrl),
-        String(checked(TtlSeconds, "ttlSeconds", p.ttlSeconds)),
-    ],
-};
-/** Releases the lock if `holder` holds it. Exit 0: RELEASED=1, or RELEASED=0 when there was no lock. Exit NOT_HOLDER otherwise. */
-const unlockStep = {
-    name: "unlock",
-    script: UNLOCK,
-    stdin: false,
-    args: (p) => [steps_checkApp(p.app), checked(HolderToken, "holder", p.holder)],
-};
-/**
- * Installs /opt/<app>/releases/<version>/ from the uploads, verified on the host with sha256sum
- * and openssl. Exit 0: STAGED=1 (installed) or STAGED=0 (already there, same sha256), SHA256=,
- * VERIFIED_WITH=. CHECKSUM_MISMATCH, RELEASE_CONFLICT: nothing changed.
- */
-const stageReleaseStep = {
-    name: "stage-release",
-    script: STAGE_RELEASE,
-    stdin: false,
-    args: (p) => [
-        steps_checkApp(p.app),
-        checkVersion(p.version),
-        checked(BinaryName, "binaryName", p.binaryName),
-        checked(HostFilePath, "upload", p.upload),
-        checked(Sha256Hex, "sha256", p.sha256),
-        checked(HostFilePath, "manifest", p.manifest),
-    ],
-};
-/** Writes the environment file (0600, root) and keeps a copy per version. CHANGED=0|1. */
-const writeEnvStep = {
-    name: "write-env",
-    script: WRITE_ENV,
-    stdin: true,
-    args: (p) => {
-        const source = p.source ?? "stdin";
-        if (!["stdin", "keep", "snapshot"].includes(source))
-            throw new RemoteValueError("source", source, "stdin, keep or snapshot");
-        if (source !== "stdin" && p.version === undefined)
-            throw new RemoteValueError("version", "", `a version, for source ${source}`);
-        return [
-            steps_checkApp(p.app),
-            p.slot === undefined ? "service" : String(checked(SlotPort, "slot", p.slot)),
-            p.version === undefined ? "" : checkVersion(p.version),
-            source,
-        ];
-    },
-};
-/** `<app>.service`, or `<app>@<port>.service` for a blue-green slot. */
-function checkUnitName(app, unit) {
-    const a = steps_checkApp(app);
-    const m = /^([a-z][a-z0-9-]{0,31})(?:@([0-9]{1,5}))?\.service$/.exec(unit);
-    if (!m || m[1] !== a || (m[2] !== undefined && !SlotPort.safeParse(Number(m[2])).success)) {
-        throw new RemoteValueError("unit", unit, `${a}.service or ${a}@<port>.service`);
-    }
-    return unit;
-}
-/**
- * Checks a unit on the host before it is used: the text on stdin is written to a scratch
- * directory as `unit` (an instance name for a template), `systemd-analyze verify` must accept it
- * (exit UNIT_INVALID otherwise, stderr says why) and stdout is `systemd-analyze security
- * --offline=true`'s table (parseSecurityReport).
- */
-const analyzeUnitStep = {
-    name: "analyze-unit",
-    script: ANALYZE_UNIT,
-    stdin: true,
-    args: (p) => [checkUnitName(p.app, p.unit)],
-};
-/**
- * restart|start: reset-failed, enable, then systemctl restart|start; stop: disable, then stop.
- * ACTIVE= and RUNNING= (the release MainPID runs from). SERVICE_FAILED when systemctl fails.
- */
-const serviceStep = {
-    name: "service",
-    script: SERVICE,
-    stdin: false,
-    args: (p) => {
-        if (!["restart", "start", "stop"].includes(p.action))
-            throw new RemoteValueError("action", p.action, "restart, start or stop");
-        return [steps_checkApp(p.app), checkUnitName(p.app, p.unit), p.action];
-    },
-};
-/** ACTIVE=, SUB=, RESULT=, RESTARTS=, RUNNING=, then JOURNAL= lines (the unit's last log lines). */
-const unitStateStep = {
-    name: "unit-state",
-    script: UNIT_STATE,
-    stdin: false,
-    args: (p) => [
-        steps_checkApp(p.app),
-        checkUnitName(p.app, p.unit),
-        String(checked(schemas/* number */.aig().int().min(0).max(200), "journalLines", p.journalLines)),
-    ],
-};
-/** unit-state's stdout as data. */
-function parseUnitState(stdout) {
-    const fields = outputFields(stdout);
-    const one = (k) => fields.find(([key]) => key === k)?.[1] ?? "";
-    return {
-        active: one("ACTIVE"),
-        sub: one("SUB"),
-        result: one("RESULT"),
-        restarts: Number(one("RESTARTS")) || 0,
-        running: one("RUNNING") || null,
-        journal: fields.filter(([k]) => k === "JOURNAL").map(([, v]) => v),
-    };
-}
-/** Writes /etc/systemd/system/<unitFileName> (0644, root) from stdin, then always daemon-reload. CHANGED=0|1. */
-const writeUnitStep = {
-    name: "write-unit",
-    script: WRITE_UNIT,
-    stdin: true,
-    args: (p) => {
-        if (p.strategy !== "restart" && p.strategy !== "blue-green") {
-            throw new RemoteValueError("strategy", p.strategy, "restart or blue-green");
-        }
-        return [unitFileName(steps_checkApp(p.app), p.strategy)];
-    },
-};
-/**
- * Points current (or slots/<port>) at the release, atomically. PREVIOUS= (first; empty when there
- * was none), CURRENT=, CHANGED=0|1. NO_SUCH_RELEASE: nothing changed.
- */
-const switchStep = {
-    name: "switch",
-    script: SWITCH,
-    stdin: false,
-    args: (p) => [
-        steps_checkApp(p.app),
-        checkVersion(p.version),
-        ...(p.slot === undefined ? [] : [String(checked(SlotPort, "slot", p.slot))]),
-    ],
-};
-/** Appends one entry to /opt/<app>/.goship/history.jsonl. RECORDED=1, and TIME= when the host stamped it. */
-const recordHistoryStep = {
-    name: "record-history",
-    script: RECORD_HISTORY,
-    stdin: false,
-    args: (p) => [steps_checkApp(p.app), historyLine(p.entry), p.entry.time === undefined ? "host" : "given"],
-};
-/** Removes all but the `keep` newest releases and the protected ones. SWEPT=<n>, then KEPT=/REMOVED= per release, newest first. */
-const cleanupStep = {
-    name: "cleanup",
-    script: CLEANUP,
-    stdin: false,
-    args: (p) => {
-        const protect = p.protect.filter((v) => typeof v === "string" && v !== "");
-        return [
-            steps_checkApp(p.app),
-            String(checked(KeepCount, "keep", p.keep)),
-            ...[...new Set(protect)].map((v) => checkVersion(v, "protect")),
-        ];
-    },
-};
-/** What a host runs: APP=, CURRENT=, UNIT=, RUNNING=, STALE=, SLOT=, RELEASE=, LOCK_*=, HISTORY= (see parseStatus). */
-const statusStep = {
-    name: "status",
-    script: STATUS,
-    stdin: false,
-    args: (p) => [steps_checkApp(p.app), String(checked(HistoryCount, "historyLines", p.historyLines))],
-};
-const REMOTE_STEPS = [
-    lockStep,
-    unlockStep,
-    stageReleaseStep,
-    writeEnvStep,
-    writeUnitStep,
-    switchStep,
-    recordHistoryStep,
-    cleanupStep,
-    statusStep,
-    analyzeUnitStep,
-    serviceStep,
-    unitStateStep,
-];
-// ---------------------------------------------------------------------------------------------
-// Reading what the steps print
-/** The KEY=VALUE lines of a step's stdout, in order (a key may repeat). Other lines are ignored. */
-function outputFields(stdout) {
-    const fields = [];
-    for (const line of stdout.split("\n")) {
-        const m = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
-        if (m)
-            fields.push([m[1], m[2]]);
-    }
-    return fields;
-}
-/** The first value of `key`, or undefined. */
-function steps_outputValue(stdout, key) {
-    return outputFields(stdout).find(([k]) => k === key)?.[1];
-}
-/** A message for a step that exited non-zero: what the code means, and what the script said. */
-function steps_describeStepFailure(step, code, stderr) {
-    const meaning = EXIT_MEANING[code] ?? `exited with code ${code}`;
-    const said = stderr
-        .split("\n")
-        .map((l) => l.replace(/^goship-step: /, "").trim())
-        .filter(Boolean)
-        .slice(-5)
-        .join("; ");
-    return `${step}: ${meaning}${said ? `: ${said}` : ""}`;
-}
-/** lock's result; throws for any exit but 0 and LOCK_HELD. */
-function parseLockOutcome(result) {
-    const get = (k) => steps_outputValue(result.stdout, k) ?? "";
-    if (result.code === steps_EXIT.OK) {
-        const takenOver = get("TAKEN_OVER_AGE")
-            ? {
-                holder: get("TAKEN_OVER"),
-                runUrl: get("TAKEN_OVER_RUN_URL"),
-                since: Number(get("SINCE")) - Number(get("TAKEN_OVER_AGE")),
-                ageSeconds: Number(get("TAKEN_OVER_AGE")),
-            }
-            : undefined;
-        return {
-            acquired: true,
-            refreshed: get("REFRESHED") === "1",
-            ...(takenOver ? { takenOver, warning: get("WARNING") } : {}),
-        };
-    }
-    if (result.code === steps_EXIT.LOCK_HELD) {
-        return {
-            acquired: false,
-            holder: get("HOLDER"),
-            runUrl: get("RUN_URL"),
-            since: Number(get("SINCE")),
-            ageSeconds: Number(get("AGE")),
-        };
-    }
-    throw new errors/* UserError */.yo(steps_describeStepFailure("lock", result.code, result.stderr));
-}
-/** status's stdout as data. */
-function parseStatus(stdout) {
-    const fields = outputFields(stdout);
-    const all = (k) => fields.filter(([key]) => key === k).map(([, v]) => v);
-    const one = (k) => all(k)[0] ?? "";
-    const units = new Map(all("UNIT").map((v) => {
-        const [unit = "", state = ""] = v.split(" ");
-        return [unit, state];
-    }));
-    const app = one("APP");
-    const history = [];
-    let unreadable = 0;
-    for (const line of all("HISTORY")) {
-        try {
-            const v = JSON.parse(line);
-            if (v && typeof v === "object" && !Array.isArray(v))
-                history.push(v);
-            else
-                unreadable++;
-        }
-        catch {
-            unreadable++;
-        }
-    }
-    const running = {};
-    for (const v of all("RUNNING")) {
-        const [unit = "", version = ""] = v.split(" ");
-        running[unit] = version || null;
-    }
-    return {
-        machine: one("MACHINE"),
-        current: one("CURRENT") || null,
-        running,
-        stale: all("STALE"),
-        upstream: all("UPSTREAM")[0] ?? null,
-        slots: all("SLOT").map((v) => {
-            const [port = "", version = ""] = v.split(" ");
-            const unit = `${app}@${port}.service`;
-            return { port: Number(port), version: version || null, unit, state: units.get(unit) ?? "unknown" };
-        }),
-        unitState: units.get(`${app}.service`) ?? "unknown",
-        releases: all("RELEASE"),
-        lock: all("LOCK_SINCE").length
-            ? {
-                holder: one("LOCK_HOLDER"),
-                runUrl: one("LOCK_RUN_URL"),
-                since: Number(one("LOCK_SINCE")),
-                ageSeconds: Number(one("LOCK_AGE")),
-            }
-            : null,
-        history,
-        unreadableHistoryLines: unreadable,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/remote/steps/nginx.ts
-
-
-
-/**
- * The nginx side of deploy-systemd's blue-green strategy: two instances of the app,
- * `<app>@<portA>.service` and `<app>@<portB>.service`, behind one nginx upstream whose weights
- * say how much of the traffic each gets.
- *
- * goship owns exactly one file per app, /etc/nginx/conf.d/goship-<app>.conf, holding only
- * `upstream <app> { … }` (the conf.d/*.conf that Debian's and RHEL's nginx include in their http
- * block). The server block is the user's: `proxy_pass http://<app>;`, and, for the upstream's
- * keepalive to keep connections, `proxy_http_version 1.1; proxy_set_header Connection "";`.
- *
- * The file's first line is its state, read back by shift, promote, rollback and status:
- *
- *   # goship upstream app=shop new=8082 old=8081 weight=25
- *
- * `weight` is the percentage of requests the new slot gets; the old slot gets the rest.
- */
-/** Where the upstream files go; nginx's http block must include `*.conf` from here. */
-const UPSTREAM_DIR = "/etc/nginx/conf.d";
-/** Idle connections to the instances each nginx worker keeps open. */
-const UPSTREAM_KEEPALIVE = 16;
-/** The percentage of requests the new slot gets: an integer from 0 to 100. */
-const WEIGHT_RANGE = "an integer from 0 to 100 (percent)";
-const TrafficWeight = schemas/* number */.aig({ error: WEIGHT_RANGE })
-    .int(WEIGHT_RANGE)
-    .min(0, WEIGHT_RANGE)
-    .max(100, WEIGHT_RANGE);
-/** /etc/nginx/conf.d/goship-<app>.conf. */
-function upstreamPath(app) {
-    return `${UPSTREAM_DIR}/goship-${checkApp(app)}.conf`;
-}
-/** The spec, every value checked (RemoteValueError naming the field), as an UpstreamState. */
-function upstreamState(spec) {
-    const app = steps_checkApp(spec.app);
-    const newPort = checked(SlotPort, "newPort", spec.newPort);
-    const oldPort = spec.oldPort === undefined || spec.oldPort === null ? null : checked(SlotPort, "oldPort", spec.oldPort);
-    if (oldPort === newPort) {
-        throw new RemoteValueError("oldPort", oldPort, "must differ from newPort: the two slots are two ports");
-    }
-    const weight = "slots" in spec ? slotsWeight(spec.slots, newPort, oldPort) : checkWeight(spec.weight);
-    if (oldPort === null && weight !== 100) {
-        throw new RemoteValueError("weight", weight, `must be 100 without an oldPort: ${100 - weight}% of the requests would have no instance to go to`);
-    }
-    return { app, newPort, oldPort, weight };
-}
-const checkWeight = (w, field = "weight") => checked(TrafficWeight, field, w);
-/** The new slot's percentage, from slots that must be newPort and oldPort, each once, adding up to 100. */
-function slotsWeight(slots, newPort, oldPort) {
-    const shown = () => Array.isArray(slots) ? slots.map((s) => `${s?.port}:${s?.weight}`).join(",") : String(slots);
-    if (!Array.isArray(slots) || slots.length < 1 || slots.length > 2) {
-        throw new RemoteValueError("slots", shown(), "one or two slots: the new one, and the old one");
-    }
-    const weights = new Map();
-    slots.forEach((s, i) => {
-        const port = checked(SlotPort, `slots[${i}].port`, s?.port);
-        const weight = checkWeight(s?.weight, `slots[${i}].weight`);
-        if (port !== newPort && port !== oldPort) {
-            const allowed = oldPort === null ? `newPort (${newPort})` : `newPort (${newPort}) or oldPort (${oldPort})`;
-            throw new RemoteValueError(`slots[${i}].port`, port, `must be ${allowed}`);
-        }
-        if (weights.has(port))
-            throw new RemoteValueError(`slots[${i}].port`, port, "each slot at most once");
-        weights.set(port, weight);
-    });
-    const toNew = weights.get(newPort) ?? 0;
-    const toOld = oldPort === null ? 0 : (weights.get(oldPort) ?? 0);
-    if (toNew + toOld !== 100) {
-        throw new RemoteValueError("slots", shown(), "the weights must add up to 100 (percent)");
-    }
-    return toNew;
-}
-/**
- * The text of /etc/nginx/conf.d/goship-<app>.conf: the state line, then `upstream <app>` with the
- * new slot first. The same spec always gives the same bytes.
- *
- * A slot at 0% is written `down`, not left out: nginx refuses `weight=0`, and `down` keeps both
- * slots in the file, so it says which ports the app has while one of them takes no requests.
- * The upstream always has a live server: 0% to the new slot needs an old one to take the rest.
- */
-function renderUpstream(spec) {
-    const { app, newPort, oldPort, weight } = upstreamState(spec);
-    const server = (port, w) => `    server 127.0.0.1:${port}${w === 0 ? " down" : ` weight=${w}`};\n`;
-    const share = oldPort === null
-        ? `All requests go to ${newPort}.`
-        : `${weight}% of the requests go to ${newPort} (new), ${100 - weight}% to ${oldPort} (old).`;
-    return (`# goship upstream app=${app} new=${newPort} old=${oldPort ?? "-"} weight=${weight}\n` +
-        `# Written by goship deploy-systemd (blue-green); shift, promote and rollback rewrite it. ${share}\n` +
-        `upstream ${app} {\n` +
-        server(newPort, weight) +
-        (oldPort === null ? "" : server(oldPort, 100 - weight)) +
-        `    keepalive ${UPSTREAM_KEEPALIVE};\n` +
-        "}\n");
-}
-const STATE_LINE = /^# goship upstream app=([a-z][a-z0-9-]{0,31}) new=([1-9][0-9]{3,4}) old=([1-9][0-9]{3,4}|-) weight=(0|[1-9][0-9]?|100)$/;
-/** The state of an upstream file goship wrote; null for anything else (empty, another file, a state no goship writes). */
-function parseUpstream(text) {
-    const m = STATE_LINE.exec(text.split("\n", 1)[0] ?? "");
-    if (!m)
-        return null;
-    const [, app = "", newPort = "", oldPort = "", weight = ""] = m;
-    let state;
-    let expected;
-    try {
-        state = upstreamState({
-            app,
-            newPort: Number(newPort),
-            oldPort: oldPort === "-" ? null : Number(oldPort),
-            weight: Number(weight),
-        });
-        expected = renderUpstream(state);
-    }
-    catch (e) {
-        if (e instanceof RemoteValueError)
-            return null;
-        throw e;
-    }
-    return { ...state, edited: text !== expected };
-}
-// ---------------------------------------------------------------------------------------------
-// On the host
-/**
- * write-upstream APP <CONTENT. Holds an flock on conf.d/.goship.lock throughout, so that two
- * apps' steps never test or reload nginx with each other's half-done files.
- *
- * A journal beside the file, .goship-<app>.conf.prev (the previous file) or .goship-<app>.conf.none
- * (there was none), exists exactly while nginx may not be running what the file says: it is made
- * before the rename and removed once nginx took the new file or the old one is back untouched.
- * A run that finds one was killed (or failed to reload) in between: it puts the journal's file
- * back and reloads nginx whatever the new content, so the unchanged case never skips a reload
- * that is owed.
- *
- * The reload is checked where nginx is a systemd unit: the step waits (15 s at most) until none
- * of the master's workers from before the reload still takes connections, which nginx only does
- * once it runs the new configuration.
- */
-const WRITE_UPSTREAM = sh `${PRELUDE}
-[ $# -eq 1 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: write-upstream APP <CONTENT"
-app=$1
-need app app "$app"
-dir=${UPSTREAM_DIR}
-name=goship-$app.conf
-file=$dir/$name
-prev=$dir/.$name.prev
-none=$dir/.$name.none
-command -v nginx >/dev/null 2>&1 || die ${steps_EXIT.NGINX_UNAVAILABLE} "nginx is not installed on this host"
-[ -d "$dir" ] ||
-  die ${steps_EXIT.NGINX_UNAVAILABLE} "$dir does not exist: goship writes the upstream of $app there, for nginx's http block to include ($dir/*.conf)"
-command -v flock >/dev/null 2>&1 || die ${steps_EXIT.TOOL_MISSING} "flock (util-linux) is not installed on this host"
-own_file "$dir/.goship.lock"
-exec 9>>"$dir/.goship.lock"
-flock -w 60 9 || die 1 "another goship step has been changing nginx for 60 s: try again"
-unit=0
-if [ "$(systemctl show -p LoadState nginx.service 2>/dev/null)" = LoadState=loaded ]; then
-  unit=1
-  case $(systemctl is-active nginx.service 2>/dev/null) in
-    active | reloading) ;;
-    *) die ${steps_EXIT.NGINX_UNAVAILABLE} "nginx.service is not running: start it first (nothing changed)" ;;
-  esac
-fi
-own_file "$file"
-own_file "$prev"
-own_file "$none"
-# Left by killed runs (the flock keeps live ones away).
-rm -rf -- "$dir/.$name.tmp-"*
-tmp=$dir/.$name.tmp-$$
-${TMP_TRAP}mkdir -m 700 -- "$tmp"
-
-# Puts back the file of the journal, or removes ours when there was none; the journal stays.
-restore() {
-  if [ -f "$prev" ]; then
-    cp -p -- "$prev" "$tmp/back"
-    mv -f -- "$tmp/back" "$file"
-  else
-    rm -f -- "$file"
-  fi
-}
-# The PIDs of master $1's workers that take new connections (not shutting down), one a line.
-workers() {
-  w_master=$1
-  [ "$w_master" != 0 ] || return 0
-  for d in /proc/[0-9]*; do
-    read -r w_stat 2>/dev/null <"$d/stat" || continue
-    # After the command name, which may hold anything: the state, then the parent's PID.
-    w_ppid=\${w_stat##*) }
-    w_ppid=\${w_ppid#* }
-    [ "\${w_ppid%% *}" = "$w_master" ] || continue
-    w_title=$(tr -d '\000' 2>/dev/null <"$d/cmdline") || continue
-    [ "$w_title" = "nginx: worker process" ] || continue
-    printf '%s\n' "\${d#/proc/}"
-  done
-}
-# Waits until none of the workers $1 takes new connections: nginx runs the new configuration.
-replaced() {
-  r_tries=0
-  while [ "$r_tries" -lt 150 ]; do
-    r_now=" $(workers "$master" | tr '\n' ' ') "
-    r_old=0
-    for p in $1; do
-      case $r_now in *" $p "*) r_old=1 ;; esac
-    done
-    [ "$r_old" = 1 ] || return 0
-    sleep 0.1
-    r_tries=$((r_tries + 1))
-  done
-  return 1
-}
-reload_failed() {
-  restore
-  die ${steps_EXIT.NGINX_RELOAD_FAILED} "$1: the previous upstream of $app is back, and the next write reloads nginx again"
-}
-
-dirty=0
-if [ -e "$prev" ] || [ -e "$none" ]; then
-  restore
-  dirty=1
-  printf 'RECOVERED=1\n'
-fi
-cat >"$tmp/new"
-case $(head -n 1 -- "$tmp/new") in
-  "# goship upstream app=$app "*) ;;
-  *) die ${steps_EXIT.BAD_ARGUMENT} "stdin: not a goship upstream of $app (its first line is not # goship upstream app=$app …)" ;;
-esac
-chown 0:0 -- "$tmp/new"
-chmod 644 -- "$tmp/new"
-same=0
-if [ -f "$file" ] && cmp -s -- "$tmp/new" "$file" && [ "$(stat -c '%a %u %g' -- "$file")" = "644 0 0" ]; then
-  same=1
-fi
-if [ "$same" = 1 ] && [ "$dirty" = 0 ]; then
-  printf 'CHANGED=0\n'
-  exit 0
-fi
-if [ "$same" = 0 ]; then
-  # Recovering, the journal already holds the last file nginx is known to have taken.
-  if [ "$dirty" = 0 ]; then
-    if [ -f "$file" ]; then
-      cp -p -- "$file" "$tmp/prev"
-      sync -- "$tmp/prev" 2>/dev/null || sync
-      mv -f -- "$tmp/prev" "$prev"
-    else
-      : >"$none"
-    fi
-  fi
-  sync -- "$tmp/new" 2>/dev/null || sync
-  mv -f -- "$tmp/new" "$file"
-fi
-
-if ! err=$(nginx -t -q 2>&1); then
-  restore
-  # nginx never saw the refused file: it still runs the one put back, unless a killed run left that unsure.
-  if [ "$dirty" = 0 ]; then rm -f -- "$prev" "$none"; fi
-  printf '%s\n' "$err" >&2
-  # Its first [emerg] without the time and process (the whole of it went to stderr).
-  line=$(printf '%s\n' "$err" | sed -n 's/^.*\[emerg\] \([0-9]*#[0-9]*: \)\{0,1\}//p' | head -n 1 | tr -d '\r')
-  [ -n "$line" ] || line=$(printf '%s\n' "$err" | head -n 1 | tr -d '\r')
-  printf 'NGINX_ERROR=%s\n' "$line"
-  nginx -t -q >/dev/null 2>&1 ||
-    die ${steps_EXIT.NGINX_INVALID} "nginx -t fails without the new upstream of $app too: the error is elsewhere in nginx's configuration (the previous upstream is back)"
-  die ${steps_EXIT.NGINX_INVALID} "nginx -t refused the new upstream of $app, which is taken back"
-fi
-verified=0
-if [ "$unit" = 1 ]; then
-  master=$(systemctl show -p MainPID nginx.service)
-  master=\${master#MainPID=}
-  is_uint "$master" || master=0
-  before=$(workers "$master")
-  systemctl reload nginx.service || reload_failed "systemctl reload nginx failed"
-  if [ -n "$before" ]; then
-    replaced "$before" || reload_failed "nginx kept its workers 15 s after the reload: it did not take the new configuration (see its error log)"
-    verified=1
-  fi
-else
-  nginx -s reload || reload_failed "nginx -s reload failed"
-fi
-rm -f -- "$prev" "$none"
-printf 'CHANGED=1\nVERIFIED=%s\n' "$verified"
-`;
-const READ_UPSTREAM = sh `${PRELUDE}
-[ $# -eq 1 ] || die ${steps_EXIT.BAD_ARGUMENT} "usage: read-upstream APP"
-app=$1
-need app app "$app"
-file=${UPSTREAM_DIR}/goship-$app.conf
-if [ -f "$file" ] && [ ! -L "$file" ]; then head -c 65536 -- "$file"; fi
-`;
-/**
- * Writes /etc/nginx/conf.d/goship-<app>.conf (0644, root) from stdin (renderUpstream's text),
- * checks it with `nginx -t` and reloads nginx (`systemctl reload nginx`, or `nginx -s reload`
- * where nginx is not a unit). Exit 0: RECOVERED=1 (first, when a killed run's write was undone),
- * CHANGED=0 (same content: no reload) or CHANGED=1 and VERIFIED=0|1 (whether nginx was seen to
- * replace its workers). NGINX_INVALID: NGINX_ERROR= (nginx's first [emerg] message; all it said on
- * stderr), the previous file back. NGINX_UNAVAILABLE: nothing changed. NGINX_RELOAD_FAILED: the
- * previous file back. Run it as root.
- */
-const writeUpstreamStep = {
-    name: "write-upstream",
-    script: WRITE_UPSTREAM,
-    stdin: true,
-    args: (p) => [steps_checkApp(p.app)],
-};
-/** Prints /etc/nginx/conf.d/goship-<app>.conf, or nothing when there is none: give stdout to parseUpstream. */
-const readUpstreamStep = {
-    name: "read-upstream",
-    script: READ_UPSTREAM,
-    stdin: false,
-    args: (p) => [steps_checkApp(p.app)],
-};
-const NGINX_STEPS = [writeUpstreamStep, readUpstreamStep];
-/** write-upstream exited non-zero: `code` is one of EXIT's, `nginxError` nginx's complaint when it refused the file. */
-class UpstreamWriteError extends errors/* UserError */.yo {
-    code;
-    nginxError;
-    name = "UpstreamWriteError";
-    constructor(code, nginxError, message) {
-        super(message);
-        this.code = code;
-        this.nginxError = nginxError;
-    }
-}
-/** write-upstream's result; throws UpstreamWriteError for any exit but 0. */
-function parseUpstreamWrite(result) {
-    if (result.code !== EXIT.OK) {
-        throw new UpstreamWriteError(result.code, outputValue(result.stdout, "NGINX_ERROR") || undefined, describeStepFailure(writeUpstreamStep.name, result.code, result.stderr));
-    }
-    return {
-        changed: outputValue(result.stdout, "CHANGED") === "1",
-        recovered: outputValue(result.stdout, "RECOVERED") === "1",
-        verified: outputValue(result.stdout, "VERIFIED") === "1",
-    };
-}
-
 // EXTERNAL MODULE: ./src/kit/log.ts
 var log = __nccwpck_require__(83490);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(77030);
 ;// CONCATENATED MODULE: ./src/remote/hosts-spec.ts
 
 
 const SSH_USER_PATTERN = /^[a-z_][a-z0-9_-]{0,31}$/;
-const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const hosts_spec_DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const PORT = /^[1-9][0-9]{0,4}$/;
 const HOST_SPEC_ALLOWED = "allowed: [user@]host[:port] with user [a-z_][a-z0-9_-]{0,31}, host a DNS name, an IPv4 address " +
     "or an IPv6 address in brackets ([2001:db8::1]), port 1-65535";
@@ -31562,7 +31031,7 @@ function dnsNameProblem(host) {
         return "host name is longer than 253 characters";
     const labels = host.split(".");
     for (const label of labels) {
-        if (!DNS_LABEL.test(label)) {
+        if (!hosts_spec_DNS_LABEL.test(label)) {
             return label === ""
                 ? `host ${JSON.stringify(host)} has an empty label`
                 : `host ${JSON.stringify(host)}: ${JSON.stringify(label)} is not a DNS label (letters, digits, inner "-")`;
@@ -31574,12 +31043,818 @@ function dnsNameProblem(host) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/remote/steps/config.ts
+
+
+
+/**
+ * The files systemd reads for the app: its environment file (and the copy kept per version, for
+ * rollbacks) and its unit file. Both are replaced only when their content or mode differs.
+ */
+/**
+ * Replaces $file by $src (default stdin) if it differs: $tmp beside it, mode $mode, renamed
+ * into place. Sets $changed.
+ */
+const REPLACE_FROM_STDIN = sh `own_file "$file"
+for f in "$dir/.$name.tmp-"*; do
+  [ -e "$f" ] || continue
+  rm -f -- "$f"
+done
+tmp=$dir/.$name.tmp-$$
+${TMP_TRAP}(
+  umask 077
+  cat -- "\${src:--}" >"$tmp"
+)
+chown 0:0 -- "$tmp"
+chmod "$mode" -- "$tmp"
+if [ -f "$file" ] && cmp -s -- "$tmp" "$file" && [ "$(stat -c '%a %u %g' -- "$file")" = "$mode 0 0" ]; then
+  changed=0
+  rm -f -- "$tmp"
+else
+  changed=1
+  sync -- "$tmp" 2>/dev/null || sync
+  mv -f -- "$tmp" "$file"
+fi
+`;
+const WRITE_ENV = sh `${PRELUDE}
+[ $# -eq 4 ] || die ${EXIT.BAD_ARGUMENT} "usage: write-env APP service|SLOT-PORT VERSION|'' stdin|keep|snapshot <CONTENT"
+app=$1 target=$2 version=$3 source=$4
+need app app "$app"
+case $target in
+  service) name=$app.env ;;
+  *)
+    need port slot-port "$target"
+    name=$app@$target.env
+    ;;
+esac
+if [ -n "$version" ]; then need name version "$version"; fi
+case $source in stdin | keep | snapshot) ;; *) die ${EXIT.BAD_ARGUMENT} "source: not allowed: $source" ;; esac
+[ -n "$version" ] || [ "$source" = stdin ] || die ${EXIT.BAD_ARGUMENT} "source $source needs a version"
+dir=/etc/$app
+file=$dir/$name
+mode=600
+vdir=$dir/versions
+snap=$vdir/$version.env
+make_dir 755 "$dir"
+make_dir 700 "$vdir"
+for f in "$vdir"/.*.tmp-*; do
+  [ -e "$f" ] || continue
+  rm -f -- "$f"
+done
+own_file "$file"
+own_file "$snap"
+changed=0
+case $source in
+  stdin) src=- ;;
+  # The environment this version last ran with, if goship kept one; else what is there.
+  snapshot) if [ -f "$snap" ]; then src=$snap; elif [ -f "$file" ]; then src=; else src=/dev/null; fi ;;
+  keep) if [ -f "$file" ]; then src=; else src=/dev/null; fi ;;
+esac
+if [ -n "$src" ]; then
+${REPLACE_FROM_STDIN}fi
+# Kept per version, so that a rollback runs the old release with the environment it had.
+if [ -n "$version" ] && [ "$source" != snapshot ]; then
+  if [ ! -f "$snap" ] || ! cmp -s -- "$file" "$snap"; then
+    (
+      umask 077
+      cp -- "$file" "$vdir/.$version.env.tmp-$$"
+    )
+    chown 0:0 -- "$vdir/.$version.env.tmp-$$"
+    chmod 600 -- "$vdir/.$version.env.tmp-$$"
+    mv -f -- "$vdir/.$version.env.tmp-$$" "$snap"
+  fi
+fi
+printf 'CHANGED=%s\n' "$changed"
+`;
+const WRITE_UNIT = sh `${PRELUDE}
+is_unit() {
+  case $1 in
+    *@.service) is_app "\${1%@.service}" ;;
+    *.service) is_app "\${1%.service}" ;;
+    *) return 1 ;;
+  esac
+}
+[ $# -eq 1 ] || die ${EXIT.BAD_ARGUMENT} "usage: write-unit UNIT-FILE <CONTENT"
+name=$1
+need unit unit-file "$name"
+dir=${UNIT_DIR}
+file=$dir/$name
+mode=644
+[ -d "$dir" ] || die 1 "$dir does not exist: not a systemd host?"
+${REPLACE_FROM_STDIN}# After every change; and whenever systemd says its view is stale (a run killed between the
+# rename and the reload, a file or drop-in edited by hand), so a re-run converges. A template
+# has no state of its own to ask, so it is always reloaded.
+reload=1
+if [ "$changed" = 0 ]; then
+  case $name in
+    *@.service) ;;
+    *) if [ "$(systemctl show -P NeedDaemonReload -- "$name" 2>/dev/null)" = no ]; then reload=0; fi ;;
+  esac
+fi
+if [ "$reload" = 1 ]; then systemctl daemon-reload; fi
+printf 'CHANGED=%s\nRELOADED=%s\n' "$changed" "$reload"
+`;
+/** Writes the environment file (0600, root) and keeps a copy per version. CHANGED=0|1. */
+const writeEnvStep = {
+    name: "write-env",
+    script: WRITE_ENV,
+    stdin: true,
+    args: (p) => {
+        const source = p.source ?? "stdin";
+        if (!["stdin", "keep", "snapshot"].includes(source))
+            throw new RemoteValueError("source", source, "stdin, keep or snapshot");
+        if (source !== "stdin" && p.version === undefined)
+            throw new RemoteValueError("version", "", `a version, for source ${source}`);
+        return [
+            checkApp(p.app),
+            p.slot === undefined ? "service" : String(checked(SlotPort, "slot", p.slot)),
+            p.version === undefined ? "" : checkVersion(p.version),
+            source,
+        ];
+    },
+};
+/** Writes /etc/systemd/system/<unitFileName> (0644, root) from stdin, then always daemon-reload. CHANGED=0|1. */
+const writeUnitStep = {
+    name: "write-unit",
+    script: WRITE_UNIT,
+    stdin: true,
+    args: (p) => {
+        if (p.strategy !== "restart" && p.strategy !== "blue-green") {
+            throw new RemoteValueError("strategy", p.strategy, "restart or blue-green");
+        }
+        return [unitFileName(checkApp(p.app), p.strategy)];
+    },
+};
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/remote/steps/lock.ts
+
+
+
+/**
+ * The deploy lock, /opt/<app>/.goship/lock: one run at a time per app and host. Taken with one
+ * mkdir, refreshed by the run's heartbeat (the same holder again), taken over once older than
+ * the TTL, released only by its holder.
+ */
+/** A holder token for this run: `<label>.<12 hex>`, the label reduced to the token's characters. */
+function newHolderToken(label) {
+    const clean = label.replace(/[^A-Za-z0-9._@:+-]+/g, "-").slice(0, 100) || "goship";
+    return `${clean}.${(0,external_node_crypto_.randomBytes)(6).toString("hex")}`;
+}
+/**
+ * Used by lock and unlock. Taking a free lock is one mkdir and needs nothing else; changing a
+ * lock that exists (a heartbeat, a takeover, a release) happens under $mutex, a sibling of the
+ * lock, one run at a time and after a second look. The mutex sits beside the lock, not in it, so
+ * that it leaves the lock directory's time alone (the age of a lock without a since file). A run
+ * killed while holding it leaves it behind: after 60 s it counts as abandoned.
+ */
+const LOCK_MUTEX = sh `have_mutex=0
+trap 'if [ "$have_mutex" = 1 ]; then rmdir -- "$mutex" 2>/dev/null || true; fi' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+take_mutex() {
+  if mkdir -- "$mutex" 2>/dev/null; then
+    have_mutex=1
+    return 0
+  fi
+  m=$(date -r "$mutex" +%s 2>/dev/null) || return 1
+  [ $((now - m)) -gt 60 ] || return 1
+  rmdir -- "$mutex" 2>/dev/null || true
+  mkdir -- "$mutex" 2>/dev/null || return 1
+  have_mutex=1
+}
+drop_mutex() {
+  rmdir -- "$mutex" 2>/dev/null || true
+  have_mutex=0
+}
+`;
+const LOCK = sh `${PRELUDE}${LOCK_READ}${LOCK_MUTEX}
+[ $# -eq 4 ] || die ${EXIT.BAD_ARGUMENT} "usage: lock APP HOLDER RUN-URL TTL-SECONDS"
+app=$1 holder=$2 run_url=$3 ttl=$4
+need app app "$app"
+need token holder "$holder"
+need url run-url "$run_url"
+# shellcheck disable=SC2015 # the || part is meant to run when either test fails
+is_uint "$ttl" && [ "$ttl" -ge 1 ] || die ${EXIT.BAD_ARGUMENT} "ttl: not allowed: $ttl"
+root=/opt/$app
+meta=$root/.goship
+lock=$meta/lock
+mutex=$meta/lock.mutex
+[ -d /opt ] || mkdir -m 755 /opt
+make_dir 755 "$root"
+make_dir 750 "$meta"
+own_dir "$lock"
+# Locks released by runs killed before they finished removing them.
+for d in "$meta"/lock.released-*; do
+  [ -e "$d" ] || continue
+  rm -rf -- "$d" 2>/dev/null || true
+done
+now=$(date +%s)
+
+# Each file is replaced whole: a reader never sees half a value.
+write_lock() {
+  printf '%s\n' "$run_url" >"$lock/.run-url.$$"
+  mv -f -- "$lock/.run-url.$$" "$lock/run-url"
+  printf '%s\n' "$now" >"$lock/.since.$$"
+  mv -f -- "$lock/.since.$$" "$lock/since"
+  printf '%s\n' "$holder" >"$lock/.holder.$$"
+  mv -f -- "$lock/.holder.$$" "$lock/holder"
+}
+held() {
+  print_lock
+  printf 'TTL=%s\n' "$ttl"
+  exit ${EXIT.LOCK_HELD}
+}
+
+tries=0
+while [ "$tries" -lt 10 ]; do
+  tries=$((tries + 1))
+  if mkdir -m 750 -- "$lock" 2>/dev/null; then
+    write_lock
+    printf 'ACQUIRED=%s\nSINCE=%s\n' "$holder" "$now"
+    exit 0
+  fi
+  if ! read_lock; then
+    own_dir "$lock"
+    continue # released meanwhile
+  fi
+  if [ "$l_holder" != "$holder" ] && [ "$l_age" -le "$ttl" ]; then held; fi
+  # Ours already (a retried step: refresh its time, a heartbeat), or stale (take it over).
+  if ! take_mutex; then
+    sleep 0.2
+    continue
+  fi
+  if ! read_lock; then
+    drop_mutex
+    continue
+  fi
+  if [ "$l_holder" = "$holder" ]; then
+    write_lock
+    drop_mutex
+    printf 'ACQUIRED=%s\nSINCE=%s\nREFRESHED=1\n' "$holder" "$now"
+    exit 0
+  fi
+  if [ "$l_age" -le "$ttl" ]; then
+    drop_mutex
+    held # refreshed or taken over since the first look
+  fi
+  old_holder=$l_holder old_url=$l_run_url old_age=$l_age
+  write_lock
+  drop_mutex
+  printf 'ACQUIRED=%s\nSINCE=%s\n' "$holder" "$now"
+  printf 'TAKEN_OVER=%s\nTAKEN_OVER_RUN_URL=%s\nTAKEN_OVER_AGE=%s\n' "$old_holder" "$old_url" "$old_age"
+  printf 'WARNING=took over the deploy lock of %s%s: held for %s s, longer than the lock TTL of %s s\n' \
+    "\${old_holder:-an unknown holder}" "\${old_url:+ ($old_url)}" "$old_age" "$ttl"
+  exit 0
+done
+read_lock || die ${EXIT.LOCK_HELD} "the lock kept changing"
+held
+`;
+const UNLOCK = sh `${PRELUDE}${LOCK_READ}${LOCK_MUTEX}
+[ $# -eq 2 ] || die ${EXIT.BAD_ARGUMENT} "usage: unlock APP HOLDER"
+app=$1 holder=$2
+need app app "$app"
+need token holder "$holder"
+meta=/opt/$app/.goship
+lock=$meta/lock
+mutex=$meta/lock.mutex
+own_dir "$lock"
+now=$(date +%s)
+not_holder() {
+  print_lock
+  die ${EXIT.NOT_HOLDER} "$1"
+}
+tries=0
+while :; do
+  if ! read_lock; then
+    printf 'RELEASED=0\n'
+    exit 0
+  fi
+  [ "$l_holder" = "$holder" ] || not_holder "the lock is held by \${l_holder:-an unknown holder}, not $holder: left in place"
+  if take_mutex; then break; fi
+  tries=$((tries + 1))
+  [ "$tries" -lt 25 ] || not_holder "another run keeps changing the lock"
+  sleep 0.2
+done
+if ! read_lock; then
+  drop_mutex
+  printf 'RELEASED=0\n'
+  exit 0
+fi
+if [ "$l_holder" != "$holder" ]; then
+  drop_mutex
+  not_holder "the lock was taken over by \${l_holder:-an unknown holder}"
+fi
+# Moved aside in one step, then removed: a run killed in between leaves no half-removed lock.
+mv -T -- "$lock" "$meta/lock.released-$$"
+drop_mutex
+rm -rf -- "$meta/lock.released-$$"
+printf 'RELEASED=1\n'
+`;
+/**
+ * Takes /opt/<app>/.goship/lock (mkdir). Exit 0: ACQUIRED=, SINCE= (REFRESHED=1 when it was already
+ * ours; TAKEN_OVER=, TAKEN_OVER_RUN_URL=, TAKEN_OVER_AGE=, WARNING= when a stale one was taken over).
+ * Exit LOCK_HELD: HOLDER=, RUN_URL=, SINCE=, AGE=, TTL=; the caller waits and calls again.
+ */
+const lockStep = {
+    name: "lock",
+    script: LOCK,
+    stdin: false,
+    args: (p) => [
+        checkApp(p.app),
+        checked(HolderToken, "holder", p.holder),
+        checked(RunUrl, "runUrl", p.runUrl),
+        String(checked(TtlSeconds, "ttlSeconds", p.ttlSeconds)),
+    ],
+};
+/** Releases the lock if `holder` holds it. Exit 0: RELEASED=1, or RELEASED=0 when there was no lock. Exit NOT_HOLDER otherwise. */
+const unlockStep = {
+    name: "unlock",
+    script: UNLOCK,
+    stdin: false,
+    args: (p) => [checkApp(p.app), checked(HolderToken, "holder", p.holder)],
+};
+/** lock's result; throws for any exit but 0 and LOCK_HELD. */
+function parseLockOutcome(result) {
+    const get = (k) => outputValue(result.stdout, k) ?? "";
+    if (result.code === EXIT.OK) {
+        const takenOver = get("TAKEN_OVER_AGE")
+            ? {
+                holder: get("TAKEN_OVER"),
+                runUrl: get("TAKEN_OVER_RUN_URL"),
+                since: Number(get("SINCE")) - Number(get("TAKEN_OVER_AGE")),
+                ageSeconds: Number(get("TAKEN_OVER_AGE")),
+            }
+            : undefined;
+        return {
+            acquired: true,
+            refreshed: get("REFRESHED") === "1",
+            ...(takenOver ? { takenOver, warning: get("WARNING") } : {}),
+        };
+    }
+    if (result.code === EXIT.LOCK_HELD) {
+        return {
+            acquired: false,
+            holder: get("HOLDER"),
+            runUrl: get("RUN_URL"),
+            since: Number(get("SINCE")),
+            ageSeconds: Number(get("AGE")),
+        };
+    }
+    throw new errors/* UserError */.yo(describeStepFailure("lock", result.code, result.stderr));
+}
+
+;// CONCATENATED MODULE: ./src/remote/steps/release.ts
+
+
+
+const HistoryEntrySchema = schemas/* object */.Ikc({
+    time: schemas/* number */.aig().int().nonnegative().optional(),
+    actor: schemas/* string */.YjP(),
+    action: schemas/* string */.YjP().regex(/^[a-z][a-z-]{0,31}$/, "a lowercase word"),
+    version: ReleaseName,
+    from: ReleaseName.nullable(),
+    result: schemas/* string */.YjP().regex(/^[a-z][a-z-]{0,31}$/, "a lowercase word"),
+    runUrl: schemas/* string */.YjP(),
+    slot: SlotPort.optional(),
+    detail: schemas/* string */.YjP().optional(),
+});
+/**
+ * The entry as one line of JSON, keys in a fixed order. JSON.stringify escapes every control
+ * character but DEL, and leaves U+2028/U+2029 (line breaks to some readers) raw: those three
+ * can only occur inside strings, where \u escapes mean the same, so the line stays one line.
+ */
+function historyLine(entry) {
+    const e = checked(HistoryEntrySchema, "history entry", entry);
+    const ordered = {
+        ...(e.time === undefined ? {} : { time: e.time }),
+        actor: e.actor,
+        action: e.action,
+        version: e.version,
+        from: e.from,
+        result: e.result,
+        runUrl: e.runUrl,
+        ...(e.slot === undefined ? {} : { slot: e.slot }),
+        ...(e.detail === undefined ? {} : { detail: e.detail }),
+    };
+    const line = JSON.stringify(ordered).replace(/[\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    // The script counts bytes (LC_ALL=C): so does this.
+    if (Buffer.byteLength(line) > MAX_HISTORY_LINE) {
+        throw new RemoteValueError("history entry", `${line.slice(0, 80)}…`, `at most ${MAX_HISTORY_LINE} bytes`);
+    }
+    return line;
+}
+// ---------------------------------------------------------------------------------------------
+// The scripts
+const DIGEST = sh `tools=sha256sum
+command -v sha256sum >/dev/null 2>&1 || die ${EXIT.TOOL_MISSING} "sha256sum is not installed on this host"
+if command -v openssl >/dev/null 2>&1; then tools="sha256sum openssl"; fi
+# The file's sha256 from each tool; they must agree.
+digest() {
+  if [ "$tools" = openssl ]; then
+    d1=$(openssl dgst -sha256 -r "$1")
+  else
+    d1=$(sha256sum -b -- "$1")
+  fi
+  d1=\${d1%% *}
+  if [ "$tools" = "sha256sum openssl" ]; then
+    d2=$(openssl dgst -sha256 -r "$1")
+    d2=\${d2%% *}
+    [ "$d1" = "$d2" ] || die ${EXIT.CHECKSUM_MISMATCH} "sha256sum ($d1) and openssl ($d2) disagree on $1"
+  fi
+  is_sha256 "$d1" || die 1 "$tools printed no digest for $1"
+  printf '%s' "$d1"
+}
+`;
+const STAGE_RELEASE = sh `${PRELUDE}${DIGEST}
+[ $# -eq 6 ] || die ${EXIT.BAD_ARGUMENT} "usage: stage-release APP VERSION BINARY UPLOADED-FILE SHA256 MANIFEST-FILE"
+app=$1 version=$2 binary=$3 upload=$4 sha256=$5 manifest=$6
+need app app "$app"
+need name version "$version"
+need name binary "$binary"
+[ "$binary" != ${MANIFEST_FILE} ] || die ${EXIT.BAD_ARGUMENT} "binary: not allowed: $binary"
+need path uploaded-file "$upload"
+need sha256 sha256 "$sha256"
+need path manifest-file "$manifest"
+root=/opt/$app
+rel=$root/releases
+dest=$rel/$version
+[ -d /opt ] || mkdir -m 755 /opt
+make_dir 755 "$root"
+make_dir 755 "$rel"
+
+if [ -e "$dest" ] || [ -L "$dest" ]; then
+  own_dir "$dest"
+  # shellcheck disable=SC2015 # the || part is meant to run when either test fails
+  [ -f "$dest/$binary" ] && [ ! -L "$dest/$binary" ] ||
+    die ${EXIT.RELEASE_CONFLICT} "$dest exists without the binary $binary: remove it by hand if no slot uses it"
+  # Verified by both tools when it was installed; once more, with the faster one, before use.
+  if [ "$tools" = "sha256sum openssl" ]; then tools=openssl; fi
+  have=$(digest "$dest/$binary")
+  [ "$have" = "$sha256" ] ||
+    die ${EXIT.RELEASE_CONFLICT} "release $version is installed with another $binary (sha256 $have, not $sha256): a version is never replaced"
+  printf 'STAGED=0\nSHA256=%s\nVERIFIED_WITH=%s\n' "$have" "$tools"
+  exit 0
+fi
+
+for f in "$upload" "$manifest"; do
+  # shellcheck disable=SC2015 # the || part is meant to run when either test fails
+  [ -f "$f" ] && [ ! -L "$f" ] || die ${EXIT.BAD_ARGUMENT} "$f: not a regular file"
+done
+# Staging directories of this version left by killed runs (the lock keeps others away).
+for d in "$rel/.$version.tmp-"*; do
+  [ -e "$d" ] || continue
+  rm -rf -- "$d"
+done
+tmp=$rel/.$version.tmp-$$
+${TMP_TRAP}mkdir -m 700 -- "$tmp"
+# Copied first and checked after: what is verified is what gets installed, not a file its
+# uploader could still change.
+cp -- "$upload" "$tmp/$binary"
+cp -- "$manifest" "$tmp/${MANIFEST_FILE}"
+got=$(digest "$tmp/$binary")
+[ "$got" = "$sha256" ] ||
+  die ${EXIT.CHECKSUM_MISMATCH} "the uploaded $binary has sha256 $got, not $sha256: refused, nothing installed"
+grep -qF -- "\"$sha256\"" "$tmp/${MANIFEST_FILE}" ||
+  die ${EXIT.CHECKSUM_MISMATCH} "${MANIFEST_FILE} does not list sha256 $sha256: refused, nothing installed"
+chown 0:0 -- "$tmp" "$tmp/$binary" "$tmp/${MANIFEST_FILE}"
+chmod 755 -- "$tmp/$binary"
+chmod 644 -- "$tmp/${MANIFEST_FILE}"
+sync -- "$tmp/$binary" "$tmp/${MANIFEST_FILE}" 2>/dev/null || sync
+chmod 755 -- "$tmp"
+# Refuses to land on a directory that is there after all: a version is never replaced.
+mv -T -- "$tmp" "$dest"
+printf 'STAGED=1\nSHA256=%s\nVERIFIED_WITH=%s\n' "$got" "$tools"
+`;
+const SWITCH = sh `${PRELUDE}
+[ $# -eq 2 ] || [ $# -eq 3 ] || die ${EXIT.BAD_ARGUMENT} "usage: switch APP VERSION [SLOT-PORT]"
+app=$1 version=$2
+need app app "$app"
+need name version "$version"
+if [ $# -eq 3 ]; then need port slot-port "$3"; fi
+root=/opt/$app
+rel=$root/releases
+own_dir "$root"
+own_dir "$rel"
+own_dir "$rel/$version"
+[ -d "$rel/$version" ] || die ${EXIT.NO_SUCH_RELEASE} "release $version is not installed on this host"
+if [ $# -eq 3 ]; then
+  make_dir 755 "$root/slots"
+  link=$root/slots/$3
+  target=../releases/$version
+else
+  link=$root/current
+  target=releases/$version
+fi
+if [ -e "$link" ] && [ ! -L "$link" ]; then die ${EXIT.UNSAFE_LAYOUT} "$link exists and is not a symbolic link"; fi
+if [ -e "$link.tmp" ] && [ ! -L "$link.tmp" ]; then die ${EXIT.UNSAFE_LAYOUT} "$link.tmp exists and is not a symbolic link"; fi
+printf 'PREVIOUS=%s\n' "$(link_name "$link")"
+if [ -L "$link" ] && [ "$(readlink -- "$link")" = "$target" ]; then
+  # A run killed between ln and mv left this (checked above to be a link).
+  rm -f -- "$link.tmp"
+  printf 'CURRENT=%s\nCHANGED=0\n' "$version"
+  exit 0
+fi
+# rename(2) replaces the link in one step: there is never a moment without it.
+ln -sfn -- "$target" "$link.tmp"
+mv -Tf -- "$link.tmp" "$link"
+printf 'CURRENT=%s\nCHANGED=1\n' "$version"
+`;
+const RECORD_HISTORY = sh `${PRELUDE}
+[ $# -eq 3 ] || die ${EXIT.BAD_ARGUMENT} "usage: record-history APP JSON-LINE host|given"
+app=$1 line=$2 stamp=$3
+need app app "$app"
+case $stamp in host | given) ;; *) die ${EXIT.BAD_ARGUMENT} "stamp: not allowed: $stamp" ;; esac
+case $line in '{'*'}') ;; *) die ${EXIT.BAD_HISTORY_LINE} "the history line is not a JSON object" ;; esac
+case $line in *[[:cntrl:]]*) die ${EXIT.BAD_HISTORY_LINE} "the history line holds a line break or another control character" ;; esac
+[ \${#line} -le ${MAX_HISTORY_LINE} ] || die ${EXIT.BAD_HISTORY_LINE} "the history line is longer than ${MAX_HISTORY_LINE} bytes"
+root=/opt/$app
+meta=$root/.goship
+file=$meta/history.jsonl
+[ -d /opt ] || mkdir -m 755 /opt
+make_dir 755 "$root"
+make_dir 750 "$meta"
+own_file "$file"
+umask 027
+if [ "$stamp" = host ]; then
+  now=$(date -u +%s)
+  if [ "$line" = '{}' ]; then line="{\"time\":$now}"; else line="{\"time\":$now,\${line#?}"; fi
+fi
+# An append cut short by a kill leaves a line without its newline: end it, so that this entry
+# stays a line of its own (the torn one is skipped by readers).
+if [ -s "$file" ] && [ -n "$(tail -c 1 -- "$file")" ]; then printf '\n' >>"$file"; fi
+printf '%s\n' "$line" >>"$file"
+printf 'RECORDED=1\n'
+if [ "$stamp" = host ]; then printf 'TIME=%s\n' "$now"; fi
+`;
+const CLEANUP = sh `${PRELUDE}
+[ $# -ge 2 ] || die ${EXIT.BAD_ARGUMENT} "usage: cleanup APP KEEP [PROTECTED-VERSION…]"
+app=$1 keep=$2
+shift 2
+need app app "$app"
+# shellcheck disable=SC2015 # the || part is meant to run when either test fails
+is_uint "$keep" && [ "$keep" -ge 1 ] || die ${EXIT.BAD_ARGUMENT} "keep: not allowed: $keep"
+protected=' '
+for v in "$@"; do
+  need name protected-version "$v"
+  protected="$protected$v "
+done
+root=/opt/$app
+rel=$root/releases
+own_dir "$root"
+own_dir "$rel"
+[ -d "$rel" ] || exit 0
+set -f
+# What the host itself runs is never removed, whatever the caller passed.
+v=$(link_name "$root/current")
+protected="$protected$v "
+set +f
+for s in "$root/slots/"*; do
+  is_port "\${s##*/}" || continue
+  v=$(link_name "$s")
+  protected="$protected$v "
+done
+# Uploads staged by deploys (this one's are installed by now; killed runs' are stale).
+rm -rf -- "$root/.goship/incoming"
+# Staging and trash directories of killed runs (the lock keeps live ones away).
+swept=0
+for d in "$rel"/.*.tmp-* "$rel"/.*.trash-*; do
+  [ -e "$d" ] || continue
+  rm -rf -- "$d"
+  swept=$((swept + 1))
+done
+printf 'SWEPT=%s\n' "$swept"
+# Newest first by the time each release directory was staged; names break ties.
+list=$(for d in "$rel"/*; do
+  n=\${d##*/}
+  is_name "$n" || continue
+  # shellcheck disable=SC2015 # the || part is meant to run when either test fails
+  [ -d "$d" ] && [ ! -L "$d" ] || continue
+  printf '%s %s\n' "$(date -r "$d" +%s.%N)" "$n"
+done | sort -k1,1nr -k2,2r | cut -d ' ' -f 2)
+set -f
+i=0
+for n in $list; do
+  i=$((i + 1))
+  if [ "$i" -le "$keep" ]; then
+    printf 'KEPT=%s\n' "$n"
+    continue
+  fi
+  case $protected in *" $n "*)
+    printf 'KEPT=%s\n' "$n"
+    continue
+    ;;
+  esac
+  # Renamed away first: a release is either whole under its name or gone.
+  mv -T -- "$rel/$n" "$rel/.$n.trash-$$"
+  rm -rf -- "$rel/.$n.trash-$$"
+  rm -f -- "/etc/$app/versions/$n.env"
+  printf 'REMOVED=%s\n' "$n"
+done
+`;
+/**
+ * Installs /opt/<app>/releases/<version>/ from the uploads, verified on the host with sha256sum
+ * and openssl. Exit 0: STAGED=1 (installed) or STAGED=0 (already there, same sha256), SHA256=,
+ * VERIFIED_WITH=. CHECKSUM_MISMATCH, RELEASE_CONFLICT: nothing changed.
+ */
+const stageReleaseStep = {
+    name: "stage-release",
+    script: STAGE_RELEASE,
+    stdin: false,
+    args: (p) => [
+        checkApp(p.app),
+        checkVersion(p.version),
+        checked(BinaryName, "binaryName", p.binaryName),
+        checked(HostFilePath, "upload", p.upload),
+        checked(Sha256Hex, "sha256", p.sha256),
+        checked(HostFilePath, "manifest", p.manifest),
+    ],
+};
+/**
+ * Points current (or slots/<port>) at the release, atomically. PREVIOUS= (first; empty when there
+ * was none), CURRENT=, CHANGED=0|1. NO_SUCH_RELEASE: nothing changed.
+ */
+const switchStep = {
+    name: "switch",
+    script: SWITCH,
+    stdin: false,
+    args: (p) => [
+        checkApp(p.app),
+        checkVersion(p.version),
+        ...(p.slot === undefined ? [] : [String(checked(SlotPort, "slot", p.slot))]),
+    ],
+};
+/** Appends one entry to /opt/<app>/.goship/history.jsonl. RECORDED=1, and TIME= when the host stamped it. */
+const recordHistoryStep = {
+    name: "record-history",
+    script: RECORD_HISTORY,
+    stdin: false,
+    args: (p) => [checkApp(p.app), historyLine(p.entry), p.entry.time === undefined ? "host" : "given"],
+};
+/** Removes all but the `keep` newest releases and the protected ones. SWEPT=<n>, then KEPT=/REMOVED= per release, newest first. */
+const cleanupStep = {
+    name: "cleanup",
+    script: CLEANUP,
+    stdin: false,
+    args: (p) => {
+        const protect = p.protect.filter((v) => typeof v === "string" && v !== "");
+        return [
+            checkApp(p.app),
+            String(checked(KeepCount, "keep", p.keep)),
+            ...[...new Set(protect)].map((v) => checkVersion(v, "protect")),
+        ];
+    },
+};
+
+;// CONCATENATED MODULE: ./src/remote/steps/status.ts
+
+
+/**
+ * What a host runs, in one step a deploy takes before it changes anything: the current release,
+ * each slot and unit, the releases installed, the lock and the last history lines.
+ */
+const STATUS = sh `${PRELUDE}${LOCK_READ}${RUNNING_RELEASE}
+[ $# -eq 2 ] || die ${EXIT.BAD_ARGUMENT} "usage: status APP HISTORY-LINES"
+app=$1 lines=$2
+need app app "$app"
+# shellcheck disable=SC2015 # the || part is meant to run when either test fails
+is_uint "$lines" && [ "$lines" -le 1000 ] || die ${EXIT.BAD_ARGUMENT} "history-lines: not allowed: $lines"
+root=/opt/$app
+rel=$root/releases
+meta=$root/.goship
+lock=$meta/lock
+now=$(date +%s)
+# Whether the unit's main process started before a file it reads last changed (its unit file,
+# drop-ins, environment files): a run killed between writing them and the restart leaves the old
+# configuration running, which the files alone no longer show. Microseconds where systemctl has
+# --timestamp (248+); else whole seconds, counting only files changed in a later second.
+unit_stale() {
+  pid=$(systemctl show -p MainPID --value -- "$1" 2>/dev/null) || return 1
+  is_uint "\${pid:-0}" && [ "\${pid:-0}" -gt 0 ] || return 1
+  if t=$(systemctl show -p ExecMainStartTimestamp --value --timestamp=us+utc -- "$1" 2>/dev/null) && [ -n "$t" ]; then
+    started=$(date -d "$t" +%s%6N 2>/dev/null) || return 1
+  else
+    t=$(systemctl show -p ExecMainStartTimestamp --value -- "$1" 2>/dev/null) && [ -n "$t" ] || return 1
+    started=$(date -d "$t" +%s999999 2>/dev/null) || return 1
+  fi
+  case $started in '' | *[!0-9]*) return 1 ;; esac
+  files=$(systemctl show -p FragmentPath -p DropInPaths -p EnvironmentFiles --value -- "$1" 2>/dev/null) || return 1
+  set -f
+  for f in $files; do
+    case $f in /*) ;; *) continue ;; esac # EnvironmentFiles= adds "(ignore_errors=no)"
+    [ -f "$f" ] || continue
+    m=$(date -r "$f" +%s%6N 2>/dev/null) || continue
+    case $m in '' | *[!0-9]*) continue ;; esac
+    if [ "$m" -gt "$started" ]; then
+      set +f
+      return 0
+    fi
+  done
+  set +f
+  return 1
+}
+unit_state() {
+  s=$(systemctl is-active -- "$1" 2>/dev/null) || true
+  printf 'UNIT=%s %s\n' "$1" "\${s:-unknown}"
+  printf 'RUNNING=%s %s\n' "$1" "$(running_release "$1")"
+  if unit_stale "$1"; then printf 'STALE=%s\n' "$1"; fi
+}
+printf 'APP=%s\n' "$app"
+printf 'MACHINE=%s\n' "$(uname -m)"
+upstream=${UPSTREAM_DIR}/goship-$app.conf
+if [ -f "$upstream" ]; then printf 'UPSTREAM=%s\n' "$(head -n 1 -- "$upstream" | tr -d '\r')"; fi
+printf 'CURRENT=%s\n' "$(link_name "$root/current")"
+unit_state "$app.service"
+for s in "$root/slots/"*; do
+  p=\${s##*/}
+  # shellcheck disable=SC2015 # the || part is meant to run when either test fails
+  is_port "$p" && [ -L "$s" ] || continue
+  printf 'SLOT=%s %s\n' "$p" "$(link_name "$s")"
+  unit_state "$app@$p.service"
+done
+for d in "$rel"/*; do
+  n=\${d##*/}
+  # shellcheck disable=SC2015 # the || part is meant to run when either test fails
+  is_name "$n" && [ -d "$d" ] || continue
+  printf 'RELEASE=%s\n' "$n"
+done
+if read_lock; then
+  printf 'LOCK_HOLDER=%s\nLOCK_RUN_URL=%s\nLOCK_SINCE=%s\nLOCK_AGE=%s\n' "$l_holder" "$l_run_url" "$l_since" "$l_age"
+fi
+if [ "$lines" -gt 0 ] && [ -f "$meta/history.jsonl" ]; then
+  tail -n "$lines" -- "$meta/history.jsonl" | sed 's/^/HISTORY=/'
+fi
+`;
+/** What a host runs: APP=, CURRENT=, UNIT=, RUNNING=, STALE=, SLOT=, RELEASE=, LOCK_*=, HISTORY= (see parseStatus). */
+const statusStep = {
+    name: "status",
+    script: STATUS,
+    stdin: false,
+    args: (p) => [checkApp(p.app), String(checked(HistoryCount, "historyLines", p.historyLines))],
+};
+/** status's stdout as data. */
+function parseStatus(stdout) {
+    const fields = outputFields(stdout);
+    const all = (k) => fields.filter(([key]) => key === k).map(([, v]) => v);
+    const one = (k) => all(k)[0] ?? "";
+    const units = new Map(all("UNIT").map((v) => {
+        const [unit = "", state = ""] = v.split(" ");
+        return [unit, state];
+    }));
+    const app = one("APP");
+    const history = [];
+    let unreadable = 0;
+    for (const line of all("HISTORY")) {
+        try {
+            const v = JSON.parse(line);
+            if (v && typeof v === "object" && !Array.isArray(v))
+                history.push(v);
+            else
+                unreadable++;
+        }
+        catch {
+            unreadable++;
+        }
+    }
+    const running = {};
+    for (const v of all("RUNNING")) {
+        const [unit = "", version = ""] = v.split(" ");
+        running[unit] = version || null;
+    }
+    return {
+        machine: one("MACHINE"),
+        current: one("CURRENT") || null,
+        running,
+        stale: all("STALE"),
+        upstream: all("UPSTREAM")[0] ?? null,
+        slots: all("SLOT").map((v) => {
+            const [port = "", version = ""] = v.split(" ");
+            const unit = `${app}@${port}.service`;
+            return { port: Number(port), version: version || null, unit, state: units.get(unit) ?? "unknown" };
+        }),
+        unitState: units.get(`${app}.service`) ?? "unknown",
+        releases: all("RELEASE"),
+        lock: all("LOCK_SINCE").length
+            ? {
+                holder: one("LOCK_HOLDER"),
+                runUrl: one("LOCK_RUN_URL"),
+                since: Number(one("LOCK_SINCE")),
+                ageSeconds: Number(one("LOCK_AGE")),
+            }
+            : null,
+        history,
+        unreadableHistoryLines: unreadable,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/remote/unit-security.ts
 
 
 /**
  * Reading `systemd-analyze security --offline=true <unit>` (systemd ≥ 250), and the
- * argv of the two checks deploy-systemd runs on a host before it switches to a new unit.
+ * arguments of the two checks deploy-systemd runs on a host before it switches to a new unit.
  *
  * The text table is what we parse: `--json` lists the items but not the overall exposure,
  * and `--threshold=N` takes N in tenths (an integer 0–100, "12" for 1.2), so goship reads
@@ -31678,21 +31953,184 @@ function checkThreshold(threshold) {
     return threshold;
 }
 /**
- * argv (after `systemd-analyze`) of the two checks. `unit` is a unit name: for a template,
- * an instance (`<app>@8081.service`), since verify resolves ExecStart with the instance
+ * The two checks deploy-systemd runs on a host before it switches to a new unit (the analyze-unit
+ * step, steps/systemd.ts): the words after `systemd-analyze`, before the unit. For a template the
+ * unit is an instance (`<app>@8081.service`), since verify resolves ExecStart with the instance
  * filled in and the slot's binary must exist.
  */
-function analyzeArgs(unit, options = {}) {
-    const root = options.root === undefined ? [] : [`--root=${options.root}`];
-    return {
-        // Without --recursive-errors=no, verify exits 0 even on errors such as unknown settings (systemd 252).
-        verify: ["verify", "--recursive-errors=no", ...root, unit],
-        security: ["security", "--offline=true", "--no-pager", ...root, unit],
-    };
-}
+// Without --recursive-errors=no, verify exits 0 even on errors such as unknown settings (systemd 252).
+const VERIFY_ARGS = ["verify", "--recursive-errors=no"];
+const SECURITY_ARGS = ["security", "--offline=true", "--no-pager"];
 function tail(text) {
     return text.trimEnd().split("\n").slice(-10).join("\n");
 }
+
+;// CONCATENATED MODULE: ./src/remote/steps/systemd.ts
+
+
+
+/**
+ * The app's units under systemd: a unit checked by systemd-analyze before it is used, started,
+ * restarted or stopped, and its state (with its last log lines) read back.
+ */
+/** A unit name goship manages: <app>.service, or <app>@<port>.service for a slot. */
+const IS_UNIT = sh `is_unit() {
+  case $1 in
+    *@*.service)
+      u=\${1%.service}
+      is_app "\${u%%@*}" && is_port "\${u#*@}"
+      ;;
+    *.service) is_app "\${1%.service}" ;;
+    *) return 1 ;;
+  esac
+}
+`;
+const ANALYZE_UNIT = sh `${PRELUDE}${IS_UNIT}
+[ $# -eq 1 ] || die ${EXIT.BAD_ARGUMENT} "usage: analyze-unit UNIT <UNIT-FILE"
+unit=$1
+need unit unit "$unit"
+command -v systemd-analyze >/dev/null 2>&1 || die ${EXIT.TOOL_MISSING} "systemd-analyze is not installed on this host"
+tmp=$(mktemp -d /tmp/goship-analyze.XXXXXXXX)
+${TMP_TRAP}cat >"$tmp/$unit"
+# Without --recursive-errors=no, verify exits 0 on errors such as an unknown setting (systemd 252).
+if ! systemd-analyze ${VERIFY_ARGS.join(" ")} -- "$tmp/$unit" 2>"$tmp/verify.err" >/dev/null; then
+  sed "s|$tmp/||g" "$tmp/verify.err" >&2
+  exit ${EXIT.UNIT_INVALID}
+fi
+systemd-analyze ${SECURITY_ARGS.join(" ")} -- "$tmp/$unit" | sed "s|$tmp/||g"
+`;
+const SERVICE = sh `${PRELUDE}${IS_UNIT}${RUNNING_RELEASE}
+[ $# -eq 3 ] || die ${EXIT.BAD_ARGUMENT} "usage: service APP UNIT restart|start|stop"
+app=$1 unit=$2 action=$3
+need app app "$app"
+need unit unit "$unit"
+case $unit in "$app.service" | "$app@"*) ;; *) die ${EXIT.BAD_ARGUMENT} "unit: not allowed: $unit" ;; esac
+case $action in
+  restart | start)
+    # A unit stopped by its start limit refuses to start until this.
+    systemctl reset-failed -- "$unit" 2>/dev/null || true
+    systemctl enable --quiet -- "$unit" || die ${EXIT.SERVICE_FAILED} "systemctl enable $unit failed"
+    systemctl "$action" -- "$unit" || die ${EXIT.SERVICE_FAILED} "systemctl $action $unit failed"
+    ;;
+  stop)
+    systemctl disable --quiet -- "$unit" 2>/dev/null || true
+    systemctl stop -- "$unit" || die ${EXIT.SERVICE_FAILED} "systemctl stop $unit failed"
+    ;;
+  *) die ${EXIT.BAD_ARGUMENT} "action: not allowed: $action" ;;
+esac
+printf 'ACTIVE=%s\n' "$(systemctl is-active -- "$unit" 2>/dev/null || true)"
+printf 'RUNNING=%s\n' "$(running_release "$unit")"
+`;
+const UNIT_STATE = sh `${PRELUDE}${IS_UNIT}${RUNNING_RELEASE}
+[ $# -eq 3 ] || die ${EXIT.BAD_ARGUMENT} "usage: unit-state APP UNIT JOURNAL-LINES"
+app=$1 unit=$2 lines=$3
+need app app "$app"
+need unit unit "$unit"
+# shellcheck disable=SC2015 # the || part is meant to run when either test fails
+is_uint "$lines" && [ "$lines" -le 200 ] || die ${EXIT.BAD_ARGUMENT} "journal-lines: not allowed: $lines"
+# One systemctl for the four: this step runs every few hundred ms during a health check.
+st=$(systemctl show -p ActiveState -p SubState -p Result -p NRestarts -- "$unit" 2>/dev/null) || st=
+show() { printf '%s\n' "$st" | sed -n "s/^$1=//p" | head -n 1; }
+printf 'ACTIVE=%s\nSUB=%s\nRESULT=%s\nRESTARTS=%s\n' "$(show ActiveState)" "$(show SubState)" "$(show Result)" "$(show NRestarts)"
+printf 'RUNNING=%s\n' "$(running_release "$unit")"
+if [ "$lines" -gt 0 ] && command -v journalctl >/dev/null 2>&1; then
+  journalctl -u "$unit" -n "$lines" --no-pager -o cat 2>/dev/null | tr -d '\r' | sed 's/^/JOURNAL=/' || true
+fi
+`;
+/** `<app>.service`, or `<app>@<port>.service` for a blue-green slot. */
+function checkUnitName(app, unit) {
+    const a = checkApp(app);
+    const m = /^([a-z][a-z0-9-]{0,31})(?:@([0-9]{1,5}))?\.service$/.exec(unit);
+    if (!m || m[1] !== a || (m[2] !== undefined && !SlotPort.safeParse(Number(m[2])).success)) {
+        throw new RemoteValueError("unit", unit, `${a}.service or ${a}@<port>.service`);
+    }
+    return unit;
+}
+/**
+ * Checks a unit on the host before it is used: the text on stdin is written to a scratch
+ * directory as `unit` (an instance name for a template), `systemd-analyze verify` must accept it
+ * (exit UNIT_INVALID otherwise, stderr says why) and stdout is `systemd-analyze security
+ * --offline=true`'s table (parseSecurityReport).
+ */
+const analyzeUnitStep = {
+    name: "analyze-unit",
+    script: ANALYZE_UNIT,
+    stdin: true,
+    args: (p) => [checkUnitName(p.app, p.unit)],
+};
+/**
+ * restart|start: reset-failed, enable, then systemctl restart|start; stop: disable, then stop.
+ * ACTIVE= and RUNNING= (the release MainPID runs from). SERVICE_FAILED when systemctl fails.
+ */
+const serviceStep = {
+    name: "service",
+    script: SERVICE,
+    stdin: false,
+    args: (p) => {
+        if (!["restart", "start", "stop"].includes(p.action))
+            throw new RemoteValueError("action", p.action, "restart, start or stop");
+        return [checkApp(p.app), checkUnitName(p.app, p.unit), p.action];
+    },
+};
+/** ACTIVE=, SUB=, RESULT=, RESTARTS=, RUNNING=, then JOURNAL= lines (the unit's last log lines). */
+const unitStateStep = {
+    name: "unit-state",
+    script: UNIT_STATE,
+    stdin: false,
+    args: (p) => [
+        checkApp(p.app),
+        checkUnitName(p.app, p.unit),
+        String(checked(schemas/* number */.aig().int().min(0).max(200), "journalLines", p.journalLines)),
+    ],
+};
+/** unit-state's stdout as data. */
+function parseUnitState(stdout) {
+    const fields = outputFields(stdout);
+    const one = (k) => fields.find(([key]) => key === k)?.[1] ?? "";
+    return {
+        active: one("ACTIVE"),
+        sub: one("SUB"),
+        result: one("RESULT"),
+        restarts: Number(one("RESTARTS")) || 0,
+        running: one("RUNNING") || null,
+        journal: fields.filter(([k]) => k === "JOURNAL").map(([, v]) => v),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/remote/steps/index.ts
+
+
+
+
+
+
+/**
+ * Every remote step deploy-systemd runs on a host, one family per file (script.ts holds what
+ * they share). Import a step from here or from its family's file.
+ */
+
+
+
+
+
+
+
+/** The one list of every step: whatever runs on a host is in it (tests iterate over it). */
+const REMOTE_STEPS = [
+    lockStep,
+    unlockStep,
+    stageReleaseStep,
+    writeEnvStep,
+    writeUnitStep,
+    switchStep,
+    recordHistoryStep,
+    cleanupStep,
+    statusStep,
+    analyzeUnitStep,
+    serviceStep,
+    unitStateStep,
+    writeUpstreamStep,
+];
 
 ;// CONCATENATED MODULE: ./src/deploy/host.ts
 
@@ -31749,14 +32187,14 @@ class HostTarget {
             });
         }
         catch (e) {
-            throw new HostError(this.label, phase, e instanceof Error ? e.message : String(e));
+            throw new HostError(this.label, phase, (0,errors/* errorMessage */.gJ)(e));
         }
         (0,log/* debug */.Yz)(`${this.label}: step ${step.name} exited ${r.code} in ${Math.round(r.durationMs)} ms`);
         if (r.code !== 0 && /sudo: (a password is required|a terminal is required)/.test(r.stderr)) {
             throw new HostError(this.label, phase, `sudo asks ${this.spec.user} for a password: give ${this.spec.user} passwordless sudo on the host (README: host prerequisites), or log in as root with become: none`);
         }
         if (r.code !== 0 && !opts.allowFailure) {
-            throw new HostError(this.label, phase, steps_describeStepFailure(step.name, r.code, r.stderr));
+            throw new HostError(this.label, phase, describeStepFailure(step.name, r.code, r.stderr));
         }
         return r;
     }
@@ -31765,7 +32203,7 @@ class HostTarget {
             await this.session.open();
         }
         catch (e) {
-            throw new HostError(this.label, "connect", e instanceof Error ? e.message : String(e));
+            throw new HostError(this.label, "connect", (0,errors/* errorMessage */.gJ)(e));
         }
     }
     async probe(historyLines = 20) {
@@ -31789,7 +32227,7 @@ class HostTarget {
                 outcome = parseLockOutcome(r);
             }
             catch (e) {
-                throw new HostError(this.label, "lock", e instanceof Error ? e.message : String(e));
+                throw new HostError(this.label, "lock", (0,errors/* errorMessage */.gJ)(e));
             }
             if (outcome.acquired) {
                 if (outcome.warning)
@@ -31815,7 +32253,7 @@ class HostTarget {
             return undefined;
         }
         catch (e) {
-            return e instanceof Error ? e.message : String(e);
+            return (0,errors/* errorMessage */.gJ)(e);
         }
     }
     /**
@@ -31823,9 +32261,7 @@ class HostTarget {
      * the release, its sha256 checked again on the host with sha256sum and openssl.
      */
     async stage(version, binaryPath, sha256, manifestPath) {
-        const incoming = `/opt/${this.app}/.goship/incoming`;
-        const upload = `${incoming}/${version}.bin`;
-        const manifest = `${incoming}/${version}.${manifest_MANIFEST_FILE}`;
+        const { binary: upload, manifest } = incomingFiles(this.app, version);
         const installed = this.status?.releases.includes(version) ?? false;
         if (!installed) {
             this.progress(this.label, `uploading ${this.settings.binaryName} ${version}`);
@@ -31834,7 +32270,7 @@ class HostTarget {
                 await this.session.upload(manifestPath, manifest, { sudo: this.sudo, mode: "0644" });
             }
             catch (e) {
-                throw new HostError(this.label, "upload", e instanceof Error ? e.message : String(e));
+                throw new HostError(this.label, "upload", (0,errors/* errorMessage */.gJ)(e));
             }
         }
         const r = await this.step("stage", stageReleaseStep, {
@@ -31845,8 +32281,8 @@ class HostTarget {
             sha256,
             manifest,
         });
-        const tools = steps_outputValue(r.stdout, "VERIFIED_WITH") ?? "sha256sum";
-        return steps_outputValue(r.stdout, "STAGED") === "1"
+        const tools = outputValue(r.stdout, "VERIFIED_WITH") ?? "sha256sum";
+        return outputValue(r.stdout, "STAGED") === "1"
             ? `installed ${version}, sha256 verified on the host with ${tools}`
             : `${version} already installed, sha256 verified with ${tools}`;
     }
@@ -31864,28 +32300,28 @@ class HostTarget {
      */
     async analyze(spec, version, threshold, port) {
         const unit = spec.strategy === "restart" ? `${this.app}.service` : serviceName(this.app, spec.strategy, port);
-        const text = renderUnit({ ...spec, execDirectory: `/opt/${this.app}/releases/${version}` });
+        const text = renderUnit({ ...spec, execDirectory: releaseDir(this.app, version) });
         const r = await this.step("analyze", analyzeUnitStep, { app: this.app, unit }, { stdin: text });
         const report = parseSecurityReport(r.stdout);
         try {
             checkSecurity(report, threshold);
         }
         catch (e) {
-            throw new HostError(this.label, "analyze", e instanceof Error ? e.message : String(e));
+            throw new HostError(this.label, "analyze", (0,errors/* errorMessage */.gJ)(e));
         }
         return report;
     }
     /** Writes (or keeps, or restores) the environment file; true when it changed. */
     async writeEnvironment(params, content) {
         const r = await this.step("environment", writeEnvStep, { app: this.app, ...params }, { stdin: content ?? "" });
-        return steps_outputValue(r.stdout, "CHANGED") === "1";
+        return outputValue(r.stdout, "CHANGED") === "1";
     }
     /** Writes the unit file; systemd is reloaded when it changed or its view is stale. */
     async writeUnit(spec) {
         const r = await this.step("unit", writeUnitStep, { app: this.app, strategy: spec.strategy }, { stdin: renderUnit(spec) });
         return {
-            changed: steps_outputValue(r.stdout, "CHANGED") === "1",
-            reloaded: steps_outputValue(r.stdout, "RELOADED") !== "0",
+            changed: outputValue(r.stdout, "CHANGED") === "1",
+            reloaded: outputValue(r.stdout, "RELOADED") !== "0",
         };
     }
     /** Points current (or a slot) at `version`; returns what it pointed at before. */
@@ -31895,14 +32331,14 @@ class HostTarget {
             version,
             ...(slot === undefined ? {} : { slot }),
         });
-        return steps_outputValue(r.stdout, "PREVIOUS") || null;
+        return outputValue(r.stdout, "PREVIOUS") || null;
     }
     async service(unit, action) {
         const r = await this.step("restart", serviceStep, { app: this.app, unit, action }, { allowFailure: true });
         if (r.code === 0)
             return;
         const state = await this.unitState(unit, 15).catch(() => undefined);
-        throw new HostError(this.label, action === "stop" ? "stop" : "restart", `${steps_describeStepFailure("service", r.code, r.stderr)}${state ? `; ${describeUnit(unit, state)}` : ""}`);
+        throw new HostError(this.label, action === "stop" ? "stop" : "restart", `${describeStepFailure("service", r.code, r.stderr)}${state ? `; ${describeUnit(unit, state)}` : ""}`);
     }
     async unitState(unit, journalLines = 0) {
         const r = await this.step("health", unitStateStep, { app: this.app, unit, journalLines });
@@ -31956,8 +32392,17 @@ class HostTarget {
     }
     /** Writes the app's nginx upstream (nginx -t, then reload); true when nginx was reloaded. */
     async setTraffic(state) {
-        const r = await this.step("traffic", writeUpstreamStep, { app: this.app }, { stdin: renderUpstream(state) });
-        return steps_outputValue(r.stdout, "CHANGED") === "1";
+        const r = await this.step("traffic", writeUpstreamStep, { app: this.app }, { stdin: renderUpstream(state), allowFailure: true });
+        let written;
+        try {
+            written = parseUpstreamWrite(r);
+        }
+        catch (e) {
+            throw new HostError(this.label, "traffic", e instanceof Error ? e.message : String(e));
+        }
+        if (written.recovered)
+            (0,log/* debug */.Yz)(`${this.label}: nginx: a killed run's upstream write was undone first`);
+        return written.changed;
     }
     async record(entry) {
         await this.step("history", recordHistoryStep, { app: this.app, entry });
@@ -31978,47 +32423,46 @@ function describeUnit(unit, s) {
     return `${unit} is ${s.active || "unknown"}${s.sub ? ` (${s.sub}${result}${restarts})` : ""}${log}`;
 }
 
-;// CONCATENATED MODULE: ./src/deploy/fleet.ts
+;// CONCATENATED MODULE: ./src/deploy/strategy.ts
 
-
-
-
-
-class DeployFailedError extends errors/* UserError */.yo {
-    result;
-    name = "DeployFailedError";
-    constructor(message, result) {
-        super(message);
-        this.result = result;
+/** What both strategies do the same way: pick and stage the binary, wait for health, find the previous version. */
+/** A progress line about a host (the fleet prints it with the host's wave). */
+function say(t, line) {
+    t.progress(t.label, line);
+}
+/** The release's binary for a host's machine, extracted and checked on the runner. */
+async function binaryFor(host, release) {
+    const { machine } = host.status;
+    const bin = await release.binaryFor(machine);
+    say(host.target, `${machine}: will get ${release.version} (sha256 ${bin.sha256.slice(0, 12)}…)`);
+    return bin;
+}
+/**
+ * Installs the release on the host (verified there) and checks the unit that will run it
+ * (systemd-analyze verify and security): nothing that serves has changed yet.
+ */
+async function stageAndCheck(settings, t, release, bin, spec, port) {
+    say(t, await t.stage(release.version, bin.path, bin.sha256, release.manifestPath));
+    const report = await t.analyze(spec, release.version, settings.securityThreshold, port);
+    say(t, `systemd-analyze: verify passed, exposure ${report.exposure.toFixed(1)} ${report.rating}`);
+}
+/** Waits until `unit` runs `version` and answers on `port`; throws a HostError when it does not in time. */
+async function checkHealth(settings, t, unit, port, version) {
+    const h = await t.waitHealthy(unit, port, settings.healthPath, version, settings.healthTimeoutMs);
+    if (!h.ok)
+        throw new HostError(t.label, "health", h.detail);
+    say(t, `healthy: ${h.detail} (${settings.healthPath} on port ${port})`);
+    return h.detail;
+}
+/** A rollback goes only to a release installed on the host. */
+function checkRollback(host, target) {
+    const { releases } = host.status;
+    if (!releases.includes(target)) {
+        throw new HostError(host.target.label, "probe", `release ${target} is not installed there (installed: ${releases.join(", ") || "none"})`);
     }
+    say(host.target, `will roll back to ${target}`);
 }
-/** Runs `fn` over `items`, at most `limit` at once, in order of start; never rejects (errors are returned). */
-async function pool(items, limit, fn) {
-    const out = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        for (;;) {
-            const i = next++;
-            if (i >= items.length)
-                return;
-            try {
-                out[i] = await fn(items[i]);
-            }
-            catch (e) {
-                out[i] = e instanceof Error ? e : new Error(String(e));
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    return out;
-}
-const message = (e) => (e instanceof Error ? e.message : String(e));
-/** Throws the first error of a pool's results (after all settled). */
-function firstError(results) {
-    const e = results.find((r) => r instanceof Error);
-    if (e)
-        throw e;
-}
+const noPreviousVersion = (label) => new HostError(label, "probe", "its history names no previous version: give rollback-to");
 /**
  * The version a host ran before `current`, from its history: the `from` of the newest
  * successful deploy that installed it. Entries whose `from` is `current` itself (a
@@ -32027,524 +32471,84 @@ function firstError(results) {
 function previousFromHistory(status, current) {
     if (!current)
         return null;
-    for (let i = status.history.length - 1; i >= 0; i--) {
-        const e = status.history[i];
-        // Deploys only: a rollback's own entry names the version it undid, which is not "previous".
-        if (e.action === "deploy" &&
-            e.version === current &&
-            (e.result === "success" || e.result === "deployed") &&
-            typeof e.from === "string" &&
-            e.from !== current) {
-            return e.from;
-        }
-    }
-    return null;
+    // Deploys only: a rollback's own entry names the version it undid, which is not "previous".
+    const entry = status.history.findLast((e) => e.action === "deploy" &&
+        e.version === current &&
+        (e.result === "success" || e.result === "deployed") &&
+        typeof e.from === "string" &&
+        e.from !== current);
+    return typeof entry?.from === "string" ? entry.from : null;
 }
-class Fleet {
-    #opts;
-    #waves;
-    #records = new Map();
-    #locked = [];
-    #beat;
-    /** Hosts put back on `version` whose health is checked after the whole fleet is back. */
-    #reverted = [];
-    /** Hosts this run put back after they failed themselves. */
-    #putBack = new Set();
-    /** When the first host failed (its health check, or whatever step). */
-    #failedAt;
-    constructor(waves, opts) {
-        this.#opts = opts;
-        this.#waves = waves;
-        waves.forEach((wave, w) => {
-            for (const t of wave) {
-                // Per-host lines carry the wave, like the fleet's own.
-                t.progress = (_host, line) => this.#progress(t, line);
-                this.#records.set(t, {
-                    host: t.label,
-                    address: t.spec.host,
-                    wave: w + 1,
-                    previousVersion: null,
-                    version: null,
-                    slot: null,
-                    weight: null,
-                    status: "skipped",
-                    health: "",
-                    ms: 0,
-                });
-            }
-        });
+/** One line of what a host runs, for the log: its machine, what the strategy sees, nginx's state, its releases. */
+function describeState(s, serving) {
+    const parts = [s.machine || "?", serving];
+    if (s.upstream)
+        parts.push(s.upstream.replace(/^#\s*/, ""));
+    if (s.releases.length)
+        parts.push(`${s.releases.length} release(s)`);
+    return parts.join("; ");
+}
+
+;// CONCATENATED MODULE: ./src/deploy/blue-green.ts
+
+
+
+
+
+/**
+ * The blue-green strategy: two slots, `<app>@<port>`, behind nginx. A deploy starts the release
+ * on the idle slot and sends it a share of the traffic; shift changes the share, promote gives it
+ * all and stops the old slot, rollback sends everything back to the other slot.
+ */
+class BlueGreen {
+    settings;
+    name = "blue-green";
+    constructor(settings) {
+        this.settings = settings;
     }
-    get targets() {
-        return this.#waves.flat();
+    describe({ status: s }) {
+        return describeState(s, s.slots.length
+            ? s.slots.map((x) => `slot ${x.port} ${x.version ?? "-"} ${x.state}`).join(", ")
+            : "no slots");
     }
-    #record(t) {
-        return this.#records.get(t);
-    }
-    #progress(t, line) {
-        this.#opts.log.info(`[wave ${this.#record(t).wave}] ${t.label}: ${line}`);
-    }
-    /** Everything before the first change: connect, lock, probe, check the plan on every host. */
-    async prepare() {
-        const o = this.#opts;
-        const all = this.targets;
-        await o.log.group(`Connect to ${all.length} host(s) (host keys checked against known-hosts)`, async () => {
-            firstError(await pool(all, 16, (t) => t.connect()));
-        });
-        const mutating = o.mode !== "status" && !o.dryRun;
-        if (mutating) {
-            await o.log.group("Take the deploy lock on every host", async () => {
-                const results = await pool(all, 16, async (t) => {
-                    await t.lock(o.holder, o.runUrl, o.lockTtlSec, o.lockTimeoutMs, o.log.warning);
-                    this.#locked.push(t);
-                });
-                firstError(results);
-            });
-        }
-        await o.log.group("Read each host's state", async () => {
-            firstError(await pool(all, 16, async (t) => {
-                const s = await t.probe();
-                this.#progress(t, describeState(s, o.strategy));
-            }));
-        });
-        await o.log.group("Check the plan on every host before changing any", () => this.#checkPlan());
-    }
-    async #checkPlan() {
-        const o = this.#opts;
-        const problems = [];
-        for (const t of this.targets) {
-            const s = t.status;
-            try {
-                if (o.mode === "deploy") {
-                    const release = o.release;
-                    const bin = await release.binaryFor(s.machine);
-                    this.#progress(t, `${s.machine}: will get ${release.version} (sha256 ${bin.sha256.slice(0, 12)}…)`);
-                    if (o.strategy === "blue-green")
-                        this.#blueGreenPlan(t);
-                }
-                else if (o.mode === "rollback") {
-                    const target = this.#rollbackTarget(t);
-                    if (!s.releases.includes(target)) {
-                        throw new HostError(t.label, "probe", `release ${target} is not installed there (installed: ${s.releases.join(", ") || "none"})`);
-                    }
-                    this.#progress(t, `will roll back to ${target}`);
-                }
-                else if (o.mode === "shift" || o.mode === "promote") {
-                    this.#upstream(t, true);
-                }
-            }
-            catch (e) {
-                problems.push(message(e));
-            }
-        }
-        if (problems.length) {
-            throw new errors/* UserError */.yo(`refused before any host changed (${problems.length} of ${this.targets.length} host(s)):\n  ${problems.join("\n  ")}`);
-        }
-    }
-    /** The blue-green state nginx holds on a host (our upstream file's first line). */
-    #upstream(t, required) {
-        const line = t.status.upstream;
-        const state = line ? parseUpstream(line) : null;
-        if (!state && required) {
-            throw new HostError(t.label, "probe", `no blue-green deploy of ${t.app} here (no goship upstream for nginx): deploy first`);
-        }
-        return state;
-    }
-    #slotVersion(t, port) {
-        if (port === null)
-            return null;
-        return t.status.slots.find((s) => s.port === port)?.version ?? null;
-    }
-    /** Which slot a blue-green deploy uses on a host, or why it cannot. */
-    #blueGreenPlan(t) {
-        const o = this.#opts;
-        const state = this.#upstream(t, false);
-        const version = o.release.version;
-        if (state && state.oldPort !== null && state.weight < 100) {
-            // A run killed after it shifted part of the traffic: the same deploy again resumes it.
-            if (this.#slotVersion(t, state.newPort) === version) {
-                return { idle: state.newPort, live: state.oldPort, resume: true };
-            }
-            throw new HostError(t.label, "probe", `a blue-green rollout is under way: port ${state.newPort} (${this.#slotVersion(t, state.newPort) ?? "?"}) gets ${state.weight}% and port ${state.oldPort} the rest; finish it with mode: promote or mode: rollback first`);
-        }
-        const live = state?.newPort ?? null;
-        if (live !== null && !o.ports.includes(live)) {
-            throw new HostError(t.label, "probe", `nginx sends ${t.app}'s traffic to port ${live}, which is not one of ports (${o.ports.join(",")})`);
-        }
-        const idle = live === o.ports[0] ? o.ports[1] : o.ports[0];
-        return { idle, live, resume: false };
-    }
-    #rollbackTarget(t) {
-        const o = this.#opts;
-        if (o.rollbackTo)
-            return o.rollbackTo;
-        const s = t.status;
-        if (o.strategy === "blue-green") {
-            const state = this.#upstream(t, true);
-            const old = this.#slotVersion(t, state.oldPort ?? otherPort(o.ports, state.newPort));
-            const fromHistory = previousFromHistory(s, this.#slotVersion(t, state.newPort));
-            const v = state.oldPort !== null ? old : (fromHistory ?? old);
-            if (v)
-                return v;
-        }
-        else {
-            const v = previousFromHistory(s, s.current);
-            if (v)
-                return v;
-        }
-        throw new HostError(t.label, "probe", "its history names no previous version: give rollback-to");
-    }
-    /** Runs the mode over the waves. Throws DeployFailedError (with the record) when a host failed. */
-    async run() {
-        const o = this.#opts;
-        if (o.mode === "status" || o.dryRun) {
-            for (const t of this.targets) {
-                const r = this.#record(t);
-                const s = t.status;
-                r.status = o.dryRun ? "planned" : "status";
-                r.previousVersion = this.#servingVersion(t);
-                r.version = o.dryRun && o.mode === "deploy" ? (o.release?.version ?? null) : r.previousVersion;
-                r.state = s;
-                const state = o.strategy === "blue-green" ? this.#upstream(t, false) : null;
-                if (state) {
-                    r.slot = state.newPort;
-                    r.weight = state.weight;
-                }
-                r.health =
-                    o.strategy === "restart" ? s.unitState : s.slots.map((x) => `${x.port}:${x.state}`).join(" ");
-            }
-            return { hosts: this.records(), failed: false, rolledBack: false };
-        }
-        const done = [];
-        // The lock's time is refreshed while the run works, so a long wave (or wave-wait) never
-        // makes it look stale to another run; stopped by unlock().
-        this.#beat = setInterval(() => {
-            this.#heartbeat(this.#locked).catch((e) => o.log.warning(`refreshing the deploy lock: ${message(e)}`));
-        }, Math.max(5000, (o.lockTtlSec * 1000) / 3));
-        this.#beat.unref();
-        let failure;
-        for (const [w, wave] of this.#waves.entries()) {
-            if (w > 0 && o.waveWaitMs > 0) {
-                o.log.info(`waiting ${Math.round(o.waveWaitMs / 1000)} s (wave-wait) before wave ${w + 1}`);
-                await (0,external_node_timers_promises_namespaceObject.setTimeout)(o.waveWaitMs);
-            }
-            const results = await o.log.group(`Wave ${w + 1} of ${this.#waves.length}: ${wave.map((t) => t.label).join(", ")}`, () => pool(wave, o.maxParallel, (t) => this.#runHost(t)));
-            const waveDone = [];
-            for (const r of results) {
-                if (r instanceof Error)
-                    failure ??= message(r);
-                else
-                    waveDone.push(r);
-            }
-            done.push(...waveDone);
-            if (failure) {
-                const undo = o.onFailure === "rollback-fleet" ? done : o.onFailure === "rollback-wave" ? waveDone : [];
-                if (undo.length) {
-                    await o.log.group(`Roll back ${undo.length} host(s) (on-failure: ${o.onFailure})`, async () => {
-                        await pool(undo, o.maxParallel, async (work) => {
-                            const why = `rolled back: ${failure}`;
-                            if (!work.revert) {
-                                this.#progress(work.target, `nothing to roll back: it served ${work.record.version ?? "-"} before this run too`);
-                                return;
-                            }
-                            try {
-                                const undone = work.record.version;
-                                await work.revert(why);
-                                work.record.status = "rolled-back";
-                                work.record.detail = why;
-                                work.record.version = work.record.previousVersion;
-                                this.#progress(work.target, `rolled back to ${work.record.previousVersion ?? "nothing (first deploy: stopped)"}`);
-                                // The history says what runs now, so a later rollback does not take the undone version for current.
-                                if (work.record.previousVersion) {
-                                    await work.target
-                                        .record({
-                                        actor: o.actor,
-                                        action: "rollback",
-                                        version: work.record.previousVersion,
-                                        from: undone,
-                                        result: "success",
-                                        runUrl: o.runUrl,
-                                        ...(work.record.slot === null ? {} : { slot: work.record.slot }),
-                                        detail: why.slice(0, 2000),
-                                    })
-                                        .catch((e) => o.log.warning(`${work.target.label}: history: ${message(e)}`));
-                                }
-                            }
-                            catch (e) {
-                                work.record.status = "failed";
-                                work.record.detail = `rollback failed: ${message(e)}`;
-                                o.log.warning(`${work.target.label}: rollback failed: ${message(e)}`);
-                            }
-                        });
-                    });
-                }
-                const rollbackMs = this.#failedAt === undefined ? undefined : Date.now() - this.#failedAt;
-                await this.#confirmReverted();
-                const result = {
-                    hosts: this.records(),
-                    failed: true,
-                    rolledBack: this.#putBack.size > 0 || this.records().some((r) => r.status === "rolled-back"),
-                    failure,
-                    rollbackMs,
-                };
-                await this.#finish(false);
-                const failedHosts = this.records().filter((r) => r.status === "failed");
-                // Each detail starts with its host.
-                throw new DeployFailedError(`${o.mode} failed on ${failedHosts.length} of ${this.targets.length} host(s): ${failedHosts.map((r) => r.detail).join("; ")}` +
-                    (result.rolledBack
-                        ? `; rolled back ${this.records().filter((r) => r.status === "rolled-back").length} host(s) (on-failure: ${o.onFailure})`
-                        : ""), result);
-            }
-        }
-        await this.#finish(true);
-        return { hosts: this.records(), failed: false, rolledBack: false };
-    }
-    /** Health of every host this run put back; a warning (and the record) for each that is not healthy. */
-    async #confirmReverted() {
-        const o = this.#opts;
-        await pool(this.#reverted, 16, async ({ t, unit, port, version }) => {
-            const h = await t
-                .waitHealthy(unit, port, o.healthPath, version, o.healthTimeoutMs)
-                .catch((e) => ({ ok: false, detail: message(e) }));
-            this.#record(t).health = h.ok ? `${h.detail} (${version})` : `not healthy on ${version}`;
-            if (!h.ok)
-                o.log.warning(`${t.label}: put back on ${version}, which is not healthy either: ${h.detail}`);
-            else
-                this.#progress(t, `healthy again on ${version}: ${h.detail}`);
-        });
-    }
-    records() {
-        return this.targets.map((t) => this.#record(t));
-    }
-    /** Refreshes our locks (a long rollout must not look stale to another run). */
-    async #heartbeat(targets) {
-        const o = this.#opts;
-        firstError(await pool(targets, 16, (t) => t.lock(o.holder, o.runUrl, o.lockTtlSec, o.lockTimeoutMs, o.log.warning)));
-    }
-    /** Cleanup on success, then unlock everywhere (also after a failure). */
-    async #finish(success) {
-        const o = this.#opts;
-        if (success && o.mode === "deploy") {
-            await pool(this.targets, o.maxParallel, async (t) => {
-                const r = this.#record(t);
-                try {
-                    const removed = await t.cleanup(o.keepReleases, [r.previousVersion, r.version]);
-                    if (removed.length)
-                        this.#progress(t, `removed old releases: ${removed.join(", ")}`);
-                }
-                catch (e) {
-                    o.log.warning(`${t.label}: cleanup: ${message(e)}`);
-                }
-            });
-        }
-        await this.unlock();
-    }
-    /** Releases every lock this run took; safe to call twice. */
-    async unlock() {
-        clearInterval(this.#beat);
-        const locked = this.#locked;
-        this.#locked = [];
-        await pool(locked, 16, async (t) => {
-            const problem = await t.unlock(this.#opts.holder);
-            if (problem)
-                this.#opts.log.warning(`${t.label}: ${problem}`);
-        });
-    }
-    /** The version serving on a host now (restart: what the unit runs; blue-green: the live slot's). */
-    #servingVersion(t) {
-        const s = t.status;
-        if (this.#opts.strategy === "restart")
-            return s.running[`${t.app}.service`] ?? s.current;
-        const state = this.#upstream(t, false);
-        return state ? this.#slotVersion(t, state.newPort) : null;
-    }
-    async #runHost(t) {
-        const o = this.#opts;
-        const record = this.#record(t);
-        const started = Date.now();
-        const work = { target: t, record };
-        record.previousVersion = this.#servingVersion(t);
-        try {
-            if (o.mode === "deploy") {
-                if (o.strategy === "restart")
-                    await this.#deployRestart(work);
-                else
-                    await this.#deployBlueGreen(work);
-            }
-            else if (o.mode === "rollback") {
-                if (o.strategy === "restart")
-                    await this.#rollbackRestart(work);
-                else
-                    await this.#rollbackBlueGreen(work);
-            }
-            else if (o.mode === "shift") {
-                await this.#shift(work, o.trafficWeight);
-            }
-            else if (o.mode === "promote") {
-                await this.#promote(work);
-            }
-            record.ms = Date.now() - started;
-            await this.#history(work, "success");
-            this.#progress(t, `${record.status} (${record.version ?? "-"}) in ${(record.ms / 1000).toFixed(1)} s`);
-            return work;
-        }
-        catch (e) {
-            this.#failedAt ??= Date.now();
-            record.ms = Date.now() - started;
-            record.status = "failed";
-            record.detail = message(e);
-            this.#progress(t, `FAILED: ${record.detail}`);
-            // This host goes back at once, whatever on-failure says about the others.
-            if (work.revert) {
-                try {
-                    await work.revert(record.detail);
-                    this.#putBack.add(t);
-                    record.version = record.previousVersion;
-                    record.detail = `${record.detail}; this host was put back on ${record.previousVersion ?? "nothing (first deploy: stopped)"}`;
-                    this.#progress(t, `put back on ${record.previousVersion ?? "nothing"}`);
-                }
-                catch (e2) {
-                    record.detail = `${record.detail}; putting it back failed too: ${message(e2)}`;
-                    o.log.warning(`${t.label}: putting it back failed: ${message(e2)}`);
-                }
-            }
-            await this.#history(work, "failure").catch(() => { });
-            throw e;
-        }
-    }
-    async #history(work, result) {
-        const o = this.#opts;
-        const r = work.record;
-        const version = o.mode === "deploy" ? o.release.version : (r.version ?? r.previousVersion);
-        if (!version)
-            return;
-        try {
-            await work.target.record({
-                actor: o.actor,
-                action: o.mode,
-                version,
-                from: r.previousVersion,
-                result: result === "success" ? "success" : work.revert ? "rolled-back" : "failure",
-                runUrl: o.runUrl,
-                ...(r.slot === null ? {} : { slot: r.slot }),
-                ...(r.detail ? { detail: r.detail.slice(0, 2000) } : {}),
-            });
-        }
-        catch (e) {
-            o.log.warning(`${work.target.label}: history: ${message(e)}`);
-        }
-    }
-    async #health(t, unit, port, version) {
-        const o = this.#opts;
-        const h = await t.waitHealthy(unit, port, o.healthPath, version, o.healthTimeoutMs);
-        if (!h.ok)
-            throw new HostError(t.label, "health", h.detail);
-        this.#progress(t, `healthy: ${h.detail} (${o.healthPath} on port ${port})`);
-        return h.detail;
-    }
-    /**
-     * Installs the release on the host (verified there) and checks the unit that will run it
-     * (systemd-analyze verify and security): nothing that serves has changed yet.
-     */
-    async #stageAndCheck(t, spec, port) {
-        const o = this.#opts;
-        const release = o.release;
-        const bin = await release.binaryFor(t.status.machine);
-        this.#progress(t, await t.stage(release.version, bin.path, bin.sha256, release.manifestPath));
-        const report = await t.analyze(spec, release.version, o.securityThreshold, port);
-        this.#progress(t, `systemd-analyze: verify passed, exposure ${report.exposure.toFixed(1)} ${report.rating}`);
-    }
-    // ─── restart ───────────────────────────────────────────────────────────────────────
-    async #deployRestart(work) {
-        const o = this.#opts;
-        const t = work.target;
-        const r = work.record;
-        const s = t.status;
-        const release = o.release;
-        const version = release.version;
-        const unit = `${t.app}.service`;
-        const spec = t.unitSpec("restart", o.port);
-        await this.#stageAndCheck(t, spec);
-        // What served before this run is what a rollback restores. A host that already served this
-        // version (a re-run after a kill, say) has nothing to go back to from this run.
-        const previous = r.previousVersion;
-        const alreadyServing = previous === version;
-        // From here on the host changes: if anything fails, put the previous release back.
-        work.revert = alreadyServing
-            ? undefined
-            : async () => {
-                if (previous) {
-                    await t.switchTo(previous);
-                    await t.writeEnvironment({ version: previous, source: "snapshot" });
-                    await t.service(unit, "restart");
-                    // Checked once every host is back (#confirmReverted), not here: one host that cannot
-                    // get healthy with any version must not hold up putting the others back.
-                    this.#reverted.push({ t, unit, port: o.port, version: previous });
-                }
-                else {
-                    await t.service(unit, "stop");
-                }
-            };
-        // A given environment becomes this version's kept copy only once it proved healthy (below),
-        // so a refused one is never what a later rollback to this version restores.
-        const envChanged = o.environment === undefined
-            ? await t.writeEnvironment({ version, source: "keep" })
-            : await t.writeEnvironment({ source: "stdin" }, o.environment);
-        const { changed: unitChanged, reloaded } = await t.writeUnit(spec);
-        this.#progress(t, `environment ${envChanged ? "written" : "unchanged"}, ${unit} ${unitChanged ? "written" : "unchanged"}, systemd ${reloaded ? "reloaded" : "up to date"}`);
-        await t.switchTo(version);
-        const running = s.running[unit] ?? null;
-        // stale: the unit or environment on disk is newer than the process (a killed run wrote them).
-        const stale = s.stale.includes(unit);
-        if (running !== version || envChanged || unitChanged || stale || s.unitState !== "active") {
-            this.#progress(t, `switched to ${version}, restarting ${unit}`);
-            await t.service(unit, "restart");
-            r.status = "deployed";
-        }
-        else {
-            this.#progress(t, `${version} already runs with this unit and environment`);
-            r.status = "unchanged";
-        }
-        r.health = await this.#health(t, unit, o.port, version);
-        if (o.environment !== undefined)
-            await t.writeEnvironment({ version, source: "keep" });
-        r.version = version;
-    }
-    async #rollbackRestart(work) {
-        const o = this.#opts;
-        const t = work.target;
-        const r = work.record;
-        const target = this.#rollbackTarget(t);
-        const unit = `${t.app}.service`;
-        const before = r.previousVersion;
-        work.revert = async () => {
-            if (!before || before === target)
-                return;
-            await t.switchTo(before);
-            await t.writeEnvironment({ version: before, source: "snapshot" });
-            await t.service(unit, "restart");
+    status({ status: s }) {
+        const state = upstreamOf(s);
+        return {
+            version: state ? slotVersion(s, state.newPort) : null,
+            slot: state?.newPort ?? null,
+            weight: state?.weight ?? null,
+            health: s.slots.map((x) => `${x.port}:${x.state}`).join(" "),
         };
-        await t.switchTo(target);
-        await t.writeEnvironment({ version: target, source: "snapshot" });
-        await t.service(unit, "restart");
-        r.health = await this.#health(t, unit, o.port, target);
-        r.version = target;
-        r.status = "rolled-back";
     }
-    // ─── blue-green ────────────────────────────────────────────────────────────────────
-    async #deployBlueGreen(work) {
-        const o = this.#opts;
-        const t = work.target;
+    async deploy(host, release, weight) {
+        const bin = await binaryFor(host, release);
+        const plan = planSlots(host, this.settings.ports, release.version);
+        return (work) => this.#deploy(work, release, bin, plan, weight);
+    }
+    shift(host, weight) {
+        const state = requireUpstream(host);
+        return (work) => this.#shift(work, state, weight);
+    }
+    promote(host) {
+        const state = requireUpstream(host);
+        return (work) => this.#promote(work, state);
+    }
+    rollback(host, to) {
+        const target = to || rollbackTarget(host, this.settings.ports);
+        checkRollback(host, target);
+        return (work) => this.#rollback(work, target);
+    }
+    async #deploy(work, release, bin, plan, trafficWeight) {
+        const o = this.settings;
+        const { target: t, status: s } = work.host;
         const r = work.record;
-        const s = t.status;
-        const release = o.release;
         const version = release.version;
-        const plan = this.#blueGreenPlan(t);
-        const before = this.#upstream(t, false);
+        const before = upstreamOf(s);
         const unit = serviceName(t.app, "blue-green", plan.idle);
-        const liveVersion = this.#slotVersion(t, plan.live);
+        const liveVersion = slotVersion(s, plan.live);
         r.previousVersion = liveVersion;
         const spec = t.unitSpec("blue-green");
-        await this.#stageAndCheck(t, spec, plan.idle);
+        await stageAndCheck(o, t, release, bin, spec, plan.idle);
         let trafficChanged = false;
         work.revert = async () => {
             if (trafficChanged && before)
@@ -32555,6 +32559,7 @@ class Fleet {
             // A first deploy's slot is stopped too: nothing served before this run.
             if (!plan.resume)
                 await t.service(unit, "stop");
+            return null;
         };
         // The slot's environment: the one given; else, taking over from a live slot, that slot's
         // (its version's copy), never what the idle slot's file last held (a refused deploy's, say);
@@ -32574,15 +32579,15 @@ class Fleet {
         await t.switchTo(version, plan.idle);
         const running = s.running[unit] ?? null;
         if (running !== version || envChanged || unitChanged || s.stale.includes(unit)) {
-            this.#progress(t, `starting ${version} on idle port ${plan.idle}`);
+            say(t, `starting ${version} on idle port ${plan.idle}`);
             await t.service(unit, "restart");
         }
-        r.health = await this.#health(t, unit, plan.idle, version);
+        r.health = await checkHealth(o, t, unit, plan.idle, version);
         await t.writeEnvironment({ slot: plan.idle, version, source: "keep" });
-        const weight = plan.live === null ? 100 : o.trafficWeight;
+        const weight = plan.live === null ? 100 : trafficWeight;
         trafficChanged = true;
         const changed = await t.setTraffic({ app: t.app, newPort: plan.idle, oldPort: plan.live, weight });
-        this.#progress(t, `nginx: ${weight}% to port ${plan.idle} (${version})${plan.live === null ? "" : `, ${100 - weight}% to port ${plan.live} (${liveVersion})`}${changed ? "" : " (unchanged)"}`);
+        say(t, `nginx: ${weight}% to port ${plan.idle} (${version})${plan.live === null ? "" : `, ${100 - weight}% to port ${plan.live} (${liveVersion})`}${changed ? "" : " (unchanged)"}`);
         r.version = version;
         r.slot = plan.idle;
         r.weight = weight;
@@ -32594,77 +32599,79 @@ class Fleet {
                 : { address: `${t.spec.host}:${plan.live}`, version: liveVersion },
         };
     }
-    async #shift(work, weight) {
-        const t = work.target;
+    async #shift(work, state, weight) {
+        const { target: t, status: s } = work.host;
         const r = work.record;
-        const state = this.#upstream(t, true);
         if (state.oldPort === null && weight < 100) {
             throw new HostError(t.label, "traffic", `port ${state.newPort} is the only slot in nginx (already promoted): nothing to shift`);
         }
-        const version = this.#slotVersion(t, state.newPort);
+        const version = slotVersion(s, state.newPort);
+        if (version === null) {
+            throw new HostError(t.label, "traffic", `nginx sends ${t.app}'s traffic to port ${state.newPort}, but no release is linked to that slot: deploy again`);
+        }
+        const oldVersion = slotVersion(s, state.oldPort);
         // Traffic goes only to slots that answer: the new one unless it gets none, the old one unless
         // it gets none (shifting back to 0% puts every request on it).
         if (weight > 0) {
-            r.health = await this.#health(t, serviceName(t.app, "blue-green", state.newPort), state.newPort, version);
+            r.health = await checkHealth(this.settings, t, serviceName(t.app, "blue-green", state.newPort), state.newPort, version);
         }
         if (state.oldPort !== null && weight < 100) {
-            r.health = await this.#health(t, serviceName(t.app, "blue-green", state.oldPort), state.oldPort, this.#slotVersion(t, state.oldPort) ?? "");
+            r.health = await checkHealth(this.settings, t, serviceName(t.app, "blue-green", state.oldPort), state.oldPort, oldVersion ?? "");
         }
         work.revert = async () => {
             await t.setTraffic(state);
+            return null;
         };
         await t.setTraffic({ ...state, weight });
-        this.#progress(t, `nginx: ${weight}% to port ${state.newPort} (${version})`);
+        say(t, `nginx: ${weight}% to port ${state.newPort} (${version})`);
         r.slot = state.newPort;
         r.weight = weight;
         r.version = version;
-        r.previousVersion = this.#slotVersion(t, state.oldPort);
+        r.previousVersion = oldVersion;
         r.status = "shifted";
         r.canary = {
             new: { address: `${t.spec.host}:${state.newPort}`, version },
             old: state.oldPort === null
                 ? null
-                : {
-                    address: `${t.spec.host}:${state.oldPort}`,
-                    version: this.#slotVersion(t, state.oldPort) ?? "",
-                },
+                : { address: `${t.spec.host}:${state.oldPort}`, version: oldVersion ?? "" },
         };
     }
-    async #promote(work) {
-        const o = this.#opts;
-        const t = work.target;
-        const state = this.#upstream(t, true);
+    async #promote(work, state) {
+        const { target: t, status: s } = work.host;
+        const r = work.record;
         if (state.oldPort === null) {
-            work.record.status = "unchanged";
-            work.record.version = this.#slotVersion(t, state.newPort);
-            work.record.slot = state.newPort;
-            work.record.weight = 100;
-            this.#progress(t, `already promoted: port ${state.newPort} is the only slot`);
+            r.status = "unchanged";
+            r.version = slotVersion(s, state.newPort);
+            r.slot = state.newPort;
+            r.weight = 100;
+            say(t, `already promoted: port ${state.newPort} is the only slot`);
             return;
         }
-        await this.#shift(work, 100);
+        await this.#shift(work, state, 100);
+        // The shift named both slots for canary-gate; once promoted there is no old slot to judge
+        // against (canary-targets is [] after a promote, as after a rollback).
+        delete r.canary;
         const oldPort = state.oldPort;
         work.revert = undefined; // once the old slot is stopped, going back is a rollback
-        if (o.drainMs > 0)
-            await (0,external_node_timers_promises_namespaceObject.setTimeout)(o.drainMs);
+        const { drainMs } = this.settings;
+        if (drainMs > 0)
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(drainMs);
         await t.setTraffic({ app: t.app, newPort: state.newPort, oldPort: null, weight: 100 });
         await t.service(serviceName(t.app, "blue-green", oldPort), "stop");
-        this.#progress(t, `stopped the old slot on port ${oldPort} after draining ${Math.round(o.drainMs / 1000)} s`);
-        work.record.status = "promoted";
+        say(t, `stopped the old slot on port ${oldPort} after draining ${Math.round(drainMs / 1000)} s`);
+        r.status = "promoted";
     }
-    async #rollbackBlueGreen(work) {
-        const o = this.#opts;
-        const t = work.target;
+    async #rollback(work, target) {
+        const { target: t, status: s } = work.host;
         const r = work.record;
-        const s = t.status;
-        const state = this.#upstream(t, true);
-        const target = this.#rollbackTarget(t);
-        const back = state.oldPort ?? otherPort(o.ports, state.newPort);
+        const state = requireUpstream(work.host);
+        const back = state.oldPort ?? otherPort(this.settings.ports, state.newPort);
         const unit = serviceName(t.app, "blue-green", back);
         work.revert = async () => {
             await t.setTraffic(state);
+            return null;
         };
-        if (this.#slotVersion(t, back) !== target) {
+        if (slotVersion(s, back) !== target) {
             await t.switchTo(target, back);
             await t.writeEnvironment({ slot: back, version: target, source: "snapshot" });
             await t.service(unit, "restart");
@@ -32672,35 +32679,582 @@ class Fleet {
         else if (s.running[unit] !== target) {
             await t.service(unit, "restart");
         }
-        r.health = await this.#health(t, unit, back, target);
+        r.health = await checkHealth(this.settings, t, unit, back, target);
         await t.setTraffic({ app: t.app, newPort: back, oldPort: state.newPort, weight: 100 });
         work.revert = undefined;
-        if (o.drainMs > 0)
-            await (0,external_node_timers_promises_namespaceObject.setTimeout)(o.drainMs);
+        if (this.settings.drainMs > 0)
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(this.settings.drainMs);
         await t.setTraffic({ app: t.app, newPort: back, oldPort: null, weight: 100 });
         await t.service(serviceName(t.app, "blue-green", state.newPort), "stop");
-        this.#progress(t, `100% back to port ${back} (${target}); stopped port ${state.newPort}`);
+        say(t, `100% back to port ${back} (${target}); stopped port ${state.newPort}`);
         r.version = target;
         r.slot = back;
         r.weight = 100;
         r.status = "rolled-back";
     }
 }
+/** The blue-green state nginx holds on a host (our upstream file's first line), or null. */
+function upstreamOf(s) {
+    return s.upstream ? parseUpstream(s.upstream) : null;
+}
+function requireUpstream(host) {
+    const state = upstreamOf(host.status);
+    if (!state) {
+        throw new HostError(host.target.label, "probe", `no blue-green deploy of ${host.target.app} here (no goship upstream for nginx): deploy first`);
+    }
+    return state;
+}
+/** The release a slot's link names, or null (no such slot, or no port). */
+function slotVersion(s, port) {
+    if (port === null)
+        return null;
+    return s.slots.find((x) => x.port === port)?.version ?? null;
+}
+/** Which slot a blue-green deploy of `version` uses on a host, or a HostError saying why it cannot. */
+function planSlots(host, ports, version) {
+    const { target: t, status: s } = host;
+    const state = upstreamOf(s);
+    if (state && state.oldPort !== null && state.weight < 100) {
+        // A run killed after it shifted part of the traffic: the same deploy again resumes it.
+        if (slotVersion(s, state.newPort) === version) {
+            return { idle: state.newPort, live: state.oldPort, resume: true };
+        }
+        throw new HostError(t.label, "probe", `a blue-green rollout is under way: port ${state.newPort} (${slotVersion(s, state.newPort) ?? "?"}) gets ${state.weight}% and port ${state.oldPort} the rest; finish it with mode: promote or mode: rollback first`);
+    }
+    const live = state?.newPort ?? null;
+    if (live !== null && !ports.includes(live)) {
+        throw new HostError(t.label, "probe", `nginx sends ${t.app}'s traffic to port ${live}, which is not one of ports (${ports.join(",")})`);
+    }
+    const idle = live === ports[0] ? ports[1] : ports[0];
+    return { idle, live, resume: false };
+}
+/**
+ * Where a rollback without rollback-to goes: the old slot's version while a rollout is under
+ * way; after a promote, the version the live one replaced (from the history), else the idle slot's.
+ */
+function rollbackTarget(host, ports) {
+    const s = host.status;
+    const state = requireUpstream(host);
+    const old = slotVersion(s, state.oldPort ?? otherPort(ports, state.newPort));
+    const fromHistory = previousFromHistory(s, slotVersion(s, state.newPort));
+    const v = state.oldPort !== null ? old : (fromHistory ?? old);
+    if (!v)
+        throw noPreviousVersion(host.target.label);
+    return v;
+}
 const otherPort = (ports, port) => port === ports[0] ? ports[1] : ports[0];
-/** One line of what a host runs, for the log. */
-function describeState(s, strategy) {
-    const parts = [s.machine || "?"];
-    if (strategy === "restart")
-        parts.push(`current ${s.current ?? "none"}, unit ${s.unitState}`);
-    else
-        parts.push(s.slots.length
-            ? s.slots.map((x) => `slot ${x.port} ${x.version ?? "-"} ${x.state}`).join(", ")
-            : "no slots");
-    if (s.upstream)
-        parts.push(s.upstream.replace(/^#\s*/, ""));
-    if (s.releases.length)
-        parts.push(`${s.releases.length} release(s)`);
-    return parts.join("; ");
+
+;// CONCATENATED MODULE: ./src/deploy/restart.ts
+
+
+/**
+ * The restart strategy: one unit, `<app>.service` on one port, restarted on the new release.
+ * There is no traffic to move: shift and promote are blue-green's.
+ */
+class Restart {
+    settings;
+    name = "restart";
+    constructor(settings) {
+        this.settings = settings;
+    }
+    describe({ status: s }) {
+        return describeState(s, `current ${s.current ?? "none"}, unit ${s.unitState}`);
+    }
+    status({ target, status }) {
+        return {
+            version: status.running[`${target.app}.service`] ?? status.current,
+            slot: null,
+            weight: null,
+            health: status.unitState,
+        };
+    }
+    async deploy(host, release) {
+        const bin = await binaryFor(host, release);
+        return (work) => this.#deploy(work, release, bin);
+    }
+    shift(host) {
+        throw trafficIsBlueGreen(host, "shift");
+    }
+    promote(host) {
+        throw trafficIsBlueGreen(host, "promote");
+    }
+    rollback(host, to) {
+        const target = to || restart_rollbackTarget(host);
+        checkRollback(host, target);
+        return (work) => this.#rollback(work, target);
+    }
+    async #deploy(work, release, bin) {
+        const o = this.settings;
+        const { target: t, status: s } = work.host;
+        const r = work.record;
+        const version = release.version;
+        const unit = `${t.app}.service`;
+        const spec = t.unitSpec("restart", o.port);
+        await stageAndCheck(o, t, release, bin, spec);
+        // What served before this run is what a rollback restores. A host that already served this
+        // version (a re-run after a kill, say) has nothing to go back to from this run.
+        const previous = r.previousVersion;
+        const alreadyServing = previous === version;
+        // From here on the host changes: if anything fails, put the previous release back.
+        work.revert = alreadyServing
+            ? undefined
+            : async () => {
+                if (previous) {
+                    await t.switchTo(previous);
+                    await t.writeEnvironment({ version: previous, source: "snapshot" });
+                    await t.service(unit, "restart");
+                    // Checked once every host is back, not here: one host that cannot get healthy with
+                    // any version must not hold up putting the others back.
+                    return { unit, port: o.port, version: previous };
+                }
+                await t.service(unit, "stop");
+                return null;
+            };
+        // A given environment becomes this version's kept copy only once it proved healthy (below),
+        // so a refused one is never what a later rollback to this version restores.
+        const envChanged = o.environment === undefined
+            ? await t.writeEnvironment({ version, source: "keep" })
+            : await t.writeEnvironment({ source: "stdin" }, o.environment);
+        const { changed: unitChanged, reloaded } = await t.writeUnit(spec);
+        say(t, `environment ${envChanged ? "written" : "unchanged"}, ${unit} ${unitChanged ? "written" : "unchanged"}, systemd ${reloaded ? "reloaded" : "up to date"}`);
+        await t.switchTo(version);
+        const running = s.running[unit] ?? null;
+        // stale: the unit or environment on disk is newer than the process (a killed run wrote them).
+        const stale = s.stale.includes(unit);
+        if (running !== version || envChanged || unitChanged || stale || s.unitState !== "active") {
+            say(t, `switched to ${version}, restarting ${unit}`);
+            await t.service(unit, "restart");
+            r.status = "deployed";
+        }
+        else {
+            say(t, `${version} already runs with this unit and environment`);
+            r.status = "unchanged";
+        }
+        r.health = await checkHealth(o, t, unit, o.port, version);
+        if (o.environment !== undefined)
+            await t.writeEnvironment({ version, source: "keep" });
+        r.version = version;
+    }
+    async #rollback(work, target) {
+        const t = work.host.target;
+        const r = work.record;
+        const unit = `${t.app}.service`;
+        const before = r.previousVersion;
+        work.revert = async () => {
+            if (before && before !== target) {
+                await t.switchTo(before);
+                await t.writeEnvironment({ version: before, source: "snapshot" });
+                await t.service(unit, "restart");
+            }
+            return null;
+        };
+        await t.switchTo(target);
+        await t.writeEnvironment({ version: target, source: "snapshot" });
+        await t.service(unit, "restart");
+        r.health = await checkHealth(this.settings, t, unit, this.settings.port, target);
+        r.version = target;
+        r.status = "rolled-back";
+    }
+}
+/** Where a rollback without rollback-to goes: the version the host ran before its current one. */
+function restart_rollbackTarget(host) {
+    const s = host.status;
+    const v = previousFromHistory(s, s.current);
+    if (!v)
+        throw noPreviousVersion(host.target.label);
+    return v;
+}
+function trafficIsBlueGreen(host, mode) {
+    return new HostError(host.target.label, "traffic", `${mode} moves blue-green traffic; the restart strategy sends every request to its one unit`);
+}
+
+;// CONCATENATED MODULE: ./src/deploy/types.ts
+
+class DeployFailedError extends errors/* UserError */.yo {
+    result;
+    name = "DeployFailedError";
+    constructor(message, result) {
+        super(message);
+        this.result = result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/fleet.ts
+
+
+
+
+
+
+
+/**
+ * A deploy-systemd run over a fleet: hosts in waves, at most `maxParallel` at once, and what
+ * happens when one fails. Each host's own steps are in host.ts, how a release reaches its users
+ * in restart.ts and blue-green.ts; this file decides order, failure policy and rollback, holds
+ * the locks, and keeps the record the outputs and the summary are made from.
+ *
+ * The order is what makes "refused before any host changes" true: every host is connected (its
+ * key checked), locked and probed, the release verified and every host's binary picked, and a
+ * rollback target checked on every host, before the first step that changes anything.
+ */
+function strategyFor(name, settings) {
+    return name === "restart" ? new Restart(settings) : new BlueGreen(settings);
+}
+/** What a status run "changes". */
+const nothing = async () => { };
+class Fleet {
+    #opts;
+    #waves;
+    #strategy;
+    #locks;
+    constructor(waves, opts) {
+        this.#opts = opts;
+        this.#waves = waves;
+        this.#strategy = strategyFor(opts.strategy, opts);
+        this.#locks = new Locks(opts);
+        waves.forEach((wave, w) => {
+            for (const t of wave) {
+                // Per-host lines carry the wave, like the fleet's own.
+                t.progress = (_host, line) => opts.log.info(`[wave ${w + 1}] ${t.label}: ${line}`);
+            }
+        });
+    }
+    /** Everything before the first change: connect, lock, probe, check the change on every host. */
+    async prepare() {
+        const o = this.#opts;
+        const all = this.#waves.flatMap((wave, w) => wave.map((target) => ({ target, wave: w })));
+        await o.log.group(`Connect to ${all.length} host(s) (host keys checked against known-hosts)`, async () => {
+            fulfilled(await poolSettled(all, 16, ({ target }) => target.connect()));
+        });
+        if (o.mode !== "status" && !o.dryRun) {
+            await o.log.group("Take the deploy lock on every host", () => this.#locks.take(all.map(({ target }) => target)));
+        }
+        const probed = await o.log.group("Read each host's state", async () => fulfilled(await poolSettled(all, 16, async ({ target, wave }) => {
+            const host = { target, status: await target.probe() };
+            say(target, this.#strategy.describe(host));
+            return { host, wave };
+        })));
+        const planned = await o.log.group("Check the plan on every host before changing any", () => this.#plan(probed));
+        return new PreparedFleet(o, this.#strategy, this.#waves.map((_, w) => planned.filter((p) => p.wave === w)), this.#locks);
+    }
+    /** Every host's change, checked against its state; refuses the run when any host cannot take it. */
+    async #plan(probed) {
+        const problems = [];
+        const planned = [];
+        for (const { host, wave } of probed) {
+            try {
+                const change = await this.#changeFor(host);
+                planned.push({ wave, change, work: { host, record: newRecord(host.target, wave) } });
+            }
+            catch (e) {
+                problems.push((0,errors/* errorMessage */.gJ)(e));
+            }
+        }
+        if (problems.length) {
+            throw new errors/* UserError */.yo(`refused before any host changed (${problems.length} of ${probed.length} host(s)):\n  ${problems.join("\n  ")}`);
+        }
+        return planned;
+    }
+    #changeFor(host) {
+        const o = this.#opts;
+        const s = this.#strategy;
+        switch (o.mode) {
+            case "deploy":
+                return s.deploy(host, o.release, o.trafficWeight);
+            case "rollback":
+                return s.rollback(host, o.rollbackTo);
+            case "shift":
+                return s.shift(host, o.trafficWeight);
+            case "promote":
+                return s.promote(host);
+            case "status":
+                return nothing;
+        }
+    }
+    /** Releases every lock this run took; safe to call twice, and after a failed prepare(). */
+    async unlock() {
+        await this.#locks.release();
+    }
+}
+function newRecord(t, wave) {
+    return {
+        host: t.label,
+        address: t.spec.host,
+        wave: wave + 1,
+        previousVersion: null,
+        version: null,
+        slot: null,
+        weight: null,
+        status: "skipped",
+        health: "",
+        ms: 0,
+    };
+}
+/** The fleet once every host is connected, locked, probed and its change checked: ready to run. */
+class PreparedFleet {
+    #opts;
+    #strategy;
+    #waves;
+    #locks;
+    /** Hosts put back on an earlier version whose health is checked after the whole fleet is back. */
+    #reverted = [];
+    /** Hosts this run put back after they failed themselves. */
+    #putBack = new Set();
+    /** When the first host failed (its health check, or whatever step). */
+    #failedAt;
+    constructor(opts, strategy, waves, locks) {
+        this.#opts = opts;
+        this.#strategy = strategy;
+        this.#waves = waves;
+        this.#locks = locks;
+    }
+    records() {
+        return this.#waves.flat().map((p) => p.work.record);
+    }
+    /** Runs the mode over the waves. Throws DeployFailedError (with the record) when a host failed. */
+    async run() {
+        const o = this.#opts;
+        if (o.mode === "status" || o.dryRun)
+            return this.#report();
+        const done = [];
+        this.#locks.refreshWhileRunning();
+        let failure;
+        for (const [w, wave] of this.#waves.entries()) {
+            if (w > 0 && o.waveWaitMs > 0) {
+                o.log.info(`waiting ${Math.round(o.waveWaitMs / 1000)} s (wave-wait) before wave ${w + 1}`);
+                await (0,external_node_timers_promises_namespaceObject.setTimeout)(o.waveWaitMs);
+            }
+            const results = await o.log.group(`Wave ${w + 1} of ${this.#waves.length}: ${wave.map((p) => p.work.host.target.label).join(", ")}`, () => poolSettled(wave, o.maxParallel, (p) => this.#runHost(p)));
+            const waveDone = [];
+            for (const r of results) {
+                if (r.status === "rejected")
+                    failure ??= (0,errors/* errorMessage */.gJ)(r.reason);
+                else
+                    waveDone.push(r.value);
+            }
+            done.push(...waveDone);
+            if (failure) {
+                const undo = o.onFailure === "rollback-fleet" ? done : o.onFailure === "rollback-wave" ? waveDone : [];
+                if (undo.length) {
+                    await o.log.group(`Roll back ${undo.length} host(s) (on-failure: ${o.onFailure})`, () => poolSettled(undo, o.maxParallel, (work) => this.#rollBack(work, `rolled back: ${failure}`)));
+                }
+                const rollbackMs = this.#failedAt === undefined ? undefined : Date.now() - this.#failedAt;
+                await this.#confirmReverted();
+                const result = {
+                    hosts: this.records(),
+                    failed: true,
+                    rolledBack: this.#putBack.size > 0 || this.records().some((r) => r.status === "rolled-back"),
+                    failure,
+                    rollbackMs,
+                };
+                await this.#finish(false);
+                const failedHosts = this.records().filter((r) => r.status === "failed");
+                // Each detail starts with its host.
+                throw new DeployFailedError(`${o.mode} failed on ${failedHosts.length} of ${this.records().length} host(s): ${failedHosts.map((r) => r.detail).join("; ")}` +
+                    (result.rolledBack
+                        ? `; rolled back ${this.records().filter((r) => r.status === "rolled-back").length} host(s) (on-failure: ${o.onFailure})`
+                        : ""), result);
+            }
+        }
+        await this.#finish(true);
+        return { hosts: this.records(), failed: false, rolledBack: false };
+    }
+    /** A status run or a dry run: what every host serves (and, dry, what it would get). */
+    #report() {
+        const o = this.#opts;
+        for (const { work } of this.#waves.flat()) {
+            const r = work.record;
+            const now = this.#strategy.status(work.host);
+            r.status = o.dryRun ? "planned" : "status";
+            r.previousVersion = now.version;
+            r.version = o.dryRun && o.mode === "deploy" ? o.release.version : now.version;
+            r.state = work.host.status;
+            r.slot = now.slot;
+            r.weight = now.weight;
+            r.health = now.health;
+        }
+        return { hosts: this.records(), failed: false, rolledBack: false };
+    }
+    async #runHost({ work, change }) {
+        const o = this.#opts;
+        const t = work.host.target;
+        const record = work.record;
+        const started = Date.now();
+        record.previousVersion = this.#strategy.status(work.host).version;
+        try {
+            await change(work);
+            record.ms = Date.now() - started;
+            await this.#history(work, "success");
+            say(t, `${record.status} (${record.version ?? "-"}) in ${(record.ms / 1000).toFixed(1)} s`);
+            return work;
+        }
+        catch (e) {
+            this.#failedAt ??= Date.now();
+            record.ms = Date.now() - started;
+            record.status = "failed";
+            record.detail = (0,errors/* errorMessage */.gJ)(e);
+            say(t, `FAILED: ${record.detail}`);
+            // This host goes back at once, whatever on-failure says about the others.
+            if (work.revert) {
+                try {
+                    await this.#revert(work);
+                    this.#putBack.add(t);
+                    record.version = record.previousVersion;
+                    record.detail = `${record.detail}; this host was put back on ${record.previousVersion ?? "nothing (first deploy: stopped)"}`;
+                    say(t, `put back on ${record.previousVersion ?? "nothing"}`);
+                }
+                catch (e2) {
+                    record.detail = `${record.detail}; putting it back failed too: ${(0,errors/* errorMessage */.gJ)(e2)}`;
+                    o.log.warning(`${t.label}: putting it back failed: ${(0,errors/* errorMessage */.gJ)(e2)}`);
+                }
+            }
+            await this.#history(work, "failure").catch(() => { });
+            throw e;
+        }
+    }
+    /** Undoes what the run did to a host that succeeded, because another one failed. */
+    async #rollBack(work, why) {
+        const o = this.#opts;
+        const t = work.host.target;
+        const r = work.record;
+        if (!work.revert) {
+            say(t, `nothing to roll back: it served ${r.version ?? "-"} before this run too`);
+            return;
+        }
+        try {
+            const undone = r.version;
+            await this.#revert(work);
+            r.status = "rolled-back";
+            r.detail = why;
+            r.version = r.previousVersion;
+            say(t, `rolled back to ${r.previousVersion ?? "nothing (first deploy: stopped)"}`);
+            // The history says what runs now, so a later rollback does not take the undone version for current.
+            if (r.previousVersion) {
+                await t
+                    .record({
+                    actor: o.actor,
+                    action: "rollback",
+                    version: r.previousVersion,
+                    from: undone,
+                    result: "success",
+                    runUrl: o.runUrl,
+                    ...(r.slot === null ? {} : { slot: r.slot }),
+                    detail: why.slice(0, 2000),
+                })
+                    .catch((e) => o.log.warning(`${t.label}: history: ${(0,errors/* errorMessage */.gJ)(e)}`));
+            }
+        }
+        catch (e) {
+            r.status = "failed";
+            r.detail = `rollback failed: ${(0,errors/* errorMessage */.gJ)(e)}`;
+            o.log.warning(`${t.label}: rollback failed: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        }
+    }
+    /** Runs a host's revert; a unit it put back on an earlier version is checked once every host is back. */
+    async #revert(work) {
+        const check = await work.revert?.();
+        if (check)
+            this.#reverted.push({ work, check });
+    }
+    /** Health of every host this run put back; a warning (and the record) for each that is not healthy. */
+    async #confirmReverted() {
+        const o = this.#opts;
+        await poolSettled(this.#reverted, 16, async ({ work, check: { unit, port, version } }) => {
+            const t = work.host.target;
+            const h = await t
+                .waitHealthy(unit, port, o.healthPath, version, o.healthTimeoutMs)
+                .catch((e) => ({ ok: false, detail: (0,errors/* errorMessage */.gJ)(e) }));
+            work.record.health = h.ok ? `${h.detail} (${version})` : `not healthy on ${version}`;
+            if (!h.ok)
+                o.log.warning(`${t.label}: put back on ${version}, which is not healthy either: ${h.detail}`);
+            else
+                say(t, `healthy again on ${version}: ${h.detail}`);
+        });
+    }
+    /** Cleanup on success, then unlock everywhere (also after a failure). */
+    async #finish(success) {
+        const o = this.#opts;
+        if (success && o.mode === "deploy") {
+            await poolSettled(this.#waves.flat(), o.maxParallel, async ({ work }) => {
+                const t = work.host.target;
+                const r = work.record;
+                try {
+                    const removed = await t.cleanup(o.keepReleases, [r.previousVersion, r.version]);
+                    if (removed.length)
+                        say(t, `removed old releases: ${removed.join(", ")}`);
+                }
+                catch (e) {
+                    o.log.warning(`${t.label}: cleanup: ${(0,errors/* errorMessage */.gJ)(e)}`);
+                }
+            });
+        }
+        await this.#locks.release();
+    }
+    async #history(work, result) {
+        const o = this.#opts;
+        const r = work.record;
+        const version = o.mode === "deploy" ? o.release.version : (r.version ?? r.previousVersion);
+        if (!version)
+            return;
+        try {
+            await work.host.target.record({
+                actor: o.actor,
+                action: o.mode,
+                version,
+                from: r.previousVersion,
+                result: result === "success" ? "success" : work.revert ? "rolled-back" : "failure",
+                runUrl: o.runUrl,
+                ...(r.slot === null ? {} : { slot: r.slot }),
+                ...(r.detail ? { detail: r.detail.slice(0, 2000) } : {}),
+            });
+        }
+        catch (e) {
+            o.log.warning(`${work.host.target.label}: history: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        }
+    }
+}
+/** The deploy locks a run holds: taken before any change, refreshed while it works, released at the end. */
+class Locks {
+    #opts;
+    #held = [];
+    #beat;
+    constructor(opts) {
+        this.#opts = opts;
+    }
+    /** Takes the lock on every host; throws the first host's failure once all have answered. */
+    async take(targets) {
+        const o = this.#opts;
+        fulfilled(await poolSettled(targets, 16, async (t) => {
+            await t.lock(o.holder, o.runUrl, o.lockTtlSec, o.lockTimeoutMs, o.log.warning);
+            this.#held.push(t);
+        }));
+    }
+    /**
+     * The lock's time is refreshed while the run works, so a long wave (or wave-wait) never makes
+     * it look stale to another run; stopped by release().
+     */
+    refreshWhileRunning() {
+        const o = this.#opts;
+        this.#beat = setInterval(() => {
+            this.#refresh().catch((e) => o.log.warning(`refreshing the deploy lock: ${(0,errors/* errorMessage */.gJ)(e)}`));
+        }, Math.max(5000, (o.lockTtlSec * 1000) / 3));
+        this.#beat.unref();
+    }
+    async #refresh() {
+        const o = this.#opts;
+        fulfilled(await poolSettled(this.#held, 16, (t) => t.lock(o.holder, o.runUrl, o.lockTtlSec, o.lockTimeoutMs, o.log.warning)));
+    }
+    /** Releases every lock taken; safe to call twice. */
+    async release() {
+        clearInterval(this.#beat);
+        const held = this.#held;
+        this.#held = [];
+        await poolSettled(held, 16, async (t) => {
+            const problem = await t.unlock(this.#opts.holder);
+            if (problem)
+                this.#opts.log.warning(`${t.label}: ${problem}`);
+        });
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -32991,7 +33545,7 @@ function parseInventory(text, file, defaults, input = "inventory") {
         data = doc.toJS({ maxAliasCount: 100 });
     }
     catch (e) {
-        throw fail([`cannot be read as data (${e.message}); allowed: ${INVENTORY_ALLOWED}`]);
+        throw fail([`cannot be read as data (${(0,errors/* errorMessage */.gJ)(e)}); allowed: ${INVENTORY_ALLOWED}`]);
     }
     if (data === null || data === undefined)
         throw fail([`is empty; allowed: ${INVENTORY_ALLOWED}`]);
@@ -33223,17 +33777,102 @@ function renderEnvironmentFile(entries) {
     return `${lines.join("\n")}\n`;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/github/context.ts
+/**
+ * What a workflow run says about itself, from the variables every runner sets (and that
+ * local mode may set by hand): the repository, the run, the commit, the API, the token.
+ * Read here and nowhere else, so that every action means the same by "this run".
+ */
+const VARIABLES = {
+    serverUrl: "GITHUB_SERVER_URL",
+    apiUrl: "GITHUB_API_URL",
+    repository: "GITHUB_REPOSITORY",
+    runId: "GITHUB_RUN_ID",
+    runAttempt: "GITHUB_RUN_ATTEMPT",
+    workflowRef: "GITHUB_WORKFLOW_REF",
+    job: "GITHUB_JOB",
+    actor: "GITHUB_ACTOR",
+    ref: "GITHUB_REF",
+    sha: "GITHUB_SHA",
+    runnerEnvironment: "RUNNER_ENVIRONMENT",
+    token: "GITHUB_TOKEN",
+};
+/** The REST API root when GITHUB_API_URL is not set: github.com's. */
+const DEFAULT_API_URL = "https://api.github.com";
+/** The server when GITHUB_SERVER_URL is not set. */
+const DEFAULT_SERVER_URL = "https://github.com";
+/** The run's variables; unset and empty ones are left out. */
+function context_runContext(env = process.env) {
+    const run = {};
+    for (const [field, name] of Object.entries(VARIABLES)) {
+        const value = env[name];
+        if (value)
+            run[field] = value;
+    }
+    return run;
+}
+/** GITHUB_REPOSITORY split into owner and name; undefined unless it is exactly owner/name. */
+function ownerAndRepo(run) {
+    const [owner, repo, ...rest] = (run.repository ?? "").split("/");
+    return owner && repo && rest.length === 0 ? { owner, repo } : undefined;
+}
+/** The REST API root without a trailing slash. */
+function context_apiUrl(run) {
+    return (run.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, "");
+}
+/** The run's page (every attempt's), e.g. https://github.com/o/r/actions/runs/42; undefined outside a run. */
+function context_runUrl(run) {
+    if (!run.repository || !run.runId)
+        return undefined;
+    return `${(run.serverUrl ?? DEFAULT_SERVER_URL).replace(/\/+$/, "")}/${run.repository}/actions/runs/${run.runId}`;
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(11758);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __nccwpck_require__(44942);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
 var core_errors = __nccwpck_require__(37428);
-;// CONCATENATED MODULE: ./src/github/releases.ts
+;// CONCATENATED MODULE: ./src/kit/retry.ts
+/**
+ * Retrying a failed operation with exponential backoff: the one loop behind every retried
+ * network call (downloads, the checksum database, GitHub's API). What is worth retrying is
+ * the caller's decision, since only it knows what a failure means; this module only
+ * counts attempts and waits.
+ */
+const timer = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The backoff wait after failed attempt `attempt` (1-based), jitter included. */
+function backoffDelay(attempt, options) {
+    const exact = Math.min(options.baseDelayMs * 2 ** (attempt - 1), options.maxDelayMs ?? Infinity);
+    const jitter = Math.min(Math.max(options.jitter ?? 0, 0), 1);
+    return jitter === 0 ? exact : Math.round(exact * (1 - jitter * (options.random ?? Math.random)()));
+}
+/**
+ * Runs `fn` until it succeeds, `retryable` says no, or the attempts are spent; then throws
+ * the last error as it is. `fn` gets the attempt's number (1 for the first), so that a retry
+ * can first look whether the failed attempt took effect anyway. A wait of 0 retries at once.
+ */
+async function retry_retry(fn, options) {
+    const sleep = options.sleep ?? timer;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (e) {
+            // Asked even after the last attempt: its verdict may be a clearer error to throw.
+            const backoffMs = backoffDelay(attempt, options);
+            const verdict = options.retryable(e, { attempt, backoffMs });
+            if (verdict === false || attempt >= options.attempts)
+                throw e;
+            const waitMs = verdict === true ? backoffMs : Math.max(0, verdict);
+            options.onRetry?.(e, { attempt, attempts: options.attempts, waitMs });
+            if (waitMs > 0)
+                await sleep(waitMs);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/api.ts
 
 
 
@@ -33241,45 +33880,19 @@ var core_errors = __nccwpck_require__(37428);
 
 
 
-
-
-
-
+// No jitter: one job talks to the API at a time, and rate-limit waits are GitHub's own.
 const DEFAULT_RETRY = {
     attempts: 5,
     baseDelayMs: 1000,
     maxWaitMs: 120_000,
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
 };
-// ─── What GitHub answers (only the fields used) ─────────────────────────────────
-const AssetSchema = schemas/* object */.Ikc({
-    id: schemas/* number */.aig().int(),
-    name: schemas/* string */.YjP(),
-    label: schemas/* string */.YjP().nullish(),
-    // Documented as "uploaded" | "open"; an interrupted upload shows "starter" in practice.
-    state: schemas/* string */.YjP(),
-    size: schemas/* number */.aig().int(),
-    // "sha256:<hex>" on github.com since June 2025; null for older assets, absent on older GHES.
-    digest: schemas/* string */.YjP().nullish(),
-    content_type: schemas/* string */.YjP(),
-    url: schemas/* string */.YjP(),
-    browser_download_url: schemas/* string */.YjP(),
-});
-const ReleaseSchema = schemas/* object */.Ikc({
-    id: schemas/* number */.aig().int(),
-    tag_name: schemas/* string */.YjP(),
-    name: schemas/* string */.YjP().nullish(),
-    draft: schemas/* boolean */.zMY(),
-    prerelease: schemas/* boolean */.zMY(),
-    immutable: schemas/* boolean */.zMY().optional(),
-    html_url: schemas/* string */.YjP(),
-    upload_url: schemas/* string */.YjP(),
-});
 const ErrorBodySchema = schemas/* object */.Ikc({
     message: schemas/* string */.YjP().optional(),
     errors: schemas/* array */.YOg(schemas/* object */.Ikc({ code: schemas/* string */.YjP().optional(), field: schemas/* string */.YjP().optional() }).loose()).optional(),
 });
-function parse(schema, data, what) {
+/** GitHub's answer read through `schema`; another shape is a UserError naming `what`. */
+function api_parse(schema, data, what) {
     const parsed = schema.safeParse(data);
     if (!parsed.success)
         throw new errors/* UserError */.yo(`${what}: GitHub's answer has an unexpected shape: ${core_errors/* prettifyError */.S1(parsed.error)}`);
@@ -33287,8 +33900,8 @@ function parse(schema, data, what) {
 }
 /** A request option that tells the retry hook to keep out: the caller retries (uploads, downloads, deployments). */
 const OWN_RETRIES = "goshipOwnRetries";
-function connect(connection, owner, repo) {
-    const apiUrl = (connection.apiUrl ?? process.env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, "");
+function api_connect(connection, owner, repo) {
+    const apiUrl = context_apiUrl({ apiUrl: connection.apiUrl ?? context_runContext().apiUrl });
     const retry = { ...DEFAULT_RETRY, ...connection.retry };
     const quiet = () => { };
     const octokit = (0,github/* getOctokit */.Q)(connection.token, {
@@ -33316,7 +33929,7 @@ function describeRequest(options, apiUrl) {
     return `${options.method} ${url.replace(/^https?:\/\/[^/]+/, "").replace(/\?.*$/, "")}`;
 }
 /** The HTTP answer behind an octokit error; undefined when no answer came (connection refused, reset…). */
-function httpFailure(e) {
+function api_httpFailure(e) {
     if (typeof e !== "object" || e === null || !("status" in e) || !("response" in e))
         return undefined;
     const response = e
@@ -33336,11 +33949,12 @@ function apiMessage(f) {
     return details.length ? `${body.data.message} (${details.join(", ")})` : body.data.message;
 }
 /** 422 Validation Failed with code already_exists: a release for the tag, or an asset with the name. */
-function alreadyExists(f) {
+function api_alreadyExists(f) {
     if (f?.status !== 422)
         return false;
     return (ErrorBodySchema.safeParse(f.data).data?.errors ?? []).some((x) => x.code === "already_exists");
 }
+/** A 403 or 429 that says the token is out of API calls. */
 function isRateLimit(f) {
     if (f.status === 429)
         return true;
@@ -33350,30 +33964,34 @@ function isRateLimit(f) {
         f.headers["retry-after"] !== undefined ||
         /rate limit/i.test(apiMessage(f)));
 }
+/** A 403 that says the token lacks a permission ("Resource not accessible by integration"). */
+function isPermissionDenied(f) {
+    return f.status === 403 && /not accessible by|must have (push|write|admin) access/i.test(apiMessage(f));
+}
 /** The connection broke while sending a file or reading a body: worth retrying. */
-class TransferError extends Error {
+class api_TransferError extends Error {
     name = "TransferError";
+}
+/** No answer at all. Octokit reports a failed fetch (refused, reset, DNS) as a RequestError with status 500 and no response. */
+function noAnswer(e) {
+    return e instanceof api_TransferError || (typeof e === "object" && e !== null && "status" in e);
 }
 /**
  * How long to wait before retrying `e`, or undefined when retrying cannot help.
  * Rate limits follow GitHub's documented rules: retry-after, else x-ratelimit-reset when
  * nothing remains, else at least a minute for a secondary limit.
  */
-function retryDelay(e, attempt, policy, now = Date.now()) {
+function retryDelay(e, backoff, maxWaitMs, now = Date.now()) {
     if (e instanceof errors/* UserError */.yo)
         return undefined;
-    const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
-    const f = httpFailure(e);
-    if (f === undefined) {
-        // No answer at all. Octokit reports a failed fetch (refused, reset, DNS) as a RequestError with
-        // status 500 and no response; anything else without an answer is a bug, not worth repeating.
-        const network = e instanceof TransferError || (typeof e === "object" && e !== null && "status" in e);
-        return network ? backoff : undefined;
-    }
+    const f = api_httpFailure(e);
+    // Anything else without an answer is a bug, not worth repeating.
+    if (f === undefined)
+        return noAnswer(e) ? backoff : undefined;
     if (isRateLimit(f)) {
         const wait = rateLimitWait(f, now) ?? Math.max(60_000, backoff);
-        if (wait > policy.maxWaitMs) {
-            throw new errors/* UserError */.yo(`GitHub's API rate limit asks to wait ${Math.ceil(wait / 1000)} s, longer than the ${Math.ceil(policy.maxWaitMs / 1000)} s goship waits; re-run the job later`);
+        if (wait > maxWaitMs) {
+            throw new errors/* UserError */.yo(`GitHub's API rate limit asks to wait ${Math.ceil(wait / 1000)} s, longer than the ${Math.ceil(maxWaitMs / 1000)} s goship waits; re-run the job later`);
         }
         return wait;
     }
@@ -33396,52 +34014,268 @@ function rateLimitWait(f, now) {
     }
     return undefined;
 }
-async function withRetries(policy, what, fn) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn();
-        }
-        catch (e) {
-            const wait = retryDelay(e, attempt, policy);
-            if (wait === undefined || attempt >= policy.attempts)
-                throw e;
-            const f = httpFailure(e);
-            const why = f ? `HTTP ${f.status}` : "the connection failed";
-            (0,log/* info */.pq)(`${what}: ${why}; retrying in ${(wait / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${policy.attempts})`);
-            await policy.sleep(wait);
-        }
-    }
+/** kit/retry's options for `policy`, with GitHub's rules for what to retry and how long to wait. */
+function api_retryOptions(policy, onRetry) {
+    return {
+        attempts: policy.attempts,
+        baseDelayMs: policy.baseDelayMs,
+        sleep: policy.sleep,
+        retryable: (e, { backoffMs }) => retryDelay(e, backoffMs, policy.maxWaitMs) ?? false,
+        onRetry,
+    };
 }
-/** Turns a failed request into a message the user can act on. Never includes request headers. */
-function explain(ctx, what, e, tag) {
+/** Runs `fn` again after what retrying can fix, with a log line per retry; `fn` gets the attempt's number. */
+async function withRetries(policy, what, fn) {
+    return retry_retry(fn, api_retryOptions(policy, (e, { attempt, attempts, waitMs }) => {
+        const f = api_httpFailure(e);
+        const why = f ? `HTTP ${f.status}` : "the connection failed";
+        (0,log/* info */.pq)(`${what}: ${why}; retrying in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${attempts})`);
+    }));
+}
+/**
+ * Turns a failed request into a message the user can act on. Never includes request headers.
+ * `specific` reads the answers that mean something particular to the caller (the permission
+ * it needs, a conflict) first; what it leaves (undefined) gets the general meaning here.
+ */
+function explain(ctx, what, e, specific) {
     if (e instanceof errors/* UserError */.yo)
         return e;
-    const f = httpFailure(e);
+    const f = api_httpFailure(e);
     if (f === undefined) {
-        if (e instanceof TransferError || (typeof e === "object" && e !== null && "status" in e)) {
+        if (noAnswer(e))
             return new errors/* UserError */.yo(`${what}: no answer from GitHub: ${(0,errors/* errorMessage */.gJ)(e)}`);
-        }
         return e instanceof Error ? e : new Error(String(e));
     }
     const message = apiMessage(f);
+    const particular = specific?.(f, message);
+    if (particular)
+        return particular;
     if (f.status === 401) {
         return new errors/* UserError */.yo(`${what}: GitHub rejected the token (HTTP 401: ${message})`);
     }
-    if (f.status === 403 && /not accessible by|must have (push|write|admin) access/i.test(message)) {
-        return new errors/* UserError */.yo(`${what}: the token may not write releases in ${ctx.owner}/${ctx.repo} (HTTP 403: ${message}); ` +
-            `add "permissions: contents: write" to the job (or use a token with Contents: write)`);
-    }
     if (isRateLimit(f)) {
         return new errors/* UserError */.yo(`${what}: GitHub's API rate limit is exhausted (HTTP ${f.status}: ${message}); re-run the job later`);
-    }
-    if (f.status === 422 && /immutable/i.test(message)) {
-        return immutableError(tag ?? "?", message);
     }
     if (f.status === 404) {
         return new errors/* UserError */.yo(`${what}: not found (HTTP 404): ${ctx.owner}/${ctx.repo} does not exist or the token cannot see it`);
     }
     const detail = message === `HTTP ${f.status}` ? "" : `: ${message}`;
     return new errors/* UserError */.yo(`${what}: GitHub answered HTTP ${f.status}${detail}`);
+}
+
+;// CONCATENATED MODULE: ./src/github/deployments.ts
+
+
+
+
+
+/** The longest description GitHub accepts on a deployment status. */
+const STATUS_DESCRIPTION_MAX = 140;
+const STATES = ["error", "failure", "inactive", "in_progress", "queued", "pending", "success"];
+// ─── What GitHub answers (only the fields used) ─────────────────────────────────
+const DeploymentSchema = schemas/* object */.Ikc({
+    id: schemas/* number */.aig().int(),
+    url: schemas/* string */.YjP(),
+    statuses_url: schemas/* string */.YjP(),
+    sha: schemas/* string */.YjP(),
+    ref: schemas/* string */.YjP(),
+    environment: schemas/* string */.YjP(),
+    // An object for JSON given as one; older deployments may hold a string.
+    payload: schemas/* unknown */.L5J(),
+});
+const DeploymentStatusSchema = schemas/* object */.Ikc({
+    id: schemas/* number */.aig().int(),
+    url: schemas/* string */.YjP(),
+    state: schemas/* enum */.k5n(STATES),
+    deployment_url: schemas/* string */.YjP(),
+    description: schemas/* string */.YjP().nullish(),
+});
+// ─── Failures particular to deployments ────────────────────────────────────────
+/** explain() with the permission a deployment needs and what a conflict or a rejected request means here. */
+function explainDeployment(ctx, what, e, ref) {
+    return explain(ctx, what, e, (f, message) => {
+        if (isPermissionDenied(f)) {
+            return new errors/* UserError */.yo(`${what}: the token may not write deployments in ${ctx.owner}/${ctx.repo} (HTTP 403: ${message}); ` +
+                `add "permissions: deployments: write" to the job (or use a token with Deployments: write)`);
+        }
+        if (f.status === 409) {
+            return new errors/* UserError */.yo(`${what}: GitHub refused it with a conflict (HTTP 409: ${message}); no deployment was created. ` +
+                `GitHub answers this when it cannot merge the default branch into the ref or the commit's status checks failed`);
+        }
+        if (f.status === 422) {
+            const hint = ref !== undefined && /no ref found/i.test(message)
+                ? `; GitHub has no ref ${ref}: push it first, or deploy a ref GitHub has`
+                : "";
+            return new errors/* UserError */.yo(`${what}: GitHub rejected the request (HTTP 422: ${message})${hint}`);
+        }
+        return undefined;
+    });
+}
+// ─── Deployments ────────────────────────────────────────────────────────────────
+/** The payload GitHub stored, as an object when it is one (or a string holding one). */
+function payloadObject(payload) {
+    let value = payload;
+    if (typeof value === "string") {
+        try {
+            value = JSON.parse(value);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+/** A deployment this request already created, found by its marker: the newest of the environment are enough. */
+async function findCreated(ctx, request, marker) {
+    const what = `look for a deployment to ${request.environment} made by an earlier attempt`;
+    const res = await ctx.octokit.request("GET /repos/{owner}/{repo}/deployments", {
+        owner: ctx.owner,
+        repo: ctx.repo,
+        environment: request.environment,
+        task: "deploy",
+        per_page: 100,
+    });
+    return api_parse(schemas/* array */.YOg(DeploymentSchema), res.data, what).find((d) => payloadObject(d.payload)?.goship_request === marker);
+}
+/**
+ * Creates a deployment of `ref` to `environment`, for statuses to follow. Deploys are
+ * gated by goship's own verification, so GitHub is told not to merge the default branch
+ * in (auto_merge: false) and not to check commit statuses (required_contexts: []).
+ * Retried on 5xx, a dropped connection and rate limits; before each retry the
+ * environment's deployments are searched for this request's marker, so a deployment
+ * GitHub made although its answer was lost is returned, not made twice.
+ */
+async function createDeployment(connection, request) {
+    const ctx = api_connect(connection, request.owner, request.repo);
+    const what = `create a deployment of ${request.ref} to ${request.environment}`;
+    const marker = (0,external_node_crypto_.randomUUID)();
+    try {
+        const created = await withRetries(ctx.retry, `POST /repos/${ctx.owner}/${ctx.repo}/deployments`, async (attempt) => {
+            if (attempt > 1) {
+                const found = await findCreated(ctx, request, marker);
+                if (found !== undefined) {
+                    (0,log/* info */.pq)(`${what}: the earlier attempt created deployment ${found.id}; using it`);
+                    return found;
+                }
+            }
+            const res = await ctx.octokit.request("POST /repos/{owner}/{repo}/deployments", {
+                owner: ctx.owner,
+                repo: ctx.repo,
+                ref: request.ref,
+                task: "deploy",
+                auto_merge: false,
+                required_contexts: [],
+                environment: request.environment,
+                description: request.description,
+                payload: { ...request.payload, goship_request: marker },
+                ...(request.transientEnvironment === undefined
+                    ? {}
+                    : { transient_environment: request.transientEnvironment }),
+                ...(request.productionEnvironment === undefined
+                    ? {}
+                    : { production_environment: request.productionEnvironment }),
+                request: { [OWN_RETRIES]: true },
+            });
+            if (res.status === 202) {
+                // "Merged branch response": only with auto_merge on, which goship never asks for.
+                const said = schemas/* object */.Ikc({ message: schemas/* string */.YjP() }).safeParse(res.data).data?.message;
+                throw new errors/* UserError */.yo(`${what}: GitHub merged the default branch into ${request.ref} instead of creating a deployment` +
+                    `${said ? ` (${said})` : ""}; deploy again`);
+            }
+            return api_parse(DeploymentSchema, res.data, what);
+        });
+        (0,log/* info */.pq)(`created deployment ${created.id}: ${created.ref} (${created.sha.slice(0, 12)}) to ${created.environment}`);
+        return { id: created.id, url: created.url };
+    }
+    catch (e) {
+        throw explainDeployment(ctx, what, e, request.ref);
+    }
+}
+/** Whitespace runs become one space; longer than `max` characters (not UTF-16 units), cut with "…". */
+function statusDescription(text, max = STATUS_DESCRIPTION_MAX) {
+    const chars = Array.from(text.replace(/\s+/g, " ").trim());
+    return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
+}
+/**
+ * Adds a status to a deployment: in_progress when hosts start to change, then success
+ * or failure (error when goship itself broke). Retried like every request: a status
+ * posted twice is the same state twice in the history, which is harmless.
+ */
+async function setDeploymentStatus(connection, request) {
+    const ctx = api_connect(connection, request.owner, request.repo);
+    const id = request.deploymentId;
+    const what = `set deployment ${id} to ${request.state}`;
+    const res = await ctx.octokit
+        .request("POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", {
+        owner: ctx.owner,
+        repo: ctx.repo,
+        deployment_id: id,
+        state: request.state,
+        description: statusDescription(request.description),
+        ...(request.logUrl === undefined ? {} : { log_url: request.logUrl }),
+        ...(request.environmentUrl === undefined ? {} : { environment_url: request.environmentUrl }),
+        ...(request.autoInactive === undefined ? {} : { auto_inactive: request.autoInactive }),
+    })
+        .catch((e) => {
+        throw api_httpFailure(e)?.status === 404
+            ? new errors/* UserError */.yo(`${what}: deployment ${id} does not exist in ${ctx.owner}/${ctx.repo}, or the token cannot see it (HTTP 404)`)
+            : explainDeployment(ctx, what, e);
+    });
+    const status = api_parse(DeploymentStatusSchema, res.data, what);
+    (0,log/* info */.pq)(`deployment ${id}: ${status.state}`);
+    return { id: status.id, url: status.url, state: status.state };
+}
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/github/releases.ts
+
+
+
+
+
+
+
+
+
+// ─── What GitHub answers (only the fields used) ─────────────────────────────────
+const AssetSchema = schemas/* object */.Ikc({
+    id: schemas/* number */.aig().int(),
+    name: schemas/* string */.YjP(),
+    label: schemas/* string */.YjP().nullish(),
+    // Documented as "uploaded" | "open"; an interrupted upload shows "starter" in practice.
+    state: schemas/* string */.YjP(),
+    size: schemas/* number */.aig().int(),
+    // "sha256:<hex>" on github.com since June 2025; null for older assets, absent on older GHES.
+    digest: schemas/* string */.YjP().nullish(),
+    content_type: schemas/* string */.YjP(),
+    url: schemas/* string */.YjP(),
+    browser_download_url: schemas/* string */.YjP(),
+});
+const ReleaseSchema = schemas/* object */.Ikc({
+    id: schemas/* number */.aig().int(),
+    tag_name: schemas/* string */.YjP(),
+    name: schemas/* string */.YjP().nullish(),
+    draft: schemas/* boolean */.zMY(),
+    prerelease: schemas/* boolean */.zMY(),
+    immutable: schemas/* boolean */.zMY().optional(),
+    html_url: schemas/* string */.YjP(),
+    upload_url: schemas/* string */.YjP(),
+});
+// ─── What failures mean for a release ───────────────────────────────────────────
+/** explain() with what a release's answers mean: the permission it needs, an immutable release. */
+function explainRelease(ctx, what, e, tag) {
+    return explain(ctx, what, e, (f, message) => {
+        if (isPermissionDenied(f)) {
+            return new errors/* UserError */.yo(`${what}: the token may not write releases in ${ctx.owner}/${ctx.repo} (HTTP 403: ${message}); ` +
+                `add "permissions: contents: write" to the job (or use a token with Contents: write)`);
+        }
+        if (f.status === 422 && /immutable/i.test(message))
+            return immutableError(tag ?? "?", message);
+        return undefined;
+    });
 }
 function immutableError(tag, detail) {
     return new errors/* UserError */.yo(`release ${tag} is immutable; its assets cannot be added, replaced or deleted once it is published (${detail}). ` +
@@ -33452,7 +34286,7 @@ async function call(ctx, what, fn, tag) {
         return await fn();
     }
     catch (e) {
-        throw explain(ctx, what, e, tag);
+        throw explainRelease(ctx, what, e, tag);
     }
 }
 // ─── Releases ───────────────────────────────────────────────────────────────────
@@ -33465,11 +34299,11 @@ async function publishedRelease(ctx, tag) {
             repo: ctx.repo,
             tag,
         });
-        return parse(ReleaseSchema, res.data, what);
+        return api_parse(ReleaseSchema, res.data, what);
     }
     catch (e) {
-        if (httpFailure(e)?.status !== 404)
-            throw explain(ctx, what, e, tag);
+        if (api_httpFailure(e)?.status !== 404)
+            throw explainRelease(ctx, what, e, tag);
         return undefined;
     }
 }
@@ -33517,12 +34351,12 @@ async function createDraft(ctx, request) {
     catch (e) {
         const f = httpFailure(e);
         if (!alreadyExists(f))
-            throw explain(ctx, what, e, request.tag);
+            throw explainRelease(ctx, what, e, request.tag);
         // Another run created it between our look-up and this request.
         const found = await findRelease(ctx, request.tag);
         if (found)
             return { release: found, created: false };
-        throw explain(ctx, what, e, request.tag);
+        throw explainRelease(ctx, what, e, request.tag);
     }
 }
 async function listAssets(ctx, releaseId) {
@@ -33533,7 +34367,7 @@ async function listAssets(ctx, releaseId) {
             release_id: releaseId,
             per_page: 100,
         });
-        return parse(schemas/* array */.YOg(AssetSchema), all, "list release assets");
+        return api_parse(schemas/* array */.YOg(AssetSchema), all, "list release assets");
     });
 }
 async function deleteAsset(ctx, asset, tag) {
@@ -33568,17 +34402,26 @@ async function downloadSha256(ctx, asset, dest) {
         const body = res.data;
         const hash = (0,external_node_crypto_.createHash)("sha256");
         let size = 0;
-        // A failure reading the body is a transfer error (retried); one writing the file is not.
+        // A failure reading the body is a transfer error (retried); one writing the file is not,
+        // nor is an answer larger than GitHub lists the asset: reading stops there.
         async function* hashed() {
+            let tooLarge = false;
             try {
                 for await (const chunk of body ?? []) {
-                    hash.update(chunk);
                     size += chunk.length;
+                    if (size > asset.size) {
+                        tooLarge = true;
+                        break; // ends the iteration, which cancels the body and closes the connection
+                    }
+                    hash.update(chunk);
                     yield chunk;
                 }
             }
             catch (e) {
-                throw new TransferError((0,errors/* errorMessage */.gJ)(e));
+                throw new api_TransferError((0,errors/* errorMessage */.gJ)(e));
+            }
+            if (tooLarge) {
+                throw new errors/* UserError */.yo(`${what}: GitHub lists ${asset.size} bytes, and the download is larger; stopped reading`);
             }
         }
         if (dest === undefined)
@@ -33666,8 +34509,26 @@ async function sendFile(ctx, url, asset) {
  */
 async function uploadAsset(ctx, release, asset, tag, replace) {
     const what = `upload ${asset.name}`;
-    for (let attempt = 1;; attempt++) {
-        try {
+    const options = retryOptions(ctx.retry, (e) => {
+        const f = httpFailure(e);
+        if (!alreadyExists(f))
+            info(`${what}: ${f ? `HTTP ${f.status}` : errorMessage(e)}; checking the release, then retrying`);
+    });
+    try {
+        await retry(async (attempt) => {
+            if (attempt > 1) {
+                // What did the failed attempt leave?
+                const left = (await listAssets(ctx, release.id)).find((a) => a.name === asset.name);
+                if (left?.state === "uploaded" && (await sameContent(ctx, left, asset)))
+                    return;
+                if (left?.state === "uploaded" && !replace) {
+                    throw new UserError(`${what}: release ${tag} gained an asset ${asset.name} with other content while uploading`);
+                }
+                if (left !== undefined) {
+                    info(`removing ${left.state === "uploaded" ? "" : `an unfinished (${left.state}) `}asset ${asset.name} before uploading again`);
+                    await deleteAsset(ctx, left, tag);
+                }
+            }
             const uploaded = parse(AssetSchema, await sendFile(ctx, uploadUrl(release.upload_url, asset.name), asset), what);
             const recorded = recordedSha256(uploaded);
             if (recorded !== undefined && recorded !== asset.sha256.toLowerCase()) {
@@ -33675,32 +34536,14 @@ async function uploadAsset(ctx, release, asset, tag, replace) {
                 await deleteAsset(ctx, uploaded, tag);
                 throw new UserError(`${what}: GitHub recorded sha256 ${recorded}, but the manifest says ${asset.sha256}; ${asset.path} changed after it was hashed (the upload was deleted)`);
             }
-            return;
-        }
-        catch (e) {
-            const f = httpFailure(e);
-            const taken = alreadyExists(f);
-            if (!taken) {
-                const wait = retryDelay(e, attempt, ctx.retry);
-                if (wait === undefined || attempt >= ctx.retry.attempts)
-                    throw explain(ctx, what, e, tag);
-                info(`${what}: ${f ? `HTTP ${f.status}` : errorMessage(e)}; checking the release, then retrying`);
-                await ctx.retry.sleep(wait);
-            }
-            else if (attempt >= ctx.retry.attempts) {
-                throw explain(ctx, what, e, tag);
-            }
-        }
-        const left = (await listAssets(ctx, release.id)).find((a) => a.name === asset.name);
-        if (left === undefined)
-            continue;
-        if (left.state === "uploaded" && (await sameContent(ctx, left, asset)))
-            return;
-        if (left.state === "uploaded" && !replace) {
-            throw new UserError(`${what}: release ${tag} gained an asset ${asset.name} with other content while uploading`);
-        }
-        info(`removing ${left.state === "uploaded" ? "" : `an unfinished (${left.state}) `}asset ${asset.name} before uploading again`);
-        await deleteAsset(ctx, left, tag);
+        }, {
+            ...options,
+            // The name is taken (by our own earlier attempt, or by a concurrent run): look at once.
+            retryable: (e, failure) => (alreadyExists(httpFailure(e)) ? 0 : options.retryable(e, failure)),
+        });
+    }
+    catch (e) {
+        throw explainRelease(ctx, what, e, tag);
     }
 }
 /** What to do with each asset, decided before anything on the release changes. */
@@ -33860,6 +34703,15 @@ async function verifyPublished(request, connection) {
     info(`verified ${verified.length} assets of release ${release.tag_name} by download`);
     return { verified };
 }
+
+;// CONCATENATED MODULE: ./src/github/release-download.ts
+
+
+
+
+
+
+
 /** Refuses a destination that exists and is anything but an empty directory. */
 async function checkDestination(destDir) {
     const st = await (0,promises_.lstat)(destDir).catch((e) => {
@@ -33885,7 +34737,7 @@ async function checkDestination(destDir) {
 async function downloadRelease(connection, request, destDir) {
     const { tag } = request;
     await checkDestination(destDir);
-    const ctx = connect(connection, request.owner, request.repo);
+    const ctx = api_connect(connection, request.owner, request.repo);
     const release = await publishedRelease(ctx, tag);
     if (release === undefined) {
         throw new errors/* UserError */.yo(`no published release with tag ${tag} in ${ctx.owner}/${ctx.repo} (HTTP 404). A draft release cannot be found ` +
@@ -33935,179 +34787,8 @@ async function downloadRelease(connection, request, destDir) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/deployments.ts
-
-
-
-
-
-/** The longest description GitHub accepts on a deployment status. */
-const STATUS_DESCRIPTION_MAX = 140;
-const STATES = ["error", "failure", "inactive", "in_progress", "queued", "pending", "success"];
-// ─── What GitHub answers (only the fields used) ─────────────────────────────────
-const DeploymentSchema = schemas/* object */.Ikc({
-    id: schemas/* number */.aig().int(),
-    url: schemas/* string */.YjP(),
-    statuses_url: schemas/* string */.YjP(),
-    sha: schemas/* string */.YjP(),
-    ref: schemas/* string */.YjP(),
-    environment: schemas/* string */.YjP(),
-    // An object for JSON given as one; older deployments may hold a string.
-    payload: schemas/* unknown */.L5J(),
-});
-const DeploymentStatusSchema = schemas/* object */.Ikc({
-    id: schemas/* number */.aig().int(),
-    url: schemas/* string */.YjP(),
-    state: schemas/* enum */.k5n(STATES),
-    deployment_url: schemas/* string */.YjP(),
-    description: schemas/* string */.YjP().nullish(),
-});
-// ─── Failures particular to deployments ────────────────────────────────────────
-/**
- * Like explain() in github-release.ts, which handles the rest, with the permission a
- * deployment needs and what a conflict or a rejected request means here.
- */
-function explainDeployment(ctx, what, e, ref) {
-    const f = e instanceof errors/* UserError */.yo ? undefined : httpFailure(e);
-    if (f === undefined)
-        return explain(ctx, what, e);
-    const message = apiMessage(f);
-    if (f.status === 403 && /not accessible by|must have (push|write|admin) access/i.test(message)) {
-        return new errors/* UserError */.yo(`${what}: the token may not write deployments in ${ctx.owner}/${ctx.repo} (HTTP 403: ${message}); ` +
-            `add "permissions: deployments: write" to the job (or use a token with Deployments: write)`);
-    }
-    if (f.status === 409) {
-        return new errors/* UserError */.yo(`${what}: GitHub refused it with a conflict (HTTP 409: ${message}); no deployment was created. ` +
-            `GitHub answers this when it cannot merge the default branch into the ref or the commit's status checks failed`);
-    }
-    if (f.status === 422) {
-        const hint = ref !== undefined && /no ref found/i.test(message)
-            ? `; GitHub has no ref ${ref}: push it first, or deploy a ref GitHub has`
-            : "";
-        return new errors/* UserError */.yo(`${what}: GitHub rejected the request (HTTP 422: ${message})${hint}`);
-    }
-    return explain(ctx, what, e);
-}
-// ─── Deployments ────────────────────────────────────────────────────────────────
-/** The payload GitHub stored, as an object when it is one (or a string holding one). */
-function payloadObject(payload) {
-    let value = payload;
-    if (typeof value === "string") {
-        try {
-            value = JSON.parse(value);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return typeof value === "object" && value !== null && !Array.isArray(value)
-        ? value
-        : undefined;
-}
-/** A deployment this request already created, found by its marker: the newest of the environment are enough. */
-async function findCreated(ctx, request, marker) {
-    const what = `look for a deployment to ${request.environment} made by an earlier attempt`;
-    const res = await ctx.octokit.request("GET /repos/{owner}/{repo}/deployments", {
-        owner: ctx.owner,
-        repo: ctx.repo,
-        environment: request.environment,
-        task: "deploy",
-        per_page: 100,
-    });
-    return parse(schemas/* array */.YOg(DeploymentSchema), res.data, what).find((d) => payloadObject(d.payload)?.goship_request === marker);
-}
-/**
- * Creates a deployment of `ref` to `environment`, for statuses to follow. Deploys are
- * gated by goship's own verification, so GitHub is told not to merge the default branch
- * in (auto_merge: false) and not to check commit statuses (required_contexts: []).
- * Retried on 5xx, a dropped connection and rate limits; before each retry the
- * environment's deployments are searched for this request's marker, so a deployment
- * GitHub made although its answer was lost is returned, not made twice.
- */
-async function createDeployment(connection, request) {
-    const ctx = connect(connection, request.owner, request.repo);
-    const what = `create a deployment of ${request.ref} to ${request.environment}`;
-    const marker = (0,external_node_crypto_.randomUUID)();
-    let attempts = 0;
-    try {
-        const created = await withRetries(ctx.retry, `POST /repos/${ctx.owner}/${ctx.repo}/deployments`, async () => {
-            if (attempts++ > 0) {
-                const found = await findCreated(ctx, request, marker);
-                if (found !== undefined) {
-                    (0,log/* info */.pq)(`${what}: the earlier attempt created deployment ${found.id}; using it`);
-                    return found;
-                }
-            }
-            const res = await ctx.octokit.request("POST /repos/{owner}/{repo}/deployments", {
-                owner: ctx.owner,
-                repo: ctx.repo,
-                ref: request.ref,
-                task: "deploy",
-                auto_merge: false,
-                required_contexts: [],
-                environment: request.environment,
-                description: request.description,
-                payload: { ...request.payload, goship_request: marker },
-                ...(request.transientEnvironment === undefined
-                    ? {}
-                    : { transient_environment: request.transientEnvironment }),
-                ...(request.productionEnvironment === undefined
-                    ? {}
-                    : { production_environment: request.productionEnvironment }),
-                request: { [OWN_RETRIES]: true },
-            });
-            if (res.status === 202) {
-                // "Merged branch response": only with auto_merge on, which goship never asks for.
-                const said = schemas/* object */.Ikc({ message: schemas/* string */.YjP() }).safeParse(res.data).data?.message;
-                throw new errors/* UserError */.yo(`${what}: GitHub merged the default branch into ${request.ref} instead of creating a deployment` +
-                    `${said ? ` (${said})` : ""}; deploy again`);
-            }
-            return parse(DeploymentSchema, res.data, what);
-        });
-        (0,log/* info */.pq)(`created deployment ${created.id}: ${created.ref} (${created.sha.slice(0, 12)}) to ${created.environment}`);
-        return { id: created.id, url: created.url };
-    }
-    catch (e) {
-        throw explainDeployment(ctx, what, e, request.ref);
-    }
-}
-/** Whitespace runs become one space; longer than `max` characters (not UTF-16 units), cut with "…". */
-function statusDescription(text, max = STATUS_DESCRIPTION_MAX) {
-    const chars = Array.from(text.replace(/\s+/g, " ").trim());
-    return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
-}
-/**
- * Adds a status to a deployment: in_progress when hosts start to change, then success
- * or failure (error when goship itself broke). Retried like every request: a status
- * posted twice is the same state twice in the history, which is harmless.
- */
-async function setDeploymentStatus(connection, request) {
-    const ctx = connect(connection, request.owner, request.repo);
-    const id = request.deploymentId;
-    const what = `set deployment ${id} to ${request.state}`;
-    const res = await ctx.octokit
-        .request("POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", {
-        owner: ctx.owner,
-        repo: ctx.repo,
-        deployment_id: id,
-        state: request.state,
-        description: statusDescription(request.description),
-        ...(request.logUrl === undefined ? {} : { log_url: request.logUrl }),
-        ...(request.environmentUrl === undefined ? {} : { environment_url: request.environmentUrl }),
-        ...(request.autoInactive === undefined ? {} : { auto_inactive: request.autoInactive }),
-    })
-        .catch((e) => {
-        throw httpFailure(e)?.status === 404
-            ? new errors/* UserError */.yo(`${what}: deployment ${id} does not exist in ${ctx.owner}/${ctx.repo}, or the token cannot see it (HTTP 404)`)
-            : explainDeployment(ctx, what, e);
-    });
-    const status = parse(DeploymentStatusSchema, res.data, what);
-    (0,log/* info */.pq)(`deployment ${id}: ${status.state}`);
-    return { id: status.id, url: status.url, state: status.state };
-}
-
-// EXTERNAL MODULE: ./src/kit/action.ts + 1 modules
-var action = __nccwpck_require__(86962);
+// EXTERNAL MODULE: ./src/kit/action.ts + 2 modules
+var action = __nccwpck_require__(55034);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./src/archive/tar.ts
@@ -34152,7 +34833,7 @@ async function extractTarGz(archive, dest, opts = {}) {
     const destExisted = await lstat(dest).then(() => true, (e) => {
         if (e.code === "ENOENT")
             return false;
-        throw new UserError(`cannot use ${dest} as the extraction directory: ${e.message}`);
+        throw new UserError(`cannot use ${dest} as the extraction directory: ${errorMessage(e)}`);
     });
     try {
         // Entry paths are checked against the real path, so a dest reached through a
@@ -34196,10 +34877,10 @@ function describeStreamError(archive, e, entry) {
     if (err.code === "Z_BUF_ERROR")
         return new UserError(`${archive}: the gzip stream is truncated${where}`);
     if (typeof err.code === "string" && err.code.startsWith("Z_")) {
-        return new UserError(`${archive}: not a valid gzip stream: ${err.message}${where}`);
+        return new UserError(`${archive}: not a valid gzip stream: ${errorMessage(e)}${where}`);
     }
     if (err.syscall === "open" && err.path === archive) {
-        return new UserError(`cannot read archive ${archive}: ${err.message}`);
+        return new UserError(`cannot read archive ${archive}: ${errorMessage(e)}`);
     }
     return new UserError(`extracting ${archive} failed${where}: ${errorMessage(e)}`);
 }
@@ -35214,7 +35895,7 @@ class ParallelWriter {
  * sha256 and size of a file, read 1 MiB at a time into one reused buffer: a stream would
  * allocate a fresh buffer per read, a gigabyte of garbage for a gigabyte file.
  */
-async function hash_sha256File(path) {
+async function sha256File(path) {
     const hash = (0,external_node_crypto_.createHash)("sha256");
     const buffer = Buffer.allocUnsafe(1 << 20);
     const fh = await (0,promises_.open)(path, "r");
@@ -35267,3107 +35948,6 @@ async function firstDifference(a, b) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
-var api = __nccwpck_require__(43759);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function datetime(params) {
-    return api/* _isoDateTime */.G1(schemas/* ZodISODateTime */.You, params);
-}
-function date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function iso_duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
-;// CONCATENATED MODULE: ./src/release/dsse.ts
-
-
-
-/**
- * DSSE (Dead Simple Signing Envelope, https://github.com/secure-systems-lab/dsse):
- * the envelope in-toto statements (SLSA provenance) are signed in, and the content of
- * a Sigstore bundle made for an attestation. Signatures are ECDSA P-256 over SHA-256,
- * DER-encoded, computed over PAE(payloadType, payload), never over the payload alone.
- */
-/** The payload type of an in-toto statement. */
-const dsse_IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
-/** DSSE allows standard and URL-safe base64; Sigstore writes standard. */
-const Base64 = schemas/* string */.YjP().regex(/^[A-Za-z0-9+/_-]*={0,2}$/, "base64");
-const DsseSignature = schemas/* object */.Ikc({
-    /** Unauthenticated hint for which key made `sig`. goship leaves it out; see signDsseEnvelope. */
-    keyid: schemas/* string */.YjP().optional(),
-    sig: Base64.min(1),
-});
-const dsse_DsseEnvelope = schemas/* object */.Ikc({
-    payloadType: schemas/* string */.YjP().min(1),
-    payload: Base64,
-    signatures: schemas/* array */.YOg(DsseSignature).min(1),
-});
-/**
- * The pre-authentication encoding: "DSSEv1" SP len(type) SP type SP len(body) SP body,
- * lengths as ASCII decimal byte counts. Signing this, not the bare payload, binds the
- * payload type to the signature.
- */
-function pae(payloadType, payload) {
-    const type = Buffer.from(payloadType, "utf8");
-    return Buffer.concat([
-        Buffer.from(`DSSEv1 ${type.length} `, "ascii"),
-        type,
-        Buffer.from(` ${payload.length} `, "ascii"),
-        payload,
-    ]);
-}
-/**
- * Signs `payload` into a one-signature envelope with an EC private key (ECDSA, SHA-256,
- * DER). No keyid unless asked for: cosign writes none, and its verifier (go-securesystemslib)
- * skips a signature whose keyid differs from the one it derives for the key, so the
- * Sigstore hint as keyid makes `cosign verify-blob-attestation --key` fail.
- */
-function dsse_signDsseEnvelope(payloadType, payload, privateKey, keyid) {
-    const sig = dsse_signP256(pae(payloadType, payload), privateKey).toString("base64");
-    return {
-        payloadType,
-        payload: payload.toString("base64"),
-        signatures: [keyid === undefined ? { sig } : { keyid, sig }],
-    };
-}
-/**
- * True when at least one of the envelope's signatures verifies with `publicKey`. keyid
- * is only a hint, so it plays no part. The payload type is authenticated by the
- * signature; checking that it is the expected one is the caller's job.
- * (signing.ts's verifyDsse takes the public key as PEM.)
- */
-function verifyDsseEnvelope(envelope, publicKey) {
-    const message = pae(envelope.payloadType, dssePayload(envelope));
-    return envelope.signatures.some((s) => {
-        try {
-            return (0,external_node_crypto_.verify)("sha256", message, publicKey, Buffer.from(s.sig, "base64"));
-        }
-        catch {
-            return false; // a signature that is not even DER
-        }
-    });
-}
-/** The payload bytes. Use them only after the envelope verified. */
-function dssePayload(envelope) {
-    return Buffer.from(envelope.payload, "base64");
-}
-/**
- * ECDSA P-256 over SHA-256 with RFC 6979 nonces, DER-encoded. node:crypto picks a random
- * nonce, so every run would sign the same SHA256SUMS differently; deterministic nonces
- * make a re-run produce byte-identical signatures (and so identical release assets).
- */
-function dsse_signP256(data, privateKey) {
-    const jwk = privateKey.export({ format: "jwk" });
-    if (jwk.crv !== "P-256" || !jwk.d)
-        throw new Error("signP256 needs an EC P-256 private key");
-    const secret = Buffer.from(jwk.d, "base64url");
-    return Buffer.from(p256.sign(data, secret, { prehash: true, format: "der" }));
-}
-
-;// CONCATENATED MODULE: ./src/release/provenance.ts
-/**
- * SLSA v1 build provenance for a release, as an in-toto Statement v1: which files (the
- * subjects, by sha256) were built from which commit, by which builder and workflow run,
- * with which Go toolchain and settings per target. signing.ts wraps the statement in a
- * DSSE envelope; this module also writes and reads the `.intoto.jsonl` file that carries it.
- *
- * The statement is deterministic: it holds no clock reading, so a re-run of the same
- * release produces the same bytes (and the same signature input).
- */
-
-
-
-
-/**
- * What goship's externalParameters and internalParameters mean (SLSA asks each buildType to
- * document that). One place to change it once the project has its permanent home.
- */
-const GOSHIP_BUILD_TYPE = "https://github.com/goship/goship/buildtypes/go-release/v1";
-const IN_TOTO_STATEMENT_V1 = "https://in-toto.io/Statement/v1";
-const SLSA_PROVENANCE_V1 = "https://slsa.dev/provenance/v1";
-/** The DSSE payloadType of an in-toto statement. */
-const INTOTO_JSONL_SUFFIX = ".intoto.jsonl";
-const SHA256_HEX = /^[0-9a-f]{64}$/;
-const RUN_ENV = {
-    serverUrl: "GITHUB_SERVER_URL",
-    repository: "GITHUB_REPOSITORY",
-    runId: "GITHUB_RUN_ID",
-    runAttempt: "GITHUB_RUN_ATTEMPT",
-    workflowRef: "GITHUB_WORKFLOW_REF",
-    ref: "GITHUB_REF",
-    sha: "GITHUB_SHA",
-    runnerEnvironment: "RUNNER_ENVIRONMENT",
-};
-/** Reads the run's GITHUB_* variables; unset and empty ones are left out. */
-function provenance_workflowRunFromEnv(env = process.env) {
-    const run = {};
-    for (const [field, name] of Object.entries(RUN_ENV)) {
-        const value = env[name];
-        if (value)
-            run[field] = value;
-    }
-    return run;
-}
-/**
- * The workflow run, not the attempt: re-running a failed release job must produce the
- * same provenance (and so the same SHA256SUMS and signature), or the re-run could not
- * converge on the assets the first attempt already uploaded.
- */
-function invocationId(run) {
-    if (!run.serverUrl || !run.repository || !run.runId)
-        return undefined;
-    return `${run.serverUrl.replace(/\/+$/, "")}/${run.repository}/actions/runs/${run.runId}`;
-}
-/**
- * GITHUB_WORKFLOW_REF split into the workflow's repository URL, file and ref, the way
- * GitHub's own buildType records a workflow. Undefined when it does not have that shape.
- */
-function workflowFromRef(run) {
-    const m = /^([^/]+\/[^/]+)\/(.+?\.ya?ml)@(.+)$/.exec(run.workflowRef ?? "");
-    if (!m || !run.serverUrl)
-        return undefined;
-    return {
-        repository: `${run.serverUrl.replace(/\/+$/, "")}/${m[1]}`,
-        path: m[2],
-        ref: m[3],
-    };
-}
-/**
- * The in-toto Statement v1 with a SLSA v1 provenance predicate. Subjects are sorted by
- * name and targets by goos/goarch/variant, so input order does not matter.
- *
- * runDetails.metadata carries no startedOn/finishedOn: a clock reading would make every
- * re-run differ, and the commit time (the only time known to all runs) is not when the
- * build ran, so it is recorded as internalParameters.sourceDateEpoch instead.
- */
-function provenance_provenanceStatement(input) {
-    const { run, source } = input;
-    const subject = normalizeSubjects(input.subjects);
-    if (!input.builderId)
-        throw new UserError("provenance needs a builder id");
-    const commit = fullCommit(source.commit, run);
-    if (!Number.isSafeInteger(input.sourceDateEpoch) || input.sourceDateEpoch < 0) {
-        throw new UserError(`sourceDateEpoch ${input.sourceDateEpoch} is not a Unix time in seconds`);
-    }
-    const repository = source.repository ??
-        (run.serverUrl && run.repository ? `${run.serverUrl.replace(/\/+$/, "")}/${run.repository}` : undefined);
-    const ref = source.ref ?? run.ref;
-    const workflow = workflowFromRef(run);
-    const invocation = invocationId(run);
-    const github = {
-        ...(run.sha ? { sha: run.sha } : {}),
-        ...(run.runnerEnvironment ? { runnerEnvironment: run.runnerEnvironment } : {}),
-    };
-    const targets = [...input.build.targets]
-        .map((t) => ({
-        goos: t.goos,
-        goarch: t.goarch,
-        ...(t.variant ? { variant: t.variant } : {}),
-        settings: t.settings.map(({ key, value }) => ({ key, value })),
-    }))
-        .sort((a, b) => compare(targetKey(a), targetKey(b)));
-    return {
-        _type: IN_TOTO_STATEMENT_V1,
-        subject,
-        predicateType: SLSA_PROVENANCE_V1,
-        predicate: {
-            buildDefinition: {
-                buildType: GOSHIP_BUILD_TYPE,
-                externalParameters: {
-                    source: { ...(repository ? { repository } : {}), ...(ref ? { ref } : {}), commit },
-                    ...(workflow ? { workflow } : {}),
-                    build: { goVersion: input.build.goVersion, targets },
-                },
-                internalParameters: {
-                    sourceDateEpoch: input.sourceDateEpoch,
-                    ...(Object.keys(github).length > 0 ? { github } : {}),
-                },
-                resolvedDependencies: [
-                    {
-                        ...(repository
-                            ? { uri: `${repository.startsWith("git+") ? "" : "git+"}${repository}${ref ? `@${ref}` : ""}` }
-                            : {}),
-                        digest: { gitCommit: commit },
-                    },
-                ],
-            },
-            runDetails: {
-                builder: {
-                    id: input.builderId,
-                    ...(input.builderVersion ? { version: { goship: input.builderVersion } } : {}),
-                },
-                metadata: invocation ? { invocationId: invocation } : {},
-            },
-        },
-    };
-}
-const FULL_COMMIT = /^([0-9a-f]{40}|[0-9a-f]{64})$/;
-/**
- * A gitCommit digest must be the whole object id. build-static accepts an abbreviated commit
- * input; the run's GITHUB_SHA completes it when it is that commit, and nothing else may.
- */
-function fullCommit(commit, run) {
-    if (FULL_COMMIT.test(commit))
-        return commit;
-    if (/^[0-9a-f]{7,}$/.test(commit) && run.sha && FULL_COMMIT.test(run.sha) && run.sha.startsWith(commit)) {
-        return run.sha;
-    }
-    throw new UserError(`commit ${JSON.stringify(commit)} is not a full lowercase hex Git commit id, which provenance must name (give the whole hash)`);
-}
-function normalizeSubjects(subjects) {
-    if (subjects.length === 0)
-        throw new UserError("provenance needs at least one subject");
-    const byName = new Map();
-    for (const { name, sha256 } of subjects) {
-        if (!name)
-            throw new UserError("a provenance subject has an empty name");
-        if (!SHA256_HEX.test(sha256))
-            throw new UserError(`${name}: sha256 ${JSON.stringify(sha256)} is not lowercase hex`);
-        const seen = byName.get(name);
-        if (seen !== undefined && seen !== sha256) {
-            throw new UserError(`${name} is listed twice, with sha256 ${seen} and ${sha256}`);
-        }
-        byName.set(name, sha256);
-    }
-    return [...byName]
-        .sort(([a], [b]) => compare(a, b))
-        .map(([name, sha256]) => ({ name, digest: { sha256 } }));
-}
-function targetKey(t) {
-    return `${t.goos}/${t.goarch}/${t.variant ?? ""}`;
-}
-/** Code-unit order, the same on every machine (localeCompare is not). */
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** The bytes a DSSE signature covers: compact JSON, keys in the order the statement was built. */
-function provenance_statementPayload(statement) {
-    return Buffer.from(JSON.stringify(statement), "utf8");
-}
-// ---------------------------------------------------------------- reading back
-const provenance_Sha256Hex = schemas/* string */.YjP().regex(SHA256_HEX, "a lowercase hex sha256");
-const Json = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
-/** An in-toto ResourceDescriptor: at least one of uri, digest, content. */
-const ResourceDescriptor = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP().optional(),
-    uri: schemas/* string */.YjP().optional(),
-    digest: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-    content: schemas/* string */.YjP().optional(),
-    downloadLocation: schemas/* string */.YjP().optional(),
-    mediaType: schemas/* string */.YjP().optional(),
-    annotations: Json.optional(),
-})
-    .refine((r) => r.uri !== undefined || r.digest !== undefined || r.content !== undefined, {
-    message: "a resource descriptor needs a uri, a digest or content",
-});
-/** in-toto Statement v1, any predicate; goship's subjects always carry a sha256. */
-const InTotoStatement = schemas/* object */.Ikc({
-    _type: schemas/* literal */.euz(IN_TOTO_STATEMENT_V1),
-    subject: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP().min(1), digest: schemas/* object */.Ikc({ sha256: provenance_Sha256Hex }).catchall(schemas/* string */.YjP()) }))
-        .min(1),
-    predicateType: schemas/* string */.YjP().min(1),
-    predicate: Json,
-});
-const Timestamp = datetime({ offset: true });
-/** SLSA provenance v1 (https://slsa.dev/spec/v1.0/provenance); parameters are the buildType's business. */
-const SlsaProvenancePredicate = schemas/* object */.Ikc({
-    buildDefinition: schemas/* object */.Ikc({
-        buildType: schemas/* string */.YjP().min(1),
-        externalParameters: Json,
-        internalParameters: Json.optional(),
-        resolvedDependencies: schemas/* array */.YOg(ResourceDescriptor).optional(),
-    }),
-    runDetails: schemas/* object */.Ikc({
-        builder: schemas/* object */.Ikc({
-            id: schemas/* string */.YjP().min(1),
-            version: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-            builderDependencies: schemas/* array */.YOg(ResourceDescriptor).optional(),
-        }),
-        metadata: schemas/* object */.Ikc({
-            invocationId: schemas/* string */.YjP().optional(),
-            startedOn: Timestamp.optional(),
-            finishedOn: Timestamp.optional(),
-        })
-            .optional(),
-        byproducts: schemas/* array */.YOg(ResourceDescriptor).optional(),
-    }),
-});
-const SlsaProvenanceStatement = InTotoStatement.extend({
-    predicateType: schemas/* literal */.euz(SLSA_PROVENANCE_V1),
-    predicate: SlsaProvenancePredicate,
-});
-/**
- * Every difference between a statement's subjects and the files expected (by name and
- * sha256): missing, unexpected, or with another digest. Empty when they match exactly.
- */
-function subjectMismatches(statement, expected) {
-    const have = new Map(statement.subject.map((s) => [s.name, s.digest.sha256]));
-    const want = new Map(expected.map((s) => [s.name, s.sha256]));
-    const problems = [];
-    for (const [name, sha256] of [...want].sort(([a], [b]) => compare(a, b))) {
-        const got = have.get(name);
-        if (got === undefined)
-            problems.push(`${name}: not a subject of the statement`);
-        else if (got !== sha256)
-            problems.push(`${name}: the statement says sha256 ${got}, the file has ${sha256}`);
-    }
-    for (const name of [...have.keys()].sort(compare)) {
-        if (!want.has(name))
-            problems.push(`${name}: a subject of the statement, but not expected`);
-    }
-    return problems;
-}
-/** Throws a UserError naming every mismatch between the statement's subjects and `expected`. */
-function checkSubjects(statement, expected) {
-    const problems = subjectMismatches(statement, expected);
-    if (problems.length > 0) {
-        throw new errors/* UserError */.yo(`the provenance does not match the files:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    }
-}
-// ---------------------------------------------------------------- .intoto.jsonl
-/**
- * One line of an `.intoto.jsonl` file: the envelope as compact JSON (which never holds a raw
- * newline) and a newline. Only in-toto envelopes belong there.
- */
-function provenance_intotoJsonlLine(envelope) {
-    const e = DsseEnvelope.parse(envelope);
-    if (e.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
-        throw new UserError(`a DSSE envelope of type ${e.payloadType} is not an in-toto attestation`);
-    }
-    return `${JSON.stringify(e)}\n`;
-}
-/** Appends one envelope to an `.intoto.jsonl` file, creating it if needed. */
-async function appendIntotoJsonl(path, envelope) {
-    await appendFile(path, provenance_intotoJsonlLine(envelope));
-}
-/** The envelopes of an `.intoto.jsonl` file, one per non-empty line. */
-function parseIntotoJsonl(text, file = INTOTO_JSONL_SUFFIX) {
-    return text
-        .split("\n")
-        .map((line, i) => ({ line: line.trim(), n: i + 1 }))
-        .filter(({ line }) => line !== "")
-        .map(({ line, n }) => {
-        let json;
-        try {
-            json = JSON.parse(line);
-        }
-        catch (e) {
-            throw new errors/* UserError */.yo(`${file}:${n}: not JSON: ${e.message}`);
-        }
-        const parsed = dsse_DsseEnvelope.safeParse(json);
-        if (!parsed.success)
-            throw new errors/* UserError */.yo(`${file}:${n}: not a DSSE envelope: ${core_errors/* prettifyError */.S1(parsed.error)}`);
-        return parsed.data;
-    });
-}
-/** The statement an in-toto envelope carries (its signature is checked elsewhere). */
-function statementFromEnvelope(envelope) {
-    if (envelope.payloadType !== dsse_IN_TOTO_PAYLOAD_TYPE) {
-        throw new errors/* UserError */.yo(`a DSSE envelope of type ${envelope.payloadType} is not an in-toto attestation`);
-    }
-    let json;
-    try {
-        json = JSON.parse(Buffer.from(envelope.payload, "base64").toString("utf8"));
-    }
-    catch (e) {
-        throw new errors/* UserError */.yo(`the envelope's payload is not JSON: ${e.message}`);
-    }
-    const parsed = InTotoStatement.safeParse(json);
-    if (!parsed.success)
-        throw new errors/* UserError */.yo(`not an in-toto statement: ${core_errors/* prettifyError */.S1(parsed.error)}`);
-    return parsed.data;
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(57975);
-;// CONCATENATED MODULE: ./src/release/signing.ts
-
-
-
-
-
-
-/**
- * Signing for package-release: an ECDSA P-256 key given as an input (cosign's encrypted
- * key or a plain PKCS#8 / SEC1 PEM), or keyless through GitHub's OIDC token and Sigstore
- * (@actions/attest). Key-mode output is what `cosign verify-blob --key` and
- * `openssl dgst -sha256 -verify` accept: a raw DER signature and a Sigstore bundle v0.3
- * with a public-key hint and no transparency-log entry.
- *
- * The caller masks the key and password; nothing here puts either (or anything derived
- * from them) into a message.
- */
-const KEY_INPUT = "signing-key";
-const PASSWORD_INPUT = "signing-key-password";
-const ALLOWED_KEYS = 'allowed: an ECDSA P-256 private key in PEM, either "-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----" ' +
-    `(cosign generate-key-pair; its password goes in "${PASSWORD_INPUT}") or "-----BEGIN PRIVATE KEY-----" ` +
-    "(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256)";
-/** Names the input and says it is secret: the value itself never appears in a message. */
-function keyError(input, problem) {
-    return new UserError(`input "${input}" (a secret, not shown) ${problem}`);
-}
-function pemBlocks(text) {
-    const blocks = [];
-    const re = /-----BEGIN ([A-Z0-9 ]+)-----([^-]*)-----END \1-----/g;
-    for (const m of text.matchAll(re)) {
-        // Header lines ("Proc-Type: …") only occur in legacy encrypted PEM, which we do not read.
-        const body = (m[2] ?? "").replace(/\s+/g, "");
-        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body))
-            continue;
-        blocks.push({ type: m[1] ?? "", der: Buffer.from(body, "base64") });
-    }
-    return blocks;
-}
-function toPem(type, der) {
-    const lines = der.toString("base64").match(/.{1,64}/g) ?? [];
-    return `-----BEGIN ${type}-----\n${lines.join("\n")}\n-----END ${type}-----\n`;
-}
-const SIGSTORE_ENCRYPTED = ["ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"];
-const PRIVATE_TYPES = [...SIGSTORE_ENCRYPTED, "PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY"];
-/**
- * Reads the `signing-key` input. Accepts cosign's encrypted key (scrypt + NaCl secretbox
- * around PKCS#8), PKCS#8 (also password-encrypted PKCS#8) and SEC1 "EC PRIVATE KEY";
- * the key must be ECDSA P-256. An encrypted key with no password is tried with the
- * empty password, which cosign allows.
- */
-async function loadSigningKey(pem, password) {
-    // A PEM pasted into a one-line variable sometimes arrives with literal "\n" escapes.
-    const text = !pem.includes("\n") && pem.includes("\\n") ? pem.replace(/(?:\\r)?\\n/g, "\n") : pem;
-    const blocks = pemBlocks(text);
-    const privateBlocks = blocks.filter((b) => PRIVATE_TYPES.includes(b.type));
-    if (privateBlocks.length === 0) {
-        if (blocks.some((b) => b.type === "PUBLIC KEY")) {
-            throw keyError(KEY_INPUT, `holds a public key; signing needs the private key. ${ALLOWED_KEYS}`);
-        }
-        if (blocks.some((b) => b.type === "RSA PRIVATE KEY")) {
-            throw keyError(KEY_INPUT, `is an RSA key; goship signs with ECDSA P-256 only. ${ALLOWED_KEYS}`);
-        }
-        if (blocks.some((b) => b.type === "OPENSSH PRIVATE KEY")) {
-            throw keyError(KEY_INPUT, `is an OpenSSH key; ${ALLOWED_KEYS}`);
-        }
-        const first = blocks[0];
-        if (first)
-            throw keyError(KEY_INPUT, `is a PEM "${first.type}" block; ${ALLOWED_KEYS}`);
-        if (text.includes("-----BEGIN")) {
-            // e.g. OpenSSL's legacy encryption ("Proc-Type: 4,ENCRYPTED" headers inside the block)
-            throw keyError(KEY_INPUT, `has a PEM block goship cannot read (convert it with openssl pkcs8 -topk8); ${ALLOWED_KEYS}`);
-        }
-        throw keyError(KEY_INPUT, `is not PEM text (give the key file's contents, not its path); ${ALLOWED_KEYS}`);
-    }
-    if (privateBlocks.length > 1) {
-        throw keyError(KEY_INPUT, `holds ${privateBlocks.length} private keys; give exactly one. ${ALLOWED_KEYS}`);
-    }
-    const block = privateBlocks[0];
-    let privateKey;
-    if (SIGSTORE_ENCRYPTED.includes(block.type)) {
-        privateKey = decryptedPkcs8Key(await decryptSigstoreKey(block.der, password));
-    }
-    else if (block.type === "ENCRYPTED PRIVATE KEY") {
-        privateKey = encryptedPkcs8Key(block, password);
-    }
-    else {
-        try {
-            privateKey = createPrivateKey({ key: toPem(block.type, block.der), format: "pem" });
-        }
-        catch {
-            throw keyError(KEY_INPUT, `is a "${block.type}" PEM block whose content is not a valid key; ${ALLOWED_KEYS}`);
-        }
-    }
-    assertP256(privateKey);
-    const publicKey = createPublicKey(privateKey);
-    return {
-        privateKey,
-        publicKeyPem: publicKey.export({ type: "spki", format: "pem" }),
-        hint: publicKeyHint(publicKey),
-    };
-}
-function decryptedPkcs8Key(der) {
-    try {
-        return createPrivateKey({ key: der, format: "der", type: "pkcs8" });
-    }
-    catch {
-        throw keyError(KEY_INPUT, `decrypts to something that is not a PKCS#8 private key; ${ALLOWED_KEYS}`);
-    }
-}
-function encryptedPkcs8Key(block, password) {
-    if (!password) {
-        throw keyError(KEY_INPUT, `is an encrypted PKCS#8 key and input "${PASSWORD_INPUT}" is empty: set it to the key's password`);
-    }
-    try {
-        return createPrivateKey({ key: toPem(block.type, block.der), format: "pem", passphrase: password });
-    }
-    catch {
-        throw keyError(PASSWORD_INPUT, `does not decrypt input "${KEY_INPUT}" (an encrypted PKCS#8 key): use the key's password`);
-    }
-}
-function assertP256(key) {
-    const type = key.asymmetricKeyType;
-    const curve = key.asymmetricKeyDetails?.namedCurve;
-    if (type === "ec" && curve === "prime256v1")
-        return;
-    const names = { secp384r1: "P-384", secp521r1: "P-521", secp256k1: "secp256k1" };
-    const what = type === "ec"
-        ? `an EC ${names[curve ?? ""] ?? curve ?? "unknown-curve"} key`
-        : type === "rsa" || type === "rsa-pss"
-            ? "an RSA key"
-            : type === "ed25519"
-                ? "an Ed25519 key"
-                : `a${/^[aeiou]/i.test(type ?? "") ? "n" : ""} ${type ?? "unknown"} key`;
-    throw keyError(KEY_INPUT, `is ${what}; goship signs with ECDSA P-256 only. ${ALLOWED_KEYS}`);
-}
-/**
- * Sigstore's public-key hint, as cosign writes it into bundles (verificationMaterial.publicKey.hint):
- * standard base64 of the SHA-256 of the DER SubjectPublicKeyInfo. Only a hint for
- * picking a key; verification never trusts it.
- */
-function publicKeyHint(publicKey) {
-    const spki = publicKey.export({ type: "spki", format: "der" });
-    return createHash("sha256").update(spki).digest("base64");
-}
-// cosign's encrypted key (go-securesystemslib "encrypted"): JSON with base64 []byte fields.
-const Bytes = schemas/* base64 */.K39().transform((s) => Buffer.from(s, "base64"));
-const SigstoreEncryptedKey = schemas/* object */.Ikc({
-    kdf: schemas/* object */.Ikc({
-        name: schemas/* literal */.euz("scrypt"),
-        params: schemas/* object */.Ikc({
-            N: schemas/* number */.aig()
-                .int()
-                .min(2)
-                .refine((n) => Number.isInteger(Math.log2(n)), "a power of two"),
-            r: schemas/* number */.aig().int().min(1).max(64),
-            p: schemas/* number */.aig().int().min(1).max(16),
-        }),
-        salt: Bytes,
-    }),
-    cipher: schemas/* object */.Ikc({
-        name: schemas/* literal */.euz("nacl/secretbox"),
-        nonce: Bytes.refine((b) => b.length === 24, "24 bytes"),
-    }),
-    ciphertext: Bytes,
-});
-/** Above this much scrypt memory a key file is treated as hostile (cosign's is 64 MiB). */
-const MiB = 1024 * 1024;
-const MAX_SCRYPT_BYTES = 512 * MiB;
-const scryptAsync = (0,external_node_util_.promisify)(external_node_crypto_.scrypt);
-async function decryptSigstoreKey(json, password) {
-    let parsed;
-    try {
-        parsed = SigstoreEncryptedKey.parse(JSON.parse(json.toString("utf8")));
-    }
-    catch (e) {
-        // zod's paths name fields, never values; JSON.parse's message could quote content.
-        const where = e instanceof z.ZodError ? ` (at ${e.issues.map((i) => i.path.join(".")).join(", ")})` : "";
-        throw keyError(KEY_INPUT, `is an encrypted Sigstore key whose content is not what cosign writes${where}: JSON with kdf "scrypt" and cipher "nacl/secretbox"`);
-    }
-    const { N, r, p } = parsed.kdf.params;
-    const memory = 128 * N * r * p;
-    if (memory > MAX_SCRYPT_BYTES) {
-        throw keyError(KEY_INPUT, `asks for scrypt parameters needing ${Math.round(memory / MiB)} MiB; at most ${MAX_SCRYPT_BYTES / MiB} MiB is allowed`);
-    }
-    const candidates = [password ?? ""];
-    // A secret stored from a file often keeps the file's final newline.
-    const trimmed = candidates[0]?.replace(/\r?\n$/, "");
-    if (trimmed !== undefined && trimmed !== candidates[0])
-        candidates.push(trimmed);
-    for (const candidate of candidates) {
-        const key = await scryptAsync(candidate, parsed.kdf.salt, 32, {
-            N,
-            r,
-            p,
-            // Node refuses more than 32 MiB by default; cosign's N=65536, r=8 needs 64 MiB.
-            maxmem: memory + 16 * MiB,
-        });
-        try {
-            return Buffer.from(xsalsa20poly1305(key, parsed.cipher.nonce).decrypt(parsed.ciphertext));
-        }
-        catch {
-            // authentication failed: wrong password (or a damaged key); try the next candidate
-        }
-    }
-    if (!password) {
-        throw keyError(KEY_INPUT, `is an encrypted Sigstore key and input "${PASSWORD_INPUT}" is empty: set it to the password the key was made with (COSIGN_PASSWORD of cosign generate-key-pair)`);
-    }
-    throw keyError(PASSWORD_INPUT, `does not decrypt input "${KEY_INPUT}" (secretbox authentication failed): use the password the key was made with (COSIGN_PASSWORD of cosign generate-key-pair)`);
-}
-/** Reads a public key (goship.pub) for verification; it must be ECDSA P-256. */
-function loadPublicKey(pem) {
-    let key;
-    try {
-        key = (0,external_node_crypto_.createPublicKey)({ key: pem, format: "pem" });
-    }
-    catch {
-        throw new errors/* UserError */.yo('the public key is not a PEM "PUBLIC KEY" block');
-    }
-    if (key.asymmetricKeyType !== "ec" || key.asymmetricKeyDetails?.namedCurve !== "prime256v1") {
-        throw new errors/* UserError */.yo(`the public key is not an ECDSA P-256 key (it is ${key.asymmetricKeyType ?? "unknown"})`);
-    }
-    return key;
-}
-// ─── Sigstore bundle ─────────────────────────────────────────────────────────────
-const BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
-/** Media types a bundle read back may have (sigstore-js and cosign still write the older ones). */
-const BUNDLE_MEDIA_TYPES = [
-    BUNDLE_MEDIA_TYPE,
-    "application/vnd.dev.sigstore.bundle+json;version=0.3",
-    "application/vnd.dev.sigstore.bundle+json;version=0.2",
-    "application/vnd.dev.sigstore.bundle+json;version=0.1",
-];
-const signing_Base64 = schemas/* base64 */.K39();
-const HashOutput = schemas/* object */.Ikc({
-    algorithm: schemas/* enum */.k5n(["SHA2_256", "SHA2_384", "SHA2_512"]),
-    digest: signing_Base64,
-});
-/** Read for shape only; verifying log entries is Sigstore's verifier's job. Unknown fields kept. */
-const TransparencyLogEntry = schemas/* looseObject */._H3({
-    logIndex: schemas/* string */.YjP(),
-    logId: schemas/* object */.Ikc({ keyId: signing_Base64 }),
-    kindVersion: schemas/* object */.Ikc({ kind: schemas/* string */.YjP(), version: schemas/* string */.YjP() }),
-    integratedTime: schemas/* string */.YjP(),
-    canonicalizedBody: signing_Base64,
-});
-const RawBytes = schemas/* object */.Ikc({ rawBytes: signing_Base64 });
-const VerificationMaterial = schemas/* object */.Ikc({
-    publicKey: schemas/* object */.Ikc({ hint: schemas/* string */.YjP() }).optional(),
-    certificate: RawBytes.optional(),
-    x509CertificateChain: schemas/* object */.Ikc({ certificates: schemas/* array */.YOg(RawBytes).min(1) }).optional(),
-    tlogEntries: schemas/* array */.YOg(TransparencyLogEntry).optional(),
-    timestampVerificationData: schemas/* looseObject */._H3({ rfc3161Timestamps: schemas/* array */.YOg(schemas/* object */.Ikc({ signedTimestamp: signing_Base64 })).optional() })
-        .optional(),
-})
-    .refine((v) => [v.publicKey, v.certificate, v.x509CertificateChain].filter((x) => x !== undefined).length === 1, "exactly one of publicKey, certificate, x509CertificateChain");
-const MessageSignature = schemas/* object */.Ikc({
-    messageDigest: HashOutput.optional(),
-    signature: signing_Base64.min(1),
-});
-/** A Sigstore bundle (protobuf-specs Bundle, JSON form): a message signature or a DSSE envelope. */
-const SigstoreBundle = schemas/* object */.Ikc({
-    mediaType: schemas/* enum */.k5n(BUNDLE_MEDIA_TYPES),
-    verificationMaterial: VerificationMaterial,
-    messageSignature: MessageSignature.optional(),
-    dsseEnvelope: dsse_DsseEnvelope.optional(),
-})
-    .refine((b) => (b.messageSignature === undefined) !== (b.dsseEnvelope === undefined), "exactly one of messageSignature, dsseEnvelope");
-/**
- * The bundle for a key signature of a blob, shaped as `cosign sign-blob --key` writes it
- * offline: a public-key hint and no tlogEntries or timestamps (key mode logs nowhere).
- */
-function messageSignatureBundle(hint, sha256, signature) {
-    return {
-        mediaType: BUNDLE_MEDIA_TYPE,
-        verificationMaterial: { publicKey: { hint } },
-        messageSignature: {
-            messageDigest: { algorithm: "SHA2_256", digest: sha256.toString("base64") },
-            signature: signature.toString("base64"),
-        },
-    };
-}
-/** The bundle for a key-signed DSSE envelope (`cosign verify-blob-attestation --key` reads it). */
-function dsseBundle(hint, envelope) {
-    return {
-        mediaType: BUNDLE_MEDIA_TYPE,
-        verificationMaterial: { publicKey: { hint } },
-        dsseEnvelope: envelope,
-    };
-}
-function keySigner(key) {
-    return {
-        kind: "key",
-        publicKeyPem: key.publicKeyPem,
-        hint: key.hint,
-        async signBlob(data) {
-            const signature = signP256(data, key.privateKey);
-            const digest = createHash("sha256").update(data).digest();
-            return { signature, bundle: messageSignatureBundle(key.hint, digest, signature) };
-        },
-        async signDsse(payloadType, payload) {
-            const envelope = signDsseEnvelope(payloadType, payload, key.privateKey);
-            return { envelope, bundle: dsseBundle(key.hint, envelope) };
-        },
-    };
-}
-const signing_InTotoStatement = schemas/* object */.Ikc({
-    _type: schemas/* literal */.euz("https://in-toto.io/Statement/v1"),
-    subject: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP(), digest: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()) })).min(1),
-    predicateType: schemas/* string */.YjP().min(1),
-    predicate: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
-});
-/**
- * Keyless signing through @actions/attest: a Fulcio certificate for the workflow's OIDC
- * identity, logged in Rekor (or GitHub's Sigstore with a timestamp for private
- * repositories). It cannot sign a bare blob, so signBlob attests SLSA build provenance
- * of the run with the blob (SHA256SUMS) as subject; `gh attestation verify SHA256SUMS
- * --repo OWNER/REPO [--bundle SHA256SUMS.sigstore.json]` checks it.
- */
-function keylessSigner(options = {}) {
-    const env = options.env ?? process.env;
-    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new UserError("keyless signing needs `permissions: id-token: write` (and `attestations: write`) in the workflow (ACTIONS_ID_TOKEN_REQUEST_URL is not set); " +
-            `grant it, or give input "${KEY_INPUT}" to sign with a key`);
-    }
-    const common = {
-        token: options.githubToken ?? "",
-        skipWrite: !options.githubToken,
-        ...(options.sigstore ? { sigstore: options.sigstore } : {}),
-    };
-    return {
-        kind: "keyless",
-        async signBlob(data, name = "SHA256SUMS") {
-            const { attestProvenance } = await __nccwpck_require__.e(/* import() */ 983).then(__nccwpck_require__.bind(__nccwpck_require__, 11983));
-            const sha256 = createHash("sha256").update(data).digest("hex");
-            const attestation = await sigstoreCall(() => attestProvenance({ ...common, subjects: [{ name, digest: { sha256 } }] }));
-            return { bundle: readBundle(attestation.bundle) };
-        },
-        async signDsse(payloadType, payload) {
-            // attest() builds and signs the statement itself: take ours apart and hand it the
-            // pieces. The signed bytes are attest's serialization, so use the returned envelope's.
-            if (payloadType !== IN_TOTO_PAYLOAD_TYPE) {
-                throw new Error(`keyless DSSE signing only takes in-toto statements, not ${payloadType}`);
-            }
-            const statement = signing_InTotoStatement.parse(JSON.parse(payload.toString("utf8")));
-            const { attest } = await __nccwpck_require__.e(/* import() */ 983).then(__nccwpck_require__.bind(__nccwpck_require__, 11983));
-            const attestation = await sigstoreCall(() => attest({
-                ...common,
-                subjects: statement.subject,
-                predicateType: statement.predicateType,
-                predicate: statement.predicate,
-            }));
-            const bundle = readBundle(attestation.bundle);
-            if (!bundle.dsseEnvelope)
-                throw new Error("@actions/attest returned a bundle without a DSSE envelope");
-            return { envelope: bundle.dsseEnvelope, bundle };
-        },
-    };
-}
-async function sigstoreCall(fn) {
-    try {
-        return await fn();
-    }
-    catch (e) {
-        throw new UserError(`keyless signing through Sigstore failed: ${errorMessage(e)}`);
-    }
-}
-function readBundle(json) {
-    const parsed = SigstoreBundle.safeParse(json);
-    if (!parsed.success)
-        throw new Error(`@actions/attest returned a bundle we cannot read: ${parsed.error.message}`);
-    return parsed.data;
-}
-// ─── Verification ────────────────────────────────────────────────────────────────
-/** True when `signature` (DER ECDSA-SHA256, the `.sig` file) is `data`'s signature by the PEM key. */
-function verifyBlob(data, signature, publicKeyPem) {
-    const key = loadPublicKey(publicKeyPem);
-    try {
-        return (0,external_node_crypto_.verify)("sha256", data, key, signature);
-    }
-    catch {
-        return false; // not DER
-    }
-}
-/**
- * True when a key-mode message-signature bundle is `data`'s signature by the PEM key:
- * the digest in the bundle matches `data` and the signature verifies.
- */
-function verifyBlobBundle(data, bundle, publicKeyPem) {
-    const message = bundle.messageSignature;
-    if (!message)
-        return false;
-    const digest = message.messageDigest;
-    if (digest) {
-        if (digest.algorithm !== "SHA2_256")
-            return false;
-        if (!(0,external_node_crypto_.createHash)("sha256").update(data).digest().equals(Buffer.from(digest.digest, "base64")))
-            return false;
-    }
-    return verifyBlob(data, Buffer.from(message.signature, "base64"), publicKeyPem);
-}
-/** True when one of the envelope's signatures is by the PEM key (over PAE(payloadType, payload)). */
-function verifyDsse(envelope, publicKeyPem) {
-    return verifyDsseEnvelope(envelope, loadPublicKey(publicKeyPem));
-}
-
-;// CONCATENATED MODULE: ./src/archive/write.ts
-
-
-
-
-
-
-
-/** fflate's level: level 9 was half as fast for 0.1% smaller Go binaries. Changing it changes every archive. */
-const DEFLATE_LEVEL = 6;
-/** fflate's memory level (hash table of 2^20 entries). Pinned: fflate derives a default from the input size. */
-const DEFLATE_MEM = 8;
-/**
- * fflate ends deflate blocks where its input chunks end, so the compressed bytes depend
- * on how the input was cut: everything reaches fflate in chunks of exactly this size.
- * 256 KiB was faster and used less memory than 64 KiB (fflate allocates per chunk).
- */
-const DEFLATE_CHUNK = (/* unused pure expression or super */ null && (256 * 1024));
-const READ_SIZE = (/* unused pure expression or super */ null && (1024 * 1024));
-/** Compressed output is written in batches of about this size. */
-const write_WRITE_BATCH = (/* unused pure expression or super */ null && (1024 * 1024));
-/**
- * Streams a gzip-compressed ustar archive of `entries` to `out`, sorted by name, each
- * entry with mtime `opts.mtime`, uid/gid 0, empty owner names and its given mode.
- */
-async function write_writeTarGz(out, entries, opts) {
-    checkMtime(opts.mtime, MAX_OCTAL_11);
-    const planned = await planEntries(entries);
-    return writeAtomically(out, async (output) => {
-        output.append(GZIP_HEADER);
-        const tar = new RawDeflate(output);
-        const readBuffer = Buffer.allocUnsafe(READ_SIZE);
-        for (const e of planned) {
-            tar.write(tarHeader(e.name, e.size, e.mode, opts.mtime));
-            await readSource(e, readBuffer, output, (bytes) => tar.write(bytes));
-            tar.write(ZEROS.subarray(0, padding(e.size, write_BLOCK)));
-        }
-        // End of archive (two zero blocks), then zeros up to a whole record, as tar writes it.
-        tar.write(ZEROS.subarray(0, 2 * write_BLOCK));
-        tar.write(ZEROS.subarray(0, padding(tar.inSize, RECORD)));
-        tar.end();
-        const trailer = Buffer.alloc(8);
-        trailer.writeUInt32LE(tar.crc, 0);
-        trailer.writeUInt32LE(tar.inSize % 2 ** 32, 4);
-        output.append(trailer);
-    });
-}
-/**
- * Streams a zip of `entries` to `out`, sorted by name, deflated, each entry with the
- * commit time as an MS-DOS time in UTC, Unix mode bits in its external attributes and
- * no extra fields (ZIP64 ones only where needed). CRC and sizes follow each entry's data
- * in a data descriptor, so every file is read once.
- */
-async function write_writeZip(out, entries, opts) {
-    checkMtime(opts.mtime, Number.MAX_SAFE_INTEGER);
-    const always = opts.zip64 === "always";
-    const { date, time } = dosDateTime(opts.mtime);
-    const planned = await planEntries(entries);
-    for (const e of planned) {
-        if (e.nameBytes.length > 0xffff)
-            throw new UserError(`archive entry name "${e.name}" is too long for zip`);
-    }
-    return writeAtomically(out, async (output) => {
-        const central = [];
-        const readBuffer = Buffer.allocUnsafe(READ_SIZE);
-        for (const e of planned) {
-            const offset = output.size;
-            const sizes64 = always || e.size >= ZIP64_SIZE_THRESHOLD;
-            const offset64 = always || offset >= U32_MAX;
-            const common = {
-                nameBytes: e.nameBytes,
-                version: sizes64 || offset64 ? 45 : 20,
-                flags: FLAG_DATA_DESCRIPTOR | (isAscii(e.nameBytes) ? 0 : FLAG_UTF8),
-                time,
-                date,
-            };
-            output.append(zipLocalHeader(common, sizes64));
-            const data = new RawDeflate(output);
-            await readSource(e, readBuffer, output, (bytes) => data.write(bytes));
-            data.end();
-            if (!sizes64 && data.outSize >= U32_MAX) {
-                throw new Error(`${e.name}: compressed to ${data.outSize} bytes, beyond what its zip header can say`);
-            }
-            const sizes = { crc: data.crc, compressed: data.outSize, uncompressed: data.inSize };
-            output.append(zipDataDescriptor(sizes, sizes64));
-            central.push(zipCentralHeader(common, sizes, e.mode, offset, sizes64, offset64));
-        }
-        const cdOffset = output.size;
-        for (const c of central)
-            output.append(c);
-        output.append(zipEnd(planned.length, output.size - cdOffset, cdOffset, always));
-    });
-}
-/** The ustar header for one regular file, preceded by a pax header when the name or size does not fit ustar. */
-function tarHeader(name, size, mode, mtime) {
-    const nameBytes = Buffer.from(name, "utf8");
-    const split = splitUstarName(nameBytes);
-    const records = [];
-    if (split === undefined)
-        records.push(paxRecord("path", name));
-    if (size > MAX_OCTAL_11)
-        records.push(paxRecord("size", String(size)));
-    const header = ustarBlock({
-        name: split?.name ?? truncateUtf8(nameBytes, 100),
-        prefix: split?.prefix ?? EMPTY,
-        size: size > MAX_OCTAL_11 ? 0 : size,
-        mode,
-        mtime,
-        type: "0",
-    });
-    if (records.length === 0)
-        return header;
-    const pax = Buffer.concat(records);
-    const base = truncateUtf8(Buffer.from(path.posix.basename(name), "utf8"), 100 - "PaxHeaders/".length);
-    const paxHeader = ustarBlock({
-        name: Buffer.concat([Buffer.from("PaxHeaders/"), base]),
-        prefix: EMPTY,
-        size: pax.length,
-        mode: 0o644,
-        mtime,
-        type: "x",
-    });
-    return Buffer.concat([paxHeader, pax, ZEROS.subarray(0, padding(pax.length, write_BLOCK)), header]);
-}
-/** MS-DOS date and time fields for a Unix time, read in UTC and clamped to 1980-2107 (2-second steps). */
-function dosDateTime(unixSeconds) {
-    const d = new Date(Math.min(Math.max(unixSeconds, DOS_MIN), DOS_MAX) * 1000);
-    return {
-        date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
-        time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
-    };
-}
-/** Validates every entry and checks every source before anything is written; sorts by name (UTF-8 bytes). */
-async function planEntries(entries) {
-    if (entries.length === 0)
-        throw new UserError("an archive needs at least one entry");
-    const planned = [];
-    for (const e of entries) {
-        const problem = nameProblem(e.name);
-        if (problem !== undefined)
-            throw new UserError(`archive entry name ${JSON.stringify(e.name)} ${problem}`);
-        if (e.mode !== 0o755 && e.mode !== 0o644) {
-            throw new UserError(`archive entry "${e.name}" has mode ${octal(e.mode)}; only 0755 and 0644 are written`);
-        }
-        let st;
-        try {
-            st = await lstat(e.source);
-        }
-        catch (err) {
-            throw new UserError(`cannot read ${e.source} for archive entry "${e.name}": ${errorMessage(err)}`);
-        }
-        if (!st.isFile()) {
-            throw new UserError(`${e.source} (archive entry "${e.name}") is ${describeType(st)}; only regular files are archived`);
-        }
-        planned.push({ ...e, nameBytes: Buffer.from(e.name, "utf8"), size: st.size, dev: st.dev, ino: st.ino });
-    }
-    planned.sort((a, b) => Buffer.compare(a.nameBytes, b.nameBytes));
-    for (let i = 1; i < planned.length; i++) {
-        const name = planned[i].name;
-        if (name === planned[i - 1].name)
-            throw new UserError(`two archive entries are named "${name}"`);
-    }
-    return planned;
-}
-function nameProblem(name) {
-    if (name === "")
-        return "is empty";
-    if (!name.isWellFormed())
-        return "is not valid Unicode";
-    if (name.includes("\\") || name.includes("\0"))
-        return "contains a backslash or NUL; use forward slashes";
-    if (name.startsWith("/"))
-        return "is absolute; names are relative to the archive root";
-    if (name.split("/").some((c) => c === "" || c === "." || c === "..")) {
-        return 'has an empty, "." or ".." component';
-    }
-    return undefined;
-}
-function describeType(st) {
-    if (st.isSymbolicLink())
-        return "a symbolic link";
-    if (st.isDirectory())
-        return "a directory";
-    if (st.isCharacterDevice())
-        return "a character device";
-    if (st.isBlockDevice())
-        return "a block device";
-    if (st.isFIFO())
-        return "a FIFO";
-    if (st.isSocket())
-        return "a socket";
-    return "not a regular file";
-}
-/** Unix seconds; tar's 11 octal digits end in the year 2242, zip's clamp (dosDateTime) takes any. */
-function checkMtime(mtime, max) {
-    if (!Number.isSafeInteger(mtime) || mtime < 0 || mtime > max) {
-        throw new UserError(`archive mtime must be whole seconds since 1970, from 0 to ${max}; got ${mtime}`);
-    }
-}
-function octal(n) {
-    return Number.isInteger(n) && n >= 0 ? `0${n.toString(8)}` : String(n);
-}
-/**
- * Feeds exactly `entry.size` bytes of its source to `consume`. The file must still be
- * the one planEntries saw (same inode, not a symlink now) and keep its size; a file
- * that changes while it is archived fails the archive rather than corrupting it.
- */
-async function readSource(entry, buffer, output, consume) {
-    const changed = (how) => new UserError(`${entry.source} ${how} while it was being archived`);
-    let fh;
-    try {
-        fh = await open(entry.source, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
-    }
-    catch (e) {
-        throw new UserError(`cannot read ${entry.source} for archive entry "${entry.name}": ${errorMessage(e)}`);
-    }
-    try {
-        const st = await fh.stat();
-        if (!st.isFile() || st.dev !== entry.dev || st.ino !== entry.ino)
-            throw changed("was replaced");
-        let position = 0;
-        while (position < entry.size) {
-            const { bytesRead } = await fh.read(buffer, 0, Math.min(buffer.length, entry.size - position), position);
-            if (bytesRead === 0)
-                throw changed("shrank");
-            consume(buffer.subarray(0, bytesRead));
-            position += bytesRead;
-            await output.drain();
-        }
-        if ((await fh.read(buffer, 0, 1, position)).bytesRead !== 0)
-            throw changed("grew");
-    }
-    finally {
-        await fh.close();
-    }
-}
-// ---- output ----
-/** The archive being written: a temp file, hashed as bytes are appended. */
-class ArchiveOutput {
-    size = 0;
-    hash = createHash("sha256");
-    pending = [];
-    pendingBytes = 0;
-    fh;
-    constructor(fh) {
-        this.fh = fh;
-    }
-    append(bytes) {
-        if (bytes.length === 0)
-            return;
-        this.hash.update(bytes);
-        this.pending.push(bytes);
-        this.pendingBytes += bytes.length;
-        this.size += bytes.length;
-    }
-    /** Writes what is pending once there is enough of it: this is where a fast producer waits for the disk. */
-    async drain() {
-        if (this.pendingBytes >= write_WRITE_BATCH)
-            await this.flush();
-    }
-    /** One writev of the pending pieces: no copy into a batch buffer (1 GiB of garbage for a 1 GiB archive). */
-    async flush() {
-        const chunks = this.pending;
-        this.pending = [];
-        this.pendingBytes = 0;
-        let written = (await this.fh.writev(chunks)).bytesWritten;
-        // A short write is rare for a regular file; finish piece by piece from where it stopped.
-        for (const chunk of chunks) {
-            if (written >= chunk.length) {
-                written -= chunk.length;
-                continue;
-            }
-            for (let off = written; off < chunk.length;)
-                off += (await this.fh.write(chunk, off, chunk.length - off)).bytesWritten;
-            written = 0;
-        }
-    }
-    digest() {
-        return this.hash.digest("hex");
-    }
-}
-/**
- * Writes to a temp file next to `out` (same directory, so the rename is atomic) and
- * renames it over `out` when complete; on any failure the temp file is removed and
- * `out` is left as it was.
- */
-async function writeAtomically(out, write) {
-    const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
-    let fh;
-    try {
-        fh = await open(temp, "wx", 0o644);
-    }
-    catch (e) {
-        throw new UserError(`cannot write archive ${out}: ${errorMessage(e)}`);
-    }
-    let closed = false;
-    try {
-        const output = new ArchiveOutput(fh);
-        await write(output);
-        await output.flush();
-        closed = true;
-        await fh.close();
-        await rename(temp, out);
-        return { sha256: output.digest(), size: output.size };
-    }
-    catch (e) {
-        if (!closed)
-            await fh.close().catch(() => undefined);
-        await rm(temp, { force: true });
-        if (e instanceof UserError || typeof e.code !== "string")
-            throw e;
-        throw new UserError(`cannot write archive ${out}: ${errorMessage(e)}`);
-    }
-}
-/**
- * One raw DEFLATE stream (RFC 1951) through fflate, with the CRC-32 and sizes gzip
- * and zip need. Input is re-cut into DEFLATE_CHUNK pieces, so the output is a function
- * of the input bytes alone, however the reads happened to split them.
- */
-class RawDeflate {
-    crc = 0;
-    inSize = 0;
-    outSize = 0;
-    deflate;
-    chunk = Buffer.allocUnsafe(DEFLATE_CHUNK);
-    filled = 0;
-    constructor(output) {
-        this.deflate = new Deflate({ level: DEFLATE_LEVEL, mem: DEFLATE_MEM }, (data) => {
-            this.outSize += data.length;
-            output.append(data);
-        });
-    }
-    write(bytes) {
-        this.crc = crc32(bytes, this.crc);
-        this.inSize += bytes.length;
-        let off = 0;
-        while (off < bytes.length) {
-            if (this.filled === 0 && bytes.length - off >= DEFLATE_CHUNK) {
-                // fflate copies what it is given into its own window, so a view is enough.
-                this.deflate.push(bytes.subarray(off, off + DEFLATE_CHUNK), false);
-                off += DEFLATE_CHUNK;
-                continue;
-            }
-            const n = Math.min(DEFLATE_CHUNK - this.filled, bytes.length - off);
-            this.chunk.set(bytes.subarray(off, off + n), this.filled);
-            this.filled += n;
-            off += n;
-            if (this.filled === DEFLATE_CHUNK) {
-                this.deflate.push(this.chunk, false);
-                this.filled = 0;
-            }
-        }
-    }
-    end() {
-        this.deflate.push(this.chunk.subarray(0, this.filled), true);
-        this.filled = 0;
-    }
-}
-// ---- gzip and tar ----
-/**
- * RFC 1952 header: deflate, no flags (no name, comment or extra), MTIME 0, XFL 0 (neither
- * the fastest nor the slowest level), OS 255 ("unknown": the bytes are the same everywhere).
- */
-const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
-const write_BLOCK = 512;
-/** GNU tar and Python pad archives to 20 blocks; some readers expect it. */
-const RECORD = 20 * write_BLOCK;
-const ZEROS = Buffer.alloc(RECORD);
-const EMPTY = Buffer.alloc(0);
-/** The largest value of an 11-digit octal field (size, mtime): 8 GiB - 1. */
-const MAX_OCTAL_11 = (/* unused pure expression or super */ null && (8 ** 11 - 1));
-function padding(size, unit) {
-    return (unit - (size % unit)) % unit;
-}
-/** ustar's name (100 bytes) and prefix (155 bytes), split at a slash; undefined when the name cannot fit. */
-function splitUstarName(name) {
-    if (name.length <= 100)
-        return { name, prefix: EMPTY };
-    // The first slash whose tail fits gives the shortest prefix; if that is too long, so is every other.
-    for (let i = name.indexOf(0x2f); i !== -1; i = name.indexOf(0x2f, i + 1)) {
-        if (name.length - i - 1 <= 100) {
-            return i <= 155 ? { name: name.subarray(i + 1), prefix: name.subarray(0, i) } : undefined;
-        }
-    }
-    return undefined;
-}
-/** A pax record: "<length> <key>=<value>\n", where the length counts its own digits. */
-function paxRecord(key, value) {
-    const body = Buffer.byteLength(` ${key}=${value}\n`);
-    let length = body + String(body).length;
-    if (String(length).length !== String(body).length)
-        length = body + String(length).length;
-    return Buffer.from(`${length} ${key}=${value}\n`, "utf8");
-}
-function truncateUtf8(bytes, max) {
-    if (bytes.length <= max)
-        return bytes;
-    let end = max;
-    while (end > 0 && (bytes[end] & 0xc0) === 0x80)
-        end--;
-    return bytes.subarray(0, end);
-}
-function ustarBlock(f) {
-    const b = Buffer.alloc(write_BLOCK);
-    f.name.copy(b, 0);
-    putOctal(b, 100, 8, f.mode);
-    putOctal(b, 108, 8, 0); // uid
-    putOctal(b, 116, 8, 0); // gid
-    putOctal(b, 124, 12, f.size);
-    putOctal(b, 136, 12, f.mtime);
-    b.write(f.type, 156, "latin1");
-    b.write("ustar\u000000", 257, "latin1"); // magic and version; uname and gname stay empty
-    putOctal(b, 329, 8, 0); // devmajor
-    putOctal(b, 337, 8, 0); // devminor
-    f.prefix.copy(b, 345);
-    b.fill(0x20, 148, 156);
-    let sum = 0;
-    for (const byte of b)
-        sum += byte;
-    b.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "latin1");
-    return b;
-}
-/** Zero-padded octal digits filling the field but its last byte, which stays NUL. */
-function putOctal(b, offset, width, value) {
-    b.write(value.toString(8).padStart(width - 1, "0"), offset, "latin1");
-}
-// ---- zip (APPNOTE.TXT 6.3) ----
-const U32_MAX = 0xffffffff;
-/**
- * Entries at least this big get ZIP64 sizes. It is decided before compressing, so it
- * leaves 256 MiB of room for deflate's worst-case growth (well under 1% here).
- */
-const ZIP64_SIZE_THRESHOLD = U32_MAX - 256 * 1024 * 1024;
-const FLAG_DATA_DESCRIPTOR = 0x0008;
-const FLAG_UTF8 = 0x0800;
-const METHOD_DEFLATE = 8;
-const MADE_BY_UNIX = (/* unused pure expression or super */ null && (3 << 8));
-const S_IFREG = 0o100000;
-const DOS_MIN = Date.UTC(1980, 0, 1) / 1000;
-const DOS_MAX = Date.UTC(2107, 11, 31, 23, 59, 58) / 1000;
-function isAscii(bytes) {
-    return bytes.every((byte) => byte < 0x80);
-}
-/** CRC and sizes are zero here (they follow the data); a ZIP64 entry carries both sizes as zero in its extra field. */
-function zipLocalHeader(c, sizes64) {
-    const extra = sizes64 ? zip64Extra([0, 0]) : EMPTY;
-    const b = Buffer.alloc(30);
-    b.writeUInt32LE(0x04034b50, 0);
-    b.writeUInt16LE(c.version, 4);
-    b.writeUInt16LE(c.flags, 6);
-    b.writeUInt16LE(METHOD_DEFLATE, 8);
-    b.writeUInt16LE(c.time, 10);
-    b.writeUInt16LE(c.date, 12);
-    // 14: CRC-32, zero
-    b.writeUInt32LE(sizes64 ? U32_MAX : 0, 18);
-    b.writeUInt32LE(sizes64 ? U32_MAX : 0, 22);
-    b.writeUInt16LE(c.nameBytes.length, 26);
-    b.writeUInt16LE(extra.length, 28);
-    return Buffer.concat([b, c.nameBytes, extra]);
-}
-function zipDataDescriptor(s, sizes64) {
-    const b = Buffer.alloc(sizes64 ? 24 : 16);
-    b.writeUInt32LE(0x08074b50, 0);
-    b.writeUInt32LE(s.crc, 4);
-    if (sizes64) {
-        b.writeBigUInt64LE(BigInt(s.compressed), 8);
-        b.writeBigUInt64LE(BigInt(s.uncompressed), 16);
-    }
-    else {
-        b.writeUInt32LE(s.compressed, 8);
-        b.writeUInt32LE(s.uncompressed, 12);
-    }
-    return b;
-}
-function zipCentralHeader(c, s, mode, offset, sizes64, offset64) {
-    // The ZIP64 extra holds exactly the fields set to 0xFFFFFFFF, in this order.
-    const wide = [...(sizes64 ? [s.uncompressed, s.compressed] : []), ...(offset64 ? [offset] : [])];
-    const extra = wide.length > 0 ? zip64Extra(wide) : EMPTY;
-    const b = Buffer.alloc(46);
-    b.writeUInt32LE(0x02014b50, 0);
-    b.writeUInt16LE(MADE_BY_UNIX | c.version, 4);
-    b.writeUInt16LE(c.version, 6);
-    b.writeUInt16LE(c.flags, 8);
-    b.writeUInt16LE(METHOD_DEFLATE, 10);
-    b.writeUInt16LE(c.time, 12);
-    b.writeUInt16LE(c.date, 14);
-    b.writeUInt32LE(s.crc, 16);
-    b.writeUInt32LE(sizes64 ? U32_MAX : s.compressed, 20);
-    b.writeUInt32LE(sizes64 ? U32_MAX : s.uncompressed, 24);
-    b.writeUInt16LE(c.nameBytes.length, 28);
-    b.writeUInt16LE(extra.length, 30);
-    // 32: comment length, 34: disk number, 36: internal attributes, all zero
-    b.writeUInt32LE(((S_IFREG | mode) << 16) >>> 0, 38);
-    b.writeUInt32LE(offset64 ? U32_MAX : offset, 42);
-    return Buffer.concat([b, c.nameBytes, extra]);
-}
-function zip64Extra(values) {
-    const b = Buffer.alloc(4 + 8 * values.length);
-    b.writeUInt16LE(0x0001, 0);
-    b.writeUInt16LE(8 * values.length, 2);
-    for (const [i, v] of values.entries())
-        b.writeBigUInt64LE(BigInt(v), 4 + 8 * i);
-    return b;
-}
-/** End of central directory, preceded by the ZIP64 record and locator when a count, size or offset needs them. */
-function zipEnd(count, cdSize, cdOffset, always) {
-    const wideCount = always || count >= 0xffff;
-    const wideSize = always || cdSize >= U32_MAX;
-    const wideOffset = always || cdOffset >= U32_MAX;
-    const eocd = Buffer.alloc(22);
-    eocd.writeUInt32LE(0x06054b50, 0);
-    // 4: this disk, 6: disk of the central directory, both zero
-    eocd.writeUInt16LE(wideCount ? 0xffff : count, 8);
-    eocd.writeUInt16LE(wideCount ? 0xffff : count, 10);
-    eocd.writeUInt32LE(wideSize ? U32_MAX : cdSize, 12);
-    eocd.writeUInt32LE(wideOffset ? U32_MAX : cdOffset, 16);
-    // 20: comment length, zero
-    if (!wideCount && !wideSize && !wideOffset)
-        return eocd;
-    const record = Buffer.alloc(56);
-    record.writeUInt32LE(0x06064b50, 0);
-    record.writeBigUInt64LE(44n, 4); // size of the rest of the record
-    record.writeUInt16LE(MADE_BY_UNIX | 45, 12);
-    record.writeUInt16LE(45, 14);
-    // 16: this disk, 20: disk of the central directory, both zero
-    record.writeBigUInt64LE(BigInt(count), 24);
-    record.writeBigUInt64LE(BigInt(count), 32);
-    record.writeBigUInt64LE(BigInt(cdSize), 40);
-    record.writeBigUInt64LE(BigInt(cdOffset), 48);
-    const locator = Buffer.alloc(20);
-    locator.writeUInt32LE(0x07064b50, 0);
-    // 4: disk of the ZIP64 record, zero
-    locator.writeBigUInt64LE(BigInt(cdOffset + cdSize), 8);
-    locator.writeUInt32LE(1, 16); // total number of disks
-    return Buffer.concat([record, locator, eocd]);
-}
-
-;// CONCATENATED MODULE: ./src/build/binfmt.ts
-/**
- * Reads the headers of ELF, PE and Mach-O executables with positioned reads (never the
- * whole file) and answers the questions build-static asks of every binary: which object
- * format and machine it is for, and whether it needs a dynamic loader or shared libraries.
- */
-
-
-/** No header, table or string that this module reads is anywhere near this size in a real binary. */
-const MAX_READ = (/* unused pure expression or super */ null && (64 << 20));
-/** Positioned reads from one open file; every range is checked against the file size first. */
-class BinaryFile {
-    path;
-    size;
-    handle;
-    constructor(path, size, handle) {
-        this.path = path;
-        this.size = size;
-        this.handle = handle;
-    }
-    /** Opens a regular file; missing, unreadable and non-regular paths are UserErrors. */
-    static async open(path) {
-        let handle;
-        try {
-            handle = await open(path, "r");
-        }
-        catch (e) {
-            throw new UserError(`${path}: cannot open: ${e.message}`);
-        }
-        try {
-            const stat = await handle.stat();
-            if (!stat.isFile())
-                throw new UserError(`${path}: not a regular file`);
-            return new BinaryFile(path, stat.size, handle);
-        }
-        catch (e) {
-            await handle.close();
-            throw e;
-        }
-    }
-    close() {
-        return this.handle.close();
-    }
-    /** A UserError that says the file is not what its headers claim (truncated or corrupt). */
-    malformed(what) {
-        return new UserError(`${this.path}: malformed or truncated binary: ${what}`);
-    }
-    /** Exactly `length` bytes at `offset`; a range outside the file means the file is truncated or corrupt. */
-    async read(offset, length, what) {
-        if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
-            throw this.malformed(`${what} has an impossible location`);
-        }
-        if (offset + length > this.size) {
-            throw this.malformed(`${what} (bytes ${offset}–${offset + length}) lies beyond the end of the file (${this.size} bytes)`);
-        }
-        if (length > MAX_READ)
-            throw this.malformed(`${what} claims ${length} bytes`);
-        return this.fill(Buffer.alloc(length), offset);
-    }
-    /** Up to `length` bytes at `offset`, fewer at the end of the file. */
-    async readUpTo(offset, length) {
-        const n = Math.max(0, Math.min(length, this.size - offset));
-        return this.fill(Buffer.alloc(n), offset);
-    }
-    async fill(buf, offset) {
-        let done = 0;
-        while (done < buf.length) {
-            const { bytesRead } = await this.handle.read(buf, done, buf.length - done, offset + done);
-            if (bytesRead === 0)
-                throw this.malformed(`the file shrank while it was being read`);
-            done += bytesRead;
-        }
-        return buf;
-    }
-}
-/** Reads format, machine and linkage of an ELF, PE or Mach-O executable. */
-async function inspectBinary(path) {
-    return withParsed(path, (_file, parsed) => Promise.resolve(parsed.info));
-}
-/**
- * Parses the container and hands its layout to `use` with the file still open. For
- * buildinfo.ts; `use` receives null for files that are no known executable format.
- */
-async function binfmt_withObjectLayout(path, use) {
-    const file = await BinaryFile.open(path);
-    try {
-        const kind = sniff(await file.readUpTo(0, 8));
-        if (kind === "unknown")
-            return await guard(file, () => use(file, null));
-        return await guard(file, async () => use(file, (await binfmt_parse(file, kind)).layout));
-    }
-    finally {
-        await file.close();
-    }
-}
-async function withParsed(path, use) {
-    const file = await BinaryFile.open(path);
-    try {
-        return await guard(file, async () => {
-            const head = await file.readUpTo(0, 8);
-            const kind = sniff(head);
-            if (kind === "unknown")
-                throw new UserError(`${path}: ${describeUnknown(head, file.size)}`);
-            return use(file, await binfmt_parse(file, kind));
-        });
-    }
-    finally {
-        await file.close();
-    }
-}
-/**
- * Turns a Buffer bounds error that slipped past the explicit checks into a UserError:
- * a hostile or broken file must never surface as a crash.
- */
-async function guard(file, run) {
-    try {
-        return await run();
-    }
-    catch (e) {
-        if (e instanceof RangeError)
-            throw file.malformed(e.message);
-        throw e;
-    }
-}
-function sniff(head) {
-    if (head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46)
-        return "elf";
-    if (head.length >= 2 && head[0] === 0x4d && head[1] === 0x5a)
-        return "pe";
-    if (head.length >= 4) {
-        const le = head.readUInt32LE(0);
-        const be = head.readUInt32BE(0);
-        if ([le, be].some((m) => m === 0xfeedface || m === 0xfeedfacf))
-            return "macho";
-        if (be === 0xcafebabe || be === 0xcafebabf)
-            return "fat";
-    }
-    return "unknown";
-}
-function describeUnknown(head, size) {
-    if (size === 0)
-        return "empty file, not an executable";
-    if (head.subarray(0, 2).toString("latin1") === "#!")
-        return "a script (starts with #!), not a compiled executable";
-    if (head.subarray(0, 4).toString("latin1") === "\0asm") {
-        return "a WebAssembly module; only ELF, PE and Mach-O executables can be checked";
-    }
-    return "not an ELF, PE or Mach-O executable";
-}
-async function binfmt_parse(file, kind) {
-    switch (kind) {
-        case "elf":
-            return parseElf(file);
-        case "pe":
-            return parsePe(file);
-        case "macho":
-            return parseMachO(file);
-        case "fat":
-            throw new UserError(`${file.path}: a universal (fat) Mach-O file or a Java class file; Go builds one Mach-O per GOARCH, so check the thin binaries before lipo joins them`);
-    }
-}
-/** Endian-aware field access on a buffer read for one structure. */
-class Fields {
-    buf;
-    le;
-    constructor(buf, le) {
-        this.buf = buf;
-        this.le = le;
-    }
-    u8(at) {
-        return this.buf.readUInt8(at);
-    }
-    u16(at) {
-        return this.le ? this.buf.readUInt16LE(at) : this.buf.readUInt16BE(at);
-    }
-    u32(at) {
-        return this.le ? this.buf.readUInt32LE(at) : this.buf.readUInt32BE(at);
-    }
-    u64(at) {
-        return this.le ? this.buf.readBigUInt64LE(at) : this.buf.readBigUInt64BE(at);
-    }
-    /** A 32- or 64-bit address. */
-    addr(at, bits) {
-        return bits === 64 ? this.u64(at) : BigInt(this.u32(at));
-    }
-    /** A 32- or 64-bit file offset or size; values beyond 2^53 cannot be in a real file. */
-    num(at, bits) {
-        if (bits === 32)
-            return this.u32(at);
-        const v = this.u64(at);
-        return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
-    }
-    /** A NUL-terminated string starting at `at` (to the end of the buffer if unterminated). */
-    cstr(at, end = this.buf.length) {
-        if (at >= end)
-            return "";
-        const nul = this.buf.indexOf(0, at);
-        return this.buf.toString("latin1", at, nul < 0 || nul > end ? end : nul);
-    }
-}
-/** Reads a NUL-terminated string at a file offset, at most `max` bytes long. */
-async function readCString(file, offset, what, max = 4096) {
-    if (offset < 0 || offset >= file.size)
-        throw file.malformed(`${what} points outside the file`);
-    const buf = await file.readUpTo(offset, max);
-    const nul = buf.indexOf(0);
-    if (nul < 0)
-        throw file.malformed(`${what} is not NUL-terminated within ${max} bytes`);
-    return buf.toString("utf8", 0, nul);
-}
-function checkInFile(file, offset, size, what) {
-    if (offset < 0 || size < 0 || offset + size > file.size) {
-        throw file.malformed(`${what} (bytes ${offset}–${offset + size}) lies beyond the end of the file (${file.size} bytes)`);
-    }
-}
-// ---------------------------------------------------------------- ELF
-const PT_LOAD = 1;
-const PT_DYNAMIC = 2;
-const PT_INTERP = 3;
-const SHT_NOBITS = 8;
-const SHF_WRITE = 1;
-const SHF_EXECINSTR = 4;
-const PF_X = 1;
-const PF_W = 2;
-const DT_NEEDED = 1n;
-const DT_STRTAB = 5n;
-const DT_STRSZ = 10n;
-const ELF_OSABI = {
-    1: "hpux",
-    2: "netbsd",
-    3: "linux",
-    6: "solaris",
-    7: "aix",
-    8: "irix",
-    9: "freebsd",
-    12: "openbsd",
-};
-function elfGoarch(machine, bits, le) {
-    switch (machine) {
-        case 3:
-            return "386";
-        case 62:
-            return "amd64";
-        case 40:
-            return "arm";
-        case 183:
-            return "arm64";
-        case 243:
-            return bits === 64 ? "riscv64" : "riscv32";
-        case 21:
-            return le ? "ppc64le" : "ppc64";
-        case 20:
-            return "ppc";
-        case 22:
-            return bits === 64 ? "s390x" : "s390";
-        case 8:
-            if (bits === 64)
-                return le ? "mips64le" : "mips64";
-            return le ? "mipsle" : "mips";
-        case 258:
-            return bits === 64 ? "loong64" : "loong32";
-        case 43:
-            return "sparc64";
-        default:
-            return `elf-machine-${machine}`;
-    }
-}
-async function parseElf(file) {
-    const ident = await file.read(0, 16, "ELF identification");
-    const cls = ident[4];
-    const data = ident[5];
-    if (cls !== 1 && cls !== 2)
-        throw file.malformed(`ELF class ${cls} is neither 32- nor 64-bit`);
-    if (data !== 1 && data !== 2)
-        throw file.malformed(`ELF data encoding ${data} is neither LSB nor MSB`);
-    const bits = cls === 2 ? 64 : 32;
-    const le = data === 1;
-    const w = bits / 8;
-    const h = new Fields(await file.read(0, bits === 64 ? 64 : 52, "ELF header"), le);
-    const type = h.u16(16);
-    const machine = h.u16(18);
-    const phoff = h.num(24 + w, bits);
-    const shoff = h.num(24 + 2 * w, bits);
-    const at = 28 + 3 * w; // e_ehsize; the fields after it are 16-bit
-    const phentsize = h.u16(at + 2);
-    let phnum = h.u16(at + 4);
-    const shentsize = h.u16(at + 6);
-    let shnum = h.u16(at + 8);
-    let shstrndx = h.u16(at + 10);
-    if (type !== 2 && type !== 3) {
-        const kind = type === 1 ? "a relocatable object (.o)" : type === 4 ? "a core dump" : `ELF type ${type}`;
-        throw new UserError(`${file.path}: ${kind}, not an executable`);
-    }
-    // Section header 0 carries the real counts when they overflow the 16-bit header fields.
-    const shsize = bits === 64 ? 64 : 40;
-    if (shoff !== 0 && (shnum === 0 || shstrndx === 0xffff || phnum === 0xffff)) {
-        if (shentsize < shsize)
-            throw file.malformed(`section header size ${shentsize} is too small`);
-        const s0 = new Fields(await file.read(shoff, shsize, "section header 0"), le);
-        if (shnum === 0)
-            shnum = s0.num(bits === 64 ? 32 : 20, bits);
-        if (shstrndx === 0xffff)
-            shstrndx = s0.u32(bits === 64 ? 40 : 24);
-        if (phnum === 0xffff)
-            phnum = s0.u32(bits === 64 ? 44 : 28);
-    }
-    const phsize = bits === 64 ? 56 : 32;
-    const segments = [];
-    if (phnum > 0) {
-        if (phentsize < phsize)
-            throw file.malformed(`program header size ${phentsize} is too small`);
-        const table = await file.read(phoff, phnum * phentsize, "program header table");
-        for (let i = 0; i < phnum; i++) {
-            const p = new Fields(table.subarray(i * phentsize, i * phentsize + phsize), le);
-            const seg = bits === 64
-                ? { type: p.u32(0), flags: p.u32(4), offset: p.num(8, 64), vaddr: p.u64(16), filesz: p.num(32, 64) }
-                : {
-                    type: p.u32(0),
-                    flags: p.u32(24),
-                    offset: p.u32(4),
-                    vaddr: BigInt(p.u32(8)),
-                    filesz: p.u32(16),
-                };
-            if (seg.type === PT_LOAD)
-                checkInFile(file, seg.offset, seg.filesz, `loadable segment ${i}`);
-            segments.push(seg);
-        }
-    }
-    const sections = [];
-    if (shoff !== 0 && shnum > 0) {
-        if (shentsize < shsize)
-            throw file.malformed(`section header size ${shentsize} is too small`);
-        const table = await file.read(shoff, shnum * shentsize, "section header table");
-        const raw = Array.from({ length: shnum }, (_, i) => {
-            const s = new Fields(table.subarray(i * shentsize, i * shentsize + shsize), le);
-            return bits === 64
-                ? {
-                    name: s.u32(0),
-                    type: s.u32(4),
-                    flags: Number(s.u64(8) & 0xffffffffn),
-                    addr: s.u64(16),
-                    offset: s.num(24, 64),
-                    size: s.num(32, 64),
-                }
-                : {
-                    name: s.u32(0),
-                    type: s.u32(4),
-                    flags: s.u32(8),
-                    addr: BigInt(s.u32(12)),
-                    offset: s.u32(16),
-                    size: s.u32(20),
-                };
-        });
-        const strtab = raw[shstrndx];
-        const names = strtab && strtab.type !== SHT_NOBITS
-            ? new Fields(await file.read(strtab.offset, strtab.size, "section name table"), le)
-            : undefined;
-        raw.forEach((s, i) => {
-            const name = names ? names.cstr(s.name) : "";
-            const size = s.type === SHT_NOBITS ? 0 : s.size;
-            // SHT_NOBITS sections (.bss) occupy no file bytes; their offset may point past the end.
-            if (i > 0 && s.type !== SHT_NOBITS)
-                checkInFile(file, s.offset, size, `section ${name || i}`);
-            sections.push({
-                name,
-                offset: s.offset,
-                size,
-                addr: s.addr,
-                writable: (s.flags & SHF_WRITE) !== 0,
-                executable: (s.flags & SHF_EXECINSTR) !== 0,
-            });
-        });
-    }
-    let interpreter;
-    const interp = segments.find((s) => s.type === PT_INTERP);
-    if (interp) {
-        const buf = await file.read(interp.offset, Math.min(interp.filesz, 4096), "program interpreter");
-        const nul = buf.indexOf(0);
-        interpreter = buf.toString("utf8", 0, nul < 0 ? buf.length : nul);
-    }
-    const loads = segments.filter((s) => s.type === PT_LOAD);
-    const needed = await readElfNeeded(file, segments, loads, bits, le);
-    const osabi = ELF_OSABI[ident[7]];
-    const info = {
-        format: "elf",
-        goarch: elfGoarch(machine, bits, le),
-        bits,
-        littleEndian: le,
-        ...(osabi ? { osabi } : {}),
-        ...(interpreter !== undefined ? { interpreter } : {}),
-        needed,
-        pie: type === 3,
-        static: interpreter === undefined && needed.length === 0,
-    };
-    const layout = {
-        format: "elf",
-        sections,
-        segments: loads.map((s, i) => ({
-            name: `PT_LOAD[${i}]`,
-            offset: s.offset,
-            size: s.filesz,
-            addr: s.vaddr,
-            writable: (s.flags & PF_W) !== 0,
-            executable: (s.flags & PF_X) !== 0,
-        })),
-    };
-    return { info, layout };
-}
-/** DT_NEEDED names from PT_DYNAMIC; the string table is found through its address, as the loader does. */
-async function readElfNeeded(file, segments, loads, bits, le) {
-    const dyn = segments.find((s) => s.type === PT_DYNAMIC);
-    if (!dyn || dyn.filesz === 0)
-        return [];
-    const entsize = bits === 64 ? 16 : 8;
-    const d = new Fields(await file.read(dyn.offset, dyn.filesz, "dynamic section"), le);
-    const neededOffsets = [];
-    let strtab;
-    let strsz;
-    for (let at = 0; at + entsize <= d.buf.length; at += entsize) {
-        const tag = bits === 64 ? d.u64(at) : BigInt(d.u32(at));
-        const val = d.addr(at + entsize / 2, bits);
-        if (tag === 0n)
-            break;
-        if (tag === DT_NEEDED)
-            neededOffsets.push(val);
-        else if (tag === DT_STRTAB)
-            strtab = val;
-        else if (tag === DT_STRSZ)
-            strsz = val;
-    }
-    if (neededOffsets.length === 0)
-        return [];
-    if (strtab === undefined)
-        throw file.malformed("DT_NEEDED entries without a DT_STRTAB");
-    const seg = loads.find((s) => s.vaddr <= strtab && strtab < s.vaddr + BigInt(s.filesz));
-    if (!seg)
-        throw file.malformed("the dynamic string table is not in any loadable segment");
-    const start = seg.offset + Number(strtab - seg.vaddr);
-    const limit = Math.min(seg.offset + seg.filesz - start, strsz === undefined ? MAX_READ : Number(strsz));
-    const table = new Fields(await file.read(start, Math.min(limit, MAX_READ), "dynamic string table"), le);
-    return neededOffsets.map((off) => {
-        if (off >= BigInt(table.buf.length))
-            throw file.malformed("a DT_NEEDED name lies outside the string table");
-        return table.cstr(Number(off));
-    });
-}
-// ---------------------------------------------------------------- PE
-const IMAGE_SCN_CNT_CODE = 0x20;
-const IMAGE_SCN_MEM_EXECUTE = 0x20000000;
-const IMAGE_SCN_MEM_WRITE = 0x80000000;
-const IMAGE_DLLCHARACTERISTICS_DYNAMIC_BASE = 0x40;
-const MAX_IMPORTS = 4096;
-function peGoarch(machine) {
-    switch (machine) {
-        case 0x14c:
-            return "386";
-        case 0x8664:
-            return "amd64";
-        case 0x1c0:
-        case 0x1c2:
-        case 0x1c4:
-            return "arm";
-        case 0xaa64:
-            return "arm64";
-        case 0x5064:
-            return "riscv64";
-        case 0x6264:
-            return "loong64";
-        default:
-            return `pe-machine-0x${machine.toString(16)}`;
-    }
-}
-async function parsePe(file) {
-    if (file.size < 64)
-        throw file.malformed("too short for an MS-DOS header");
-    const dos = new Fields(await file.read(0, 64, "MS-DOS header"), true);
-    const peOffset = dos.u32(0x3c);
-    const sig = peOffset + 24 <= file.size ? await file.read(peOffset, 24, "PE header") : Buffer.alloc(0);
-    if (sig.length < 24 || sig.readUInt32BE(0) !== 0x50450000) {
-        throw new UserError(`${file.path}: an MS-DOS executable without a PE header, not a Windows binary`);
-    }
-    const coff = new Fields(sig, true);
-    const machine = coff.u16(4);
-    const nsections = coff.u16(6);
-    const symtabOffset = coff.u32(12);
-    const nsymbols = coff.u32(16);
-    const optSize = coff.u16(20);
-    const opt = new Fields(await file.read(peOffset + 24, optSize, "PE optional header"), true);
-    if (optSize < 2)
-        throw file.malformed("PE optional header is missing");
-    const magic = opt.u16(0);
-    if (magic !== 0x10b && magic !== 0x20b)
-        throw file.malformed(`PE optional header magic 0x${magic.toString(16)}`);
-    const bits = magic === 0x20b ? 64 : 32;
-    const dirsAt = bits === 64 ? 112 : 96;
-    if (optSize < dirsAt)
-        throw file.malformed(`PE optional header is only ${optSize} bytes`);
-    const dllCharacteristics = opt.u16(70);
-    const ndirs = opt.u32(dirsAt - 4);
-    const importDir = ndirs > 1 && optSize >= dirsAt + 16 ? { rva: opt.u32(dirsAt + 8), size: opt.u32(dirsAt + 12) } : null;
-    const table = await file.read(peOffset + 24 + optSize, nsections * 40, "PE section table");
-    const sections = [];
-    for (let i = 0; i < nsections; i++) {
-        const s = new Fields(table.subarray(i * 40, i * 40 + 40), true);
-        let name = s.cstr(0, 8);
-        // Names longer than 8 bytes are "/<offset>" into the COFF string table after the symbols.
-        if (/^\/\d+$/.test(name) && symtabOffset !== 0) {
-            name = await readCString(file, symtabOffset + nsymbols * 18 + Number(name.slice(1)), "long section name", 256);
-        }
-        const sec = {
-            name,
-            vsize: s.u32(8),
-            vaddr: s.u32(12),
-            rawSize: s.u32(16),
-            rawOffset: s.u32(20),
-            characteristics: s.u32(36),
-        };
-        checkInFile(file, sec.rawOffset, sec.rawSize, `section ${name}`);
-        sections.push(sec);
-    }
-    const rvaToOffset = (rva, what) => {
-        for (const s of sections) {
-            if (rva >= s.vaddr && rva < s.vaddr + s.rawSize) {
-                return s.rawOffset + (rva - s.vaddr);
-            }
-        }
-        throw file.malformed(`${what} (RVA 0x${rva.toString(16)}) is in no section`);
-    };
-    const needed = [];
-    if (importDir && importDir.rva !== 0 && importDir.size !== 0) {
-        const start = rvaToOffset(importDir.rva, "import directory");
-        for (let i = 0;; i++) {
-            if (i >= MAX_IMPORTS)
-                throw file.malformed(`more than ${MAX_IMPORTS} import descriptors`);
-            const d = new Fields(await file.read(start + i * 20, 20, "import descriptor"), true);
-            const nameRva = d.u32(12);
-            if (nameRva === 0 && d.u32(16) === 0)
-                break; // the all-zero terminator
-            needed.push(await readCString(file, rvaToOffset(nameRva, "imported DLL name"), "imported DLL name", 512));
-        }
-    }
-    const info = {
-        format: "pe",
-        goarch: peGoarch(machine),
-        bits,
-        littleEndian: true,
-        needed,
-        pie: (dllCharacteristics & IMAGE_DLLCHARACTERISTICS_DYNAMIC_BASE) !== 0,
-    };
-    const imageBase = bits === 64 ? opt.u64(24) : BigInt(opt.u32(28));
-    const layout = {
-        format: "pe",
-        sections: sections.map((s) => ({
-            name: s.name,
-            offset: s.rawOffset,
-            size: Math.min(s.rawSize, s.vsize || s.rawSize),
-            addr: imageBase + BigInt(s.vaddr),
-            writable: (s.characteristics & IMAGE_SCN_MEM_WRITE) !== 0,
-            executable: (s.characteristics & (IMAGE_SCN_MEM_EXECUTE | IMAGE_SCN_CNT_CODE)) !== 0,
-        })),
-        segments: [],
-    };
-    return { info, layout };
-}
-// ---------------------------------------------------------------- Mach-O
-const MH_PIE = 0x200000;
-const LC_SEGMENT = 0x1;
-const LC_SEGMENT_64 = 0x19;
-const LC_LOAD_DYLINKER = 0xe;
-const LC_DYLIB_KINDS = new Set([0xc, 0x80000018, 0x8000001f, 0x20, 0x80000023]);
-const VM_PROT_WRITE = 2;
-const VM_PROT_EXECUTE = 4;
-const S_ZEROFILL_TYPES = new Set([0x1, 0xc, 0x12]);
-const MAX_LOAD_COMMANDS_SIZE = (/* unused pure expression or super */ null && (16 << 20));
-function machoGoarch(cputype) {
-    switch (cputype) {
-        case 7:
-            return "386";
-        case 0x01000007:
-            return "amd64";
-        case 12:
-            return "arm";
-        case 0x0100000c:
-            return "arm64";
-        case 0x0200000c:
-            return "arm64_32";
-        case 18:
-            return "ppc";
-        case 0x01000012:
-            return "ppc64";
-        default:
-            return `macho-cputype-0x${cputype.toString(16)}`;
-    }
-}
-async function parseMachO(file) {
-    const head = await file.read(0, 28, "Mach-O header");
-    const le = head.readUInt32LE(0) === 0xfeedface || head.readUInt32LE(0) === 0xfeedfacf;
-    const h = new Fields(head, le);
-    const bits = h.u32(0) === 0xfeedfacf ? 64 : 32;
-    const cputype = h.u32(4);
-    const filetype = h.u32(12);
-    const ncmds = h.u32(16);
-    const sizeofcmds = h.u32(20);
-    const flags = h.u32(24);
-    if (filetype === 1)
-        throw new UserError(`${file.path}: a Mach-O object file (.o), not an executable`);
-    if (sizeofcmds > MAX_LOAD_COMMANDS_SIZE)
-        throw file.malformed(`load commands claim ${sizeofcmds} bytes`);
-    const cmds = new Fields(await file.read(bits === 64 ? 32 : 28, sizeofcmds, "Mach-O load commands"), le);
-    const sections = [];
-    const segments = [];
-    const needed = [];
-    let interpreter;
-    const lcString = (at, size) => {
-        const off = cmds.u32(at + 8);
-        if (off < 12 || off >= size)
-            throw file.malformed("a load command string points outside its command");
-        return cmds.cstr(at + off, at + size);
-    };
-    let at = 0;
-    for (let i = 0; i < ncmds; i++) {
-        if (at + 8 > sizeofcmds)
-            throw file.malformed(`load command ${i} lies beyond sizeofcmds`);
-        const cmd = cmds.u32(at);
-        const size = cmds.u32(at + 4);
-        if (size < 8 || at + size > sizeofcmds)
-            throw file.malformed(`load command ${i} has size ${size}`);
-        if (cmd === LC_SEGMENT || cmd === LC_SEGMENT_64) {
-            const is64 = cmd === LC_SEGMENT_64;
-            const headerSize = is64 ? 72 : 56;
-            const sectSize = is64 ? 80 : 68;
-            if (size < headerSize)
-                throw file.malformed(`segment command ${i} is too short`);
-            const segname = cmds.cstr(at + 8, at + 24);
-            const vmaddr = is64 ? cmds.u64(at + 24) : BigInt(cmds.u32(at + 24));
-            const fileoff = is64 ? cmds.num(at + 40, 64) : cmds.u32(at + 32);
-            const filesize = is64 ? cmds.num(at + 48, 64) : cmds.u32(at + 36);
-            const initprot = cmds.u32(at + (is64 ? 60 : 44));
-            const nsects = cmds.u32(at + (is64 ? 64 : 48));
-            if (headerSize + nsects * sectSize > size)
-                throw file.malformed(`segment ${segname} lists too many sections`);
-            checkInFile(file, fileoff, filesize, `segment ${segname}`);
-            const writable = (initprot & VM_PROT_WRITE) !== 0;
-            const executable = (initprot & VM_PROT_EXECUTE) !== 0;
-            segments.push({ name: segname, offset: fileoff, size: filesize, addr: vmaddr, writable, executable });
-            for (let j = 0; j < nsects; j++) {
-                const s = at + headerSize + j * sectSize;
-                const sectname = cmds.cstr(s, s + 16);
-                const addr = is64 ? cmds.u64(s + 32) : BigInt(cmds.u32(s + 32));
-                const sectSizeBytes = is64 ? cmds.num(s + 40, 64) : cmds.u32(s + 36);
-                const offset = cmds.u32(s + (is64 ? 48 : 40));
-                const sflags = cmds.u32(s + (is64 ? 64 : 56));
-                const inFile = !S_ZEROFILL_TYPES.has(sflags & 0xff);
-                if (inFile)
-                    checkInFile(file, offset, sectSizeBytes, `section ${segname},${sectname}`);
-                sections.push({
-                    name: `${cmds.cstr(s + 16, s + 32)},${sectname}`,
-                    offset,
-                    size: inFile ? sectSizeBytes : 0,
-                    addr,
-                    writable,
-                    executable,
-                });
-            }
-        }
-        else if (LC_DYLIB_KINDS.has(cmd)) {
-            needed.push(lcString(at, size));
-        }
-        else if (cmd === LC_LOAD_DYLINKER) {
-            interpreter = lcString(at, size);
-        }
-        at += size;
-    }
-    const info = {
-        format: "macho",
-        goarch: machoGoarch(cputype),
-        bits,
-        littleEndian: le,
-        ...(interpreter !== undefined ? { interpreter } : {}),
-        needed,
-        pie: (flags & MH_PIE) !== 0,
-    };
-    return { info, layout: { format: "macho", sections, segments } };
-}
-// ---------------------------------------------------------------- target check
-const FORMAT_NAMES = {
-    elf: "an ELF binary",
-    pe: "a PE (Windows) binary",
-    macho: "a Mach-O (Apple) binary",
-};
-/** What each GOOS's linker writes; systems whose format this module cannot read say so. */
-function expectedFormat(goos) {
-    switch (goos) {
-        case "windows":
-            return "pe";
-        case "darwin":
-        case "ios":
-            return "macho";
-        case "aix":
-            return "XCOFF";
-        case "plan9":
-            return "Plan 9 a.out";
-        case "js":
-        case "wasip1":
-            return "WebAssembly";
-        default:
-            return "elf";
-    }
-}
-const MACHINE_WORDS = {
-    amd64: "x86-64",
-    "386": "Intel 80386",
-    arm64: "ARM aarch64",
-    arm: "32-bit ARM",
-    riscv64: "RISC-V 64",
-    ppc64le: "64-bit PowerPC, little-endian",
-    ppc64: "64-bit PowerPC, big-endian",
-    s390x: "IBM S/390",
-    mips: "32-bit MIPS, big-endian",
-    mipsle: "32-bit MIPS, little-endian",
-    mips64: "64-bit MIPS, big-endian",
-    mips64le: "64-bit MIPS, little-endian",
-    loong64: "LoongArch 64",
-};
-function machineName(goarch) {
-    const words = MACHINE_WORDS[goarch];
-    return words ? `${goarch} (${words})` : goarch;
-}
-/** GOOS values an ELF OS ABI byte is compatible with. */
-const OSABI_GOOS = {
-    linux: ["linux", "android"],
-    solaris: ["solaris", "illumos"],
-};
-/**
- * Checks a binary against the target it was built for; returns human-readable problems
- * (empty = fine). Linux binaries must also be static: no program interpreter, no shared libraries.
- */
-function checkBinaryForTarget(info, target) {
-    const name = `${target.goos}/${target.goarch}`;
-    const problems = [];
-    const want = expectedFormat(target.goos);
-    if (want !== info.format) {
-        const wantName = FORMAT_NAMES[want] ?? `a ${want} binary, which this check cannot read`;
-        problems.push(`wrong object format: ${name} needs ${wantName}, but this is ${FORMAT_NAMES[info.format]}`);
-    }
-    if (info.goarch !== target.goarch) {
-        problems.push(`wrong machine: the binary is for ${machineName(info.goarch)}, but ${name} needs ${machineName(target.goarch)}`);
-    }
-    if (info.format === "elf" && info.osabi !== undefined && want === "elf") {
-        const fits = OSABI_GOOS[info.osabi] ?? [info.osabi];
-        if (!fits.includes(target.goos)) {
-            problems.push(`wrong operating system: the ELF header marks the binary for ${info.osabi}, not ${target.goos}`);
-        }
-    }
-    if (target.goos === "linux" && info.format === "elf" && info.static === false) {
-        problems.push(staticProblem(info));
-    }
-    return problems;
-}
-function staticProblem(info) {
-    const libs = info.needed.length > 0 ? `the shared libraries ${info.needed.join(", ")}` : undefined;
-    const wants = [info.interpreter && `the program interpreter ${info.interpreter}`, libs]
-        .filter(Boolean)
-        .join(" and ");
-    const head = `not statically linked: it asks for ${wants}, so it starts only where ${libs ? "those exist" : "that loader exists"} ` +
-        "(not in scratch or distroless/static images, nor on a host with another C library)";
-    if (info.pie && info.interpreter && !libs) {
-        return (`${head}. It is a position-independent executable (-buildmode=pie) that needs no shared library: ` +
-            "Go's internal linker leaves a PIE's start-up relocations to the system's dynamic loader, even with CGO_ENABLED=0. " +
-            "Drop -buildmode=pie to get a static executable, or link a static PIE externally " +
-            '(CGO_ENABLED=1 -buildmode=pie -ldflags "-linkmode=external -extldflags=-static-pie", which needs a C toolchain and a static libc).');
-    }
-    const pie = info.pie && info.interpreter
-        ? " Being a PIE (-buildmode=pie), it would need the loader even without cgo."
-        : "";
-    return (`${head}. This usually means cgo was enabled (the default when a C compiler is found and the target is the host): ` +
-        `build with CGO_ENABLED=0.${pie}`);
-}
-
-;// CONCATENATED MODULE: ./src/build/buildinfo.ts
-/**
- * Reads the build information the Go linker embeds in every binary (Go version, main
- * module, dependencies with their go.sum hashes, build settings) without running the
- * binary or `go version -m`, and without reading more than the part that holds it.
- */
-
-
-const MAGIC = Buffer.from("\xff Go buildinf:", "latin1");
-const HEADER_SIZE = 32;
-/** The linker aligns the blob to 16 bytes of virtual address; a magic string anywhere else is just data. */
-const ALIGN = 16n;
-const FLAG_INLINE_STRINGS = 2;
-const SCAN_CHUNK = (/* unused pure expression or super */ null && (1 << 20));
-/** How much of a file the last-resort scan reads when no section or segment holds the blob. */
-const MAX_FILE_SCAN = (/* unused pure expression or super */ null && (256 << 20));
-const MAX_VERSION_LENGTH = 1024;
-const MAX_MODINFO_LENGTH = (/* unused pure expression or super */ null && (16 << 20));
-/** cmd/go frames the module info with 16 bytes of fixed noise on each side. */
-const SENTINEL_LENGTH = 16;
-/**
- * Reads Go's build info from an executable. It looks where the Go linker puts the blob
- * (ELF .go.buildinfo, Mach-O __DATA,__go_buildinfo, else the first writable data section or
- * segment, which is where PE binaries carry it) and only then scans the file, bounded, in
- * 1 MiB chunks. Non-Go files and binaries from Go before 1.18 (pointer-based blob) are UserErrors.
- */
-async function buildinfo_readBuildInfo(path) {
-    return withObjectLayout(path, async (file, layout) => {
-        const blob = await findBlob(file, layout);
-        if (!blob) {
-            throw new UserError(`${path}: no Go build information found: not a Go program (or one built by Go before 1.13, or with the blob stripped)`);
-        }
-        return { goVersion: blob.version, ...parseModInfo(blob.modinfo, path) };
-    });
-}
-async function findBlob(file, layout) {
-    for (const region of preferredRegions(layout)) {
-        const blob = await scan(file, region);
-        if (blob)
-            return blob;
-    }
-    return scan(file, {
-        name: "file",
-        offset: 0,
-        size: Math.min(file.size, MAX_FILE_SCAN),
-        addr: 0n,
-        writable: true,
-        executable: false,
-    });
-}
-/** The regions Go's own debug/buildinfo reads, best first. */
-function preferredRegions(layout) {
-    if (!layout)
-        return [];
-    const isData = (r) => r.writable && !r.executable && r.size > 0;
-    const named = layout.sections.find((s) => s.name === ".go.buildinfo" || s.name === "__DATA,__go_buildinfo");
-    const data = layout.format === "pe"
-        ? layout.sections.find(isData)
-        : (layout.segments.find(isData) ?? layout.sections.find(isData));
-    return [named, data].filter((r) => r !== undefined && r.size >= HEADER_SIZE);
-}
-/** Streams through a region looking for an aligned magic string that starts a valid blob. */
-async function scan(file, region) {
-    for (let pos = 0; pos < region.size; pos += SCAN_CHUNK) {
-        const length = Math.min(SCAN_CHUNK, region.size - pos);
-        // Overlap chunks so a magic string across a chunk boundary is still seen.
-        const chunk = await file.readUpTo(region.offset + pos, Math.min(length + MAGIC.length - 1, region.size - pos));
-        for (let i = chunk.indexOf(MAGIC); i >= 0 && i < length; i = chunk.indexOf(MAGIC, i + 1)) {
-            if ((region.addr + BigInt(pos + i)) % ALIGN !== 0n)
-                continue;
-            const blob = await readBlob(file, region.offset + pos + i);
-            if (blob)
-                return blob;
-        }
-    }
-    return undefined;
-}
-/**
- * Decodes the blob at `offset`: 14-byte magic, pointer size, flags, padding to 32 bytes,
- * then (Go 1.18+) two uvarint-length-prefixed strings: the Go version and the module info.
- * Returns undefined when the bytes only look like a blob.
- */
-async function readBlob(file, offset) {
-    const head = await file.readUpTo(offset, HEADER_SIZE + 2 * 10 + MAX_VERSION_LENGTH);
-    if (head.length < HEADER_SIZE)
-        return undefined;
-    const ptrSize = head[14];
-    const flags = head[15];
-    if (ptrSize !== 4 && ptrSize !== 8)
-        return undefined;
-    if ((flags & FLAG_INLINE_STRINGS) === 0) {
-        throw new UserError(`${file.path}: built by a Go release before 1.18, whose build info this reader does not support; rebuild with a current Go`);
-    }
-    const version = uvarint(head, HEADER_SIZE);
-    if (!version || version.value === 0 || version.value > MAX_VERSION_LENGTH)
-        return undefined;
-    const versionEnd = version.next + version.value;
-    if (versionEnd > head.length)
-        return undefined;
-    const modLength = uvarint(head, versionEnd);
-    if (!modLength || modLength.value > MAX_MODINFO_LENGTH)
-        return undefined;
-    const versionText = head.toString("utf8", version.next, versionEnd);
-    if (!/^[\x21-\x7e][\x20-\x7e]*$/.test(versionText))
-        return undefined;
-    const modStart = offset + modLength.next;
-    if (modStart + modLength.value > file.size)
-        return undefined;
-    const mod = await file.read(modStart, modLength.value, "module info");
-    // Same framing test as the go command: without it the binary simply has no module info.
-    const framed = mod.length >= 2 * SENTINEL_LENGTH + 1 && mod[mod.length - SENTINEL_LENGTH - 1] === 0x0a;
-    return {
-        version: versionText,
-        modinfo: framed ? mod.toString("utf8", SENTINEL_LENGTH, mod.length - SENTINEL_LENGTH) : "",
-    };
-}
-/** An unsigned LEB128 number (Go's binary.Uvarint); undefined if it runs past the buffer or 2^53. */
-function uvarint(buf, at) {
-    let value = 0;
-    let scale = 1;
-    for (let i = at; i < buf.length && i < at + 8; i++) {
-        const b = buf[i];
-        value += (b & 0x7f) * scale;
-        if (b < 0x80)
-            return { value, next: i + 1 };
-        scale *= 128;
-    }
-    return undefined;
-}
-// ---------------------------------------------------------------- module info text
-/** Parses the tab-separated module info lines written by cmd/go (path, mod, dep, =>, build). */
-function parseModInfo(text, path) {
-    const info = {
-        path: "",
-        main: { path: "", version: "" },
-        deps: [],
-        settings: [],
-    };
-    const bad = (n, why) => new UserError(`${path}: malformed Go build info, line ${n + 1}: ${why}`);
-    let last;
-    text.split("\n").forEach((line, n) => {
-        const tab = line.indexOf("\t");
-        const word = tab < 0 ? line : line.slice(0, tab);
-        const rest = line.slice(tab + 1);
-        switch (tab < 0 ? "" : word) {
-            case "path":
-                info.path = rest;
-                break;
-            case "mod":
-                info.main = moduleLine(rest, () => bad(n, "a mod line needs a path and a version"));
-                last = info.main;
-                break;
-            case "dep": {
-                const dep = moduleLine(rest, () => bad(n, "a dep line needs a path and a version"));
-                info.deps.push(dep);
-                last = dep;
-                break;
-            }
-            case "=>": {
-                const [p, v, sum, ...extra] = rest.split("\t");
-                if (p === undefined || v === undefined || sum === undefined || extra.length > 0) {
-                    throw bad(n, "a replacement needs a path, a version and a sum");
-                }
-                if (!last)
-                    throw bad(n, "a replacement follows no module");
-                last.replace = { path: p, version: v, ...(sum ? { sum } : {}) };
-                last = undefined;
-                break;
-            }
-            case "build":
-                info.settings.push(settingLine(rest, (why) => bad(n, why)));
-                break;
-            default:
-                // Other lines (an old "go" line, blank lines) carry nothing the header has not given.
-                break;
-        }
-    });
-    return info;
-}
-function moduleLine(rest, bad) {
-    const fields = rest.split("\t");
-    if (fields.length !== 2 && fields.length !== 3)
-        throw bad();
-    const [path, version, sum] = fields;
-    return { path, version, ...(sum ? { sum } : {}) };
-}
-/** `key=value`, either side possibly quoted the way strconv.Quote does (or with backquotes). */
-function settingLine(kv, bad) {
-    let key;
-    let raw;
-    if (kv.startsWith('"') || kv.startsWith("`")) {
-        const end = quotedEnd(kv);
-        if (end < 0)
-            throw bad("unterminated quoted key");
-        key = unquote(kv.slice(0, end), bad);
-        if (kv[end] !== "=")
-            throw bad("missing = after the quoted key");
-        raw = kv.slice(end + 1);
-    }
-    else {
-        const eq = kv.indexOf("=");
-        if (eq <= 0)
-            throw bad("a build line needs key=value");
-        key = kv.slice(0, eq);
-        raw = kv.slice(eq + 1);
-    }
-    const value = raw.startsWith('"') || raw.startsWith("`") ? unquote(raw, bad) : raw;
-    return { key, value };
-}
-/** Index just past the closing quote of the quoted string that starts `s`, or -1. */
-function quotedEnd(s) {
-    const q = s[0];
-    for (let i = 1; i < s.length; i++) {
-        if (q === '"' && s[i] === "\\")
-            i++;
-        else if (s[i] === q)
-            return i + 1;
-    }
-    return -1;
-}
-const SIMPLE_ESCAPES = {
-    a: 7,
-    b: 8,
-    f: 12,
-    n: 10,
-    r: 13,
-    t: 9,
-    v: 11,
-    "\\": 92,
-    '"': 34,
-};
-/** The inverse of Go's strconv.Quote for the forms cmd/go writes (\x, octal, \u and \U escapes become bytes). */
-function unquote(s, bad) {
-    if (s.length < 2 || s[s.length - 1] !== s[0])
-        throw bad(`badly quoted string ${s}`);
-    const body = s.slice(1, -1);
-    if (s[0] === "`")
-        return body.replaceAll("\r", "");
-    const bytes = [];
-    const pushText = (t) => bytes.push(...Buffer.from(t, "utf8"));
-    for (let i = 0; i < body.length; i++) {
-        const c = body[i];
-        if (c !== "\\") {
-            const cp = body.codePointAt(i);
-            pushText(String.fromCodePoint(cp));
-            if (cp > 0xffff)
-                i++;
-            continue;
-        }
-        const e = body[++i];
-        if (e === undefined)
-            throw bad(`string ends in a backslash: ${s}`);
-        const simple = SIMPLE_ESCAPES[e];
-        if (simple !== undefined) {
-            bytes.push(simple);
-        }
-        else if (e === "x" || e === "u" || e === "U") {
-            const n = e === "x" ? 2 : e === "u" ? 4 : 8;
-            const hex = body.slice(i + 1, i + 1 + n);
-            if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== n)
-                throw bad(`bad \\${e} escape in ${s}`);
-            const v = Number.parseInt(hex, 16);
-            if (e === "x")
-                bytes.push(v);
-            else if (v > 0x10ffff || (v >= 0xd800 && v < 0xe000))
-                throw bad(`bad code point in ${s}`);
-            else
-                pushText(String.fromCodePoint(v));
-            i += n;
-        }
-        else if (e >= "0" && e <= "7") {
-            const oct = body.slice(i, i + 3);
-            if (!/^[0-7]{3}$/.test(oct) || Number.parseInt(oct, 8) > 255)
-                throw bad(`bad octal escape in ${s}`);
-            bytes.push(Number.parseInt(oct, 8));
-            i += 2;
-        }
-        else {
-            throw bad(`unknown escape \\${e} in ${s}`);
-        }
-    }
-    return Buffer.from(bytes).toString("utf8");
-}
-// ---------------------------------------------------------------- rendering
-/**
- * Renders the build info as `go version -m FILE` prints it, minus the leading "FILE: ":
- * the Go version on the first line, then each module-info line indented by a tab. So
- * `${file}: ${formatBuildInfo(info)}` equals that command's output byte for byte.
- */
-function formatBuildInfo(info) {
-    let body = "";
-    if (info.path !== "")
-        body += `path\t${info.path}\n`;
-    const formatModule = (word, m) => {
-        body += `${word}\t${m.path}\t${m.version}`;
-        if (m.replace) {
-            body += "\n";
-            formatModule("=>", m.replace);
-        }
-        else {
-            body += `\t${m.sum ?? ""}`;
-        }
-        // After a replacement this leaves an empty line, exactly as the go command does.
-        body += "\n";
-    };
-    const main = info.main;
-    if (main.path !== "" || main.version !== "" || main.sum || main.replace)
-        formatModule("mod", main);
-    for (const dep of info.deps)
-        formatModule("dep", dep);
-    for (const { key, value } of info.settings) {
-        const k = key === "" || /[= \t\r\n"`]/.test(key) ? goQuote(key) : key;
-        const v = /[ \t\r\n"`]/.test(value) ? goQuote(value) : value;
-        body += `build\t${k}=${v}\n`;
-    }
-    const indented = body === "" ? "" : `\t${body.slice(0, -1).replaceAll("\n", "\n\t")}\n`;
-    return `${info.goVersion}\n${indented}`;
-}
-/** The value of one build setting (e.g. "GOOS", "-trimpath", "vcs.revision"), if present. */
-function buildinfo_buildSetting(info, key) {
-    return info.settings.find((s) => s.key === key)?.value;
-}
-const GO_PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-const CONTROL_ESCAPES = {
-    7: "\\a",
-    8: "\\b",
-    12: "\\f",
-    10: "\\n",
-    13: "\\r",
-    9: "\\t",
-    11: "\\v",
-};
-/** Go's strconv.Quote: printable runes stay, the rest become \a-style, \x, \u or \U escapes. */
-function goQuote(s) {
-    let out = '"';
-    for (const ch of s) {
-        const cp = ch.codePointAt(0);
-        if (ch === '"' || ch === "\\")
-            out += `\\${ch}`;
-        else if (GO_PRINTABLE.test(ch))
-            out += ch;
-        else if (CONTROL_ESCAPES[cp])
-            out += CONTROL_ESCAPES[cp];
-        else if (cp < 0x20 || cp === 0x7f)
-            out += `\\x${cp.toString(16).padStart(2, "0")}`;
-        else if (cp < 0x10000)
-            out += `\\u${cp.toString(16).padStart(4, "0")}`;
-        else
-            out += `\\U${cp.toString(16).padStart(8, "0")}`;
-    }
-    return `${out}"`;
-}
-
-;// CONCATENATED MODULE: ./src/release/sbom.ts
-/**
- * Software bills of materials for one Go binary, made from the build information the Go
- * linker embedded in it (readBuildInfo), not from go.mod: the modules listed there are the
- * ones whose code was linked into this binary for this target, with their go.sum hashes.
- * Two formats, CycloneDX 1.6 and SPDX 2.3 (JSON), from one shared model. Both are
- * deterministic: no clock (times are the commit time), no random identifiers (they are
- * derived from the content), components sorted, keys in a fixed order.
- */
-
-
-
-/**
- * Where SPDX document namespaces live. The URI only has to be unique, not to resolve; the
- * per-document part is a UUID derived from the content. Adjust with the project's home.
- */
-const SPDX_NAMESPACE_BASE = "https://github.com/goship/goship/spdx";
-const CYCLONEDX_MEDIA_TYPE = "application/vnd.cyclonedx+json";
-const SPDX_MEDIA_TYPE = "application/spdx+json";
-const sbom_CYCLONEDX_SUFFIX = ".cdx.json";
-const sbom_SPDX_SUFFIX = ".spdx.json";
-// ---------------------------------------------------------------- shared model
-/**
- * A Go module's purl. Case is kept although the golang purl type still says to lowercase:
- * Go module paths are case-sensitive (github.com/BurntSushi/toml), and the tools that
- * consume these (syft, osv.dev, deps.dev) match on the module path as written. Each path
- * segment and the version are percent-encoded, so "+incompatible" becomes "%2Bincompatible".
- */
-function golangPurl(modulePath, version) {
-    const segments = modulePath.split("/").filter((s) => s !== "");
-    if (segments.length === 0)
-        throw new UserError(`empty Go module path`);
-    const tail = version ? `@${purlEncode(version)}` : "";
-    return `pkg:golang/${segments.map(purlEncode).join("/")}${tail}`;
-}
-/** Percent-encodes all but the characters a canonical purl leaves as they are (A-Z a-z 0-9 . - _ ~ and ':'). */
-function purlEncode(s) {
-    return encodeURIComponent(s)
-        .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-        .replaceAll("%3A", ":");
-}
-/**
- * A go.sum "h1:" hash as hex. h1 is the base64 of a SHA-256, taken over the module's
- * dirhash summary (one "sha256  file" line per file of the module zip), not over the zip
- * itself; it is still the module's content hash, and what go.sum and the checksum database
- * vouch for. Undefined for other schemes and malformed values.
- */
-function h1ToSha256(sum) {
-    const m = /^h1:([A-Za-z0-9+/]{43}=)$/.exec(sum);
-    return m ? Buffer.from(m[1], "base64").toString("hex") : undefined;
-}
-/** How go.mod tells a directory replacement from a module one (modfile.IsDirectoryPath). */
-function isDirectoryPath(p) {
-    return /^(\.\.?([\\/]|$)|[\\/]|[A-Za-z]:[\\/])/.test(p);
-}
-/**
- * The main module and the dependency modules of one binary, as both formats present them.
- * A replaced dependency is the replacement (that is the code in the binary), with the
- * requirement it stands in for in `goship:gomod:replaces:*` properties; a directory
- * replacement keeps the original path as its name and has no version in its purl.
- */
-function sbomPackages(info, meta) {
-    checkMeta(info, meta);
-    const mainPath = info.main.path || info.path || meta.project;
-    const mainPurl = golangPurl(mainPath, meta.version);
-    const main = {
-        ref: mainPurl,
-        name: mainPath,
-        version: meta.version,
-        purl: mainPurl,
-        sha256: meta.binary.sha256,
-        properties: mainProperties(info, meta),
-    };
-    const deps = info.deps.map(dependencyPackage).sort((a, b) => sbom_compare(a.ref, b.ref));
-    for (let i = 1; i < deps.length; i++) {
-        // cmd/go refuses to use one module for two paths, so this means the build info is corrupt.
-        if (deps[i]?.ref === deps[i - 1]?.ref)
-            throw new UserError(`module ${deps[i]?.ref} is listed twice`);
-    }
-    return { main, deps };
-}
-function dependencyPackage(dep) {
-    const r = dep.replace;
-    const replaces = r
-        ? [
-            { name: "goship:gomod:replaces:path", value: dep.path },
-            { name: "goship:gomod:replaces:version", value: dep.version },
-        ]
-        : [];
-    if (r && isDirectoryPath(r.path)) {
-        const purl = golangPurl(dep.path);
-        return {
-            ref: purl,
-            name: dep.path,
-            version: r.version,
-            purl,
-            properties: [...replaces, { name: "goship:gomod:replacement:dir", value: r.path }],
-        };
-    }
-    const m = r ?? dep;
-    const purl = golangPurl(m.path, m.version);
-    const sha256 = m.sum ? h1ToSha256(m.sum) : undefined;
-    return {
-        ref: purl,
-        name: m.path,
-        version: m.version,
-        purl,
-        ...(sha256 ? { sha256 } : {}),
-        properties: replaces,
-    };
-}
-/**
- * The target and toolchain, in the registered cdx:gomod taxonomy where it has a name
- * (GOOS, GOARCH, CGO_ENABLED, GOVERSION, build tags), the rest under goship:. Every build
- * setting is also kept verbatim, in the binary's order, as goship:go:build:<key>.
- */
-function mainProperties(info, meta) {
-    const props = [
-        { name: "cdx:gomod:build:env:GOOS", value: meta.target.goos },
-        { name: "cdx:gomod:build:env:GOARCH", value: meta.target.goarch },
-    ];
-    const cgo = buildSetting(info, "CGO_ENABLED");
-    if (cgo !== undefined)
-        props.push({ name: "cdx:gomod:build:env:CGO_ENABLED", value: cgo });
-    props.push({ name: "cdx:gomod:build:env:GOVERSION", value: info.goVersion });
-    for (const tag of (buildSetting(info, "-tags") ?? "").split(",")) {
-        if (tag !== "")
-            props.push({ name: "cdx:gomod:build:tag", value: tag });
-    }
-    if (meta.target.variant)
-        props.push({ name: "goship:target:variant", value: meta.target.variant });
-    props.push({ name: "goship:project", value: meta.project }, { name: "goship:binary:name", value: meta.binary.name }, { name: "goship:source:commit", value: meta.commit });
-    if (info.path)
-        props.push({ name: "goship:go:path", value: info.path });
-    for (const { key, value } of info.settings) {
-        // A ':' would read as another namespace level.
-        props.push({ name: `goship:go:build:${key.replaceAll("%", "%25").replaceAll(":", "%3A")}`, value });
-    }
-    return props;
-}
-function checkMeta(info, meta) {
-    if (!/^[0-9a-f]{64}$/.test(meta.binary.sha256)) {
-        throw new UserError(`${meta.binary.name}: sha256 ${JSON.stringify(meta.binary.sha256)} is not lowercase hex`);
-    }
-    if (!Number.isSafeInteger(meta.sourceDateEpoch) || meta.sourceDateEpoch < 0) {
-        throw new UserError(`sourceDateEpoch ${meta.sourceDateEpoch} is not a Unix time in seconds`);
-    }
-    // The documents name the target twice (the caller's and the binary's); they must agree.
-    for (const key of ["GOOS", "GOARCH"]) {
-        const said = key === "GOOS" ? meta.target.goos : meta.target.goarch;
-        const built = buildSetting(info, key);
-        if (built !== undefined && built !== said) {
-            throw new UserError(`${meta.binary.name}: built with ${key}=${built}, but its target says ${said}`);
-        }
-    }
-}
-/** RFC 3339 UTC without fractions: what SPDX requires and CycloneDX accepts. */
-function commitTime(sourceDateEpoch) {
-    return new Date(sourceDateEpoch * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-/** Code-unit order, the same on every machine (localeCompare is not). */
-function sbom_compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-const URL_NAMESPACE = Buffer.from("6ba7b8119dad11d180b400c04fd430c8", "hex");
-/**
- * A name-based UUID (RFC 4122 version 5) for a document, from the SHA-256 of everything
- * else in it: the same content always gets the same identifier, and any change a new one.
- */
-function contentUuid(kind, content) {
-    const digest = createHash("sha256").update(JSON.stringify(content)).digest("hex");
-    const h = createHash("sha1").update(URL_NAMESPACE).update(`urn:goship:${kind}:sha256:${digest}`).digest();
-    h[6] = (h[6] & 0x0f) | 0x50;
-    h[8] = (h[8] & 0x3f) | 0x80;
-    const x = h.subarray(0, 16).toString("hex");
-    return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
-}
-// ---------------------------------------------------------------- CycloneDX 1.6
-/** A CycloneDX 1.6 BOM (JSON) for one binary: the main module as metadata.component, each linked module as a library. */
-function sbom_cyclonedxSbom(info, meta) {
-    const { main, deps } = sbomPackages(info, meta);
-    const body = {
-        metadata: {
-            timestamp: commitTime(meta.sourceDateEpoch),
-            // Made from the finished binary, not from the sources.
-            lifecycles: [{ phase: "post-build" }],
-            tools: { components: [{ type: "application", name: "goship", version: meta.toolVersion }] },
-            component: cyclonedxComponent(main, "application"),
-        },
-        components: deps.map((d) => cyclonedxComponent(d, "library")),
-        // Build info lists the modules but not who imports whom: everything hangs off the main
-        // module, and the modules' own entries are left out (unknown, not "no dependencies").
-        dependencies: [{ ref: main.ref, dependsOn: deps.map((d) => d.ref) }],
-    };
-    return {
-        $schema: "http://cyclonedx.org/schema/bom-1.6.schema.json",
-        bomFormat: "CycloneDX",
-        specVersion: "1.6",
-        serialNumber: `urn:uuid:${contentUuid("cyclonedx", body)}`,
-        version: 1,
-        ...body,
-    };
-}
-function cyclonedxComponent(p, type) {
-    return {
-        type,
-        "bom-ref": p.ref,
-        name: p.name,
-        version: p.version,
-        // Every module in the build info has code linked into the binary.
-        ...(type === "library" ? { scope: "required" } : {}),
-        ...(p.sha256 ? { hashes: [{ alg: "SHA-256", content: p.sha256 }] } : {}),
-        purl: p.purl,
-        ...(p.properties.length > 0 ? { properties: p.properties } : {}),
-    };
-}
-// ---------------------------------------------------------------- SPDX 2.3
-/**
- * An SPDX 2.3 document (JSON) for one binary. SPDX 2.3 has no name/value properties, so the
- * same properties the CycloneDX BOM carries become annotations ("name=value") by the tool.
- */
-function sbom_spdxSbom(info, meta) {
-    const { main, deps } = sbomPackages(info, meta);
-    const created = commitTime(meta.sourceDateEpoch);
-    const tool = `Tool: goship-${meta.toolVersion}`;
-    const t = meta.target;
-    const targetName = `${t.goos}-${t.goarch}${t.variant ? `-${t.variant}` : ""}`;
-    const name = `${meta.project}-${meta.version}-${targetName}-${meta.binary.name}`;
-    const mainId = spdxId(main);
-    const body = {
-        creationInfo: { created, creators: [tool] },
-        packages: [
-            spdxPackage(main, mainId, created, tool, {
-                packageFileName: meta.binary.name,
-                primaryPackagePurpose: "APPLICATION",
-                comment: `Go program ${meta.binary.name} for ${t.goos}/${t.goarch}${t.variant ? `/${t.variant}` : ""}, built by ${info.goVersion} from commit ${meta.commit}.`,
-            }),
-            ...deps.map((d) => spdxPackage(d, spdxId(d), created, tool, { primaryPackagePurpose: "LIBRARY" })),
-        ],
-        relationships: [
-            { spdxElementId: "SPDXRef-DOCUMENT", relationshipType: "DESCRIBES", relatedSpdxElement: mainId },
-            ...deps.map((d) => ({
-                spdxElementId: mainId,
-                relationshipType: "DEPENDS_ON",
-                relatedSpdxElement: spdxId(d),
-            })),
-        ],
-    };
-    return {
-        spdxVersion: "SPDX-2.3",
-        dataLicense: "CC0-1.0",
-        SPDXID: "SPDXRef-DOCUMENT",
-        name,
-        documentNamespace: `${SPDX_NAMESPACE_BASE}/${name}-${contentUuid("spdx", { name, body })}`,
-        ...body,
-    };
-}
-/**
- * SPDXRef- followed by letters, digits, '.' and '-' only. Replacing the rest can make two
- * modules look alike ("a/b-c", "a-b/c"), so a short hash of the purl keeps them apart.
- */
-function spdxId(p) {
-    const readable = `${p.name}-${p.version}`.replace(/[^A-Za-z0-9.-]+/g, "-");
-    const tag = createHash("sha256").update(p.ref).digest("hex").slice(0, 8);
-    return `SPDXRef-Package-${readable}-${tag}`;
-}
-function spdxPackage(p, id, created, tool, extra) {
-    return {
-        name: p.name,
-        SPDXID: id,
-        versionInfo: p.version,
-        ...(extra.packageFileName ? { packageFileName: extra.packageFileName } : {}),
-        // The proxy it came from is the builder's GOPROXY, which the binary does not record.
-        downloadLocation: "NOASSERTION",
-        filesAnalyzed: false,
-        ...(p.sha256 ? { checksums: [{ algorithm: "SHA256", checksumValue: p.sha256 }] } : {}),
-        licenseConcluded: "NOASSERTION",
-        licenseDeclared: "NOASSERTION",
-        copyrightText: "NOASSERTION",
-        externalRefs: [{ referenceCategory: "PACKAGE-MANAGER", referenceType: "purl", referenceLocator: p.purl }],
-        primaryPackagePurpose: extra.primaryPackagePurpose,
-        ...(extra.comment ? { comment: extra.comment } : {}),
-        ...(p.properties.length > 0
-            ? {
-                annotations: p.properties.map((prop) => ({
-                    annotationDate: created,
-                    annotationType: "OTHER",
-                    annotator: tool,
-                    comment: `${prop.name}=${prop.value}`,
-                })),
-            }
-            : {}),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/release/write.ts
-/**
- * Turns one consistent set of build-static binaries into a release directory: archives,
- * SBOMs, signed provenance, the manifest, SHA256SUMS and its signature. Everything is
- * written into a staging directory first and swapped in whole, so a failure part-way
- * leaves the previous output as it was; a re-run writes the same bytes.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-const SIGNATURE_FILE = "SHA256SUMS.sig";
-const BUNDLE_FILE = "SHA256SUMS.sigstore.json";
-const PUBLIC_KEY_FILE = "goship.pub";
-const PROVENANCE_FILE = "provenance.intoto.jsonl";
-/** `<project>_<version>_<goos>_<goarch>[_<variant>]`: the stem of every per-target file. */
-function releaseStem(project, version, target) {
-    return `${project}_${version}_${targetSlug(target)}`;
-}
-function formatFor(format, goos) {
-    if (format !== "auto")
-        return format;
-    return goos === "windows" ? "zip" : "tar.gz";
-}
-async function writeRelease(opts) {
-    const { set } = opts;
-    const outputDir = opts.outputDir.replace(/\/+$/, "");
-    const staging = `${outputDir}.goship-staging`;
-    await rm(staging, { recursive: true, force: true });
-    await mkdir(staging, { recursive: true });
-    // Every file is hashed once: the archive writers report their digest, the rest are read here.
-    const refs = new Map();
-    const ref = async (name) => {
-        let r = refs.get(name);
-        if (!r) {
-            r = { name, ...(await sha256File(join(staging, name))) };
-            refs.set(name, r);
-        }
-        return r;
-    };
-    const extras = opts.extraFiles.map((f) => ({ name: basename(f), source: f, mode: 0o644 }));
-    const artifacts = [];
-    for (const b of set.binaries) {
-        const { target, binary } = b.fragment;
-        const stem = releaseStem(set.project, set.version, target);
-        const format = formatFor(opts.archiveFormat, target.goos);
-        let archive;
-        if (format === "binary") {
-            const name = `${stem}${target.goos === "windows" ? ".exe" : ""}`;
-            await copyFile(b.path, join(staging, name));
-            await chmod(join(staging, name), 0o755);
-            archive = await ref(name);
-        }
-        else {
-            const name = `${stem}.${format}`;
-            const entries = [{ name: binary.name, source: b.path, mode: 0o755 }, ...extras];
-            const write = format === "zip" ? writeZip : writeTarGz;
-            const res = await write(join(staging, name), entries, { mtime: set.sourceDateEpoch });
-            archive = { name, sha256: res.sha256, size: res.size };
-            refs.set(name, archive);
-        }
-        info(`${stem}: ${archive.name} ${archive.sha256.slice(0, 16)}`);
-        let cyclonedx = null;
-        let spdx = null;
-        if (opts.sbom.cyclonedx || opts.sbom.spdx) {
-            const buildInfo = await readBuildInfo(b.path);
-            const meta = {
-                project: set.project,
-                version: set.version,
-                commit: set.commit,
-                sourceDateEpoch: set.sourceDateEpoch,
-                target,
-                binary: { name: binary.name, sha256: binary.sha256 },
-                toolVersion: opts.toolVersion,
-            };
-            if (opts.sbom.cyclonedx) {
-                await writeFile(join(staging, stem + CYCLONEDX_SUFFIX), stableJson(cyclonedxSbom(buildInfo, meta)));
-                cyclonedx = await ref(stem + CYCLONEDX_SUFFIX);
-            }
-            if (opts.sbom.spdx) {
-                await writeFile(join(staging, stem + SPDX_SUFFIX), stableJson(spdxSbom(buildInfo, meta)));
-                spdx = await ref(stem + SPDX_SUFFIX);
-            }
-        }
-        const { mode: _mode, ...binaryRecord } = binary;
-        artifacts.push({
-            ...target,
-            binary: binaryRecord,
-            archive: { ...archive, format },
-            sbom: { cyclonedx, spdx },
-        });
-    }
-    let provenance = null;
-    if (opts.provenance && !opts.signer) {
-        warning('provenance skipped: it is a signed statement, and this release has no signer (give "signing-key", or "keyless: true")');
-    }
-    else if (opts.provenance && opts.signer) {
-        const env = opts.env ?? process.env;
-        const run = workflowRunFromEnv(env);
-        const statement = provenanceStatement({
-            subjects: artifacts.map((a) => ({ name: a.archive.name, sha256: a.archive.sha256 })),
-            source: { commit: set.commit },
-            builderId: builderId(run),
-            builderVersion: opts.toolVersion,
-            run,
-            build: {
-                goVersion: set.goVersion,
-                targets: set.binaries.map((b) => ({
-                    ...b.fragment.target,
-                    settings: b.fragment.binary.buildSettings,
-                })),
-            },
-            sourceDateEpoch: set.sourceDateEpoch,
-        });
-        const payload = statementPayload(statement);
-        const { envelope } = await opts.signer.signDsse(IN_TOTO_PAYLOAD_TYPE, payload);
-        await writeFile(join(staging, PROVENANCE_FILE), intotoJsonlLine(envelope));
-        provenance = await ref(PROVENANCE_FILE);
-    }
-    const keyMode = opts.signer?.kind === "key";
-    const manifest = {
-        schemaVersion: SCHEMA_VERSION,
-        kind: "goship.release",
-        project: set.project,
-        version: set.version,
-        commit: set.commit,
-        sourceDateEpoch: set.sourceDateEpoch,
-        date: set.date,
-        go: set.goVersion,
-        artifacts,
-        checksums: {
-            file: CHECKSUMS_FILE,
-            signature: keyMode ? SIGNATURE_FILE : null,
-            bundle: opts.signer ? BUNDLE_FILE : null,
-            publicKey: keyMode ? PUBLIC_KEY_FILE : null,
-            publicKeyHint: opts.signer?.hint ?? null,
-            signer: opts.signer?.kind ?? null,
-        },
-        provenance,
-    };
-    await writeFile(join(staging, MANIFEST_FILE), stableJson(manifest));
-    // SHA256SUMS: coreutils format ("<hex>  <name>"), sorted by name, over everything above.
-    const covered = (await readdir(staging)).sort();
-    const lines = [];
-    for (const name of covered)
-        lines.push(`${(await ref(name)).sha256}  ${name}`);
-    const sums = Buffer.from(`${lines.join("\n")}\n`);
-    await writeFile(join(staging, CHECKSUMS_FILE), sums);
-    if (opts.signer) {
-        const signed = await opts.signer.signBlob(sums, CHECKSUMS_FILE);
-        if (signed.signature)
-            await writeFile(join(staging, SIGNATURE_FILE), signed.signature);
-        await writeFile(join(staging, BUNDLE_FILE), stableJson(signed.bundle));
-        if (opts.signer.publicKeyPem)
-            await writeFile(join(staging, PUBLIC_KEY_FILE), opts.signer.publicKeyPem);
-    }
-    const assets = [];
-    for (const name of (await readdir(staging)).sort())
-        assets.push(await ref(name));
-    await swapIn(staging, outputDir);
-    return { dir: outputDir, manifest, assets };
-}
-/** Who ran the build: the workflow file on GitHub, else goship in local mode. */
-function builderId(run) {
-    if (run.serverUrl && run.workflowRef)
-        return `${run.serverUrl}/${run.workflowRef}`;
-    return "https://github.com/goship/goship/local";
-}
-/** Replaces `dir` by `staging` with two renames; the old directory is removed only after. */
-async function swapIn(staging, dir) {
-    await mkdir(dirname(dir), { recursive: true });
-    const old = `${dir}.goship-old`;
-    await rm(old, { recursive: true, force: true });
-    try {
-        await rename(dir, old);
-    }
-    catch (e) {
-        if (e.code !== "ENOENT")
-            throw e;
-    }
-    try {
-        await rename(staging, dir);
-    }
-    catch (e) {
-        await rename(old, dir).catch(() => undefined);
-        throw new UserError(`could not move the release into ${dir}: ${e.message}`);
-    }
-    await rm(old, { recursive: true, force: true });
-}
-
-;// CONCATENATED MODULE: ./src/release/verify.ts
-/**
- * Checks a release directory offline, with nothing but the public key: the signature over
- * SHA256SUMS, every file's digest, the manifest and everything it names, and the signed
- * provenance. The first failure is thrown, named; nothing is trusted before its check.
- */
-
-
-
-
-
-
-
-
-const SUMS_LINE = /^([0-9a-f]{64}) {2}(\S+)$/;
-/** Parses SHA256SUMS strictly: coreutils text mode, one safe name per line, no duplicates. */
-function parseChecksums(text) {
-    const sums = new Map();
-    const lines = text.split("\n");
-    if (lines.at(-1) === "")
-        lines.pop();
-    lines.forEach((line, i) => {
-        const m = SUMS_LINE.exec(line);
-        if (!m || !SafeName.safeParse(m[2]).success)
-            throw new errors/* UserError */.yo(`${manifest_CHECKSUMS_FILE}:${i + 1}: not a "<sha256>  <file name>" line: ${JSON.stringify(line)}`);
-        const [, digest, name] = m;
-        if (sums.has(name))
-            throw new errors/* UserError */.yo(`${manifest_CHECKSUMS_FILE}: ${name} is listed twice`);
-        sums.set(name, digest);
-    });
-    return sums;
-}
-async function verify_verifyRelease(dir, publicKeyPem) {
-    const checks = [];
-    const read = async (name) => {
-        const path = (0,external_node_path_.join)(dir, name);
-        const st = await (0,promises_.lstat)(path).catch(() => undefined);
-        if (!st?.isFile())
-            throw new errors/* UserError */.yo(`${name}: missing from ${dir}`);
-        return (0,promises_.readFile)(path);
-    };
-    // 1. The signature over SHA256SUMS, before anything in it is believed.
-    const sumsBytes = await read(manifest_CHECKSUMS_FILE);
-    const sigPath = (0,external_node_path_.join)(dir, SIGNATURE_FILE);
-    const hasSig = (await (0,promises_.lstat)(sigPath).catch(() => undefined))?.isFile();
-    const hasBundle = (await (0,promises_.lstat)((0,external_node_path_.join)(dir, BUNDLE_FILE)).catch(() => undefined))?.isFile();
-    if (!hasSig && !hasBundle)
-        throw new errors/* UserError */.yo(`${manifest_CHECKSUMS_FILE} is not signed: neither ${SIGNATURE_FILE} nor ${BUNDLE_FILE} is there`);
-    if (hasSig) {
-        if (!verifyBlob(sumsBytes, await read(SIGNATURE_FILE), publicKeyPem))
-            throw new errors/* UserError */.yo(`${SIGNATURE_FILE}: not a valid signature of ${manifest_CHECKSUMS_FILE} by this public key`);
-        checks.push(`${SIGNATURE_FILE}: signature of ${manifest_CHECKSUMS_FILE} verifies`);
-    }
-    if (hasBundle) {
-        const bundle = SigstoreBundle.safeParse(JSON.parse((await read(BUNDLE_FILE)).toString("utf8")));
-        if (!bundle.success)
-            throw new errors/* UserError */.yo(`${BUNDLE_FILE}: not a Sigstore bundle`);
-        if (!verifyBlobBundle(sumsBytes, bundle.data, publicKeyPem))
-            throw new errors/* UserError */.yo(`${BUNDLE_FILE}: its signature does not verify ${manifest_CHECKSUMS_FILE} with this public key`);
-        checks.push(`${BUNDLE_FILE}: bundle verifies ${manifest_CHECKSUMS_FILE}`);
-    }
-    // 2. Every file SHA256SUMS names has that digest.
-    const sums = parseChecksums(sumsBytes.toString("utf8"));
-    for (const [name, digest] of sums) {
-        const path = (0,external_node_path_.join)(dir, name);
-        const st = await (0,promises_.lstat)(path).catch(() => undefined);
-        if (!st?.isFile())
-            throw new errors/* UserError */.yo(`${name}: listed in ${manifest_CHECKSUMS_FILE} but missing`);
-        const { sha256 } = await hash_sha256File(path);
-        if (sha256 !== digest)
-            throw new errors/* UserError */.yo(`${name}: sha256 ${sha256} differs from ${manifest_CHECKSUMS_FILE}'s ${digest}`);
-    }
-    checks.push(`${manifest_CHECKSUMS_FILE}: ${sums.size} file(s) match`);
-    // 3. The manifest is covered, parses, and every file it names is covered with its digest.
-    if (!sums.has(manifest_MANIFEST_FILE))
-        throw new errors/* UserError */.yo(`${manifest_MANIFEST_FILE}: not listed in ${manifest_CHECKSUMS_FILE}`);
-    let manifest;
-    try {
-        manifest = ReleaseManifest.parse(JSON.parse((await read(manifest_MANIFEST_FILE)).toString("utf8")));
-    }
-    catch (e) {
-        throw new errors/* UserError */.yo(`${manifest_MANIFEST_FILE}: not a goship release manifest: ${e.message}`);
-    }
-    const covered = (ref, what) => {
-        if (!ref)
-            return;
-        const digest = sums.get(ref.name);
-        if (digest === undefined)
-            throw new errors/* UserError */.yo(`${ref.name} (${what}): named by ${manifest_MANIFEST_FILE} but not in ${manifest_CHECKSUMS_FILE}`);
-        if (digest !== ref.sha256)
-            throw new errors/* UserError */.yo(`${ref.name} (${what}): ${manifest_MANIFEST_FILE} says sha256 ${ref.sha256}, ${manifest_CHECKSUMS_FILE} ${digest}`);
-    };
-    for (const a of manifest.artifacts) {
-        covered(a.archive, "archive");
-        covered(a.sbom.cyclonedx, "CycloneDX SBOM");
-        covered(a.sbom.spdx, "SPDX SBOM");
-    }
-    covered(manifest.provenance, "provenance");
-    checks.push(`${manifest_MANIFEST_FILE}: ${manifest.project} ${manifest.version}, ${manifest.artifacts.length} target(s), every file it names matches`);
-    // 4. The provenance is signed by the same key and its subjects are exactly the archives.
-    if (manifest.provenance) {
-        const envelopes = parseIntotoJsonl((await read(manifest.provenance.name)).toString("utf8"), manifest.provenance.name);
-        const envelope = envelopes[0];
-        if (envelopes.length !== 1 || !envelope)
-            throw new errors/* UserError */.yo(`${manifest.provenance.name}: expected one envelope, found ${envelopes.length}`);
-        if (!verifyDsse(envelope, publicKeyPem))
-            throw new errors/* UserError */.yo(`${manifest.provenance.name}: the DSSE signature does not verify with this public key`);
-        checkSubjects(statementFromEnvelope(envelope), manifest.artifacts.map((a) => ({ name: a.archive.name, sha256: a.archive.sha256 })));
-        checks.push(`${manifest.provenance.name}: signed; its subjects are the ${manifest.artifacts.length} archive(s)`);
-    }
-    return { manifest, checks };
-}
-
 ;// CONCATENATED MODULE: ./src/release/pick.ts
 /**
  * The runner side of a deploy: from a verified release directory, the one artifact that
@@ -38379,7 +35959,6 @@ async function verify_verifyRelease(dir, publicKeyPem) {
  * one member written, to a temporary file in destDir that is renamed into place after its
  * sha256 and size match the manifest.
  */
-
 
 
 
@@ -38465,11 +36044,11 @@ function pickArtifact(manifest, host) {
     }
     if (best)
         return best.artifact;
-    const has = manifest.artifacts.map((a) => targets_formatTarget(a)).join(", ");
+    const has = manifest.artifacts.map((a) => formatTarget(a)).join(", ");
     const why = same.length > 0
         ? `it has ${host.goarch} only for ${same.map((a) => a.variant ?? "the default variant").join(", ")}, which this host cannot run`
         : `it has no ${host.goos}/${host.goarch} build`;
-    throw new errors/* UserError */.yo(`${manifest.project} ${manifest.version} has no binary for ${targets_formatTarget(host)}: ${why}; the release has ${has}`);
+    throw new errors/* UserError */.yo(`${manifest.project} ${manifest.version} has no binary for ${formatTarget(host)}: ${why}; the release has ${has}`);
 }
 /**
  * Extracts artifact.binary from its archive in releaseDir into destDir/<binary name>,
@@ -38489,7 +36068,7 @@ async function extractBinary(releaseDir, artifact, destDir) {
     const st = await (0,promises_.lstat)(archivePath).catch(() => undefined);
     if (!st?.isFile())
         throw new errors/* UserError */.yo(`${archive.name}: missing from ${releaseDir} or not a regular file`);
-    const got = await hash_sha256File(archivePath);
+    const got = await sha256File(archivePath);
     if (got.sha256 !== archive.sha256 || got.size !== archive.size)
         throw new errors/* UserError */.yo(`${archive.name}: sha256 ${got.sha256} (${got.size} bytes) differs from the manifest's ${archive.sha256} (${archive.size} bytes)`);
     const target = { name: binary.name, sha256: binary.sha256, size: binary.size };
@@ -38503,14 +36082,6 @@ async function extractBinary(releaseDir, artifact, destDir) {
         case "zip":
             return extractFromZip(archivePath, archive.name, target, destDir);
     }
-}
-/** verifyRelease, then pickArtifact, then extractBinary: nothing is written before the signature checks. */
-async function verifyAndExtract(releaseDir, publicKeyPem, host, destDir) {
-    const { manifest, checks } = await verifyRelease(releaseDir, publicKeyPem);
-    const artifact = pickArtifact(manifest, host);
-    const binary = await extractBinary(releaseDir, artifact, destDir);
-    checks.push(`${artifact.archive.name}: ${binary.size}-byte ${artifact.binary.name} for ${formatTarget(artifact)} extracted, sha256 matches the manifest`);
-    return { manifest, artifact, binary, checks };
 }
 /** The member's path with "." and empty components dropped; refuses anything unsafe. */
 function memberPath(archive, name) {
@@ -38825,61 +36396,928 @@ function pick_cString(b) {
     return b.toString("utf8", 0, nul === -1 ? b.length : nul);
 }
 
-;// CONCATENATED MODULE: ./src/remote/ssh.ts
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
+var api = __nccwpck_require__(43759);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+
+
+
+function datetime(params) {
+    return api/* _isoDateTime */.G1(schemas/* ZodISODateTime */.You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function iso_duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+;// CONCATENATED MODULE: ./src/release/dsse.ts
+
+
+
+/**
+ * DSSE (Dead Simple Signing Envelope, https://github.com/secure-systems-lab/dsse):
+ * the envelope in-toto statements (SLSA provenance) are signed in, and the content of
+ * a Sigstore bundle made for an attestation. Signatures are ECDSA P-256 over SHA-256,
+ * DER-encoded, computed over PAE(payloadType, payload), never over the payload alone.
+ */
+/** The payload type of an in-toto statement. */
+const dsse_IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
+/** DSSE allows standard and URL-safe base64; Sigstore writes standard. */
+const Base64 = schemas/* string */.YjP().regex(/^[A-Za-z0-9+/_-]*={0,2}$/, "base64");
+const DsseSignature = schemas/* object */.Ikc({
+    /** Unauthenticated hint for which key made `sig`. goship leaves it out; see signDsseEnvelope. */
+    keyid: schemas/* string */.YjP().optional(),
+    sig: Base64.min(1),
+});
+const dsse_DsseEnvelope = schemas/* object */.Ikc({
+    payloadType: schemas/* string */.YjP().min(1),
+    payload: Base64,
+    signatures: schemas/* array */.YOg(DsseSignature).min(1),
+});
+/**
+ * The pre-authentication encoding: "DSSEv1" SP len(type) SP type SP len(body) SP body,
+ * lengths as ASCII decimal byte counts. Signing this, not the bare payload, binds the
+ * payload type to the signature.
+ */
+function pae(payloadType, payload) {
+    const type = Buffer.from(payloadType, "utf8");
+    return Buffer.concat([
+        Buffer.from(`DSSEv1 ${type.length} `, "ascii"),
+        type,
+        Buffer.from(` ${payload.length} `, "ascii"),
+        payload,
+    ]);
+}
+/**
+ * Signs `payload` into a one-signature envelope with an EC private key (ECDSA, SHA-256,
+ * DER). No keyid unless asked for: cosign writes none, and its verifier (go-securesystemslib)
+ * skips a signature whose keyid differs from the one it derives for the key, so the
+ * Sigstore hint as keyid makes `cosign verify-blob-attestation --key` fail.
+ */
+function dsse_signDsseEnvelope(payloadType, payload, privateKey, keyid) {
+    const sig = dsse_signP256(pae(payloadType, payload), privateKey).toString("base64");
+    return {
+        payloadType,
+        payload: payload.toString("base64"),
+        signatures: [keyid === undefined ? { sig } : { keyid, sig }],
+    };
+}
+/**
+ * True when at least one of the envelope's signatures verifies with `publicKey`. keyid
+ * is only a hint, so it plays no part. The payload type is authenticated by the
+ * signature; checking that it is the expected one is the caller's job.
+ * (signing.ts's verifyDsse takes the public key as PEM.)
+ */
+function verifyDsseEnvelope(envelope, publicKey) {
+    const message = pae(envelope.payloadType, dssePayload(envelope));
+    return envelope.signatures.some((s) => {
+        try {
+            return (0,external_node_crypto_.verify)("sha256", message, publicKey, Buffer.from(s.sig, "base64"));
+        }
+        catch {
+            return false; // a signature that is not even DER
+        }
+    });
+}
+/** The payload bytes. Use them only after the envelope verified. */
+function dssePayload(envelope) {
+    return Buffer.from(envelope.payload, "base64");
+}
+/**
+ * ECDSA P-256 over SHA-256 with RFC 6979 nonces, DER-encoded. node:crypto picks a random
+ * nonce, so every run would sign the same SHA256SUMS differently; deterministic nonces
+ * make a re-run produce byte-identical signatures (and so identical release assets).
+ */
+function dsse_signP256(data, privateKey) {
+    const jwk = privateKey.export({ format: "jwk" });
+    if (jwk.crv !== "P-256" || !jwk.d)
+        throw new Error("signP256 needs an EC P-256 private key");
+    const secret = Buffer.from(jwk.d, "base64url");
+    return Buffer.from(p256.sign(data, secret, { prehash: true, format: "der" }));
+}
+
+;// CONCATENATED MODULE: ./src/release/provenance.ts
+/**
+ * SLSA v1 build provenance for a release, as an in-toto Statement v1: which files (the
+ * subjects, by sha256) were built from which commit, by which builder and workflow run,
+ * with which Go toolchain and settings per target. signing.ts wraps the statement in a
+ * DSSE envelope; this module also writes and reads the `.intoto.jsonl` file that carries it.
+ *
+ * The statement is deterministic: it holds no clock reading, so a re-run of the same
+ * release produces the same bytes (and the same signature input).
+ */
 
 
 
 
-
-
-
-
-
-
-/** A host's key is not the one known-hosts has for it (or it has none): nothing was sent to it. */
-class HostKeyError extends errors/* UserError */.yo {
-    host;
-    name = "HostKeyError";
-    constructor(host, message) {
-        super(message);
-        this.host = host;
+/**
+ * What goship's externalParameters and internalParameters mean (SLSA asks each buildType to
+ * document that). One place to change it once the project has its permanent home.
+ */
+const GOSHIP_BUILD_TYPE = "https://github.com/goship/goship/buildtypes/go-release/v1";
+const IN_TOTO_STATEMENT_V1 = "https://in-toto.io/Statement/v1";
+const SLSA_PROVENANCE_V1 = "https://slsa.dev/provenance/v1";
+/** The DSSE payloadType of an in-toto statement. */
+const INTOTO_JSONL_SUFFIX = ".intoto.jsonl";
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** The run's GITHUB_* variables that provenance records (never the token); unset and empty ones are left out. */
+function workflowRunFromEnv(env = process.env) {
+    const { serverUrl, repository, runId, runAttempt, workflowRef, ref, sha, runnerEnvironment } = runContext(env);
+    const run = { serverUrl, repository, runId, runAttempt, workflowRef, ref, sha, runnerEnvironment };
+    return Object.fromEntries(Object.entries(run).filter(([, v]) => v !== undefined));
+}
+/**
+ * The workflow run, not the attempt: re-running a failed release job must produce the
+ * same provenance (and so the same SHA256SUMS and signature), or the re-run could not
+ * converge on the assets the first attempt already uploaded.
+ */
+function invocationId(run) {
+    // No server named: not a GitHub run, whatever else is set.
+    return run.serverUrl ? runUrl(run) : undefined;
+}
+/**
+ * GITHUB_WORKFLOW_REF split into the workflow's repository URL, file and ref, the way
+ * GitHub's own buildType records a workflow. Undefined when it does not have that shape.
+ */
+function workflowFromRef(run) {
+    const m = /^([^/]+\/[^/]+)\/(.+?\.ya?ml)@(.+)$/.exec(run.workflowRef ?? "");
+    if (!m || !run.serverUrl)
+        return undefined;
+    return {
+        repository: `${run.serverUrl.replace(/\/+$/, "")}/${m[1]}`,
+        path: m[2],
+        ref: m[3],
+    };
+}
+/**
+ * The in-toto Statement v1 with a SLSA v1 provenance predicate. Subjects are sorted by
+ * name and targets by goos/goarch/variant, so input order does not matter.
+ *
+ * runDetails.metadata carries no startedOn/finishedOn: a clock reading would make every
+ * re-run differ, and the commit time (the only time known to all runs) is not when the
+ * build ran, so it is recorded as internalParameters.sourceDateEpoch instead.
+ */
+function provenanceStatement(input) {
+    const { run, source } = input;
+    const subject = normalizeSubjects(input.subjects);
+    if (!input.builderId)
+        throw new UserError("provenance needs a builder id");
+    const commit = fullCommit(source.commit, run);
+    if (!Number.isSafeInteger(input.sourceDateEpoch) || input.sourceDateEpoch < 0) {
+        throw new UserError(`sourceDateEpoch ${input.sourceDateEpoch} is not a Unix time in seconds`);
+    }
+    const repository = source.repository ??
+        (run.serverUrl && run.repository ? `${run.serverUrl.replace(/\/+$/, "")}/${run.repository}` : undefined);
+    const ref = source.ref ?? run.ref;
+    const workflow = workflowFromRef(run);
+    const invocation = invocationId(run);
+    const github = {
+        ...(run.sha ? { sha: run.sha } : {}),
+        ...(run.runnerEnvironment ? { runnerEnvironment: run.runnerEnvironment } : {}),
+    };
+    const targets = [...input.build.targets]
+        .map((t) => ({
+        goos: t.goos,
+        goarch: t.goarch,
+        ...(t.variant ? { variant: t.variant } : {}),
+        settings: t.settings.map(({ key, value }) => ({ key, value })),
+    }))
+        .sort((a, b) => compare(targetKey(a), targetKey(b)));
+    return {
+        _type: IN_TOTO_STATEMENT_V1,
+        subject,
+        predicateType: SLSA_PROVENANCE_V1,
+        predicate: {
+            buildDefinition: {
+                buildType: GOSHIP_BUILD_TYPE,
+                externalParameters: {
+                    source: { ...(repository ? { repository } : {}), ...(ref ? { ref } : {}), commit },
+                    ...(workflow ? { workflow } : {}),
+                    build: { goVersion: input.build.goVersion, targets },
+                },
+                internalParameters: {
+                    sourceDateEpoch: input.sourceDateEpoch,
+                    ...(Object.keys(github).length > 0 ? { github } : {}),
+                },
+                resolvedDependencies: [
+                    {
+                        ...(repository
+                            ? { uri: `${repository.startsWith("git+") ? "" : "git+"}${repository}${ref ? `@${ref}` : ""}` }
+                            : {}),
+                        digest: { gitCommit: commit },
+                    },
+                ],
+            },
+            runDetails: {
+                builder: {
+                    id: input.builderId,
+                    ...(input.builderVersion ? { version: { goship: input.builderVersion } } : {}),
+                },
+                metadata: invocation ? { invocationId: invocation } : {},
+            },
+        },
+    };
+}
+const FULL_COMMIT = /^([0-9a-f]{40}|[0-9a-f]{64})$/;
+/**
+ * A gitCommit digest must be the whole object id. build-static accepts an abbreviated commit
+ * input; the run's GITHUB_SHA completes it when it is that commit, and nothing else may.
+ */
+function fullCommit(commit, run) {
+    if (FULL_COMMIT.test(commit))
+        return commit;
+    if (/^[0-9a-f]{7,}$/.test(commit) && run.sha && FULL_COMMIT.test(run.sha) && run.sha.startsWith(commit)) {
+        return run.sha;
+    }
+    throw new UserError(`commit ${JSON.stringify(commit)} is not a full lowercase hex Git commit id, which provenance must name (give the whole hash)`);
+}
+function normalizeSubjects(subjects) {
+    if (subjects.length === 0)
+        throw new UserError("provenance needs at least one subject");
+    const byName = new Map();
+    for (const { name, sha256 } of subjects) {
+        if (!name)
+            throw new UserError("a provenance subject has an empty name");
+        if (!SHA256_HEX.test(sha256))
+            throw new UserError(`${name}: sha256 ${JSON.stringify(sha256)} is not lowercase hex`);
+        const seen = byName.get(name);
+        if (seen !== undefined && seen !== sha256) {
+            throw new UserError(`${name} is listed twice, with sha256 ${seen} and ${sha256}`);
+        }
+        byName.set(name, sha256);
+    }
+    return [...byName]
+        .sort(([a], [b]) => compare(a, b))
+        .map(([name, sha256]) => ({ name, digest: { sha256 } }));
+}
+function targetKey(t) {
+    return `${t.goos}/${t.goarch}/${t.variant ?? ""}`;
+}
+/** Code-unit order, the same on every machine (localeCompare is not). */
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** The bytes a DSSE signature covers: compact JSON, keys in the order the statement was built. */
+function statementPayload(statement) {
+    return Buffer.from(JSON.stringify(statement), "utf8");
+}
+// ---------------------------------------------------------------- reading back
+const provenance_Sha256Hex = schemas/* string */.YjP().regex(SHA256_HEX, "a lowercase hex sha256");
+const Json = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J());
+/** An in-toto ResourceDescriptor: at least one of uri, digest, content. */
+const ResourceDescriptor = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().optional(),
+    uri: schemas/* string */.YjP().optional(),
+    digest: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+    content: schemas/* string */.YjP().optional(),
+    downloadLocation: schemas/* string */.YjP().optional(),
+    mediaType: schemas/* string */.YjP().optional(),
+    annotations: Json.optional(),
+})
+    .refine((r) => r.uri !== undefined || r.digest !== undefined || r.content !== undefined, {
+    message: "a resource descriptor needs a uri, a digest or content",
+});
+/** in-toto Statement v1, any predicate; goship's subjects always carry a sha256. */
+const provenance_InTotoStatement = schemas/* object */.Ikc({
+    _type: schemas/* literal */.euz(IN_TOTO_STATEMENT_V1),
+    subject: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP().min(1), digest: schemas/* object */.Ikc({ sha256: provenance_Sha256Hex }).catchall(schemas/* string */.YjP()) }))
+        .min(1),
+    predicateType: schemas/* string */.YjP().min(1),
+    predicate: Json,
+});
+const Timestamp = datetime({ offset: true });
+/** SLSA provenance v1 (https://slsa.dev/spec/v1.0/provenance); parameters are the buildType's business. */
+const SlsaProvenancePredicate = schemas/* object */.Ikc({
+    buildDefinition: schemas/* object */.Ikc({
+        buildType: schemas/* string */.YjP().min(1),
+        externalParameters: Json,
+        internalParameters: Json.optional(),
+        resolvedDependencies: schemas/* array */.YOg(ResourceDescriptor).optional(),
+    }),
+    runDetails: schemas/* object */.Ikc({
+        builder: schemas/* object */.Ikc({
+            id: schemas/* string */.YjP().min(1),
+            version: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
+            builderDependencies: schemas/* array */.YOg(ResourceDescriptor).optional(),
+        }),
+        metadata: schemas/* object */.Ikc({
+            invocationId: schemas/* string */.YjP().optional(),
+            startedOn: Timestamp.optional(),
+            finishedOn: Timestamp.optional(),
+        })
+            .optional(),
+        byproducts: schemas/* array */.YOg(ResourceDescriptor).optional(),
+    }),
+});
+const SlsaProvenanceStatement = provenance_InTotoStatement.extend({
+    predicateType: schemas/* literal */.euz(SLSA_PROVENANCE_V1),
+    predicate: SlsaProvenancePredicate,
+});
+/**
+ * Every difference between a statement's subjects and the files expected (by name and
+ * sha256): missing, unexpected, or with another digest. Empty when they match exactly.
+ */
+function subjectMismatches(statement, expected) {
+    const have = new Map(statement.subject.map((s) => [s.name, s.digest.sha256]));
+    const want = new Map(expected.map((s) => [s.name, s.sha256]));
+    const problems = [];
+    for (const [name, sha256] of [...want].sort(([a], [b]) => compare(a, b))) {
+        const got = have.get(name);
+        if (got === undefined)
+            problems.push(`${name}: not a subject of the statement`);
+        else if (got !== sha256)
+            problems.push(`${name}: the statement says sha256 ${got}, the file has ${sha256}`);
+    }
+    for (const name of [...have.keys()].sort(compare)) {
+        if (!want.has(name))
+            problems.push(`${name}: a subject of the statement, but not expected`);
+    }
+    return problems;
+}
+/** Throws a UserError naming every mismatch between the statement's subjects and `expected`. */
+function checkSubjects(statement, expected) {
+    const problems = subjectMismatches(statement, expected);
+    if (problems.length > 0) {
+        throw new errors/* UserError */.yo(`the provenance does not match the files:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     }
 }
-/** The connection could not be made or was lost. */
-class SshConnectionError extends errors/* UserError */.yo {
-    host;
-    stderr;
-    name = "SshConnectionError";
-    constructor(host, message, stderr) {
-        super(message);
-        this.host = host;
-        this.stderr = stderr;
+// ---------------------------------------------------------------- .intoto.jsonl
+/**
+ * One line of an `.intoto.jsonl` file: the envelope as compact JSON (which never holds a raw
+ * newline) and a newline. Only in-toto envelopes belong there.
+ */
+function intotoJsonlLine(envelope) {
+    const e = DsseEnvelope.parse(envelope);
+    if (e.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+        throw new UserError(`a DSSE envelope of type ${e.payloadType} is not an in-toto attestation`);
+    }
+    return `${JSON.stringify(e)}\n`;
+}
+/** The envelopes of an `.intoto.jsonl` file, one per non-empty line. */
+function parseIntotoJsonl(text, file = INTOTO_JSONL_SUFFIX) {
+    return text
+        .split("\n")
+        .map((line, i) => ({ line: line.trim(), n: i + 1 }))
+        .filter(({ line }) => line !== "")
+        .map(({ line, n }) => {
+        let json;
+        try {
+            json = JSON.parse(line);
+        }
+        catch (e) {
+            throw new errors/* UserError */.yo(`${file}:${n}: not JSON: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        }
+        const parsed = dsse_DsseEnvelope.safeParse(json);
+        if (!parsed.success)
+            throw new errors/* UserError */.yo(`${file}:${n}: not a DSSE envelope: ${core_errors/* prettifyError */.S1(parsed.error)}`);
+        return parsed.data;
+    });
+}
+/** The statement an in-toto envelope carries (its signature is checked elsewhere). */
+function statementFromEnvelope(envelope) {
+    if (envelope.payloadType !== dsse_IN_TOTO_PAYLOAD_TYPE) {
+        throw new errors/* UserError */.yo(`a DSSE envelope of type ${envelope.payloadType} is not an in-toto attestation`);
+    }
+    let json;
+    try {
+        json = JSON.parse(Buffer.from(envelope.payload, "base64").toString("utf8"));
+    }
+    catch (e) {
+        throw new errors/* UserError */.yo(`the envelope's payload is not JSON: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+    const parsed = provenance_InTotoStatement.safeParse(json);
+    if (!parsed.success)
+        throw new errors/* UserError */.yo(`not an in-toto statement: ${core_errors/* prettifyError */.S1(parsed.error)}`);
+    return parsed.data;
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
+;// CONCATENATED MODULE: ./src/release/signing.ts
+
+
+
+
+
+
+
+
+/**
+ * Signing for package-release: an ECDSA P-256 key given as an input (cosign's encrypted
+ * key or a plain PKCS#8 / SEC1 PEM), or keyless through GitHub's OIDC token and Sigstore
+ * (@actions/attest). Key-mode output is what `cosign verify-blob --key` and
+ * `openssl dgst -sha256 -verify` accept: a raw DER signature and a Sigstore bundle v0.3
+ * with a public-key hint and no transparency-log entry.
+ *
+ * The caller masks the key and password; nothing here puts either (or anything derived
+ * from them) into a message.
+ */
+const KEY_INPUT = "signing-key";
+const PASSWORD_INPUT = "signing-key-password";
+const ALLOWED_KEYS = 'allowed: an ECDSA P-256 private key in PEM, either "-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----" ' +
+    `(cosign generate-key-pair; its password goes in "${PASSWORD_INPUT}") or "-----BEGIN PRIVATE KEY-----" ` +
+    "(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256)";
+/** Names the input and says it is secret: the value itself never appears in a message. */
+function keyError(input, problem) {
+    return new UserError(`input "${input}" (a secret, not shown) ${problem}`);
+}
+function pemBlocks(text) {
+    const blocks = [];
+    const re = /-----BEGIN ([A-Z0-9 ]+)-----([^-]*)-----END \1-----/g;
+    for (const m of text.matchAll(re)) {
+        // Header lines ("Proc-Type: …") only occur in legacy encrypted PEM, which we do not read.
+        const body = (m[2] ?? "").replace(/\s+/g, "");
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body))
+            continue;
+        blocks.push({ type: m[1] ?? "", der: Buffer.from(body, "base64") });
+    }
+    return blocks;
+}
+function toPem(type, der) {
+    const lines = der.toString("base64").match(/.{1,64}/g) ?? [];
+    return `-----BEGIN ${type}-----\n${lines.join("\n")}\n-----END ${type}-----\n`;
+}
+const SIGSTORE_ENCRYPTED = ["ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"];
+const PRIVATE_TYPES = [...SIGSTORE_ENCRYPTED, "PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY"];
+/**
+ * Reads the `signing-key` input. Accepts cosign's encrypted key (scrypt + NaCl secretbox
+ * around PKCS#8), PKCS#8 (also password-encrypted PKCS#8) and SEC1 "EC PRIVATE KEY";
+ * the key must be ECDSA P-256. An encrypted key with no password is tried with the
+ * empty password, which cosign allows.
+ */
+async function loadSigningKey(pem, password) {
+    // A PEM pasted into a one-line variable sometimes arrives with literal "\n" escapes.
+    const text = !pem.includes("\n") && pem.includes("\\n") ? pem.replace(/(?:\\r)?\\n/g, "\n") : pem;
+    const blocks = pemBlocks(text);
+    const privateBlocks = blocks.filter((b) => PRIVATE_TYPES.includes(b.type));
+    if (privateBlocks.length === 0) {
+        if (blocks.some((b) => b.type === "PUBLIC KEY")) {
+            throw keyError(KEY_INPUT, `holds a public key; signing needs the private key. ${ALLOWED_KEYS}`);
+        }
+        if (blocks.some((b) => b.type === "RSA PRIVATE KEY")) {
+            throw keyError(KEY_INPUT, `is an RSA key; goship signs with ECDSA P-256 only. ${ALLOWED_KEYS}`);
+        }
+        if (blocks.some((b) => b.type === "OPENSSH PRIVATE KEY")) {
+            throw keyError(KEY_INPUT, `is an OpenSSH key; ${ALLOWED_KEYS}`);
+        }
+        const first = blocks[0];
+        if (first)
+            throw keyError(KEY_INPUT, `is a PEM "${first.type}" block; ${ALLOWED_KEYS}`);
+        if (text.includes("-----BEGIN")) {
+            // e.g. OpenSSL's legacy encryption ("Proc-Type: 4,ENCRYPTED" headers inside the block)
+            throw keyError(KEY_INPUT, `has a PEM block goship cannot read (convert it with openssl pkcs8 -topk8); ${ALLOWED_KEYS}`);
+        }
+        throw keyError(KEY_INPUT, `is not PEM text (give the key file's contents, not its path); ${ALLOWED_KEYS}`);
+    }
+    if (privateBlocks.length > 1) {
+        throw keyError(KEY_INPUT, `holds ${privateBlocks.length} private keys; give exactly one. ${ALLOWED_KEYS}`);
+    }
+    const block = privateBlocks[0];
+    let privateKey;
+    if (SIGSTORE_ENCRYPTED.includes(block.type)) {
+        privateKey = decryptedPkcs8Key(await decryptSigstoreKey(block.der, password));
+    }
+    else if (block.type === "ENCRYPTED PRIVATE KEY") {
+        privateKey = encryptedPkcs8Key(block, password);
+    }
+    else {
+        try {
+            privateKey = createPrivateKey({ key: toPem(block.type, block.der), format: "pem" });
+        }
+        catch {
+            throw keyError(KEY_INPUT, `is a "${block.type}" PEM block whose content is not a valid key; ${ALLOWED_KEYS}`);
+        }
+    }
+    assertP256(privateKey);
+    const publicKey = createPublicKey(privateKey);
+    return {
+        privateKey,
+        publicKeyPem: publicKey.export({ type: "spki", format: "pem" }),
+        hint: publicKeyHint(publicKey),
+    };
+}
+function decryptedPkcs8Key(der) {
+    try {
+        return createPrivateKey({ key: der, format: "der", type: "pkcs8" });
+    }
+    catch {
+        throw keyError(KEY_INPUT, `decrypts to something that is not a PKCS#8 private key; ${ALLOWED_KEYS}`);
     }
 }
-/** A step exited non-zero or timed out on the host. */
-class StepError extends errors/* UserError */.yo {
-    host;
-    step;
-    result;
-    name = "StepError";
-    constructor(host, step, result, message) {
-        super(message);
-        this.host = host;
-        this.step = step;
-        this.result = result;
+function encryptedPkcs8Key(block, password) {
+    if (!password) {
+        throw keyError(KEY_INPUT, `is an encrypted PKCS#8 key and input "${PASSWORD_INPUT}" is empty: set it to the key's password`);
+    }
+    try {
+        return createPrivateKey({ key: toPem(block.type, block.der), format: "pem", passphrase: password });
+    }
+    catch {
+        throw keyError(PASSWORD_INPUT, `does not decrypt input "${KEY_INPUT}" (an encrypted PKCS#8 key): use the key's password`);
     }
 }
-/** What a mux client says when no master answers on the control socket. */
-const NO_MASTER = /^Control socket connect\(.*\): /m;
+function assertP256(key) {
+    const type = key.asymmetricKeyType;
+    const curve = key.asymmetricKeyDetails?.namedCurve;
+    if (type === "ec" && curve === "prime256v1")
+        return;
+    const names = { secp384r1: "P-384", secp521r1: "P-521", secp256k1: "secp256k1" };
+    const what = type === "ec"
+        ? `an EC ${names[curve ?? ""] ?? curve ?? "unknown-curve"} key`
+        : type === "rsa" || type === "rsa-pss"
+            ? "an RSA key"
+            : type === "ed25519"
+                ? "an Ed25519 key"
+                : `a${/^[aeiou]/i.test(type ?? "") ? "n" : ""} ${type ?? "unknown"} key`;
+    throw keyError(KEY_INPUT, `is ${what}; goship signs with ECDSA P-256 only. ${ALLOWED_KEYS}`);
+}
+/**
+ * Sigstore's public-key hint, as cosign writes it into bundles (verificationMaterial.publicKey.hint):
+ * standard base64 of the SHA-256 of the DER SubjectPublicKeyInfo. Only a hint for
+ * picking a key; verification never trusts it.
+ */
+function publicKeyHint(publicKey) {
+    const spki = publicKey.export({ type: "spki", format: "der" });
+    return createHash("sha256").update(spki).digest("base64");
+}
+// cosign's encrypted key (go-securesystemslib "encrypted"): JSON with base64 []byte fields.
+const Bytes = schemas/* base64 */.K39().transform((s) => Buffer.from(s, "base64"));
+const SigstoreEncryptedKey = schemas/* object */.Ikc({
+    kdf: schemas/* object */.Ikc({
+        name: schemas/* literal */.euz("scrypt"),
+        params: schemas/* object */.Ikc({
+            N: schemas/* number */.aig()
+                .int()
+                .min(2)
+                .refine((n) => Number.isInteger(Math.log2(n)), "a power of two"),
+            r: schemas/* number */.aig().int().min(1).max(64),
+            p: schemas/* number */.aig().int().min(1).max(16),
+        }),
+        salt: Bytes,
+    }),
+    cipher: schemas/* object */.Ikc({
+        name: schemas/* literal */.euz("nacl/secretbox"),
+        nonce: Bytes.refine((b) => b.length === 24, "24 bytes"),
+    }),
+    ciphertext: Bytes,
+});
+/** Above this much scrypt memory a key file is treated as hostile (cosign's is 64 MiB). */
+const MiB = 1024 * 1024;
+const MAX_SCRYPT_BYTES = 512 * MiB;
+const scryptAsync = (0,external_node_util_.promisify)(external_node_crypto_.scrypt);
+async function decryptSigstoreKey(json, password) {
+    let parsed;
+    try {
+        parsed = SigstoreEncryptedKey.parse(JSON.parse(json.toString("utf8")));
+    }
+    catch (e) {
+        // zod's paths name fields, never values; JSON.parse's message could quote content.
+        const where = e instanceof z.ZodError ? ` (at ${e.issues.map((i) => i.path.join(".")).join(", ")})` : "";
+        throw keyError(KEY_INPUT, `is an encrypted Sigstore key whose content is not what cosign writes${where}: JSON with kdf "scrypt" and cipher "nacl/secretbox"`);
+    }
+    const { N, r, p } = parsed.kdf.params;
+    const memory = 128 * N * r * p;
+    if (memory > MAX_SCRYPT_BYTES) {
+        throw keyError(KEY_INPUT, `asks for scrypt parameters needing ${Math.round(memory / MiB)} MiB; at most ${MAX_SCRYPT_BYTES / MiB} MiB is allowed`);
+    }
+    const candidates = [password ?? ""];
+    // A secret stored from a file often keeps the file's final newline.
+    const trimmed = candidates[0]?.replace(/\r?\n$/, "");
+    if (trimmed !== undefined && trimmed !== candidates[0])
+        candidates.push(trimmed);
+    for (const candidate of candidates) {
+        const key = await scryptAsync(candidate, parsed.kdf.salt, 32, {
+            N,
+            r,
+            p,
+            // Node refuses more than 32 MiB by default; cosign's N=65536, r=8 needs 64 MiB.
+            maxmem: memory + 16 * MiB,
+        });
+        try {
+            return Buffer.from(xsalsa20poly1305(key, parsed.cipher.nonce).decrypt(parsed.ciphertext));
+        }
+        catch {
+            // authentication failed: wrong password (or a damaged key); try the next candidate
+        }
+    }
+    if (!password) {
+        throw keyError(KEY_INPUT, `is an encrypted Sigstore key and input "${PASSWORD_INPUT}" is empty: set it to the password the key was made with (COSIGN_PASSWORD of cosign generate-key-pair)`);
+    }
+    throw keyError(PASSWORD_INPUT, `does not decrypt input "${KEY_INPUT}" (secretbox authentication failed): use the password the key was made with (COSIGN_PASSWORD of cosign generate-key-pair)`);
+}
+/** Reads a public key (goship.pub) for verification; it must be ECDSA P-256. */
+function loadPublicKey(pem) {
+    let key;
+    try {
+        key = (0,external_node_crypto_.createPublicKey)({ key: pem, format: "pem" });
+    }
+    catch {
+        throw new errors/* UserError */.yo('the public key is not a PEM "PUBLIC KEY" block');
+    }
+    if (key.asymmetricKeyType !== "ec" || key.asymmetricKeyDetails?.namedCurve !== "prime256v1") {
+        throw new errors/* UserError */.yo(`the public key is not an ECDSA P-256 key (it is ${key.asymmetricKeyType ?? "unknown"})`);
+    }
+    return key;
+}
+// ─── Sigstore bundle ─────────────────────────────────────────────────────────────
+const BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+/** Media types a bundle read back may have (sigstore-js and cosign still write the older ones). */
+const BUNDLE_MEDIA_TYPES = [
+    BUNDLE_MEDIA_TYPE,
+    "application/vnd.dev.sigstore.bundle+json;version=0.3",
+    "application/vnd.dev.sigstore.bundle+json;version=0.2",
+    "application/vnd.dev.sigstore.bundle+json;version=0.1",
+];
+const signing_Base64 = schemas/* base64 */.K39();
+const HashOutput = schemas/* object */.Ikc({
+    algorithm: schemas/* enum */.k5n(["SHA2_256", "SHA2_384", "SHA2_512"]),
+    digest: signing_Base64,
+});
+/** Read for shape only; verifying log entries is Sigstore's verifier's job. Unknown fields kept. */
+const TransparencyLogEntry = schemas/* looseObject */._H3({
+    logIndex: schemas/* string */.YjP(),
+    logId: schemas/* object */.Ikc({ keyId: signing_Base64 }),
+    kindVersion: schemas/* object */.Ikc({ kind: schemas/* string */.YjP(), version: schemas/* string */.YjP() }),
+    integratedTime: schemas/* string */.YjP(),
+    canonicalizedBody: signing_Base64,
+});
+const RawBytes = schemas/* object */.Ikc({ rawBytes: signing_Base64 });
+const VerificationMaterial = schemas/* object */.Ikc({
+    publicKey: schemas/* object */.Ikc({ hint: schemas/* string */.YjP() }).optional(),
+    certificate: RawBytes.optional(),
+    x509CertificateChain: schemas/* object */.Ikc({ certificates: schemas/* array */.YOg(RawBytes).min(1) }).optional(),
+    tlogEntries: schemas/* array */.YOg(TransparencyLogEntry).optional(),
+    timestampVerificationData: schemas/* looseObject */._H3({ rfc3161Timestamps: schemas/* array */.YOg(schemas/* object */.Ikc({ signedTimestamp: signing_Base64 })).optional() })
+        .optional(),
+})
+    .refine((v) => [v.publicKey, v.certificate, v.x509CertificateChain].filter((x) => x !== undefined).length === 1, "exactly one of publicKey, certificate, x509CertificateChain");
+const MessageSignature = schemas/* object */.Ikc({
+    messageDigest: HashOutput.optional(),
+    signature: signing_Base64.min(1),
+});
+/** A Sigstore bundle (protobuf-specs Bundle, JSON form): a message signature or a DSSE envelope. */
+const SigstoreBundle = schemas/* object */.Ikc({
+    mediaType: schemas/* enum */.k5n(BUNDLE_MEDIA_TYPES),
+    verificationMaterial: VerificationMaterial,
+    messageSignature: MessageSignature.optional(),
+    dsseEnvelope: dsse_DsseEnvelope.optional(),
+})
+    .refine((b) => (b.messageSignature === undefined) !== (b.dsseEnvelope === undefined), "exactly one of messageSignature, dsseEnvelope");
+/**
+ * The bundle for a key signature of a blob, shaped as `cosign sign-blob --key` writes it
+ * offline: a public-key hint and no tlogEntries or timestamps (key mode logs nowhere).
+ */
+function messageSignatureBundle(hint, sha256, signature) {
+    return {
+        mediaType: BUNDLE_MEDIA_TYPE,
+        verificationMaterial: { publicKey: { hint } },
+        messageSignature: {
+            messageDigest: { algorithm: "SHA2_256", digest: sha256.toString("base64") },
+            signature: signature.toString("base64"),
+        },
+    };
+}
+/** The bundle for a key-signed DSSE envelope (`cosign verify-blob-attestation --key` reads it). */
+function dsseBundle(hint, envelope) {
+    return {
+        mediaType: BUNDLE_MEDIA_TYPE,
+        verificationMaterial: { publicKey: { hint } },
+        dsseEnvelope: envelope,
+    };
+}
+function keySigner(key) {
+    return {
+        kind: "key",
+        publicKeyPem: key.publicKeyPem,
+        hint: key.hint,
+        async signBlob(data) {
+            const signature = signP256(data, key.privateKey);
+            const digest = createHash("sha256").update(data).digest();
+            return { signature, bundle: messageSignatureBundle(key.hint, digest, signature) };
+        },
+        async signDsse(payloadType, payload) {
+            const envelope = signDsseEnvelope(payloadType, payload, key.privateKey);
+            return { envelope, bundle: dsseBundle(key.hint, envelope) };
+        },
+    };
+}
+/**
+ * Keyless signing through @actions/attest: a Fulcio certificate for the workflow's OIDC
+ * identity, logged in Rekor (or GitHub's Sigstore with a timestamp for private
+ * repositories). It cannot sign a bare blob, so signBlob attests SLSA build provenance
+ * of the run with the blob (SHA256SUMS) as subject; `gh attestation verify SHA256SUMS
+ * --repo OWNER/REPO [--bundle SHA256SUMS.sigstore.json]` checks it.
+ */
+function keylessSigner(options = {}) {
+    const env = options.env ?? process.env;
+    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new UserError("keyless signing needs `permissions: id-token: write` (and `attestations: write`) in the workflow (ACTIONS_ID_TOKEN_REQUEST_URL is not set); " +
+            `grant it, or give input "${KEY_INPUT}" to sign with a key`);
+    }
+    const common = {
+        token: options.githubToken ?? "",
+        skipWrite: !options.githubToken,
+        ...(options.sigstore ? { sigstore: options.sigstore } : {}),
+    };
+    return {
+        kind: "keyless",
+        async signBlob(data, name = CHECKSUMS_FILE) {
+            const { attestProvenance } = await __nccwpck_require__.e(/* import() */ 983).then(__nccwpck_require__.bind(__nccwpck_require__, 11983));
+            const sha256 = createHash("sha256").update(data).digest("hex");
+            const attestation = await sigstoreCall(() => attestProvenance({ ...common, subjects: [{ name, digest: { sha256 } }] }));
+            return { bundle: readBundle(attestation.bundle) };
+        },
+        async signDsse(payloadType, payload) {
+            // attest() builds and signs the statement itself: take ours apart and hand it the
+            // pieces. The signed bytes are attest's serialization, so use the returned envelope's.
+            if (payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+                throw new Error(`keyless DSSE signing only takes in-toto statements, not ${payloadType}`);
+            }
+            const statement = InTotoStatement.parse(JSON.parse(payload.toString("utf8")));
+            const { attest } = await __nccwpck_require__.e(/* import() */ 983).then(__nccwpck_require__.bind(__nccwpck_require__, 11983));
+            const attestation = await sigstoreCall(() => attest({
+                ...common,
+                subjects: statement.subject,
+                predicateType: statement.predicateType,
+                predicate: statement.predicate,
+            }));
+            const bundle = readBundle(attestation.bundle);
+            if (!bundle.dsseEnvelope)
+                throw new Error("@actions/attest returned a bundle without a DSSE envelope");
+            return { envelope: bundle.dsseEnvelope, bundle };
+        },
+    };
+}
+async function sigstoreCall(fn) {
+    try {
+        return await fn();
+    }
+    catch (e) {
+        throw new UserError(`keyless signing through Sigstore failed: ${errorMessage(e)}`);
+    }
+}
+function readBundle(json) {
+    const parsed = SigstoreBundle.safeParse(json);
+    if (!parsed.success)
+        throw new Error(`@actions/attest returned a bundle we cannot read: ${parsed.error.message}`);
+    return parsed.data;
+}
+// ─── Verification ────────────────────────────────────────────────────────────────
+/** True when `signature` (DER ECDSA-SHA256, the `.sig` file) is `data`'s signature by the PEM key. */
+function verifyBlob(data, signature, publicKeyPem) {
+    const key = loadPublicKey(publicKeyPem);
+    try {
+        return (0,external_node_crypto_.verify)("sha256", data, key, signature);
+    }
+    catch {
+        return false; // not DER
+    }
+}
+/**
+ * True when a key-mode message-signature bundle is `data`'s signature by the PEM key:
+ * the digest in the bundle matches `data` and the signature verifies.
+ */
+function verifyBlobBundle(data, bundle, publicKeyPem) {
+    const message = bundle.messageSignature;
+    if (!message)
+        return false;
+    const digest = message.messageDigest;
+    if (digest) {
+        if (digest.algorithm !== "SHA2_256")
+            return false;
+        if (!(0,external_node_crypto_.createHash)("sha256").update(data).digest().equals(Buffer.from(digest.digest, "base64")))
+            return false;
+    }
+    return verifyBlob(data, Buffer.from(message.signature, "base64"), publicKeyPem);
+}
+/** True when one of the envelope's signatures is by the PEM key (over PAE(payloadType, payload)). */
+function verifyDsse(envelope, publicKeyPem) {
+    return verifyDsseEnvelope(envelope, loadPublicKey(publicKeyPem));
+}
+
+;// CONCATENATED MODULE: ./src/release/verify.ts
+/**
+ * Checks a release directory offline, with nothing but the public key: the signature over
+ * SHA256SUMS, every file's digest, the manifest and everything it names, and the signed
+ * provenance. The first failure is thrown, named; nothing is trusted before its check.
+ */
+
+
+
+
+
+
+
+const SUMS_LINE = /^([0-9a-f]{64}) {2}(\S+)$/;
+/** Parses SHA256SUMS strictly: coreutils text mode, one safe name per line, no duplicates. */
+function parseChecksums(text) {
+    const sums = new Map();
+    const lines = text.split("\n");
+    if (lines.at(-1) === "")
+        lines.pop();
+    lines.forEach((line, i) => {
+        const m = SUMS_LINE.exec(line);
+        if (!m || !SafeName.safeParse(m[2]).success)
+            throw new errors/* UserError */.yo(`${manifest_CHECKSUMS_FILE}:${i + 1}: not a "<sha256>  <file name>" line: ${JSON.stringify(line)}`);
+        const [, digest, name] = m;
+        if (sums.has(name))
+            throw new errors/* UserError */.yo(`${manifest_CHECKSUMS_FILE}: ${name} is listed twice`);
+        sums.set(name, digest);
+    });
+    return sums;
+}
+async function verifyRelease(dir, publicKeyPem) {
+    const checks = [];
+    const read = async (name) => {
+        const path = (0,external_node_path_.join)(dir, name);
+        const st = await (0,promises_.lstat)(path).catch(() => undefined);
+        if (!st?.isFile())
+            throw new errors/* UserError */.yo(`${name}: missing from ${dir}`);
+        return (0,promises_.readFile)(path);
+    };
+    // 1. The signature over SHA256SUMS, before anything in it is believed.
+    const sumsBytes = await read(manifest_CHECKSUMS_FILE);
+    const sigPath = (0,external_node_path_.join)(dir, SIGNATURE_FILE);
+    const hasSig = (await (0,promises_.lstat)(sigPath).catch(() => undefined))?.isFile();
+    const hasBundle = (await (0,promises_.lstat)((0,external_node_path_.join)(dir, BUNDLE_FILE)).catch(() => undefined))?.isFile();
+    if (!hasSig && !hasBundle)
+        throw new errors/* UserError */.yo(`${manifest_CHECKSUMS_FILE} is not signed: neither ${SIGNATURE_FILE} nor ${BUNDLE_FILE} is there`);
+    if (hasSig) {
+        if (!verifyBlob(sumsBytes, await read(SIGNATURE_FILE), publicKeyPem))
+            throw new errors/* UserError */.yo(`${SIGNATURE_FILE}: not a valid signature of ${manifest_CHECKSUMS_FILE} by this public key`);
+        checks.push(`${SIGNATURE_FILE}: signature of ${manifest_CHECKSUMS_FILE} verifies`);
+    }
+    if (hasBundle) {
+        const bundle = SigstoreBundle.safeParse(JSON.parse((await read(BUNDLE_FILE)).toString("utf8")));
+        if (!bundle.success)
+            throw new errors/* UserError */.yo(`${BUNDLE_FILE}: not a Sigstore bundle`);
+        if (!verifyBlobBundle(sumsBytes, bundle.data, publicKeyPem))
+            throw new errors/* UserError */.yo(`${BUNDLE_FILE}: its signature does not verify ${manifest_CHECKSUMS_FILE} with this public key`);
+        checks.push(`${BUNDLE_FILE}: bundle verifies ${manifest_CHECKSUMS_FILE}`);
+    }
+    // 2. Every file SHA256SUMS names has that digest.
+    const sums = parseChecksums(sumsBytes.toString("utf8"));
+    for (const [name, digest] of sums) {
+        const path = (0,external_node_path_.join)(dir, name);
+        const st = await (0,promises_.lstat)(path).catch(() => undefined);
+        if (!st?.isFile())
+            throw new errors/* UserError */.yo(`${name}: listed in ${manifest_CHECKSUMS_FILE} but missing`);
+        const { sha256 } = await sha256File(path);
+        if (sha256 !== digest)
+            throw new errors/* UserError */.yo(`${name}: sha256 ${sha256} differs from ${manifest_CHECKSUMS_FILE}'s ${digest}`);
+    }
+    checks.push(`${manifest_CHECKSUMS_FILE}: ${sums.size} file(s) match`);
+    // 3. The manifest is covered, parses, and every file it names is covered with its digest.
+    if (!sums.has(MANIFEST_FILE))
+        throw new errors/* UserError */.yo(`${MANIFEST_FILE}: not listed in ${manifest_CHECKSUMS_FILE}`);
+    let manifest;
+    try {
+        manifest = ReleaseManifest.parse(JSON.parse((await read(MANIFEST_FILE)).toString("utf8")));
+    }
+    catch (e) {
+        throw new errors/* UserError */.yo(`${MANIFEST_FILE}: not a goship release manifest: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+    const covered = (ref, what) => {
+        if (!ref)
+            return;
+        const digest = sums.get(ref.name);
+        if (digest === undefined)
+            throw new errors/* UserError */.yo(`${ref.name} (${what}): named by ${MANIFEST_FILE} but not in ${manifest_CHECKSUMS_FILE}`);
+        if (digest !== ref.sha256)
+            throw new errors/* UserError */.yo(`${ref.name} (${what}): ${MANIFEST_FILE} says sha256 ${ref.sha256}, ${manifest_CHECKSUMS_FILE} ${digest}`);
+    };
+    for (const a of manifest.artifacts) {
+        covered(a.archive, "archive");
+        covered(a.sbom.cyclonedx, "CycloneDX SBOM");
+        covered(a.sbom.spdx, "SPDX SBOM");
+    }
+    covered(manifest.provenance, "provenance");
+    checks.push(`${MANIFEST_FILE}: ${manifest.project} ${manifest.version}, ${manifest.artifacts.length} target(s), every file it names matches`);
+    // 4. The provenance is signed by the same key and its subjects are exactly the archives.
+    if (manifest.provenance) {
+        const envelopes = parseIntotoJsonl((await read(manifest.provenance.name)).toString("utf8"), manifest.provenance.name);
+        const envelope = envelopes[0];
+        if (envelopes.length !== 1 || !envelope)
+            throw new errors/* UserError */.yo(`${manifest.provenance.name}: expected one envelope, found ${envelopes.length}`);
+        if (!verifyDsse(envelope, publicKeyPem))
+            throw new errors/* UserError */.yo(`${manifest.provenance.name}: the DSSE signature does not verify with this public key`);
+        checkSubjects(statementFromEnvelope(envelope), manifest.artifacts.map((a) => ({ name: a.archive.name, sha256: a.archive.sha256 })));
+        checks.push(`${manifest.provenance.name}: signed; its subjects are the ${manifest.artifacts.length} archive(s)`);
+    }
+    return { manifest, checks };
+}
+
+;// CONCATENATED MODULE: ./src/remote/command.ts
+
 const STEP_NAME = /^[a-z][a-z0-9-]{0,62}$/;
 /** Linux's MAX_ARG_STRLEN is 128 KiB, and the whole remote command is one argument of the login shell. */
 const MAX_COMMAND_BYTES = 120 * 1024;
-const STDERR_KEPT = 64 * 1024;
+/** After the step's time is up, `timeout` waits this long for it to end before it kills it. */
 const KILL_GRACE_SEC = 10;
-/** Paths that go into the config file, control socket names and the jump's shell command unquoted. */
-const SAFE_DIR = /^\/[A-Za-z0-9._/-]*$/;
-/** A unix socket path is at most 104-108 bytes, and ssh adds ".XXXXXXXXXXXXXXXX" while creating it. */
-const MAX_DIR_LENGTH = 60;
 /** Defines a step; `body` must be a constant of our code, never built from input. */
 function remoteStep(name, body) {
     if (!STEP_NAME.test(name))
@@ -38926,6 +37364,127 @@ function remoteCommand(step, args, opts) {
     }
     return command;
 }
+/**
+ * SshSession.upload's script: what arrives on stdin goes to a temporary file beside `dest`, its
+ * sha256 is checked against the local one, then it is chmod-ed and renamed into place.
+ */
+const UPLOAD = remoteStep("upload", `
+dest=$1 mode=$2 want=$3
+dir=\${dest%/*}
+[ -n "$dir" ] || dir=/
+mkdir -p -- "$dir"
+tmp=$(mktemp "$dir/.goship-upload.XXXXXXXX")
+trap 'rm -f -- "$tmp"' EXIT
+cat > "$tmp"
+# openssl hashes several times faster than coreutils; either is a full SHA-256.
+if command -v openssl >/dev/null 2>&1; then got=$(openssl dgst -sha256 -r "$tmp"); else got=$(sha256sum < "$tmp"); fi
+got=\${got%% *}
+if [ "$got" != "$want" ]; then
+  echo "sha256 of what arrived is $got, expected $want" >&2
+  exit 3
+fi
+chmod "$mode" "$tmp"
+mv -f -- "$tmp" "$dest"
+trap - EXIT
+printf '%s\\n' "$got"
+`);
+
+;// CONCATENATED MODULE: ./src/remote/ssh-files.ts
+
+
+
+
+
+
+
+/**
+ * The private directory of one SshClient (0700): the key, known_hosts and the ssh config its
+ * connections read (0600 each), who owns it, and its control sockets. A client killed before
+ * close() leaves one behind; the next client in the same base ends its masters and removes it.
+ */
+/** Paths that go into the config file, control socket names and the jump's shell command unquoted. */
+const SAFE_DIR = /^\/[A-Za-z0-9._/-]*$/;
+/** A unix socket path is at most 104-108 bytes, and ssh adds ".XXXXXXXXXXXXXXXX" while creating it. */
+const MAX_DIR_LENGTH = 60;
+const OWNER_FILE = "owner";
+/**
+ * Directories of goship ssh clients whose process is gone without close() (killed with
+ * SIGKILL, say: its exit handler never ran): their masters still hold connections open and
+ * their key file is still on disk. Each master named in the directory is ended, if its command
+ * line still names that directory, and the directory is removed. Best effort: never throws.
+ */
+async function sweepAbandoned(base) {
+    let names;
+    try {
+        names = (await (0,promises_.readdir)(base)).filter((n) => n.startsWith("goship-ssh-"));
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        const dir = (0,external_node_path_.join)(base, name);
+        try {
+            const [pid = "", start = ""] = (await (0,promises_.readFile)((0,external_node_path_.join)(dir, OWNER_FILE), "utf8")).trim().split(" ");
+            if (processStartTime(Number(pid)) === start && start !== "")
+                continue; // its owner still runs
+            for (const f of (await (0,promises_.readdir)(dir)).filter((f) => f.endsWith(".pid"))) {
+                const master = Number((await (0,promises_.readFile)((0,external_node_path_.join)(dir, f), "utf8")).trim());
+                let cmdline = "";
+                try {
+                    cmdline = (0,external_node_fs_.readFileSync)(`/proc/${master}/cmdline`, "utf8");
+                }
+                catch {
+                    continue; // gone already
+                }
+                if (Number.isInteger(master) && master > 1 && cmdline.includes(dir))
+                    signalProcess(master, "SIGTERM");
+            }
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+        }
+        catch {
+            // not ours, or not readable: leave it
+        }
+    }
+}
+/** Writes the client's files into `dir` (made already) and the ssh config to `configFile`. */
+async function writeClientFiles(dir, configFile, f) {
+    await (0,promises_.chmod)(dir, 0o700);
+    // Who owns this directory, for sweepAbandoned if this process is killed before close().
+    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, OWNER_FILE), `${process.pid} ${processStartTime(process.pid)}\n`, {
+        mode: 0o600,
+    });
+    const keyFile = (0,external_node_path_.join)(dir, "id");
+    const knownHostsFile = (0,external_node_path_.join)(dir, "known_hosts");
+    await (0,promises_.writeFile)(keyFile, f.privateKey, { mode: 0o600 });
+    await (0,promises_.writeFile)(knownHostsFile, f.knownHosts, { mode: 0o600 });
+    await checkPrivateKey(keyFile);
+    // Everything here also applies to ProxyJump hops (see the top of ssh.ts).
+    const config = [
+        "# Written by goship: the only configuration these ssh connections read.",
+        "BatchMode yes",
+        "StrictHostKeyChecking yes",
+        `UserKnownHostsFile ${knownHostsFile}`,
+        "GlobalKnownHostsFile /dev/null",
+        "UpdateHostKeys no",
+        "CheckHostIP no",
+        "VerifyHostKeyDNS no",
+        "IdentitiesOnly yes",
+        `IdentityFile ${keyFile}`,
+        "IdentityAgent none",
+        "PreferredAuthentications publickey",
+        "ForwardAgent no",
+        "ForwardX11 no",
+        "RequestTTY no",
+        `ConnectTimeout ${f.connectTimeoutSec}`,
+        `ServerAliveInterval ${f.serverAliveIntervalSec}`,
+        `ServerAliveCountMax ${f.serverAliveCountMax}`,
+        // Only the master (-M, -S on its command line) multiplexes; hops connect plainly.
+        "ControlMaster no",
+        "ControlPath none",
+        "",
+    ].join("\n");
+    await (0,promises_.writeFile)(configFile, config, { mode: 0o600 });
+}
 /** Checks known_hosts text: at least one key, every line a known_hosts entry. */
 function checkKnownHosts(text) {
     const normalized = `${text.replaceAll("\r\n", "\n").trim()}\n`;
@@ -38957,6 +37516,73 @@ function checkKnownHosts(text) {
         throw (0,errors/* inputError */.Xu)("known-hosts", text.trim(), "has no host key; allowed: known_hosts lines (ssh-keyscan output, or @cert-authority lines)");
     return normalized;
 }
+async function checkPrivateKey(file) {
+    const r = await exec_execFile("ssh-keygen", ["-y", "-P", "", "-f", file], {
+        allowFailure: true,
+        timeoutMs: 10_000,
+    });
+    if (r.code !== 0) {
+        const why = r.stderr.replaceAll(file, "the key").trim();
+        throw (0,errors/* inputError */.Xu)("ssh-private-key", "***", `not a private key OpenSSH can load without a passphrase (${why})`);
+    }
+}
+/** The base directory for clients' directories: short and plain, so that control sockets fit. */
+function clientBase(requested) {
+    const candidates = requested ? [requested] : [process.env.RUNNER_TEMP, (0,external_node_os_.tmpdir)(), "/tmp"];
+    for (const base of candidates) {
+        if (base && SAFE_DIR.test(base) && base.length <= MAX_DIR_LENGTH - 20)
+            return base;
+    }
+    throw new errors/* UserError */.yo(`${requested}: not usable for ssh's files (an absolute path of [A-Za-z0-9._/-], at most ${MAX_DIR_LENGTH - 20} characters, so control sockets fit)`);
+}
+
+;// CONCATENATED MODULE: ./src/remote/ssh.ts
+
+
+
+
+
+
+
+
+
+
+/** A host's key is not the one known-hosts has for it (or it has none): nothing was sent to it. */
+class HostKeyError extends errors/* UserError */.yo {
+    host;
+    name = "HostKeyError";
+    constructor(host, message) {
+        super(message);
+        this.host = host;
+    }
+}
+/** The connection could not be made or was lost. */
+class SshConnectionError extends errors/* UserError */.yo {
+    host;
+    stderr;
+    name = "SshConnectionError";
+    constructor(host, message, stderr) {
+        super(message);
+        this.host = host;
+        this.stderr = stderr;
+    }
+}
+/** A step exited non-zero or timed out on the host. */
+class StepError extends errors/* UserError */.yo {
+    host;
+    step;
+    result;
+    name = "StepError";
+    constructor(host, step, result, message) {
+        super(message);
+        this.host = host;
+        this.step = step;
+        this.result = result;
+    }
+}
+/** What a mux client says when no master answers on the control socket. */
+const NO_MASTER = /^Control socket connect\(.*\): /m;
+const STDERR_KEPT = 64 * 1024;
 /**
  * Credentials and files shared by every host of one run: a private directory (0700) with the
  * key, known_hosts and ssh config (0600 each) and one control socket per host. `close()`
@@ -38985,50 +37611,19 @@ class SshClient {
     static async create(opts) {
         const knownHosts = checkKnownHosts(opts.knownHosts);
         const privateKey = `${opts.privateKey.replaceAll("\r\n", "\n").trim()}\n`;
-        const base = privateBase(opts.baseDir);
+        const base = clientBase(opts.baseDir);
         await sweepAbandoned(base);
         const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(base, "goship-ssh-"));
         const client = new SshClient(dir, opts);
         process.on("exit", client.#onExit);
         try {
-            await (0,promises_.chmod)(dir, 0o700);
-            // Who owns this directory, for sweepAbandoned if this process is killed before close().
-            await (0,promises_.writeFile)((0,external_node_path_.join)(dir, OWNER_FILE), `${process.pid} ${processStart(process.pid)}\n`, {
-                mode: 0o600,
+            await writeClientFiles(dir, client.configFile, {
+                privateKey,
+                knownHosts,
+                connectTimeoutSec: client.connectTimeoutSec,
+                serverAliveIntervalSec: opts.serverAliveIntervalSec ?? 15,
+                serverAliveCountMax: opts.serverAliveCountMax ?? 3,
             });
-            const keyFile = (0,external_node_path_.join)(dir, "id");
-            const knownHostsFile = (0,external_node_path_.join)(dir, "known_hosts");
-            await (0,promises_.writeFile)(keyFile, privateKey, { mode: 0o600 });
-            await (0,promises_.writeFile)(knownHostsFile, knownHosts, { mode: 0o600 });
-            await checkPrivateKey(keyFile);
-            const alive = opts.serverAliveIntervalSec ?? 15;
-            const aliveMax = opts.serverAliveCountMax ?? 3;
-            // Everything here also applies to ProxyJump hops (see the top of this file).
-            const config = [
-                "# Written by goship: the only configuration these ssh connections read.",
-                "BatchMode yes",
-                "StrictHostKeyChecking yes",
-                `UserKnownHostsFile ${knownHostsFile}`,
-                "GlobalKnownHostsFile /dev/null",
-                "UpdateHostKeys no",
-                "CheckHostIP no",
-                "VerifyHostKeyDNS no",
-                "IdentitiesOnly yes",
-                `IdentityFile ${keyFile}`,
-                "IdentityAgent none",
-                "PreferredAuthentications publickey",
-                "ForwardAgent no",
-                "ForwardX11 no",
-                "RequestTTY no",
-                `ConnectTimeout ${client.connectTimeoutSec}`,
-                `ServerAliveInterval ${alive}`,
-                `ServerAliveCountMax ${aliveMax}`,
-                // Only the master (-M, -S on its command line) multiplexes; hops connect plainly.
-                "ControlMaster no",
-                "ControlPath none",
-                "",
-            ].join("\n");
-            await (0,promises_.writeFile)(client.configFile, config, { mode: 0o600 });
         }
         catch (e) {
             await client.close();
@@ -39122,7 +37717,8 @@ class SshSession {
         // The client never reached the master (it died after our liveness check): the command was
         // not sent, and ProxyCommand=false kept ssh from connecting by itself, so running it again
         // over a new master is safe, as long as stdin can be given again.
-        if (result.code === 255 && NO_MASTER.test(result.stderr) && !isStream(opts.stdin)) {
+        const replayable = opts.stdin === undefined || typeof opts.stdin === "string" || Buffer.isBuffer(opts.stdin);
+        if (result.code === 255 && NO_MASTER.test(result.stderr) && replayable) {
             await this.#endMaster();
             result = await this.#runOnce(command, opts, timeoutMs);
         }
@@ -39148,11 +37744,23 @@ class SshSession {
         await this.open();
         await this.#acquire();
         try {
-            return await runProcess(this.client.sshPath, [...this.#muxClient(), ...(opts.stdin === undefined ? ["-n"] : []), ...this.#destination(), command], {
+            const { signal: _, ...result } = await runProcess(this.client.sshPath, [...this.#muxClient(), ...(opts.stdin === undefined ? ["-n"] : []), ...this.#destination(), command], {
                 stdin: opts.stdin,
                 timeoutMs: timeoutMs + (KILL_GRACE_SEC + 10) * 1000,
                 maxStdoutBytes: opts.maxStdoutBytes ?? 1 << 20,
+                maxStderrBytes: STDERR_KEPT,
             });
+            return result;
+        }
+        catch (e) {
+            if (e instanceof ProcessStartError) {
+                throw new errors/* UserError */.yo(e.reason.code === "ENOENT"
+                    ? `${e.file}: command not found (install openssh-client)`
+                    : `${e.file}: ${e.reason.message}`);
+            }
+            if (e instanceof ProcessInputError)
+                throw new errors/* UserError */.yo(`reading the step's input: ${e.reason.message}`);
+            throw e;
         }
         finally {
             this.#release();
@@ -39170,7 +37778,7 @@ class SshSession {
         const mode = typeof opts.mode === "number" ? opts.mode.toString(8).padStart(4, "0") : (opts.mode ?? "0644");
         if (!/^0?[0-7]{3}$/.test(mode))
             throw new errors/* UserError */.yo(`upload to ${remotePath}: mode ${mode} is not octal like 0644`);
-        const local = await hash_sha256File(localPath);
+        const local = await sha256File(localPath);
         const stdin = (0,external_node_fs_.createReadStream)(localPath);
         let r;
         try {
@@ -39204,7 +37812,19 @@ class SshSession {
         await this.#acquire();
         const started = performance.now();
         try {
-            const { stdout, stderr, timedOut } = await forwardOnce(this.client.sshPath, [...this.#muxClient(), "-W", `127.0.0.1:${port}`, ...this.#destination()], `GET ${path} HTTP/1.0\r\nHost: 127.0.0.1:${port}\r\nUser-Agent: goship\r\nConnection: close\r\n\r\n`, timeoutMs);
+            // stdin stays open until the far end closes: closing it early half-closes the TCP
+            // connection, which some servers take as the client going away.
+            const { stdout, stderr, timedOut } = await runProcess(this.client.sshPath, [...this.#muxClient(), "-W", `127.0.0.1:${port}`, ...this.#destination()], {
+                stdin: `GET ${path} HTTP/1.0\r\nHost: 127.0.0.1:${port}\r\nUser-Agent: goship\r\nConnection: close\r\n\r\n`,
+                keepStdinOpen: true,
+                timeoutMs,
+                maxStdoutBytes: 1 << 20,
+                maxStderrBytes: 4096,
+            }).catch((e) => {
+                if (e instanceof ProcessStartError)
+                    return { stdout: "", stderr: e.message, timedOut: false };
+                throw e;
+            });
             const ms = Math.round(performance.now() - started);
             const head = /^HTTP\/1\.[01] (\d{3})[^\r\n]*\r?\n/.exec(stdout);
             if (head) {
@@ -39237,7 +37857,7 @@ class SshSession {
         if (pid !== undefined && processAlive(pid)) {
             const exit = ["-F", this.client.configFile, "-S", this.socket, "-O", "exit", ...this.#destination()];
             await exec_execFile(this.client.sshPath, exit, { allowFailure: true, timeoutMs: 10_000 }).catch(() => { });
-            await until(() => !processAlive(pid), 5000);
+            await waitForExit(pid, 5000);
         }
         await this.#endMaster();
         (0,external_node_fs_.rmSync)(this.socket, { force: true });
@@ -39246,18 +37866,13 @@ class SshSession {
     async #endMaster() {
         const pid = this.#masterPid;
         this.#masterPid = undefined;
-        if (pid === undefined || !processAlive(pid))
-            return;
-        signal(pid, "SIGTERM");
-        if (!(await until(() => !processAlive(pid), 5000))) {
-            signal(pid, "SIGKILL");
-            await until(() => !processAlive(pid), 5000);
-        }
+        if (pid !== undefined)
+            await endProcess(pid, 5000);
     }
     /** For process exit: no awaiting, just end the master we started. */
     killSync() {
         if (this.#masterPid !== undefined && processAlive(this.#masterPid))
-            signal(this.#masterPid, "SIGTERM");
+            signalProcess(this.#masterPid, "SIGTERM");
     }
     /** ssh's options for a client of this session's master. */
     #muxClient() {
@@ -39302,17 +37917,22 @@ class SshSession {
         const fd = (0,external_node_fs_.openSync)(log, "w", 0o600);
         let exit;
         try {
-            exit = await runDetached(c.sshPath, args, fd, (c.connectTimeoutSec * (hops.length + 1) + 20) * 1000);
+            exit = await runProcess(c.sshPath, args, {
+                stderrFd: fd,
+                timeoutMs: (c.connectTimeoutSec * (hops.length + 1) + 20) * 1000,
+            }).catch((e) => {
+                if (e instanceof ProcessStartError)
+                    return e;
+                throw e;
+            });
         }
         finally {
             (0,external_node_fs_.closeSync)(fd);
         }
         const stderr = (0,external_node_fs_.readFileSync)(log, "utf8");
         (0,external_node_fs_.rmSync)(log, { force: true });
-        if (exit.error) {
-            const why = exit.error.code === "ENOENT"
-                ? "command not found (install openssh-client)"
-                : exit.error.message;
+        if (exit instanceof ProcessStartError) {
+            const why = exit.reason.code === "ENOENT" ? "command not found (install openssh-client)" : exit.reason.message;
             throw new SshConnectionError(this.label, `${c.sshPath}: ${why}`, "");
         }
         if (exit.timedOut) {
@@ -39351,112 +37971,6 @@ class SshSession {
             this.#active--;
     }
 }
-const UPLOAD = remoteStep("upload", `
-dest=$1 mode=$2 want=$3
-dir=\${dest%/*}
-[ -n "$dir" ] || dir=/
-mkdir -p -- "$dir"
-tmp=$(mktemp "$dir/.goship-upload.XXXXXXXX")
-trap 'rm -f -- "$tmp"' EXIT
-cat > "$tmp"
-# openssl hashes several times faster than coreutils; either is a full SHA-256.
-if command -v openssl >/dev/null 2>&1; then got=$(openssl dgst -sha256 -r "$tmp"); else got=$(sha256sum < "$tmp"); fi
-got=\${got%% *}
-if [ "$got" != "$want" ]; then
-  echo "sha256 of what arrived is $got, expected $want" >&2
-  exit 3
-fi
-chmod "$mode" "$tmp"
-mv -f -- "$tmp" "$dest"
-trap - EXIT
-printf '%s\\n' "$got"
-`);
-/**
- * Runs `ssh -W`, writes `request`, and keeps stdin open until the far end closes: closing it
- * early half-closes the TCP connection, which some servers take as the client going away.
- */
-function forwardOnce(file, args, request, timeoutMs) {
-    return new Promise((resolve) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, { stdio: ["pipe", "pipe", "pipe"] });
-        const out = [];
-        let size = 0;
-        let err = "";
-        let timedOut = false;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            child.kill("SIGTERM");
-        }, timeoutMs);
-        child.stdin.on("error", () => { });
-        child.stdin.write(request);
-        child.stdout.on("data", (b) => {
-            if (size < 1 << 20)
-                out.push(b);
-            size += b.length;
-        });
-        child.stderr.on("data", (b) => {
-            err = (err + b.toString()).slice(-4096);
-        });
-        const done = () => {
-            clearTimeout(timer);
-            child.stdin.destroy();
-            resolve({ stdout: Buffer.concat(out).toString(), stderr: err, timedOut });
-        };
-        child.on("error", (e) => {
-            err += e.message;
-            done();
-        });
-        child.on("close", done);
-    });
-}
-const OWNER_FILE = "owner";
-/** A process's start time (clock ticks since boot), so a reused PID is not taken for it; "" when gone. */
-function processStart(pid) {
-    try {
-        return (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[19] ?? "";
-    }
-    catch {
-        return "";
-    }
-}
-/**
- * Directories of goship ssh clients whose process is gone without close() (killed with
- * SIGKILL, say: its exit handler never ran): their masters still hold connections open and
- * their key file is still on disk. Each master named in the directory is ended, if its command
- * line still names that directory, and the directory is removed. Best effort: never throws.
- */
-async function sweepAbandoned(base) {
-    let names;
-    try {
-        names = (await (0,promises_.readdir)(base)).filter((n) => n.startsWith("goship-ssh-"));
-    }
-    catch {
-        return;
-    }
-    for (const name of names) {
-        const dir = (0,external_node_path_.join)(base, name);
-        try {
-            const [pid = "", start = ""] = (await (0,promises_.readFile)((0,external_node_path_.join)(dir, OWNER_FILE), "utf8")).trim().split(" ");
-            if (processStart(Number(pid)) === start && start !== "")
-                continue; // its owner still runs
-            for (const f of (await (0,promises_.readdir)(dir)).filter((f) => f.endsWith(".pid"))) {
-                const master = Number((await (0,promises_.readFile)((0,external_node_path_.join)(dir, f), "utf8")).trim());
-                let cmdline = "";
-                try {
-                    cmdline = (0,external_node_fs_.readFileSync)(`/proc/${master}/cmdline`, "utf8");
-                }
-                catch {
-                    continue; // gone already
-                }
-                if (Number.isInteger(master) && master > 1 && cmdline.includes(dir))
-                    signal(master, "SIGTERM");
-            }
-            await (0,promises_.rm)(dir, { recursive: true, force: true });
-        }
-        catch {
-            // not ours, or not readable: leave it
-        }
-    }
-}
 /** Turns ssh's refusal into one clear error; host key problems name the host whose key it was. */
 function connectFailure(label, host, stderr) {
     const named = /Host key for (\S+) has changed|host key for (\S+) is marked as revoked|host key is known for (\S+) and/i.exec(stderr);
@@ -39480,151 +37994,12 @@ function connectFailure(label, host, stderr) {
     }
     return new SshConnectionError(label, `cannot connect to ${label}${tailOf(stderr)}`, stderr);
 }
-async function checkPrivateKey(file) {
-    const r = await exec_execFile("ssh-keygen", ["-y", "-P", "", "-f", file], {
-        allowFailure: true,
-        timeoutMs: 10_000,
-    });
-    if (r.code !== 0) {
-        const why = r.stderr.replaceAll(file, "the key").trim();
-        throw (0,errors/* inputError */.Xu)("ssh-private-key", "***", `not a private key OpenSSH can load without a passphrase (${why})`);
-    }
-}
-function privateBase(requested) {
-    const candidates = requested ? [requested] : [process.env.RUNNER_TEMP, (0,external_node_os_.tmpdir)(), "/tmp"];
-    for (const base of candidates) {
-        if (base && SAFE_DIR.test(base) && base.length <= MAX_DIR_LENGTH - 20)
-            return base;
-    }
-    throw new errors/* UserError */.yo(`${requested}: not usable for ssh's files (an absolute path of [A-Za-z0-9._/-], at most ${MAX_DIR_LENGTH - 20} characters, so control sockets fit)`);
-}
 function ssh_tail(r) {
     return tailOf(r.stderr.trim() ? r.stderr : r.stdout);
 }
 function tailOf(text) {
     const t = text.trimEnd().split("\n").slice(-20).join("\n").slice(-2000);
     return t ? `:\n${t}` : "";
-}
-/** Running, not just present: a killed master whose new parent has not reaped it yet is a zombie. */
-function isStream(stdin) {
-    return stdin !== undefined && typeof stdin !== "string" && !Buffer.isBuffer(stdin);
-}
-function processAlive(pid) {
-    try {
-        process.kill(pid, 0);
-    }
-    catch (e) {
-        return e.code === "EPERM";
-    }
-    try {
-        // /proc/<pid>/stat: "pid (comm) state …"; comm may hold spaces and parentheses.
-        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, "utf8");
-        return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-    }
-    catch {
-        return true; // no /proc (macOS runners): kill(0) is all there is
-    }
-}
-function signal(pid, sig) {
-    try {
-        process.kill(pid, sig);
-    }
-    catch {
-        // already gone
-    }
-}
-async function until(done, ms) {
-    const deadline = Date.now() + ms;
-    while (!done()) {
-        if (Date.now() > deadline)
-            return false;
-        await (0,external_node_timers_promises_namespaceObject.setTimeout)(25);
-    }
-    return true;
-}
-/** Runs ssh with stderr to `fd` and waits for it to exit (not for its stdio, which a background child may hold). */
-function runDetached(file, args, fd, timeoutMs) {
-    return new Promise((resolve) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, { stdio: ["ignore", "ignore", fd] });
-        let timedOut = false;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            child.kill("SIGTERM");
-        }, timeoutMs);
-        child.on("error", (error) => {
-            clearTimeout(timer);
-            resolve({ code: null, timedOut, error });
-        });
-        child.on("exit", (code) => {
-            clearTimeout(timer);
-            resolve({ code, timedOut });
-        });
-    });
-}
-/** Like execFile, but streams stdin and keeps bounded output: the start of stdout, the end of stderr. */
-function runProcess(file, args, opts) {
-    const started = performance.now();
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(file, args, {
-            stdio: [opts.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
-        });
-        const out = [];
-        let outBytes = 0;
-        let truncated = false;
-        let err = Buffer.alloc(0);
-        let timedOut = false;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            child.kill("SIGTERM");
-            setTimeout(() => child.kill("SIGKILL"), 2000).unref();
-        }, opts.timeoutMs);
-        child.stdout?.on("data", (b) => {
-            const room = opts.maxStdoutBytes - outBytes;
-            if (b.length > room)
-                truncated = true;
-            if (room > 0) {
-                out.push(b.subarray(0, room));
-                outBytes += Math.min(room, b.length);
-            }
-        });
-        child.stderr?.on("data", (b) => {
-            err = Buffer.concat([err, b]);
-            if (err.length > STDERR_KEPT)
-                err = err.subarray(err.length - STDERR_KEPT);
-        });
-        const { stdin } = opts;
-        if (stdin !== undefined && child.stdin) {
-            child.stdin.on("error", () => { }); // ssh may exit before reading all of it; its exit code tells
-            if (!isStream(stdin))
-                child.stdin.end(stdin);
-            else {
-                stdin.on("error", (e) => {
-                    child.kill("SIGTERM");
-                    reject(new errors/* UserError */.yo(`reading the step's input: ${e.message}`));
-                });
-                stdin.pipe(child.stdin);
-            }
-        }
-        child.on("error", (e) => {
-            clearTimeout(timer);
-            reject(new errors/* UserError */.yo(e.code === "ENOENT"
-                ? `${file}: command not found (install openssh-client)`
-                : `${file}: ${e.message}`));
-        });
-        child.on("close", (code) => {
-            clearTimeout(timer);
-            if (isStream(stdin))
-                stdin.destroy();
-            resolve({
-                code: code ?? -1,
-                stdout: Buffer.concat(out).toString(),
-                stdoutTruncated: truncated,
-                stderr: err.toString(),
-                durationMs: performance.now() - started,
-                timedOut,
-            });
-        });
-    });
 }
 
 // EXTERNAL MODULE: ./src/kit/inputs.ts
@@ -39658,7 +38033,7 @@ const schema_inputs = schemas/* object */.Ikc({
     "proxy-jump": (0,inputs/* line */.n8)("[user@]host[:port] hops separated by commas")
         .optional()
         .describe("Jump host(s), [user@]host[:port], comma-separated"),
-    app: (0,inputs/* text */.Qq)(APP_PATTERN, "a lowercase letter, then up to 31 lowercase letters, digits or -").describe("The service's name: unit, /opt/<app>, /etc/<app>"),
+    app: (0,inputs/* text */.Qq)(APP_PATTERN, APP_RULE).describe("The service's name: unit, /opt/<app>, /etc/<app>"),
     "release-dir": (0,inputs/* line */.n8)("a directory path")
         .optional()
         .describe("A package-release output directory to deploy from"),
@@ -39790,6 +38165,34 @@ class Summary {
         ].join("\n"));
         return this;
     }
+    /**
+     * A line chart of one or more series over the same x labels (GitHub renders Mermaid), for a
+     * quantity over time where the shape is the point (a table of 60 rows is not read).
+     */
+    lineChart(title, labels, series, yLabel) {
+        if (labels.length === 0 || series.length === 0)
+            return this;
+        const all = series.flat().filter(Number.isFinite);
+        const lo = Math.min(0, ...all);
+        const hi = Math.max(...all, 0);
+        const q = (t) => `"${t.replace(/"/g, "'")}"`;
+        this.parts.push([
+            "```mermaid",
+            "xychart-beta",
+            `  title ${q(title)}`,
+            `  x-axis [${labels.map(q).join(", ")}]`,
+            `  y-axis ${q(yLabel)} ${Math.floor(lo)} --> ${Math.ceil(hi * 1.1) || 1}`,
+            ...series.map((v) => `  line [${v.map((x) => (Number.isFinite(x) ? Number(x.toFixed(3)) : 0)).join(", ")}]`),
+            "```",
+        ].join("\n"));
+        return this;
+    }
+    /** Collapsed details: raw data a person opens only when the headline and tables are not enough. */
+    details(title, body) {
+        const esc = title.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+        this.parts.push(`<details><summary>${esc}</summary>\n\n${body.toMarkdown()}\n</details>`);
+        return this;
+    }
     toMarkdown() {
         return `${this.parts.join("\n\n")}\n`;
     }
@@ -39903,18 +38306,18 @@ async function writeDeploySummary(r) {
 
 
 
+
+
+
 /** The run's identity on the hosts: the lock holder, the history's actor and run URL. */
-function runIdentity(env) {
-    const runUrl = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
-        ? `${(env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "")}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-        : "";
+function runIdentity(run) {
     // A re-run of the same job (a new attempt) is the same holder: it takes back the lock a killed
     // attempt left, instead of waiting for its TTL. Anything else gets a holder of its own.
-    const holder = env.GITHUB_RUN_ID
-        ? `run-${env.GITHUB_RUN_ID}-${(env.GITHUB_JOB ?? "job").replace(/[^A-Za-z0-9._@:+-]+/g, "-")}`.slice(0, 128)
+    const holder = run.runId
+        ? `run-${run.runId}-${(run.job ?? "job").replace(/[^A-Za-z0-9._@:+-]+/g, "-")}`.slice(0, 128)
         : newHolderToken(`local-${(0,external_node_os_.userInfo)().username}@${(0,external_node_os_.hostname)()}`);
-    const actor = env.GITHUB_ACTOR || (0,external_node_os_.userInfo)().username || "unknown";
-    return { holder, runUrl, actor };
+    const actor = run.actor || (0,external_node_os_.userInfo)().username || "unknown";
+    return { holder, runUrl: context_runUrl(run) ?? "", actor };
 }
 async function hostWaves(i) {
     const defaults = { user: i["ssh-user"] };
@@ -39934,7 +38337,7 @@ async function hostWaves(i) {
     return assignWaves(hosts, i.waves);
 }
 /** The release on the runner, verified before any host is contacted. */
-async function prepareRelease(i, workDir) {
+async function prepareRelease(i, run, workDir) {
     if (!i["public-key"]) {
         throw (0,errors/* inputError */.Xu)("public-key", "", "goship.pub's content: goship deploys only releases whose SHA256SUMS signature it checked");
     }
@@ -39946,13 +38349,13 @@ async function prepareRelease(i, workDir) {
         dir = (0,external_node_path_.resolve)(i["release-dir"]);
     else if (i["release-tag"]) {
         const tag = i["release-tag"];
-        const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
-        const token = i["github-token"] ?? process.env.GITHUB_TOKEN ?? "";
-        if (!owner || !repo)
+        const where = ownerAndRepo(run);
+        const token = i["github-token"] ?? run.token ?? "";
+        if (!where)
             throw (0,errors/* inputError */.Xu)("release-tag", tag, "a tag of this repository: GITHUB_REPOSITORY is not set");
         dir = (0,external_node_path_.join)(workDir, "release");
-        await (0,log/* group */.Os)(`Download release ${tag} from ${owner}/${repo}`, async () => {
-            const got = await downloadRelease({ token, apiUrl: process.env.GITHUB_API_URL ?? "https://api.github.com" }, { owner, repo, tag }, dir);
+        await (0,log/* group */.Os)(`Download release ${tag} from ${where.owner}/${where.repo}`, async () => {
+            const got = await downloadRelease({ token, apiUrl: context_apiUrl(run) }, { ...where, tag }, dir);
             (0,log/* info */.pq)(`${got.files.length} file(s) from ${got.url}`);
         });
     }
@@ -39960,7 +38363,7 @@ async function prepareRelease(i, workDir) {
         throw (0,errors/* inputError */.Xu)("release-dir", "", "a package-release output directory, or release-tag, to deploy");
     }
     const verified = await (0,log/* group */.Os)("Verify the release (signature, checksums, manifest)", async () => {
-        const v = await verify_verifyRelease(dir, i["public-key"]);
+        const v = await verifyRelease(dir, i["public-key"]);
         for (const c of v.checks)
             (0,log/* info */.pq)(`✓ ${c}`);
         return v;
@@ -39978,10 +38381,10 @@ async function prepareRelease(i, workDir) {
     return {
         version: manifest.version,
         binaryName: [...names][0],
-        manifestPath: (0,external_node_path_.join)(dir, manifest_MANIFEST_FILE),
+        manifestPath: (0,external_node_path_.join)(dir, MANIFEST_FILE),
         binaryFor(machine) {
             const artifact = pickArtifact(manifest, goarchFromUname(machine));
-            const key = targets_formatTarget(artifact);
+            const key = formatTarget(artifact);
             let p = binaries.get(key);
             if (!p) {
                 p = (async () => {
@@ -40009,7 +38412,8 @@ const deploySystemd = (0,action/* defineAction */.QP)({
         if (i["rollback-to"] && mode !== "rollback") {
             throw (0,errors/* inputError */.Xu)("rollback-to", i["rollback-to"], "only with mode: rollback");
         }
-        if (i["environment-name"] && !(i["github-token"] ?? process.env.GITHUB_TOKEN)) {
+        const run = context_runContext();
+        if (i["environment-name"] && !(i["github-token"] ?? run.token)) {
             throw (0,errors/* inputError */.Xu)("github-token", "", "a token with deployments: write, to record Deployments in environment-name");
         }
         const waves = await hostWaves(i);
@@ -40036,7 +38440,7 @@ const deploySystemd = (0,action/* defineAction */.QP)({
             throw e;
         }
         const environment = i.environment === undefined ? undefined : renderEnvironmentFile(i.environment);
-        const identity = runIdentity(process.env);
+        const identity = runIdentity(run);
         const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), "goship-deploy-"));
         let client;
         let fleet;
@@ -40045,20 +38449,21 @@ const deploySystemd = (0,action/* defineAction */.QP)({
         let result;
         let error;
         try {
-            const release = mode === "deploy" ? await prepareRelease(i, workDir) : undefined;
-            if (release)
-                settings.binaryName = release.binaryName;
-            client = await SshClient.create({
+            const runMode = mode === "deploy" ? { mode, release: await prepareRelease(i, run, workDir) } : { mode };
+            if (runMode.release)
+                settings.binaryName = runMode.release.binaryName;
+            const ssh = await SshClient.create({
                 privateKey: i["ssh-private-key"],
                 knownHosts: i["known-hosts"],
                 proxyJump,
                 // Not workDir: control sockets need a short path, and $RUNNER_TEMP on GitHub's runners
                 // is already too long once nested; the client picks a short base itself.
             });
+            client = ssh;
             const sudo = i.become === "sudo";
-            const targets = waves.map((wave) => wave.map((spec) => new HostTarget(spec, client.session(spec), settings, sudo)));
+            const targets = waves.map((wave) => wave.map((spec) => new HostTarget(spec, ssh.session(spec), settings, sudo)));
             fleet = new Fleet(targets, {
-                mode,
+                ...runMode,
                 strategy: i.strategy,
                 port: i.port,
                 ports: i.ports,
@@ -40074,17 +38479,16 @@ const deploySystemd = (0,action/* defineAction */.QP)({
                 lockTimeoutMs: i["lock-timeout"],
                 lockTtlSec: Math.ceil(i["lock-ttl"] / 1000),
                 environment,
-                release,
                 dryRun: i["dry-run"],
                 drainMs: i["drain-time"],
                 ...identity,
                 log: { info: log/* info */.pq, warning: log/* warning */.$e, group: log/* group */.Os },
             });
-            await fleet.prepare();
+            const prepared = await fleet.prepare();
             if (i["environment-name"] && mode !== "status" && !i["dry-run"]) {
-                deployment = await startDeployment(i, release?.version ?? i["rollback-to"] ?? mode, identity.runUrl);
+                deployment = await startDeployment(i, run, runMode.release?.version ?? i["rollback-to"] ?? mode);
             }
-            result = await fleet.run();
+            result = await prepared.run();
         }
         catch (e) {
             error = e;
@@ -40103,14 +38507,12 @@ const deploySystemd = (0,action/* defineAction */.QP)({
                 repo: deployment.repo,
                 deploymentId: deployment.id,
                 state,
-                description: error
-                    ? String(error.message)
-                    : `${mode} ok on ${result?.hosts.length ?? 0} host(s)`,
+                description: error ? (0,errors/* errorMessage */.gJ)(error) : `${mode} ok on ${result?.hosts.length ?? 0} host(s)`,
                 ...(identity.runUrl ? { logUrl: identity.runUrl } : {}),
-            }).catch((e) => (0,log/* warning */.$e)(`GitHub Deployment status: ${e.message}`));
+            }).catch((e) => (0,log/* warning */.$e)(`GitHub Deployment status: ${(0,errors/* errorMessage */.gJ)(e)}`));
         }
         if (result) {
-            (0,action/* setOutputs */.n0)(deploySystemd, hostOutputs(result.hosts, result.rolledBack, deployment?.id));
+            (0,action/* setOutputs */.n0)(deploySystemd, hostOutputs(i.app, result.hosts, result.rolledBack, deployment?.id));
             await writeDeploySummary({
                 mode,
                 strategy: i.strategy,
@@ -40124,18 +38526,19 @@ const deploySystemd = (0,action/* defineAction */.QP)({
             throw error;
     },
 });
-async function startDeployment(i, what, runUrl) {
-    const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
-    if (!owner || !repo) {
+async function startDeployment(i, run, what) {
+    const where = ownerAndRepo(run);
+    if (!where) {
         throw (0,errors/* inputError */.Xu)("environment-name", i["environment-name"] ?? "", "only inside a GitHub repository (GITHUB_REPOSITORY is not set)");
     }
-    const token = i["github-token"] ?? process.env.GITHUB_TOKEN ?? "";
-    const apiUrl = process.env.GITHUB_API_URL ?? "https://api.github.com";
-    const conn = { token, apiUrl };
+    const { owner, repo } = where;
+    const token = i["github-token"] ?? run.token ?? "";
+    const conn = { token, apiUrl: context_apiUrl(run) };
+    const logUrl = context_runUrl(run);
     const d = await createDeployment(conn, {
         owner,
         repo,
-        ref: process.env.GITHUB_SHA || process.env.GITHUB_REF || "HEAD",
+        ref: run.sha ?? run.ref ?? "HEAD",
         environment: i["environment-name"],
         description: `goship deploy-systemd ${i.mode} ${what} of ${i.app}`,
         payload: { app: i.app, mode: i.mode, version: what, strategy: i.strategy },
@@ -40146,12 +38549,12 @@ async function startDeployment(i, what, runUrl) {
         deploymentId: d.id,
         state: "in_progress",
         description: `${i.mode} ${what}`,
-        ...(runUrl ? { logUrl: runUrl } : {}),
+        ...(logUrl ? { logUrl } : {}),
     });
     (0,log/* info */.pq)(`GitHub Deployment ${d.id} in ${i["environment-name"]}: in_progress`);
-    return { id: d.id, owner, repo, token, apiUrl };
+    return { id: d.id, owner, repo, ...conn };
 }
-function hostOutputs(hosts, rolledBack, deploymentId) {
+function hostOutputs(app, hosts, rolledBack, deploymentId) {
     const json = hosts.map((h) => ({
         host: h.host,
         address: h.address,
@@ -40164,9 +38567,8 @@ function hostOutputs(hosts, rolledBack, deploymentId) {
         health: h.health,
         ...(h.detail ? { detail: h.detail } : {}),
     }));
-    const canary = hosts
-        .filter((h) => h.canary)
-        .map((h) => ({ host: h.host, new: h.canary?.new, old: h.canary?.old ?? null }));
+    // Through the schema canary-gate reads it with: a shape it would refuse fails here, as a bug.
+    const canary = CanaryTargets.parse(hosts.flatMap((h) => h.canary ? [{ app, weight: h.weight ?? 0, host: h.host, new: h.canary.new, old: h.canary.old }] : []));
     return {
         hosts: JSON.stringify(json),
         "previous-version": hosts[0]?.previousVersion ?? "",
@@ -40179,7 +38581,7 @@ function hostOutputs(hosts, rolledBack, deploymentId) {
 
 /***/ }),
 
-/***/ 86962:
+/***/ 55034:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40202,18 +38604,104 @@ var external_node_fs_ = __nccwpck_require__(73024);
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./src/kit/cleanup.ts
+
+const pending = [];
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+let running;
+let signalled = false;
+/** Registers `fn`; the function returned unregisters it (for what was taken away already). */
+function onCleanup(fn) {
+    pending.push(fn);
+    listen();
+    return () => {
+        const at = pending.lastIndexOf(fn);
+        if (at >= 0)
+            pending.splice(at, 1);
+        if (pending.length === 0 && !running)
+            unlisten();
+    };
+}
+/** Runs every registered cleanup now (newest first) and waits for them; a call during a run joins it. */
+function runCleanups() {
+    running ??= drain().finally(() => {
+        running = undefined;
+    });
+    return running;
+}
+async function drain() {
+    for (let fn = pending.pop(); fn; fn = pending.pop()) {
+        try {
+            await fn();
+        }
+        catch (e) {
+            process.stderr.write(`goship: cleaning up failed: ${e instanceof Error ? e.message : String(e)}\n`);
+        }
+    }
+    unlisten();
+}
+function onSignal(signal) {
+    const status = 128 + (external_node_os_.constants.signals[signal] ?? 0);
+    if (signalled)
+        process.exit(status);
+    signalled = true;
+    void runCleanups().finally(() => process.exit(status));
+}
+function onBeforeExit() {
+    if (pending.length > 0)
+        void runCleanups();
+}
+/** process.exit() from elsewhere: no await is possible any more; what each does synchronously still happens. */
+function onExit() {
+    for (let fn = pending.pop(); fn; fn = pending.pop()) {
+        try {
+            void Promise.resolve(fn()).catch(() => { });
+        }
+        catch {
+            // the others still run
+        }
+    }
+}
+let listening = false;
+function listen() {
+    if (listening)
+        return;
+    listening = true;
+    for (const s of SIGNALS)
+        process.on(s, onSignal);
+    process.on("beforeExit", onBeforeExit);
+    process.on("exit", onExit);
+}
+function unlisten() {
+    if (!listening || signalled)
+        return;
+    listening = false;
+    for (const s of SIGNALS)
+        process.off(s, onSignal);
+    process.off("beforeExit", onBeforeExit);
+    process.off("exit", onExit);
+}
+
 ;// CONCATENATED MODULE: ./src/kit/runner-env.ts
+
 
 
 
 /**
  * The runner always sets RUNNER_TEMP and RUNNER_TOOL_CACHE. Outside it (local mode, or
  * `node dist/<action>/index.js` by hand) they get the same meaning: a fresh temp
- * directory, and a tool cache that persists between runs so a second run downloads nothing.
+ * directory, removed when the run ends however it ends, and a tool cache that persists
+ * between runs so a second run downloads nothing.
  */
 function ensureRunnerDirs() {
     if (!process.env.RUNNER_TEMP) {
-        process.env.RUNNER_TEMP = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), "goship-"));
+        const temp = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), "goship-"));
+        process.env.RUNNER_TEMP = temp;
+        onCleanup(() => {
+            (0,external_node_fs_.rmSync)(temp, { recursive: true, force: true, maxRetries: 3 });
+            if (process.env.RUNNER_TEMP === temp)
+                delete process.env.RUNNER_TEMP;
+        });
     }
     if (!process.env.RUNNER_TOOL_CACHE) {
         const base = process.env.XDG_CACHE_HOME || (0,external_node_path_.join)((0,external_node_os_.homedir)(), ".cache");
@@ -40243,27 +38731,41 @@ async function runAction(def) {
         }
         if (def.post)
             core/* saveState */.LZ("isPost", "true");
-        const inputs = (0,kit_inputs/* parseInputs */.TL)(def.inputs);
+        let inputs;
+        try {
+            inputs = (0,kit_inputs/* parseInputs */.TL)(def.inputs);
+        }
+        finally {
+            (0,kit_inputs/* forgetSecretInputs */.vx)(def.inputs);
+        }
         ensureRunnerDirs();
         await def.run(inputs);
     }
     catch (e) {
-        if (e instanceof errors/* UserError */.yo) {
-            core/* setFailed */.C1(`${def.name}: ${e.message}`);
+        const message = e instanceof errors/* UserError */.yo
+            ? e.message
+            : `internal error (a bug in goship, please report it): ${(0,errors/* errorMessage */.gJ)(e)}`;
+        if (!isPost && def.failureOutputs) {
+            const already = outputsSet.get(def);
+            const fallback = Object.entries(def.failureOutputs(message)).filter(([name]) => !already?.has(name));
+            setOutputs(def, Object.fromEntries(fallback));
         }
-        else {
-            const err = e instanceof Error ? e : new Error(String(e));
-            core/* setFailed */.C1(`${def.name}: internal error (a bug in goship, please report it): ${err.message}`);
-            core/* info */.pq(err.stack ?? "");
-        }
+        core/* setFailed */.C1(`${def.name}: ${message}`);
+        if (!(e instanceof errors/* UserError */.yo))
+            core/* info */.pq((e instanceof Error && e.stack) || "");
     }
 }
+/** The outputs each action has set in this process, so that failureOutputs fills only the others. */
+const outputsSet = new WeakMap();
 /** Sets outputs, refusing names the action does not declare (a bug, not a user error). */
 function setOutputs(def, values) {
     for (const [name, value] of Object.entries(values)) {
         if (!(name in def.outputs))
             throw new Error(`${def.name} has no output named ${name}`);
         core/* setOutput */.uH(name, String(value));
+        const set = outputsSet.get(def) ?? new Set();
+        set.add(name);
+        outputsSet.set(def, set);
     }
 }
 
@@ -40279,6 +38781,7 @@ function setOutputs(def, values) {
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
+/* unused harmony export hideUrlCredentials */
 /**
  * A failure the user can fix (bad input, missing tool, unreachable host, a failed check).
  * It is reported with its message only; anything else that escapes an action is a bug
@@ -40299,7 +38802,15 @@ class InputError extends UserError {
     }
 }
 function formatProblem(p) {
-    return `input "${p.input}" has value ${JSON.stringify(p.value)}: ${p.allowed}`;
+    return `input "${p.input}" has value ${JSON.stringify(hideUrlCredentials(p.value))}: ${p.allowed}`;
+}
+/**
+ * `https://user:password@host/…` → `https://***@host/…`, wherever a URL appears in `text`: an
+ * error that quotes a value the user gave must not repeat a password written into a URL. It errs
+ * on the side of hiding (everything from the scheme to an `@` without a space between).
+ */
+function hideUrlCredentials(text) {
+    return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s@]*@/gi, "$1***@");
 }
 /** Shorthand for a single-input problem found after parsing (e.g. a target unknown to the installed Go). */
 function inputError(input, value, allowed) {
@@ -40328,9 +38839,10 @@ function errorMessage(e) {
 /* harmony export */   Yq: () => (/* binding */ choice),
 /* harmony export */   n8: () => (/* binding */ line),
 /* harmony export */   rJ: () => (/* binding */ secret),
+/* harmony export */   vx: () => (/* binding */ forgetSecretInputs),
 /* harmony export */   zM: () => (/* binding */ boolean)
 /* harmony export */ });
-/* unused harmony exports readActionInput, list */
+/* unused harmony exports readActionInput, inputVariable, isSecretInput, list */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56288);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(13798);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73713);
@@ -40378,6 +38890,22 @@ const SECRET = { goshipSecret: true };
 /** Marks an input as a secret: masked in logs as soon as it is read, never echoed in errors. */
 function secret(field) {
     return field.meta(SECRET);
+}
+/** The environment variable the runner passes an input in, as @actions/core's getInput reads it. */
+function inputVariable(name) {
+    return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+/**
+ * Removes the secret inputs' INPUT_* variables from goship's own environment once they are read.
+ * Every child process inherits that environment (go, ssh, and what libraries start, such as
+ * tar through @actions/exec): none of them needs a secret goship holds, and a child's
+ * environment is one more place to read it from. Other inputs stay: they are no secret, and
+ * a library may still read one.
+ */
+function forgetSecretInputs(schema) {
+    for (const [name, field] of Object.entries(schema.shape))
+        if (isSecretInput(field))
+            delete process.env[inputVariable(name)];
 }
 /** True when the field or anything it wraps (optional, default, pipe…) was marked secret(). */
 function isSecretInput(field) {
@@ -57429,10 +55957,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   g1P: () => (/* binding */ record),
   rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ string),
+  KCZ: () => (/* binding */ union),
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(88532);

@@ -1,32 +1,81 @@
-export const id = 425;
-export const ids = [425];
+export const id = 32;
+export const ids = [32];
 export const modules = {
 
-/***/ 23425:
+/***/ 87032:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   publishRelease: () => (/* binding */ publishRelease),
-/* harmony export */   verifyPublished: () => (/* binding */ verifyPublished)
-/* harmony export */ });
-/* unused harmony exports parse, OWN_RETRIES, connect, httpFailure, apiMessage, withRetries, explain, downloadRelease */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(61351);
-/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(44942);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(27597);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(37428);
-/* harmony import */ var _contract_manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7117);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(73713);
-/* harmony import */ var _kit_log_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(83490);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  publishRelease: () => (/* binding */ publishRelease),
+  verifyPublished: () => (/* binding */ verifyPublished)
+});
+
+// UNUSED EXPORTS: downloadSha256, listAssets, publishedRelease, recordedSha256
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 9 modules
+var schemas = __webpack_require__(27597);
+// EXTERNAL MODULE: ./src/kit/errors.ts
+var errors = __webpack_require__(73713);
+// EXTERNAL MODULE: ./src/kit/log.ts
+var log = __webpack_require__(83490);
+;// CONCATENATED MODULE: ./src/kit/retry.ts
+/**
+ * Retrying a failed operation with exponential backoff: the one loop behind every retried
+ * network call (downloads, the checksum database, GitHub's API). What is worth retrying is
+ * the caller's decision, since only it knows what a failure means; this module only
+ * counts attempts and waits.
+ */
+const timer = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The backoff wait after failed attempt `attempt` (1-based), jitter included. */
+function backoffDelay(attempt, options) {
+    const exact = Math.min(options.baseDelayMs * 2 ** (attempt - 1), options.maxDelayMs ?? Infinity);
+    const jitter = Math.min(Math.max(options.jitter ?? 0, 0), 1);
+    return jitter === 0 ? exact : Math.round(exact * (1 - jitter * (options.random ?? Math.random)()));
+}
+/**
+ * Runs `fn` until it succeeds, `retryable` says no, or the attempts are spent; then throws
+ * the last error as it is. `fn` gets the attempt's number (1 for the first), so that a retry
+ * can first look whether the failed attempt took effect anyway. A wait of 0 retries at once.
+ */
+async function retry(fn, options) {
+    const sleep = options.sleep ?? timer;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn(attempt);
+        }
+        catch (e) {
+            // Asked even after the last attempt: its verdict may be a clearer error to throw.
+            const backoffMs = backoffDelay(attempt, options);
+            const verdict = options.retryable(e, { attempt, backoffMs });
+            if (verdict === false || attempt >= options.attempts)
+                throw e;
+            const waitMs = verdict === true ? backoffMs : Math.max(0, verdict);
+            options.onRetry?.(e, { attempt, attempts: options.attempts, waitMs });
+            if (waitMs > 0)
+                await sleep(waitMs);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
+var github = __webpack_require__(61351);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(44942);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/errors.js
+var core_errors = __webpack_require__(37428);
+// EXTERNAL MODULE: ./src/github/context.ts
+var context = __webpack_require__(19556);
+;// CONCATENATED MODULE: ./src/github/api.ts
 
 
 
@@ -34,60 +83,34 @@ export const modules = {
 
 
 
-
-
-
-
+// No jitter: one job talks to the API at a time, and rate-limit waits are GitHub's own.
 const DEFAULT_RETRY = {
     attempts: 5,
     baseDelayMs: 1000,
     maxWaitMs: 120_000,
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
 };
-// ─── What GitHub answers (only the fields used) ─────────────────────────────────
-const AssetSchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().int(),
-    name: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(),
-    label: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().nullish(),
-    // Documented as "uploaded" | "open"; an interrupted upload shows "starter" in practice.
-    state: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(),
-    size: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().int(),
-    // "sha256:<hex>" on github.com since June 2025; null for older assets, absent on older GHES.
-    digest: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().nullish(),
-    content_type: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(),
-    url: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(),
-    browser_download_url: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(),
+const ErrorBodySchema = schemas/* object */.Ikc({
+    message: schemas/* string */.YjP().optional(),
+    errors: schemas/* array */.YOg(schemas/* object */.Ikc({ code: schemas/* string */.YjP().optional(), field: schemas/* string */.YjP().optional() }).loose()).optional(),
 });
-const ReleaseSchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().int(),
-    tag_name: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(),
-    name: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().nullish(),
-    draft: zod__WEBPACK_IMPORTED_MODULE_10__/* .boolean */ .zMY(),
-    prerelease: zod__WEBPACK_IMPORTED_MODULE_10__/* .boolean */ .zMY(),
-    immutable: zod__WEBPACK_IMPORTED_MODULE_10__/* .boolean */ .zMY().optional(),
-    html_url: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(),
-    upload_url: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(),
-});
-const ErrorBodySchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .object */ .Ikc({
-    message: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().optional(),
-    errors: zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_10__/* .object */ .Ikc({ code: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().optional(), field: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().optional() }).loose()).optional(),
-});
+/** GitHub's answer read through `schema`; another shape is a UserError naming `what`. */
 function parse(schema, data, what) {
     const parsed = schema.safeParse(data);
     if (!parsed.success)
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${what}: GitHub's answer has an unexpected shape: ${zod__WEBPACK_IMPORTED_MODULE_11__/* .prettifyError */ .S1(parsed.error)}`);
+        throw new errors/* UserError */.yo(`${what}: GitHub's answer has an unexpected shape: ${core_errors/* prettifyError */.S1(parsed.error)}`);
     return parsed.data;
 }
 /** A request option that tells the retry hook to keep out: the caller retries (uploads, downloads, deployments). */
 const OWN_RETRIES = "goshipOwnRetries";
 function connect(connection, owner, repo) {
-    const apiUrl = (connection.apiUrl ?? process.env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, "");
+    const apiUrl = (0,context/* apiUrl */.y0)({ apiUrl: connection.apiUrl ?? (0,context/* runContext */.pO)().apiUrl });
     const retry = { ...DEFAULT_RETRY, ...connection.retry };
     const quiet = () => { };
-    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_5__/* .getOctokit */ .Q)(connection.token, {
+    const octokit = (0,github/* getOctokit */.Q)(connection.token, {
         baseUrl: apiUrl,
         userAgent: "goship",
-        log: { debug: quiet, info: quiet, warn: (m) => (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_9__/* .warning */ .$e)(m), error: quiet },
+        log: { debug: quiet, info: quiet, warn: (m) => (0,log/* warning */.$e)(m), error: quiet },
     });
     octokit.hook.wrap("request", async (request, options) => {
         options.headers["x-github-api-version"] = "2022-11-28";
@@ -96,7 +119,7 @@ function connect(connection, owner, repo) {
         return withRetries(retry, describeRequest(options, apiUrl), async () => request(options));
     });
     // Uploads can take long; give up only on a socket idle this long.
-    const http = new _actions_http_client__WEBPACK_IMPORTED_MODULE_6__/* .HttpClient */ .Qq("goship", [], {
+    const http = new lib/* HttpClient */.Qq("goship", [], {
         allowRedirects: false,
         allowRetries: false,
         socketTimeout: 300_000,
@@ -134,6 +157,7 @@ function alreadyExists(f) {
         return false;
     return (ErrorBodySchema.safeParse(f.data).data?.errors ?? []).some((x) => x.code === "already_exists");
 }
+/** A 403 or 429 that says the token is out of API calls. */
 function isRateLimit(f) {
     if (f.status === 429)
         return true;
@@ -143,30 +167,34 @@ function isRateLimit(f) {
         f.headers["retry-after"] !== undefined ||
         /rate limit/i.test(apiMessage(f)));
 }
+/** A 403 that says the token lacks a permission ("Resource not accessible by integration"). */
+function isPermissionDenied(f) {
+    return f.status === 403 && /not accessible by|must have (push|write|admin) access/i.test(apiMessage(f));
+}
 /** The connection broke while sending a file or reading a body: worth retrying. */
 class TransferError extends Error {
     name = "TransferError";
+}
+/** No answer at all. Octokit reports a failed fetch (refused, reset, DNS) as a RequestError with status 500 and no response. */
+function noAnswer(e) {
+    return e instanceof TransferError || (typeof e === "object" && e !== null && "status" in e);
 }
 /**
  * How long to wait before retrying `e`, or undefined when retrying cannot help.
  * Rate limits follow GitHub's documented rules: retry-after, else x-ratelimit-reset when
  * nothing remains, else at least a minute for a secondary limit.
  */
-function retryDelay(e, attempt, policy, now = Date.now()) {
-    if (e instanceof _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo)
+function retryDelay(e, backoff, maxWaitMs, now = Date.now()) {
+    if (e instanceof errors/* UserError */.yo)
         return undefined;
-    const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
     const f = httpFailure(e);
-    if (f === undefined) {
-        // No answer at all. Octokit reports a failed fetch (refused, reset, DNS) as a RequestError with
-        // status 500 and no response; anything else without an answer is a bug, not worth repeating.
-        const network = e instanceof TransferError || (typeof e === "object" && e !== null && "status" in e);
-        return network ? backoff : undefined;
-    }
+    // Anything else without an answer is a bug, not worth repeating.
+    if (f === undefined)
+        return noAnswer(e) ? backoff : undefined;
     if (isRateLimit(f)) {
         const wait = rateLimitWait(f, now) ?? Math.max(60_000, backoff);
-        if (wait > policy.maxWaitMs) {
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`GitHub's API rate limit asks to wait ${Math.ceil(wait / 1000)} s, longer than the ${Math.ceil(policy.maxWaitMs / 1000)} s goship waits; re-run the job later`);
+        if (wait > maxWaitMs) {
+            throw new errors/* UserError */.yo(`GitHub's API rate limit asks to wait ${Math.ceil(wait / 1000)} s, longer than the ${Math.ceil(maxWaitMs / 1000)} s goship waits; re-run the job later`);
         }
         return wait;
     }
@@ -189,55 +217,104 @@ function rateLimitWait(f, now) {
     }
     return undefined;
 }
-async function withRetries(policy, what, fn) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn();
-        }
-        catch (e) {
-            const wait = retryDelay(e, attempt, policy);
-            if (wait === undefined || attempt >= policy.attempts)
-                throw e;
-            const f = httpFailure(e);
-            const why = f ? `HTTP ${f.status}` : "the connection failed";
-            (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_9__/* .info */ .pq)(`${what}: ${why}; retrying in ${(wait / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${policy.attempts})`);
-            await policy.sleep(wait);
-        }
-    }
+/** kit/retry's options for `policy`, with GitHub's rules for what to retry and how long to wait. */
+function retryOptions(policy, onRetry) {
+    return {
+        attempts: policy.attempts,
+        baseDelayMs: policy.baseDelayMs,
+        sleep: policy.sleep,
+        retryable: (e, { backoffMs }) => retryDelay(e, backoffMs, policy.maxWaitMs) ?? false,
+        onRetry,
+    };
 }
-/** Turns a failed request into a message the user can act on. Never includes request headers. */
-function explain(ctx, what, e, tag) {
-    if (e instanceof _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo)
+/** Runs `fn` again after what retrying can fix, with a log line per retry; `fn` gets the attempt's number. */
+async function withRetries(policy, what, fn) {
+    return retry(fn, retryOptions(policy, (e, { attempt, attempts, waitMs }) => {
+        const f = httpFailure(e);
+        const why = f ? `HTTP ${f.status}` : "the connection failed";
+        (0,log/* info */.pq)(`${what}: ${why}; retrying in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${attempts})`);
+    }));
+}
+/**
+ * Turns a failed request into a message the user can act on. Never includes request headers.
+ * `specific` reads the answers that mean something particular to the caller (the permission
+ * it needs, a conflict) first; what it leaves (undefined) gets the general meaning here.
+ */
+function explain(ctx, what, e, specific) {
+    if (e instanceof errors/* UserError */.yo)
         return e;
     const f = httpFailure(e);
     if (f === undefined) {
-        if (e instanceof TransferError || (typeof e === "object" && e !== null && "status" in e)) {
-            return new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${what}: no answer from GitHub: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(e)}`);
-        }
+        if (noAnswer(e))
+            return new errors/* UserError */.yo(`${what}: no answer from GitHub: ${(0,errors/* errorMessage */.gJ)(e)}`);
         return e instanceof Error ? e : new Error(String(e));
     }
     const message = apiMessage(f);
+    const particular = specific?.(f, message);
+    if (particular)
+        return particular;
     if (f.status === 401) {
-        return new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${what}: GitHub rejected the token (HTTP 401: ${message})`);
-    }
-    if (f.status === 403 && /not accessible by|must have (push|write|admin) access/i.test(message)) {
-        return new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${what}: the token may not write releases in ${ctx.owner}/${ctx.repo} (HTTP 403: ${message}); ` +
-            `add "permissions: contents: write" to the job (or use a token with Contents: write)`);
+        return new errors/* UserError */.yo(`${what}: GitHub rejected the token (HTTP 401: ${message})`);
     }
     if (isRateLimit(f)) {
-        return new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${what}: GitHub's API rate limit is exhausted (HTTP ${f.status}: ${message}); re-run the job later`);
-    }
-    if (f.status === 422 && /immutable/i.test(message)) {
-        return immutableError(tag ?? "?", message);
+        return new errors/* UserError */.yo(`${what}: GitHub's API rate limit is exhausted (HTTP ${f.status}: ${message}); re-run the job later`);
     }
     if (f.status === 404) {
-        return new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${what}: not found (HTTP 404): ${ctx.owner}/${ctx.repo} does not exist or the token cannot see it`);
+        return new errors/* UserError */.yo(`${what}: not found (HTTP 404): ${ctx.owner}/${ctx.repo} does not exist or the token cannot see it`);
     }
     const detail = message === `HTTP ${f.status}` ? "" : `: ${message}`;
-    return new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${what}: GitHub answered HTTP ${f.status}${detail}`);
+    return new errors/* UserError */.yo(`${what}: GitHub answered HTTP ${f.status}${detail}`);
+}
+
+;// CONCATENATED MODULE: ./src/github/releases.ts
+
+
+
+
+
+
+
+
+
+// ─── What GitHub answers (only the fields used) ─────────────────────────────────
+const AssetSchema = schemas/* object */.Ikc({
+    id: schemas/* number */.aig().int(),
+    name: schemas/* string */.YjP(),
+    label: schemas/* string */.YjP().nullish(),
+    // Documented as "uploaded" | "open"; an interrupted upload shows "starter" in practice.
+    state: schemas/* string */.YjP(),
+    size: schemas/* number */.aig().int(),
+    // "sha256:<hex>" on github.com since June 2025; null for older assets, absent on older GHES.
+    digest: schemas/* string */.YjP().nullish(),
+    content_type: schemas/* string */.YjP(),
+    url: schemas/* string */.YjP(),
+    browser_download_url: schemas/* string */.YjP(),
+});
+const ReleaseSchema = schemas/* object */.Ikc({
+    id: schemas/* number */.aig().int(),
+    tag_name: schemas/* string */.YjP(),
+    name: schemas/* string */.YjP().nullish(),
+    draft: schemas/* boolean */.zMY(),
+    prerelease: schemas/* boolean */.zMY(),
+    immutable: schemas/* boolean */.zMY().optional(),
+    html_url: schemas/* string */.YjP(),
+    upload_url: schemas/* string */.YjP(),
+});
+// ─── What failures mean for a release ───────────────────────────────────────────
+/** explain() with what a release's answers mean: the permission it needs, an immutable release. */
+function explainRelease(ctx, what, e, tag) {
+    return explain(ctx, what, e, (f, message) => {
+        if (isPermissionDenied(f)) {
+            return new errors/* UserError */.yo(`${what}: the token may not write releases in ${ctx.owner}/${ctx.repo} (HTTP 403: ${message}); ` +
+                `add "permissions: contents: write" to the job (or use a token with Contents: write)`);
+        }
+        if (f.status === 422 && /immutable/i.test(message))
+            return immutableError(tag ?? "?", message);
+        return undefined;
+    });
 }
 function immutableError(tag, detail) {
-    return new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`release ${tag} is immutable; its assets cannot be added, replaced or deleted once it is published (${detail}). ` +
+    return new errors/* UserError */.yo(`release ${tag} is immutable; its assets cannot be added, replaced or deleted once it is published (${detail}). ` +
         `Publish the changed files under a new tag`);
 }
 async function call(ctx, what, fn, tag) {
@@ -245,7 +322,7 @@ async function call(ctx, what, fn, tag) {
         return await fn();
     }
     catch (e) {
-        throw explain(ctx, what, e, tag);
+        throw explainRelease(ctx, what, e, tag);
     }
 }
 // ─── Releases ───────────────────────────────────────────────────────────────────
@@ -262,7 +339,7 @@ async function publishedRelease(ctx, tag) {
     }
     catch (e) {
         if (httpFailure(e)?.status !== 404)
-            throw explain(ctx, what, e, tag);
+            throw explainRelease(ctx, what, e, tag);
         return undefined;
     }
 }
@@ -282,7 +359,7 @@ async function findRelease(ctx, tag) {
             per_page: 100,
         });
         for await (const page of pages) {
-            const releases = parse(zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(ReleaseSchema), page.data, "list releases");
+            const releases = parse(schemas/* array */.YOg(ReleaseSchema), page.data, "list releases");
             const draft = releases.find((r) => r.draft && r.tag_name === tag);
             if (draft)
                 return draft;
@@ -310,12 +387,12 @@ async function createDraft(ctx, request) {
     catch (e) {
         const f = httpFailure(e);
         if (!alreadyExists(f))
-            throw explain(ctx, what, e, request.tag);
+            throw explainRelease(ctx, what, e, request.tag);
         // Another run created it between our look-up and this request.
         const found = await findRelease(ctx, request.tag);
         if (found)
             return { release: found, created: false };
-        throw explain(ctx, what, e, request.tag);
+        throw explainRelease(ctx, what, e, request.tag);
     }
 }
 async function listAssets(ctx, releaseId) {
@@ -326,7 +403,7 @@ async function listAssets(ctx, releaseId) {
             release_id: releaseId,
             per_page: 100,
         });
-        return parse(zod__WEBPACK_IMPORTED_MODULE_10__/* .array */ .YOg(AssetSchema), all, "list release assets");
+        return parse(schemas/* array */.YOg(AssetSchema), all, "list release assets");
     });
 }
 async function deleteAsset(ctx, asset, tag) {
@@ -359,26 +436,35 @@ async function downloadSha256(ctx, asset, dest) {
             request: { parseSuccessResponseBody: false, [OWN_RETRIES]: true },
         });
         const body = res.data;
-        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256");
+        const hash = (0,external_node_crypto_.createHash)("sha256");
         let size = 0;
-        // A failure reading the body is a transfer error (retried); one writing the file is not.
+        // A failure reading the body is a transfer error (retried); one writing the file is not,
+        // nor is an answer larger than GitHub lists the asset: reading stops there.
         async function* hashed() {
+            let tooLarge = false;
             try {
                 for await (const chunk of body ?? []) {
-                    hash.update(chunk);
                     size += chunk.length;
+                    if (size > asset.size) {
+                        tooLarge = true;
+                        break; // ends the iteration, which cancels the body and closes the connection
+                    }
+                    hash.update(chunk);
                     yield chunk;
                 }
             }
             catch (e) {
-                throw new TransferError((0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(e));
+                throw new TransferError((0,errors/* errorMessage */.gJ)(e));
+            }
+            if (tooLarge) {
+                throw new errors/* UserError */.yo(`${what}: GitHub lists ${asset.size} bytes, and the download is larger; stopped reading`);
             }
         }
         if (dest === undefined)
             for await (const _ of hashed())
                 ;
         else
-            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(hashed(), (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(dest));
+            await (0,external_node_stream_promises_.pipeline)(hashed(), (0,external_node_fs_.createWriteStream)(dest));
         return { sha256: hash.digest("hex"), size };
     }));
 }
@@ -389,7 +475,7 @@ async function sameContent(ctx, existing, asset) {
     const recorded = recordedSha256(existing);
     if (recorded !== undefined)
         return recorded === asset.sha256.toLowerCase();
-    (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_9__/* .debug */ .Yz)(`asset ${existing.name} has no digest on GitHub; downloading it to compare`);
+    (0,log/* debug */.Yz)(`asset ${existing.name} has no digest on GitHub; downloading it to compare`);
     return (await downloadSha256(ctx, existing)).sha256 === asset.sha256.toLowerCase();
 }
 function uploadUrl(template, name) {
@@ -416,7 +502,7 @@ class UploadError extends Error {
  * holding most of a slow upload in memory (measured: a 128 MiB file, 128 MiB held).
  */
 async function sendFile(ctx, url, asset) {
-    const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(asset.path, { highWaterMark: 1 << 20 });
+    const file = (0,external_node_fs_.createReadStream)(asset.path, { highWaterMark: 1 << 20 });
     try {
         const res = await ctx.http
             .sendStream("POST", url, file, {
@@ -427,11 +513,11 @@ async function sendFile(ctx, url, asset) {
             "x-github-api-version": "2022-11-28",
         })
             .catch((e) => {
-            throw new TransferError((0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(e));
+            throw new TransferError((0,errors/* errorMessage */.gJ)(e));
         });
         const status = res.message.statusCode ?? 0;
         const text = await res.readBody().catch((e) => {
-            throw new TransferError((0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(e));
+            throw new TransferError((0,errors/* errorMessage */.gJ)(e));
         });
         let data = text;
         try {
@@ -459,41 +545,41 @@ async function sendFile(ctx, url, asset) {
  */
 async function uploadAsset(ctx, release, asset, tag, replace) {
     const what = `upload ${asset.name}`;
-    for (let attempt = 1;; attempt++) {
-        try {
+    const options = retryOptions(ctx.retry, (e) => {
+        const f = httpFailure(e);
+        if (!alreadyExists(f))
+            (0,log/* info */.pq)(`${what}: ${f ? `HTTP ${f.status}` : (0,errors/* errorMessage */.gJ)(e)}; checking the release, then retrying`);
+    });
+    try {
+        await retry(async (attempt) => {
+            if (attempt > 1) {
+                // What did the failed attempt leave?
+                const left = (await listAssets(ctx, release.id)).find((a) => a.name === asset.name);
+                if (left?.state === "uploaded" && (await sameContent(ctx, left, asset)))
+                    return;
+                if (left?.state === "uploaded" && !replace) {
+                    throw new errors/* UserError */.yo(`${what}: release ${tag} gained an asset ${asset.name} with other content while uploading`);
+                }
+                if (left !== undefined) {
+                    (0,log/* info */.pq)(`removing ${left.state === "uploaded" ? "" : `an unfinished (${left.state}) `}asset ${asset.name} before uploading again`);
+                    await deleteAsset(ctx, left, tag);
+                }
+            }
             const uploaded = parse(AssetSchema, await sendFile(ctx, uploadUrl(release.upload_url, asset.name), asset), what);
             const recorded = recordedSha256(uploaded);
             if (recorded !== undefined && recorded !== asset.sha256.toLowerCase()) {
                 // Not left behind: a re-run would take it for someone else's asset with other content.
                 await deleteAsset(ctx, uploaded, tag);
-                throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${what}: GitHub recorded sha256 ${recorded}, but the manifest says ${asset.sha256}; ${asset.path} changed after it was hashed (the upload was deleted)`);
+                throw new errors/* UserError */.yo(`${what}: GitHub recorded sha256 ${recorded}, but the manifest says ${asset.sha256}; ${asset.path} changed after it was hashed (the upload was deleted)`);
             }
-            return;
-        }
-        catch (e) {
-            const f = httpFailure(e);
-            const taken = alreadyExists(f);
-            if (!taken) {
-                const wait = retryDelay(e, attempt, ctx.retry);
-                if (wait === undefined || attempt >= ctx.retry.attempts)
-                    throw explain(ctx, what, e, tag);
-                (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_9__/* .info */ .pq)(`${what}: ${f ? `HTTP ${f.status}` : (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(e)}; checking the release, then retrying`);
-                await ctx.retry.sleep(wait);
-            }
-            else if (attempt >= ctx.retry.attempts) {
-                throw explain(ctx, what, e, tag);
-            }
-        }
-        const left = (await listAssets(ctx, release.id)).find((a) => a.name === asset.name);
-        if (left === undefined)
-            continue;
-        if (left.state === "uploaded" && (await sameContent(ctx, left, asset)))
-            return;
-        if (left.state === "uploaded" && !replace) {
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${what}: release ${tag} gained an asset ${asset.name} with other content while uploading`);
-        }
-        (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_9__/* .info */ .pq)(`removing ${left.state === "uploaded" ? "" : `an unfinished (${left.state}) `}asset ${asset.name} before uploading again`);
-        await deleteAsset(ctx, left, tag);
+        }, {
+            ...options,
+            // The name is taken (by our own earlier attempt, or by a concurrent run): look at once.
+            retryable: (e, failure) => (alreadyExists(httpFailure(e)) ? 0 : options.retryable(e, failure)),
+        });
+    }
+    catch (e) {
+        throw explainRelease(ctx, what, e, tag);
     }
 }
 /** What to do with each asset, decided before anything on the release changes. */
@@ -516,7 +602,7 @@ async function plan(ctx, request, existing) {
         }
     }
     if (conflicts.length > 0) {
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`release ${request.tag} already has ${conflicts.length === 1 ? "an asset" : "assets"} with the same name and other content: ` +
+        throw new errors/* UserError */.yo(`release ${request.tag} already has ${conflicts.length === 1 ? "an asset" : "assets"} with the same name and other content: ` +
             `${conflicts.join("; ")}. Nothing was changed; set replace-assets to replace them, or publish a new version`);
     }
     return steps;
@@ -525,7 +611,7 @@ function sortedAssets(assets) {
     const sorted = [...assets].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (let i = 1; i < sorted.length; i++) {
         if (sorted[i]?.name === sorted[i - 1]?.name)
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`two release assets are named ${sorted[i]?.name}`);
+            throw new errors/* UserError */.yo(`two release assets are named ${sorted[i]?.name}`);
     }
     return sorted;
 }
@@ -538,11 +624,11 @@ function sortedAssets(assets) {
 async function publishRelease(request, connection) {
     const assets = sortedAssets(request.assets);
     for (const a of assets) {
-        const size = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(a.path).then((s) => s.size, (e) => {
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`release asset ${a.name}: cannot read ${a.path}: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(e)}`);
+        const size = await (0,promises_.stat)(a.path).then((s) => s.size, (e) => {
+            throw new errors/* UserError */.yo(`release asset ${a.name}: cannot read ${a.path}: ${(0,errors/* errorMessage */.gJ)(e)}`);
         });
         if (size !== a.size) {
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`release asset ${a.name}: ${a.path} has ${size} bytes, the manifest says ${a.size}`);
+            throw new errors/* UserError */.yo(`release asset ${a.name}: ${a.path} has ${size} bytes, the manifest says ${a.size}`);
         }
     }
     const ctx = connect(connection, request.owner, request.repo);
@@ -551,34 +637,34 @@ async function publishRelease(request, connection) {
     let created = false;
     if (release === undefined)
         ({ release, created } = await createDraft(ctx, request));
-    (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_9__/* .info */ .pq)(`${created ? "created" : "found"} ${release.draft ? "draft " : ""}release ${tag} (id ${release.id})`);
+    (0,log/* info */.pq)(`${created ? "created" : "found"} ${release.draft ? "draft " : ""}release ${tag} (id ${release.id})`);
     const steps = await plan(ctx, request, await listAssets(ctx, release.id));
     const changes = steps.filter((s) => s.kind !== "skip");
     if (!release.draft && release.immutable === true && changes.length > 0) {
         throw immutableError(tag, `${changes.map((s) => s.asset.name).join(", ")} would change; nothing was changed`);
     }
     if (!release.draft && changes.length > 0) {
-        (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_9__/* .warning */ .$e)(`release ${tag} is already published; its assets change while it is visible`);
+        (0,log/* warning */.$e)(`release ${tag} is already published; its assets change while it is visible`);
     }
     const result = { uploaded: [], skipped: [], replaced: [] };
     for (const step of steps) {
         const { asset } = step;
         switch (step.kind) {
             case "skip":
-                (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_9__/* .info */ .pq)(`${asset.name}: already on the release with the same sha256; skipped`);
+                (0,log/* info */.pq)(`${asset.name}: already on the release with the same sha256; skipped`);
                 result.skipped.push(asset.name);
                 continue;
             case "repair":
-                (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_9__/* .info */ .pq)(`${asset.name}: removing an unfinished upload (${step.existing.state}) left by an earlier attempt`);
+                (0,log/* info */.pq)(`${asset.name}: removing an unfinished upload (${step.existing.state}) left by an earlier attempt`);
                 await deleteAsset(ctx, step.existing, tag);
                 break;
             case "replace":
-                (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_9__/* .info */ .pq)(`${asset.name}: content differs from the release's; replacing it`);
+                (0,log/* info */.pq)(`${asset.name}: content differs from the release's; replacing it`);
                 await deleteAsset(ctx, step.existing, tag);
                 break;
         }
         await uploadAsset(ctx, release, asset, tag, request.replaceAssets);
-        (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_9__/* .info */ .pq)(`${asset.name}: ${step.kind === "replace" ? "replaced" : "uploaded"} (${(0,_kit_log_js__WEBPACK_IMPORTED_MODULE_9__/* .bytes */ .ee)(asset.size)})`);
+        (0,log/* info */.pq)(`${asset.name}: ${step.kind === "replace" ? "replaced" : "uploaded"} (${(0,log/* bytes */.ee)(asset.size)})`);
         (step.kind === "replace" ? result.replaced : result.uploaded).push(asset.name);
     }
     if (release.draft && !request.draftOnly) {
@@ -591,16 +677,16 @@ async function publishRelease(request, connection) {
             prerelease: request.prerelease,
         }), tag);
         release = parse(ReleaseSchema, res.data, `publish release ${tag}`);
-        (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_9__/* .info */ .pq)(`published release ${tag}: ${release.html_url}`);
+        (0,log/* info */.pq)(`published release ${tag}: ${release.html_url}`);
     }
     else if (release.draft) {
-        (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_9__/* .info */ .pq)(`left release ${tag} as a draft: ${release.html_url}`);
+        (0,log/* info */.pq)(`left release ${tag} as a draft: ${release.html_url}`);
     }
     else {
         if (request.draftOnly)
-            (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_9__/* .info */ .pq)(`release ${tag} was already published; it stays published`);
+            (0,log/* info */.pq)(`release ${tag} was already published; it stays published`);
         if (release.prerelease !== request.prerelease) {
-            (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_9__/* .warning */ .$e)(`release ${tag} is ${release.prerelease ? "" : "not "}a pre-release on GitHub; left as it is`);
+            (0,log/* warning */.$e)(`release ${tag} is ${release.prerelease ? "" : "not "}a pre-release on GitHub; left as it is`);
         }
     }
     return { releaseId: release.id, url: release.html_url, draft: release.draft, ...result };
@@ -648,84 +734,10 @@ async function verifyPublished(request, connection) {
         verified.push(want.name);
     }
     if (problems.length > 0) {
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`release ${release.tag_name} does not hold what was published: ${problems.join("; ")}`);
+        throw new errors/* UserError */.yo(`release ${release.tag_name} does not hold what was published: ${problems.join("; ")}`);
     }
-    (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_9__/* .info */ .pq)(`verified ${verified.length} assets of release ${release.tag_name} by download`);
+    (0,log/* info */.pq)(`verified ${verified.length} assets of release ${release.tag_name} by download`);
     return { verified };
-}
-/** Refuses a destination that exists and is anything but an empty directory. */
-async function checkDestination(destDir) {
-    const st = await lstat(destDir).catch((e) => {
-        if (e.code === "ENOENT")
-            return undefined;
-        throw new UserError(`cannot use ${destDir} for the release: ${errorMessage(e)}`);
-    });
-    if (st === undefined)
-        return;
-    if (!st.isDirectory())
-        throw new UserError(`${destDir} exists and is not a directory; refusing to download into it`);
-    if ((await readdir(destDir)).length > 0)
-        throw new UserError(`${destDir} is not empty; refusing to download a release into it`);
-}
-/**
- * Downloads every asset of the published release for `request.tag` into `destDir`, which
- * must be empty or absent (it is created). Each asset is streamed to disk and checked
- * against the sha256 GitHub recorded for it, when there is one. Everything lands in a
- * temporary directory beside `destDir` first and is renamed into place at the end, so a
- * failure leaves nothing behind. Asset names must be plain file names, or nothing is
- * downloaded. No signature is checked here: run verifyRelease on the directory.
- */
-async function downloadRelease(connection, request, destDir) {
-    const { tag } = request;
-    await checkDestination(destDir);
-    const ctx = connect(connection, request.owner, request.repo);
-    const release = await publishedRelease(ctx, tag);
-    if (release === undefined) {
-        throw new UserError(`no published release with tag ${tag} in ${ctx.owner}/${ctx.repo} (HTTP 404). A draft release cannot be found ` +
-            `by its tag: publish it first. For a private repository the token needs "permissions: contents: read"`);
-    }
-    const assets = (await listAssets(ctx, release.id)).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    if (assets.length === 0)
-        throw new UserError(`release ${tag} has no assets to download`);
-    const unsafe = assets.filter((a) => !SafeName.safeParse(a.name).success).map((a) => JSON.stringify(a.name));
-    if (unsafe.length > 0) {
-        throw new UserError(`release ${tag} has asset names that are not plain file names (letters, digits and . _ + -, not starting with a dot): ` +
-            `${unsafe.join(", ")}; nothing was downloaded`);
-    }
-    const unfinished = assets.filter((a) => a.state !== "uploaded");
-    if (unfinished.length > 0) {
-        throw new UserError(`release ${tag} has unfinished uploads: ${unfinished.map((a) => `${a.name} (state ${a.state})`).join(", ")}; nothing was downloaded`);
-    }
-    const parent = dirname(destDir);
-    await mkdir(parent, { recursive: true });
-    const temp = await mkdtemp(join(parent, `.${basename(destDir)}.partial-`));
-    try {
-        const files = [];
-        for (const asset of assets) {
-            const got = await downloadSha256(ctx, asset, join(temp, asset.name));
-            const recorded = recordedSha256(asset);
-            if (recorded !== undefined && got.sha256 !== recorded) {
-                throw new UserError(`asset ${asset.name} of release ${tag}: downloaded sha256 ${got.sha256}, but GitHub records sha256 ${recorded}; nothing was kept`);
-            }
-            if (got.size !== asset.size) {
-                throw new UserError(`asset ${asset.name} of release ${tag}: downloaded ${got.size} bytes, GitHub lists ${asset.size}; nothing was kept`);
-            }
-            info(`${asset.name}: downloaded (${bytes(got.size)}), ${recorded ? "sha256 matches GitHub's digest" : "GitHub records no digest"}`);
-            files.push({ name: asset.name, ...got });
-        }
-        // An empty destDir gives way (rmdir refuses a directory that filled up meanwhile).
-        await rmdir(destDir).catch((e) => {
-            if (e.code !== "ENOENT")
-                throw new UserError(`cannot replace ${destDir}: ${errorMessage(e)}`);
-        });
-        await rename(temp, destDir);
-        info(`downloaded ${files.length} assets of release ${tag} into ${destDir}`);
-        return { releaseId: release.id, url: release.html_url, files };
-    }
-    catch (e) {
-        await rm(temp, { recursive: true, force: true });
-        throw e;
-    }
 }
 
 
