@@ -33168,9 +33168,12 @@ function tickLine(r) {
     const n = r.nMin === null ? "" : ` n_min=${r.nMin}`;
     return `${head}n_c=${r.nC} n_b=${r.nB} e_c=${r.eC} e_b=${r.eB}${n}${checks ? ` | ln E: ${checks}` : ""} → ${r.decision.toUpperCase()}`;
 }
+/** Read at load, before the action wrapper makes a temporary RUNNER_TEMP of its own. */
+const RUNNER_GAVE_TEMP = Boolean(process.env.RUNNER_TEMP);
 async function writeReport(plan, run, extra) {
-    // Local mode's RUNNER_TEMP is removed when the run ends; the report must outlive it.
-    const dir = (0,external_node_path_.join)((!(0,log/* isLocalMode */.Jn)() && process.env.RUNNER_TEMP) || (0,external_node_os_.tmpdir)(), "goship-canary-gate");
+    // A RUNNER_TEMP goship made itself (local mode, a bare node run) is removed when the run ends;
+    // the report must outlive it.
+    const dir = (0,external_node_path_.join)((RUNNER_GAVE_TEMP && !(0,log/* isLocalMode */.Jn)() && process.env.RUNNER_TEMP) || (0,external_node_os_.tmpdir)(), "goship-canary-gate");
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
     const name = `report-${plan.canaryVersion}-${Math.round(plan.start / 1000)}`;
     const report = {

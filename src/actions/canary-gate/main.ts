@@ -301,13 +301,20 @@ export function tickLine(r: TickRecord): string {
   return `${head}n_c=${r.nC} n_b=${r.nB} e_c=${r.eC} e_b=${r.eB}${n}${checks ? ` | ln E: ${checks}` : ""} → ${r.decision.toUpperCase()}`;
 }
 
+/** Read at load, before the action wrapper makes a temporary RUNNER_TEMP of its own. */
+const RUNNER_GAVE_TEMP = Boolean(process.env.RUNNER_TEMP);
+
 async function writeReport(
   plan: GatePlan,
   run: GateRun | null,
   extra: Record<string, unknown>,
 ): Promise<string> {
-  // Local mode's RUNNER_TEMP is removed when the run ends; the report must outlive it.
-  const dir = join((!isLocalMode() && process.env.RUNNER_TEMP) || tmpdir(), "goship-canary-gate");
+  // A RUNNER_TEMP goship made itself (local mode, a bare node run) is removed when the run ends;
+  // the report must outlive it.
+  const dir = join(
+    (RUNNER_GAVE_TEMP && !isLocalMode() && process.env.RUNNER_TEMP) || tmpdir(),
+    "goship-canary-gate",
+  );
   await mkdir(dir, { recursive: true });
   const name = `report-${plan.canaryVersion}-${Math.round(plan.start / 1000)}`;
   const report = {
