@@ -218,7 +218,10 @@ export function processAlive(pid: number): boolean {
 /** A process's start time (clock ticks since boot), so a reused PID is not taken for it; "" when gone. */
 export function processStartTime(pid: number): string {
   try {
-    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[19] ?? "";
+    // The fields after comm: state is the first, starttime the 20th. A zombie has ended: no start time.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return fields[0] === "Z" ? "" : (fields[19] ?? "");
   } catch {
     return "";
   }
