@@ -225,7 +225,24 @@ describe("package-release refuses bad input, writing nothing", () => {
     writeFileSync(f, readFileSync(f, "utf8").replace('"goos": "linux"', '"goos": "plan10"'));
     return dir;
   };
+  const badFragment = (edit: (text: string) => string) => {
+    const dir = tmp("fragment");
+    cpSync(binDir, dir, { recursive: true });
+    const f = join(dir, "hello_linux_amd64", "goship-fragment.json");
+    writeFileSync(f, edit(readFileSync(f, "utf8")));
+    return dir;
+  };
   it.each([
+    [
+      "a fragment that does not fit its schema (no raw schema dump)",
+      () => ({ "artifacts-dir": badFragment((t) => t.replace(/"sha256": "[0-9a-f]+"/, '"sha256": "XYZ"')) }),
+      /^::error::package-release: input "artifacts-dir" has value "[^"]+": build-static output, whose goship-fragment\.json files have schemaVersion 1; hello_linux_amd64\/goship-fragment\.json does not fit: binary\.sha256: a lowercase hex sha256$/,
+    ],
+    [
+      "a fragment that is not JSON",
+      () => ({ "artifacts-dir": badFragment((t) => t.slice(0, 20)) }),
+      /^::error::package-release: input "artifacts-dir" has value "[^"]+": build-static output, whose goship-fragment\.json files have schemaVersion 1; hello_linux_amd64\/goship-fragment\.json is not JSON \(.+\)$/,
+    ],
     ["a key that is not P-256", () => ({ "signing-key": p384() }), /input "signing-key" .*P-384.*P-256/],
     [
       "a binary for an unknown target",

@@ -90,7 +90,7 @@ export const packageRelease = defineAction({
     // What we wrote must pass what a user runs: check it the same way `goship verify` does.
     const verified = signer?.publicKeyPem
       ? await group("Verify the release directory", () =>
-          verifyRelease(outputDir, signer.publicKeyPem as string),
+          verifyRelease(outputDir, signer.publicKeyPem as string, { input: "signing-key", value: "***" }),
         )
       : undefined;
     for (const c of verified?.checks ?? []) info(`✓ ${c}`);
