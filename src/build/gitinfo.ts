@@ -1,4 +1,5 @@
 import { realpath } from "node:fs/promises";
+import { versionFromRef } from "../contract/manifest.js";
 import { UserError } from "../kit/errors.js";
 import { execFile } from "../kit/exec.js";
 import { warning } from "../kit/log.js";
@@ -35,11 +36,6 @@ async function git(dir: string, args: string[], env: Record<string, string>, all
     timeoutMs: 60_000,
     allowFailure,
   });
-}
-
-/** "v1.2.3…" → "1.2.3…": the version ID used in archive names, directories and metrics. */
-export function versionFromRef(ref: string): string {
-  return /^v\d/.test(ref) ? ref.slice(1) : ref;
 }
 
 export async function readSourceInfo(dir: string): Promise<SourceInfo> {
