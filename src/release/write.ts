@@ -4,6 +4,8 @@
  * written into a staging directory first and swapped in whole, so a failure part-way
  * leaves the previous output as it was; a re-run writes the same bytes.
  */
+
+import type { Dirent } from "node:fs";
 import {
   chmod,
   copyFile,
@@ -285,7 +287,12 @@ async function notAnEarlierRelease(dir: string): Promise<string | undefined> {
   }
   if (st.isSymbolicLink()) return `${dir} is a symbolic link`;
   if (!st.isDirectory()) return `${dir} exists and is not a directory`;
-  const entries = await readdir(dir, { withFileTypes: true });
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    return `${dir} cannot be read: ${errorMessage(e)}`;
+  }
   if (entries.length === 0) return undefined;
   const some = (names: string[]) =>
     names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
