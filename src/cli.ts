@@ -9,30 +9,42 @@ import { onCleanup } from "./kit/cleanup.js";
 import { parseCommandFile } from "./kit/command-file.js";
 import { errorMessage, UserError } from "./kit/errors.js";
 import { inputVariable, isSecretInput } from "./kit/inputs.js";
-import { verifyRelease } from "./release/verify.js";
+import { checkReleaseIdentity, verifyRelease } from "./release/verify.js";
 
 /**
  * Local mode: `goship <action> --<input> <value> …` runs the action's own definition
  * through runAction, exactly as the runner does: inputs become INPUT_* variables and
  * outputs, env, path and state go to the same command files, which are printed at the end.
  */
-const USAGE = `usage: goship <action> [--<input> <value> | --<input>=<value>]…
+const USAGE = `usage: goship <action> [--<input> <value> | --<input>=<value> | --<secret input>-file <path>]…
        goship <action> --help
-       goship verify <release-dir> --public-key <goship.pub>
+       goship verify <release-dir> --public-key <goship.pub> [--version <version>] [--project <project>]
 actions: ${Object.keys(ACTIONS).join(", ")}`;
 
-/** `goship verify DIR --public-key FILE`: a downloaded release, checked offline. Exit 1 on the first failure. */
+/**
+ * `goship verify DIR --public-key FILE [--version V] [--project P]`: a downloaded release,
+ * checked offline, and, when asked, that it is the release expected (a validly signed older
+ * release renamed to a newer tag is not). Exit 1 on the first failure.
+ */
 async function verifyCommand(args: readonly string[]): Promise<number> {
   let dir: string | undefined;
-  let key: string | undefined;
+  const flags: Record<"public-key" | "version" | "project", string | undefined> = {
+    "public-key": undefined,
+    version: undefined,
+    project: undefined,
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
-    if (a === "--public-key") key = args[++i];
-    else if (a.startsWith("--public-key=")) key = a.slice("--public-key=".length);
-    else if (a.startsWith("-")) fail(`verify: unknown flag ${a}\n${USAGE}`);
+    const m = /^--(public-key|version|project)(?:=([\s\S]*))?$/.exec(a);
+    if (m) {
+      const value = m[2] ?? args[++i];
+      if (value === undefined) fail(`verify: --${m[1]} needs a value\n${USAGE}`);
+      flags[m[1] as keyof typeof flags] = value;
+    } else if (a.startsWith("-")) fail(`verify: unknown flag ${a}\n${USAGE}`);
     else if (dir === undefined) dir = a;
     else fail(`verify: one release directory only\n${USAGE}`);
   }
+  const key = flags["public-key"];
   if (!dir || !key) fail(`verify needs a release directory and --public-key\n${USAGE}`);
   let pem: string;
   try {
@@ -41,8 +53,15 @@ async function verifyCommand(args: readonly string[]): Promise<number> {
     fail(`verify: cannot read the public key ${key}: ${errorMessage(e)}`);
   }
   try {
-    const { manifest, checks } = await verifyRelease(dir, pem);
+    const { manifest, checks } = await verifyRelease(dir, pem, { input: "public-key", value: key });
     for (const c of checks) process.stdout.write(`ok  ${c}\n`);
+    const expect = (field: "version" | "project") => {
+      const value = flags[field];
+      return value === undefined ? undefined : { input: field, value, want: value };
+    };
+    checkReleaseIdentity(manifest, { version: expect("version"), project: expect("project") });
+    for (const field of ["project", "version"] as const)
+      if (flags[field] !== undefined) process.stdout.write(`ok  ${field} is ${flags[field]}, as expected\n`);
     process.stdout.write(`verified: ${manifest.project} ${manifest.version} (${manifest.commit})\n`);
     return 0;
   } catch (e) {

@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createPublicKey } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { ACTIONS } from "../src/actions/registry.js";
 import { isSecretInput } from "../src/kit/inputs.js";
+import { publicKeyHint } from "../src/release/signing.js";
 import { buildHello } from "./support/hello-build.js";
 import { opensslKey } from "./support/keys.js";
 
@@ -259,6 +261,93 @@ describe("local mode", () => {
     else expect(line).toMatch(message);
     expect(r.stdout + r.stderr).not.toContain(bodyLines(key.pem)[0]);
     expect(readdirSync(cliTmp)).toEqual([]);
+  });
+
+  describe("goship verify", () => {
+    let out: string;
+    beforeAll(async () => {
+      out = join(tmp("verify"), "release");
+      const r = await cli(["package-release", "--signing-key-file", key.file, "--output-dir", out], {
+        cwd: repo,
+        tmp: tmp("tmpdir"),
+      });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+    }, 120_000);
+    const verify = (keyFile: string, ...args: string[]) =>
+      cli(["verify", out, "--public-key", keyFile, ...args], { tmp: tmp("tmpdir") });
+    const lastLine = (s: string) => s.trim().split("\n").at(-1);
+    const hint = (pubFile: string) => publicKeyHint(createPublicKey(readFileSync(pubFile, "utf8")));
+
+    it("--version and --project: ok when the release is the one expected", async () => {
+      const r = await verify(key.pub, "--version", "1.4.0", "--project=hello");
+      expect(r.code, r.stdout).toBe(0);
+      expect(r.stdout).toContain("ok  project is hello, as expected\nok  version is 1.4.0, as expected\n");
+      expect(lastLine(r.stdout)).toMatch(/^verified: hello 1\.4\.0 /);
+    });
+
+    it.each([
+      [
+        ["--version", "2.0.0"],
+        `FAIL  input "version" has value "2.0.0": the release's version; its goship-manifest.json says hello 1.4.0`,
+      ],
+      [
+        ["--project", "gin-app"],
+        `FAIL  input "project" has value "gin-app": the release's project; its goship-manifest.json says hello 1.4.0`,
+      ],
+    ])("%j: exit 1 and one FAIL line", async (args, message) => {
+      const r = await verify(key.pub, ...args);
+      expect(r.code, r.stdout).toBe(1);
+      expect(lastLine(r.stdout)).toBe(message);
+    });
+
+    it("--version without a value is a usage error", async () => {
+      const r = await verify(key.pub, "--version");
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^goship: verify: --version needs a value/);
+    });
+
+    const ALLOWED =
+      'the PEM public key ("-----BEGIN PUBLIC KEY-----") of the ECDSA P-256 key that signed the release: your goship.pub';
+    it.each([
+      [
+        "a file that is no PEM",
+        () => {
+          const f = join(tmp("key"), "goship.pub");
+          writeFileSync(f, "goship.pub\n");
+          return f;
+        },
+        "this is not a PEM public key",
+      ],
+      ["an EC P-384 public key", () => opensslKey("P-384").pub, "this is an EC P-384 key"],
+      ["the private key", () => key.file, "this is a private key (its public half: openssl pkey -pubout)"],
+    ])("--public-key with %s names the input and what is allowed", async (_, file, what) => {
+      const f = file();
+      const r = await verify(f);
+      expect(r.code, r.stdout).toBe(1);
+      expect(r.stdout.trim()).toBe(
+        `FAIL  input "public-key" has value ${JSON.stringify(f)}: ${ALLOWED}; ${what}`,
+      );
+    });
+
+    it("a signature by another key names the input and both keys", async () => {
+      const other = opensslKey().pub;
+      const r = await verify(other);
+      expect(r.code, r.stdout).toBe(1);
+      expect(r.stdout.trim()).toBe(
+        `FAIL  SHA256SUMS.sig: not a valid signature of SHA256SUMS by the key in input "public-key" (${hint(other)}); the release names key ${hint(key.pub)}: verify with that key's goship.pub only if it is yours`,
+      );
+    });
+
+    it("the right key and a changed SHA256SUMS says so", async () => {
+      const copy = tmp("changed");
+      cpSync(out, copy, { recursive: true });
+      writeFileSync(join(copy, "SHA256SUMS"), `${readFileSync(join(copy, "SHA256SUMS"), "utf8")}\n`);
+      const r = await cli(["verify", copy, "--public-key", key.pub], { tmp: tmp("tmpdir") });
+      expect(r.code, r.stdout).toBe(1);
+      expect(r.stdout.trim()).toBe(
+        `FAIL  SHA256SUMS.sig: not a valid signature of SHA256SUMS by the key in input "public-key" (${hint(key.pub)}); the release names this key too: SHA256SUMS or its signature changed after signing`,
+      );
+    });
   });
 
   it("--help lists the file form of each secret", async () => {

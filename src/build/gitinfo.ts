@@ -1,5 +1,6 @@
 import { appendFile, mkdir, readFile, realpath } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { versionFromRef } from "../contract/manifest.js";
 import { UserError } from "../kit/errors.js";
 import { execFile } from "../kit/exec.js";
 import { warning } from "../kit/log.js";
@@ -36,11 +37,6 @@ async function git(dir: string, args: string[], env: Record<string, string>, all
     timeoutMs: 60_000,
     allowFailure,
   });
-}
-
-/** "v1.2.3…" → "1.2.3…": the version ID used in archive names, directories and metrics. */
-export function versionFromRef(ref: string): string {
-  return /^v\d/.test(ref) ? ref.slice(1) : ref;
 }
 
 export async function readSourceInfo(dir: string): Promise<SourceInfo> {

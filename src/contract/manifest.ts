@@ -24,6 +24,14 @@ export const PUBLIC_KEY_FILE = "goship.pub";
 /** Signed SLSA provenance, one DSSE envelope per line. */
 export const PROVENANCE_FILE = "provenance.intoto.jsonl";
 
+/**
+ * "v1.2.3…" → "1.2.3…": a release's version ID from its tag, the one used in archive names,
+ * directories and metrics. build-static stamps it; deploy-systemd expects it of a release-tag.
+ */
+export function versionFromRef(ref: string): string {
+  return /^v\d/.test(ref) ? ref.slice(1) : ref;
+}
+
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256");
 /** Names that end up in file names and URLs. */
 export const SafeName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]*$/, "letters, digits and . _ + - only");

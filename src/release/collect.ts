@@ -5,7 +5,12 @@
  */
 import { chmod, lstat, mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ArtifactFragment, type ArtifactFragmentT, FRAGMENT_FILE } from "../contract/manifest.js";
+import {
+  ArtifactFragment,
+  type ArtifactFragmentT,
+  FRAGMENT_FILE,
+  SCHEMA_VERSION,
+} from "../contract/manifest.js";
 import { KNOWN_PLATFORMS } from "../contract/platforms-known.js";
 import { formatTarget, VARIANTS } from "../contract/targets.js";
 import { errorMessage, inputError, UserError } from "../kit/errors.js";
@@ -95,12 +100,7 @@ export async function collectBinaries(dir: string, input: string, shown = dir): 
     } catch {
       continue; // not build-static output
     }
-    let fragment: ArtifactFragmentT;
-    try {
-      fragment = ArtifactFragment.parse(JSON.parse(text));
-    } catch (e) {
-      throw new UserError(`${sub}/${FRAGMENT_FILE} is not a goship fragment: ${errorMessage(e)}`);
-    }
+    const fragment = parseFragment(text, `${sub}/${FRAGMENT_FILE}`, input, shown);
     checkKnownTarget(fragment, sub, input, shown);
     const path = join(dir, sub, fragment.binary.name);
     const st = await lstat(path).catch(() => undefined);
@@ -123,6 +123,29 @@ export async function collectBinaries(dir: string, input: string, shown = dir): 
       `a directory with build-static output (<name>/${FRAGMENT_FILE}); none found`,
     );
   return found;
+}
+
+/** A fragment as build-static writes it; anything else names the input, the file and what in it does not fit. */
+function parseFragment(text: string, file: string, input: string, shown: string): ArtifactFragmentT {
+  const allowed = `build-static output, whose ${FRAGMENT_FILE} files have schemaVersion ${SCHEMA_VERSION}`;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw inputError(input, shown, `${allowed}; ${file} is not JSON (${errorMessage(e)})`);
+  }
+  const parsed = ArtifactFragment.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues;
+  const what = issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length > 0 ? i.path.join(".") : "(the document)"}: ${i.message}`)
+    .join("; ");
+  throw inputError(
+    input,
+    shown,
+    `${allowed}; ${file} does not fit: ${what}${issues.length > 3 ? ` (and ${issues.length - 3} more)` : ""}`,
+  );
 }
 
 function checkKnownTarget(f: ArtifactFragmentT, sub: string, input: string, shown: string): void {

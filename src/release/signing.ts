@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 import { xsalsa20poly1305 } from "@noble/ciphers/salsa.js";
 import { z } from "zod";
 import { CHECKSUMS_FILE } from "../contract/manifest.js";
-import { errorMessage, UserError } from "../kit/errors.js";
+import { errorMessage, inputError, UserError } from "../kit/errors.js";
 import {
   DsseEnvelope,
   type DsseEnvelopeT,
@@ -165,19 +165,24 @@ function encryptedPkcs8Key(block: PemBlock, password: string | undefined): KeyOb
 }
 
 function assertP256(key: KeyObject): void {
+  const what = describeKey(key);
+  if (what === undefined) return;
+  throw keyError(KEY_INPUT, `is ${what}; goship signs with ECDSA P-256 only. ${ALLOWED_KEYS}`);
+}
+
+/** What a key is, in words ("an EC P-384 key", "an RSA key"); undefined for ECDSA P-256, the one goship uses. */
+function describeKey(key: KeyObject): string | undefined {
   const type = key.asymmetricKeyType;
   const curve = key.asymmetricKeyDetails?.namedCurve;
-  if (type === "ec" && curve === "prime256v1") return;
+  if (type === "ec" && curve === "prime256v1") return undefined;
   const names: Record<string, string> = { secp384r1: "P-384", secp521r1: "P-521", secp256k1: "secp256k1" };
-  const what =
-    type === "ec"
-      ? `an EC ${names[curve ?? ""] ?? curve ?? "unknown-curve"} key`
-      : type === "rsa" || type === "rsa-pss"
-        ? "an RSA key"
-        : type === "ed25519"
-          ? "an Ed25519 key"
-          : `a${/^[aeiou]/i.test(type ?? "") ? "n" : ""} ${type ?? "unknown"} key`;
-  throw keyError(KEY_INPUT, `is ${what}; goship signs with ECDSA P-256 only. ${ALLOWED_KEYS}`);
+  return type === "ec"
+    ? `an EC ${names[curve ?? ""] ?? curve ?? "unknown-curve"} key`
+    : type === "rsa" || type === "rsa-pss"
+      ? "an RSA key"
+      : type === "ed25519"
+        ? "an Ed25519 key"
+        : `a${/^[aeiou]/i.test(type ?? "") ? "n" : ""} ${type ?? "unknown"} key`;
 }
 
 /**
@@ -274,19 +279,43 @@ async function decryptSigstoreKey(json: Buffer, password: string | undefined): P
   );
 }
 
+/**
+ * Where a verifying public key came from, for errors: the input (deploy-systemd's
+ * `public-key`, `goship verify --public-key`) and its value as shown (a file's path, or the
+ * first line of the PEM text).
+ */
+export interface PublicKeyInput {
+  input: string;
+  value: string;
+}
+
+/** What a verifying public key must be, in every error about one. */
+export const PUBLIC_KEY_ALLOWED =
+  'the PEM public key ("-----BEGIN PUBLIC KEY-----") of the ECDSA P-256 key that signed the release: your goship.pub';
+
+/** deploy-systemd's public-key input, shown by its first line: PEM text is long, and says nothing more before it parses. */
+export function publicKeyInput(pem: string, input = "public-key"): PublicKeyInput {
+  const lines = pem.trim().split("\n");
+  return { input, value: lines.length > 1 ? `${lines[0]}…` : (lines[0] ?? "") };
+}
+
 /** Reads a public key (goship.pub) for verification; it must be ECDSA P-256. */
-export function loadPublicKey(pem: string): KeyObject {
+export function loadPublicKey(pem: string, from: PublicKeyInput = publicKeyInput(pem)): KeyObject {
+  // Node derives a public key from a private one too: a private key is not what a verifier is given.
+  if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(pem))
+    throw inputError(
+      from.input,
+      from.value,
+      `${PUBLIC_KEY_ALLOWED}; this is a private key (its public half: openssl pkey -pubout)`,
+    );
   let key: KeyObject;
   try {
     key = createPublicKey({ key: pem, format: "pem" });
   } catch {
-    throw new UserError('the public key is not a PEM "PUBLIC KEY" block');
+    throw inputError(from.input, from.value, `${PUBLIC_KEY_ALLOWED}; this is not a PEM public key`);
   }
-  if (key.asymmetricKeyType !== "ec" || key.asymmetricKeyDetails?.namedCurve !== "prime256v1") {
-    throw new UserError(
-      `the public key is not an ECDSA P-256 key (it is ${key.asymmetricKeyType ?? "unknown"})`,
-    );
-  }
+  const what = describeKey(key);
+  if (what !== undefined) throw inputError(from.input, from.value, `${PUBLIC_KEY_ALLOWED}; this is ${what}`);
   return key;
 }
 

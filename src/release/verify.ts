@@ -15,10 +15,19 @@ import {
   SafeName,
   SIGNATURE_FILE,
 } from "../contract/manifest.js";
-import { errorMessage, UserError } from "../kit/errors.js";
+import { errorMessage, inputError, UserError } from "../kit/errors.js";
 import { sha256File } from "../kit/hash.js";
 import { checkSubjects, parseIntotoJsonl, statementFromEnvelope } from "./provenance.js";
-import { SigstoreBundle, verifyBlob, verifyBlobBundle, verifyDsse } from "./signing.js";
+import {
+  loadPublicKey,
+  type PublicKeyInput,
+  publicKeyHint,
+  publicKeyInput,
+  SigstoreBundle,
+  verifyBlob,
+  verifyBlobBundle,
+  verifyDsse,
+} from "./signing.js";
 
 export interface VerifiedRelease {
   manifest: ReleaseManifestT;
@@ -46,8 +55,18 @@ export function parseChecksums(text: string): Map<string, string> {
   return sums;
 }
 
-export async function verifyRelease(dir: string, publicKeyPem: string): Promise<VerifiedRelease> {
+/**
+ * `from` names where the public key came from (deploy-systemd's `public-key` by default), so
+ * that a key that is no key, or not the one that signed, is reported against that input.
+ */
+export async function verifyRelease(
+  dir: string,
+  publicKeyPem: string,
+  from: PublicKeyInput = publicKeyInput(publicKeyPem),
+): Promise<VerifiedRelease> {
   const checks: string[] = [];
+  const ours = publicKeyHint(loadPublicKey(publicKeyPem, from));
+  const byKey = `by the key in input "${from.input}" (${ours})`;
   const read = async (name: string) => {
     const path = join(dir, name);
     const st = await lstat(path).catch(() => undefined);
@@ -64,9 +83,29 @@ export async function verifyRelease(dir: string, publicKeyPem: string): Promise<
     throw new UserError(
       `${CHECKSUMS_FILE} is not signed: neither ${SIGNATURE_FILE} nor ${BUNDLE_FILE} is there`,
     );
+  // Only for the message when a signature fails: the key the bundle names (a hint, never trusted).
+  const theirs = async (): Promise<string | undefined> => {
+    if (!hasBundle) return undefined;
+    try {
+      const b = SigstoreBundle.safeParse(JSON.parse((await read(BUNDLE_FILE)).toString("utf8")));
+      return b.success ? b.data.verificationMaterial.publicKey?.hint : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const whyNot = async () => {
+    const hint = await theirs();
+    if (hint === undefined)
+      return `the release was signed by another key, or ${CHECKSUMS_FILE} changed after signing`;
+    if (hint === ours)
+      return `the release names this key too: ${CHECKSUMS_FILE} or its signature changed after signing`;
+    return `the release names key ${hint}: verify with that key's goship.pub only if it is yours`;
+  };
   if (hasSig) {
     if (!verifyBlob(sumsBytes, await read(SIGNATURE_FILE), publicKeyPem))
-      throw new UserError(`${SIGNATURE_FILE}: not a valid signature of ${CHECKSUMS_FILE} by this public key`);
+      throw new UserError(
+        `${SIGNATURE_FILE}: not a valid signature of ${CHECKSUMS_FILE} ${byKey}; ${await whyNot()}`,
+      );
     checks.push(`${SIGNATURE_FILE}: signature of ${CHECKSUMS_FILE} verifies`);
   }
   if (hasBundle) {
@@ -74,7 +113,7 @@ export async function verifyRelease(dir: string, publicKeyPem: string): Promise<
     if (!bundle.success) throw new UserError(`${BUNDLE_FILE}: not a Sigstore bundle`);
     if (!verifyBlobBundle(sumsBytes, bundle.data, publicKeyPem))
       throw new UserError(
-        `${BUNDLE_FILE}: its signature does not verify ${CHECKSUMS_FILE} with this public key`,
+        `${BUNDLE_FILE}: its signature does not verify ${CHECKSUMS_FILE} ${byKey}; ${await whyNot()}`,
       );
     checks.push(`${BUNDLE_FILE}: bundle verifies ${CHECKSUMS_FILE}`);
   }
@@ -129,9 +168,7 @@ export async function verifyRelease(dir: string, publicKeyPem: string): Promise<
     if (envelopes.length !== 1 || !envelope)
       throw new UserError(`${manifest.provenance.name}: expected one envelope, found ${envelopes.length}`);
     if (!verifyDsse(envelope, publicKeyPem))
-      throw new UserError(
-        `${manifest.provenance.name}: the DSSE signature does not verify with this public key`,
-      );
+      throw new UserError(`${manifest.provenance.name}: the DSSE signature does not verify ${byKey}`);
     checkSubjects(
       statementFromEnvelope(envelope),
       manifest.artifacts.map((a) => ({ name: a.archive.name, sha256: a.archive.sha256 })),
@@ -141,4 +178,36 @@ export async function verifyRelease(dir: string, publicKeyPem: string): Promise<
     );
   }
   return { manifest, checks };
+}
+
+/** One thing a release must be, and the input that says so (named in the error). */
+export interface Expected {
+  input: string;
+  /** The input's value, as given. */
+  value: string;
+  /** What the manifest must say. */
+  want: string;
+  /** What is allowed, in words, when the input's value is not simply `want`. */
+  allowed?: string;
+}
+
+/**
+ * A release whose signature verifies can still be the wrong one: an older release of the
+ * project put under a newer tag by someone who can edit a release's assets, or another
+ * project's release signed with the same key. Its manifest's version and project must be
+ * the expected ones. Runs on a verified manifest, before anything is done with it.
+ */
+export function checkReleaseIdentity(
+  manifest: ReleaseManifestT,
+  expected: { version?: Expected; project?: Expected },
+): void {
+  for (const field of ["version", "project"] as const) {
+    const e = expected[field];
+    if (e === undefined || manifest[field] === e.want) continue;
+    throw inputError(
+      e.input,
+      e.value,
+      `${e.allowed ?? `the release's ${field}`}; its ${MANIFEST_FILE} says ${manifest.project} ${manifest.version}`,
+    );
+  }
 }

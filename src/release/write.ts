@@ -4,8 +4,21 @@
  * written into a staging directory first and swapped in whole, so a failure part-way
  * leaves the previous output as it was; a re-run writes the same bytes.
  */
-import { chmod, copyFile, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+
+import type { Dirent } from "node:fs";
+import {
+  chmod,
+  copyFile,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  realpath,
+  rename,
+  rm,
+  writeFile,
+} from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 import { type ArchiveEntry, writeTarGz, writeZip } from "../archive/write.js";
 import { readBuildInfo } from "../build/buildinfo.js";
 import {
@@ -16,13 +29,15 @@ import {
   PROVENANCE_FILE,
   PUBLIC_KEY_FILE,
   type ReleaseArtifactT,
+  ReleaseManifest,
   type ReleaseManifestT,
   SCHEMA_VERSION,
   SIGNATURE_FILE,
   stableJson,
 } from "../contract/manifest.js";
 import { type Target, targetSlug } from "../contract/targets.js";
-import { errorMessage, UserError } from "../kit/errors.js";
+import { errorMessage, inputError, UserError } from "../kit/errors.js";
+import { isWithin } from "../kit/files.js";
 import { sha256File } from "../kit/hash.js";
 import { info, warning } from "../kit/log.js";
 import type { ReleaseSet } from "./collect.js";
@@ -213,8 +228,103 @@ function builderId(run: ReturnType<typeof workflowRunFromEnv>): string {
   return "https://github.com/goship/goship/local";
 }
 
-/** Replaces `dir` by `staging` with two renames; the old directory is removed only after. */
+// ─── The output directory ─────────────────────────────────────────────────────────────
+
+/**
+ * The swap replaces the output directory whole, so it may only ever replace an earlier
+ * release: the directory must not be the working directory or hold it, must not hold what
+ * the run reads (build-static's output), and must be absent, empty, or hold a goship release
+ * and nothing else. `given` is the input's value as the user wrote it, for the message.
+ * Called before anything is read or written; nothing is changed when it refuses.
+ */
+export async function checkOutputDir(
+  given: string,
+  outputDir: string,
+  guard: { workTree: string; inputs: readonly { input: string; path: string }[] },
+): Promise<void> {
+  const refuse = (why: string) =>
+    inputError(
+      "output-dir",
+      given,
+      `a directory for the release alone (new, empty, or an earlier goship release, which is replaced whole); ${why}`,
+    );
+  const dir = await realpathOrBelow(outputDir);
+  const holds = (inner: string) => isWithin(dir, inner);
+  const workTree = await realpathOrBelow(guard.workTree);
+  if (holds(workTree))
+    throw refuse(
+      dir === workTree ? `${dir} is the working directory` : `${dir} holds the working directory ${workTree}`,
+    );
+  for (const { input, path } of guard.inputs) {
+    const inner = await realpathOrBelow(path);
+    if (holds(inner))
+      throw refuse(`${dir} ${dir === inner ? "is" : "holds"} ${input} (${inner}), which this run reads`);
+  }
+  const problem = await notAnEarlierRelease(outputDir);
+  if (problem) throw refuse(problem);
+}
+
+/** The real path of `path`, or of its deepest existing parent with the rest appended. */
+async function realpathOrBelow(path: string): Promise<string> {
+  const abs = resolve(path);
+  try {
+    return await realpath(abs);
+  } catch (e) {
+    const parent = dirname(abs);
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT" || parent === abs) return abs;
+    return join(await realpathOrBelow(parent), basename(abs));
+  }
+}
+
+/** Why `dir` is something the swap must not remove; undefined when it is absent, empty, or a goship release alone. */
+async function notAnEarlierRelease(dir: string): Promise<string | undefined> {
+  let st: Awaited<ReturnType<typeof lstat>>;
+  try {
+    st = await lstat(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    return `${dir} cannot be read: ${errorMessage(e)}`;
+  }
+  if (st.isSymbolicLink()) return `${dir} is a symbolic link`;
+  if (!st.isDirectory()) return `${dir} exists and is not a directory`;
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    return `${dir} cannot be read: ${errorMessage(e)}`;
+  }
+  if (entries.length === 0) return undefined;
+  const some = (names: string[]) =>
+    names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
+  const names = entries.map((e) => e.name).sort();
+  if (!names.includes(MANIFEST_FILE))
+    return `${dir} holds ${some(names)} and no ${MANIFEST_FILE}: it is not an earlier release`;
+  let manifest: ReleaseManifestT;
+  try {
+    manifest = ReleaseManifest.parse(JSON.parse(await readFile(join(dir, MANIFEST_FILE), "utf8")));
+  } catch {
+    return `${dir}/${MANIFEST_FILE} is not a goship release manifest`;
+  }
+  const own = new Set<string>([MANIFEST_FILE, CHECKSUMS_FILE, SIGNATURE_FILE, BUNDLE_FILE, PUBLIC_KEY_FILE]);
+  for (const a of manifest.artifacts)
+    for (const f of [a.archive, a.sbom.cyclonedx, a.sbom.spdx]) if (f) own.add(f.name);
+  if (manifest.provenance) own.add(manifest.provenance.name);
+  const foreign = entries.filter((e) => !(e.isFile() && own.has(e.name))).map((e) => e.name);
+  if (foreign.length > 0)
+    return `${dir} holds ${some(foreign.sort())}, which ${foreign.length === 1 ? "is" : "are"} not part of the goship release there`;
+  return undefined;
+}
+
+/**
+ * Replaces `dir` by `staging` with two renames; the old directory is removed only after.
+ * What is replaced is checked once more here, where it is removed: an earlier release only.
+ */
 async function swapIn(staging: string, dir: string): Promise<void> {
+  const problem = await notAnEarlierRelease(dir);
+  if (problem) {
+    await rm(staging, { recursive: true, force: true });
+    throw inputError("output-dir", dir, `a directory for the release alone; ${problem}`);
+  }
   await mkdir(dirname(dir), { recursive: true });
   const old = `${dir}.goship-old`;
   await rm(old, { recursive: true, force: true });

@@ -398,6 +398,21 @@ describe("GitHub Deployments (against the stand-in, which speaks GitHub's docume
       expect(fromTag.code, fromTag.stdout).toBe(0);
       expect(fromTag.stdout).toContain(`Download release v${V1}`);
       expect(await servedAll()).toEqual([V1, V1, V1]);
+      // The older release, validly signed, put under the newer tag: refused before any host changes.
+      const renamed = gh.addRelease({ tagName: `v${V2}` });
+      for (const name of readdirSync(rel.dirs[V1] as string)) {
+        gh.addAsset(renamed, name, readFileSync(join(rel.dirs[V1] as string, name)));
+      }
+      const beforeRenamed = await footprints();
+      const older = await deploy(
+        { "release-dir": "", "release-tag": `v${V2}`, "github-token": gh.token },
+        env,
+      );
+      expect(older.code).toBe(1);
+      expect(older.stdout.split("\n").filter((l) => l.startsWith("::error::"))).toEqual([
+        `::error::deploy-systemd: input "release-tag" has value "v${V2}": a tag whose release has version ${V2} (the tag without its "v"); where tags are not versions, give the version as input "version"; its goship-manifest.json says gin-app ${V1}`,
+      ]);
+      expect(await footprints()).toEqual(beforeRenamed);
       // A tampered asset on the release is refused by its digest or the signature, before any host changes.
       const tampered = gh.addRelease({ tagName: "v9.9.9" });
       for (const name of readdirSync(rel.dirs[V2] as string)) {

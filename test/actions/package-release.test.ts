@@ -1,7 +1,18 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MANIFEST_FILE, ReleaseManifest } from "../../src/contract/manifest.js";
 import { type GitHubStandIn, startGitHubServer } from "../support/github-server.js";
@@ -214,7 +225,24 @@ describe("package-release refuses bad input, writing nothing", () => {
     writeFileSync(f, readFileSync(f, "utf8").replace('"goos": "linux"', '"goos": "plan10"'));
     return dir;
   };
+  const badFragment = (edit: (text: string) => string) => {
+    const dir = tmp("fragment");
+    cpSync(binDir, dir, { recursive: true });
+    const f = join(dir, "hello_linux_amd64", "goship-fragment.json");
+    writeFileSync(f, edit(readFileSync(f, "utf8")));
+    return dir;
+  };
   it.each([
+    [
+      "a fragment that does not fit its schema (no raw schema dump)",
+      () => ({ "artifacts-dir": badFragment((t) => t.replace(/"sha256": "[0-9a-f]+"/, '"sha256": "XYZ"')) }),
+      /^::error::package-release: input "artifacts-dir" has value "[^"]+": build-static output, whose goship-fragment\.json files have schemaVersion 1; hello_linux_amd64\/goship-fragment\.json does not fit: binary\.sha256: a lowercase hex sha256$/,
+    ],
+    [
+      "a fragment that is not JSON",
+      () => ({ "artifacts-dir": badFragment((t) => t.slice(0, 20)) }),
+      /^::error::package-release: input "artifacts-dir" has value "[^"]+": build-static output, whose goship-fragment\.json files have schemaVersion 1; hello_linux_amd64\/goship-fragment\.json is not JSON \(.+\)$/,
+    ],
     ["a key that is not P-256", () => ({ "signing-key": p384() }), /input "signing-key" .*P-384.*P-256/],
     [
       "a binary for an unknown target",
@@ -316,4 +344,125 @@ describe("package-release publishing to GitHub (the stand-in speaks GitHub's doc
     expect(res.stdout).toMatch(/::error::package-release: input "tag" has value "": .*refs\/heads\/main/);
     expect(existsSync(res.out)).toBe(false);
   });
+});
+
+/** Every path under `root` with its type, mode, size and mtime: "nothing touched" compares two of these. */
+function tree(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      const st = lstatSync(path);
+      const type = st.isDirectory() ? "d" : st.isSymbolicLink() ? "l" : "f";
+      out.push(`${relative(root, path)} ${type} ${(st.mode & 0o7777).toString(8)} ${st.size} ${st.mtimeMs}`);
+      if (st.isDirectory()) walk(path);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+describe("package-release never replaces anything but an earlier release", () => {
+  /** A copy of the checkout (.git, sources, dist/bin) with an untracked file, alone in a directory of its own. */
+  const workTree = () => {
+    const work = join(tmp("wt"), "work");
+    cpSync(repo, work, { recursive: true });
+    writeFileSync(join(work, "notes.txt"), "untracked\n");
+    return work;
+  };
+  const run = (work: string, inputs: Record<string, string>) =>
+    runDistAction(
+      "package-release",
+      { "artifacts-dir": "dist/bin", "signing-key": keyPem, sbom: "none", ...inputs },
+      {},
+      { cwd: work },
+    );
+  const ALLOWED =
+    "a directory for the release alone (new, empty, or an earlier goship release, which is replaced whole)";
+
+  it.each([
+    ["the work tree", ".", (w: string) => `${w} is the working directory`],
+    [
+      "a directory that holds the work tree",
+      "..",
+      (w: string) => `${dirname(w)} holds the working directory ${w}`,
+    ],
+    [
+      "the directory that holds the inputs",
+      "dist",
+      (w: string) => `${w}/dist holds artifacts-dir (${w}/dist/bin), which this run reads`,
+    ],
+    [
+      "the inputs themselves",
+      "dist/bin",
+      (w: string) => `${w}/dist/bin is artifacts-dir (${w}/dist/bin), which this run reads`,
+    ],
+    [
+      "a directory of other files",
+      "docs",
+      (w: string) =>
+        `${w}/docs holds guide.md, img and no goship-manifest.json: it is not an earlier release`,
+    ],
+    ["a file", "README.md", (w: string) => `${w}/README.md exists and is not a directory`],
+    ["a symbolic link", "out-link", (w: string) => `${w}/out-link is a symbolic link`],
+  ])(
+    "refuses %s, touching nothing",
+    async (_, outputDir, why) => {
+      const work = workTree();
+      mkdirSync(join(work, "docs/img"), { recursive: true });
+      writeFileSync(join(work, "docs/guide.md"), "# guide\n");
+      mkdirSync(join(work, "empty"));
+      symlinkSync("empty", join(work, "out-link"));
+      const before = tree(dirname(work));
+      const r = await run(work, { "output-dir": outputDir });
+      expect(r.code, r.stdout).toBe(1);
+      const errors = r.stdout.split("\n").filter((l) => l.startsWith("::error::"));
+      expect(errors).toEqual([
+        `::error::package-release: input "output-dir" has value ${JSON.stringify(outputDir)}: ${ALLOWED}; ${why(work)}`,
+      ]);
+      expect(tree(dirname(work))).toEqual(before);
+    },
+    120_000,
+  );
+
+  it("replaces an earlier release, and an empty directory, but not a release with someone's file in it", async () => {
+    const work = workTree();
+    mkdirSync(join(work, "out"));
+    const first = await run(work, { "output-dir": "out" });
+    expect(first.code, first.stdout).toBe(0);
+    const again = await run(work, { "output-dir": "out" });
+    expect(again.code, again.stdout).toBe(0);
+    expect(readdirSync(join(work, "out"))).toContain("goship-manifest.json");
+
+    writeFileSync(join(work, "out/notes.txt"), "mine\n");
+    const before = tree(dirname(work));
+    const r = await run(work, { "output-dir": "out" });
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("::error::"))).toEqual([
+      `::error::package-release: input "output-dir" has value "out": ${ALLOWED}; ${work}/out holds notes.txt, which is not part of the goship release there`,
+    ]);
+    expect(tree(dirname(work))).toEqual(before);
+  }, 300_000);
+});
+
+describe("package-release packs files from the work tree only", () => {
+  it("refuses a files pattern through a directory symlink that leads outside, naming files and the path", async () => {
+    const work = join(tmp("wt"), "work");
+    cpSync(repo, work, { recursive: true });
+    const outside = tmp("outside");
+    writeFileSync(join(outside, "id_ed25519"), "not for the archive\n");
+    symlinkSync(outside, join(work, "docs"));
+    const out = join(tmp("out"), "release");
+    const r = await runDistAction(
+      "package-release",
+      { "artifacts-dir": "dist/bin", "signing-key": keyPem, files: "LICENSE,docs/*", "output-dir": out },
+      {},
+      { cwd: work },
+    );
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("::error::"))).toEqual([
+      `::error::package-release: input "files" has value "docs/*": files inside the working directory; docs leads to ${outside} (through a symbolic link), outside ${work}`,
+    ]);
+    expect(existsSync(out)).toBe(false);
+  }, 120_000);
 });

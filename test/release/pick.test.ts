@@ -194,12 +194,14 @@ describe("verify, pick and extract on a signed release", () => {
     ]);
     const dest = emptyDest();
     await expect(verifyAndExtract(dir, publicKey, goarchFromUname("x86_64"), dest)).rejects.toThrow(
-      "SHA256SUMS.sig: not a valid signature of SHA256SUMS by this public key",
+      /^SHA256SUMS\.sig: not a valid signature of SHA256SUMS by the key in input "public-key" \(.{44}\); the release names this key too: SHA256SUMS or its signature changed after signing$/,
     );
     // The untouched release, checked with the other key's public key, is refused too.
     await expect(
       verifyAndExtract(release, readFileSync(other.pub, "utf8"), goarchFromUname("x86_64"), dest),
-    ).rejects.toThrow(/not a valid signature of SHA256SUMS by this public key/);
+    ).rejects.toThrow(
+      /not a valid signature of SHA256SUMS by the key in input "public-key" \(.{44}\); the release names key /,
+    );
     expect(readdirSync(dest)).toEqual([]);
   });
 });

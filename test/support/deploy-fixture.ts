@@ -2,7 +2,10 @@ import { readFileSync } from "node:fs";
 import type { GinReleases } from "./gin-release.js";
 import type { Lab, TestHost } from "./hosts.js";
 
-/** deploy-systemd's inputs for `app: shop` on every host of `fleet`, from `rel`'s `version`. */
+/**
+ * deploy-systemd's inputs for `app: shop` on every host of `fleet`, from `rel`'s `version`. The
+ * releases are the sample app's, project gin-app, deployed under another name: `project` says so.
+ */
 export function deployInputs(
   fleet: Lab,
   rel: GinReleases,
@@ -14,6 +17,7 @@ export function deployInputs(
     "ssh-private-key": readFileSync(fleet.deployKey, "utf8"),
     "known-hosts": fleet.knownHosts,
     app: "shop",
+    project: "gin-app",
     "public-key": rel.publicKey,
     "release-dir": rel.dirs[version] as string,
     "health-timeout": "20s",

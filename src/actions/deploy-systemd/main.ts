@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { hostname, tmpdir, userInfo } from "node:os";
 import { join, resolve } from "node:path";
 import { CanaryTargets } from "../../contract/canary-targets.js";
-import { MANIFEST_FILE, type ReleaseArtifactT } from "../../contract/manifest.js";
+import { MANIFEST_FILE, type ReleaseArtifactT, versionFromRef } from "../../contract/manifest.js";
 import { formatTarget } from "../../contract/targets.js";
 import { Fleet } from "../../deploy/fleet.js";
 import { HostTarget } from "../../deploy/host.js";
@@ -27,7 +27,8 @@ import { defineAction, setOutputs } from "../../kit/action.js";
 import { errorMessage, inputError, UserError } from "../../kit/errors.js";
 import { group, info, warning } from "../../kit/log.js";
 import { extractBinary, goarchFromUname, pickArtifact } from "../../release/pick.js";
-import { verifyRelease } from "../../release/verify.js";
+import { loadPublicKey } from "../../release/signing.js";
+import { checkReleaseIdentity, verifyRelease } from "../../release/verify.js";
 import { type HostSpec, parseHostList, parseProxyJump } from "../../remote/hosts-spec.js";
 import { SshClient } from "../../remote/ssh.js";
 import { newHolderToken } from "../../remote/steps/index.js";
@@ -74,6 +75,8 @@ async function prepareRelease(i: Inputs, run: RunContext, workDir: string): Prom
       "goship.pub's content: goship deploys only releases whose SHA256SUMS signature it checked",
     );
   }
+  // A key that is no key is refused before anything is downloaded.
+  loadPublicKey(i["public-key"]);
   if (i["release-dir"] && i["release-tag"]) {
     throw inputError("release-tag", i["release-tag"], "not together with release-dir: one release");
   }
@@ -99,9 +102,29 @@ async function prepareRelease(i: Inputs, run: RunContext, workDir: string): Prom
     return v;
   });
   const { manifest } = verified;
-  if (i.version && i.version !== manifest.version) {
-    throw inputError("version", i.version, `the release's own version, ${manifest.version}`);
-  }
+  // The signature says who made the release, not that it is the one asked for: bind it to the
+  // tag (or version) and to the app, before any host is contacted.
+  const tag = i["release-tag"];
+  checkReleaseIdentity(manifest, {
+    version: i.version
+      ? { input: "version", value: i.version, want: i.version }
+      : tag
+        ? {
+            input: "release-tag",
+            value: tag,
+            want: versionFromRef(tag),
+            allowed: `a tag whose release has version ${versionFromRef(tag)} (the tag without its "v"); where tags are not versions, give the version as input "version"`,
+          }
+        : undefined,
+    project: i.project
+      ? { input: "project", value: i.project, want: i.project }
+      : {
+          input: "app",
+          value: i.app,
+          want: i.app,
+          allowed: `the release's project; to deploy another project's release as ${i.app}, give that project as input "project"`,
+        },
+  });
   // The unit runs the binary by its name in the release; Linux artifacts all carry the same one.
   const names = new Set(manifest.artifacts.filter((a) => a.goos === "linux").map((a) => a.binary.name));
   if (names.size !== 1) {

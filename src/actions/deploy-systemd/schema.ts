@@ -48,7 +48,10 @@ export const inputs = z.object({
   version: text(SAFE_NAME, "a version ID: letters, digits and . _ + - (no slashes or spaces)")
     .refine((v) => !v.includes(".."), "allowed: a version ID without ..")
     .optional()
-    .describe("Expected version; must match the release's"),
+    .describe("Expected version; must match the release's (default: release-tag without its v)"),
+  project: text(SAFE_NAME, "a project name: letters, digits and . _ + - (no slashes or spaces)")
+    .optional()
+    .describe("Expected project; must match the release's (default: app)"),
   "public-key": text(
     /^-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----\s*$/,
     "the release's goship.pub (a PEM public key)",

@@ -18,7 +18,7 @@ import { collectBinaries, downloadRunArtifacts, mergeFragments } from "../../rel
 import { publishRelease, releaseTarget } from "../../release/publish.js";
 import { keylessSigner, keySigner, loadSigningKey, type Signer } from "../../release/signing.js";
 import { verifyRelease } from "../../release/verify.js";
-import { writeRelease } from "../../release/write.js";
+import { checkOutputDir, writeRelease } from "../../release/write.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
 
 export const packageRelease = defineAction({
@@ -45,9 +45,18 @@ export const packageRelease = defineAction({
       );
     const publishTo = i.publish === "none" ? undefined : releaseTarget(i, process.env);
     const outputDir = resolve(i["output-dir"]);
+    const localDir = i["artifacts-dir"] ?? (isLocalMode() ? "dist/bin" : undefined);
+    // The release replaces output-dir whole: never the work tree, the inputs, or anyone's files.
+    await checkOutputDir(i["output-dir"], outputDir, {
+      workTree: process.cwd(),
+      inputs: [
+        localDir
+          ? { input: "artifacts-dir", path: resolve(localDir) }
+          : { input: "artifacts (downloaded into RUNNER_TEMP)", path: process.env.RUNNER_TEMP as string },
+      ],
+    });
 
     const binaries = await group("Collect the build-static output", async () => {
-      const localDir = i["artifacts-dir"] ?? (isLocalMode() ? "dist/bin" : undefined);
       if (localDir) return collectBinaries(resolve(localDir), "artifacts-dir");
       const into = await mkdtemp(join(process.env.RUNNER_TEMP as string, "goship-artifacts-"));
       const pattern = i.artifacts ?? (i["project-name"] ? `${i["project-name"]}-*` : "*");
@@ -81,7 +90,7 @@ export const packageRelease = defineAction({
     // What we wrote must pass what a user runs: check it the same way `goship verify` does.
     const verified = signer?.publicKeyPem
       ? await group("Verify the release directory", () =>
-          verifyRelease(outputDir, signer.publicKeyPem as string),
+          verifyRelease(outputDir, signer.publicKeyPem as string, { input: "signing-key", value: "***" }),
         )
       : undefined;
     for (const c of verified?.checks ?? []) info(`✓ ${c}`);
