@@ -12,6 +12,15 @@ const schema = z.object({
   hosts: list(text(/^[a-z.]+$/, "a host name"), "host names separated by commas or newlines").optional(),
 });
 const from = (values: Record<string, string>) => (name: string) => values[name] ?? "";
+/** The message `fn` throws. */
+function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error("expected an error");
+}
 
 describe("parseInputs", () => {
   it("treats empty strings as unset and applies defaults", () => {
@@ -24,6 +33,23 @@ describe("parseInputs", () => {
       flag: true,
       hosts: ["a.b", "c"],
     });
+  });
+
+  it("never shows the credentials of a URL in a value", () => {
+    const urls = z.object({ proxy: text(/^[A-Za-z0-9:/._~%@+,|=-]+$/, "a GOPROXY list") });
+    for (const [value, shown] of [
+      ["https://user:hunter2@proxy.example/ x", "https://***@proxy.example/ x"],
+      ["https://a.example,http://user:hunter2@b.example x", "https://a.example,http://***@b.example x"],
+      ["user:hunter2@proxy.example x", "***@proxy.example x"],
+      // More than the credentials may go (a list is not split here), never less.
+      ["https://a.example|user:hunter2@b.example x", "https://***@b.example x"],
+      ["https://token-hunter2@proxy.example x", "https://***@proxy.example x"],
+      ["https://user:hunter2@with@at@proxy.example x", "https://***@proxy.example x"],
+    ]) {
+      const message = errorOf(() => parseInputs(urls, from({ proxy: value as string })));
+      expect(message, value).toBe(`input "proxy" has value "${shown}": allowed: a GOPROXY list`);
+      expect(message).not.toContain("hunter2");
+    }
   });
 
   it("names the input, the value and what is allowed", () => {
