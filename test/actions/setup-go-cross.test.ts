@@ -135,6 +135,15 @@ describe("bad input: one clear error naming the input, exit 1, nothing installed
       /input "go-download-base-url" has value "file:\/\/\/etc"/,
     ],
     [
+      // The archive and its sha256 come from one origin: over cleartext, both can be changed.
+      { "go-version": "1.25.4", "go-download-base-url": "http://mirror.example.com/dl" },
+      /input "go-download-base-url" has value "http:\/\/mirror.example.com\/dl": cleartext http to mirror.example.com would let anyone on the path change both the archive and its checksum; allowed: an https URL/,
+    ],
+    [
+      { "go-version": "1.25.4", "go-download-base-url": "http://localhost:8080/dl" },
+      /input "go-download-base-url" has value "http:\/\/localhost:8080\/dl": cleartext http to localhost/,
+    ],
+    [
       { "go-version-file": "/etc/passwd" },
       /input "go-version-file" has value "\/etc\/passwd": it is not one of those files; allowed: a path to a go.mod, go.work, .go-version or .tool-versions file$/,
     ],
@@ -160,6 +169,10 @@ describe("secrets and foreign files never reach the log", () => {
     [
       { "go-version": "1.25.4", goproxy: "https://user:hunter2@corp.example/mods x" },
       /::error::setup-go-cross: input "goproxy" has value "https:\/\/\*\*\*@corp.example\/mods x"/,
+    ],
+    [
+      { "go-version": "1.25.4", "go-download-base-url": "https://user:hunter2@mirror.example/dl" },
+      /::error::setup-go-cross: input "go-download-base-url" has value "https:\/\/\*\*\*@mirror.example\/dl": it carries credentials/,
     ],
   ])("%j", async (inputs, message) => {
     const cache = mkdtempSync(join(tmpdir(), "goship-toolcache-"));
