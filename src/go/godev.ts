@@ -50,12 +50,12 @@ export function checkGoDevBaseUrl(value: string, input = "go-download-base-url")
   } catch {
     throw inputError(input, value, `it is not a URL; allowed: ${BASE_URL_ALLOWED}`);
   }
-  const shown =
-    url.username || url.password ? value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1***@") : value;
+  // A query may carry a token as credentials do: neither is shown (input errors hide user:pass@).
+  const shown = value.replace(/([?#]).*$/s, "$1***");
   if (url.username || url.password)
     throw inputError(input, shown, `it carries credentials; allowed: ${BASE_URL_ALLOWED}`);
   if (url.search || url.hash)
-    throw inputError(input, value, `it has a query or fragment; allowed: ${BASE_URL_ALLOWED}`);
+    throw inputError(input, shown, `it has a query or fragment; allowed: ${BASE_URL_ALLOWED}`);
   if (url.protocol === "https:") return;
   const loopback = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(url.hostname) || url.hostname === "[::1]";
   if (url.protocol === "http:" && loopback) return;
