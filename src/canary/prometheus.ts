@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hideUrlCredentials, InputError, type InputProblem, inputError, UserError } from "../kit/errors.js";
+import { redactCredentials, InputError, type InputProblem, inputError, UserError } from "../kit/errors.js";
 import { retry } from "../kit/retry.js";
 import { parseSampleValue } from "./exposition.js";
 import { boundedGet } from "./http.js";
@@ -149,14 +149,14 @@ export function parsePrometheusUrl(value: string, input = "prometheus-url"): URL
   } catch {
     throw inputError(
       input,
-      hideUrlCredentials(value),
+      redactCredentials(value),
       "allowed: an http:// or https:// URL, e.g. http://prometheus:9090",
     );
   }
   if (url.username !== "" || url.password !== "") {
     throw inputError(
       input,
-      hideUrlCredentials(value),
+      redactCredentials(value),
       "a URL with credentials in it is refused; give them as a header in prometheus-headers " +
         "(e.g. Authorization: Basic …), which is kept secret",
     );

@@ -208,6 +208,20 @@ const INVENTORY_ALLOWED =
   "a YAML mapping with a hosts list; each entry a [user@]host[:port] string, or a mapping with " +
   "host, optional wave (a positive integer) and optional labels (a map of strings)";
 
+/** A YAML parser's message without the text it quotes ("Unresolved tag: !x" → "Unresolved tag"). */
+function withoutText(message: string): string {
+  return (message.split("\n")[0] as string).replace(/: .*$/, "");
+}
+
+/** "is a list" / "is a text": what a value is, without any of it. */
+function kindOf(v: unknown): string {
+  if (Array.isArray(v)) return "is a list";
+  if (typeof v === "string") return "is a text, not a mapping";
+  if (typeof v === "number" || typeof v === "bigint") return "is a number, not a mapping";
+  if (typeof v === "boolean") return "is true or false, not a mapping";
+  return "is not a mapping";
+}
+
 /** "is 0" / "is missing" / "is a list": what a value in the inventory is, for messages. */
 function describeValue(v: unknown): string {
   if (v === undefined) return "is missing";
@@ -332,11 +346,13 @@ export function parseInventory(
   };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
+  // Until the file is known to be an inventory (a mapping with a hosts key), nothing of its
+  // text is shown: `inventory` may name another file (a key, a .env) by mistake or on purpose.
   if (doc.errors.length > 0) {
     throw fail(
       doc.errors.slice(0, 10).map((e) => {
         const at = lineCounter.linePos(e.pos[0]);
-        return `line ${at.line}, column ${at.col} is not valid YAML (${e.message.split("\n")[0]}); allowed: ${INVENTORY_ALLOWED}`;
+        return `line ${at.line}, column ${at.col} is not valid YAML (${withoutText(e.message)}); allowed: ${INVENTORY_ALLOWED}`;
       }),
     );
   }
@@ -344,9 +360,17 @@ export function parseInventory(
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    throw fail([`cannot be read as data (${errorMessage(e)}); allowed: ${INVENTORY_ALLOWED}`]);
+    throw fail([`cannot be read as data (${withoutText(errorMessage(e))}); allowed: ${INVENTORY_ALLOWED}`]);
   }
   if (data === null || data === undefined) throw fail([`is empty; allowed: ${INVENTORY_ALLOWED}`]);
+  if (typeof data !== "object" || Array.isArray(data)) {
+    throw fail([`${locate(doc, lineCounter, [])} ${kindOf(data)}; allowed: ${INVENTORY_ALLOWED}`]);
+  }
+  if (!Object.hasOwn(data, "hosts")) {
+    throw fail([
+      `has no hosts key, so it is not an inventory (none of its content is shown); allowed: ${INVENTORY_ALLOWED}`,
+    ]);
+  }
 
   const where = (path: readonly PropertyKey[]) => locate(doc, lineCounter, path);
   const problems: string[] = [];

@@ -2,7 +2,7 @@ import { lstat, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { extractTarGz } from "../archive/tar.js";
-import { errorMessage, UserError } from "../kit/errors.js";
+import { errorMessage, inputError, UserError } from "../kit/errors.js";
 import { downloadFile, fetchText, HttpError } from "../kit/http.js";
 import { bytes, info, seconds } from "../kit/log.js";
 
@@ -32,6 +32,42 @@ export const GoDevRelease = z.object({
 export type GoDevFileT = z.infer<typeof GoDevFile>;
 export type GoDevReleaseT = z.infer<typeof GoDevRelease>;
 
+const BASE_URL_ALLOWED =
+  "an https URL serving go.dev/dl's listing and archives, without credentials, query or fragment; cleartext http only to a loopback address (127.0.0.0/8 or [::1])";
+
+/**
+ * Checks a go.dev-style base URL. Such a source gives the archive and the sha256 that checks
+ * it from one origin, so over cleartext whoever is on the path can change both: https only.
+ * The exception is a literal loopback address (127.0.0.0/8, [::1]), whose traffic never leaves
+ * the machine (a mirror on the runner, tests); a name such as localhost is not, since it
+ * resolves through the hosts file or DNS. Credentials in the URL would be printed with every
+ * download line, and a query would break the paths built on it: both refused.
+ */
+export function checkGoDevBaseUrl(value: string, input = "go-download-base-url"): void {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw inputError(input, value, `it is not a URL; allowed: ${BASE_URL_ALLOWED}`);
+  }
+  // A query may carry a token as credentials do: neither is shown (input errors hide user:pass@).
+  const shown = value.replace(/([?#]).*$/s, "$1***");
+  if (url.username || url.password)
+    throw inputError(input, shown, `it carries credentials; allowed: ${BASE_URL_ALLOWED}`);
+  if (url.search || url.hash)
+    throw inputError(input, shown, `it has a query or fragment; allowed: ${BASE_URL_ALLOWED}`);
+  if (url.protocol === "https:") return;
+  const loopback = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(url.hostname) || url.hostname === "[::1]";
+  if (url.protocol === "http:" && loopback) return;
+  throw inputError(
+    input,
+    value,
+    url.protocol === "http:"
+      ? `cleartext http to ${url.hostname} would let anyone on the path change both the archive and its checksum; allowed: ${BASE_URL_ALLOWED}`
+      : `the scheme ${url.protocol} is not https:; allowed: ${BASE_URL_ALLOWED}`,
+  );
+}
+
 /** go.dev's whole listing (every release since Go 1, every file) is a few MB; this leaves room for years. */
 const MAX_LISTING_BYTES = 32 * 1024 * 1024;
 
@@ -44,6 +80,7 @@ function trimBase(baseUrl: string): string {
  * two attempts, so a caller on a network without go.dev can fall back quickly.
  */
 export async function fetchGoDevReleases(baseUrl: string): Promise<GoDevReleaseT[]> {
+  checkGoDevBaseUrl(baseUrl);
   const url = `${trimBase(baseUrl)}/?mode=json&include=all`;
   const text = await fetchText(url, { maxBytes: MAX_LISTING_BYTES, timeoutMs: 10_000, attempts: 2 });
   let json: unknown;
@@ -109,6 +146,7 @@ export async function installGoFromGoDev(opts: {
   tmpDir: string;
   releases?: GoDevReleaseT[];
 }): Promise<{ url: string; size: number; sha256: string }> {
+  checkGoDevBaseUrl(opts.baseUrl);
   const base = trimBase(opts.baseUrl);
   const releases = opts.releases ?? (await fetchGoDevReleases(base));
   const file = findGoDevArchive(releases, opts.version, opts.goos, opts.goarch);

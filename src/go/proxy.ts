@@ -5,7 +5,7 @@ import semver from "semver";
 import { extractModuleZip, MAX_MODULE_ZIP, type Placement } from "../archive/zip.js";
 import { errorMessage, UserError } from "../kit/errors.js";
 import { downloadFile, fetchText, HttpError } from "../kit/http.js";
-import { bytes, info, seconds, warning } from "../kit/log.js";
+import { bytes, info, maskSecret, seconds, warning } from "../kit/log.js";
 import { escapeModulePath, escapeModuleVersion, GO_SUMDB, lookupModuleHash } from "./sumdb.js";
 import { goToSemver } from "./version.js";
 
@@ -34,34 +34,59 @@ export function proxyURLs(goproxy: string): string[] {
     if (item === "") continue;
     if (item === "off" || item === "direct") break;
     const candidate = /^[a-z][a-z0-9+.-]*:\/\//i.test(item) ? item : `https://${item}`;
+    const shown = JSON.stringify(shownEntry(item));
     let url: URL;
     try {
       url = new URL(candidate);
     } catch {
-      warning(`GOPROXY entry ${JSON.stringify(item)} is not a URL; skipped`);
-      continue;
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:") {
-      warning(`GOPROXY entry ${JSON.stringify(item)}: only http(s) proxies can be used here; skipped`);
+      warning(`GOPROXY entry ${shown} is not a URL; skipped`);
       continue;
     }
     if (url.username !== "" || url.password !== "") {
-      // Sending them is not supported, and the URL would end up in logs.
-      warning(`GOPROXY entry for ${url.host} carries credentials; skipped`);
+      // Sending them is not supported, and no message may show them: masked on a runner too
+      // (the password, or a user name that stands alone, as a token does).
+      const secret = url.password || url.username;
+      maskSecret(secret);
+      maskSecret(safeDecode(secret));
+      warning(`GOPROXY entry ${shown} carries credentials; skipped`);
+      continue;
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+      warning(`GOPROXY entry ${shown}: only http(s) proxies can be used here; skipped`);
       continue;
     }
     if (url.search !== "" || url.hash !== "") {
-      warning(`GOPROXY entry ${JSON.stringify(item)} has a query or fragment; skipped`);
+      warning(`GOPROXY entry ${shown} has a query or fragment; skipped`);
       continue;
     }
     urls.push(url.href.replace(/\/+$/, ""));
   }
   if (urls.length === 0) {
+    const shown = goproxy
+      .split(/([,|])/)
+      .map((part, i) => (i % 2 === 1 ? part : shownEntry(part)))
+      .join("");
     throw new UserError(
-      `GOPROXY=${JSON.stringify(goproxy)} names no module proxy (an http:// or https:// URL); installing Go as a module needs one, e.g. https://proxy.golang.org`,
+      `GOPROXY=${JSON.stringify(shown)} names no module proxy (an http:// or https:// URL); installing Go as a module needs one, e.g. https://proxy.golang.org`,
     );
   }
   return urls;
+}
+
+/**
+ * A GOPROXY entry as a message may show it: credentials ("user:pass@", with or without a
+ * scheme), a query and a fragment (where tokens go too) become ***.
+ */
+function shownEntry(item: string): string {
+  return item.replace(/^(\s*(?:[a-z][a-z0-9+.-]*:\/\/)?)[^/?#]*@/i, "$1***@").replace(/([?#]).*$/s, "$1***");
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /**

@@ -145,6 +145,10 @@ export function resolveSpec(spec: string, available: readonly string[], input: s
   return found.go;
 }
 
+/** The files a Go version is read from, in the order they are looked for in a directory. */
+export const VERSION_FILES = ["go.work", "go.mod", ".go-version", ".tool-versions"] as const;
+const FILES_ALLOWED = "a path to a go.mod, go.work, .go-version or .tool-versions file";
+
 /** The `go` and `toolchain` lines of a go.mod or go.work file. */
 export function parseGoDirectives(text: string): { go?: string; toolchain?: string } {
   const out: { go?: string; toolchain?: string } = {};
@@ -163,17 +167,18 @@ export function parseGoDirectives(text: string): { go?: string; toolchain?: stri
  * is a minimum, so it asks for the newest patch release of that minor version.
  */
 export async function versionFromFile(path: string, input = "go-version-file"): Promise<VersionRequest> {
+  const name = basename(path);
+  // Only the files documented, recognised by name before anything is read: the content of
+  // any other file (a key, a .env) would reach the log as a "version".
+  if (!(VERSION_FILES as readonly string[]).includes(name)) {
+    throw inputError(input, path, `it is not one of those files; allowed: ${FILES_ALLOWED}`);
+  }
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (e) {
-    throw inputError(
-      input,
-      path,
-      `cannot read it (${errorMessage(e)}); allowed: a path to go.mod, go.work, .go-version or .tool-versions`,
-    );
+    throw inputError(input, path, `cannot read it (${errorMessage(e)}); allowed: ${FILES_ALLOWED}`);
   }
-  const name = basename(path);
   if (name === ".tool-versions") {
     for (const line of text.split("\n")) {
       const m = /^\s*(?:golang|go)\s+(\S+)/.exec(line);
@@ -185,7 +190,7 @@ export async function versionFromFile(path: string, input = "go-version-file"): 
       "has no golang or go line; allowed: an asdf/mise .tool-versions with a golang line",
     );
   }
-  if (name.endsWith(".mod") || name.endsWith(".work")) {
+  if (name === "go.mod" || name === "go.work") {
     const { go, toolchain } = parseGoDirectives(text);
     if (!go && !toolchain) throw inputError(input, path, "has no go or toolchain directive");
     const tc = toolchain?.startsWith("go") ? toolchain.slice(2).replace(/[-+].*$/, "") : undefined; // "go1.25.4+auto" → "1.25.4"
@@ -201,7 +206,7 @@ export async function versionFromFile(path: string, input = "go-version-file"): 
       source: `go directive "go ${go}" in ${path} (newest patch release of ${semver.major(min)}.${semver.minor(min)})`,
     };
   }
-  // .go-version and any other plain file: the first non-empty line.
+  // .go-version: the first line that is not empty or a comment.
   const first = text
     .split("\n")
     .map((l) => l.trim())

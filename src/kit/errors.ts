@@ -26,16 +26,19 @@ export interface InputProblem {
 }
 
 function formatProblem(p: InputProblem): string {
-  return `input "${p.input}" has value ${JSON.stringify(hideUrlCredentials(p.value))}: ${p.allowed}`;
+  // A URL's password in a value (a GOPROXY, a mirror) must not reach the log with it.
+  return redactCredentials(`input "${p.input}" has value ${JSON.stringify(p.value)}: ${p.allowed}`);
 }
 
 /**
- * `https://user:password@host/…` → `https://***@host/…`, wherever a URL appears in `text`: an
- * error that quotes a value the user gave must not repeat a password written into a URL. It errs
- * on the side of hiding (everything from the scheme to an `@` without a space between).
+ * `text` with the credentials of every URL in it replaced by ***: "https://user:pass@host"
+ * becomes "https://***@host", and so does a "user:pass@host" item of a list without a scheme
+ * (a GOPROXY entry, which the go command reads as https).
  */
-export function hideUrlCredentials(text: string): string {
-  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s@]*@/gi, "$1***@");
+export function redactCredentials(text: string): string {
+  return text
+    .replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#\s"'`]*@/gi, "$1***@")
+    .replace(/(^|[\s,|"'`])[^\s,|"'`/?#@:]+:[^\s,|"'`/?#@]*@/g, "$1***@");
 }
 
 /** Shorthand for a single-input problem found after parsing (e.g. a target unknown to the installed Go). */

@@ -233,6 +233,8 @@ describe("build-static run again, or failing", () => {
     );
     expect(res.code, res.stdout).toBe(1);
     expect(res.stdout).toMatch(/::error::build-static: 1 of 1 target\(s\) failed:(%0A| )*linux\/amd64: /);
+    // The gate's second build (into its temporary copy) is what failed, after the first had placed its binary.
+    expect(res.stdout).toMatch(/linux\/amd64: .* -o \S*goship-repro-\S* \. exited with code 1/);
     expect(res.stdout).not.toMatch(/at .*index\.js:\d+/); // a user error, not a bug's stack
     expect(listTree(join(repo, "dist/bin")).filter((f) => !f.endsWith(".goship-link"))).toEqual([]);
   }, 600_000);

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -134,6 +134,19 @@ describe("bad input: one clear error naming the input, exit 1, nothing installed
       { "go-version": "1.25.4", "go-download-base-url": "file:///etc" },
       /input "go-download-base-url" has value "file:\/\/\/etc"/,
     ],
+    [
+      // The archive and its sha256 come from one origin: over cleartext, both can be changed.
+      { "go-version": "1.25.4", "go-download-base-url": "http://mirror.example.com/dl" },
+      /input "go-download-base-url" has value "http:\/\/mirror.example.com\/dl": cleartext http to mirror.example.com would let anyone on the path change both the archive and its checksum; allowed: an https URL/,
+    ],
+    [
+      { "go-version": "1.25.4", "go-download-base-url": "http://localhost:8080/dl" },
+      /input "go-download-base-url" has value "http:\/\/localhost:8080\/dl": cleartext http to localhost/,
+    ],
+    [
+      { "go-version-file": "/etc/passwd" },
+      /input "go-version-file" has value "\/etc\/passwd": it is not one of those files; allowed: a path to a go.mod, go.work, .go-version or .tool-versions file$/,
+    ],
   ])("%j", async (inputs, message) => {
     const cache = mkdtempSync(join(tmpdir(), "goship-toolcache-"));
     const run = await runDistAction("setup-go-cross", inputs, { ...runnerEnv(), RUNNER_TOOL_CACHE: cache });
@@ -144,6 +157,48 @@ describe("bad input: one clear error naming the input, exit 1, nothing installed
     expect(readdirSync(cache)).toEqual([]);
     expect(run.outputs).toEqual({});
     expect(run.env).toEqual({});
+  });
+});
+
+describe("secrets and foreign files never reach the log", () => {
+  it.each([
+    [
+      { "go-version": "1.25.4", goproxy: "https://user:hunter2@corp.example/mods" },
+      /::error::setup-go-cross: GOPROXY="https:\/\/\*\*\*@corp.example\/mods" names no module proxy/,
+    ],
+    [
+      { "go-version": "1.25.4", goproxy: "https://user:hunter2@corp.example/mods x" },
+      /::error::setup-go-cross: input "goproxy" has value "https:\/\/\*\*\*@corp.example\/mods x"/,
+    ],
+    [
+      { "go-version": "1.25.4", "go-download-base-url": "https://user:hunter2@mirror.example/dl" },
+      /::error::setup-go-cross: input "go-download-base-url" has value "https:\/\/\*\*\*@mirror.example\/dl": it carries credentials/,
+    ],
+  ])("%j", async (inputs, message) => {
+    const cache = mkdtempSync(join(tmpdir(), "goship-toolcache-"));
+    const run = await runDistAction("setup-go-cross", inputs, { ...runnerEnv(), RUNNER_TOOL_CACHE: cache });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(message);
+    // ::add-mask:: lines are the runner's to hide (and mask the value everywhere after them).
+    const shown = `${run.stdout}${run.stderr}`
+      .split("\n")
+      .filter((l) => !l.startsWith("::add-mask::"))
+      .join("\n");
+    expect(shown).not.toContain("hunter2");
+    expect(readdirSync(cache)).toEqual([]);
+  });
+
+  it("reads no file but the version files it documents", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "goship-verfile-"));
+    writeFileSync(join(dir, "id_ed25519"), "hunter2-private-key\n");
+    const run = await runDistAction("setup-go-cross", { "go-version-file": "id_ed25519" }, runnerEnv(), {
+      cwd: dir,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /::error::setup-go-cross: input "go-version-file" has value "id_ed25519": it is not one of those files/,
+    );
+    expect(`${run.stdout}${run.stderr}`).not.toContain("hunter2");
   });
 });
 

@@ -280,7 +280,10 @@ describe("inventory", () => {
       ["hosts:\n  -\n", "hosts[0] (line 2) is empty; allowed: a [user@]host[:port] string"],
       ["hosts: []\n", "hosts (line 1) is an empty list; allowed: at least one host"],
       ["hosts: web1\n", 'hosts (line 1) is "web1"; allowed: a list of hosts'],
-      ["host: web1\n", 'host (line 1) has unknown key "host"; allowed: hosts'],
+      [
+        "host: web1\n",
+        "has no hosts key, so it is not an inventory (none of its content is shown); allowed:",
+      ],
       ["- web1\n", "the document (line 1) is a list; allowed: a YAML mapping with a hosts list"],
       ["", "is empty; allowed: a YAML mapping with a hosts list"],
       ["# nothing\n", "is empty; allowed: a YAML mapping"],
@@ -313,6 +316,31 @@ describe("inventory", () => {
       expect(message, yaml).toContain(`input "inventory" has value "deploy/inventory.yml": `);
       expect(message, yaml).toContain(why);
     }
+  });
+
+  it("shows nothing of a file that is not an inventory", () => {
+    const files = [
+      "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAhunter2\n-----END OPENSSH PRIVATE KEY-----\n",
+      "root:$6$salt$hunter2:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n",
+      "password=hunter2 token=hunter2\n",
+      "SECRET_TOKEN: hunter2\nOTHER: x\n",
+      "hunter2: 1\n",
+      "- hunter2\n- x\n",
+      "42\n",
+      "token: !hunter2 x\n",
+      "token: *hunter2\n",
+      "key: |hunter2\n  x\n",
+      '"hunter2\n',
+      "[hunter2, {a: b]\n",
+    ];
+    for (const text of files) {
+      const message = errorOf(() => parse(text));
+      expect(message, text).toMatch(/^input "inventory" has value "deploy\/inventory.yml": /);
+      expect(message, text).not.toContain("hunter2");
+    }
+    expect(errorOf(() => parse(files[0] as string))).toBe(
+      'input "inventory" has value "deploy/inventory.yml": the document (line 1) is a text, not a mapping; allowed: a YAML mapping with a hosts list; each entry a [user@]host[:port] string, or a mapping with host, optional wave (a positive integer) and optional labels (a map of strings)',
+    );
   });
 
   it("reports every problem at once", () => {

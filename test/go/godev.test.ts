@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractTarGz } from "../../src/archive/tar.js";
 import {
+  checkGoDevBaseUrl,
   fetchGoDevReleases,
   findGoDevArchive,
   type GoDevReleaseT,
@@ -163,6 +164,57 @@ async function sortedLines(cmd: string, args: string[]): Promise<string[]> {
     .filter((l) => l !== "")
     .sort();
 }
+
+describe("checkGoDevBaseUrl", () => {
+  it("takes https, and cleartext http only to a literal loopback address", () => {
+    for (const url of [
+      "https://go.dev/dl",
+      "https://mirror.example.com:8443/go/dl/",
+      "http://127.0.0.1:8080/dl",
+      "http://127.45.6.7/dl",
+      "http://[::1]:9000/dl",
+    ]) {
+      expect(() => checkGoDevBaseUrl(url), url).not.toThrow();
+    }
+  });
+
+  it("refuses cleartext elsewhere, other schemes, credentials and queries, naming the input", () => {
+    const cases: [string, RegExp][] = [
+      ["http://go.dev/dl", /cleartext http to go.dev would let anyone on the path change both/],
+      ["http://localhost:8080/dl", /cleartext http to localhost/], // a name: hosts file or DNS decide
+      ["http://127.0.0.1.nip.io/dl", /cleartext http to 127.0.0.1.nip.io/],
+      ["http://10.0.0.1/dl", /cleartext http to 10.0.0.1/],
+      ["http://[::ffff:127.0.0.1]/dl", /cleartext http to \[::ffff:7f00:1\]/],
+      ["ftp://mirror.example/dl", /the scheme ftp: is not https:/],
+      ["https://user:hunter2@mirror.example/dl", /it carries credentials/],
+      [
+        "https://mirror.example/dl?token=hunter2",
+        /has value "https:\/\/mirror.example\/dl\?\*\*\*": it has a query or fragment/,
+      ],
+      ["not a url", /it is not a URL/],
+    ];
+    for (const [url, why] of cases) {
+      const err = (() => {
+        try {
+          checkGoDevBaseUrl(url);
+        } catch (e) {
+          return e as Error;
+        }
+        throw new Error(`${url} was accepted`);
+      })();
+      expect(err).toBeInstanceOf(UserError);
+      expect(err.message, url).toMatch(/^input "go-download-base-url" has value "/);
+      expect(err.message, url).toMatch(why);
+      expect(err.message).not.toContain("hunter2");
+    }
+  });
+
+  it("is checked before anything is fetched", async () => {
+    await expect(fetchGoDevReleases("http://mirror.example.com/dl")).rejects.toThrow(
+      /input "go-download-base-url" .*cleartext http/,
+    );
+  });
+});
 
 describe("findGoDevArchive", () => {
   const releases = () => listing({ sha256: "a".repeat(64), size: 1 });

@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { crc32, deflateRawSync } from "node:zlib";
 import semver from "semver";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { extractModuleZip, MAX_MODULE_ZIP } from "../../src/archive/zip.js";
 import { installToolchainFromProxy, listToolchainVersions, proxyURLs } from "../../src/go/proxy.js";
 import { lookupModuleHash } from "../../src/go/sumdb.js";
@@ -223,6 +223,35 @@ describe("proxyURLs", () => {
       expect(() => proxyURLs(value), value).toThrow(UserError);
     }
     expect(() => proxyURLs("off")).toThrow(/GOPROXY="off" names no module proxy/);
+  });
+
+  it("never shows a proxy's credentials, query or fragment in a message", () => {
+    const printed: string[] = [];
+    const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    let message = "";
+    try {
+      proxyURLs(
+        "https://user:hunter2@corp.example/mods,user2:hunter2@bare.example|ftp://u:hunter2@f.example,https://h.example/?token=hunter2,https://[bad/#hunter2,direct",
+      );
+    } catch (e) {
+      message = (e as Error).message;
+    } finally {
+      write.mockRestore();
+    }
+    expect(message).toBe(
+      'GOPROXY="https://***@corp.example/mods,***@bare.example|ftp://***@f.example,https://h.example/?***,https://[bad/#***,direct" names no module proxy (an http:// or https:// URL); installing Go as a module needs one, e.g. https://proxy.golang.org',
+    );
+    // What the runner shows: it hides ::add-mask:: lines, and masks their values from then on.
+    const masks = printed.filter((l) => l.startsWith("::add-mask::")).map((l) => l.trim());
+    expect([...new Set(masks)]).toEqual(["::add-mask::hunter2"]);
+    const warnings = printed.filter((l) => !l.startsWith("::add-mask::")).join("");
+    expect(warnings).toContain('GOPROXY entry "https://***@corp.example/mods" carries credentials; skipped');
+    expect(warnings).toContain('GOPROXY entry "***@bare.example" carries credentials; skipped');
+    expect(warnings).toContain('GOPROXY entry "https://h.example/?***" has a query or fragment; skipped');
+    expect(`${message}${warnings}`).not.toContain("hunter2");
   });
 });
 

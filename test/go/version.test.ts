@@ -121,6 +121,18 @@ describe("version files", () => {
     expect(parseGoDirectives("go 1.22\ntoolchain default\n")).toEqual({ go: "1.22", toolchain: "default" });
   });
 
+  it("reads only the files it documents, and never shows another file's content", async () => {
+    const secret = await write("id_ed25519", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk\n");
+    const named = await write("VERSION", "1.25.4\n");
+    for (const path of [secret, named, "/etc/passwd", await write("tools.mod", "go 1.25.0\n")]) {
+      const err = await versionFromFile(path).catch((e: unknown) => e);
+      expect(err, path).toBeInstanceOf(InputError);
+      expect((err as Error).message).toBe(
+        `input "go-version-file" has value ${JSON.stringify(path)}: it is not one of those files; allowed: a path to a go.mod, go.work, .go-version or .tool-versions file`,
+      );
+    }
+  });
+
   it("names the input for a missing file or a file without a version", async () => {
     await expect(versionFromFile("/nonexistent/go.mod")).rejects.toThrow(
       /^input "go-version-file" has value "\/nonexistent\/go.mod": cannot read it/,

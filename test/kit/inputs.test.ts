@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseCommandFile } from "../../src/kit/command-file.js";
-import { hideUrlCredentials, InputError } from "../../src/kit/errors.js";
+import { redactCredentials, InputError } from "../../src/kit/errors.js";
 import { boolean, choice, line, list, parseInputs, secret, text } from "../../src/kit/inputs.js";
 
 const schema = z.object({
@@ -12,6 +12,15 @@ const schema = z.object({
   hosts: list(text(/^[a-z.]+$/, "a host name"), "host names separated by commas or newlines").optional(),
 });
 const from = (values: Record<string, string>) => (name: string) => values[name] ?? "";
+/** The message `fn` throws. */
+function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error("expected an error");
+}
 
 describe("parseInputs", () => {
   it("treats empty strings as unset and applies defaults", () => {
@@ -24,6 +33,23 @@ describe("parseInputs", () => {
       flag: true,
       hosts: ["a.b", "c"],
     });
+  });
+
+  it("never shows the credentials of a URL in a value", () => {
+    const urls = z.object({ proxy: text(/^[A-Za-z0-9:/._~%@+,|=-]+$/, "a GOPROXY list") });
+    for (const [value, shown] of [
+      ["https://user:hunter2@proxy.example/ x", "https://***@proxy.example/ x"],
+      ["https://a.example,http://user:hunter2@b.example x", "https://a.example,http://***@b.example x"],
+      ["user:hunter2@proxy.example x", "***@proxy.example x"],
+      // More than the credentials may go (a list is not split here), never less.
+      ["https://a.example|user:hunter2@b.example x", "https://***@b.example x"],
+      ["https://token-hunter2@proxy.example x", "https://***@proxy.example x"],
+      ["https://user:hunter2@with@at@proxy.example x", "https://***@proxy.example x"],
+    ]) {
+      const message = errorOf(() => parseInputs(urls, from({ proxy: value as string })));
+      expect(message, value).toBe(`input "proxy" has value "${shown}": allowed: a GOPROXY list`);
+      expect(message).not.toContain("hunter2");
+    }
   });
 
   it("names the input, the value and what is allowed", () => {
@@ -86,10 +112,10 @@ describe("credentials in a URL", () => {
   });
 
   it("are hidden wherever a URL appears, a token alone or a user and password", () => {
-    expect(hideUrlCredentials("http://a:b@h:1, https://tok@h2/p?q=x@y and ftp://h3/")).toBe(
+    expect(redactCredentials("http://a:b@h:1, https://tok@h2/p?q=x@y and ftp://h3/")).toBe(
       "http://***@h:1, https://***@h2/p?q=x@y and ftp://h3/",
     );
-    expect(hideUrlCredentials("http://h/path@x")).toBe("http://***@x");
-    expect(hideUrlCredentials("no url here: user@host")).toBe("no url here: user@host");
+    expect(redactCredentials("proxy user:pw@h2,direct")).toBe("proxy ***@h2,direct");
+    expect(redactCredentials("no url here: user@host")).toBe("no url here: user@host");
   });
 });

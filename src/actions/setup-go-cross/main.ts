@@ -22,15 +22,13 @@ import { type InstalledGo, resolveAndInstallGo } from "../../go/install.js";
 import { registerGoProblemMatcher } from "../../go/problem-matcher.js";
 import { proxyURLs } from "../../go/proxy.js";
 import { runnerTarget } from "../../go/runner-platform.js";
-import { type VersionRequest, versionFromFile } from "../../go/version.js";
+import { VERSION_FILES, type VersionRequest, versionFromFile } from "../../go/version.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { UserError } from "../../kit/errors.js";
 import { execFile } from "../../kit/exec.js";
 import { bytes, group, info, seconds } from "../../kit/log.js";
 import { Summary } from "../../kit/summary.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
-
-const VERSION_FILES = ["go.work", "go.mod", ".go-version", ".tool-versions"];
 
 /** The input, else the named file, else the first version file in the working directory. */
 async function versionRequest(i: Inputs): Promise<VersionRequest> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkGoDevBaseUrl } from "../../go/godev.js";
 import { checkedBy, targetSpec } from "../../go/input-fields.js";
 import { classifySpec } from "../../go/version.js";
 import { choice, line, text } from "../../kit/inputs.js";
@@ -34,8 +35,9 @@ export const inputs = z.object({
     ),
   "go-download-base-url": text(
     /^https?:\/\/[^\s"'`$\\]+$/,
-    "an http(s) URL serving go.dev/dl's listing and files",
+    "an https URL serving go.dev/dl's listing and files (cleartext http only to 127.0.0.0/8 or [::1])",
   )
+    .superRefine(checkedBy((v) => checkGoDevBaseUrl(v)))
     .default("https://go.dev/dl")
     .describe("Base URL for go.dev downloads (a mirror)"),
   goproxy: text(/^[A-Za-z0-9:/._~%@+,|=-]+$/, "a GOPROXY list: http(s) URLs separated by , or |")
