@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { errorMessage, UserError } from "../kit/errors.js";
-import { debug } from "../kit/log.js";
+import { debug, untrusted } from "../kit/log.js";
 import { formatHostSpec, type HostSpec } from "../remote/hosts-spec.js";
 import { incomingFiles, releaseDir } from "../remote/layout.js";
 import type { SshSession, StepResult } from "../remote/ssh.js";
@@ -354,7 +354,8 @@ export class HostTarget {
         Math.max(500, Math.min(5000, deadline - Date.now())),
       );
       if ("status" in probe) {
-        last = `GET ${path} on port ${port}: ${probe.status}${probe.status >= 200 && probe.status < 300 ? "" : ` ${probe.body.trim().slice(0, 120)}`}`;
+        // The body is the app's text (or whatever answers on the port): untrusted.
+        last = `GET ${path} on port ${port}: ${probe.status}${probe.status >= 200 && probe.status < 300 ? "" : ` ${untrusted(probe.body.trim().slice(0, 120))}`}`;
         if (probe.status >= 200 && probe.status < 300) {
           const state = await this.unitState(unit);
           if (state.running === version) {

@@ -283,6 +283,35 @@ describe("values are checked before any script runs", () => {
     });
   });
 
+  it("reads what a hostile host prints as inert text: no workflow command, no control character", () => {
+    // What an app logs, a host's step prints or says on stderr ends up in the job log.
+    const state = parseUnitState(
+      [
+        "ACTIVE=failed",
+        "JOURNAL=::error::pwned",
+        "JOURNAL=  ::add-mask::x",
+        "JOURNAL=ok ##[add-mask]y",
+        "JOURNAL=\u001b[31mred\u0007",
+        "",
+      ].join("\n"),
+    );
+    expect(state.journal).toEqual([
+      "\\::error::pwned",
+      "  \\::add-mask::x",
+      "ok ##\\[add-mask]y",
+      "\\u001b[31mred\\u0007",
+    ]);
+    expect(
+      describeStepFailure("switch", 1, "goship-step: ::set-output name=x::1\n::stop-commands::t\n"),
+    ).toBe("switch: exited with code 1: \\::set-output name=x::1; \\::stop-commands::t");
+    const held = parseLockOutcome({
+      code: EXIT.LOCK_HELD,
+      stdout: "HOLDER=::warning::h\nRUN_URL=##[error]u\nSINCE=1\nAGE=2\n",
+      stderr: "",
+    });
+    expect(held).toMatchObject({ holder: "\\::warning::h", runUrl: "##\\[error]u" });
+  });
+
   it("has constant scripts that start with set -eu and parse as POSIX sh (dash)", () => {
     expect(REMOTE_STEPS.map((s) => s.name)).toEqual([
       "lock",

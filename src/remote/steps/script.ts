@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MANIFEST_FILE, SafeName } from "../../contract/manifest.js";
 import { UserError } from "../../kit/errors.js";
+import { untrusted } from "../../kit/log.js";
 import { AppName, MIN_PORT } from "../names.js";
 
 /**
@@ -91,7 +92,8 @@ export class RemoteValueError extends UserError {
   ) {
     const text = typeof value === "string" ? value : String(value);
     const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
-    super(`${field} ${JSON.stringify(shown)} cannot be used on a host: ${allowed}`);
+    // The value may have come from a host (a version in its history): untrusted.
+    super(`${field} ${untrusted(JSON.stringify(shown))} cannot be used on a host: ${allowed}`);
   }
 }
 
@@ -263,12 +265,16 @@ export interface RemoteStep<P> {
 // ---------------------------------------------------------------------------------------------
 // Reading what the steps print
 
-/** The KEY=VALUE lines of a step's stdout, in order (a key may repeat). Other lines are ignored. */
+/**
+ * The KEY=VALUE lines of a step's stdout, in order (a key may repeat). Other lines are ignored.
+ * Values are the host's text and end up in the log (a journal line, a lock's holder): they come
+ * back through untrusted(), which leaves every value a step prints on purpose as it is.
+ */
 export function outputFields(stdout: string): [string, string][] {
   const fields: [string, string][] = [];
   for (const line of stdout.split("\n")) {
     const m = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
-    if (m) fields.push([m[1] as string, m[2] as string]);
+    if (m) fields.push([m[1] as string, untrusted(m[2] as string)]);
   }
   return fields;
 }
@@ -278,14 +284,19 @@ export function outputValue(stdout: string, key: string): string | undefined {
   return outputFields(stdout).find(([k]) => k === key)?.[1];
 }
 
+/** What a step said on stderr, its last `lines` lines (the host's text: through untrusted()). */
+export function stepComplaint(stderr: string, lines = 5): string {
+  return stderr
+    .split("\n")
+    .map((l) => untrusted(l.replace(/^goship-step: /, "").trim()))
+    .filter(Boolean)
+    .slice(-lines)
+    .join("; ");
+}
+
 /** A message for a step that exited non-zero: what the code means, and what the script said. */
 export function describeStepFailure(step: string, code: number, stderr: string): string {
   const meaning = EXIT_MEANING[code] ?? `exited with code ${code}`;
-  const said = stderr
-    .split("\n")
-    .map((l) => l.replace(/^goship-step: /, "").trim())
-    .filter(Boolean)
-    .slice(-5)
-    .join("; ");
+  const said = stepComplaint(stderr);
   return `${step}: ${meaning}${said ? `: ${said}` : ""}`;
 }
