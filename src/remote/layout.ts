@@ -13,8 +13,10 @@ import { checkApp, checked, checkVersion, SlotPort } from "./steps/script.js";
  *   /opt/<app>/slots/<port> -> ../releases/<version>
  *                                      blue-green: each slot pins its own release, so
  *                                      <app>@8081 and <app>@8082 can run different versions
+ *   /opt/<app>/.goship/               goship's: its being there marks /opt/<app> and /etc/<app>
+ *                                      as goship's (steps/claim.ts); flock-ed while the lock changes
  *   /opt/<app>/.goship/lock/{holder,run-url,since}
- *                                      the deploy lock (lock.mutex beside it, briefly)
+ *                                      the deploy lock
  *   /opt/<app>/.goship/history.jsonl   one JSON object a line
  *   /opt/<app>/.goship/incoming/<version>.bin, <version>.goship-manifest.json
  *                                      uploads, until stage-release installs them (cleanup

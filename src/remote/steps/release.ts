@@ -327,6 +327,7 @@ export const stageReleaseStep: RemoteStep<StageParams> = {
   name: "stage-release",
   script: STAGE_RELEASE,
   stdin: false,
+  changes: true,
   args: (p) => [
     checkApp(p.app),
     checkVersion(p.version),
@@ -352,6 +353,7 @@ export const switchStep: RemoteStep<SwitchParams> = {
   name: "switch",
   script: SWITCH,
   stdin: false,
+  changes: true,
   args: (p) => [
     checkApp(p.app),
     checkVersion(p.version),
@@ -364,6 +366,7 @@ export const recordHistoryStep: RemoteStep<{ app: string; entry: HistoryEntry }>
   name: "record-history",
   script: RECORD_HISTORY,
   stdin: false,
+  changes: true,
   args: (p) => [checkApp(p.app), historyLine(p.entry), p.entry.time === undefined ? "host" : "given"],
 };
 
@@ -380,6 +383,7 @@ export const cleanupStep: RemoteStep<CleanupParams> = {
   name: "cleanup",
   script: CLEANUP,
   stdin: false,
+  changes: true,
   args: (p) => {
     const protect = p.protect.filter((v): v is string => typeof v === "string" && v !== "");
     return [

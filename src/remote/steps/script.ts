@@ -26,7 +26,7 @@ import { AppName, MIN_PORT } from "../names.js";
  * the value checks and the reading of what a step prints.
  *
  * The scripts need what every systemd host has: a POSIX sh, GNU coreutils (mv -T, stat -c,
- * date -r, sha256sum, a fractional sleep), cmp, grep, sed and systemctl. openssl is used as a second digest where
+ * date -r, sha256sum, a fractional sleep), cmp, grep, sed, flock (util-linux) and systemctl. openssl is used as a second digest where
  * installed (VERIFIED_WITH says which tools agreed).
  */
 
@@ -55,6 +55,14 @@ export const EXIT = {
   UNIT_INVALID: 19,
   /** service: systemctl could not do it (stderr and the unit's state say why). */
   SERVICE_FAILED: 20,
+  /** lock (refresh): the lock is gone or another run holds it now; stdout: HOLDER, RUN_URL, SINCE, AGE of that one. */
+  LOCK_LOST: 21,
+  /**
+   * The app's name belongs to something goship did not make on this host (a unit it did not
+   * write, /opt/<app> or /etc/<app> of another package, a /var/lib/<app> systemd did not make
+   * for goship's unit): nothing changed. See claim.ts.
+   */
+  FOREIGN: 22,
   // nginx (see nginx.ts): 30-39.
   /** write-upstream: `nginx -t` refused the configuration with the new upstream; the previous file is back. stdout: NGINX_ERROR. */
   NGINX_INVALID: 30,
@@ -77,6 +85,8 @@ const EXIT_MEANING: Record<number, string> = {
   [EXIT.BAD_HISTORY_LINE]: "the history line is not one line of JSON",
   [EXIT.UNIT_INVALID]: "systemd-analyze verify refused the unit",
   [EXIT.SERVICE_FAILED]: "systemctl failed",
+  [EXIT.LOCK_LOST]: "the deploy lock is no longer this run's",
+  [EXIT.FOREIGN]: "the app's name is taken on the host by something goship did not make",
   [EXIT.NGINX_INVALID]: "nginx -t refused the configuration with the new upstream (the previous one is back)",
   [EXIT.NGINX_UNAVAILABLE]: "nginx is not installed or not running on the host",
   [EXIT.NGINX_RELOAD_FAILED]: "nginx did not reload with the new upstream (the previous one is back)",
@@ -258,6 +268,13 @@ export interface RemoteStep<P> {
   readonly script: string;
   /** The step reads stdin (the content to write); every other step gets none (ssh -n). */
   readonly stdin: boolean;
+  /**
+   * The step changes what the deploy lock guards (releases, links, environment and unit files,
+   * units, the nginx upstream, the history). A run runs these only while it holds the lock: the
+   * fleet stops before the next one once its heartbeat finds the lock lost. The others read (or,
+   * lock and unlock, change the lock itself).
+   */
+  readonly changes: boolean;
   /** Checks every value (RemoteValueError) and returns the positional arguments, in order. */
   args(params: P): string[];
 }
