@@ -96,6 +96,31 @@ export function duration(limits: DurationLimits = {}) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The lock's TTL
+
+/** How often a run refreshes its deploy locks, and finds out when one was taken over. */
+export const LOCK_HEARTBEAT_MS = 15_000;
+/** Heartbeats a lock-ttl must span, so that a heartbeat or two delayed never loses the lock. */
+export const LOCK_TTL_HEARTBEATS = 4;
+export const MIN_LOCK_TTL_MS = LOCK_TTL_HEARTBEATS * LOCK_HEARTBEAT_MS;
+const MAX_LOCK_TTL_MS = 31_536_000_000;
+
+/**
+ * A zod field for `lock-ttl`: a lock older than this counts as abandoned and the next run takes
+ * it over, so it must outlast several of the holder's heartbeats (a run that is alive but slow to
+ * refresh, a host that answered late) or two runs would change the same hosts.
+ */
+export function lockTtl() {
+  return duration({ max: MAX_LOCK_TTL_MS }).refine((ms) => ms >= MIN_LOCK_TTL_MS, {
+    message:
+      `is shorter than ${formatDuration(MIN_LOCK_TTL_MS)}; allowed: a duration from ${formatDuration(MIN_LOCK_TTL_MS)} ` +
+      `to ${formatDuration(MAX_LOCK_TTL_MS)}: a run refreshes its lock every ${formatDuration(LOCK_HEARTBEAT_MS)} ` +
+      `(its heartbeat), and a lock older than lock-ttl is taken over by the next run, so lock-ttl must span ` +
+      `at least ${LOCK_TTL_HEARTBEATS} heartbeats`,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Waves
 
 /**

@@ -9,6 +9,7 @@ import { HostTarget } from "../../deploy/host.js";
 import {
   assignWaves,
   hasWaveNumbers,
+  LOCK_HEARTBEAT_MS,
   readInventory,
   renderEnvironmentFile,
   wavesFromInventory,
@@ -221,6 +222,7 @@ export const deploySystemd = defineAction({
         keepReleases: i["keep-releases"],
         lockTimeoutMs: i["lock-timeout"],
         lockTtlSec: Math.ceil(i["lock-ttl"] / 1000),
+        lockHeartbeatMs: LOCK_HEARTBEAT_MS,
         environment,
         dryRun: i["dry-run"],
         drainMs: i["drain-time"],
