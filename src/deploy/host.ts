@@ -346,12 +346,17 @@ export class HostTarget {
     };
   }
 
-  /** Points current (or a slot) at `version`; returns what it pointed at before. */
-  async switchTo(version: string, slot?: number): Promise<string | null> {
+  /**
+   * Points current (or a slot) at `version`; returns what it pointed at before. The release's
+   * binary is hashed again on the host first and refused unless it still has the sha256 recorded
+   * at its install, except with `staged`: stage() verified it in this run, moments ago.
+   */
+  async switchTo(version: string, slot?: number, staged = false): Promise<string | null> {
     const r = await this.step("switch", switchStep, {
       app: this.app,
       version,
       ...(slot === undefined ? {} : { slot }),
+      verify: !staged,
     });
     return outputValue(r.stdout, "PREVIOUS") || null;
   }

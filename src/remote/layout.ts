@@ -6,8 +6,9 @@ import { checkApp, checked, checkVersion, SlotPort } from "./steps/script.js";
  * check their values (RemoteValueError) and give absolute paths; the remote steps' scripts
  * (steps/) spell the same paths in sh, and their tests on a real host look for them there.
  *
- *   /opt/<app>/releases/<version>/{<binary>,goship-manifest.json}
- *                                      each release, root's, the binary 0755; never replaced
+ *   /opt/<app>/releases/<version>/{<binary>,goship-manifest.json,.goship-sha256}
+ *                                      each release, root's, the binary 0755; never replaced;
+ *                                      .goship-sha256 is "<sha256>  <binary>", verified at install
  *   /opt/<app>/current -> releases/<version>
  *                                      the live release (the restart strategy runs it)
  *   /opt/<app>/slots/<port> -> ../releases/<version>

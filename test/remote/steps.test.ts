@@ -893,6 +893,47 @@ describe("steps on a real systemd host", () => {
     );
   }, 120_000);
 
+  it("switches only to a binary whose sha256 is still the one recorded at its install", async () => {
+    ok(await stage("alter", "v1", bins.v1));
+    ok(await stage("alter", "v2", bins.v2));
+    const rel = "/opt/alter/releases";
+    ok(await run(switchStep, { app: "alter", version: "v2" }));
+    // Changed on the host after its install.
+    await out('printf x >> "$1/v1/gin-app"', rel);
+    for (const slot of [undefined, 8081]) {
+      const refused = expectExit(
+        await run(switchStep, { app: "alter", version: "v1", verify: true, ...(slot ? { slot } : {}) }),
+        EXIT.CHECKSUM_MISMATCH,
+      );
+      expect(refused.stderr).toContain(`not the ${sums.v1} recorded when it was installed`);
+      expect(refused.stdout).toBe("");
+    }
+    expect(await out("readlink /opt/alter/current")).toBe("releases/v2");
+    expect(await ls("/opt/alter")).not.toContain("slots");
+    expect(switchStep.args({ app: "alter", version: "v1", slot: 8081, verify: true })).toEqual([
+      "--verify",
+      "alter",
+      "v1",
+      "8081",
+    ]);
+    // The record, written with the release: root's, and sha256sum's own check file.
+    expect(await out('cat "$1/v1/.goship-sha256"; stat -c "%a %u" "$1/v1/.goship-sha256"', rel)).toBe(
+      `${sums.v1}  gin-app\n644 0`,
+    );
+    expect(await out('cd "$1/v2" && sha256sum -c .goship-sha256', rel)).toBe("gin-app: OK");
+    // Installed before goship kept the record: the manifest must list the binary's digest.
+    await out('rm "$1/v2/.goship-sha256"', rel);
+    ok(await run(switchStep, { app: "alter", version: "v2", verify: true }));
+    await out('printf x >> "$1/v2/gin-app"', rel);
+    const unlisted = expectExit(
+      await run(switchStep, { app: "alter", version: "v2", verify: true }),
+      EXIT.CHECKSUM_MISMATCH,
+    );
+    expect(unlisted.stderr).toContain("which its goship-manifest.json does not list: not switched to");
+    // A re-run of the same deploy is refused too: a version is never replaced.
+    expectExit(await stage("alter", "v1", bins.v1), EXIT.RELEASE_CONFLICT);
+  });
+
   it("writes the environment file 0600 root, atomically, and says whether it changed", async () => {
     const env = "LOG_LEVEL=debug\nSECRET=s3cr3t 'quoted' $HOME\n";
     expect(ok(await run(writeEnvStep, { app: "shop" }, env)).stdout).toBe("CHANGED=1\n");
