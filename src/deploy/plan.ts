@@ -571,6 +571,22 @@ export function environment() {
   });
 }
 
+/**
+ * Values shorter than this are not masked on their own: a `1`, `on` or `api` masked would turn
+ * every occurrence of it in the log into *** (host addresses, versions, counts) and hides no
+ * secret worth the name. They stay masked as part of their KEY=VALUE line.
+ */
+export const MIN_MASKED_VALUE = 4;
+
+/**
+ * The values of the `environment` input to mask on their own, besides the whole input and each
+ * line: an app prints a value without its key (a journal line goship echoes when a health check
+ * fails). Every value of MIN_MASKED_VALUE characters or more, once each.
+ */
+export function environmentSecrets(entries: readonly EnvironmentEntry[]): string[] {
+  return [...new Set(entries.map((e) => e.value).filter((v) => v.length >= MIN_MASKED_VALUE))];
+}
+
 /** ASCII characters a value keeps as they are in the file; other ASCII ones get a backslash. */
 const PLAIN_ASCII = /^[A-Za-z0-9_./:@%+,=-]$/;
 
