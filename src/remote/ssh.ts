@@ -210,10 +210,20 @@ export class SshClient {
     if (failed) throw failed.reason;
   }
 
-  /** On process exit without close(): end the masters we started, by PID, and remove the key. */
+  /**
+   * On process exit without close() (an error nobody caught, or a stop signal: runAction exits
+   * on those): remove the key and the directory, then end the masters we started, by PID. In
+   * that order: a master that ends unlinks its control socket, which would race the removal.
+   */
   #endSync(): void {
+    for (let attempt = 0; attempt < 3 && existsSync(this.dir); attempt++) {
+      try {
+        rmSync(this.dir, { recursive: true, force: true });
+      } catch {
+        // Something changed in it meanwhile: again.
+      }
+    }
     for (const s of this.#sessions.values()) s.killSync();
-    rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
