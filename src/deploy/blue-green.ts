@@ -116,7 +116,7 @@ export class BlueGreen implements DeployStrategy {
       envChanged = await t.writeEnvironment({ slot: plan.idle, version, source: "keep" });
     }
     const { changed: unitChanged } = await t.writeUnit(spec);
-    await t.switchTo(version, plan.idle);
+    await t.switchTo(version, plan.idle, true);
     const running = s.running[unit] ?? null;
     if (running !== version || envChanged || unitChanged || s.stale.includes(unit)) {
       say(t, `starting ${version} on idle port ${plan.idle}`);

@@ -3,7 +3,7 @@ import { errorMessage, UserError } from "../kit/errors.js";
 import { fulfilled, poolSettled } from "../kit/pool.js";
 import type { Strategy } from "../remote/unit.js";
 import { BlueGreen } from "./blue-green.js";
-import type { HostTarget } from "./host.js";
+import { HostError, type HostTarget, LockLostError } from "./host.js";
 import { Restart } from "./restart.js";
 import { say } from "./strategy.js";
 import {
@@ -52,6 +52,7 @@ export class Fleet {
       for (const t of wave) {
         // Per-host lines carry the wave, like the fleet's own.
         t.progress = (_host, line) => opts.log.info(`[wave ${w + 1}] ${t.label}: ${line}`);
+        t.beforeChange = () => this.#locks.assertHeld();
       }
     });
   }
@@ -97,6 +98,14 @@ export class Fleet {
     const planned: Planned[] = [];
     for (const { host, wave } of probed) {
       try {
+        // A run that takes locks is refused by the lock step already; a dry run is refused here.
+        if (host.status.foreign && this.#opts.mode !== "status") {
+          throw new HostError(
+            host.target.label,
+            "probe",
+            `app ${host.target.app}: ${host.status.foreign}; goship changes only what it made: choose another app name`,
+          );
+        }
         const change = await this.#changeFor(host);
         planned.push({ wave, change, work: { host, record: newRecord(host.target, wave) } });
       } catch (e) {
@@ -185,54 +194,86 @@ export class PreparedFleet {
     const o = this.#opts;
     if (o.mode === "status" || o.dryRun) return this.#report();
     const done: HostWork[] = [];
+    let waveDone: HostWork[] = [];
     this.#locks.refreshWhileRunning();
     let failure: string | undefined;
     for (const [w, wave] of this.#waves.entries()) {
       if (w > 0 && o.waveWaitMs > 0) {
         o.log.info(`waiting ${Math.round(o.waveWaitMs / 1000)} s (wave-wait) before wave ${w + 1}`);
-        await sleep(o.waveWaitMs);
+        await this.#locks.wait(o.waveWaitMs);
       }
+      if (this.#locks.lost) break;
       const results = await o.log.group(
         `Wave ${w + 1} of ${this.#waves.length}: ${wave.map((p) => p.work.host.target.label).join(", ")}`,
         () => poolSettled(wave, o.maxParallel, (p) => this.#runHost(p)),
       );
-      const waveDone: HostWork[] = [];
+      waveDone = [];
       for (const r of results) {
         if (r.status === "rejected") failure ??= errorMessage(r.reason);
         else waveDone.push(r.value);
       }
       done.push(...waveDone);
-      if (failure) {
-        const undo =
-          o.onFailure === "rollback-fleet" ? done : o.onFailure === "rollback-wave" ? waveDone : [];
-        if (undo.length) {
-          await o.log.group(`Roll back ${undo.length} host(s) (on-failure: ${o.onFailure})`, () =>
-            poolSettled(undo, o.maxParallel, (work) => this.#rollBack(work, `rolled back: ${failure}`)),
-          );
-        }
-        const rollbackMs = this.#failedAt === undefined ? undefined : Date.now() - this.#failedAt;
-        await this.#confirmReverted();
-        const result: FleetResult = {
-          hosts: this.records(),
-          failed: true,
-          rolledBack: this.#putBack.size > 0 || this.records().some((r) => r.status === "rolled-back"),
-          failure,
-          rollbackMs,
-        };
-        await this.#finish(false);
-        const failedHosts = this.records().filter((r) => r.status === "failed");
-        // Each detail starts with its host.
-        throw new DeployFailedError(
-          `${o.mode} failed on ${failedHosts.length} of ${this.records().length} host(s): ${failedHosts.map((r) => r.detail).join("; ")}` +
-            (result.rolledBack
-              ? `; rolled back ${this.records().filter((r) => r.status === "rolled-back").length} host(s) (on-failure: ${o.onFailure})`
-              : ""),
-          result,
-        );
-      }
+      if (failure) break;
     }
+    // Checked last too: a lock lost while the last wave ran may have let another run change hosts.
+    const lost = this.#locks.lost;
+    if (lost) return this.#stop(lost, done);
+    if (failure) return this.#fail(failure, done, waveDone);
     await this.#finish(true);
     return { hosts: this.records(), failed: false, rolledBack: false };
+  }
+
+  /** A host failed: roll back as on-failure says, confirm what was put back, unlock, throw. */
+  async #fail(failure: string, done: HostWork[], waveDone: HostWork[]): Promise<never> {
+    const o = this.#opts;
+    const undo = o.onFailure === "rollback-fleet" ? done : o.onFailure === "rollback-wave" ? waveDone : [];
+    if (undo.length) {
+      await o.log.group(`Roll back ${undo.length} host(s) (on-failure: ${o.onFailure})`, () =>
+        poolSettled(undo, o.maxParallel, (work) => this.#rollBack(work, `rolled back: ${failure}`)),
+      );
+    }
+    const rollbackMs = this.#failedAt === undefined ? undefined : Date.now() - this.#failedAt;
+    await this.#confirmReverted();
+    const result: FleetResult = {
+      hosts: this.records(),
+      failed: true,
+      rolledBack: this.#putBack.size > 0 || this.records().some((r) => r.status === "rolled-back"),
+      failure,
+      rollbackMs,
+    };
+    await this.#finish(false);
+    const failedHosts = this.records().filter((r) => r.status === "failed");
+    // Each detail starts with its host.
+    throw new DeployFailedError(
+      `${o.mode} failed on ${failedHosts.length} of ${this.records().length} host(s): ${failedHosts.map((r) => r.detail).join("; ")}` +
+        (result.rolledBack
+          ? `; rolled back ${this.records().filter((r) => r.status === "rolled-back").length} host(s) (on-failure: ${o.onFailure})`
+          : ""),
+      result,
+    );
+  }
+
+  /**
+   * A heartbeat found a lock of this run gone or another run's: that run may be changing the
+   * hosts now, so this one changes nothing more, not even to roll back (the other run's work
+   * would be undone). It releases the locks it still holds and fails, naming the hosts it left
+   * changed.
+   */
+  async #stop(lost: LockLostError, done: HostWork[]): Promise<never> {
+    const o = this.#opts;
+    const changed = done.filter((w) => w.revert).map((w) => w.record.host);
+    const result: FleetResult = {
+      hosts: this.records(),
+      failed: true,
+      rolledBack: this.#putBack.size > 0,
+      failure: lost.message,
+    };
+    await this.#finish(false);
+    throw new DeployFailedError(
+      `${o.mode} stopped before its next change: ${lost.message}. Another run may be changing these hosts: nothing was rolled back` +
+        (changed.length ? `; ${changed.join(", ")} keep what this run gave them` : ""),
+      result,
+    );
   }
 
   /** A status run or a dry run: what every host serves (and, dry, what it would get). */
@@ -270,6 +311,8 @@ export class PreparedFleet {
       record.status = "failed";
       record.detail = errorMessage(e);
       say(t, `FAILED: ${record.detail}`);
+      // Once a lock is lost nothing changes any more, not even to put a host back (see #stop).
+      if (this.#locks.lost) throw e;
       // This host goes back at once, whatever on-failure says about the others.
       if (work.revert) {
         try {
@@ -387,14 +430,32 @@ export class PreparedFleet {
   }
 }
 
-/** The deploy locks a run holds: taken before any change, refreshed while it works, released at the end. */
+/**
+ * The deploy locks a run holds: taken before any change, refreshed while it works (the
+ * heartbeat), released at the end. A heartbeat that finds a lock gone or another run's marks the
+ * run as stopped: every change after that is refused (HostTarget.beforeChange).
+ */
 class Locks {
   readonly #opts: FleetOptions;
   #held: HostTarget[] = [];
   #beat: NodeJS.Timeout | undefined;
+  #beating: Promise<void> | undefined;
+  #stopped = false;
+  #lost: LockLostError | undefined;
+  readonly #onLost = new AbortController();
 
   constructor(opts: FleetOptions) {
     this.#opts = opts;
+  }
+
+  /** The first lock a heartbeat found lost, if any. */
+  get lost(): LockLostError | undefined {
+    return this.#lost;
+  }
+
+  /** Throws once a lock is lost: called before every change. */
+  assertHeld(): void {
+    if (this.#lost) throw this.#lost;
   }
 
   /** Takes the lock on every host; throws the first host's failure once all have answered. */
@@ -409,33 +470,52 @@ class Locks {
   }
 
   /**
-   * The lock's time is refreshed while the run works, so a long wave (or wave-wait) never makes
-   * it look stale to another run; stopped by release().
+   * Refreshes every lock each lockHeartbeatMs while the run works, so a long wave (or wave-wait)
+   * never makes it look stale to another run, and finds out when one was lost; stopped by
+   * release(). lock-ttl is at least a few heartbeats (plan.ts: MIN_LOCK_TTL_MS).
    */
   refreshWhileRunning(): void {
     const o = this.#opts;
-    this.#beat = setInterval(
-      () => {
-        this.#refresh().catch((e) => o.log.warning(`refreshing the deploy lock: ${errorMessage(e)}`));
-      },
-      Math.max(5000, (o.lockTtlSec * 1000) / 3),
-    );
-    this.#beat.unref();
+    const next = () => {
+      if (this.#stopped || this.#lost) return;
+      this.#beat = setTimeout(() => {
+        this.#beating = this.#refresh().finally(next);
+      }, o.lockHeartbeatMs);
+      this.#beat.unref();
+    };
+    next();
   }
 
   async #refresh(): Promise<void> {
     const o = this.#opts;
-    fulfilled(
-      await poolSettled(this.#held, 16, (t) =>
-        t.lock(o.holder, o.runUrl, o.lockTtlSec, o.lockTimeoutMs, o.log.warning),
-      ),
-    );
+    const held = this.#held;
+    const results = await poolSettled(held, 16, (t) => t.refreshLock(o.holder, o.runUrl, o.lockTtlSec));
+    if (this.#stopped) return; // released meanwhile: what the refresh saw no longer matters
+    results.forEach((r, i) => {
+      if (r.status === "fulfilled") return;
+      if (r.reason instanceof LockLostError) {
+        if (this.#lost) return;
+        this.#lost = r.reason;
+        o.log.warning(`${r.reason.message}: this run changes nothing more`);
+        this.#onLost.abort();
+      } else {
+        // Another try at the next heartbeat; a lock left stale that long is what lock-ttl is for.
+        o.log.warning(`${held[i]?.label}: refreshing the deploy lock: ${errorMessage(r.reason)}`);
+      }
+    });
   }
 
-  /** Releases every lock taken; safe to call twice. */
+  /** Waits `ms`, or until a heartbeat finds a lock lost. */
+  async wait(ms: number): Promise<void> {
+    await sleep(ms, undefined, { signal: this.#onLost.signal }).catch(() => {});
+  }
+
+  /** Releases every lock taken (not one lost: it is someone else's); safe to call twice. */
   async release(): Promise<void> {
-    clearInterval(this.#beat);
-    const held = this.#held;
+    this.#stopped = true;
+    clearTimeout(this.#beat);
+    await this.#beating?.catch(() => {});
+    const held = this.#held.filter((t) => t.label !== this.#lost?.host);
     this.#held = [];
     await poolSettled(held, 16, async (t) => {
       const problem = await t.unlock(this.#opts.holder);

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { errorMessage, UserError } from "../kit/errors.js";
-import { debug } from "../kit/log.js";
+import { debug, untrusted } from "../kit/log.js";
 import { formatHostSpec, type HostSpec } from "../remote/hosts-spec.js";
 import { incomingFiles, releaseDir } from "../remote/layout.js";
 import type { SshSession, StepResult } from "../remote/ssh.js";
@@ -75,6 +75,17 @@ export class HostError extends UserError {
   }
 }
 
+/**
+ * The run's deploy lock on a host is gone or another run's (its heartbeat found it): the run may
+ * not change anything any more, on any host.
+ */
+export class LockLostError extends HostError {
+  override name = "LockLostError";
+  constructor(host: string, reason: string) {
+    super(host, "lock", reason);
+  }
+}
+
 /** What every unit of this app looks like, but for the port (restart) and the check copy's ExecStart. */
 export interface UnitSettings {
   app: string;
@@ -100,6 +111,11 @@ export class HostTarget {
   status: HostStatus | undefined;
   /** Where progress lines go; the fleet sets it (its lines carry the wave). */
   progress: Progress = () => {};
+  /**
+   * Called before every step that changes the host (and before an upload): throws to stop the
+   * change. The fleet sets it to refuse every change once a lock of the run is lost.
+   */
+  beforeChange: () => void = () => {};
 
   constructor(
     readonly spec: HostSpec,
@@ -122,6 +138,7 @@ export class HostTarget {
     opts: { stdin?: string; allowFailure?: boolean; timeoutMs?: number } = {},
   ): Promise<StepResult> {
     const args = step.args(params);
+    if (step.changes) this.beforeChange();
     let r: StepResult;
     try {
       r = await this.session.run(step, args, {
@@ -210,6 +227,32 @@ export class HostTarget {
     }
   }
 
+  /**
+   * The heartbeat: refreshes the lock's time if it is still `holder`'s. Throws LockLostError when
+   * it is gone or another run's (taken over as stale, or removed by hand): it is never taken again.
+   */
+  async refreshLock(holder: string, runUrl: string, ttlSeconds: number): Promise<void> {
+    const r = await this.step(
+      "lock",
+      lockStep,
+      { app: this.app, holder, runUrl, ttlSeconds, refresh: true },
+      { allowFailure: true },
+    );
+    let outcome: ReturnType<typeof parseLockOutcome>;
+    try {
+      outcome = parseLockOutcome(r);
+    } catch (e) {
+      throw new HostError(this.label, "lock", errorMessage(e));
+    }
+    if (outcome.acquired) return;
+    if (outcome.lost !== undefined) throw new LockLostError(this.label, outcome.lost);
+    throw new HostError(
+      this.label,
+      "lock",
+      `could not refresh the deploy lock: ${outcome.holder || "another goship step"} holds it`,
+    );
+  }
+
   /** Releases our lock; never throws (the caller is already finishing, maybe after a failure). */
   async unlock(holder: string): Promise<string | undefined> {
     try {
@@ -228,6 +271,7 @@ export class HostTarget {
     const { binary: upload, manifest } = incomingFiles(this.app, version);
     const installed = this.status?.releases.includes(version) ?? false;
     if (!installed) {
+      this.beforeChange();
       this.progress(this.label, `uploading ${this.settings.binaryName} ${version}`);
       try {
         await this.session.upload(binaryPath, upload, { sudo: this.sudo, mode: "0600" });
@@ -302,12 +346,17 @@ export class HostTarget {
     };
   }
 
-  /** Points current (or a slot) at `version`; returns what it pointed at before. */
-  async switchTo(version: string, slot?: number): Promise<string | null> {
+  /**
+   * Points current (or a slot) at `version`; returns what it pointed at before. The release's
+   * binary is hashed again on the host first and refused unless it still has the sha256 recorded
+   * at its install, except with `staged`: stage() verified it in this run, moments ago.
+   */
+  async switchTo(version: string, slot?: number, staged = false): Promise<string | null> {
     const r = await this.step("switch", switchStep, {
       app: this.app,
       version,
       ...(slot === undefined ? {} : { slot }),
+      verify: !staged,
     });
     return outputValue(r.stdout, "PREVIOUS") || null;
   }
@@ -354,7 +403,8 @@ export class HostTarget {
         Math.max(500, Math.min(5000, deadline - Date.now())),
       );
       if ("status" in probe) {
-        last = `GET ${path} on port ${port}: ${probe.status}${probe.status >= 200 && probe.status < 300 ? "" : ` ${probe.body.trim().slice(0, 120)}`}`;
+        // The body is the app's text (or whatever answers on the port): untrusted.
+        last = `GET ${path} on port ${port}: ${probe.status}${probe.status >= 200 && probe.status < 300 ? "" : ` ${untrusted(probe.body.trim().slice(0, 120))}`}`;
         if (probe.status >= 200 && probe.status < 300) {
           const state = await this.unitState(unit);
           if (state.running === version) {

@@ -96,6 +96,31 @@ export function duration(limits: DurationLimits = {}) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The lock's TTL
+
+/** How often a run refreshes its deploy locks, and finds out when one was taken over. */
+export const LOCK_HEARTBEAT_MS = 15_000;
+/** Heartbeats a lock-ttl must span, so that a heartbeat or two delayed never loses the lock. */
+export const LOCK_TTL_HEARTBEATS = 4;
+export const MIN_LOCK_TTL_MS = LOCK_TTL_HEARTBEATS * LOCK_HEARTBEAT_MS;
+const MAX_LOCK_TTL_MS = 31_536_000_000;
+
+/**
+ * A zod field for `lock-ttl`: a lock older than this counts as abandoned and the next run takes
+ * it over, so it must outlast several of the holder's heartbeats (a run that is alive but slow to
+ * refresh, a host that answered late) or two runs would change the same hosts.
+ */
+export function lockTtl() {
+  return duration({ max: MAX_LOCK_TTL_MS }).refine((ms) => ms >= MIN_LOCK_TTL_MS, {
+    message:
+      `is shorter than ${formatDuration(MIN_LOCK_TTL_MS)}; allowed: a duration from ${formatDuration(MIN_LOCK_TTL_MS)} ` +
+      `to ${formatDuration(MAX_LOCK_TTL_MS)}: a run refreshes its lock every ${formatDuration(LOCK_HEARTBEAT_MS)} ` +
+      `(its heartbeat), and a lock older than lock-ttl is taken over by the next run, so lock-ttl must span ` +
+      `at least ${LOCK_TTL_HEARTBEATS} heartbeats`,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Waves
 
 /**
@@ -568,6 +593,22 @@ export function environment() {
     ctx.addIssue({ code: "custom", message: entries });
     return z.NEVER;
   });
+}
+
+/**
+ * Values shorter than this are not masked on their own: a `1`, `on` or `api` masked would turn
+ * every occurrence of it in the log into *** (host addresses, versions, counts) and hides no
+ * secret worth the name. They stay masked as part of their KEY=VALUE line.
+ */
+export const MIN_MASKED_VALUE = 4;
+
+/**
+ * The values of the `environment` input to mask on their own, besides the whole input and each
+ * line: an app prints a value without its key (a journal line goship echoes when a health check
+ * fails). Every value of MIN_MASKED_VALUE characters or more, once each.
+ */
+export function environmentSecrets(entries: readonly EnvironmentEntry[]): string[] {
+  return [...new Set(entries.map((e) => e.value).filter((v) => v.length >= MIN_MASKED_VALUE))];
 }
 
 /** ASCII characters a value keeps as they are in the file; other ASCII ones get a backslash. */

@@ -100,7 +100,7 @@ export class Restart implements DeployStrategy {
       t,
       `environment ${envChanged ? "written" : "unchanged"}, ${unit} ${unitChanged ? "written" : "unchanged"}, systemd ${reloaded ? "reloaded" : "up to date"}`,
     );
-    await t.switchTo(version);
+    await t.switchTo(version, undefined, true);
     const running = s.running[unit] ?? null;
     // stale: the unit or environment on disk is newer than the process (a killed run wrote them).
     const stale = s.stale.includes(unit);
@@ -122,6 +122,9 @@ export class Restart implements DeployStrategy {
     const r = work.record;
     const unit = `${t.app}.service`;
     const before = r.previousVersion;
+    // The switch checks the target's binary against the sha256 recorded at its install: refused,
+    // nothing changed, and there is nothing to put back.
+    await t.switchTo(target);
     work.revert = async () => {
       if (before && before !== target) {
         await t.switchTo(before);
@@ -130,7 +133,6 @@ export class Restart implements DeployStrategy {
       }
       return null;
     };
-    await t.switchTo(target);
     await t.writeEnvironment({ version: target, source: "snapshot" });
     await t.service(unit, "restart");
     r.health = await checkHealth(this.settings, t, unit, this.settings.port, target);

@@ -49,6 +49,8 @@ export interface FleetSettings extends StrategySettings {
   keepReleases: number;
   lockTimeoutMs: number;
   lockTtlSec: number;
+  /** How often the run refreshes its locks and checks they are still its own (LOCK_HEARTBEAT_MS). */
+  lockHeartbeatMs: number;
   dryRun: boolean;
   actor: string;
   runUrl: string;

@@ -1,3 +1,4 @@
+import { constants } from "node:os";
 import * as core from "@actions/core";
 import type { z } from "zod";
 import { errorMessage, UserError } from "./errors.js";
@@ -30,12 +31,37 @@ export function defineAction<S extends z.ZodObject>(def: ActionDefinition<S>): A
   return def;
 }
 
+/** The signals that stop a run: a cancelled workflow (SIGINT, then SIGTERM), Ctrl-C, a closed terminal. */
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/**
+ * While an action runs, a stop signal ends the process the way process.exit does, not the way
+ * the signal's default does: Node then runs the process's "exit" handlers (the SSH client's ends
+ * its masters and removes its key and config), and the status is the signal's, 128 + its number.
+ * Returns what puts the signals' defaults back.
+ */
+function exitOnStopSignals(name: string): () => void {
+  const handlers = STOP_SIGNALS.map((signal) => {
+    const handler = () => {
+      core.error(`${name}: stopped by ${signal}`);
+      process.exit(128 + constants.signals[signal]);
+    };
+    process.on(signal, handler);
+    return () => process.off(signal, handler);
+  });
+  return () => {
+    for (const off of handlers) off();
+  };
+}
+
 /**
  * The one wrapper every action runs in. A UserError fails the step with its message;
- * anything else is a bug and also prints its stack.
+ * anything else is a bug and also prints its stack. A stop signal ends it with the signal's
+ * status once the exit handlers ran (exitOnStopSignals).
  */
 export async function runAction<S extends z.ZodObject>(def: ActionDefinition<S>): Promise<void> {
   const isPost = core.getState("isPost") === "true";
+  const restoreSignals = exitOnStopSignals(def.name);
   try {
     if (isPost) {
       await def.post?.();
@@ -62,6 +88,8 @@ export async function runAction<S extends z.ZodObject>(def: ActionDefinition<S>)
     }
     core.setFailed(`${def.name}: ${message}`);
     if (!(e instanceof UserError)) core.info((e instanceof Error && e.stack) || "");
+  } finally {
+    restoreSignals();
   }
 }
 

@@ -35,6 +35,28 @@ export function maskSecret(value: string): void {
   if (value !== "" && !isLocalMode()) core.setSecret(value);
 }
 
+/**
+ * Text that came from a host or an app (a response body, a journal line, a step's stderr, a value
+ * a step printed), made safe to print in the job log: the runner reads every line goship prints
+ * for workflow commands, `::<command>::` at the start of a line and `##[<command>]` anywhere in
+ * it, so text an app controls could otherwise add a mask, set an output, stop command
+ * processing or fake an error. What comes back is one line, the same text where it was harmless:
+ * line breaks read `\n` and `\r`, other control characters (an ANSI escape, say) `\u001b`, a
+ * `::` at its start `\::` and every `##[` `##\[`.
+ */
+export function untrusted(text: string): string {
+  const flat = text
+    .toWellFormed()
+    .replace(/\r\n|\n/g, "\\n")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+      c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    )
+    .replaceAll("##[", "##\\[");
+  // The runner trims leading white space (Unicode's too) before it looks for "::".
+  return flat.replace(/^(\s*):(?=:)/u, "$1\\:");
+}
+
 /** Seconds with one decimal, for logs and summaries. */
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;

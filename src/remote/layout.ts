@@ -6,15 +6,18 @@ import { checkApp, checked, checkVersion, SlotPort } from "./steps/script.js";
  * check their values (RemoteValueError) and give absolute paths; the remote steps' scripts
  * (steps/) spell the same paths in sh, and their tests on a real host look for them there.
  *
- *   /opt/<app>/releases/<version>/{<binary>,goship-manifest.json}
- *                                      each release, root's, the binary 0755; never replaced
+ *   /opt/<app>/releases/<version>/{<binary>,goship-manifest.json,.goship-sha256}
+ *                                      each release, root's, the binary 0755; never replaced;
+ *                                      .goship-sha256 is "<sha256>  <binary>", verified at install
  *   /opt/<app>/current -> releases/<version>
  *                                      the live release (the restart strategy runs it)
  *   /opt/<app>/slots/<port> -> ../releases/<version>
  *                                      blue-green: each slot pins its own release, so
  *                                      <app>@8081 and <app>@8082 can run different versions
+ *   /opt/<app>/.goship/               goship's: its being there marks /opt/<app> and /etc/<app>
+ *                                      as goship's (steps/claim.ts); flock-ed while the lock changes
  *   /opt/<app>/.goship/lock/{holder,run-url,since}
- *                                      the deploy lock (lock.mutex beside it, briefly)
+ *                                      the deploy lock
  *   /opt/<app>/.goship/history.jsonl   one JSON object a line
  *   /opt/<app>/.goship/incoming/<version>.bin, <version>.goship-manifest.json
  *                                      uploads, until stage-release installs them (cleanup

@@ -5,6 +5,7 @@ import type { Readable } from "node:stream";
 import { UserError } from "../kit/errors.js";
 import { execFile } from "../kit/exec.js";
 import { sha256File } from "../kit/hash.js";
+import { untrusted } from "../kit/log.js";
 import {
   endProcess,
   ProcessInputError,
@@ -209,10 +210,20 @@ export class SshClient {
     if (failed) throw failed.reason;
   }
 
-  /** On process exit without close(): end the masters we started, by PID, and remove the key. */
+  /**
+   * On process exit without close() (an error nobody caught, or a stop signal: runAction exits
+   * on those): remove the key and the directory, then end the masters we started, by PID. In
+   * that order: a master that ends unlinks its control socket, which would race the removal.
+   */
   #endSync(): void {
+    for (let attempt = 0; attempt < 3 && existsSync(this.dir); attempt++) {
+      try {
+        rmSync(this.dir, { recursive: true, force: true });
+      } catch {
+        // Something changed in it meanwhile: again.
+      }
+    }
     for (const s of this.#sessions.values()) s.killSync();
-    rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
@@ -410,7 +421,13 @@ export class SshSession {
         return { status: Number(head[1]), body: split < 0 ? "" : stdout.slice(split + 4), ms };
       }
       if (timedOut) return { error: `no answer from 127.0.0.1:${port}${path} within ${timeoutMs} ms`, ms };
-      const said = stderr.trim().split("\n").filter(Boolean).slice(-2).join("; ");
+      const said = stderr
+        .trim()
+        .split("\n")
+        .filter(Boolean)
+        .slice(-2)
+        .map((l) => untrusted(l))
+        .join("; ");
       if (/administratively prohibited/.test(said)) {
         return {
           error: `sshd on ${this.label} refuses TCP forwarding (AllowTcpForwarding), which health checks use: ${said}`,
@@ -538,7 +555,7 @@ export class SshSession {
     if (check.code !== 0 || !Number.isInteger(pid)) {
       throw new SshConnectionError(
         this.label,
-        `connected to ${this.label}, but its master connection does not answer: ${check.stderr.trim()}`,
+        `connected to ${this.label}, but its master connection does not answer: ${untrusted(check.stderr.trim())}`,
         check.stderr,
       );
     }
@@ -573,7 +590,8 @@ function connectFailure(label: string, host: string, stderr: string): UserError 
       stderr,
     );
   // ssh names a host on another port as [host]:port.
-  const keyHost = (named?.[1] ?? named?.[2] ?? named?.[3] ?? host).replace(/^\[(.*)\]:\d+$/, "$1");
+  // ssh's words, but a hostile server's banner can imitate them: untrusted.
+  const keyHost = untrusted((named?.[1] ?? named?.[2] ?? named?.[3] ?? host).replace(/^\[(.*)\]:\d+$/, "$1"));
   const via = keyHost === host ? "" : ` (a proxy-jump host on the way to ${label})`;
   if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for \S+ has changed/.test(stderr)) {
     return new HostKeyError(
@@ -613,7 +631,14 @@ function tail(r: { stderr: string; stdout: string }): string {
   return tailOf(r.stderr.trim() ? r.stderr : r.stdout);
 }
 
+/** The end of what ssh or the host said, each line through untrusted() (a host's banner, a step's output). */
 function tailOf(text: string): string {
-  const t = text.trimEnd().split("\n").slice(-20).join("\n").slice(-2000);
+  const t = text
+    .trimEnd()
+    .slice(-2000)
+    .split("\n")
+    .slice(-20)
+    .map((l) => untrusted(l))
+    .join("\n");
   return t ? `:\n${t}` : "";
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { inputError, UserError } from "../kit/errors.js";
+import { untrusted } from "../kit/log.js";
 
 /**
  * Reading `systemd-analyze security --offline=true <unit>` (systemd ≥ 250), and the
@@ -61,16 +62,18 @@ export function parseSecurityReport(stdout: string): SecurityReport {
     const description = line.slice(descCol, expCol).trim();
     const exposure = line.slice(expCol).trim();
     if (name === "" || (exposure !== "" && !NUMBER.test(exposure))) {
-      throw new UserError(`cannot read systemd-analyze security line: ${JSON.stringify(line)}`);
+      throw new UserError(`cannot read systemd-analyze security line: ${untrusted(JSON.stringify(line))}`);
     }
     checked++;
     const value = exposure === "" ? 0 : Number(exposure);
-    if (value > 0) items.push({ name, description, exposure: value });
+    // The host's text, printed when the unit scores over the threshold.
+    if (value > 0)
+      items.push({ name: untrusted(name), description: untrusted(description), exposure: value });
   }
   items.sort((a, b) => b.exposure - a.exposure || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const m = OVERALL.exec(lines[overallAt] as string) as RegExpExecArray;
   return SecurityReport.parse({
-    unit: m[1],
+    unit: untrusted(m[1] as string),
     exposure: Number(m[2]),
     rating: m[3],
     items,
@@ -123,5 +126,10 @@ export const VERIFY_ARGS = ["verify", "--recursive-errors=no"] as const;
 export const SECURITY_ARGS = ["security", "--offline=true", "--no-pager"] as const;
 
 function tail(text: string): string {
-  return text.trimEnd().split("\n").slice(-10).join("\n");
+  return text
+    .trimEnd()
+    .split("\n")
+    .slice(-10)
+    .map((l) => untrusted(l))
+    .join("\n");
 }

@@ -83,12 +83,14 @@ function pidsMentioning(needle: string): number[] {
  * Runs dist/deploy-systemd/index.js as runDistAction does (inputs as INPUT_*, command files),
  * watching stdout line by line; when `killWhen` says so, SIGKILLs node and its process group,
  * then every ssh master the run started (they detach with -f, in their own session, and the
- * action's exit handler that ends them does not run on SIGKILL).
+ * action's exit handler that ends them does not run on SIGKILL). With `stop`, sends that signal
+ * instead, to node alone (as a runner cancelling the job does), and leaves the rest to it.
  */
 async function startAndKill(
   ins: Record<string, string>,
   id: number,
   killWhen: (line: string) => boolean | Promise<boolean>,
+  stop?: NodeJS.Signals,
 ): Promise<Started> {
   // Short: the action's ssh control sockets live under RUNNER_TEMP and must fit a unix socket path.
   const dir = mkdtempSync("/tmp/gk-");
@@ -105,6 +107,14 @@ async function startAndKill(
   let killedAt: string | undefined;
   let checking = Promise.resolve();
   const kill = () => {
+    try {
+      if (stop) process.kill(child.pid as number, stop);
+      else process.kill(-(child.pid as number), "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  const hardKill = () => {
     try {
       process.kill(-(child.pid as number), "SIGKILL");
     } catch {
@@ -128,7 +138,7 @@ async function startAndKill(
     }
   });
   child.stderr.resume();
-  const timer = setTimeout(kill, 120_000);
+  const timer = setTimeout(hardKill, 120_000);
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
     child.on("close", (c, s) => resolve([c, s])),
   );
@@ -401,6 +411,39 @@ describe("deploy-systemd killed (SIGKILL) at each phase of a restart deploy, on 
     expect(killed.stdout).toMatch(/\[wave 1\] \S+: deployed \(2\.0\.0\)/);
     expect(versions[0]).toBe(V2);
   }, 120_000);
+
+  it("stopped by SIGTERM or SIGINT mid-deploy: exits 128+n with its ssh masters ended and its key removed; a re-run converges", async () => {
+    for (const [signal, status] of [
+      ["SIGTERM", 143],
+      ["SIGINT", 130],
+    ] as const) {
+      await isolated(async () => {
+        const id = ++runId;
+        const stopped = await startAndKill(
+          inputs(V2),
+          id,
+          (line) => /: installed 2\.0\.0, sha256 verified/.test(line),
+          signal,
+        );
+        expect(stopped.killedAt, stopped.stdout).toBeDefined();
+        expect({ code: stopped.code, signal: stopped.signal }, stopped.stdout).toEqual({
+          code: status,
+          signal: null,
+        });
+        expect(stopped.stdout).toContain(`::error::deploy-systemd: stopped by ${signal}`);
+        // The masters got their SIGTERM from the exit handler: give them a moment to end.
+        for (let i = 0; i < 100 && pidsMentioning(stopped.dir).length > 0; i++) await sleep(50);
+        expect(pidsMentioning(stopped.dir), `${signal}: ssh processes of the stopped run`).toEqual([]);
+        expect(
+          readdirSync(stopped.dir).filter((n) => n.startsWith("goship-ssh-")),
+          signal,
+        ).toEqual([]);
+        await expectWhole(`stopped by ${signal}`);
+        await rerun(id, {}, stopped.dir);
+        await reset();
+      });
+    }
+  }, 300_000);
 
   it("a new environment for the running version, killed after it was written: the re-run restarts with it", async () => {
     await isolated(async () => {

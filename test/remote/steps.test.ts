@@ -283,6 +283,59 @@ describe("values are checked before any script runs", () => {
     });
   });
 
+  it("reads what a hostile host prints as inert text: no workflow command, no control character", () => {
+    // What an app logs, a host's step prints or says on stderr ends up in the job log.
+    const state = parseUnitState(
+      [
+        "ACTIVE=failed",
+        "JOURNAL=::error::pwned",
+        "JOURNAL=  ::add-mask::x",
+        "JOURNAL=ok ##[add-mask]y",
+        "JOURNAL=\u001b[31mred\u0007",
+        "",
+      ].join("\n"),
+    );
+    expect(state.journal).toEqual([
+      "\\::error::pwned",
+      "  \\::add-mask::x",
+      "ok ##\\[add-mask]y",
+      "\\u001b[31mred\\u0007",
+    ]);
+    expect(
+      describeStepFailure("switch", 1, "goship-step: ::set-output name=x::1\n::stop-commands::t\n"),
+    ).toBe("switch: exited with code 1: \\::set-output name=x::1; \\::stop-commands::t");
+    const held = parseLockOutcome({
+      code: EXIT.LOCK_HELD,
+      stdout: "HOLDER=::warning::h\nRUN_URL=##[error]u\nSINCE=1\nAGE=2\n",
+      stderr: "",
+    });
+    expect(held).toMatchObject({ holder: "\\::warning::h", runUrl: "##\\[error]u" });
+  });
+
+  it("reads a heartbeat that found its lock lost", () => {
+    expect(
+      parseLockOutcome({
+        code: EXIT.LOCK_LOST,
+        stdout: "HOLDER=b\nRUN_URL=\nSINCE=100\nAGE=7\n",
+        stderr: "goship-step: the deploy lock of shop was taken over by b\n",
+      }),
+    ).toEqual({
+      acquired: false,
+      lost: "the deploy lock of shop was taken over by b",
+      holder: "b",
+      runUrl: "",
+      since: 100,
+      ageSeconds: 7,
+    });
+    expect(lockStep.args({ app: "shop", holder: "a", runUrl: "", ttlSeconds: 60, refresh: true })).toEqual([
+      "shop",
+      "a",
+      "",
+      "60",
+      "refresh",
+    ]);
+  });
+
   it("has constant scripts that start with set -eu and parse as POSIX sh (dash)", () => {
     expect(REMOTE_STEPS.map((s) => s.name)).toEqual([
       "lock",
@@ -667,6 +720,219 @@ describe("steps on a real systemd host", () => {
       ok(await run(unlockStep, { app: "race", holder }));
     }
   }, 120_000);
+
+  it("takes over a stale lock once under contention: 30 runs at once, an abandoned mutex beside it, 10 rounds", async () => {
+    // The contention that broke check → rmdir → mkdir: many runs find the lock stale and the
+    // mutex an older goship left abandoned, at the same moment.
+    const contend = `
+      script=$1 label=$2
+      rm -f /tmp/takeover.*
+      i=0
+      while [ $i -lt 30 ]; do
+        i=$((i + 1))
+        sh -c "$script" goship-step takeover "$label-run$i" "" 60 > /tmp/takeover.$i 2>&1 &
+      done
+      wait
+      cat /tmp/takeover.* | grep -c '^ACQUIRED=' || true
+      cat /tmp/takeover.* | grep -c '^HOLDER=' || true
+      grep -l '^TAKEN_OVER=' /tmp/takeover.* | wc -l
+    `;
+    const dir = "/opt/takeover/.goship";
+    ok(await run(lockStep, { app: "takeover", holder: "crashed", runUrl: "", ttlSeconds: 60 }));
+    for (let round = 0; round < 10; round++) {
+      await out(
+        'echo $(( $(date +%s) - 600 )) > "$1/lock/since" && mkdir -p "$1/lock.mutex" && touch -d "@$(( $(date +%s) - 120 ))" "$1/lock.mutex"',
+        dir,
+      );
+      const r = ok(
+        await host.exec(["sh", "-c", contend, "contend", lockStep.script, `t${round}`], {
+          timeoutMs: 120_000,
+        }),
+      );
+      // One took it over; the 29 others found it held, by the one.
+      expect(r.stdout, `round ${round}`).toBe("1\n29\n1\n");
+      const holder = await out('cat "$1/lock/holder"', dir);
+      expect(holder, `round ${round}`).toMatch(new RegExp(`^t${round}-run\\d+$`));
+      expect(await out("grep -h '^HOLDER=' /tmp/takeover.* | sort -u"), `round ${round}`).toBe(
+        `HOLDER=${holder}`,
+      );
+    }
+    const holder = await out('cat "$1/lock/holder"', dir);
+    ok(await run(unlockStep, { app: "takeover", holder }));
+    // The abandoned mutex went with the first takeover; the lock's guard leaves no file.
+    expect(await ls(dir)).toEqual([]);
+  }, 300_000);
+
+  it("a heartbeat refreshes only its own lock: one taken over, or gone, is lost and never taken again", async () => {
+    const dir = "/opt/beat/.goship/lock";
+    const lock = (holder: string, refresh = false) =>
+      run(lockStep, {
+        app: "beat",
+        holder,
+        runUrl: `https://ci.example/runs/${holder}`,
+        ttlSeconds: 60,
+        refresh,
+      });
+    ok(await lock("A"));
+    expect(parseLockOutcome(ok(await lock("A", true)))).toEqual({ acquired: true, refreshed: true });
+    // A's run stalled past the TTL; B took it over.
+    await out('echo $(( $(date +%s) - 120 )) > "$1/since"', dir);
+    ok(await lock("B"));
+    const taken = expectExit(await lock("A", true), EXIT.LOCK_LOST);
+    expect(parseLockOutcome(taken)).toMatchObject({
+      acquired: false,
+      holder: "B",
+      runUrl: "https://ci.example/runs/B",
+      lost: "the deploy lock of beat was taken over by B (https://ci.example/runs/B)",
+    });
+    expect(await out('cat "$1/holder"', dir)).toBe("B");
+    ok(await run(unlockStep, { app: "beat", holder: "B" }));
+    const gone = expectExit(await lock("A", true), EXIT.LOCK_LOST);
+    expect(gone.stderr).toContain("the deploy lock of beat is gone");
+    expect(await ls("/opt/beat/.goship")).toEqual([]);
+  });
+
+  it("refuses an app whose name is the host's own (a package's unit, an alias, a mask, its directories): nothing made", async () => {
+    const unitFacts = (u: string) =>
+      out(
+        'systemctl show -p FragmentPath -p ActiveState -p UnitFileState -- "$1"; ls -A /etc/systemd/system',
+        u,
+      );
+    const spec = (app: string, strategy: "restart" | "blue-green"): UnitSpec => ({
+      app,
+      binaryName: "gin-app",
+      strategy,
+      ...(strategy === "restart" ? { port: 8095 } : {}),
+      args: [],
+      hardening: "strict",
+      stopTimeoutSec: 10,
+      startLimit: { intervalSec: 60, burst: 5 },
+    });
+    // /etc/ssl and the state directory of a package exist without any unit of that name.
+    await out("mkdir -p /var/lib/pkgstate /opt/vendorapp");
+    await out(
+      'printf "[Service]\\nExecStart=/bin/true\\n" > /etc/systemd/system/handmade.service && systemctl daemon-reload',
+    );
+    const handmade = await out("sha256sum /etc/systemd/system/handmade.service");
+    const cases: [string, RegExp][] = [
+      [
+        "ssh",
+        /systemd loads ssh\.service from \/lib\/systemd\/system\/ssh\.service, which goship did not write/,
+      ],
+      ["nginx", /systemd loads nginx\.service from \/lib\/systemd\/system\/nginx\.service/],
+      ["sshd", /\/etc\/systemd\/system\/sshd\.service is a symbolic link \(an alias or a mask\)/],
+      ["cron", /\/etc\/systemd\/system\/cron\.service is a symbolic link/],
+      ["handmade", /\/etc\/systemd\/system\/handmade\.service was not written by goship/],
+      ["ssl", /\/etc\/ssl exists and goship did not make it/],
+      ["vendorapp", /\/opt\/vendorapp exists and goship did not make it/],
+      ["pkgstate", /\/var\/lib\/pkgstate exists and is not the link systemd makes for goship's unit/],
+      ["user", /systemd loads user@goship\.service from \/lib\/systemd\/system\/user@\.service/],
+    ];
+    const before = await Promise.all(["ssh.service", "nginx.service"].map(unitFacts));
+    for (const [app, why] of cases) {
+      const optBefore = await ls("/opt");
+      const locked = expectExit(
+        await run(lockStep, { app, holder: "h", runUrl: "", ttlSeconds: 60 }),
+        EXIT.FOREIGN,
+      );
+      expect(locked.stderr, app).toMatch(why);
+      expect(locked.stderr, app).toContain(`app ${app}: `);
+      expect(locked.stderr, app).toContain("choose another app name");
+      expect(await ls("/opt"), app).toEqual(optBefore);
+      expect(parseStatus(ok(await run(statusStep, { app, historyLines: 0 })).stdout).foreign, app).toMatch(
+        why,
+      );
+    }
+    // The steps that touch units check the unit they touch, whatever ran before them: a package's
+    // unit, or the instance of a package's template (user@.service is every user's systemd).
+    const units: [string, "restart" | "blue-green"][] = [
+      ["ssh", "restart"],
+      ["nginx", "restart"],
+      ["user", "blue-green"],
+      ["systemd-journald", "restart"],
+      ["systemd-journald", "blue-green"],
+    ];
+    for (const [app, strategy] of units) {
+      const w = expectExit(
+        await run(writeUnitStep, { app, strategy }, renderUnit(spec(app, strategy))),
+        EXIT.FOREIGN,
+      );
+      expect(w.stderr, `${app} ${strategy}`).toMatch(
+        /which goship did not write; goship writes only units it wrote/,
+      );
+    }
+    for (const app of ["ssh", "nginx"]) {
+      for (const action of ["stop", "restart", "start"] as const) {
+        expectExit(await run(serviceStep, { app, unit: `${app}.service`, action }), EXIT.FOREIGN);
+      }
+    }
+    expectExit(
+      await run(serviceStep, { app: "user", unit: "user@8081.service", action: "start" }),
+      EXIT.FOREIGN,
+    );
+    expectExit(
+      await run(
+        writeUnitStep,
+        { app: "handmade", strategy: "restart" },
+        renderUnit(spec("handmade", "restart")),
+      ),
+      EXIT.FOREIGN,
+    );
+    expect(await out("sha256sum /etc/systemd/system/handmade.service")).toBe(handmade);
+    // Nothing moved: the same units from the same files, still running and enabled.
+    expect(await Promise.all(["ssh.service", "nginx.service"].map(unitFacts))).toEqual(before);
+    expect(before[0]).toContain("FragmentPath=/lib/systemd/system/ssh.service");
+    expect(before[1]).toContain("FragmentPath=/lib/systemd/system/nginx.service");
+    for (const facts of before) expect(facts).toContain("ActiveState=active");
+    expect(await ls("/etc/systemd/system")).not.toContain("user@.service");
+    for (const app of ["ssh", "nginx", "sshd", "cron", "handmade", "ssl", "user", "systemd-journald"]) {
+      expect((await onHost('test -e "/opt/$1" || test -e "/etc/$1/$1.env"', app)).code, app).toBe(1);
+    }
+    await out(
+      "rm -rf /var/lib/pkgstate /opt/vendorapp /etc/systemd/system/handmade.service && systemctl daemon-reload",
+    );
+  }, 120_000);
+
+  it("switches only to a binary whose sha256 is still the one recorded at its install", async () => {
+    ok(await stage("alter", "v1", bins.v1));
+    ok(await stage("alter", "v2", bins.v2));
+    const rel = "/opt/alter/releases";
+    ok(await run(switchStep, { app: "alter", version: "v2" }));
+    // Changed on the host after its install.
+    await out('printf x >> "$1/v1/gin-app"', rel);
+    for (const slot of [undefined, 8081]) {
+      const refused = expectExit(
+        await run(switchStep, { app: "alter", version: "v1", verify: true, ...(slot ? { slot } : {}) }),
+        EXIT.CHECKSUM_MISMATCH,
+      );
+      expect(refused.stderr).toContain(`not the ${sums.v1} recorded when it was installed`);
+      expect(refused.stdout).toBe("");
+    }
+    expect(await out("readlink /opt/alter/current")).toBe("releases/v2");
+    expect(await ls("/opt/alter")).not.toContain("slots");
+    expect(switchStep.args({ app: "alter", version: "v1", slot: 8081, verify: true })).toEqual([
+      "--verify",
+      "alter",
+      "v1",
+      "8081",
+    ]);
+    // The record, written with the release: root's, and sha256sum's own check file.
+    expect(await out('cat "$1/v1/.goship-sha256"; stat -c "%a %u" "$1/v1/.goship-sha256"', rel)).toBe(
+      `${sums.v1}  gin-app\n644 0`,
+    );
+    expect(await out('cd "$1/v2" && sha256sum -c .goship-sha256', rel)).toBe("gin-app: OK");
+    // Installed before goship kept the record: the manifest must list the binary's digest.
+    await out('rm "$1/v2/.goship-sha256"', rel);
+    ok(await run(switchStep, { app: "alter", version: "v2", verify: true }));
+    await out('printf x >> "$1/v2/gin-app"', rel);
+    const unlisted = expectExit(
+      await run(switchStep, { app: "alter", version: "v2", verify: true }),
+      EXIT.CHECKSUM_MISMATCH,
+    );
+    expect(unlisted.stderr).toContain("which its goship-manifest.json does not list: not switched to");
+    // A re-run of the same deploy is refused too: a version is never replaced.
+    expectExit(await stage("alter", "v1", bins.v1), EXIT.RELEASE_CONFLICT);
+  });
 
   it("writes the environment file 0600 root, atomically, and says whether it changed", async () => {
     const env = "LOG_LEVEL=debug\nSECRET=s3cr3t 'quoted' $HOME\n";

@@ -122,3 +122,125 @@ function run(
     });
   });
 }
+
+export interface WorkflowCommand {
+  command: string;
+  properties: Record<string, string>;
+  data: string;
+}
+
+/** The commands the runner acts on (actions/runner's ActionCommandManager and its extensions). */
+const RUNNER_COMMANDS = new Set([
+  "add-mask",
+  "add-matcher",
+  "remove-matcher",
+  "set-env",
+  "set-output",
+  "save-state",
+  "add-path",
+  "debug",
+  "notice",
+  "warning",
+  "error",
+  "group",
+  "endgroup",
+  "echo",
+  "stop-commands",
+]);
+
+const unescapeCommand = (s: string, extra: [string, string][] = []) =>
+  [["%0D", "\r"], ["%0A", "\n"], ...extra, ["%25", "%"]].reduce(
+    (acc, [from, to]) => acc.replaceAll(from as string, to as string),
+    s,
+  );
+
+/**
+ * A line of an action's stdout as the runner reads it (actions/runner, ActionCommand.cs):
+ * `::name props::data` once leading white space is trimmed, else `##[name props]data` anywhere
+ * in the line; only commands the runner knows count. undefined: the line is just text.
+ */
+export function readWorkflowCommand(line: string): WorkflowCommand | undefined {
+  const trimmed = line.trimStart();
+  if (trimmed.startsWith("::")) {
+    const end = trimmed.indexOf("::", 2);
+    if (end >= 0) {
+      const info = trimmed.slice(2, end);
+      const space = info.indexOf(" ");
+      const command = space < 0 ? info : info.slice(0, space);
+      if (RUNNER_COMMANDS.has(command)) {
+        const properties: Record<string, string> = {};
+        if (space > 0) {
+          for (const pair of info
+            .slice(space + 1)
+            .trim()
+            .split(",")) {
+            const eq = pair.indexOf("=");
+            if (eq > 0)
+              properties[pair.slice(0, eq)] = unescapeCommand(pair.slice(eq + 1), [
+                ["%3A", ":"],
+                ["%2C", ","],
+              ]);
+          }
+        }
+        return { command, properties, data: unescapeCommand(trimmed.slice(end + 2)) };
+      }
+      return undefined;
+    }
+  }
+  const at = line.indexOf("##[");
+  if (at < 0) return undefined;
+  const close = line.indexOf("]", at);
+  if (close < 0) return undefined;
+  const info = line.slice(at + 3, close);
+  const space = info.indexOf(" ");
+  const command = space < 0 ? info : info.slice(0, space);
+  if (!RUNNER_COMMANDS.has(command)) return undefined;
+  const v1 = (s: string) =>
+    unescapeCommand(s, [
+      ["%3B", ";"],
+      ["%5D", "]"],
+    ]);
+  const properties: Record<string, string> = {};
+  if (space > 0) {
+    for (const pair of info.slice(space + 1).split(";")) {
+      const eq = pair.indexOf("=");
+      if (eq > 0) properties[pair.slice(0, eq)] = v1(pair.slice(eq + 1));
+    }
+  }
+  return { command, properties, data: v1(line.slice(close + 1)) };
+}
+
+/**
+ * An action's stdout as a job log shows it: every line the runner takes for a command is
+ * collected (add-mask lines are not shown, and from then on their value reads ***;
+ * stop-commands turns commands off until its token comes back), the rest is text.
+ */
+export function runnerLog(stdout: string): { lines: string[]; commands: WorkflowCommand[] } {
+  const masks: string[] = [];
+  const commands: WorkflowCommand[] = [];
+  const lines: string[] = [];
+  const mask = (line: string) => masks.reduce((acc, m) => acc.replaceAll(m, "***"), line);
+  let stopToken: string | undefined;
+  for (const raw of stdout.split("\n")) {
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (stopToken !== undefined) {
+      if (line.trim() === `::${stopToken}::`) stopToken = undefined;
+      else lines.push(mask(line));
+      continue;
+    }
+    const command = readWorkflowCommand(line);
+    if (command) {
+      commands.push(command);
+      if (command.command === "add-mask") {
+        if (command.data.trim() !== "") masks.push(command.data);
+        continue;
+      }
+      if (command.command === "stop-commands") {
+        stopToken = command.data;
+        continue;
+      }
+    }
+    lines.push(mask(line));
+  }
+  return { lines, commands };
+}

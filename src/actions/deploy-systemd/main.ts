@@ -8,7 +8,9 @@ import { Fleet } from "../../deploy/fleet.js";
 import { HostTarget } from "../../deploy/host.js";
 import {
   assignWaves,
+  environmentSecrets,
   hasWaveNumbers,
+  LOCK_HEARTBEAT_MS,
   readInventory,
   renderEnvironmentFile,
   wavesFromInventory,
@@ -25,7 +27,7 @@ import { createDeployment, type DeploymentState, setDeploymentStatus } from "../
 import { downloadRelease } from "../../github/release-download.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { errorMessage, inputError, UserError } from "../../kit/errors.js";
-import { group, info, warning } from "../../kit/log.js";
+import { group, info, maskSecret, warning } from "../../kit/log.js";
 import { extractBinary, goarchFromUname, pickArtifact } from "../../release/pick.js";
 import { loadPublicKey } from "../../release/signing.js";
 import { checkReleaseIdentity, verifyRelease } from "../../release/verify.js";
@@ -204,6 +206,9 @@ export const deploySystemd = defineAction({
       throw e;
     }
     const environment = i.environment === undefined ? undefined : renderEnvironmentFile(i.environment);
+    // The input is masked whole and line by line; a value also shows alone (in a journal line
+    // the app printed, say).
+    for (const value of environmentSecrets(i.environment ?? [])) maskSecret(value);
     const identity = runIdentity(run);
     const workDir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), "goship-deploy-"));
     let client: SshClient | undefined;
@@ -244,6 +249,7 @@ export const deploySystemd = defineAction({
         keepReleases: i["keep-releases"],
         lockTimeoutMs: i["lock-timeout"],
         lockTtlSec: Math.ceil(i["lock-ttl"] / 1000),
+        lockHeartbeatMs: LOCK_HEARTBEAT_MS,
         environment,
         dryRun: i["dry-run"],
         drainMs: i["drain-time"],

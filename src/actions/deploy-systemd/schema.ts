@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { APP_PATTERN, APP_RULE } from "../../contract/names.js";
-import { duration, environment, waves } from "../../deploy/plan.js";
+import { duration, environment, lockTtl, waves } from "../../deploy/plan.js";
 import { boolean, choice, line, secret, text } from "../../kit/inputs.js";
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
@@ -107,9 +107,7 @@ export const inputs = z.object({
   "lock-timeout": duration({ max: 86_400_000 })
     .default(600_000)
     .describe("How long to wait for another run's lock"),
-  "lock-ttl": duration({ min: 1000, max: 31_536_000_000 })
-    .default(1_800_000)
-    .describe("A lock older than this is taken over"),
+  "lock-ttl": lockTtl().default(1_800_000).describe("A lock older than this is taken over"),
   "drain-time": duration({ max: 3_600_000 })
     .default(5000)
     .describe("blue-green promote/rollback: how long the old slot keeps its connections before it stops"),

@@ -1,5 +1,6 @@
 import { UNIT_DIR } from "../layout.js";
 import { type Strategy, unitFileName } from "../unit.js";
+import { CLAIM } from "./claim.js";
 import {
   checkApp,
   checked,
@@ -95,7 +96,7 @@ fi
 printf 'CHANGED=%s\n' "$changed"
 `;
 
-const WRITE_UNIT = sh`${PRELUDE}
+const WRITE_UNIT = sh`${PRELUDE}${CLAIM}
 is_unit() {
   case $1 in
     *@.service) is_app "\${1%@.service}" ;;
@@ -110,6 +111,13 @@ dir=${UNIT_DIR}
 file=$dir/$name
 mode=644
 [ -d "$dir" ] || die 1 "$dir does not exist: not a systemd host?"
+app=\${name%.service}
+app=\${app%@}
+case $name in
+  *@.service) unit=$app@goship.service ;;
+  *) unit=$name ;;
+esac
+unit_ours "$name" "$unit" || die ${EXIT.FOREIGN} "app $app: $why; goship writes only units it wrote: choose another app name"
 ${REPLACE_FROM_STDIN}# After every change; and whenever systemd says its view is stale (a run killed between the
 # rename and the reload, a file or drop-in edited by hand), so a re-run converges. A template
 # has no state of its own to ask, so it is always reloaded.
@@ -142,6 +150,7 @@ export const writeEnvStep: RemoteStep<WriteEnvParams> = {
   name: "write-env",
   script: WRITE_ENV,
   stdin: true,
+  changes: true,
   args: (p) => {
     const source = p.source ?? "stdin";
     if (!["stdin", "keep", "snapshot"].includes(source))
@@ -157,11 +166,16 @@ export const writeEnvStep: RemoteStep<WriteEnvParams> = {
   },
 };
 
-/** Writes /etc/systemd/system/<unitFileName> (0644, root) from stdin, then always daemon-reload. CHANGED=0|1. */
+/**
+ * Writes /etc/systemd/system/<unitFileName> (0644, root) from stdin (a unit renderUnit made), then
+ * daemon-reload. CHANGED=0|1. Exit FOREIGN, nothing written: a unit of that name that goship did
+ * not write is there, or systemd loads the unit from elsewhere (claim.ts).
+ */
 export const writeUnitStep: RemoteStep<{ app: string; strategy: Strategy }> = {
   name: "write-unit",
   script: WRITE_UNIT,
   stdin: true,
+  changes: true,
   args: (p) => {
     if (p.strategy !== "restart" && p.strategy !== "blue-green") {
       throw new RemoteValueError("strategy", p.strategy, "restart or blue-green");

@@ -352,6 +352,7 @@ export const writeUpstreamStep: RemoteStep<{ app: string }> = {
   name: "write-upstream",
   script: WRITE_UPSTREAM,
   stdin: true,
+  changes: true,
   args: (p) => [checkApp(p.app)],
 };
 

@@ -112,6 +112,51 @@ digest() {
 }
 `;
 
+/** In each release directory: `<sha256>  <binary>`, what stage-release verified (`sha256sum -c` reads it). */
+export const BINARY_RECORD = ".goship-sha256";
+
+/**
+ * verify_release DIR (switch --verify): the release's binary hashed again (the faster tool)
+ * against the digest recorded when it was installed; dies CHECKSUM_MISMATCH when they differ, so
+ * a rollback never switches to a binary changed on the host since. A release installed before
+ * goship kept the record is checked as stage-release checked it then: its one binary's digest
+ * must be listed in its manifest.
+ */
+const VERIFY_RELEASE = sh`verify_release() {
+  v_dir=$1
+  if [ "$tools" = "sha256sum openssl" ]; then tools=openssl; fi
+  if [ -f "$v_dir/${BINARY_RECORD}" ] && [ ! -L "$v_dir/${BINARY_RECORD}" ]; then
+    v_line=$(head -n 1 -- "$v_dir/${BINARY_RECORD}")
+    v_want=\${v_line%% *}
+    v_bin=\${v_line#*  }
+    # shellcheck disable=SC2015 # the || part is meant to run when either test fails
+    is_sha256 "$v_want" && is_name "$v_bin" ||
+      die ${EXIT.CHECKSUM_MISMATCH} "$v_dir/${BINARY_RECORD} is not the sha256 line goship wrote: not switched to"
+  else
+    v_want='' v_bin=''
+    for f in "$v_dir"/*; do
+      [ -e "$f" ] || continue
+      n=\${f##*/}
+      [ "$n" != ${MANIFEST_FILE} ] || continue
+      [ -z "$v_bin" ] || die ${EXIT.CHECKSUM_MISMATCH} "$v_dir holds more than one binary and no recorded sha256: not switched to"
+      v_bin=$n
+    done
+    [ -n "$v_bin" ] || die ${EXIT.NO_SUCH_RELEASE} "$v_dir holds no binary"
+  fi
+  # shellcheck disable=SC2015 # the || part is meant to run when either test fails
+  [ -f "$v_dir/$v_bin" ] && [ ! -L "$v_dir/$v_bin" ] ||
+    die ${EXIT.CHECKSUM_MISMATCH} "$v_dir/$v_bin is missing or not a regular file: not switched to"
+  v_have=$(digest "$v_dir/$v_bin")
+  if [ -n "$v_want" ]; then
+    [ "$v_have" = "$v_want" ] ||
+      die ${EXIT.CHECKSUM_MISMATCH} "$v_dir/$v_bin has sha256 $v_have, not the $v_want recorded when it was installed: it changed on this host since; not switched to"
+  else
+    grep -qF -- "\"$v_have\"" "$v_dir/${MANIFEST_FILE}" ||
+      die ${EXIT.CHECKSUM_MISMATCH} "$v_dir/$v_bin has sha256 $v_have, which its ${MANIFEST_FILE} does not list: not switched to"
+  fi
+}
+`;
+
 const STAGE_RELEASE = sh`${PRELUDE}${DIGEST}
 [ $# -eq 6 ] || die ${EXIT.BAD_ARGUMENT} "usage: stage-release APP VERSION BINARY UPLOADED-FILE SHA256 MANIFEST-FILE"
 app=$1 version=$2 binary=$3 upload=$4 sha256=$5 manifest=$6
@@ -139,6 +184,16 @@ if [ -e "$dest" ] || [ -L "$dest" ]; then
   have=$(digest "$dest/$binary")
   [ "$have" = "$sha256" ] ||
     die ${EXIT.RELEASE_CONFLICT} "release $version is installed with another $binary (sha256 $have, not $sha256): a version is never replaced"
+  record=$dest/${BINARY_RECORD}
+  own_file "$record"
+  if [ ! -f "$record" ]; then
+    # Installed before goship kept the record: it is the verified digest, from now on.
+    printf '%s  %s\n' "$have" "$binary" >"$record.tmp-$$"
+    chmod 644 -- "$record.tmp-$$"
+    mv -f -- "$record.tmp-$$" "$record"
+  elif [ "$(head -n 1 -- "$record")" != "$have  $binary" ]; then
+    die ${EXIT.RELEASE_CONFLICT} "release $version's $record says another digest than its $binary has: remove it by hand if no slot uses it"
+  fi
   printf 'STAGED=0\nSHA256=%s\nVERIFIED_WITH=%s\n' "$have" "$tools"
   exit 0
 fi
@@ -163,18 +218,25 @@ got=$(digest "$tmp/$binary")
   die ${EXIT.CHECKSUM_MISMATCH} "the uploaded $binary has sha256 $got, not $sha256: refused, nothing installed"
 grep -qF -- "\"$sha256\"" "$tmp/${MANIFEST_FILE}" ||
   die ${EXIT.CHECKSUM_MISMATCH} "${MANIFEST_FILE} does not list sha256 $sha256: refused, nothing installed"
-chown 0:0 -- "$tmp" "$tmp/$binary" "$tmp/${MANIFEST_FILE}"
+# What a switch to this release checks the binary against, whatever happens to it later.
+printf '%s  %s\n' "$got" "$binary" >"$tmp/${BINARY_RECORD}"
+chown 0:0 -- "$tmp" "$tmp/$binary" "$tmp/${MANIFEST_FILE}" "$tmp/${BINARY_RECORD}"
 chmod 755 -- "$tmp/$binary"
-chmod 644 -- "$tmp/${MANIFEST_FILE}"
-sync -- "$tmp/$binary" "$tmp/${MANIFEST_FILE}" 2>/dev/null || sync
+chmod 644 -- "$tmp/${MANIFEST_FILE}" "$tmp/${BINARY_RECORD}"
+sync -- "$tmp/$binary" "$tmp/${MANIFEST_FILE}" "$tmp/${BINARY_RECORD}" 2>/dev/null || sync
 chmod 755 -- "$tmp"
 # Refuses to land on a directory that is there after all: a version is never replaced.
 mv -T -- "$tmp" "$dest"
 printf 'STAGED=1\nSHA256=%s\nVERIFIED_WITH=%s\n' "$got" "$tools"
 `;
 
-const SWITCH = sh`${PRELUDE}
-[ $# -eq 2 ] || [ $# -eq 3 ] || die ${EXIT.BAD_ARGUMENT} "usage: switch APP VERSION [SLOT-PORT]"
+const SWITCH = sh`${PRELUDE}${DIGEST}${VERIFY_RELEASE}
+verify=0
+if [ "\${1:-}" = --verify ]; then
+  verify=1
+  shift
+fi
+[ $# -eq 2 ] || [ $# -eq 3 ] || die ${EXIT.BAD_ARGUMENT} "usage: switch [--verify] APP VERSION [SLOT-PORT]"
 app=$1 version=$2
 need app app "$app"
 need name version "$version"
@@ -185,6 +247,7 @@ own_dir "$root"
 own_dir "$rel"
 own_dir "$rel/$version"
 [ -d "$rel/$version" ] || die ${EXIT.NO_SUCH_RELEASE} "release $version is not installed on this host"
+if [ "$verify" = 1 ]; then verify_release "$rel/$version"; fi
 if [ $# -eq 3 ]; then
   make_dir 755 "$root/slots"
   link=$root/slots/$3
@@ -320,13 +383,14 @@ export interface StageParams {
 
 /**
  * Installs /opt/<app>/releases/<version>/ from the uploads, verified on the host with sha256sum
- * and openssl. Exit 0: STAGED=1 (installed) or STAGED=0 (already there, same sha256), SHA256=,
+ * and openssl, with the digest recorded beside them (BINARY_RECORD). Exit 0: STAGED=1 (installed) or STAGED=0 (already there, same sha256), SHA256=,
  * VERIFIED_WITH=. CHECKSUM_MISMATCH, RELEASE_CONFLICT: nothing changed.
  */
 export const stageReleaseStep: RemoteStep<StageParams> = {
   name: "stage-release",
   script: STAGE_RELEASE,
   stdin: false,
+  changes: true,
   args: (p) => [
     checkApp(p.app),
     checkVersion(p.version),
@@ -342,17 +406,25 @@ export interface SwitchParams {
   version: string;
   /** Blue-green: switch slots/<port> instead of current. */
   slot?: number;
+  /**
+   * Hash the release's binary first and refuse it unless it still has the sha256 recorded at its
+   * install: for every switch but the one right after stage-release verified it.
+   */
+  verify?: boolean;
 }
 
 /**
- * Points current (or slots/<port>) at the release, atomically. PREVIOUS= (first; empty when there
- * was none), CURRENT=, CHANGED=0|1. NO_SUCH_RELEASE: nothing changed.
+ * Points current (or slots/<port>) at the release, atomically; with verify, only once its binary's
+ * sha256 is again the one recorded when it was installed. PREVIOUS= (first; empty when there was
+ * none), CURRENT=, CHANGED=0|1. NO_SUCH_RELEASE, CHECKSUM_MISMATCH: nothing changed.
  */
 export const switchStep: RemoteStep<SwitchParams> = {
   name: "switch",
   script: SWITCH,
   stdin: false,
+  changes: true,
   args: (p) => [
+    ...(p.verify ? ["--verify"] : []),
     checkApp(p.app),
     checkVersion(p.version),
     ...(p.slot === undefined ? [] : [String(checked(SlotPort, "slot", p.slot))]),
@@ -364,6 +436,7 @@ export const recordHistoryStep: RemoteStep<{ app: string; entry: HistoryEntry }>
   name: "record-history",
   script: RECORD_HISTORY,
   stdin: false,
+  changes: true,
   args: (p) => [checkApp(p.app), historyLine(p.entry), p.entry.time === undefined ? "host" : "given"],
 };
 
@@ -380,6 +453,7 @@ export const cleanupStep: RemoteStep<CleanupParams> = {
   name: "cleanup",
   script: CLEANUP,
   stdin: false,
+  changes: true,
   args: (p) => {
     const protect = p.protect.filter((v): v is string => typeof v === "string" && v !== "");
     return [

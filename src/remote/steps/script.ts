@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MANIFEST_FILE, SafeName } from "../../contract/manifest.js";
 import { AppName, MIN_PORT } from "../../contract/names.js";
 import { UserError } from "../../kit/errors.js";
+import { untrusted } from "../../kit/log.js";
 
 /**
  * What deploy-systemd does on a host, as constant POSIX sh scripts (dash is the reference).
@@ -25,7 +26,7 @@ import { UserError } from "../../kit/errors.js";
  * the value checks and the reading of what a step prints.
  *
  * The scripts need what every systemd host has: a POSIX sh, GNU coreutils (mv -T, stat -c,
- * date -r, sha256sum, a fractional sleep), cmp, grep, sed and systemctl. openssl is used as a second digest where
+ * date -r, sha256sum, a fractional sleep), cmp, grep, sed, flock (util-linux) and systemctl. openssl is used as a second digest where
  * installed (VERIFIED_WITH says which tools agreed).
  */
 
@@ -54,6 +55,14 @@ export const EXIT = {
   UNIT_INVALID: 19,
   /** service: systemctl could not do it (stderr and the unit's state say why). */
   SERVICE_FAILED: 20,
+  /** lock (refresh): the lock is gone or another run holds it now; stdout: HOLDER, RUN_URL, SINCE, AGE of that one. */
+  LOCK_LOST: 21,
+  /**
+   * The app's name belongs to something goship did not make on this host (a unit it did not
+   * write, /opt/<app> or /etc/<app> of another package, a /var/lib/<app> systemd did not make
+   * for goship's unit): nothing changed. See claim.ts.
+   */
+  FOREIGN: 22,
   // nginx (see nginx.ts): 30-39.
   /** write-upstream: `nginx -t` refused the configuration with the new upstream; the previous file is back. stdout: NGINX_ERROR. */
   NGINX_INVALID: 30,
@@ -76,6 +85,8 @@ const EXIT_MEANING: Record<number, string> = {
   [EXIT.BAD_HISTORY_LINE]: "the history line is not one line of JSON",
   [EXIT.UNIT_INVALID]: "systemd-analyze verify refused the unit",
   [EXIT.SERVICE_FAILED]: "systemctl failed",
+  [EXIT.LOCK_LOST]: "the deploy lock is no longer this run's",
+  [EXIT.FOREIGN]: "the app's name is taken on the host by something goship did not make",
   [EXIT.NGINX_INVALID]: "nginx -t refused the configuration with the new upstream (the previous one is back)",
   [EXIT.NGINX_UNAVAILABLE]: "nginx is not installed or not running on the host",
   [EXIT.NGINX_RELOAD_FAILED]: "nginx did not reload with the new upstream (the previous one is back)",
@@ -91,7 +102,8 @@ export class RemoteValueError extends UserError {
   ) {
     const text = typeof value === "string" ? value : String(value);
     const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
-    super(`${field} ${JSON.stringify(shown)} cannot be used on a host: ${allowed}`);
+    // The value may have come from a host (a version in its history): untrusted.
+    super(`${field} ${untrusted(JSON.stringify(shown))} cannot be used on a host: ${allowed}`);
   }
 }
 
@@ -256,6 +268,13 @@ export interface RemoteStep<P> {
   readonly script: string;
   /** The step reads stdin (the content to write); every other step gets none (ssh -n). */
   readonly stdin: boolean;
+  /**
+   * The step changes what the deploy lock guards (releases, links, environment and unit files,
+   * units, the nginx upstream, the history). A run runs these only while it holds the lock: the
+   * fleet stops before the next one once its heartbeat finds the lock lost. The others read (or,
+   * lock and unlock, change the lock itself).
+   */
+  readonly changes: boolean;
   /** Checks every value (RemoteValueError) and returns the positional arguments, in order. */
   args(params: P): string[];
 }
@@ -263,12 +282,16 @@ export interface RemoteStep<P> {
 // ---------------------------------------------------------------------------------------------
 // Reading what the steps print
 
-/** The KEY=VALUE lines of a step's stdout, in order (a key may repeat). Other lines are ignored. */
+/**
+ * The KEY=VALUE lines of a step's stdout, in order (a key may repeat). Other lines are ignored.
+ * Values are the host's text and end up in the log (a journal line, a lock's holder): they come
+ * back through untrusted(), which leaves every value a step prints on purpose as it is.
+ */
 export function outputFields(stdout: string): [string, string][] {
   const fields: [string, string][] = [];
   for (const line of stdout.split("\n")) {
     const m = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
-    if (m) fields.push([m[1] as string, m[2] as string]);
+    if (m) fields.push([m[1] as string, untrusted(m[2] as string)]);
   }
   return fields;
 }
@@ -278,14 +301,19 @@ export function outputValue(stdout: string, key: string): string | undefined {
   return outputFields(stdout).find(([k]) => k === key)?.[1];
 }
 
+/** What a step said on stderr, its last `lines` lines (the host's text: through untrusted()). */
+export function stepComplaint(stderr: string, lines = 5): string {
+  return stderr
+    .split("\n")
+    .map((l) => untrusted(l.replace(/^goship-step: /, "").trim()))
+    .filter(Boolean)
+    .slice(-lines)
+    .join("; ");
+}
+
 /** A message for a step that exited non-zero: what the code means, and what the script said. */
 export function describeStepFailure(step: string, code: number, stderr: string): string {
   const meaning = EXIT_MEANING[code] ?? `exited with code ${code}`;
-  const said = stderr
-    .split("\n")
-    .map((l) => l.replace(/^goship-step: /, "").trim())
-    .filter(Boolean)
-    .slice(-5)
-    .join("; ");
+  const said = stepComplaint(stderr);
   return `${step}: ${meaning}${said ? `: ${said}` : ""}`;
 }

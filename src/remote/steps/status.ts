@@ -1,4 +1,5 @@
 import { UPSTREAM_DIR } from "../layout.js";
+import { CLAIM } from "./claim.js";
 import type { LockHolder } from "./lock.js";
 import {
   checkApp,
@@ -18,7 +19,7 @@ import {
  * each slot and unit, the releases installed, the lock and the last history lines.
  */
 
-const STATUS = sh`${PRELUDE}${LOCK_READ}${RUNNING_RELEASE}
+const STATUS = sh`${PRELUDE}${LOCK_READ}${RUNNING_RELEASE}${CLAIM}
 [ $# -eq 2 ] || die ${EXIT.BAD_ARGUMENT} "usage: status APP HISTORY-LINES"
 app=$1 lines=$2
 need app app "$app"
@@ -65,6 +66,7 @@ unit_state() {
   if unit_stale "$1"; then printf 'STALE=%s\n' "$1"; fi
 }
 printf 'APP=%s\n' "$app"
+if ! app_ours; then printf 'FOREIGN=%s\n' "$why"; fi
 printf 'MACHINE=%s\n' "$(uname -m)"
 upstream=${UPSTREAM_DIR}/goship-$app.conf
 if [ -f "$upstream" ]; then printf 'UPSTREAM=%s\n' "$(head -n 1 -- "$upstream" | tr -d '\r')"; fi
@@ -91,15 +93,21 @@ if [ "$lines" -gt 0 ] && [ -f "$meta/history.jsonl" ]; then
 fi
 `;
 
-/** What a host runs: APP=, CURRENT=, UNIT=, RUNNING=, STALE=, SLOT=, RELEASE=, LOCK_*=, HISTORY= (see parseStatus). */
+/** What a host runs: APP=, FOREIGN=, CURRENT=, UNIT=, RUNNING=, STALE=, SLOT=, RELEASE=, LOCK_*=, HISTORY= (see parseStatus). */
 export const statusStep: RemoteStep<{ app: string; historyLines: number }> = {
   name: "status",
   script: STATUS,
   stdin: false,
+  changes: false,
   args: (p) => [checkApp(p.app), String(checked(HistoryCount, "historyLines", p.historyLines))],
 };
 
 export interface HostStatus {
+  /**
+   * Why the app's name is not goship's on this host (claim.ts): a unit, a directory of that name
+   * that goship did not make. Absent when it is goship's, or free.
+   */
+  foreign?: string;
   /** `uname -m`. */
   machine: string;
   current: string | null;
@@ -151,7 +159,9 @@ export function parseStatus(stdout: string): HostStatus {
     const [unit = "", version = ""] = v.split(" ");
     running[unit] = version || null;
   }
+  const foreign = one("FOREIGN");
   return {
+    ...(foreign ? { foreign } : {}),
     machine: one("MACHINE"),
     current: one("CURRENT") || null,
     running,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SECURITY_ARGS, VERIFY_ARGS } from "../unit-security.js";
+import { CLAIM } from "./claim.js";
 import {
   checkApp,
   checked,
@@ -47,12 +48,18 @@ fi
 systemd-analyze ${SECURITY_ARGS.join(" ")} -- "$tmp/$unit" | sed "s|$tmp/||g"
 `;
 
-const SERVICE = sh`${PRELUDE}${IS_UNIT}${RUNNING_RELEASE}
+const SERVICE = sh`${PRELUDE}${IS_UNIT}${RUNNING_RELEASE}${CLAIM}
 [ $# -eq 3 ] || die ${EXIT.BAD_ARGUMENT} "usage: service APP UNIT restart|start|stop"
 app=$1 unit=$2 action=$3
 need app app "$app"
 need unit unit "$unit"
-case $unit in "$app.service" | "$app@"*) ;; *) die ${EXIT.BAD_ARGUMENT} "unit: not allowed: $unit" ;; esac
+case $unit in
+  "$app.service") file=$unit ;;
+  "$app@"*) file=$app@.service ;;
+  *) die ${EXIT.BAD_ARGUMENT} "unit: not allowed: $unit" ;;
+esac
+# Only a unit goship wrote is enabled, started, stopped or disabled (a package's ssh.service is not).
+unit_ours "$file" "$unit" || die ${EXIT.FOREIGN} "app $app: $why; goship starts and stops only units it wrote: choose another app name"
 case $action in
   restart | start)
     # A unit stopped by its start limit refuses to start until this.
@@ -107,17 +114,20 @@ export const analyzeUnitStep: RemoteStep<{ app: string; unit: string }> = {
   name: "analyze-unit",
   script: ANALYZE_UNIT,
   stdin: true,
+  changes: false,
   args: (p) => [checkUnitName(p.app, p.unit)],
 };
 
 /**
  * restart|start: reset-failed, enable, then systemctl restart|start; stop: disable, then stop.
- * ACTIVE= and RUNNING= (the release MainPID runs from). SERVICE_FAILED when systemctl fails.
+ * ACTIVE= and RUNNING= (the release MainPID runs from). SERVICE_FAILED when systemctl fails;
+ * FOREIGN, nothing done, when the unit is not one goship wrote (claim.ts).
  */
 export const serviceStep: RemoteStep<{ app: string; unit: string; action: "restart" | "start" | "stop" }> = {
   name: "service",
   script: SERVICE,
   stdin: false,
+  changes: true,
   args: (p) => {
     if (!["restart", "start", "stop"].includes(p.action))
       throw new RemoteValueError("action", p.action, "restart, start or stop");
@@ -130,6 +140,7 @@ export const unitStateStep: RemoteStep<{ app: string; unit: string; journalLines
   name: "unit-state",
   script: UNIT_STATE,
   stdin: false,
+  changes: false,
   args: (p) => [
     checkApp(p.app),
     checkUnitName(p.app, p.unit),

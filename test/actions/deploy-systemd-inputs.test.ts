@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { inputs } from "../../src/actions/deploy-systemd/schema.js";
+import { InputError } from "../../src/kit/errors.js";
+import { parseInputs } from "../../src/kit/inputs.js";
+
+/** deploy-systemd's inputs through its own schema, as the runner hands them over. */
+const REQUIRED = {
+  "ssh-private-key": "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----\n",
+  "known-hosts": "web1 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGoshipgoshipgoshipgoshipgoshipgoshipgoship",
+  app: "shop",
+};
+const parse = (given: Record<string, string>) =>
+  parseInputs(inputs, (name) => ({ ...REQUIRED, ...given })[name as keyof typeof REQUIRED] ?? "");
+
+// Local mode: the secrets are not echoed as ::add-mask:: lines into the test's output.
+beforeAll(() => vi.stubEnv("GOSHIP_LOCAL", "1"));
+afterAll(() => vi.unstubAllEnvs());
+
+function refusal(given: Record<string, string>): string {
+  try {
+    parse(given);
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return (e as Error).message;
+  }
+  throw new Error(`${JSON.stringify(given)} was accepted`);
+}
+
+describe("lock-ttl", () => {
+  it("must span a few of the lock's heartbeats: shorter is refused, naming the value, the minimum and the heartbeat", () => {
+    for (const ttl of ["1s", "30s", "59s", "59999ms"]) {
+      const message = refusal({ "lock-ttl": ttl });
+      expect(message).toContain(`input "lock-ttl" has value "${ttl}": is shorter than 1m`);
+      expect(message).toContain("a run refreshes its lock every 15s (its heartbeat)");
+      expect(message).toContain("at least 4 heartbeats");
+    }
+    expect(parse({ "lock-ttl": "1m" })["lock-ttl"]).toBe(60_000);
+    expect(parse({ "lock-ttl": "2h" })["lock-ttl"]).toBe(7_200_000);
+    expect(parse({})["lock-ttl"]).toBe(1_800_000);
+    expect(refusal({ "lock-ttl": "10" })).toContain('input "lock-ttl" has value "10": has no unit');
+  });
+});
