@@ -1,5 +1,6 @@
 // Builds dist/<action>/index.js for every action and dist/cli/index.js with ncc.
 // `node scripts/bundle.mjs --out DIR` writes elsewhere (the dist check compares the two).
+import { execFileSync } from "node:child_process";
 import { chmod, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,6 +21,17 @@ const entries = [
   ...actions.map((name) => ({ name, entry: join(root, "src/actions", name, "index.ts") })),
   { name: "cli", entry: join(root, "src/cli.ts") },
 ].filter((e) => !only || only.has(e.name));
+
+// ncc keeps what it compiled in memory for the life of the process: six bundles in one process
+// passed Node's heap limit. With more than one entry, each is built in a process of its own.
+if (entries.length > 1) {
+  for (const { name } of entries) {
+    execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--out", out, "--only", name], {
+      stdio: "inherit",
+    });
+  }
+  process.exit(0);
+}
 
 for (const { name, entry } of entries) {
   const started = performance.now();

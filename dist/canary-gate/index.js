@@ -30159,10 +30159,10 @@ function parsePrometheusUrl(value, input = "prometheus-url") {
         url = new URL(value.trim());
     }
     catch {
-        throw (0,errors/* inputError */.Xu)(input, (0,errors/* hideUrlCredentials */.y0)(value), "allowed: an http:// or https:// URL, e.g. http://prometheus:9090");
+        throw (0,errors/* inputError */.Xu)(input, (0,errors/* redactCredentials */.UY)(value), "allowed: an http:// or https:// URL, e.g. http://prometheus:9090");
     }
     if (url.username !== "" || url.password !== "") {
-        throw (0,errors/* inputError */.Xu)(input, (0,errors/* hideUrlCredentials */.y0)(value), "a URL with credentials in it is refused; give them as a header in prometheus-headers " +
+        throw (0,errors/* inputError */.Xu)(input, (0,errors/* redactCredentials */.UY)(value), "a URL with credentials in it is refused; give them as a header in prometheus-headers " +
             "(e.g. Authorization: Basic …), which is kept secret");
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") {
@@ -30638,7 +30638,10 @@ function processAlive(pid) {
 /** A process's start time (clock ticks since boot), so a reused PID is not taken for it; "" when gone. */
 function processStartTime(pid) {
     try {
-        return (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[19] ?? "";
+        // The fields after comm: state is the first, starttime the 20th. A zombie has ended: no start time.
+        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        return fields[0] === "Z" ? "" : (fields[19] ?? "");
     }
     catch {
         return "";
@@ -30806,6 +30809,8 @@ async function firstDifference(a, b) {
     }
 }
 
+// EXTERNAL MODULE: ./src/kit/log.ts
+var kit_log = __nccwpck_require__(3490);
 ;// CONCATENATED MODULE: ./src/remote/command.ts
 
 const STEP_NAME = /^[a-z][a-z0-9-]{0,62}$/;
@@ -31209,6 +31214,7 @@ function clientBase(requested) {
 
 
 
+
 /** A host's key is not the one known-hosts has for it (or it has none): nothing was sent to it. */
 class HostKeyError extends errors/* UserError */.yo {
     host;
@@ -31321,11 +31327,22 @@ class SshClient {
         if (failed)
             throw failed.reason;
     }
-    /** On process exit without close(): end the masters we started, by PID, and remove the key. */
+    /**
+     * On process exit without close() (an error nobody caught, or a stop signal: runAction exits
+     * on those): remove the key and the directory, then end the masters we started, by PID. In
+     * that order: a master that ends unlinks its control socket, which would race the removal.
+     */
     #endSync() {
+        for (let attempt = 0; attempt < 3 && (0,external_node_fs_.existsSync)(this.dir); attempt++) {
+            try {
+                (0,external_node_fs_.rmSync)(this.dir, { recursive: true, force: true });
+            }
+            catch {
+                // Something changed in it meanwhile: again.
+            }
+        }
         for (const s of this.#sessions.values())
             s.killSync();
-        (0,external_node_fs_.rmSync)(this.dir, { recursive: true, force: true });
     }
 }
 /**
@@ -31495,7 +31512,13 @@ class SshSession {
             }
             if (timedOut)
                 return { error: `no answer from 127.0.0.1:${port}${path} within ${timeoutMs} ms`, ms };
-            const said = stderr.trim().split("\n").filter(Boolean).slice(-2).join("; ");
+            const said = stderr
+                .trim()
+                .split("\n")
+                .filter(Boolean)
+                .slice(-2)
+                .map((l) => (0,kit_log/* untrusted */.bp)(l))
+                .join("; ");
             if (/administratively prohibited/.test(said)) {
                 return {
                     error: `sshd on ${this.label} refuses TCP forwarding (AllowTcpForwarding), which health checks use: ${said}`,
@@ -31609,7 +31632,7 @@ class SshSession {
         });
         const pid = Number(/Master running \(pid=(\d+)\)/.exec(check.stderr)?.[1]);
         if (check.code !== 0 || !Number.isInteger(pid)) {
-            throw new SshConnectionError(this.label, `connected to ${this.label}, but its master connection does not answer: ${check.stderr.trim()}`, check.stderr);
+            throw new SshConnectionError(this.label, `connected to ${this.label}, but its master connection does not answer: ${(0,kit_log/* untrusted */.bp)(check.stderr.trim())}`, check.stderr);
         }
         this.#masterPid = pid;
         // Named beside the socket, so a run killed before close() has its master ended by the next.
@@ -31637,7 +31660,8 @@ class SshSession {
 function connectFailure(label, host, stderr) {
     const named = /Host key for (\S+) has changed|host key for (\S+) is marked as revoked|host key is known for (\S+) and/i.exec(stderr);
     // ssh names a host on another port as [host]:port.
-    const keyHost = (named?.[1] ?? named?.[2] ?? named?.[3] ?? host).replace(/^\[(.*)\]:\d+$/, "$1");
+    // ssh's words, but a hostile server's banner can imitate them: untrusted.
+    const keyHost = (0,kit_log/* untrusted */.bp)((named?.[1] ?? named?.[2] ?? named?.[3] ?? host).replace(/^\[(.*)\]:\d+$/, "$1"));
     const via = keyHost === host ? "" : ` (a proxy-jump host on the way to ${label})`;
     if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for \S+ has changed/.test(stderr)) {
         return new HostKeyError(keyHost, `host key for ${keyHost} does not match known-hosts: refusing to connect${via}`);
@@ -31659,8 +31683,15 @@ function connectFailure(label, host, stderr) {
 function ssh_tail(r) {
     return tailOf(r.stderr.trim() ? r.stderr : r.stdout);
 }
+/** The end of what ssh or the host said, each line through untrusted() (a host's banner, a step's output). */
 function tailOf(text) {
-    const t = text.trimEnd().split("\n").slice(-20).join("\n").slice(-2000);
+    const t = text
+        .trimEnd()
+        .slice(-2000)
+        .split("\n")
+        .slice(-20)
+        .map((l) => (0,kit_log/* untrusted */.bp)(l))
+        .join("\n");
     return t ? `:\n${t}` : "";
 }
 
@@ -31812,8 +31843,6 @@ class ScrapeSource {
 
 // EXTERNAL MODULE: ./src/kit/action.ts + 2 modules
 var action = __nccwpck_require__(5034);
-// EXTERNAL MODULE: ./src/kit/log.ts
-var log = __nccwpck_require__(3490);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __nccwpck_require__(8532);
 ;// CONCATENATED MODULE: ./src/contract/manifest.ts
@@ -31839,6 +31868,13 @@ const BUNDLE_FILE = "SHA256SUMS.sigstore.json";
 const PUBLIC_KEY_FILE = "goship.pub";
 /** Signed SLSA provenance, one DSSE envelope per line. */
 const PROVENANCE_FILE = "provenance.intoto.jsonl";
+/**
+ * "v1.2.3…" → "1.2.3…": a release's version ID from its tag, the one used in archive names,
+ * directories and metrics. build-static stamps it; deploy-systemd expects it of a release-tag.
+ */
+function versionFromRef(ref) {
+    return /^v\d/.test(ref) ? ref.slice(1) : ref;
+}
 const sha256 = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256");
 /** Names that end up in file names and URLs. */
 const SafeName = schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]*$/, "letters, digits and . _ + - only");
@@ -32113,6 +32149,27 @@ function duration(limits = {}) {
         return core/* NEVER */.tm;
     });
 }
+// ---------------------------------------------------------------------------------------------
+// The lock's TTL
+/** How often a run refreshes its deploy locks, and finds out when one was taken over. */
+const LOCK_HEARTBEAT_MS = 15_000;
+/** Heartbeats a lock-ttl must span, so that a heartbeat or two delayed never loses the lock. */
+const LOCK_TTL_HEARTBEATS = 4;
+const MIN_LOCK_TTL_MS = LOCK_TTL_HEARTBEATS * LOCK_HEARTBEAT_MS;
+const MAX_LOCK_TTL_MS = 31_536_000_000;
+/**
+ * A zod field for `lock-ttl`: a lock older than this counts as abandoned and the next run takes
+ * it over, so it must outlast several of the holder's heartbeats (a run that is alive but slow to
+ * refresh, a host that answered late) or two runs would change the same hosts.
+ */
+function lockTtl() {
+    return duration({ max: MAX_LOCK_TTL_MS }).refine((ms) => ms >= MIN_LOCK_TTL_MS, {
+        message: `is shorter than ${formatDuration(MIN_LOCK_TTL_MS)}; allowed: a duration from ${formatDuration(MIN_LOCK_TTL_MS)} ` +
+            `to ${formatDuration(MAX_LOCK_TTL_MS)}: a run refreshes its lock every ${formatDuration(LOCK_HEARTBEAT_MS)} ` +
+            `(its heartbeat), and a lock older than lock-ttl is taken over by the next run, so lock-ttl must span ` +
+            `at least ${LOCK_TTL_HEARTBEATS} heartbeats`,
+    });
+}
 const WAVES_ALLOWED = (/* unused pure expression or super */ null && ("comma-separated cumulative steps, each a host count (1) or a percentage of the fleet (25%), " +
     "increasing, the last one 100%, e.g. 1,25%,100%"));
 const MAX_WAVES = 100;
@@ -32209,6 +32266,22 @@ const LABEL_KEY = /^[A-Za-z0-9](?:[A-Za-z0-9._/-]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^[^\p{Cc}]{0,256}$/u;
 const INVENTORY_ALLOWED = "a YAML mapping with a hosts list; each entry a [user@]host[:port] string, or a mapping with " +
     "host, optional wave (a positive integer) and optional labels (a map of strings)";
+/** A YAML parser's message without the text it quotes ("Unresolved tag: !x" → "Unresolved tag"). */
+function withoutText(message) {
+    return message.split("\n")[0].replace(/: .*$/, "");
+}
+/** "is a list" / "is a text": what a value is, without any of it. */
+function kindOf(v) {
+    if (Array.isArray(v))
+        return "is a list";
+    if (typeof v === "string")
+        return "is a text, not a mapping";
+    if (typeof v === "number" || typeof v === "bigint")
+        return "is a number, not a mapping";
+    if (typeof v === "boolean")
+        return "is true or false, not a mapping";
+    return "is not a mapping";
+}
 /** "is 0" / "is missing" / "is a list": what a value in the inventory is, for messages. */
 function describeValue(v) {
     if (v === undefined)
@@ -32302,10 +32375,12 @@ function parseInventory(text, file, defaults, input = "inventory") {
     };
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
+    // Until the file is known to be an inventory (a mapping with a hosts key), nothing of its
+    // text is shown: `inventory` may name another file (a key, a .env) by mistake or on purpose.
     if (doc.errors.length > 0) {
         throw fail(doc.errors.slice(0, 10).map((e) => {
             const at = lineCounter.linePos(e.pos[0]);
-            return `line ${at.line}, column ${at.col} is not valid YAML (${e.message.split("\n")[0]}); allowed: ${INVENTORY_ALLOWED}`;
+            return `line ${at.line}, column ${at.col} is not valid YAML (${withoutText(e.message)}); allowed: ${INVENTORY_ALLOWED}`;
         }));
     }
     let data;
@@ -32313,10 +32388,18 @@ function parseInventory(text, file, defaults, input = "inventory") {
         data = doc.toJS({ maxAliasCount: 100 });
     }
     catch (e) {
-        throw fail([`cannot be read as data (${errorMessage(e)}); allowed: ${INVENTORY_ALLOWED}`]);
+        throw fail([`cannot be read as data (${withoutText(errorMessage(e))}); allowed: ${INVENTORY_ALLOWED}`]);
     }
     if (data === null || data === undefined)
         throw fail([`is empty; allowed: ${INVENTORY_ALLOWED}`]);
+    if (typeof data !== "object" || Array.isArray(data)) {
+        throw fail([`${locate(doc, lineCounter, [])} ${kindOf(data)}; allowed: ${INVENTORY_ALLOWED}`]);
+    }
+    if (!Object.hasOwn(data, "hosts")) {
+        throw fail([
+            `has no hosts key, so it is not an inventory (none of its content is shown); allowed: ${INVENTORY_ALLOWED}`,
+        ]);
+    }
     const where = (path) => locate(doc, lineCounter, path);
     const problems = [];
     const report = (prefix, issues) => {
@@ -32511,6 +32594,20 @@ function environment() {
         ctx.addIssue({ code: "custom", message: entries });
         return z.NEVER;
     });
+}
+/**
+ * Values shorter than this are not masked on their own: a `1`, `on` or `api` masked would turn
+ * every occurrence of it in the log into *** (host addresses, versions, counts) and hides no
+ * secret worth the name. They stay masked as part of their KEY=VALUE line.
+ */
+const MIN_MASKED_VALUE = 4;
+/**
+ * The values of the `environment` input to mask on their own, besides the whole input and each
+ * line: an app prints a value without its key (a journal line goship echoes when a health check
+ * fails). Every value of MIN_MASKED_VALUE characters or more, once each.
+ */
+function environmentSecrets(entries) {
+    return [...new Set(entries.map((e) => e.value).filter((v) => v.length >= MIN_MASKED_VALUE))];
 }
 /** ASCII characters a value keeps as they are in the file; other ASCII ones get a backslash. */
 const PLAIN_ASCII = /^[A-Za-z0-9_./:@%+,=-]$/;
@@ -33173,7 +33270,7 @@ const RUNNER_GAVE_TEMP = Boolean(process.env.RUNNER_TEMP);
 async function writeReport(plan, run, extra) {
     // A RUNNER_TEMP goship made itself (local mode, a bare node run) is removed when the run ends;
     // the report must outlive it.
-    const dir = (0,external_node_path_.join)((RUNNER_GAVE_TEMP && !(0,log/* isLocalMode */.Jn)() && process.env.RUNNER_TEMP) || (0,external_node_os_.tmpdir)(), "goship-canary-gate");
+    const dir = (0,external_node_path_.join)((RUNNER_GAVE_TEMP && !(0,kit_log/* isLocalMode */.Jn)() && process.env.RUNNER_TEMP) || (0,external_node_os_.tmpdir)(), "goship-canary-gate");
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
     const name = `report-${plan.canaryVersion}-${Math.round(plan.start / 1000)}`;
     const report = {
@@ -33234,7 +33331,7 @@ const canaryGate = (0,action/* defineAction */.QP)({
         const mode = plan.replay
             ? `the window ${new Date(plan.start).toISOString()} + ${plan.cfg.deadline} s`
             : `${plan.cfg.deadline} s live`;
-        (0,log/* info */.pq)(`canary-gate: ${plan.canaryVersion} (canary) vs ${plan.baselineVersion} (baseline) on ${i.targets.length} host(s), ` +
+        (0,kit_log/* info */.pq)(`canary-gate: ${plan.canaryVersion} (canary) vs ${plan.baselineVersion} (baseline) on ${i.targets.length} host(s), ` +
             `${i.provider}${i.provider === "scrape" ? ` via ${i["scrape-via"]}` : ""}, ${mode}, a tick every ${plan.cfg.interval} s, ` +
             `checks ${enabledChecks(plan.cfg).join(", ")}`);
         let run = null;
@@ -33260,7 +33357,7 @@ const canaryGate = (0,action/* defineAction */.QP)({
                         counters.push({ t, ...got });
                         return got;
                     },
-                    onTick: (r) => (0,log/* info */.pq)(tickLine(r)),
+                    onTick: (r) => (0,kit_log/* info */.pq)(tickLine(r)),
                 });
             }
             finally {
@@ -33273,7 +33370,7 @@ const canaryGate = (0,action/* defineAction */.QP)({
             failure = (0,errors/* errorMessage */.gJ)(e);
         }
         for (const w of run?.state.warnings ?? [])
-            (0,log/* warning */.$e)(`canary-gate: ${w}`);
+            (0,kit_log/* warning */.$e)(`canary-gate: ${w}`);
         const decision = run?.decision ?? "hold";
         const reasons = run ? run.reasons : [failure ?? "the gate did not run"];
         const last = run?.records.at(-1);
@@ -33289,11 +33386,11 @@ const canaryGate = (0,action/* defineAction */.QP)({
         await renderSummary(run, plan.cfg, { ...ctx, ...(failure ? { error: failure } : {}) }).write();
         const verdict = `${decision.toUpperCase()}: ${reasons[0] ?? ""}`;
         if (decision === "promote") {
-            (0,log/* info */.pq)(`canary-gate: ${verdict}`);
+            (0,kit_log/* info */.pq)(`canary-gate: ${verdict}`);
             return;
         }
         if (i.advisory) {
-            (0,log/* warning */.$e)(`canary-gate (advisory, the step does not fail): ${verdict}`);
+            (0,kit_log/* warning */.$e)(`canary-gate (advisory, the step does not fail): ${verdict}`);
             return;
         }
         throw new errors/* UserError */.yo(verdict);
@@ -33314,6 +33411,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   n0: () => (/* binding */ setOutputs)
 });
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __nccwpck_require__(3218);
 // EXTERNAL MODULE: ./src/kit/errors.ts
@@ -33322,8 +33421,6 @@ var errors = __nccwpck_require__(3713);
 var kit_inputs = __nccwpck_require__(7127);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/kit/cleanup.ts
@@ -33437,15 +33534,40 @@ function ensureRunnerDirs() {
 
 
 
+
 function defineAction(def) {
     return def;
 }
+/** The signals that stop a run: a cancelled workflow (SIGINT, then SIGTERM), Ctrl-C, a closed terminal. */
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+/**
+ * While an action runs, a stop signal ends the process the way process.exit does, not the way
+ * the signal's default does: Node then runs the process's "exit" handlers (the SSH client's ends
+ * its masters and removes its key and config), and the status is the signal's, 128 + its number.
+ * Returns what puts the signals' defaults back.
+ */
+function exitOnStopSignals(name) {
+    const handlers = STOP_SIGNALS.map((signal) => {
+        const handler = () => {
+            core/* error */.z3(`${name}: stopped by ${signal}`);
+            process.exit(128 + external_node_os_.constants.signals[signal]);
+        };
+        process.on(signal, handler);
+        return () => process.off(signal, handler);
+    });
+    return () => {
+        for (const off of handlers)
+            off();
+    };
+}
 /**
  * The one wrapper every action runs in. A UserError fails the step with its message;
- * anything else is a bug and also prints its stack.
+ * anything else is a bug and also prints its stack. A stop signal ends it with the signal's
+ * status once the exit handlers ran (exitOnStopSignals).
  */
 async function runAction(def) {
     const isPost = core/* getState */.Gu("isPost") === "true";
+    const restoreSignals = exitOnStopSignals(def.name);
     try {
         if (isPost) {
             await def.post?.();
@@ -33476,6 +33598,9 @@ async function runAction(def) {
         if (!(e instanceof errors/* UserError */.yo))
             core/* info */.pq((e instanceof Error && e.stack) || "");
     }
+    finally {
+        restoreSignals();
+    }
 }
 /** The outputs each action has set in this process, so that failureOutputs fills only the others. */
 const outputsSet = new WeakMap();
@@ -33498,10 +33623,10 @@ function setOutputs(def, values) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   UY: () => (/* binding */ redactCredentials),
 /* harmony export */   Xu: () => (/* binding */ inputError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   y0: () => (/* binding */ hideUrlCredentials),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
 /**
@@ -33524,15 +33649,18 @@ class InputError extends UserError {
     }
 }
 function formatProblem(p) {
-    return `input "${p.input}" has value ${JSON.stringify(hideUrlCredentials(p.value))}: ${p.allowed}`;
+    // A URL's password in a value (a GOPROXY, a mirror) must not reach the log with it.
+    return redactCredentials(`input "${p.input}" has value ${JSON.stringify(p.value)}: ${p.allowed}`);
 }
 /**
- * `https://user:password@host/…` → `https://***@host/…`, wherever a URL appears in `text`: an
- * error that quotes a value the user gave must not repeat a password written into a URL. It errs
- * on the side of hiding (everything from the scheme to an `@` without a space between).
+ * `text` with the credentials of every URL in it replaced by ***: "https://user:pass@host"
+ * becomes "https://***@host", and so does a "user:pass@host" item of a list without a scheme
+ * (a GOPROXY entry, which the go command reads as https).
  */
-function hideUrlCredentials(text) {
-    return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s@]*@/gi, "$1***@");
+function redactCredentials(text) {
+    return text
+        .replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#\s"'`]*@/gi, "$1***@")
+        .replace(/(^|[\s,|"'`])[^\s,|"'`/?#@:]+:[^\s,|"'`/?#@]*@/g, "$1***@");
 }
 /** Shorthand for a single-input problem found after parsing (e.g. a target unknown to the installed Go). */
 function inputError(input, value, allowed) {
@@ -33688,6 +33816,7 @@ function list(item, allowed) {
 /* harmony export */   $e: () => (/* binding */ warning),
 /* harmony export */   $l: () => (/* binding */ maskSecret),
 /* harmony export */   Jn: () => (/* binding */ isLocalMode),
+/* harmony export */   bp: () => (/* binding */ untrusted),
 /* harmony export */   pq: () => (/* binding */ info)
 /* harmony export */ });
 /* unused harmony exports group, debug, notice, seconds, bytes */
@@ -33727,6 +33856,25 @@ function notice(message) {
 function maskSecret(value) {
     if (value !== "" && !isLocalMode())
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+}
+/**
+ * Text that came from a host or an app (a response body, a journal line, a step's stderr, a value
+ * a step printed), made safe to print in the job log: the runner reads every line goship prints
+ * for workflow commands, `::<command>::` at the start of a line and `##[<command>]` anywhere in
+ * it, so text an app controls could otherwise add a mask, set an output, stop command
+ * processing or fake an error. What comes back is one line, the same text where it was harmless:
+ * line breaks read `\n` and `\r`, other control characters (an ANSI escape, say) `\u001b`, a
+ * `::` at its start `\::` and every `##[` `##\[`.
+ */
+function untrusted(text) {
+    const flat = text
+        .toWellFormed()
+        .replace(/\r\n|\n/g, "\\n")
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+        .replaceAll("##[", "##\\[");
+    // The runner trims leading white space (Unicode's too) before it looks for "::".
+    return flat.replace(/^(\s*):(?=:)/u, "$1\\:");
 }
 /** Seconds with one decimal, for logs and summaries. */
 function seconds(ms) {
@@ -42552,6 +42700,7 @@ exports.visitAsync = visitAsync;
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
@@ -42562,7 +42711,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");

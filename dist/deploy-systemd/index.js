@@ -29216,7 +29216,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _kit_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(55034);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(26186);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(10897);
 
 
 await (0,_kit_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .deploySystemd */ .R);
@@ -29226,7 +29226,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 26186:
+/***/ 10897:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29268,6 +29268,13 @@ const BUNDLE_FILE = "SHA256SUMS.sigstore.json";
 const PUBLIC_KEY_FILE = "goship.pub";
 /** Signed SLSA provenance, one DSSE envelope per line. */
 const PROVENANCE_FILE = "provenance.intoto.jsonl";
+/**
+ * "v1.2.3…" → "1.2.3…": a release's version ID from its tag, the one used in archive names,
+ * directories and metrics. build-static stamps it; deploy-systemd expects it of a release-tag.
+ */
+function versionFromRef(ref) {
+    return /^v\d/.test(ref) ? ref.slice(1) : ref;
+}
 const sha256 = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256");
 /** Names that end up in file names and URLs. */
 const SafeName = schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]*$/, "letters, digits and . _ + - only");
@@ -29628,7 +29635,10 @@ function processAlive(pid) {
 /** A process's start time (clock ticks since boot), so a reused PID is not taken for it; "" when gone. */
 function processStartTime(pid) {
     try {
-        return (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[19] ?? "";
+        // The fields after comm: state is the first, starttime the 20th. A zombie has ended: no start time.
+        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        return fields[0] === "Z" ? "" : (fields[19] ?? "");
     }
     catch {
         return "";
@@ -29944,7 +29954,10 @@ async function drain(items, limit, task) {
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+// EXTERNAL MODULE: ./src/kit/log.ts
+var kit_log = __nccwpck_require__(83490);
 ;// CONCATENATED MODULE: ./src/remote/steps/script.ts
+
 
 
 
@@ -29971,7 +29984,7 @@ async function drain(items, limit, task) {
  * the value checks and the reading of what a step prints.
  *
  * The scripts need what every systemd host has: a POSIX sh, GNU coreutils (mv -T, stat -c,
- * date -r, sha256sum, a fractional sleep), cmp, grep, sed and systemctl. openssl is used as a second digest where
+ * date -r, sha256sum, a fractional sleep), cmp, grep, sed, flock (util-linux) and systemctl. openssl is used as a second digest where
  * installed (VERIFIED_WITH says which tools agreed).
  */
 /** Exit codes the scripts return on purpose; anything else is a command that failed (see stderr). */
@@ -29999,6 +30012,14 @@ const EXIT = {
     UNIT_INVALID: 19,
     /** service: systemctl could not do it (stderr and the unit's state say why). */
     SERVICE_FAILED: 20,
+    /** lock (refresh): the lock is gone or another run holds it now; stdout: HOLDER, RUN_URL, SINCE, AGE of that one. */
+    LOCK_LOST: 21,
+    /**
+     * The app's name belongs to something goship did not make on this host (a unit it did not
+     * write, /opt/<app> or /etc/<app> of another package, a /var/lib/<app> systemd did not make
+     * for goship's unit): nothing changed. See claim.ts.
+     */
+    FOREIGN: 22,
     // nginx (see nginx.ts): 30-39.
     /** write-upstream: `nginx -t` refused the configuration with the new upstream; the previous file is back. stdout: NGINX_ERROR. */
     NGINX_INVALID: 30,
@@ -30019,6 +30040,8 @@ const EXIT_MEANING = {
     [EXIT.BAD_HISTORY_LINE]: "the history line is not one line of JSON",
     [EXIT.UNIT_INVALID]: "systemd-analyze verify refused the unit",
     [EXIT.SERVICE_FAILED]: "systemctl failed",
+    [EXIT.LOCK_LOST]: "the deploy lock is no longer this run's",
+    [EXIT.FOREIGN]: "the app's name is taken on the host by something goship did not make",
     [EXIT.NGINX_INVALID]: "nginx -t refused the configuration with the new upstream (the previous one is back)",
     [EXIT.NGINX_UNAVAILABLE]: "nginx is not installed or not running on the host",
     [EXIT.NGINX_RELOAD_FAILED]: "nginx did not reload with the new upstream (the previous one is back)",
@@ -30030,7 +30053,8 @@ class RemoteValueError extends errors/* UserError */.yo {
     constructor(field, value, allowed) {
         const text = typeof value === "string" ? value : String(value);
         const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
-        super(`${field} ${JSON.stringify(shown)} cannot be used on a host: ${allowed}`);
+        // The value may have come from a host (a version in its history): untrusted.
+        super(`${field} ${(0,kit_log/* untrusted */.bp)(JSON.stringify(shown))} cannot be used on a host: ${allowed}`);
         this.field = field;
     }
 }
@@ -30176,13 +30200,17 @@ const RUNNING_RELEASE = sh `running_release() {
 `;
 // ---------------------------------------------------------------------------------------------
 // Reading what the steps print
-/** The KEY=VALUE lines of a step's stdout, in order (a key may repeat). Other lines are ignored. */
+/**
+ * The KEY=VALUE lines of a step's stdout, in order (a key may repeat). Other lines are ignored.
+ * Values are the host's text and end up in the log (a journal line, a lock's holder): they come
+ * back through untrusted(), which leaves every value a step prints on purpose as it is.
+ */
 function outputFields(stdout) {
     const fields = [];
     for (const line of stdout.split("\n")) {
         const m = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
         if (m)
-            fields.push([m[1], m[2]]);
+            fields.push([m[1], (0,kit_log/* untrusted */.bp)(m[2])]);
     }
     return fields;
 }
@@ -30190,15 +30218,19 @@ function outputFields(stdout) {
 function outputValue(stdout, key) {
     return outputFields(stdout).find(([k]) => k === key)?.[1];
 }
+/** What a step said on stderr, its last `lines` lines (the host's text: through untrusted()). */
+function stepComplaint(stderr, lines = 5) {
+    return stderr
+        .split("\n")
+        .map((l) => (0,kit_log/* untrusted */.bp)(l.replace(/^goship-step: /, "").trim()))
+        .filter(Boolean)
+        .slice(-lines)
+        .join("; ");
+}
 /** A message for a step that exited non-zero: what the code means, and what the script said. */
 function describeStepFailure(step, code, stderr) {
     const meaning = EXIT_MEANING[code] ?? `exited with code ${code}`;
-    const said = stderr
-        .split("\n")
-        .map((l) => l.replace(/^goship-step: /, "").trim())
-        .filter(Boolean)
-        .slice(-5)
-        .join("; ");
+    const said = stepComplaint(stderr);
     return `${step}: ${meaning}${said ? `: ${said}` : ""}`;
 }
 
@@ -30210,15 +30242,18 @@ function describeStepFailure(step, code, stderr) {
  * check their values (RemoteValueError) and give absolute paths; the remote steps' scripts
  * (steps/) spell the same paths in sh, and their tests on a real host look for them there.
  *
- *   /opt/<app>/releases/<version>/{<binary>,goship-manifest.json}
- *                                      each release, root's, the binary 0755; never replaced
+ *   /opt/<app>/releases/<version>/{<binary>,goship-manifest.json,.goship-sha256}
+ *                                      each release, root's, the binary 0755; never replaced;
+ *                                      .goship-sha256 is "<sha256>  <binary>", verified at install
  *   /opt/<app>/current -> releases/<version>
  *                                      the live release (the restart strategy runs it)
  *   /opt/<app>/slots/<port> -> ../releases/<version>
  *                                      blue-green: each slot pins its own release, so
  *                                      <app>@8081 and <app>@8082 can run different versions
+ *   /opt/<app>/.goship/               goship's: its being there marks /opt/<app> and /etc/<app>
+ *                                      as goship's (steps/claim.ts); flock-ed while the lock changes
  *   /opt/<app>/.goship/lock/{holder,run-url,since}
- *                                      the deploy lock (lock.mutex beside it, briefly)
+ *                                      the deploy lock
  *   /opt/<app>/.goship/history.jsonl   one JSON object a line
  *   /opt/<app>/.goship/incoming/<version>.bin, <version>.goship-manifest.json
  *                                      uploads, until stage-release installs them (cleanup
@@ -30555,6 +30590,7 @@ const writeUpstreamStep = {
     name: "write-upstream",
     script: WRITE_UPSTREAM,
     stdin: true,
+    changes: true,
     args: (p) => [checkApp(p.app)],
 };
 /** write-upstream exited non-zero: `code` is one of EXIT's, `nginxError` nginx's complaint when it refused the file. */
@@ -30602,6 +30638,12 @@ const CONTROL = /\p{Cc}/u;
 /** Words that need no quoting: systemd gives them no special meaning in a command line. */
 const BARE_WORD = /^[A-Za-z0-9_@+=:,./-]+$/;
 const DEFAULT_RESTART_SEC = 2;
+/**
+ * The first line of every unit file goship renders, and what marks a unit file as goship's: it
+ * writes, replaces, starts, stops or disables only a unit whose file begins with this line and
+ * from which systemd loads the unit (steps/claim.ts).
+ */
+const UNIT_MARK = "# Generated by goship (deploy-systemd). Do not edit: every deploy rewrites this file.";
 /** `<app>.service` or the template `<app>@.service`: the file name under /etc/systemd/system. */
 function unitFileName(app, strategy) {
     unit_checkApp(app);
@@ -30670,7 +30712,7 @@ function renderUnit(spec) {
     const args = spec.args.map((a, i) => quoteExecArgument(`args[${i}]`, a));
     const exec = `${execDirectory ?? (template ? `${paths.slots}/%i` : paths.current)}/${binary}`;
     const lines = [
-        `# Generated by goship (deploy-systemd). Do not edit: every deploy rewrites this file.`,
+        UNIT_MARK,
         `# strategy=${spec.strategy} hardening=${spec.hardening}`,
         "",
         "[Unit]",
@@ -30876,8 +30918,6 @@ function checkInteger(field, value, min, max) {
     return value;
 }
 
-// EXTERNAL MODULE: ./src/kit/log.ts
-var log = __nccwpck_require__(83490);
 ;// CONCATENATED MODULE: ./src/remote/hosts-spec.ts
 
 
@@ -31043,7 +31083,87 @@ function dnsNameProblem(host) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/remote/steps/claim.ts
+
+
+
+/**
+ * What on a host is goship's to change. An app's name is also a unit name, a directory under
+ * /opt, /etc and /var/lib: `app: ssh` or `app: nginx` must not let goship overwrite, stop or
+ * disable the host's sshd or nginx, nor write into the package's /etc/ssh.
+ *
+ * - A unit is goship's when its file under /etc/systemd/system begins with goship's mark
+ *   (UNIT_MARK, the first line goship renders) and systemd loads the unit from that file, or
+ *   knows no unit of that name: a package's /lib/systemd/system/ssh.service, an alias such as
+ *   sshd.service or a mask (links both) are not. write-unit and service check the unit they
+ *   touch, every time.
+ * - /opt/<app> and /etc/<app> are goship's when /opt/<app>/.goship is: goship makes it (the
+ *   lock's directory) the first time it takes the app's lock on a host, after checking that
+ *   neither directory was there. Until then, either one existing belongs to someone else.
+ * - /var/lib/<app> (the unit's StateDirectory) must be absent or the link systemd makes for a
+ *   DynamicUser unit (private/<app>): a real directory of that name (a package's /var/lib/nginx)
+ *   would be handed over to the app's dynamic user by systemd.
+ *
+ * The lock step checks all of it before it creates anything, so a run for an app that is not
+ * goship's on a host stops there (exit FOREIGN) with nothing changed; status reports it, so a
+ * dry run refuses it too.
+ */
+/**
+ * Shell functions: `unit_ours FILE-NAME UNIT` and `app_ours` (uses $app). Each sets `why` and
+ * fails when what it checks is not goship's.
+ */
+const CLAIM = sh `# The unit file ${UNIT_DIR}/$1 is absent or goship's, and systemd loads unit $2 from it
+# (or knows no such unit).
+unit_ours() {
+  f=${UNIT_DIR}/$1
+  if [ -L "$f" ]; then
+    why="$f is a symbolic link (an alias or a mask), not a unit goship wrote"
+    return 1
+  fi
+  if [ -e "$f" ]; then
+    if [ ! -f "$f" ]; then
+      why="$f is not a regular file"
+      return 1
+    fi
+    if [ "$(head -n 1 -- "$f")" != "${UNIT_MARK}" ]; then
+      why="$f was not written by goship (its first line is not goship's mark)"
+      return 1
+    fi
+  fi
+  fp=$(systemctl show -P FragmentPath -- "$2" 2>/dev/null) || fp=
+  case $fp in "" | "$f") return 0 ;; esac
+  why="systemd loads $2 from $fp, which goship did not write"
+  return 1
+}
+# Everything the name $app stands for on this host is goship's, or absent.
+app_ours() {
+  unit_ours "$app.service" "$app.service" || return 1
+  # A template has no state of its own: systemd says where an instance's unit would come from.
+  unit_ours "$app@.service" "$app@goship.service" || return 1
+  if [ ! -d "/opt/$app/.goship" ] || [ -L "/opt/$app/.goship" ]; then
+    for d in "/opt/$app" "/etc/$app"; do
+      if [ -e "$d" ] || [ -L "$d" ]; then
+        why="$d exists and goship did not make it (/opt/$app/.goship marks goship's)"
+        return 1
+      fi
+    done
+  fi
+  d=/var/lib/$app
+  if [ -L "$d" ]; then
+    [ "$(readlink -- "$d")" != "private/$app" ] || return 0
+    why="$d is a link systemd did not make for goship's unit (that one is private/$app)"
+    return 1
+  fi
+  if [ -e "$d" ]; then
+    why="$d exists and is not the link systemd makes for goship's unit: systemd would give it to the app's dynamic user"
+    return 1
+  fi
+  return 0
+}
+`;
+
 ;// CONCATENATED MODULE: ./src/remote/steps/config.ts
+
 
 
 
@@ -31126,7 +31246,7 @@ if [ -n "$version" ] && [ "$source" != snapshot ]; then
 fi
 printf 'CHANGED=%s\n' "$changed"
 `;
-const WRITE_UNIT = sh `${PRELUDE}
+const WRITE_UNIT = sh `${PRELUDE}${CLAIM}
 is_unit() {
   case $1 in
     *@.service) is_app "\${1%@.service}" ;;
@@ -31141,6 +31261,13 @@ dir=${UNIT_DIR}
 file=$dir/$name
 mode=644
 [ -d "$dir" ] || die 1 "$dir does not exist: not a systemd host?"
+app=\${name%.service}
+app=\${app%@}
+case $name in
+  *@.service) unit=$app@goship.service ;;
+  *) unit=$name ;;
+esac
+unit_ours "$name" "$unit" || die ${EXIT.FOREIGN} "app $app: $why; goship writes only units it wrote: choose another app name"
 ${REPLACE_FROM_STDIN}# After every change; and whenever systemd says its view is stale (a run killed between the
 # rename and the reload, a file or drop-in edited by hand), so a re-run converges. A template
 # has no state of its own to ask, so it is always reloaded.
@@ -31159,6 +31286,7 @@ const writeEnvStep = {
     name: "write-env",
     script: WRITE_ENV,
     stdin: true,
+    changes: true,
     args: (p) => {
         const source = p.source ?? "stdin";
         if (!["stdin", "keep", "snapshot"].includes(source))
@@ -31173,11 +31301,16 @@ const writeEnvStep = {
         ];
     },
 };
-/** Writes /etc/systemd/system/<unitFileName> (0644, root) from stdin, then always daemon-reload. CHANGED=0|1. */
+/**
+ * Writes /etc/systemd/system/<unitFileName> (0644, root) from stdin (a unit renderUnit made), then
+ * daemon-reload. CHANGED=0|1. Exit FOREIGN, nothing written: a unit of that name that goship did
+ * not write is there, or systemd loads the unit from elsewhere (claim.ts).
+ */
 const writeUnitStep = {
     name: "write-unit",
     script: WRITE_UNIT,
     stdin: true,
+    changes: true,
     args: (p) => {
         if (p.strategy !== "restart" && p.strategy !== "blue-green") {
             throw new RemoteValueError("strategy", p.strategy, "restart or blue-green");
@@ -31192,6 +31325,7 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 
 
 
+
 /**
  * The deploy lock, /opt/<app>/.goship/lock: one run at a time per app and host. Taken with one
  * mkdir, refreshed by the run's heartbeat (the same holder again), taken over once older than
@@ -31203,57 +31337,60 @@ function newHolderToken(label) {
     return `${clean}.${(0,external_node_crypto_.randomBytes)(6).toString("hex")}`;
 }
 /**
- * Used by lock and unlock. Taking a free lock is one mkdir and needs nothing else; changing a
- * lock that exists (a heartbeat, a takeover, a release) happens under $mutex, a sibling of the
- * lock, one run at a time and after a second look. The mutex sits beside the lock, not in it, so
- * that it leaves the lock directory's time alone (the age of a lock without a since file). A run
- * killed while holding it leaves it behind: after 60 s it counts as abandoned.
+ * Used by lock and unlock: every look at the lock and every change to it happens under an
+ * flock(2) on /opt/<app>/.goship, so two runs never both see a stale lock and both take it over.
+ * The kernel drops the flock when its holder exits, however it ends: a killed step leaves
+ * nothing to judge abandoned (the mkdir mutex this replaces did, and two runs could both
+ * "take over" an abandoned one: check, rmdir, mkdir is not one step). The directory is locked,
+ * not a file in it: it is never removed or replaced, so every run locks the same inode.
  */
-const LOCK_MUTEX = sh `have_mutex=0
-trap 'if [ "$have_mutex" = 1 ]; then rmdir -- "$mutex" 2>/dev/null || true; fi' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
-take_mutex() {
-  if mkdir -- "$mutex" 2>/dev/null; then
-    have_mutex=1
-    return 0
+const LOCK_GUARD = sh `command -v flock >/dev/null 2>&1 || die ${EXIT.TOOL_MISSING} "flock (util-linux) is not installed on this host"
+guard() {
+  exec 9<"$meta"
+  if ! flock -w 30 9; then
+    if read_lock; then print_lock; fi
+    die ${EXIT.LOCK_HELD} "another goship step has held $meta for 30 s"
   fi
-  m=$(date -r "$mutex" +%s 2>/dev/null) || return 1
-  [ $((now - m)) -gt 60 ] || return 1
-  rmdir -- "$mutex" 2>/dev/null || true
-  mkdir -- "$mutex" 2>/dev/null || return 1
-  have_mutex=1
-}
-drop_mutex() {
-  rmdir -- "$mutex" 2>/dev/null || true
-  have_mutex=0
 }
 `;
-const LOCK = sh `${PRELUDE}${LOCK_READ}${LOCK_MUTEX}
-[ $# -eq 4 ] || die ${EXIT.BAD_ARGUMENT} "usage: lock APP HOLDER RUN-URL TTL-SECONDS"
-app=$1 holder=$2 run_url=$3 ttl=$4
+const LOCK = sh `${PRELUDE}${LOCK_READ}${CLAIM}${LOCK_GUARD}
+[ $# -eq 4 ] || [ $# -eq 5 ] || die ${EXIT.BAD_ARGUMENT} "usage: lock APP HOLDER RUN-URL TTL-SECONDS [take|refresh]"
+app=$1 holder=$2 run_url=$3 ttl=$4 how=\${5:-take}
 need app app "$app"
 need token holder "$holder"
 need url run-url "$run_url"
 # shellcheck disable=SC2015 # the || part is meant to run when either test fails
 is_uint "$ttl" && [ "$ttl" -ge 1 ] || die ${EXIT.BAD_ARGUMENT} "ttl: not allowed: $ttl"
+case $how in take | refresh) ;; *) die ${EXIT.BAD_ARGUMENT} "how: not allowed: $how" ;; esac
 root=/opt/$app
 meta=$root/.goship
 lock=$meta/lock
-mutex=$meta/lock.mutex
-[ -d /opt ] || mkdir -m 755 /opt
+own_dir "$root"
+own_dir "$meta"
+[ -d /opt ] || mkdir -m 755 /opt 2>/dev/null || [ -d /opt ] || die 1 "cannot create /opt"
+# The claim, before anything is made: this is the first step of every run that changes a host.
+# Checked, and /opt/$app/.goship made, under an flock on /opt: two runs making a new app at once
+# must not take each other's half-made directory for another package's.
+exec 8</opt
+flock -w 30 8 || die ${EXIT.LOCK_HELD} "another goship step has held /opt for 30 s"
+app_ours || die ${EXIT.FOREIGN} "app $app: $why; goship changes only what it made: choose another app name"
 make_dir 755 "$root"
 make_dir 750 "$meta"
+exec 8<&-
 own_dir "$lock"
+now=$(date +%s)
+guard
 # Locks released by runs killed before they finished removing them.
 for d in "$meta"/lock.released-*; do
   [ -e "$d" ] || continue
   rm -rf -- "$d" 2>/dev/null || true
 done
-now=$(date +%s)
+# The mutex directory earlier versions of goship kept beside the lock, once abandoned.
+if [ -d "$meta/lock.mutex" ] && m=$(date -r "$meta/lock.mutex" +%s 2>/dev/null) && [ $((now - m)) -gt 60 ]; then
+  rmdir -- "$meta/lock.mutex" 2>/dev/null || true
+fi
 
-# Each file is replaced whole: a reader never sees half a value.
+# Each file is replaced whole: a reader that takes no guard (status) never sees half a value.
 write_lock() {
   printf '%s\n' "$run_url" >"$lock/.run-url.$$"
   mv -f -- "$lock/.run-url.$$" "$lock/run-url"
@@ -31262,94 +31399,73 @@ write_lock() {
   printf '%s\n' "$holder" >"$lock/.holder.$$"
   mv -f -- "$lock/.holder.$$" "$lock/holder"
 }
-held() {
+
+# A heartbeat: the lock must still be ours. One that is gone or someone else's was lost: this
+# run may not change the host any more, and is told so rather than given a new lock.
+if [ "$how" = refresh ]; then
+  if ! read_lock; then
+    die ${EXIT.LOCK_LOST} "the deploy lock of $app is gone: removed by hand, or taken over and released by another run"
+  fi
+  if [ "$l_holder" != "$holder" ]; then
+    print_lock
+    die ${EXIT.LOCK_LOST} "the deploy lock of $app was taken over by \${l_holder:-an unknown holder}\${l_run_url:+ ($l_run_url)}"
+  fi
+  write_lock
+  printf 'ACQUIRED=%s\nSINCE=%s\nREFRESHED=1\n' "$holder" "$now"
+  exit 0
+fi
+
+if mkdir -m 750 -- "$lock" 2>/dev/null; then
+  write_lock
+  printf 'ACQUIRED=%s\nSINCE=%s\n' "$holder" "$now"
+  exit 0
+fi
+# Under the guard nothing else changes the lock: it is there (a lock made by a run killed
+# before it wrote its files dates from the directory's own time).
+read_lock || die 1 "$lock exists but cannot be read"
+if [ "$l_holder" = "$holder" ]; then
+  # Ours already: a retried step, or a re-run of the same job taking back its killed attempt's.
+  write_lock
+  printf 'ACQUIRED=%s\nSINCE=%s\nREFRESHED=1\n' "$holder" "$now"
+  exit 0
+fi
+if [ "$l_age" -le "$ttl" ]; then
   print_lock
   printf 'TTL=%s\n' "$ttl"
   exit ${EXIT.LOCK_HELD}
-}
-
-tries=0
-while [ "$tries" -lt 10 ]; do
-  tries=$((tries + 1))
-  if mkdir -m 750 -- "$lock" 2>/dev/null; then
-    write_lock
-    printf 'ACQUIRED=%s\nSINCE=%s\n' "$holder" "$now"
-    exit 0
-  fi
-  if ! read_lock; then
-    own_dir "$lock"
-    continue # released meanwhile
-  fi
-  if [ "$l_holder" != "$holder" ] && [ "$l_age" -le "$ttl" ]; then held; fi
-  # Ours already (a retried step: refresh its time, a heartbeat), or stale (take it over).
-  if ! take_mutex; then
-    sleep 0.2
-    continue
-  fi
-  if ! read_lock; then
-    drop_mutex
-    continue
-  fi
-  if [ "$l_holder" = "$holder" ]; then
-    write_lock
-    drop_mutex
-    printf 'ACQUIRED=%s\nSINCE=%s\nREFRESHED=1\n' "$holder" "$now"
-    exit 0
-  fi
-  if [ "$l_age" -le "$ttl" ]; then
-    drop_mutex
-    held # refreshed or taken over since the first look
-  fi
-  old_holder=$l_holder old_url=$l_run_url old_age=$l_age
-  write_lock
-  drop_mutex
-  printf 'ACQUIRED=%s\nSINCE=%s\n' "$holder" "$now"
-  printf 'TAKEN_OVER=%s\nTAKEN_OVER_RUN_URL=%s\nTAKEN_OVER_AGE=%s\n' "$old_holder" "$old_url" "$old_age"
-  printf 'WARNING=took over the deploy lock of %s%s: held for %s s, longer than the lock TTL of %s s\n' \
-    "\${old_holder:-an unknown holder}" "\${old_url:+ ($old_url)}" "$old_age" "$ttl"
-  exit 0
-done
-read_lock || die ${EXIT.LOCK_HELD} "the lock kept changing"
-held
+fi
+old_holder=$l_holder old_url=$l_run_url old_age=$l_age
+write_lock
+printf 'ACQUIRED=%s\nSINCE=%s\n' "$holder" "$now"
+printf 'TAKEN_OVER=%s\nTAKEN_OVER_RUN_URL=%s\nTAKEN_OVER_AGE=%s\n' "$old_holder" "$old_url" "$old_age"
+printf 'WARNING=took over the deploy lock of %s%s: held for %s s, longer than the lock TTL of %s s\n' \
+  "\${old_holder:-an unknown holder}" "\${old_url:+ ($old_url)}" "$old_age" "$ttl"
 `;
-const UNLOCK = sh `${PRELUDE}${LOCK_READ}${LOCK_MUTEX}
+const UNLOCK = sh `${PRELUDE}${LOCK_READ}${LOCK_GUARD}
 [ $# -eq 2 ] || die ${EXIT.BAD_ARGUMENT} "usage: unlock APP HOLDER"
 app=$1 holder=$2
 need app app "$app"
 need token holder "$holder"
 meta=/opt/$app/.goship
 lock=$meta/lock
-mutex=$meta/lock.mutex
+own_dir "$meta"
 own_dir "$lock"
+if [ ! -d "$meta" ]; then
+  printf 'RELEASED=0\n'
+  exit 0
+fi
 now=$(date +%s)
-not_holder() {
-  print_lock
-  die ${EXIT.NOT_HOLDER} "$1"
-}
-tries=0
-while :; do
-  if ! read_lock; then
-    printf 'RELEASED=0\n'
-    exit 0
-  fi
-  [ "$l_holder" = "$holder" ] || not_holder "the lock is held by \${l_holder:-an unknown holder}, not $holder: left in place"
-  if take_mutex; then break; fi
-  tries=$((tries + 1))
-  [ "$tries" -lt 25 ] || not_holder "another run keeps changing the lock"
-  sleep 0.2
-done
+guard
 if ! read_lock; then
-  drop_mutex
   printf 'RELEASED=0\n'
   exit 0
 fi
 if [ "$l_holder" != "$holder" ]; then
-  drop_mutex
-  not_holder "the lock was taken over by \${l_holder:-an unknown holder}"
+  print_lock
+  die ${EXIT.NOT_HOLDER} "the lock is held by \${l_holder:-an unknown holder}, not $holder: left in place"
 fi
 # Moved aside in one step, then removed: a run killed in between leaves no half-removed lock.
 mv -T -- "$lock" "$meta/lock.released-$$"
-drop_mutex
 rm -rf -- "$meta/lock.released-$$"
 printf 'RELEASED=1\n'
 `;
@@ -31357,16 +31473,20 @@ printf 'RELEASED=1\n'
  * Takes /opt/<app>/.goship/lock (mkdir). Exit 0: ACQUIRED=, SINCE= (REFRESHED=1 when it was already
  * ours; TAKEN_OVER=, TAKEN_OVER_RUN_URL=, TAKEN_OVER_AGE=, WARNING= when a stale one was taken over).
  * Exit LOCK_HELD: HOLDER=, RUN_URL=, SINCE=, AGE=, TTL=; the caller waits and calls again.
+ * Exit LOCK_LOST (refresh only): HOLDER=, RUN_URL=, SINCE=, AGE= of whoever has it now, if anyone.
+ * Exit FOREIGN: the app's name is not goship's on this host (claim.ts); nothing was made.
  */
 const lockStep = {
     name: "lock",
     script: LOCK,
     stdin: false,
+    changes: false,
     args: (p) => [
         checkApp(p.app),
         checked(HolderToken, "holder", p.holder),
         checked(RunUrl, "runUrl", p.runUrl),
         String(checked(TtlSeconds, "ttlSeconds", p.ttlSeconds)),
+        ...(p.refresh ? ["refresh"] : []),
     ],
 };
 /** Releases the lock if `holder` holds it. Exit 0: RELEASED=1, or RELEASED=0 when there was no lock. Exit NOT_HOLDER otherwise. */
@@ -31374,9 +31494,10 @@ const unlockStep = {
     name: "unlock",
     script: UNLOCK,
     stdin: false,
+    changes: false,
     args: (p) => [checkApp(p.app), checked(HolderToken, "holder", p.holder)],
 };
-/** lock's result; throws for any exit but 0 and LOCK_HELD. */
+/** lock's result; throws for any exit but 0, LOCK_HELD and LOCK_LOST. */
 function parseLockOutcome(result) {
     const get = (k) => outputValue(result.stdout, k) ?? "";
     if (result.code === EXIT.OK) {
@@ -31394,9 +31515,12 @@ function parseLockOutcome(result) {
             ...(takenOver ? { takenOver, warning: get("WARNING") } : {}),
         };
     }
-    if (result.code === EXIT.LOCK_HELD) {
+    if (result.code === EXIT.LOCK_HELD || result.code === EXIT.LOCK_LOST) {
         return {
             acquired: false,
+            ...(result.code === EXIT.LOCK_LOST
+                ? { lost: stepComplaint(result.stderr, 1) || "the deploy lock is no longer this run's" }
+                : {}),
             holder: get("HOLDER"),
             runUrl: get("RUN_URL"),
             since: Number(get("SINCE")),
@@ -31468,6 +31592,49 @@ digest() {
   printf '%s' "$d1"
 }
 `;
+/** In each release directory: `<sha256>  <binary>`, what stage-release verified (`sha256sum -c` reads it). */
+const BINARY_RECORD = ".goship-sha256";
+/**
+ * verify_release DIR (switch --verify): the release's binary hashed again (the faster tool)
+ * against the digest recorded when it was installed; dies CHECKSUM_MISMATCH when they differ, so
+ * a rollback never switches to a binary changed on the host since. A release installed before
+ * goship kept the record is checked as stage-release checked it then: its one binary's digest
+ * must be listed in its manifest.
+ */
+const VERIFY_RELEASE = sh `verify_release() {
+  v_dir=$1
+  if [ "$tools" = "sha256sum openssl" ]; then tools=openssl; fi
+  if [ -f "$v_dir/${BINARY_RECORD}" ] && [ ! -L "$v_dir/${BINARY_RECORD}" ]; then
+    v_line=$(head -n 1 -- "$v_dir/${BINARY_RECORD}")
+    v_want=\${v_line%% *}
+    v_bin=\${v_line#*  }
+    # shellcheck disable=SC2015 # the || part is meant to run when either test fails
+    is_sha256 "$v_want" && is_name "$v_bin" ||
+      die ${EXIT.CHECKSUM_MISMATCH} "$v_dir/${BINARY_RECORD} is not the sha256 line goship wrote: not switched to"
+  else
+    v_want='' v_bin=''
+    for f in "$v_dir"/*; do
+      [ -e "$f" ] || continue
+      n=\${f##*/}
+      [ "$n" != ${MANIFEST_FILE} ] || continue
+      [ -z "$v_bin" ] || die ${EXIT.CHECKSUM_MISMATCH} "$v_dir holds more than one binary and no recorded sha256: not switched to"
+      v_bin=$n
+    done
+    [ -n "$v_bin" ] || die ${EXIT.NO_SUCH_RELEASE} "$v_dir holds no binary"
+  fi
+  # shellcheck disable=SC2015 # the || part is meant to run when either test fails
+  [ -f "$v_dir/$v_bin" ] && [ ! -L "$v_dir/$v_bin" ] ||
+    die ${EXIT.CHECKSUM_MISMATCH} "$v_dir/$v_bin is missing or not a regular file: not switched to"
+  v_have=$(digest "$v_dir/$v_bin")
+  if [ -n "$v_want" ]; then
+    [ "$v_have" = "$v_want" ] ||
+      die ${EXIT.CHECKSUM_MISMATCH} "$v_dir/$v_bin has sha256 $v_have, not the $v_want recorded when it was installed: it changed on this host since; not switched to"
+  else
+    grep -qF -- "\"$v_have\"" "$v_dir/${MANIFEST_FILE}" ||
+      die ${EXIT.CHECKSUM_MISMATCH} "$v_dir/$v_bin has sha256 $v_have, which its ${MANIFEST_FILE} does not list: not switched to"
+  fi
+}
+`;
 const STAGE_RELEASE = sh `${PRELUDE}${DIGEST}
 [ $# -eq 6 ] || die ${EXIT.BAD_ARGUMENT} "usage: stage-release APP VERSION BINARY UPLOADED-FILE SHA256 MANIFEST-FILE"
 app=$1 version=$2 binary=$3 upload=$4 sha256=$5 manifest=$6
@@ -31495,6 +31662,16 @@ if [ -e "$dest" ] || [ -L "$dest" ]; then
   have=$(digest "$dest/$binary")
   [ "$have" = "$sha256" ] ||
     die ${EXIT.RELEASE_CONFLICT} "release $version is installed with another $binary (sha256 $have, not $sha256): a version is never replaced"
+  record=$dest/${BINARY_RECORD}
+  own_file "$record"
+  if [ ! -f "$record" ]; then
+    # Installed before goship kept the record: it is the verified digest, from now on.
+    printf '%s  %s\n' "$have" "$binary" >"$record.tmp-$$"
+    chmod 644 -- "$record.tmp-$$"
+    mv -f -- "$record.tmp-$$" "$record"
+  elif [ "$(head -n 1 -- "$record")" != "$have  $binary" ]; then
+    die ${EXIT.RELEASE_CONFLICT} "release $version's $record says another digest than its $binary has: remove it by hand if no slot uses it"
+  fi
   printf 'STAGED=0\nSHA256=%s\nVERIFIED_WITH=%s\n' "$have" "$tools"
   exit 0
 fi
@@ -31519,17 +31696,24 @@ got=$(digest "$tmp/$binary")
   die ${EXIT.CHECKSUM_MISMATCH} "the uploaded $binary has sha256 $got, not $sha256: refused, nothing installed"
 grep -qF -- "\"$sha256\"" "$tmp/${MANIFEST_FILE}" ||
   die ${EXIT.CHECKSUM_MISMATCH} "${MANIFEST_FILE} does not list sha256 $sha256: refused, nothing installed"
-chown 0:0 -- "$tmp" "$tmp/$binary" "$tmp/${MANIFEST_FILE}"
+# What a switch to this release checks the binary against, whatever happens to it later.
+printf '%s  %s\n' "$got" "$binary" >"$tmp/${BINARY_RECORD}"
+chown 0:0 -- "$tmp" "$tmp/$binary" "$tmp/${MANIFEST_FILE}" "$tmp/${BINARY_RECORD}"
 chmod 755 -- "$tmp/$binary"
-chmod 644 -- "$tmp/${MANIFEST_FILE}"
-sync -- "$tmp/$binary" "$tmp/${MANIFEST_FILE}" 2>/dev/null || sync
+chmod 644 -- "$tmp/${MANIFEST_FILE}" "$tmp/${BINARY_RECORD}"
+sync -- "$tmp/$binary" "$tmp/${MANIFEST_FILE}" "$tmp/${BINARY_RECORD}" 2>/dev/null || sync
 chmod 755 -- "$tmp"
 # Refuses to land on a directory that is there after all: a version is never replaced.
 mv -T -- "$tmp" "$dest"
 printf 'STAGED=1\nSHA256=%s\nVERIFIED_WITH=%s\n' "$got" "$tools"
 `;
-const SWITCH = sh `${PRELUDE}
-[ $# -eq 2 ] || [ $# -eq 3 ] || die ${EXIT.BAD_ARGUMENT} "usage: switch APP VERSION [SLOT-PORT]"
+const SWITCH = sh `${PRELUDE}${DIGEST}${VERIFY_RELEASE}
+verify=0
+if [ "\${1:-}" = --verify ]; then
+  verify=1
+  shift
+fi
+[ $# -eq 2 ] || [ $# -eq 3 ] || die ${EXIT.BAD_ARGUMENT} "usage: switch [--verify] APP VERSION [SLOT-PORT]"
 app=$1 version=$2
 need app app "$app"
 need name version "$version"
@@ -31540,6 +31724,7 @@ own_dir "$root"
 own_dir "$rel"
 own_dir "$rel/$version"
 [ -d "$rel/$version" ] || die ${EXIT.NO_SUCH_RELEASE} "release $version is not installed on this host"
+if [ "$verify" = 1 ]; then verify_release "$rel/$version"; fi
 if [ $# -eq 3 ]; then
   make_dir 755 "$root/slots"
   link=$root/slots/$3
@@ -31656,13 +31841,14 @@ done
 `;
 /**
  * Installs /opt/<app>/releases/<version>/ from the uploads, verified on the host with sha256sum
- * and openssl. Exit 0: STAGED=1 (installed) or STAGED=0 (already there, same sha256), SHA256=,
+ * and openssl, with the digest recorded beside them (BINARY_RECORD). Exit 0: STAGED=1 (installed) or STAGED=0 (already there, same sha256), SHA256=,
  * VERIFIED_WITH=. CHECKSUM_MISMATCH, RELEASE_CONFLICT: nothing changed.
  */
 const stageReleaseStep = {
     name: "stage-release",
     script: STAGE_RELEASE,
     stdin: false,
+    changes: true,
     args: (p) => [
         checkApp(p.app),
         checkVersion(p.version),
@@ -31673,14 +31859,17 @@ const stageReleaseStep = {
     ],
 };
 /**
- * Points current (or slots/<port>) at the release, atomically. PREVIOUS= (first; empty when there
- * was none), CURRENT=, CHANGED=0|1. NO_SUCH_RELEASE: nothing changed.
+ * Points current (or slots/<port>) at the release, atomically; with verify, only once its binary's
+ * sha256 is again the one recorded when it was installed. PREVIOUS= (first; empty when there was
+ * none), CURRENT=, CHANGED=0|1. NO_SUCH_RELEASE, CHECKSUM_MISMATCH: nothing changed.
  */
 const switchStep = {
     name: "switch",
     script: SWITCH,
     stdin: false,
+    changes: true,
     args: (p) => [
+        ...(p.verify ? ["--verify"] : []),
         checkApp(p.app),
         checkVersion(p.version),
         ...(p.slot === undefined ? [] : [String(checked(SlotPort, "slot", p.slot))]),
@@ -31691,6 +31880,7 @@ const recordHistoryStep = {
     name: "record-history",
     script: RECORD_HISTORY,
     stdin: false,
+    changes: true,
     args: (p) => [checkApp(p.app), historyLine(p.entry), p.entry.time === undefined ? "host" : "given"],
 };
 /** Removes all but the `keep` newest releases and the protected ones. SWEPT=<n>, then KEPT=/REMOVED= per release, newest first. */
@@ -31698,6 +31888,7 @@ const cleanupStep = {
     name: "cleanup",
     script: CLEANUP,
     stdin: false,
+    changes: true,
     args: (p) => {
         const protect = p.protect.filter((v) => typeof v === "string" && v !== "");
         return [
@@ -31711,11 +31902,12 @@ const cleanupStep = {
 ;// CONCATENATED MODULE: ./src/remote/steps/status.ts
 
 
+
 /**
  * What a host runs, in one step a deploy takes before it changes anything: the current release,
  * each slot and unit, the releases installed, the lock and the last history lines.
  */
-const STATUS = sh `${PRELUDE}${LOCK_READ}${RUNNING_RELEASE}
+const STATUS = sh `${PRELUDE}${LOCK_READ}${RUNNING_RELEASE}${CLAIM}
 [ $# -eq 2 ] || die ${EXIT.BAD_ARGUMENT} "usage: status APP HISTORY-LINES"
 app=$1 lines=$2
 need app app "$app"
@@ -31762,6 +31954,7 @@ unit_state() {
   if unit_stale "$1"; then printf 'STALE=%s\n' "$1"; fi
 }
 printf 'APP=%s\n' "$app"
+if ! app_ours; then printf 'FOREIGN=%s\n' "$why"; fi
 printf 'MACHINE=%s\n' "$(uname -m)"
 upstream=${UPSTREAM_DIR}/goship-$app.conf
 if [ -f "$upstream" ]; then printf 'UPSTREAM=%s\n' "$(head -n 1 -- "$upstream" | tr -d '\r')"; fi
@@ -31787,11 +31980,12 @@ if [ "$lines" -gt 0 ] && [ -f "$meta/history.jsonl" ]; then
   tail -n "$lines" -- "$meta/history.jsonl" | sed 's/^/HISTORY=/'
 fi
 `;
-/** What a host runs: APP=, CURRENT=, UNIT=, RUNNING=, STALE=, SLOT=, RELEASE=, LOCK_*=, HISTORY= (see parseStatus). */
+/** What a host runs: APP=, FOREIGN=, CURRENT=, UNIT=, RUNNING=, STALE=, SLOT=, RELEASE=, LOCK_*=, HISTORY= (see parseStatus). */
 const statusStep = {
     name: "status",
     script: STATUS,
     stdin: false,
+    changes: false,
     args: (p) => [checkApp(p.app), String(checked(HistoryCount, "historyLines", p.historyLines))],
 };
 /** status's stdout as data. */
@@ -31823,7 +32017,9 @@ function parseStatus(stdout) {
         const [unit = "", version = ""] = v.split(" ");
         running[unit] = version || null;
     }
+    const foreign = one("FOREIGN");
     return {
+        ...(foreign ? { foreign } : {}),
         machine: one("MACHINE"),
         current: one("CURRENT") || null,
         running,
@@ -31850,6 +32046,7 @@ function parseStatus(stdout) {
 }
 
 ;// CONCATENATED MODULE: ./src/remote/unit-security.ts
+
 
 
 /**
@@ -31905,17 +32102,18 @@ function parseSecurityReport(stdout) {
         const description = line.slice(descCol, expCol).trim();
         const exposure = line.slice(expCol).trim();
         if (name === "" || (exposure !== "" && !NUMBER.test(exposure))) {
-            throw new errors/* UserError */.yo(`cannot read systemd-analyze security line: ${JSON.stringify(line)}`);
+            throw new errors/* UserError */.yo(`cannot read systemd-analyze security line: ${(0,kit_log/* untrusted */.bp)(JSON.stringify(line))}`);
         }
         checked++;
         const value = exposure === "" ? 0 : Number(exposure);
+        // The host's text, printed when the unit scores over the threshold.
         if (value > 0)
-            items.push({ name, description, exposure: value });
+            items.push({ name: (0,kit_log/* untrusted */.bp)(name), description: (0,kit_log/* untrusted */.bp)(description), exposure: value });
     }
     items.sort((a, b) => b.exposure - a.exposure || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const m = OVERALL.exec(lines[overallAt]);
     return SecurityReport.parse({
-        unit: m[1],
+        unit: (0,kit_log/* untrusted */.bp)(m[1]),
         exposure: Number(m[2]),
         rating: m[3],
         items,
@@ -31962,10 +32160,16 @@ function checkThreshold(threshold) {
 const VERIFY_ARGS = ["verify", "--recursive-errors=no"];
 const SECURITY_ARGS = ["security", "--offline=true", "--no-pager"];
 function tail(text) {
-    return text.trimEnd().split("\n").slice(-10).join("\n");
+    return text
+        .trimEnd()
+        .split("\n")
+        .slice(-10)
+        .map((l) => (0,kit_log/* untrusted */.bp)(l))
+        .join("\n");
 }
 
 ;// CONCATENATED MODULE: ./src/remote/steps/systemd.ts
+
 
 
 
@@ -31999,12 +32203,18 @@ if ! systemd-analyze ${VERIFY_ARGS.join(" ")} -- "$tmp/$unit" 2>"$tmp/verify.err
 fi
 systemd-analyze ${SECURITY_ARGS.join(" ")} -- "$tmp/$unit" | sed "s|$tmp/||g"
 `;
-const SERVICE = sh `${PRELUDE}${IS_UNIT}${RUNNING_RELEASE}
+const SERVICE = sh `${PRELUDE}${IS_UNIT}${RUNNING_RELEASE}${CLAIM}
 [ $# -eq 3 ] || die ${EXIT.BAD_ARGUMENT} "usage: service APP UNIT restart|start|stop"
 app=$1 unit=$2 action=$3
 need app app "$app"
 need unit unit "$unit"
-case $unit in "$app.service" | "$app@"*) ;; *) die ${EXIT.BAD_ARGUMENT} "unit: not allowed: $unit" ;; esac
+case $unit in
+  "$app.service") file=$unit ;;
+  "$app@"*) file=$app@.service ;;
+  *) die ${EXIT.BAD_ARGUMENT} "unit: not allowed: $unit" ;;
+esac
+# Only a unit goship wrote is enabled, started, stopped or disabled (a package's ssh.service is not).
+unit_ours "$file" "$unit" || die ${EXIT.FOREIGN} "app $app: $why; goship starts and stops only units it wrote: choose another app name"
 case $action in
   restart | start)
     # A unit stopped by its start limit refuses to start until this.
@@ -32056,16 +32266,19 @@ const analyzeUnitStep = {
     name: "analyze-unit",
     script: ANALYZE_UNIT,
     stdin: true,
+    changes: false,
     args: (p) => [checkUnitName(p.app, p.unit)],
 };
 /**
  * restart|start: reset-failed, enable, then systemctl restart|start; stop: disable, then stop.
- * ACTIVE= and RUNNING= (the release MainPID runs from). SERVICE_FAILED when systemctl fails.
+ * ACTIVE= and RUNNING= (the release MainPID runs from). SERVICE_FAILED when systemctl fails;
+ * FOREIGN, nothing done, when the unit is not one goship wrote (claim.ts).
  */
 const serviceStep = {
     name: "service",
     script: SERVICE,
     stdin: false,
+    changes: true,
     args: (p) => {
         if (!["restart", "start", "stop"].includes(p.action))
             throw new RemoteValueError("action", p.action, "restart, start or stop");
@@ -32077,6 +32290,7 @@ const unitStateStep = {
     name: "unit-state",
     script: UNIT_STATE,
     stdin: false,
+    changes: false,
     args: (p) => [
         checkApp(p.app),
         checkUnitName(p.app, p.unit),
@@ -32155,6 +32369,16 @@ class HostError extends errors/* UserError */.yo {
         this.reason = reason;
     }
 }
+/**
+ * The run's deploy lock on a host is gone or another run's (its heartbeat found it): the run may
+ * not change anything any more, on any host.
+ */
+class LockLostError extends HostError {
+    name = "LockLostError";
+    constructor(host, reason) {
+        super(host, "lock", reason);
+    }
+}
 class HostTarget {
     spec;
     session;
@@ -32164,6 +32388,11 @@ class HostTarget {
     status;
     /** Where progress lines go; the fleet sets it (its lines carry the wave). */
     progress = () => { };
+    /**
+     * Called before every step that changes the host (and before an upload): throws to stop the
+     * change. The fleet sets it to refuse every change once a lock of the run is lost.
+     */
+    beforeChange = () => { };
     constructor(spec, session, settings, sudo) {
         this.spec = spec;
         this.session = session;
@@ -32177,6 +32406,8 @@ class HostTarget {
     /** Runs a step as root (sudo unless become: none); a failure becomes a HostError for `phase`. */
     async step(phase, step, params, opts = {}) {
         const args = step.args(params);
+        if (step.changes)
+            this.beforeChange();
         let r;
         try {
             r = await this.session.run(step, args, {
@@ -32189,7 +32420,7 @@ class HostTarget {
         catch (e) {
             throw new HostError(this.label, phase, (0,errors/* errorMessage */.gJ)(e));
         }
-        (0,log/* debug */.Yz)(`${this.label}: step ${step.name} exited ${r.code} in ${Math.round(r.durationMs)} ms`);
+        (0,kit_log/* debug */.Yz)(`${this.label}: step ${step.name} exited ${r.code} in ${Math.round(r.durationMs)} ms`);
         if (r.code !== 0 && /sudo: (a password is required|a terminal is required)/.test(r.stderr)) {
             throw new HostError(this.label, phase, `sudo asks ${this.spec.user} for a password: give ${this.spec.user} passwordless sudo on the host (README: host prerequisites), or log in as root with become: none`);
         }
@@ -32246,6 +32477,25 @@ class HostTarget {
             await (0,external_node_timers_promises_namespaceObject.setTimeout)(Math.min(2000, Math.max(100, deadline - Date.now())));
         }
     }
+    /**
+     * The heartbeat: refreshes the lock's time if it is still `holder`'s. Throws LockLostError when
+     * it is gone or another run's (taken over as stale, or removed by hand): it is never taken again.
+     */
+    async refreshLock(holder, runUrl, ttlSeconds) {
+        const r = await this.step("lock", lockStep, { app: this.app, holder, runUrl, ttlSeconds, refresh: true }, { allowFailure: true });
+        let outcome;
+        try {
+            outcome = parseLockOutcome(r);
+        }
+        catch (e) {
+            throw new HostError(this.label, "lock", (0,errors/* errorMessage */.gJ)(e));
+        }
+        if (outcome.acquired)
+            return;
+        if (outcome.lost !== undefined)
+            throw new LockLostError(this.label, outcome.lost);
+        throw new HostError(this.label, "lock", `could not refresh the deploy lock: ${outcome.holder || "another goship step"} holds it`);
+    }
     /** Releases our lock; never throws (the caller is already finishing, maybe after a failure). */
     async unlock(holder) {
         try {
@@ -32264,6 +32514,7 @@ class HostTarget {
         const { binary: upload, manifest } = incomingFiles(this.app, version);
         const installed = this.status?.releases.includes(version) ?? false;
         if (!installed) {
+            this.beforeChange();
             this.progress(this.label, `uploading ${this.settings.binaryName} ${version}`);
             try {
                 await this.session.upload(binaryPath, upload, { sudo: this.sudo, mode: "0600" });
@@ -32324,12 +32575,17 @@ class HostTarget {
             reloaded: outputValue(r.stdout, "RELOADED") !== "0",
         };
     }
-    /** Points current (or a slot) at `version`; returns what it pointed at before. */
-    async switchTo(version, slot) {
+    /**
+     * Points current (or a slot) at `version`; returns what it pointed at before. The release's
+     * binary is hashed again on the host first and refused unless it still has the sha256 recorded
+     * at its install, except with `staged`: stage() verified it in this run, moments ago.
+     */
+    async switchTo(version, slot, staged = false) {
         const r = await this.step("switch", switchStep, {
             app: this.app,
             version,
             ...(slot === undefined ? {} : { slot }),
+            verify: !staged,
         });
         return outputValue(r.stdout, "PREVIOUS") || null;
     }
@@ -32355,7 +32611,8 @@ class HostTarget {
         for (let attempt = 0;; attempt++) {
             const probe = await this.session.httpGet(port, path, Math.max(500, Math.min(5000, deadline - Date.now())));
             if ("status" in probe) {
-                last = `GET ${path} on port ${port}: ${probe.status}${probe.status >= 200 && probe.status < 300 ? "" : ` ${probe.body.trim().slice(0, 120)}`}`;
+                // The body is the app's text (or whatever answers on the port): untrusted.
+                last = `GET ${path} on port ${port}: ${probe.status}${probe.status >= 200 && probe.status < 300 ? "" : ` ${(0,kit_log/* untrusted */.bp)(probe.body.trim().slice(0, 120))}`}`;
                 if (probe.status >= 200 && probe.status < 300) {
                     const state = await this.unitState(unit);
                     if (state.running === version) {
@@ -32401,7 +32658,7 @@ class HostTarget {
             throw new HostError(this.label, "traffic", e instanceof Error ? e.message : String(e));
         }
         if (written.recovered)
-            (0,log/* debug */.Yz)(`${this.label}: nginx: a killed run's upstream write was undone first`);
+            (0,kit_log/* debug */.Yz)(`${this.label}: nginx: a killed run's upstream write was undone first`);
         return written.changed;
     }
     async record(entry) {
@@ -32576,7 +32833,7 @@ class BlueGreen {
             envChanged = await t.writeEnvironment({ slot: plan.idle, version, source: "keep" });
         }
         const { changed: unitChanged } = await t.writeUnit(spec);
-        await t.switchTo(version, plan.idle);
+        await t.switchTo(version, plan.idle, true);
         const running = s.running[unit] ?? null;
         if (running !== version || envChanged || unitChanged || s.stale.includes(unit)) {
             say(t, `starting ${version} on idle port ${plan.idle}`);
@@ -32817,7 +33074,7 @@ class Restart {
             : await t.writeEnvironment({ source: "stdin" }, o.environment);
         const { changed: unitChanged, reloaded } = await t.writeUnit(spec);
         say(t, `environment ${envChanged ? "written" : "unchanged"}, ${unit} ${unitChanged ? "written" : "unchanged"}, systemd ${reloaded ? "reloaded" : "up to date"}`);
-        await t.switchTo(version);
+        await t.switchTo(version, undefined, true);
         const running = s.running[unit] ?? null;
         // stale: the unit or environment on disk is newer than the process (a killed run wrote them).
         const stale = s.stale.includes(unit);
@@ -32840,6 +33097,9 @@ class Restart {
         const r = work.record;
         const unit = `${t.app}.service`;
         const before = r.previousVersion;
+        // The switch checks the target's binary against the sha256 recorded at its install: refused,
+        // nothing changed, and there is nothing to put back.
+        await t.switchTo(target);
         work.revert = async () => {
             if (before && before !== target) {
                 await t.switchTo(before);
@@ -32848,7 +33108,6 @@ class Restart {
             }
             return null;
         };
-        await t.switchTo(target);
         await t.writeEnvironment({ version: target, source: "snapshot" });
         await t.service(unit, "restart");
         r.health = await checkHealth(this.settings, t, unit, this.settings.port, target);
@@ -32887,6 +33146,7 @@ class DeployFailedError extends errors/* UserError */.yo {
 
 
 
+
 /**
  * A deploy-systemd run over a fleet: hosts in waves, at most `maxParallel` at once, and what
  * happens when one fails. Each host's own steps are in host.ts, how a release reaches its users
@@ -32916,6 +33176,7 @@ class Fleet {
             for (const t of wave) {
                 // Per-host lines carry the wave, like the fleet's own.
                 t.progress = (_host, line) => opts.log.info(`[wave ${w + 1}] ${t.label}: ${line}`);
+                t.beforeChange = () => this.#locks.assertHeld();
             }
         });
     }
@@ -32943,6 +33204,10 @@ class Fleet {
         const planned = [];
         for (const { host, wave } of probed) {
             try {
+                // A run that takes locks is refused by the lock step already; a dry run is refused here.
+                if (host.status.foreign && this.#opts.mode !== "status") {
+                    throw new HostError(host.target.label, "probe", `app ${host.target.app}: ${host.status.foreign}; goship changes only what it made: choose another app name`);
+                }
                 const change = await this.#changeFor(host);
                 planned.push({ wave, change, work: { host, record: newRecord(host.target, wave) } });
             }
@@ -33017,15 +33282,18 @@ class PreparedFleet {
         if (o.mode === "status" || o.dryRun)
             return this.#report();
         const done = [];
+        let waveDone = [];
         this.#locks.refreshWhileRunning();
         let failure;
         for (const [w, wave] of this.#waves.entries()) {
             if (w > 0 && o.waveWaitMs > 0) {
                 o.log.info(`waiting ${Math.round(o.waveWaitMs / 1000)} s (wave-wait) before wave ${w + 1}`);
-                await (0,external_node_timers_promises_namespaceObject.setTimeout)(o.waveWaitMs);
+                await this.#locks.wait(o.waveWaitMs);
             }
+            if (this.#locks.lost)
+                break;
             const results = await o.log.group(`Wave ${w + 1} of ${this.#waves.length}: ${wave.map((p) => p.work.host.target.label).join(", ")}`, () => poolSettled(wave, o.maxParallel, (p) => this.#runHost(p)));
-            const waveDone = [];
+            waveDone = [];
             for (const r of results) {
                 if (r.status === "rejected")
                     failure ??= (0,errors/* errorMessage */.gJ)(r.reason);
@@ -33033,31 +33301,60 @@ class PreparedFleet {
                     waveDone.push(r.value);
             }
             done.push(...waveDone);
-            if (failure) {
-                const undo = o.onFailure === "rollback-fleet" ? done : o.onFailure === "rollback-wave" ? waveDone : [];
-                if (undo.length) {
-                    await o.log.group(`Roll back ${undo.length} host(s) (on-failure: ${o.onFailure})`, () => poolSettled(undo, o.maxParallel, (work) => this.#rollBack(work, `rolled back: ${failure}`)));
-                }
-                const rollbackMs = this.#failedAt === undefined ? undefined : Date.now() - this.#failedAt;
-                await this.#confirmReverted();
-                const result = {
-                    hosts: this.records(),
-                    failed: true,
-                    rolledBack: this.#putBack.size > 0 || this.records().some((r) => r.status === "rolled-back"),
-                    failure,
-                    rollbackMs,
-                };
-                await this.#finish(false);
-                const failedHosts = this.records().filter((r) => r.status === "failed");
-                // Each detail starts with its host.
-                throw new DeployFailedError(`${o.mode} failed on ${failedHosts.length} of ${this.records().length} host(s): ${failedHosts.map((r) => r.detail).join("; ")}` +
-                    (result.rolledBack
-                        ? `; rolled back ${this.records().filter((r) => r.status === "rolled-back").length} host(s) (on-failure: ${o.onFailure})`
-                        : ""), result);
-            }
+            if (failure)
+                break;
         }
+        // Checked last too: a lock lost while the last wave ran may have let another run change hosts.
+        const lost = this.#locks.lost;
+        if (lost)
+            return this.#stop(lost, done);
+        if (failure)
+            return this.#fail(failure, done, waveDone);
         await this.#finish(true);
         return { hosts: this.records(), failed: false, rolledBack: false };
+    }
+    /** A host failed: roll back as on-failure says, confirm what was put back, unlock, throw. */
+    async #fail(failure, done, waveDone) {
+        const o = this.#opts;
+        const undo = o.onFailure === "rollback-fleet" ? done : o.onFailure === "rollback-wave" ? waveDone : [];
+        if (undo.length) {
+            await o.log.group(`Roll back ${undo.length} host(s) (on-failure: ${o.onFailure})`, () => poolSettled(undo, o.maxParallel, (work) => this.#rollBack(work, `rolled back: ${failure}`)));
+        }
+        const rollbackMs = this.#failedAt === undefined ? undefined : Date.now() - this.#failedAt;
+        await this.#confirmReverted();
+        const result = {
+            hosts: this.records(),
+            failed: true,
+            rolledBack: this.#putBack.size > 0 || this.records().some((r) => r.status === "rolled-back"),
+            failure,
+            rollbackMs,
+        };
+        await this.#finish(false);
+        const failedHosts = this.records().filter((r) => r.status === "failed");
+        // Each detail starts with its host.
+        throw new DeployFailedError(`${o.mode} failed on ${failedHosts.length} of ${this.records().length} host(s): ${failedHosts.map((r) => r.detail).join("; ")}` +
+            (result.rolledBack
+                ? `; rolled back ${this.records().filter((r) => r.status === "rolled-back").length} host(s) (on-failure: ${o.onFailure})`
+                : ""), result);
+    }
+    /**
+     * A heartbeat found a lock of this run gone or another run's: that run may be changing the
+     * hosts now, so this one changes nothing more, not even to roll back (the other run's work
+     * would be undone). It releases the locks it still holds and fails, naming the hosts it left
+     * changed.
+     */
+    async #stop(lost, done) {
+        const o = this.#opts;
+        const changed = done.filter((w) => w.revert).map((w) => w.record.host);
+        const result = {
+            hosts: this.records(),
+            failed: true,
+            rolledBack: this.#putBack.size > 0,
+            failure: lost.message,
+        };
+        await this.#finish(false);
+        throw new DeployFailedError(`${o.mode} stopped before its next change: ${lost.message}. Another run may be changing these hosts: nothing was rolled back` +
+            (changed.length ? `; ${changed.join(", ")} keep what this run gave them` : ""), result);
     }
     /** A status run or a dry run: what every host serves (and, dry, what it would get). */
     #report() {
@@ -33094,6 +33391,9 @@ class PreparedFleet {
             record.status = "failed";
             record.detail = (0,errors/* errorMessage */.gJ)(e);
             say(t, `FAILED: ${record.detail}`);
+            // Once a lock is lost nothing changes any more, not even to put a host back (see #stop).
+            if (this.#locks.lost)
+                throw e;
             // This host goes back at once, whatever on-failure says about the others.
             if (work.revert) {
                 try {
@@ -33213,13 +33513,30 @@ class PreparedFleet {
         }
     }
 }
-/** The deploy locks a run holds: taken before any change, refreshed while it works, released at the end. */
+/**
+ * The deploy locks a run holds: taken before any change, refreshed while it works (the
+ * heartbeat), released at the end. A heartbeat that finds a lock gone or another run's marks the
+ * run as stopped: every change after that is refused (HostTarget.beforeChange).
+ */
 class Locks {
     #opts;
     #held = [];
     #beat;
+    #beating;
+    #stopped = false;
+    #lost;
+    #onLost = new AbortController();
     constructor(opts) {
         this.#opts = opts;
+    }
+    /** The first lock a heartbeat found lost, if any. */
+    get lost() {
+        return this.#lost;
+    }
+    /** Throws once a lock is lost: called before every change. */
+    assertHeld() {
+        if (this.#lost)
+            throw this.#lost;
     }
     /** Takes the lock on every host; throws the first host's failure once all have answered. */
     async take(targets) {
@@ -33230,24 +33547,54 @@ class Locks {
         }));
     }
     /**
-     * The lock's time is refreshed while the run works, so a long wave (or wave-wait) never makes
-     * it look stale to another run; stopped by release().
+     * Refreshes every lock each lockHeartbeatMs while the run works, so a long wave (or wave-wait)
+     * never makes it look stale to another run, and finds out when one was lost; stopped by
+     * release(). lock-ttl is at least a few heartbeats (plan.ts: MIN_LOCK_TTL_MS).
      */
     refreshWhileRunning() {
         const o = this.#opts;
-        this.#beat = setInterval(() => {
-            this.#refresh().catch((e) => o.log.warning(`refreshing the deploy lock: ${(0,errors/* errorMessage */.gJ)(e)}`));
-        }, Math.max(5000, (o.lockTtlSec * 1000) / 3));
-        this.#beat.unref();
+        const next = () => {
+            if (this.#stopped || this.#lost)
+                return;
+            this.#beat = setTimeout(() => {
+                this.#beating = this.#refresh().finally(next);
+            }, o.lockHeartbeatMs);
+            this.#beat.unref();
+        };
+        next();
     }
     async #refresh() {
         const o = this.#opts;
-        fulfilled(await poolSettled(this.#held, 16, (t) => t.lock(o.holder, o.runUrl, o.lockTtlSec, o.lockTimeoutMs, o.log.warning)));
-    }
-    /** Releases every lock taken; safe to call twice. */
-    async release() {
-        clearInterval(this.#beat);
         const held = this.#held;
+        const results = await poolSettled(held, 16, (t) => t.refreshLock(o.holder, o.runUrl, o.lockTtlSec));
+        if (this.#stopped)
+            return; // released meanwhile: what the refresh saw no longer matters
+        results.forEach((r, i) => {
+            if (r.status === "fulfilled")
+                return;
+            if (r.reason instanceof LockLostError) {
+                if (this.#lost)
+                    return;
+                this.#lost = r.reason;
+                o.log.warning(`${r.reason.message}: this run changes nothing more`);
+                this.#onLost.abort();
+            }
+            else {
+                // Another try at the next heartbeat; a lock left stale that long is what lock-ttl is for.
+                o.log.warning(`${held[i]?.label}: refreshing the deploy lock: ${(0,errors/* errorMessage */.gJ)(r.reason)}`);
+            }
+        });
+    }
+    /** Waits `ms`, or until a heartbeat finds a lock lost. */
+    async wait(ms) {
+        await (0,external_node_timers_promises_namespaceObject.setTimeout)(ms, undefined, { signal: this.#onLost.signal }).catch(() => { });
+    }
+    /** Releases every lock taken (not one lost: it is someone else's); safe to call twice. */
+    async release() {
+        this.#stopped = true;
+        clearTimeout(this.#beat);
+        await this.#beating?.catch(() => { });
+        const held = this.#held.filter((t) => t.label !== this.#lost?.host);
         this.#held = [];
         await poolSettled(held, 16, async (t) => {
             const problem = await t.unlock(this.#opts.holder);
@@ -33343,6 +33690,27 @@ function duration(limits = {}) {
             return ms;
         ctx.addIssue({ code: "custom", message: ms });
         return core_core/* NEVER */.tm;
+    });
+}
+// ---------------------------------------------------------------------------------------------
+// The lock's TTL
+/** How often a run refreshes its deploy locks, and finds out when one was taken over. */
+const LOCK_HEARTBEAT_MS = 15_000;
+/** Heartbeats a lock-ttl must span, so that a heartbeat or two delayed never loses the lock. */
+const LOCK_TTL_HEARTBEATS = 4;
+const MIN_LOCK_TTL_MS = LOCK_TTL_HEARTBEATS * LOCK_HEARTBEAT_MS;
+const MAX_LOCK_TTL_MS = 31_536_000_000;
+/**
+ * A zod field for `lock-ttl`: a lock older than this counts as abandoned and the next run takes
+ * it over, so it must outlast several of the holder's heartbeats (a run that is alive but slow to
+ * refresh, a host that answered late) or two runs would change the same hosts.
+ */
+function lockTtl() {
+    return duration({ max: MAX_LOCK_TTL_MS }).refine((ms) => ms >= MIN_LOCK_TTL_MS, {
+        message: `is shorter than ${formatDuration(MIN_LOCK_TTL_MS)}; allowed: a duration from ${formatDuration(MIN_LOCK_TTL_MS)} ` +
+            `to ${formatDuration(MAX_LOCK_TTL_MS)}: a run refreshes its lock every ${formatDuration(LOCK_HEARTBEAT_MS)} ` +
+            `(its heartbeat), and a lock older than lock-ttl is taken over by the next run, so lock-ttl must span ` +
+            `at least ${LOCK_TTL_HEARTBEATS} heartbeats`,
     });
 }
 const WAVES_ALLOWED = "comma-separated cumulative steps, each a host count (1) or a percentage of the fleet (25%), " +
@@ -33441,6 +33809,22 @@ const LABEL_KEY = /^[A-Za-z0-9](?:[A-Za-z0-9._/-]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^[^\p{Cc}]{0,256}$/u;
 const INVENTORY_ALLOWED = "a YAML mapping with a hosts list; each entry a [user@]host[:port] string, or a mapping with " +
     "host, optional wave (a positive integer) and optional labels (a map of strings)";
+/** A YAML parser's message without the text it quotes ("Unresolved tag: !x" → "Unresolved tag"). */
+function withoutText(message) {
+    return message.split("\n")[0].replace(/: .*$/, "");
+}
+/** "is a list" / "is a text": what a value is, without any of it. */
+function kindOf(v) {
+    if (Array.isArray(v))
+        return "is a list";
+    if (typeof v === "string")
+        return "is a text, not a mapping";
+    if (typeof v === "number" || typeof v === "bigint")
+        return "is a number, not a mapping";
+    if (typeof v === "boolean")
+        return "is true or false, not a mapping";
+    return "is not a mapping";
+}
 /** "is 0" / "is missing" / "is a list": what a value in the inventory is, for messages. */
 function describeValue(v) {
     if (v === undefined)
@@ -33534,10 +33918,12 @@ function parseInventory(text, file, defaults, input = "inventory") {
     };
     const lineCounter = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
+    // Until the file is known to be an inventory (a mapping with a hosts key), nothing of its
+    // text is shown: `inventory` may name another file (a key, a .env) by mistake or on purpose.
     if (doc.errors.length > 0) {
         throw fail(doc.errors.slice(0, 10).map((e) => {
             const at = lineCounter.linePos(e.pos[0]);
-            return `line ${at.line}, column ${at.col} is not valid YAML (${e.message.split("\n")[0]}); allowed: ${INVENTORY_ALLOWED}`;
+            return `line ${at.line}, column ${at.col} is not valid YAML (${withoutText(e.message)}); allowed: ${INVENTORY_ALLOWED}`;
         }));
     }
     let data;
@@ -33545,10 +33931,18 @@ function parseInventory(text, file, defaults, input = "inventory") {
         data = doc.toJS({ maxAliasCount: 100 });
     }
     catch (e) {
-        throw fail([`cannot be read as data (${(0,errors/* errorMessage */.gJ)(e)}); allowed: ${INVENTORY_ALLOWED}`]);
+        throw fail([`cannot be read as data (${withoutText((0,errors/* errorMessage */.gJ)(e))}); allowed: ${INVENTORY_ALLOWED}`]);
     }
     if (data === null || data === undefined)
         throw fail([`is empty; allowed: ${INVENTORY_ALLOWED}`]);
+    if (typeof data !== "object" || Array.isArray(data)) {
+        throw fail([`${locate(doc, lineCounter, [])} ${kindOf(data)}; allowed: ${INVENTORY_ALLOWED}`]);
+    }
+    if (!Object.hasOwn(data, "hosts")) {
+        throw fail([
+            `has no hosts key, so it is not an inventory (none of its content is shown); allowed: ${INVENTORY_ALLOWED}`,
+        ]);
+    }
     const where = (path) => locate(doc, lineCounter, path);
     const problems = [];
     const report = (prefix, issues) => {
@@ -33744,6 +34138,20 @@ function environment() {
         return core_core/* NEVER */.tm;
     });
 }
+/**
+ * Values shorter than this are not masked on their own: a `1`, `on` or `api` masked would turn
+ * every occurrence of it in the log into *** (host addresses, versions, counts) and hides no
+ * secret worth the name. They stay masked as part of their KEY=VALUE line.
+ */
+const MIN_MASKED_VALUE = 4;
+/**
+ * The values of the `environment` input to mask on their own, besides the whole input and each
+ * line: an app prints a value without its key (a journal line goship echoes when a health check
+ * fails). Every value of MIN_MASKED_VALUE characters or more, once each.
+ */
+function environmentSecrets(entries) {
+    return [...new Set(entries.map((e) => e.value).filter((v) => v.length >= MIN_MASKED_VALUE))];
+}
 /** ASCII characters a value keeps as they are in the file; other ASCII ones get a backslash. */
 const PLAIN_ASCII = /^[A-Za-z0-9_./:@%+,=-]$/;
 /**
@@ -33907,7 +34315,7 @@ function api_connect(connection, owner, repo) {
     const octokit = (0,github/* getOctokit */.Q)(connection.token, {
         baseUrl: apiUrl,
         userAgent: "goship",
-        log: { debug: quiet, info: quiet, warn: (m) => (0,log/* warning */.$e)(m), error: quiet },
+        log: { debug: quiet, info: quiet, warn: (m) => (0,kit_log/* warning */.$e)(m), error: quiet },
     });
     octokit.hook.wrap("request", async (request, options) => {
         options.headers["x-github-api-version"] = "2022-11-28";
@@ -34029,7 +34437,7 @@ async function withRetries(policy, what, fn) {
     return retry_retry(fn, api_retryOptions(policy, (e, { attempt, attempts, waitMs }) => {
         const f = api_httpFailure(e);
         const why = f ? `HTTP ${f.status}` : "the connection failed";
-        (0,log/* info */.pq)(`${what}: ${why}; retrying in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${attempts})`);
+        (0,kit_log/* info */.pq)(`${what}: ${why}; retrying in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${attempts})`);
     }));
 }
 /**
@@ -34156,7 +34564,7 @@ async function createDeployment(connection, request) {
             if (attempt > 1) {
                 const found = await findCreated(ctx, request, marker);
                 if (found !== undefined) {
-                    (0,log/* info */.pq)(`${what}: the earlier attempt created deployment ${found.id}; using it`);
+                    (0,kit_log/* info */.pq)(`${what}: the earlier attempt created deployment ${found.id}; using it`);
                     return found;
                 }
             }
@@ -34186,7 +34594,7 @@ async function createDeployment(connection, request) {
             }
             return api_parse(DeploymentSchema, res.data, what);
         });
-        (0,log/* info */.pq)(`created deployment ${created.id}: ${created.ref} (${created.sha.slice(0, 12)}) to ${created.environment}`);
+        (0,kit_log/* info */.pq)(`created deployment ${created.id}: ${created.ref} (${created.sha.slice(0, 12)}) to ${created.environment}`);
         return { id: created.id, url: created.url };
     }
     catch (e) {
@@ -34224,7 +34632,7 @@ async function setDeploymentStatus(connection, request) {
             : explainDeployment(ctx, what, e);
     });
     const status = api_parse(DeploymentStatusSchema, res.data, what);
-    (0,log/* info */.pq)(`deployment ${id}: ${status.state}`);
+    (0,kit_log/* info */.pq)(`deployment ${id}: ${status.state}`);
     return { id: status.id, url: status.url, state: status.state };
 }
 
@@ -34769,7 +35177,7 @@ async function downloadRelease(connection, request, destDir) {
             if (got.size !== asset.size) {
                 throw new errors/* UserError */.yo(`asset ${asset.name} of release ${tag}: downloaded ${got.size} bytes, GitHub lists ${asset.size}; nothing was kept`);
             }
-            (0,log/* info */.pq)(`${asset.name}: downloaded (${(0,log/* bytes */.ee)(got.size)}), ${recorded ? "sha256 matches GitHub's digest" : "GitHub records no digest"}`);
+            (0,kit_log/* info */.pq)(`${asset.name}: downloaded (${(0,kit_log/* bytes */.ee)(got.size)}), ${recorded ? "sha256 matches GitHub's digest" : "GitHub records no digest"}`);
             files.push({ name: asset.name, ...got });
         }
         // An empty destDir gives way (rmdir refuses a directory that filled up meanwhile).
@@ -34778,7 +35186,7 @@ async function downloadRelease(connection, request, destDir) {
                 throw new errors/* UserError */.yo(`cannot replace ${destDir}: ${(0,errors/* errorMessage */.gJ)(e)}`);
         });
         await (0,promises_.rename)(temp, destDir);
-        (0,log/* info */.pq)(`downloaded ${files.length} assets of release ${tag} into ${destDir}`);
+        (0,kit_log/* info */.pq)(`downloaded ${files.length} assets of release ${tag} into ${destDir}`);
         return { releaseId: release.id, url: release.html_url, files };
     }
     catch (e) {
@@ -36396,25 +36804,8 @@ function pick_cString(b) {
     return b.toString("utf8", 0, nul === -1 ? b.length : nul);
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
-var api = __nccwpck_require__(43759);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function datetime(params) {
-    return api/* _isoDateTime */.G1(schemas/* ZodISODateTime */.You, params);
-}
-function date(params) {
-    return core._isoDate(ZodISODate, params);
-}
-function time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function iso_duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
 ;// CONCATENATED MODULE: ./src/release/dsse.ts
 
 
@@ -36499,6 +36890,25 @@ function dsse_signP256(data, privateKey) {
         throw new Error("signP256 needs an EC P-256 private key");
     const secret = Buffer.from(jwk.d, "base64url");
     return Buffer.from(p256.sign(data, secret, { prehash: true, format: "der" }));
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
+var api = __nccwpck_require__(43759);
+;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
+
+
+
+function datetime(params) {
+    return api/* _isoDateTime */.G1(schemas/* ZodISODateTime */.You, params);
+}
+function date(params) {
+    return core._isoDate(ZodISODate, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function iso_duration(params) {
+    return core._isoDuration(ZodISODuration, params);
 }
 
 ;// CONCATENATED MODULE: ./src/release/provenance.ts
@@ -36796,8 +37206,6 @@ function statementFromEnvelope(envelope) {
     return parsed.data;
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(57975);
 ;// CONCATENATED MODULE: ./src/release/signing.ts
 
 
@@ -36921,19 +37329,25 @@ function encryptedPkcs8Key(block, password) {
     }
 }
 function assertP256(key) {
+    const what = describeKey(key);
+    if (what === undefined)
+        return;
+    throw keyError(KEY_INPUT, `is ${what}; goship signs with ECDSA P-256 only. ${ALLOWED_KEYS}`);
+}
+/** What a key is, in words ("an EC P-384 key", "an RSA key"); undefined for ECDSA P-256, the one goship uses. */
+function describeKey(key) {
     const type = key.asymmetricKeyType;
     const curve = key.asymmetricKeyDetails?.namedCurve;
     if (type === "ec" && curve === "prime256v1")
-        return;
+        return undefined;
     const names = { secp384r1: "P-384", secp521r1: "P-521", secp256k1: "secp256k1" };
-    const what = type === "ec"
+    return type === "ec"
         ? `an EC ${names[curve ?? ""] ?? curve ?? "unknown-curve"} key`
         : type === "rsa" || type === "rsa-pss"
             ? "an RSA key"
             : type === "ed25519"
                 ? "an Ed25519 key"
                 : `a${/^[aeiou]/i.test(type ?? "") ? "n" : ""} ${type ?? "unknown"} key`;
-    throw keyError(KEY_INPUT, `is ${what}; goship signs with ECDSA P-256 only. ${ALLOWED_KEYS}`);
 }
 /**
  * Sigstore's public-key hint, as cosign writes it into bundles (verificationMaterial.publicKey.hint):
@@ -36942,7 +37356,7 @@ function assertP256(key) {
  */
 function publicKeyHint(publicKey) {
     const spki = publicKey.export({ type: "spki", format: "der" });
-    return createHash("sha256").update(spki).digest("base64");
+    return (0,external_node_crypto_.createHash)("sha256").update(spki).digest("base64");
 }
 // cosign's encrypted key (go-securesystemslib "encrypted"): JSON with base64 []byte fields.
 const Bytes = schemas/* base64 */.K39().transform((s) => Buffer.from(s, "base64"));
@@ -37009,18 +37423,28 @@ async function decryptSigstoreKey(json, password) {
     }
     throw keyError(PASSWORD_INPUT, `does not decrypt input "${KEY_INPUT}" (secretbox authentication failed): use the password the key was made with (COSIGN_PASSWORD of cosign generate-key-pair)`);
 }
+/** What a verifying public key must be, in every error about one. */
+const PUBLIC_KEY_ALLOWED = 'the PEM public key ("-----BEGIN PUBLIC KEY-----") of the ECDSA P-256 key that signed the release: your goship.pub';
+/** deploy-systemd's public-key input, shown by its first line: PEM text is long, and says nothing more before it parses. */
+function publicKeyInput(pem, input = "public-key") {
+    const lines = pem.trim().split("\n");
+    return { input, value: lines.length > 1 ? `${lines[0]}…` : (lines[0] ?? "") };
+}
 /** Reads a public key (goship.pub) for verification; it must be ECDSA P-256. */
-function loadPublicKey(pem) {
+function loadPublicKey(pem, from = publicKeyInput(pem)) {
+    // Node derives a public key from a private one too: a private key is not what a verifier is given.
+    if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(pem))
+        throw (0,errors/* inputError */.Xu)(from.input, from.value, `${PUBLIC_KEY_ALLOWED}; this is a private key (its public half: openssl pkey -pubout)`);
     let key;
     try {
         key = (0,external_node_crypto_.createPublicKey)({ key: pem, format: "pem" });
     }
     catch {
-        throw new errors/* UserError */.yo('the public key is not a PEM "PUBLIC KEY" block');
+        throw (0,errors/* inputError */.Xu)(from.input, from.value, `${PUBLIC_KEY_ALLOWED}; this is not a PEM public key`);
     }
-    if (key.asymmetricKeyType !== "ec" || key.asymmetricKeyDetails?.namedCurve !== "prime256v1") {
-        throw new errors/* UserError */.yo(`the public key is not an ECDSA P-256 key (it is ${key.asymmetricKeyType ?? "unknown"})`);
-    }
+    const what = describeKey(key);
+    if (what !== undefined)
+        throw (0,errors/* inputError */.Xu)(from.input, from.value, `${PUBLIC_KEY_ALLOWED}; this is ${what}`);
     return key;
 }
 // ─── Sigstore bundle ─────────────────────────────────────────────────────────────
@@ -37230,8 +37654,14 @@ function parseChecksums(text) {
     });
     return sums;
 }
-async function verifyRelease(dir, publicKeyPem) {
+/**
+ * `from` names where the public key came from (deploy-systemd's `public-key` by default), so
+ * that a key that is no key, or not the one that signed, is reported against that input.
+ */
+async function verifyRelease(dir, publicKeyPem, from = publicKeyInput(publicKeyPem)) {
     const checks = [];
+    const ours = publicKeyHint(loadPublicKey(publicKeyPem, from));
+    const byKey = `by the key in input "${from.input}" (${ours})`;
     const read = async (name) => {
         const path = (0,external_node_path_.join)(dir, name);
         const st = await (0,promises_.lstat)(path).catch(() => undefined);
@@ -37246,9 +37676,29 @@ async function verifyRelease(dir, publicKeyPem) {
     const hasBundle = (await (0,promises_.lstat)((0,external_node_path_.join)(dir, BUNDLE_FILE)).catch(() => undefined))?.isFile();
     if (!hasSig && !hasBundle)
         throw new errors/* UserError */.yo(`${manifest_CHECKSUMS_FILE} is not signed: neither ${SIGNATURE_FILE} nor ${BUNDLE_FILE} is there`);
+    // Only for the message when a signature fails: the key the bundle names (a hint, never trusted).
+    const theirs = async () => {
+        if (!hasBundle)
+            return undefined;
+        try {
+            const b = SigstoreBundle.safeParse(JSON.parse((await read(BUNDLE_FILE)).toString("utf8")));
+            return b.success ? b.data.verificationMaterial.publicKey?.hint : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const whyNot = async () => {
+        const hint = await theirs();
+        if (hint === undefined)
+            return `the release was signed by another key, or ${manifest_CHECKSUMS_FILE} changed after signing`;
+        if (hint === ours)
+            return `the release names this key too: ${manifest_CHECKSUMS_FILE} or its signature changed after signing`;
+        return `the release names key ${hint}: verify with that key's goship.pub only if it is yours`;
+    };
     if (hasSig) {
         if (!verifyBlob(sumsBytes, await read(SIGNATURE_FILE), publicKeyPem))
-            throw new errors/* UserError */.yo(`${SIGNATURE_FILE}: not a valid signature of ${manifest_CHECKSUMS_FILE} by this public key`);
+            throw new errors/* UserError */.yo(`${SIGNATURE_FILE}: not a valid signature of ${manifest_CHECKSUMS_FILE} ${byKey}; ${await whyNot()}`);
         checks.push(`${SIGNATURE_FILE}: signature of ${manifest_CHECKSUMS_FILE} verifies`);
     }
     if (hasBundle) {
@@ -37256,7 +37706,7 @@ async function verifyRelease(dir, publicKeyPem) {
         if (!bundle.success)
             throw new errors/* UserError */.yo(`${BUNDLE_FILE}: not a Sigstore bundle`);
         if (!verifyBlobBundle(sumsBytes, bundle.data, publicKeyPem))
-            throw new errors/* UserError */.yo(`${BUNDLE_FILE}: its signature does not verify ${manifest_CHECKSUMS_FILE} with this public key`);
+            throw new errors/* UserError */.yo(`${BUNDLE_FILE}: its signature does not verify ${manifest_CHECKSUMS_FILE} ${byKey}; ${await whyNot()}`);
         checks.push(`${BUNDLE_FILE}: bundle verifies ${manifest_CHECKSUMS_FILE}`);
     }
     // 2. Every file SHA256SUMS names has that digest.
@@ -37304,11 +37754,25 @@ async function verifyRelease(dir, publicKeyPem) {
         if (envelopes.length !== 1 || !envelope)
             throw new errors/* UserError */.yo(`${manifest.provenance.name}: expected one envelope, found ${envelopes.length}`);
         if (!verifyDsse(envelope, publicKeyPem))
-            throw new errors/* UserError */.yo(`${manifest.provenance.name}: the DSSE signature does not verify with this public key`);
+            throw new errors/* UserError */.yo(`${manifest.provenance.name}: the DSSE signature does not verify ${byKey}`);
         checkSubjects(statementFromEnvelope(envelope), manifest.artifacts.map((a) => ({ name: a.archive.name, sha256: a.archive.sha256 })));
         checks.push(`${manifest.provenance.name}: signed; its subjects are the ${manifest.artifacts.length} archive(s)`);
     }
     return { manifest, checks };
+}
+/**
+ * A release whose signature verifies can still be the wrong one: an older release of the
+ * project put under a newer tag by someone who can edit a release's assets, or another
+ * project's release signed with the same key. Its manifest's version and project must be
+ * the expected ones. Runs on a verified manifest, before anything is done with it.
+ */
+function checkReleaseIdentity(manifest, expected) {
+    for (const field of ["version", "project"]) {
+        const e = expected[field];
+        if (e === undefined || manifest[field] === e.want)
+            continue;
+        throw (0,errors/* inputError */.Xu)(e.input, e.value, `${e.allowed ?? `the release's ${field}`}; its ${MANIFEST_FILE} says ${manifest.project} ${manifest.version}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/remote/command.ts
@@ -37547,6 +38011,7 @@ function clientBase(requested) {
 
 
 
+
 /** A host's key is not the one known-hosts has for it (or it has none): nothing was sent to it. */
 class HostKeyError extends errors/* UserError */.yo {
     host;
@@ -37659,11 +38124,22 @@ class SshClient {
         if (failed)
             throw failed.reason;
     }
-    /** On process exit without close(): end the masters we started, by PID, and remove the key. */
+    /**
+     * On process exit without close() (an error nobody caught, or a stop signal: runAction exits
+     * on those): remove the key and the directory, then end the masters we started, by PID. In
+     * that order: a master that ends unlinks its control socket, which would race the removal.
+     */
     #endSync() {
+        for (let attempt = 0; attempt < 3 && (0,external_node_fs_.existsSync)(this.dir); attempt++) {
+            try {
+                (0,external_node_fs_.rmSync)(this.dir, { recursive: true, force: true });
+            }
+            catch {
+                // Something changed in it meanwhile: again.
+            }
+        }
         for (const s of this.#sessions.values())
             s.killSync();
-        (0,external_node_fs_.rmSync)(this.dir, { recursive: true, force: true });
     }
 }
 /**
@@ -37833,7 +38309,13 @@ class SshSession {
             }
             if (timedOut)
                 return { error: `no answer from 127.0.0.1:${port}${path} within ${timeoutMs} ms`, ms };
-            const said = stderr.trim().split("\n").filter(Boolean).slice(-2).join("; ");
+            const said = stderr
+                .trim()
+                .split("\n")
+                .filter(Boolean)
+                .slice(-2)
+                .map((l) => (0,kit_log/* untrusted */.bp)(l))
+                .join("; ");
             if (/administratively prohibited/.test(said)) {
                 return {
                     error: `sshd on ${this.label} refuses TCP forwarding (AllowTcpForwarding), which health checks use: ${said}`,
@@ -37947,7 +38429,7 @@ class SshSession {
         });
         const pid = Number(/Master running \(pid=(\d+)\)/.exec(check.stderr)?.[1]);
         if (check.code !== 0 || !Number.isInteger(pid)) {
-            throw new SshConnectionError(this.label, `connected to ${this.label}, but its master connection does not answer: ${check.stderr.trim()}`, check.stderr);
+            throw new SshConnectionError(this.label, `connected to ${this.label}, but its master connection does not answer: ${(0,kit_log/* untrusted */.bp)(check.stderr.trim())}`, check.stderr);
         }
         this.#masterPid = pid;
         // Named beside the socket, so a run killed before close() has its master ended by the next.
@@ -37975,7 +38457,8 @@ class SshSession {
 function connectFailure(label, host, stderr) {
     const named = /Host key for (\S+) has changed|host key for (\S+) is marked as revoked|host key is known for (\S+) and/i.exec(stderr);
     // ssh names a host on another port as [host]:port.
-    const keyHost = (named?.[1] ?? named?.[2] ?? named?.[3] ?? host).replace(/^\[(.*)\]:\d+$/, "$1");
+    // ssh's words, but a hostile server's banner can imitate them: untrusted.
+    const keyHost = (0,kit_log/* untrusted */.bp)((named?.[1] ?? named?.[2] ?? named?.[3] ?? host).replace(/^\[(.*)\]:\d+$/, "$1"));
     const via = keyHost === host ? "" : ` (a proxy-jump host on the way to ${label})`;
     if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key for \S+ has changed/.test(stderr)) {
         return new HostKeyError(keyHost, `host key for ${keyHost} does not match known-hosts: refusing to connect${via}`);
@@ -37997,8 +38480,15 @@ function connectFailure(label, host, stderr) {
 function ssh_tail(r) {
     return tailOf(r.stderr.trim() ? r.stderr : r.stdout);
 }
+/** The end of what ssh or the host said, each line through untrusted() (a host's banner, a step's output). */
 function tailOf(text) {
-    const t = text.trimEnd().split("\n").slice(-20).join("\n").slice(-2000);
+    const t = text
+        .trimEnd()
+        .slice(-2000)
+        .split("\n")
+        .slice(-20)
+        .map((l) => (0,kit_log/* untrusted */.bp)(l))
+        .join("\n");
     return t ? `:\n${t}` : "";
 }
 
@@ -38043,7 +38533,10 @@ const schema_inputs = schemas/* object */.Ikc({
     version: (0,inputs/* text */.Qq)(SAFE_NAME, "a version ID: letters, digits and . _ + - (no slashes or spaces)")
         .refine((v) => !v.includes(".."), "allowed: a version ID without ..")
         .optional()
-        .describe("Expected version; must match the release's"),
+        .describe("Expected version; must match the release's (default: release-tag without its v)"),
+    project: (0,inputs/* text */.Qq)(SAFE_NAME, "a project name: letters, digits and . _ + - (no slashes or spaces)")
+        .optional()
+        .describe("Expected project; must match the release's (default: app)"),
     "public-key": (0,inputs/* text */.Qq)(/^-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----\s*$/, "the release's goship.pub (a PEM public key)")
         .optional()
         .describe("goship.pub content: SHA256SUMS must be signed by it (required to deploy)"),
@@ -38093,9 +38586,7 @@ const schema_inputs = schemas/* object */.Ikc({
     "lock-timeout": duration({ max: 86_400_000 })
         .default(600_000)
         .describe("How long to wait for another run's lock"),
-    "lock-ttl": duration({ min: 1000, max: 31_536_000_000 })
-        .default(1_800_000)
-        .describe("A lock older than this is taken over"),
+    "lock-ttl": lockTtl().default(1_800_000).describe("A lock older than this is taken over"),
     "drain-time": duration({ max: 3_600_000 })
         .default(5000)
         .describe("blue-green promote/rollback: how long the old slot keeps its connections before it stops"),
@@ -38309,6 +38800,7 @@ async function writeDeploySummary(r) {
 
 
 
+
 /** The run's identity on the hosts: the lock holder, the history's actor and run URL. */
 function runIdentity(run) {
     // A re-run of the same job (a new attempt) is the same holder: it takes back the lock a killed
@@ -38341,6 +38833,8 @@ async function prepareRelease(i, run, workDir) {
     if (!i["public-key"]) {
         throw (0,errors/* inputError */.Xu)("public-key", "", "goship.pub's content: goship deploys only releases whose SHA256SUMS signature it checked");
     }
+    // A key that is no key is refused before anything is downloaded.
+    loadPublicKey(i["public-key"]);
     if (i["release-dir"] && i["release-tag"]) {
         throw (0,errors/* inputError */.Xu)("release-tag", i["release-tag"], "not together with release-dir: one release");
     }
@@ -38354,24 +38848,44 @@ async function prepareRelease(i, run, workDir) {
         if (!where)
             throw (0,errors/* inputError */.Xu)("release-tag", tag, "a tag of this repository: GITHUB_REPOSITORY is not set");
         dir = (0,external_node_path_.join)(workDir, "release");
-        await (0,log/* group */.Os)(`Download release ${tag} from ${where.owner}/${where.repo}`, async () => {
+        await (0,kit_log/* group */.Os)(`Download release ${tag} from ${where.owner}/${where.repo}`, async () => {
             const got = await downloadRelease({ token, apiUrl: context_apiUrl(run) }, { ...where, tag }, dir);
-            (0,log/* info */.pq)(`${got.files.length} file(s) from ${got.url}`);
+            (0,kit_log/* info */.pq)(`${got.files.length} file(s) from ${got.url}`);
         });
     }
     else {
         throw (0,errors/* inputError */.Xu)("release-dir", "", "a package-release output directory, or release-tag, to deploy");
     }
-    const verified = await (0,log/* group */.Os)("Verify the release (signature, checksums, manifest)", async () => {
+    const verified = await (0,kit_log/* group */.Os)("Verify the release (signature, checksums, manifest)", async () => {
         const v = await verifyRelease(dir, i["public-key"]);
         for (const c of v.checks)
-            (0,log/* info */.pq)(`✓ ${c}`);
+            (0,kit_log/* info */.pq)(`✓ ${c}`);
         return v;
     });
     const { manifest } = verified;
-    if (i.version && i.version !== manifest.version) {
-        throw (0,errors/* inputError */.Xu)("version", i.version, `the release's own version, ${manifest.version}`);
-    }
+    // The signature says who made the release, not that it is the one asked for: bind it to the
+    // tag (or version) and to the app, before any host is contacted.
+    const tag = i["release-tag"];
+    checkReleaseIdentity(manifest, {
+        version: i.version
+            ? { input: "version", value: i.version, want: i.version }
+            : tag
+                ? {
+                    input: "release-tag",
+                    value: tag,
+                    want: versionFromRef(tag),
+                    allowed: `a tag whose release has version ${versionFromRef(tag)} (the tag without its "v"); where tags are not versions, give the version as input "version"`,
+                }
+                : undefined,
+        project: i.project
+            ? { input: "project", value: i.project, want: i.project }
+            : {
+                input: "app",
+                value: i.app,
+                want: i.app,
+                allowed: `the release's project; to deploy another project's release as ${i.app}, give that project as input "project"`,
+            },
+    });
     // The unit runs the binary by its name in the release; Linux artifacts all carry the same one.
     const names = new Set(manifest.artifacts.filter((a) => a.goos === "linux").map((a) => a.binary.name));
     if (names.size !== 1) {
@@ -38390,7 +38904,7 @@ async function prepareRelease(i, run, workDir) {
                 p = (async () => {
                     const dest = await (0,promises_.mkdtemp)((0,external_node_path_.join)(workDir, "bin-"));
                     const b = await extractBinary(dir, artifact, dest);
-                    (0,log/* info */.pq)(`${artifact.archive.name}: ${artifact.binary.name} for ${key} extracted, sha256 ${b.sha256}`);
+                    (0,kit_log/* info */.pq)(`${artifact.archive.name}: ${artifact.binary.name} for ${key} extracted, sha256 ${b.sha256}`);
                     return { path: b.path, sha256: b.sha256, artifact };
                 })();
                 binaries.set(key, p);
@@ -38440,6 +38954,10 @@ const deploySystemd = (0,action/* defineAction */.QP)({
             throw e;
         }
         const environment = i.environment === undefined ? undefined : renderEnvironmentFile(i.environment);
+        // The input is masked whole and line by line; a value also shows alone (in a journal line
+        // the app printed, say).
+        for (const value of environmentSecrets(i.environment ?? []))
+            (0,kit_log/* maskSecret */.$l)(value);
         const identity = runIdentity(run);
         const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), "goship-deploy-"));
         let client;
@@ -38478,11 +38996,12 @@ const deploySystemd = (0,action/* defineAction */.QP)({
                 keepReleases: i["keep-releases"],
                 lockTimeoutMs: i["lock-timeout"],
                 lockTtlSec: Math.ceil(i["lock-ttl"] / 1000),
+                lockHeartbeatMs: LOCK_HEARTBEAT_MS,
                 environment,
                 dryRun: i["dry-run"],
                 drainMs: i["drain-time"],
                 ...identity,
-                log: { info: log/* info */.pq, warning: log/* warning */.$e, group: log/* group */.Os },
+                log: { info: kit_log/* info */.pq, warning: kit_log/* warning */.$e, group: kit_log/* group */.Os },
             });
             const prepared = await fleet.prepare();
             if (i["environment-name"] && mode !== "status" && !i["dry-run"]) {
@@ -38509,7 +39028,7 @@ const deploySystemd = (0,action/* defineAction */.QP)({
                 state,
                 description: error ? (0,errors/* errorMessage */.gJ)(error) : `${mode} ok on ${result?.hosts.length ?? 0} host(s)`,
                 ...(identity.runUrl ? { logUrl: identity.runUrl } : {}),
-            }).catch((e) => (0,log/* warning */.$e)(`GitHub Deployment status: ${(0,errors/* errorMessage */.gJ)(e)}`));
+            }).catch((e) => (0,kit_log/* warning */.$e)(`GitHub Deployment status: ${(0,errors/* errorMessage */.gJ)(e)}`));
         }
         if (result) {
             (0,action/* setOutputs */.n0)(deploySystemd, hostOutputs(i.app, result.hosts, result.rolledBack, deployment?.id));
@@ -38551,7 +39070,7 @@ async function startDeployment(i, run, what) {
         description: `${i.mode} ${what}`,
         ...(logUrl ? { logUrl } : {}),
     });
-    (0,log/* info */.pq)(`GitHub Deployment ${d.id} in ${i["environment-name"]}: in_progress`);
+    (0,kit_log/* info */.pq)(`GitHub Deployment ${d.id} in ${i["environment-name"]}: in_progress`);
     return { id: d.id, owner, repo, ...conn };
 }
 function hostOutputs(app, hosts, rolledBack, deploymentId) {
@@ -38592,6 +39111,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   n0: () => (/* binding */ setOutputs)
 });
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __nccwpck_require__(56288);
 // EXTERNAL MODULE: ./src/kit/errors.ts
@@ -38600,8 +39121,6 @@ var errors = __nccwpck_require__(73713);
 var kit_inputs = __nccwpck_require__(67127);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./src/kit/cleanup.ts
@@ -38715,15 +39234,40 @@ function ensureRunnerDirs() {
 
 
 
+
 function defineAction(def) {
     return def;
 }
+/** The signals that stop a run: a cancelled workflow (SIGINT, then SIGTERM), Ctrl-C, a closed terminal. */
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+/**
+ * While an action runs, a stop signal ends the process the way process.exit does, not the way
+ * the signal's default does: Node then runs the process's "exit" handlers (the SSH client's ends
+ * its masters and removes its key and config), and the status is the signal's, 128 + its number.
+ * Returns what puts the signals' defaults back.
+ */
+function exitOnStopSignals(name) {
+    const handlers = STOP_SIGNALS.map((signal) => {
+        const handler = () => {
+            core/* error */.z3(`${name}: stopped by ${signal}`);
+            process.exit(128 + external_node_os_.constants.signals[signal]);
+        };
+        process.on(signal, handler);
+        return () => process.off(signal, handler);
+    });
+    return () => {
+        for (const off of handlers)
+            off();
+    };
+}
 /**
  * The one wrapper every action runs in. A UserError fails the step with its message;
- * anything else is a bug and also prints its stack.
+ * anything else is a bug and also prints its stack. A stop signal ends it with the signal's
+ * status once the exit handlers ran (exitOnStopSignals).
  */
 async function runAction(def) {
     const isPost = core/* getState */.Gu("isPost") === "true";
+    const restoreSignals = exitOnStopSignals(def.name);
     try {
         if (isPost) {
             await def.post?.();
@@ -38754,6 +39298,9 @@ async function runAction(def) {
         if (!(e instanceof errors/* UserError */.yo))
             core/* info */.pq((e instanceof Error && e.stack) || "");
     }
+    finally {
+        restoreSignals();
+    }
 }
 /** The outputs each action has set in this process, so that failureOutputs fills only the others. */
 const outputsSet = new WeakMap();
@@ -38781,7 +39328,7 @@ function setOutputs(def, values) {
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
-/* unused harmony export hideUrlCredentials */
+/* unused harmony export redactCredentials */
 /**
  * A failure the user can fix (bad input, missing tool, unreachable host, a failed check).
  * It is reported with its message only; anything else that escapes an action is a bug
@@ -38802,15 +39349,18 @@ class InputError extends UserError {
     }
 }
 function formatProblem(p) {
-    return `input "${p.input}" has value ${JSON.stringify(hideUrlCredentials(p.value))}: ${p.allowed}`;
+    // A URL's password in a value (a GOPROXY, a mirror) must not reach the log with it.
+    return redactCredentials(`input "${p.input}" has value ${JSON.stringify(p.value)}: ${p.allowed}`);
 }
 /**
- * `https://user:password@host/…` → `https://***@host/…`, wherever a URL appears in `text`: an
- * error that quotes a value the user gave must not repeat a password written into a URL. It errs
- * on the side of hiding (everything from the scheme to an `@` without a space between).
+ * `text` with the credentials of every URL in it replaced by ***: "https://user:pass@host"
+ * becomes "https://***@host", and so does a "user:pass@host" item of a list without a scheme
+ * (a GOPROXY entry, which the go command reads as https).
  */
-function hideUrlCredentials(text) {
-    return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s@]*@/gi, "$1***@");
+function redactCredentials(text) {
+    return text
+        .replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#\s"'`]*@/gi, "$1***@")
+        .replace(/(^|[\s,|"'`])[^\s,|"'`/?#@:]+:[^\s,|"'`/?#@]*@/g, "$1***@");
 }
 /** Shorthand for a single-input problem found after parsing (e.g. a target unknown to the installed Go). */
 function inputError(input, value, allowed) {
@@ -38967,6 +39517,7 @@ function list(item, allowed) {
 /* harmony export */   $l: () => (/* binding */ maskSecret),
 /* harmony export */   Os: () => (/* binding */ group),
 /* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   bp: () => (/* binding */ untrusted),
 /* harmony export */   ee: () => (/* binding */ bytes),
 /* harmony export */   pq: () => (/* binding */ info)
 /* harmony export */ });
@@ -39007,6 +39558,25 @@ function notice(message) {
 function maskSecret(value) {
     if (value !== "" && !isLocalMode())
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+}
+/**
+ * Text that came from a host or an app (a response body, a journal line, a step's stderr, a value
+ * a step printed), made safe to print in the job log: the runner reads every line goship prints
+ * for workflow commands, `::<command>::` at the start of a line and `##[<command>]` anywhere in
+ * it, so text an app controls could otherwise add a mask, set an output, stop command
+ * processing or fake an error. What comes back is one line, the same text where it was harmless:
+ * line breaks read `\n` and `\r`, other control characters (an ANSI escape, say) `\u001b`, a
+ * `::` at its start `\::` and every `##[` `##\[`.
+ */
+function untrusted(text) {
+    const flat = text
+        .toWellFormed()
+        .replace(/\r\n|\n/g, "\\n")
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+        .replaceAll("##[", "##\\[");
+    // The runner trims leading white space (Unicode's too) before it looks for "::".
+    return flat.replace(/^(\s*):(?=:)/u, "$1\\:");
 }
 /** Seconds with one decimal, for logs and summaries. */
 function seconds(ms) {
@@ -47931,6 +48501,7 @@ exports.visitAsync = visitAsync;
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ debug),
+  z3: () => (/* binding */ error),
   V9: () => (/* binding */ getIDToken),
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
@@ -47943,7 +48514,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getMultilineInput, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getMultilineInput, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
