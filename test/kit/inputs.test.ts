@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseCommandFile } from "../../src/kit/command-file.js";
-import { redactCredentials, InputError } from "../../src/kit/errors.js";
+import { InputError, redactCredentials } from "../../src/kit/errors.js";
 import { boolean, choice, line, list, parseInputs, secret, text } from "../../src/kit/inputs.js";
 
 const schema = z.object({
