@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { GOSHIP_BUILD_TYPE } from "../src/release/provenance.js";
 import { SPDX_NAMESPACE_BASE } from "../src/release/sbom.js";
 
@@ -35,5 +36,38 @@ describe("one canonical home, github.com/goship/goship", () => {
     }
     // OWNER/REPO stays only where it means the user's own repository.
     expect(readme).not.toMatch(/OWNER\/goship/);
+  });
+});
+
+describe("the files a project others depend on carries", () => {
+  it("LICENSE is the MIT license package.json names, held by the goship maintainers", () => {
+    const license = readFileSync("LICENSE", "utf8");
+    expect(pkg.license).toBe("MIT");
+    expect(license.split("\n")[0]).toBe("MIT License");
+    expect(license).toMatch(/^Copyright \(c\) \d{4} goship maintainers$/m);
+    expect(license).toContain('THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND');
+  });
+
+  it("SECURITY.md sends reports to the home's private advisories", () => {
+    expect(readFileSync("SECURITY.md", "utf8")).toContain(
+      "https://github.com/goship/goship/security/advisories/new",
+    );
+  });
+
+  it("CHANGELOG.md has a section for what is not released yet", () => {
+    expect(readFileSync("CHANGELOG.md", "utf8")).toMatch(/^## \[Unreleased\]$/m);
+  });
+
+  it("dependabot watches npm and the actions the workflows use", () => {
+    const config = parseYaml(readFileSync(".github/dependabot.yml", "utf8"));
+    expect(config.version).toBe(2);
+    const updates = config.updates.map((u: { "package-ecosystem": string; directory: string }) => [
+      u["package-ecosystem"],
+      u.directory,
+    ]);
+    expect(updates).toEqual([
+      ["npm", "/"],
+      ["github-actions", "/"],
+    ]);
   });
 });
