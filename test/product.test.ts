@@ -34,6 +34,9 @@ describe("one canonical home, github.com/goship/goship", () => {
       expect(m, u).not.toBeNull();
       if (m?.[1]) expect(actions).toContain(m[1]);
     }
+    // Examples run the installed command: an `npx goship` that finds no install would fetch
+    // whatever the npm registry holds under that name.
+    expect(readme).not.toMatch(/^\s*(?:\S+ \| )?npx goship /m);
     // OWNER/REPO stays only where it means the user's own repository.
     expect(readme).not.toMatch(/OWNER\/goship/);
   });
