@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { actionlint, asLocal, lintProject } from "./support/actionlint.js";
 import { pinnedTool } from "./support/tools.js";
 
 /**
@@ -45,30 +45,6 @@ function readmeWorkflows(markdown: string): ReadmeWorkflow[] {
   return found;
 }
 
-/** What actionlint should read: goship's own references as local ones, into this commit. */
-function asLocal(text: string): string {
-  return text
-    .replace(/goship\/goship\/actions\/([a-z-]+)@v1\b/g, "./actions/$1")
-    .replace(/goship\/goship\/(\.github\/workflows\/[a-z-]+\.ya?ml)@v1\b/g, "./$1");
-}
-
-/** A throwaway repository with this commit's actions/ and workflows, where actionlint resolves ./ references. */
-function lintProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), "goship-readme-lint-"));
-  mkdirSync(join(dir, ".git"));
-  symlinkSync(join(ROOT, "actions"), join(dir, "actions"));
-  symlinkSync(join(ROOT, "dist"), join(dir, "dist")); // action.yml names its main file there
-  cpSync(join(ROOT, ".github", "workflows"), join(dir, ".github", "workflows"), { recursive: true });
-  return dir;
-}
-
-function actionlint(project: string, file: string, text: string): { code: number | null; out: string } {
-  const path = join(project, ".github", "workflows", file);
-  writeFileSync(path, text);
-  const r = spawnSync(pinnedTool("actionlint"), ["-no-color", path], { cwd: project, encoding: "utf8" });
-  return { code: r.status, out: r.stdout + r.stderr };
-}
-
 const workflows = readmeWorkflows(readFileSync(join(ROOT, "README.md"), "utf8"));
 
 describe("the README's workflow examples", () => {
@@ -106,6 +82,23 @@ describe("the README's workflow examples", () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(
       /input "target" is not defined in action "goship build-static" defined at "\.\/actions\/build-static"/,
+    );
+  });
+
+  it("fails on an input goship's reusable workflow does not have", () => {
+    const text = [
+      "on: push",
+      "jobs:",
+      "  release:",
+      "    uses: goship/goship/.github/workflows/go-release.yml@v1",
+      "    with:",
+      "      target: linux/amd64",
+      "",
+    ].join("\n");
+    const r = actionlint(lintProject(), "bad.yml", asLocal(text));
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(
+      /input "target" is not defined in "\.\/\.github\/workflows\/go-release\.yml" reusable workflow/,
     );
   });
 
