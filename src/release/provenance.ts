@@ -10,13 +10,14 @@
 import { z } from "zod";
 import { type RunContext, runContext, runUrl } from "../github/context.js";
 import { errorMessage, UserError } from "../kit/errors.js";
+import { GOSHIP_HOME } from "../kit/version.js";
 import { DsseEnvelope, type DsseEnvelopeT, IN_TOTO_PAYLOAD_TYPE } from "./dsse.js";
 
 /**
  * What goship's externalParameters and internalParameters mean (SLSA asks each buildType to
- * document that). One place to change it once the project has its permanent home.
+ * document that), under goship's home.
  */
-export const GOSHIP_BUILD_TYPE = "https://github.com/goship/goship/buildtypes/go-release/v1";
+export const GOSHIP_BUILD_TYPE = `${GOSHIP_HOME}/buildtypes/go-release/v1`;
 
 export const IN_TOTO_STATEMENT_V1 = "https://in-toto.io/Statement/v1";
 export const SLSA_PROVENANCE_V1 = "https://slsa.dev/provenance/v1";

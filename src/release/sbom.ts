@@ -9,12 +9,13 @@
 import { createHash } from "node:crypto";
 import { buildSetting, type GoBuildInfo, type GoModule } from "../build/buildinfo.js";
 import { UserError } from "../kit/errors.js";
+import { GOSHIP_HOME } from "../kit/version.js";
 
 /**
  * Where SPDX document namespaces live. The URI only has to be unique, not to resolve; the
- * per-document part is a UUID derived from the content. Adjust with the project's home.
+ * per-document part is a UUID derived from the content.
  */
-export const SPDX_NAMESPACE_BASE = "https://github.com/goship/goship/spdx";
+export const SPDX_NAMESPACE_BASE = `${GOSHIP_HOME}/spdx`;
 
 export const CYCLONEDX_SUFFIX = ".cdx.json";
 export const SPDX_SUFFIX = ".spdx.json";

@@ -40,6 +40,7 @@ import { errorMessage, inputError, UserError } from "../kit/errors.js";
 import { isWithin } from "../kit/files.js";
 import { sha256File } from "../kit/hash.js";
 import { info, warning } from "../kit/log.js";
+import { GOSHIP_HOME } from "../kit/version.js";
 import type { ReleaseSet } from "./collect.js";
 import { IN_TOTO_PAYLOAD_TYPE } from "./dsse.js";
 import { intotoJsonlLine, provenanceStatement, statementPayload, workflowRunFromEnv } from "./provenance.js";
@@ -225,7 +226,7 @@ export async function writeRelease(opts: ReleaseOptions): Promise<ReleaseResult>
 /** Who ran the build: the workflow file on GitHub, else goship in local mode. */
 function builderId(run: ReturnType<typeof workflowRunFromEnv>): string {
   if (run.serverUrl && run.workflowRef) return `${run.serverUrl}/${run.workflowRef}`;
-  return "https://github.com/goship/goship/local";
+  return `${GOSHIP_HOME}/local`;
 }
 
 // ─── The output directory ─────────────────────────────────────────────────────────────

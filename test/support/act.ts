@@ -24,13 +24,21 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Runs a workflow of this repository with act on the host (no containers), Node 24 first
+ * Runs a workflow of this repository (or of `cwd`) with act on the host (no containers), Node 24 first
  * on PATH, and act's own artifact and cache servers on 127.0.0.1: the way GitHub runs the
  * actions, minus GitHub.
  */
 export async function runWorkflow(
   workflow: string,
-  opts: { inputs?: Record<string, string>; secrets?: Record<string, string>; timeoutMs?: number } = {},
+  opts: {
+    inputs?: Record<string, string>;
+    secrets?: Record<string, string>;
+    timeoutMs?: number;
+    /** The repository to run in (default: this one); `workflow` is relative to it. */
+    cwd?: string;
+    /** More act flags, e.g. `--local-repository owner/repo@ref=DIR`. */
+    args?: string[];
+  } = {},
 ): Promise<ActRun> {
   const artifactDir = mkdtempSync(join(tmpdir(), "goship-act-artifacts-"));
   const args = [
@@ -52,6 +60,7 @@ export async function runWorkflow(
     "--cache-server-path",
     mkdtempSync(join(tmpdir(), "goship-act-cache-")),
   ];
+  args.push(...(opts.args ?? []));
   for (const [k, v] of Object.entries(opts.inputs ?? {})) args.push("--input", `${k}=${v}`);
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const [k, v] of Object.entries(opts.secrets ?? {})) {
@@ -61,7 +70,7 @@ export async function runWorkflow(
   // Inside vitest, Node 24 (the node@24 devDependency) is process.execPath.
   env.PATH = `${dirname(process.execPath)}:${env.PATH}`;
   for (const k of Object.keys(env)) if (k.startsWith("GITHUB_") || k.startsWith("INPUT_")) delete env[k];
-  const child = spawn(pinnedTool("act"), args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(pinnedTool("act"), args, { cwd: opts.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout.on("data", (d) => {
     log += d;

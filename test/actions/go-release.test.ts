@@ -1,0 +1,125 @@
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ArtifactFragment } from "../../src/contract/manifest.js";
+import { runWorkflow } from "../support/act.js";
+import { COMMIT_TIME } from "../support/git-fixture.js";
+import { opensslKey } from "../support/keys.js";
+
+/**
+ * .github/workflows/go-release.yml as another repository calls it: a caller repository in its
+ * own directory (examples/gin-app under service/, tagged v1.4.0) whose one workflow says
+ * `uses: goship/goship/.github/workflows/go-release.yml@v1`, run by act with goship/goship@v1
+ * mapped to this commit (act's --local-repository). act does not resolve GitHub's `$/`
+ * self-repository references, so the mapped copy names the actions goship/goship/actions/<name>@v1,
+ * which the same mapping resolves to this commit's actions: the pin → same-commit promise
+ * that `$/` keeps on GitHub.
+ */
+
+const ROOT = process.cwd();
+
+const CALLER = `name: release
+on: workflow_dispatch
+permissions:
+  contents: read
+jobs:
+  release:
+    uses: goship/goship/.github/workflows/go-release.yml@v1
+    with:
+      working-directory: service
+      targets: linux/amd64,linux/arm64
+      build-tags: netgo,osusergo,nomsgpack
+      publish: none
+    secrets:
+      signing-key: \${{ secrets.GOSHIP_SIGNING_KEY }}
+  after:
+    needs: release
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "outputs version=[$VERSION] tag=[$TAG] release-url=[$URL]"
+        env:
+          VERSION: \${{ needs.release.outputs.version }}
+          TAG: \${{ needs.release.outputs.tag }}
+          URL: \${{ needs.release.outputs.release-url }}
+`;
+
+/** goship at this commit as act fetches it: actions/, dist/ and go-release.yml, with `$/` spelled the way act resolves. */
+function goshipAtThisCommit(): string {
+  const dir = mkdtempSync(join(tmpdir(), "goship-self-"));
+  cpSync(join(ROOT, "actions"), join(dir, "actions"), { recursive: true });
+  cpSync(join(ROOT, "dist"), join(dir, "dist"), { recursive: true });
+  mkdirSync(join(dir, ".github", "workflows"), { recursive: true });
+  const workflow = readFileSync(join(ROOT, ".github/workflows/go-release.yml"), "utf8");
+  writeFileSync(
+    join(dir, ".github/workflows/go-release.yml"),
+    workflow.replace(/\$\/actions\/([a-z-]+)/g, "goship/goship/actions/$1@v1"),
+  );
+  return dir;
+}
+
+/** The caller: its own repository, the service in service/, committed and tagged. */
+function callerRepository(): string {
+  const dir = mkdtempSync(join(tmpdir(), "goship-caller-"));
+  cpSync(join(ROOT, "examples/gin-app"), join(dir, "service"), { recursive: true });
+  mkdirSync(join(dir, ".github", "workflows"), { recursive: true });
+  writeFileSync(join(dir, ".github/workflows/release.yml"), CALLER);
+  writeFileSync(join(dir, "LICENSE"), "MIT License\n");
+  writeFileSync(join(dir, "README.md"), "# gin-app\n");
+  writeFileSync(join(dir, ".gitignore"), "dist/\n");
+  const git = (...args: string[]) =>
+    execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
+      cwd: dir,
+      env: { ...process.env, GIT_AUTHOR_DATE: COMMIT_TIME, GIT_COMMITTER_DATE: COMMIT_TIME },
+    });
+  git("init", "-q", "-b", "main");
+  git("add", ".");
+  git("commit", "-q", "-m", "service");
+  git("tag", "v1.4.0");
+  return dir;
+}
+
+describe(".github/workflows/go-release.yml called from another repository, under act", () => {
+  it("plans, builds each target in its own job, and signs a release of every target", async () => {
+    const key = opensslKey();
+    const caller = callerRepository();
+    const run = await runWorkflow(".github/workflows/release.yml", {
+      cwd: caller,
+      args: ["--local-repository", `goship/goship@v1=${goshipAtThisCommit()}`],
+      secrets: { GOSHIP_SIGNING_KEY: key.pem },
+    });
+    expect(run.code, run.log.slice(-6000)).toBe(0);
+
+    // One build job per target, each uploading its binary and manifest fragment.
+    const runDir = join(run.artifactDir, "1");
+    for (const target of ["linux-amd64", "linux-arm64"]) {
+      const name = `goship-release-${target}`;
+      const out = mkdtempSync(join(tmpdir(), "goship-go-release-"));
+      execFileSync("unzip", ["-q", join(runDir, name, `${name}.zip`), "-d", out]);
+      const fragment = ArtifactFragment.parse(
+        JSON.parse(readFileSync(join(out, "goship-fragment.json"), "utf8")),
+      );
+      expect(`${fragment.target.goos}-${fragment.target.goarch}`).toBe(target);
+      expect(fragment.version).toBe("1.4.0");
+      const binary = join(out, fragment.binary.name);
+      expect(execFileSync("sha256sum", [binary]).toString().split(" ")[0]).toBe(fragment.binary.sha256);
+      // The binary is for that target, as file(1) reads it.
+      expect(execFileSync("file", ["-b", binary]).toString()).toMatch(
+        target === "linux-amd64"
+          ? /ELF 64-bit LSB executable, x86-64/
+          : /ELF 64-bit LSB executable, ARM aarch64/,
+      );
+    }
+    // The release job gathered both into one signed release, checked the way `goship verify`
+    // checks it (against the key's public half); nothing was published.
+    expect(run.log).toContain("✓ SHA256SUMS.sig: signature of SHA256SUMS verifies");
+    expect(run.log).toContain(
+      "✓ goship-manifest.json: gin-app 1.4.0, 2 target(s), every file it names matches",
+    );
+    expect(run.log).toContain("✓ provenance.intoto.jsonl: signed; its subjects are the 2 archive(s)");
+    expect(run.log).toMatch(/outputs version=\[1\.4\.0\] tag=\[\] release-url=\[\]/);
+    // The actions came from this commit, through the caller's @v1 mapping.
+    expect(run.log).toMatch(/LocalRepositoryCache matched .*goship\/goship with ref v1/);
+  }, 1_200_000);
+});
