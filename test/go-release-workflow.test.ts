@@ -2,6 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { actionlint, asLocal, lintProject } from "./support/actionlint.js";
+import { needTools } from "./support/tools.js";
+
+needTools("actionlint");
 
 /** The reusable release workflow other repositories call: its interface, its permissions, and how it names goship's actions. */
 

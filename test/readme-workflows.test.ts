@@ -4,7 +4,9 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { actionlint, asLocal, lintProject } from "./support/actionlint.js";
-import { pinnedTool } from "./support/tools.js";
+import { needTools, pinnedTool } from "./support/tools.js";
+
+needTools("actionlint");
 
 /**
  * Every workflow the README shows passes actionlint, with goship's own actions and reusable

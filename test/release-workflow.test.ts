@@ -5,7 +5,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { planRelease, releaseNotes } from "../scripts/release-tag.js";
-import { pinnedTool } from "./support/tools.js";
+import { needTools, pinnedTool } from "./support/tools.js";
+
+needTools("actionlint");
 
 /** goship's own release: .github/workflows/release.yml and the tag logic it runs (scripts/release-tag.ts). */
 

@@ -6,6 +6,9 @@ import { describe, expect, it } from "vitest";
 import { ArtifactFragment, ReleaseManifest } from "../../src/contract/manifest.js";
 import { runWorkflow } from "../support/act.js";
 import { opensslKey } from "../support/keys.js";
+import { needTools } from "../support/tools.js";
+
+needTools("act");
 
 describe(".github/workflows/e2e-release.yml under act", () => {
   it("matrix build, one artifact per target, then a signed release of every target", async () => {

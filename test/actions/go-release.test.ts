@@ -7,6 +7,9 @@ import { ArtifactFragment } from "../../src/contract/manifest.js";
 import { runWorkflow } from "../support/act.js";
 import { COMMIT_TIME } from "../support/git-fixture.js";
 import { opensslKey } from "../support/keys.js";
+import { needTools } from "../support/tools.js";
+
+needTools("act");
 
 /**
  * .github/workflows/go-release.yml as another repository calls it: a caller repository in its

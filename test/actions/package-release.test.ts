@@ -19,7 +19,9 @@ import { type GitHubStandIn, startGitHubServer } from "../support/github-server.
 import { buildHello } from "../support/hello-build.js";
 import { opensslKey } from "../support/keys.js";
 import { runCli, runDistAction } from "../support/run-action.js";
-import { pinnedTool } from "../support/tools.js";
+import { needTools, pinnedTool } from "../support/tools.js";
+
+needTools("cosign");
 
 const TARGETS = ["darwin/arm64", "linux/amd64", "linux/arm/7", "windows/amd64"];
 

@@ -17,7 +17,9 @@ import {
   verifyBlobBundle,
   verifyDsse,
 } from "../../src/release/signing.js";
-import { pinnedTool } from "../support/tools.js";
+import { needTools, pinnedTool } from "../support/tools.js";
+
+needTools("cosign");
 
 let tmp: string;
 let cosign: string;
