@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ArtifactFragment } from "../../src/contract/manifest.js";
 import { runWorkflow } from "../support/act.js";
-import { COMMIT_TIME } from "../support/git-fixture.js";
+import { gitCheckout } from "../support/git-fixture.js";
 import { opensslKey } from "../support/keys.js";
 import { needTools } from "../support/tools.js";
 
@@ -64,23 +64,11 @@ function goshipAtThisCommit(): string {
 
 /** The caller: its own repository, the service in service/, committed and tagged. */
 function callerRepository(): string {
-  const dir = mkdtempSync(join(tmpdir(), "goship-caller-"));
-  cpSync(join(ROOT, "examples/gin-app"), join(dir, "service"), { recursive: true });
-  mkdirSync(join(dir, ".github", "workflows"), { recursive: true });
-  writeFileSync(join(dir, ".github/workflows/release.yml"), CALLER);
-  writeFileSync(join(dir, "LICENSE"), "MIT License\n");
-  writeFileSync(join(dir, "README.md"), "# gin-app\n");
-  writeFileSync(join(dir, ".gitignore"), "dist/\n");
-  const git = (...args: string[]) =>
-    execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
-      cwd: dir,
-      env: { ...process.env, GIT_AUTHOR_DATE: COMMIT_TIME, GIT_COMMITTER_DATE: COMMIT_TIME },
-    });
-  git("init", "-q", "-b", "main");
-  git("add", ".");
-  git("commit", "-q", "-m", "service");
-  git("tag", "v1.4.0");
-  return dir;
+  return gitCheckout(join(ROOT, "examples/gin-app"), {
+    into: "service",
+    tag: "v1.4.0",
+    files: { ".github/workflows/release.yml": CALLER, LICENSE: "MIT License\n", "README.md": "# gin-app\n" },
+  });
 }
 
 describe(".github/workflows/go-release.yml called from another repository, under act", () => {
