@@ -28,7 +28,7 @@ import {
   parseTargetSpec,
   type Target,
 } from "../../contract/targets.js";
-import { planCrossCompilers } from "../../go/cgo.js";
+import { cgoStubs, cgoStubsMessage, planCrossCompilers } from "../../go/cgo.js";
 import { runnerTarget } from "../../go/runner-platform.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { errorMessage, inputError, UserError } from "../../kit/errors.js";
@@ -149,6 +149,15 @@ export const buildStatic = defineAction({
     ]);
     const targets = parseTargetSpec(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms);
     const source: SourceInfo | undefined = firstSource;
+    if (!i.cgo) {
+      // Before anything is written: a binary that links a cgo package's stub must not ship unasked.
+      const stubs = await cgoStubs(goBin, workDir, i.package, targets, i.tags, goEnv);
+      if (stubs.length > 0 && !i["allow-cgo-stubs"]) throw new UserError(cgoStubsMessage(stubs));
+      for (const s of stubs)
+        warning(
+          `${s.importPath} is built without its cgo code for ${s.targets.join(", ")} (allow-cgo-stubs: true): it may fail at run time`,
+        );
+    }
     if (source) await keepOutputOutOfGit(source, outputDir, i);
     const version = i.version ?? (source?.version as string);
     const commit = i.commit ?? (source?.commit as string);

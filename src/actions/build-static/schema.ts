@@ -45,6 +45,11 @@ export const inputs = z.object({
     .transform((v) => v.split(/[\s,]+/).filter(Boolean))
     .describe("Build tags"),
   cgo: boolean().prefault("false").describe("Build with cgo (CGO_ENABLED=1 and the target's C compiler)"),
+  "allow-cgo-stubs": boolean()
+    .prefault("false")
+    .describe(
+      "With cgo: false, build even when a dependency has cgo code that CGO_ENABLED=0 leaves out (its !cgo stub fails at run time)",
+    ),
   "require-static": boolean()
     .prefault("true")
     .describe("Fail when a Linux binary is not statically linked (false: warn)"),
