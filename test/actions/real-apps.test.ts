@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildStatic } from "../../src/actions/build-static/main.js";
+import { packageRelease } from "../../src/actions/package-release/main.js";
 import { gitCheckout } from "../support/git-fixture.js";
 import { runSourceAction } from "../support/run-source-action.js";
 
@@ -46,6 +47,40 @@ describe("an app that needs cgo (github.com/mattn/go-sqlite3)", () => {
       expect(ran.status).toBe(1);
       expect(ran.stderr).toContain("requires cgo");
       expect(execFileSync("go", ["version", "-m", artifact.path]).toString()).toMatch(/CGO_ENABLED=0/);
+    },
+    BUILD_MS,
+  );
+});
+
+describe("a repository that does not ignore dist/", () => {
+  it(
+    "stays clean through build-static and package-release, so the next build runs; ten runs add one exclude line each",
+    async () => {
+      const repo = gitCheckout("test/fixtures/hello", { tag: "v2.0.0", ignoreDist: false });
+      const build = () =>
+        runSourceAction(buildStatic, { targets: "linux/amd64", upload: "false" }, VCS, { cwd: repo });
+      const release = () =>
+        runSourceAction(packageRelease, { "artifacts-dir": "dist/bin", sbom: "none" }, {}, { cwd: repo });
+      const built = await build();
+      expect(built.code, built.stdout).toBe(0);
+      const released = await release();
+      expect(released.code, released.stdout).toBe(0);
+      expect(released.stdout).toMatch(
+        /::notice::dist\/release\/ is not ignored by git; added it to \.git\/info\/exclude/,
+      );
+      expect(existsSync(join(repo, "dist/release/SHA256SUMS"))).toBe(true);
+      expect(execFileSync("git", ["status", "--porcelain"], { cwd: repo }).toString()).toBe("");
+      const again = await build();
+      expect(again.code, again.stdout).toBe(0);
+      for (let n = 0; n < 9; n++) {
+        const r = await release();
+        expect(r.code, r.stdout).toBe(0);
+        expect(r.stdout).not.toContain("::notice::dist/release/");
+      }
+      const exclude = readFileSync(join(repo, ".git/info/exclude"), "utf8").split("\n");
+      expect(exclude.filter((l) => l === "/dist/bin/")).toHaveLength(1);
+      expect(exclude.filter((l) => l === "/dist/release/")).toHaveLength(1);
+      expect(execFileSync("git", ["status", "--porcelain"], { cwd: repo }).toString()).toBe("");
     },
     BUILD_MS,
   );

@@ -7,16 +7,17 @@ export const COMMIT_TIME = "2026-01-02T03:04:05Z";
 
 /**
  * A fresh git checkout of a source directory: one commit at a fixed time, tagged, with
- * extra files and dist/ ignored, so build-static stamps it from git like a user's repo.
+ * extra files and dist/ ignored (unless `ignoreDist: false`, as in a repo that never
+ * thought of it), so build-static stamps it from git like a user's repo.
  */
 export function gitCheckout(
   source: string,
-  opts: { tag?: string; files?: Record<string, string> } = {},
+  opts: { tag?: string; files?: Record<string, string>; ignoreDist?: boolean } = {},
 ): string {
   const dir = mkdtempSync(join(tmpdir(), "goship-src-"));
   cpSync(source, dir, { recursive: true });
   for (const [name, text] of Object.entries(opts.files ?? {})) writeFileSync(join(dir, name), text);
-  writeFileSync(join(dir, ".gitignore"), "/dist/\n");
+  if (opts.ignoreDist !== false) writeFileSync(join(dir, ".gitignore"), "/dist/\n");
   const git = (...args: string[]) =>
     execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
       cwd: dir,
