@@ -1,9 +1,13 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildStatic } from "../../src/actions/build-static/main.js";
 import { packageRelease } from "../../src/actions/package-release/main.js";
+import { setupGoCross } from "../../src/actions/setup-go-cross/main.js";
 import { gitCheckout } from "../support/git-fixture.js";
 import { runSourceAction } from "../support/run-source-action.js";
 
@@ -84,4 +88,37 @@ describe("a repository that does not ignore dist/", () => {
     },
     BUILD_MS,
   );
+});
+
+describe("an app whose go.mod says go 1.13", () => {
+  it("is refused by setup-go-cross before any download, in one line that says what to use", async () => {
+    const requests: string[] = [];
+    const server = createServer((req, res) => {
+      requests.push(req.url ?? "");
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "goship-old-"));
+      writeFileSync(join(dir, "go.mod"), "module example.com/old\n\ngo 1.13\n");
+      const run = await runSourceAction(
+        setupGoCross,
+        { "go-download-base-url": base, goproxy: base, cache: "false" },
+        { RUNNER_TOOL_CACHE: mkdtempSync(join(tmpdir(), "goship-tools-")) },
+        { cwd: dir },
+      );
+      expect(run.code, run.stdout).toBe(1);
+      const errors = run.stdout.split("\n").filter((l) => l.startsWith("::error::"));
+      expect(errors).toEqual([
+        expect.stringMatching(
+          /^::error::setup-go-cross: input "go-version-file" has value "go.mod": it asks for Go older than 1\.21 \(go directive "go 1\.13" in go\.mod.*goship serves Go 1\.21 and later: .*go-version: stable/,
+        ),
+      ]);
+      expect(errors[0]?.length).toBeLessThan(500);
+      expect(requests).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
 });

@@ -22,7 +22,7 @@ import { type InstalledGo, resolveAndInstallGo } from "../../go/install.js";
 import { registerGoProblemMatcher } from "../../go/problem-matcher.js";
 import { proxyURLs } from "../../go/proxy.js";
 import { runnerTarget } from "../../go/runner-platform.js";
-import { VERSION_FILES, type VersionRequest, versionFromFile } from "../../go/version.js";
+import { checkServable, VERSION_FILES, type VersionRequest, versionFromFile } from "../../go/version.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { UserError } from "../../kit/errors.js";
 import { execFile } from "../../kit/exec.js";
@@ -30,15 +30,23 @@ import { bytes, group, info, seconds } from "../../kit/log.js";
 import { Summary } from "../../kit/summary.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
 
-/** The input, else the named file, else the first version file in the working directory. */
+/**
+ * The input, else the named file, else the first version file in the working directory;
+ * refused before any download when only a Go too old for goship would meet it.
+ */
 async function versionRequest(i: Inputs): Promise<VersionRequest> {
   if (i["go-version"]) {
     if (i["go-version-file"]) core.warning("both go-version and go-version-file are set; using go-version");
-    return { spec: i["go-version"], source: "input go-version" };
+    const request = { spec: i["go-version"], source: "input go-version" };
+    checkServable(request, "go-version", i["go-version"]);
+    return request;
   }
-  if (i["go-version-file"]) return versionFromFile(i["go-version-file"]);
-  const found = VERSION_FILES.find((f) => existsSync(f));
-  if (found) return versionFromFile(found);
+  const file = i["go-version-file"] ?? VERSION_FILES.find((f) => existsSync(f));
+  if (file) {
+    const request = await versionFromFile(file);
+    checkServable(request, "go-version-file", file);
+    return request;
+  }
   throw new UserError(
     `no Go version asked for: set go-version (e.g. stable, 1.26.x) or go-version-file, or run in a directory with one of ${VERSION_FILES.join(", ")}`,
   );
