@@ -122,3 +122,71 @@ describe("an app whose go.mod says go 1.13", () => {
     }
   });
 });
+
+/** No program interpreter and no shared library, per binutils. */
+function expectStatic(path: string) {
+  expect(execFileSync("readelf", ["-lW", path]).toString(), path).not.toMatch(/INTERP/);
+  expect(execFileSync("readelf", ["-dW", path]).toString(), path).not.toMatch(/NEEDED/);
+}
+
+describe("cgo: true on Linux links statically", () => {
+  it(
+    "go-sqlite3 for linux/amd64 and linux/arm64 (cross gcc): static, verified, and the native one works",
+    async () => {
+      const repo = gitCheckout("test/fixtures/sqlite-app", { tag: "v1.0.0" });
+      const run = await runSourceAction(
+        buildStatic,
+        { "working-directory": repo, targets: "linux/amd64,linux/arm64", cgo: "true", upload: "false" },
+        VCS,
+      );
+      expect(run.code, run.stdout).toBe(0);
+      expect(run.stdout).toContain("-linkmode=external -extldflags=-static");
+      const artifacts = JSON.parse(run.outputs.artifacts as string);
+      expect(artifacts.map((a: { goarch: string }) => a.goarch)).toEqual(["amd64", "arm64"]);
+      for (const a of artifacts) {
+        expect(a.static, a.path).toBe(true);
+        expect(a.buildSettings.CGO_ENABLED).toBe("1");
+        expectStatic(a.path);
+        expect(execFileSync("file", ["-b", a.path]).toString()).toMatch(/statically linked/);
+      }
+      const native = artifacts.find((a: { goarch: string }) => a.goarch === "amd64");
+      expect(execFileSync(native.path).toString()).toMatch(/^sqlite-app 1\.0\.0: sqlite 3\.\d+\.\d+\n$/);
+      expect(run.summary).toMatch(/\| linux\/arm64 \| [\d.]+ MiB \| `[0-9a-f]{16}` \| yes \|/);
+    },
+    BUILD_MS,
+  );
+
+  it(
+    "a library with no static archive: refused with the way out, never advising CGO_ENABLED=0; require-static: false falls back to dynamic",
+    async () => {
+      const repo = gitCheckout("test/fixtures/cgo-sharedonly", { tag: "v1.0.0" });
+      const inputs = {
+        "working-directory": repo,
+        targets: "linux/amd64",
+        cgo: "true",
+        tags: "",
+        upload: "false",
+      };
+      const refused = await runSourceAction(buildStatic, inputs, VCS);
+      expect(refused.code, refused.stdout).toBe(1);
+      const errors = refused.stdout.split("\n").filter((l) => l.startsWith("::error::"));
+      expect(errors.join("\n")).toMatch(/attempted static link of dynamic object/);
+      expect(errors.join("\n")).toMatch(/The static link failed .*require-static: false/);
+      expect(refused.stdout).not.toContain("CGO_ENABLED=0");
+      expect(existsSync(join(repo, "dist/bin/sharedonly_linux_amd64/sharedonly"))).toBe(false);
+
+      const fellBack = await runSourceAction(buildStatic, { ...inputs, "require-static": "false" }, VCS);
+      expect(fellBack.code, fellBack.stdout).toBe(0);
+      expect(fellBack.stdout).toMatch(
+        /::warning::linux\/amd64: the static link failed, so this is a dynamic binary/,
+      );
+      expect(fellBack.stdout).toMatch(/::warning::linux\/amd64: not statically linked.*libsystemd\.so\.0/);
+      expect(fellBack.stdout).not.toContain("CGO_ENABLED=0");
+      const [artifact] = JSON.parse(fellBack.outputs.artifacts as string);
+      expect(artifact.static).toBe(false);
+      expect(execFileSync("readelf", ["-lW", artifact.path]).toString()).toMatch(/INTERP/);
+      expect(execFileSync(artifact.path).toString()).toBe("sd_booted: true\n");
+    },
+    BUILD_MS,
+  );
+});

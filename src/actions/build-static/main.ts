@@ -81,6 +81,20 @@ async function mainPackage(goBin: string, workDir: string, pkg: string, env: Nod
   return { importPath, defaultName: last as string };
 }
 
+/** The end of a failed build's output, where the linker says what it missed. */
+function lastLines(message: string, n = 4): string {
+  return message.trim().split("\n").slice(-n).join("; ");
+}
+
+/** A cgo build whose static link failed, with require-static on. */
+function staticLinkFailed(message: string): string {
+  return (
+    `${message}\nThe static link failed (cgo on Linux links with -linkmode=external -extldflags=-static): ` +
+    "a C library the program links has no static archive (lib*.a) for this target in the C toolchain. " +
+    "Install its static form for the target, or set require-static: false to fall back to a dynamic binary"
+  );
+}
+
 /** Up to ten names, for a message. */
 function someOf(names: readonly string[]): string {
   return names.slice(0, 10).join(", ") + (names.length > 10 ? ", …" : "");
@@ -179,7 +193,11 @@ export const buildStatic = defineAction({
       SOURCE_DATE_EPOCH: String(sourceDateEpoch),
     };
     const binaryName = i["binary-name"] ?? main.defaultName;
-    const ldflags = composeLdflags(i["version-variables"], { version, commit, date }, i.ldflags);
+    const stamp = { version, commit, date };
+    const ldflags = composeLdflags(i["version-variables"], stamp, i.ldflags);
+    // cgo on Linux: the C linker links the whole program statically, against the target's libc.a.
+    const staticLdflags = composeLdflags(i["version-variables"], stamp, i.ldflags, { staticCgo: true });
+    const linksStatically = (t: Target) => i.cgo && t.goos === "linux";
     const cc = i.cgo ? planCrossCompilers(targets, runner.goarch) : undefined;
     if (cc && cc.unsupported.length > 0 && !process.env.CC) {
       throw new UserError(
@@ -190,16 +208,19 @@ export const buildStatic = defineAction({
     info(
       `Building ${main.importPath} as ${binaryName} ${version} (${commit.slice(0, 12)}, ${date}) with Go ${goVersion}`,
     );
-    info(`${targets.length} target(s), ${builds} at a time, -p=${procs}; -ldflags="${ldflags}"`);
+    info(
+      `${targets.length} target(s), ${builds} at a time, -p=${procs}; -ldflags="${targets.some(linksStatically) ? staticLdflags : ldflags}"`,
+    );
 
-    const specFor = (target: Target): BuildSpec => ({
+    /** How one target is built; `dynamic` drops the static cgo link (require-static: false's fallback). */
+    const specFor = (target: Target, dynamic = false): BuildSpec => ({
       goBin,
       workDir,
       pkg: i.package,
       binaryName,
       target,
       outputDir,
-      ldflags,
+      ldflags: linksStatically(target) && !dynamic ? staticLdflags : ldflags,
       tags: i.tags,
       cgo: i.cgo,
       cc:
@@ -215,7 +236,11 @@ export const buildStatic = defineAction({
       info(`✗ ${name}: ${message.split("\n")[0]}`);
     };
     /** Everything after `go build`: reading the binary, and the reproducibility gate. */
-    const check = async (target: Target, built: BuiltBinary): Promise<Result | undefined> => {
+    const check = async (
+      target: Target,
+      built: BuiltBinary,
+      spec: BuildSpec,
+    ): Promise<Result | undefined> => {
       const name = formatTarget(target);
       try {
         const verification = await verifyBinary(built.path, {
@@ -232,7 +257,7 @@ export const buildStatic = defineAction({
         }
         let reproduction: Reproduction | undefined;
         if (i["reproducible-check"]) {
-          reproduction = await reproduce(specFor(target), source?.root ?? workDir, built.path);
+          reproduction = await reproduce(spec, source?.root ?? workDir, built.path);
           if (!reproduction.identical) {
             const d = reproduction.difference;
             fail(
@@ -258,15 +283,34 @@ export const buildStatic = defineAction({
         try {
           await pool(targets, builds, async (target) => {
             const name = formatTarget(target);
+            const log = (line: string) => info(`  ${name}: ${line}`);
+            let spec = specFor(target);
             let built: BuiltBinary;
             try {
-              built = await goBuild(specFor(target), (line) => info(`  ${name}: ${line}`));
+              built = await goBuild(spec, log);
             } catch (e) {
               if (!(e instanceof UserError)) throw e;
-              fail(name, e.message);
-              return;
+              if (!linksStatically(target)) {
+                fail(name, e.message);
+                return;
+              }
+              if (i["require-static"]) {
+                fail(name, staticLinkFailed(e.message));
+                return;
+              }
+              warning(
+                `${name}: the static link failed, so this is a dynamic binary (require-static: false): ${lastLines(e.message)}`,
+              );
+              spec = specFor(target, true);
+              try {
+                built = await goBuild(spec, log);
+              } catch (again) {
+                if (!(again instanceof UserError)) throw again;
+                fail(name, again.message);
+                return;
+              }
             }
-            const checked = check(target, built);
+            const checked = check(target, built, spec);
             checks.push(checked);
             checked.catch(() => undefined); // a bug surfaces through Promise.all below, not as an unhandled rejection
             // Reading a binary overlaps the next build; a rebuild for the gate takes a build slot.
