@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -189,4 +189,110 @@ describe("cgo: true on Linux links statically", () => {
     },
     BUILD_MS,
   );
+});
+
+describe("a module in a subdirectory, its main package under cmd/, its version variables in a package of its own", () => {
+  const BUILD_PKG = "example.com/subdir-app/server/internal/build";
+  const checkout = () => gitCheckout("test/fixtures/subdir-app", { tag: "V3.0.0" });
+
+  it("a working directory outside the module is named as the input at fault, not package", async () => {
+    const repo = checkout();
+    const run = await runSourceAction(buildStatic, { package: "./server/cmd/http", upload: "false" }, VCS, {
+      cwd: repo,
+    });
+    expect(run.code, run.stdout).toBe(1);
+    const errors = run.stdout.split("\n").filter((l) => l.startsWith("::error::"));
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^::error::build-static: input "working-directory" has value ".": it is not inside a Go module .*working-directory: server$/,
+      ),
+    ]);
+  });
+
+  it(
+    "package: cmd/http (without ./) is the directory; own version variables are stamped and shown in the summary",
+    async () => {
+      const repo = checkout();
+      const run = await runSourceAction(
+        buildStatic,
+        {
+          "working-directory": "server",
+          package: "cmd/http",
+          "version-variables": `version=${BUILD_PKG}.Version,commit=${BUILD_PKG}.Commit`,
+          upload: "false",
+        },
+        VCS,
+        { cwd: repo },
+      );
+      expect(run.code, run.stdout).toBe(0);
+      expect(run.stdout).toContain("package: cmd/http is the directory ./cmd/http");
+      expect(run.stdout).not.toContain("::warning::version-variables");
+      const [artifact] = JSON.parse(run.outputs.artifacts as string);
+      expect(artifact.path).toBe(join(repo, "server/dist/bin/http_linux_amd64/http"));
+      const commit = execFileSync("git", ["rev-parse", "HEAD"], { cwd: repo }).toString().trim();
+      expect(execFileSync(artifact.path).toString()).toBe(`http ${run.outputs.version} ${commit}\n`);
+      expect(run.summary).toContain(
+        `Stamped: \`${BUILD_PKG}.Version\` = \`${run.outputs.version}\`, \`${BUILD_PKG}.Commit\` = \`${commit}\``,
+      );
+    },
+    BUILD_MS,
+  );
+
+  it(
+    "with the default version-variables, says once before building that nothing will be stamped, and what to set",
+    async () => {
+      const repo = checkout();
+      const run = await runSourceAction(
+        buildStatic,
+        { "working-directory": "server", package: "./cmd/http", upload: "false" },
+        VCS,
+        { cwd: repo },
+      );
+      expect(run.code, run.stdout).toBe(0);
+      const warnings = run.stdout.split("\n").filter((l) => l.startsWith("::warning::version-variables"));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/main\.version, main\.commit, main\.date are not declared/);
+      expect(warnings[0]).toContain("Package main declares main.Version");
+      expect(run.stdout.indexOf("::warning::version-variables")).toBeLessThan(
+        run.stdout.indexOf("Build 1 target"),
+      );
+      expect(run.stdout).not.toContain("-X main.version");
+      expect(run.summary).toContain(
+        "Stamped: nothing; not declared, so not stamped: `main.version`, `main.commit`, `main.date`",
+      );
+    },
+    BUILD_MS,
+  );
+
+  it("setup-go-cross with working-directory reads that module's go.mod and looks there for cgo", async () => {
+    const repo = gitCheckout("test/fixtures/hello");
+    const server = join(repo, "server");
+    mkdirSync(server);
+    const goVersion = execFileSync("go", ["env", "GOVERSION"]).toString().trim();
+    for (const f of ["main.go", "go.sum"])
+      writeFileSync(join(server, f), readFileSync(join("test/fixtures/sqlite-app", f)));
+    writeFileSync(
+      join(server, "go.mod"),
+      `${readFileSync("test/fixtures/sqlite-app/go.mod", "utf8")}\ntoolchain ${goVersion}\n`,
+    );
+    // The machine's own Go, in a tool cache of the test's own: nothing is downloaded.
+    const toolCache = mkdtempSync(join(tmpdir(), "goship-tools-"));
+    const version = goVersion.replace(/^go/, "");
+    mkdirSync(join(toolCache, "go", version), { recursive: true });
+    symlinkSync(
+      execFileSync("go", ["env", "GOROOT"]).toString().trim(),
+      join(toolCache, "go", version, "x64"),
+    );
+    writeFileSync(join(toolCache, "go", version, `${process.arch}.complete`), "");
+    const run = await runSourceAction(
+      setupGoCross,
+      { "working-directory": "server", cgo: "auto", cache: "false", targets: "linux/amd64" },
+      { RUNNER_TOOL_CACHE: toolCache },
+      { cwd: repo },
+    );
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toContain(`(from toolchain directive in server/go.mod)`);
+    expect(run.stdout).toContain("The module in server uses cgo");
+    expect(JSON.parse(run.outputs.matrix as string).include[0].cc).toBe("gcc");
+  }, 120_000);
 });

@@ -20,6 +20,7 @@ import {
   writeFileAtomic,
 } from "../../build/gobuild.js";
 import { composeLdflags } from "../../build/ldflags.js";
+import { checkVersionVariables, missingVersionVariablesMessage, type StampCheck } from "../../build/stamp.js";
 import { ArtifactFragment, FRAGMENT_FILE, SCHEMA_VERSION, stableJson } from "../../contract/manifest.js";
 import {
   compareTargets,
@@ -59,26 +60,49 @@ async function goToolchain(workDir: string) {
   return { goBin: join(goroot, "bin", "go"), goVersion: version.replace(/^go/, ""), env };
 }
 
+/**
+ * `cmd/http` as a user means it: the directory under the working directory. Go reads a path
+ * whose first element has no dot as a standard-library import path ("package cmd/http is not
+ * in std"), so such a path that names a directory here becomes "./cmd/http".
+ */
+export function localPackage(pkg: string, workDir: string): string {
+  if (pkg.startsWith(".") || pkg.startsWith("/") || (pkg.split("/")[0] as string).includes(".")) return pkg;
+  const dir = join(workDir, pkg);
+  return existsSync(dir) && statSync(dir).isDirectory() ? `./${pkg}` : pkg;
+}
+
 /** The main package's import path decides the default binary name, as `go build` does (…/app/v2 → app). */
-async function mainPackage(goBin: string, workDir: string, pkg: string, env: NodeJS.ProcessEnv) {
+async function mainPackage(goBin: string, workDir: string, pkg: string, env: NodeJS.ProcessEnv, i: Inputs) {
   // -find: the package alone, without loading its dependencies (a tenth of the time).
-  const r = await execFile(goBin, ["list", "-find", "-f", "{{.Name}} {{.ImportPath}}", pkg], {
+  const r = await execFile(goBin, ["list", "-find", "-f", "{{.Name}} {{.ImportPath}} {{.Dir}}", pkg], {
     cwd: workDir,
     env,
     timeoutMs: 300_000,
     allowFailure: true,
   });
+  if (r.code !== 0 && /go\.mod file not found|cannot find main module/.test(r.stderr))
+    throw inputError(
+      "working-directory",
+      i["working-directory"],
+      "it is not inside a Go module (no go.mod there or above it); allowed: the directory that holds your go.mod, e.g. working-directory: server",
+    );
+  if (r.code !== 0 && /is not in std/.test(r.stderr))
+    throw inputError(
+      "package",
+      pkg,
+      `Go reads it as a standard-library import path, and no directory ${pkg} is in ${i["working-directory"]}; allowed: a directory of the module starting with ./ (./cmd/app) or a full import path`,
+    );
   if (r.code !== 0)
     throw inputError(
       "package",
       pkg,
       `go list cannot load it: ${r.stderr.trim().split("\n").slice(-3).join("; ")}`,
     );
-  const [name = "", importPath = ""] = r.stdout.trim().split(" ");
+  const [name = "", importPath = "", ...dir] = r.stdout.trim().split(" ");
   if (name !== "main") throw inputError("package", pkg, `it is package ${name}, not a main package`);
   const elems = importPath.split("/");
   const last = elems.length > 1 && /^v[0-9]+$/.test(elems.at(-1) as string) ? elems.at(-2) : elems.at(-1);
-  return { importPath, defaultName: last as string };
+  return { importPath, dir: dir.join(" "), defaultName: last as string };
 }
 
 /** The end of a failed build's output, where the linker says what it missed. */
@@ -93,6 +117,18 @@ function staticLinkFailed(message: string): string {
     "a C library the program links has no static archive (lib*.a) for this target in the C toolchain. " +
     "Install its static form for the target, or set require-static: false to fall back to a dynamic binary"
   );
+}
+
+/** The summary's word on version stamping: which variables got which value, and which were skipped. */
+function stampedLine(check: StampCheck, values: Record<"version" | "commit" | "date", string>): string {
+  const set = (["version", "commit", "date"] as const).flatMap((k) =>
+    check.stamped[k] ? [`\`${check.stamped[k]}\` = \`${values[k]}\``] : [],
+  );
+  const skipped =
+    check.missing.length > 0
+      ? `; not declared, so not stamped: ${check.missing.map((m) => `\`${m}\``).join(", ")}`
+      : "";
+  return `Stamped: ${set.length > 0 ? set.join(", ") : "nothing"}${skipped}`;
 }
 
 /** Up to ten names, for a message. */
@@ -152,6 +188,9 @@ export const buildStatic = defineAction({
       throw inputError("working-directory", i["working-directory"], "allowed: an existing directory");
     }
     const outputDir = resolve(workDir, i["output-dir"] ?? join("dist", "bin"));
+    const pkg = localPackage(i.package, workDir);
+    if (pkg !== i.package)
+      info(`package: ${i.package} is the directory ${pkg} (Go would read it as a standard-library path)`);
     const { goBin, goVersion, env: goEnv } = await goToolchain(workDir);
     const runner = runnerTarget();
     // Independent questions to go and git, asked at once.
@@ -159,13 +198,13 @@ export const buildStatic = defineAction({
       listPlatforms(goBin, goEnv),
       // Version, commit, date: from git, never the clock; the inputs override.
       i.version && i.commit && i.date ? undefined : readSourceInfo(workDir),
-      mainPackage(goBin, workDir, i.package, goEnv),
+      mainPackage(goBin, workDir, pkg, goEnv, i),
     ]);
     const targets = parseTargetSpec(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms);
     const source: SourceInfo | undefined = firstSource;
     if (!i.cgo) {
       // Before anything is written: a binary that links a cgo package's stub must not ship unasked.
-      const stubs = await cgoStubs(goBin, workDir, i.package, targets, i.tags, goEnv);
+      const stubs = await cgoStubs(goBin, workDir, pkg, targets, i.tags, goEnv);
       if (stubs.length > 0 && !i["allow-cgo-stubs"]) throw new UserError(cgoStubsMessage(stubs));
       for (const s of stubs)
         warning(
@@ -194,9 +233,13 @@ export const buildStatic = defineAction({
     };
     const binaryName = i["binary-name"] ?? main.defaultName;
     const stamp = { version, commit, date };
-    const ldflags = composeLdflags(i["version-variables"], stamp, i.ldflags);
+    // -X on a variable nobody declares is ignored by the linker: say so once, before building.
+    const stampCheck = await checkVersionVariables(goBin, workDir, pkg, i["version-variables"], goEnv);
+    if (stampCheck.missing.length > 0)
+      warning(missingVersionVariablesMessage(stampCheck, "version-variables"));
+    const ldflags = composeLdflags(stampCheck.stamped, stamp, i.ldflags);
     // cgo on Linux: the C linker links the whole program statically, against the target's libc.a.
-    const staticLdflags = composeLdflags(i["version-variables"], stamp, i.ldflags, { staticCgo: true });
+    const staticLdflags = composeLdflags(stampCheck.stamped, stamp, i.ldflags, { staticCgo: true });
     const linksStatically = (t: Target) => i.cgo && t.goos === "linux";
     const cc = i.cgo ? planCrossCompilers(targets, runner.goarch) : undefined;
     if (cc && cc.unsupported.length > 0 && !process.env.CC) {
@@ -216,7 +259,7 @@ export const buildStatic = defineAction({
     const specFor = (target: Target, dynamic = false): BuildSpec => ({
       goBin,
       workDir,
-      pkg: i.package,
+      pkg,
       binaryName,
       target,
       outputDir,
@@ -397,6 +440,7 @@ export const buildStatic = defineAction({
               ? ", each rebuilt from another path with an empty cache: identical"
               : ""),
         )
+        .paragraph(stampedLine(stampCheck, stamp))
         .table(
           ["target", "size", "sha256", "static", "build time", "verify"],
           [
