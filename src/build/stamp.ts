@@ -41,7 +41,7 @@ export interface StampCheck {
  * Which of the version variables the build's packages declare, known before the build: the
  * linker ignores `-X` on a symbol that does not exist, so a binary would silently not know its
  * version. "main.x" is the main package `pkg`; any other symbol names its package's import
- * path. One `go list -find` for all the packages.
+ * path. One `go list -find` for all the packages; their Go and cgo files are read.
  */
 export async function checkVersionVariables(
   goBin: string,
@@ -65,7 +65,7 @@ export async function checkVersionVariables(
       "-e",
       "-find",
       "-f",
-      '{{if .Error}}-{{else}}{{.Dir}}\t{{join .GoFiles "\\t"}}{{end}}',
+      '{{if .Error}}-{{else}}{{.Dir}}\t{{join .GoFiles "\\t"}}\t{{join .CgoFiles "\\t"}}{{end}}',
       "--",
       pkg,
       ...args,
@@ -77,7 +77,8 @@ export async function checkVersionVariables(
     const [dir, ...files] = (line ?? "").split("\t");
     const names = new Set<string>();
     if (!dir || dir === "-") return names; // a package go list cannot find: -X on it sets nothing
-    for (const f of files) for (const n of packageVars(await readFile(join(dir, f), "utf8"))) names.add(n);
+    for (const f of files.filter(Boolean))
+      for (const n of packageVars(await readFile(join(dir, f), "utf8"))) names.add(n);
     return names;
   };
   // Output lines follow the arguments' order; go list drops a repeated argument.

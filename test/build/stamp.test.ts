@@ -71,3 +71,13 @@ describe("checkVersionVariables", () => {
     expect(check.missing).toEqual(["example.com/nosuch/build.Commit"]);
   });
 });
+
+describe("checkVersionVariables on a cgo main package", () => {
+  it("reads the cgo files too", { timeout: 60_000 }, async () => {
+    const check = await checkVersionVariables("go", `${FIXTURES}/cgo-sharedonly`, ".", DEFAULTS, {
+      ...GO_ENV,
+      CGO_ENABLED: "1",
+    });
+    expect(check.missing).toEqual(["main.version", "main.commit", "main.date"]);
+  });
+});
