@@ -226,6 +226,7 @@ describe("a module in a subdirectory, its main package under cmd/, its version v
       );
       expect(run.code, run.stdout).toBe(0);
       expect(run.stdout).toContain("package: cmd/http is the directory ./cmd/http");
+      expect(run.outputs.version).toBe("3.0.0"); // the tag is V3.0.0
       expect(run.stdout).not.toContain("::warning::version-variables");
       const [artifact] = JSON.parse(run.outputs.artifacts as string);
       expect(artifact.path).toBe(join(repo, "server/dist/bin/http_linux_amd64/http"));

@@ -216,3 +216,10 @@ describe("excludeOwnOutput", () => {
     expect(await excludeOwnOutput(plain, join(plain, "dist/release"), "package-release")).toBeUndefined();
   });
 });
+
+describe("a tag spelt with a capital V", () => {
+  it("loses its V as a lowercase v would", async () => {
+    const repo = gitCheckout("test/fixtures/hello", { tag: "V3.0.0" });
+    expect((await readSourceInfo(repo)).version).toBe("3.0.0");
+  });
+});
