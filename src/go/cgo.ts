@@ -366,7 +366,20 @@ export interface CgoStub {
   importPath: string;
   /** The targets (goos/goarch…) whose build would link its !cgo fallback. */
   targets: string[];
+  /** Set when that fallback is known to work, losing a feature only: what it loses. */
+  fallback?: string;
 }
+
+/**
+ * Packages whose build without cgo is known to be a working fallback, not a stub, as for the
+ * standard library's net and os/user: they lose a feature, not their function, so they are
+ * named in the log and not refused. Each entry was read in the package's source.
+ */
+export const CGO_FALLBACKS: Readonly<Record<string, string>> = {
+  // process_collector_mem_nocgo_darwin.go: getMemory returns errNotImplemented.
+  "github.com/prometheus/client_golang/prometheus":
+    "the process collector reports no resident or virtual memory on darwin; every other metric is there",
+};
 
 const IMPORT_PATH_AND_CGO_FILES =
   "{{if not .Standard}}{{.ImportPath}}\t{{len .CgoFiles}}\t{{len .SwigFiles}}\t{{len .SwigCXXFiles}}{{end}}";
@@ -445,7 +458,10 @@ export async function cgoStubs(
     }),
   );
   return [...found.entries()]
-    .map(([importPath, ts]) => ({ importPath, targets: ts.sort() }))
+    .map(([importPath, ts]) => {
+      const fallback = CGO_FALLBACKS[importPath];
+      return { importPath, targets: ts.sort(), ...(fallback ? { fallback } : {}) };
+    })
     .sort((a, b) => (a.importPath < b.importPath ? -1 : a.importPath > b.importPath ? 1 : 0));
 }
 

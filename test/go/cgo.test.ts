@@ -288,6 +288,35 @@ describe("cgoStubs: what a CGO_ENABLED=0 build links without its C code", () => 
     expect(cgoStubsMessage(stubs)).not.toContain("modernc.org/sqlite");
   });
 
+  it("marks prometheus's darwin process collector as a working fallback in the sample Gin app", {
+    timeout: 300_000,
+  }, async () => {
+    const seven = [
+      "linux/amd64",
+      "linux/arm64",
+      "linux/arm/7",
+      "linux/386",
+      "windows/amd64",
+      "darwin/arm64",
+      "freebsd/amd64",
+    ];
+    const stubs = await cgoStubs(
+      "go",
+      resolve(import.meta.dirname, "../../examples/gin-app"),
+      ".",
+      seven.map(t),
+      ["netgo", "osusergo", "nomsgpack"],
+      GO_ENV,
+    );
+    expect(stubs).toEqual([
+      {
+        importPath: "github.com/prometheus/client_golang/prometheus",
+        targets: ["darwin/arm64"],
+        fallback: expect.stringContaining("no resident or virtual memory on darwin"),
+      },
+    ]);
+  });
+
   it("leaves the standard library's net and os/user alone, and pure Go", { timeout: 60_000 }, async () => {
     expect(
       await cgoStubs("go", join(FIXTURES, "broken"), "./pure", targets, ["netgo", "osusergo"], GO_ENV),

@@ -204,7 +204,10 @@ export const buildStatic = defineAction({
     const source: SourceInfo | undefined = firstSource;
     if (!i.cgo) {
       // Before anything is written: a binary that links a cgo package's stub must not ship unasked.
-      const stubs = await cgoStubs(goBin, workDir, pkg, targets, i.tags, goEnv);
+      const found = await cgoStubs(goBin, workDir, pkg, targets, i.tags, goEnv);
+      for (const s of found.filter((f) => f.fallback))
+        info(`${s.importPath} is built without its cgo code for ${s.targets.join(", ")}: ${s.fallback}`);
+      const stubs = found.filter((f) => !f.fallback);
       if (stubs.length > 0 && !i["allow-cgo-stubs"]) throw new UserError(cgoStubsMessage(stubs));
       for (const s of stubs)
         warning(
