@@ -821,7 +821,11 @@ const OSABI_GOOS: Readonly<Record<string, readonly string[]>> = {
  * Checks a binary against the target it was built for; returns human-readable problems
  * (empty = fine). Linux binaries must also be static: no program interpreter, no shared libraries.
  */
-export function checkBinaryForTarget(info: BinaryInfo, target: { goos: string; goarch: string }): string[] {
+export function checkBinaryForTarget(
+  info: BinaryInfo,
+  target: { goos: string; goarch: string },
+  build: { cgo?: boolean } = {},
+): string[] {
   const name = `${target.goos}/${target.goarch}`;
   const problems: string[] = [];
   const want = expectedFormat(target.goos);
@@ -843,12 +847,12 @@ export function checkBinaryForTarget(info: BinaryInfo, target: { goos: string; g
     }
   }
   if (target.goos === "linux" && info.format === "elf" && info.static === false) {
-    problems.push(staticProblem(info));
+    problems.push(staticProblem(info, build.cgo === true));
   }
   return problems;
 }
 
-function staticProblem(info: BinaryInfo): string {
+function staticProblem(info: BinaryInfo, cgo: boolean): string {
   const libs = info.needed.length > 0 ? `the shared libraries ${info.needed.join(", ")}` : undefined;
   const wants = [info.interpreter && `the program interpreter ${info.interpreter}`, libs]
     .filter(Boolean)
@@ -868,6 +872,14 @@ function staticProblem(info: BinaryInfo): string {
     info.pie && info.interpreter
       ? " Being a PIE (-buildmode=pie), it would need the loader even without cgo."
       : "";
+  if (cgo) {
+    // cgo was asked for: advising CGO_ENABLED=0 would contradict the input.
+    return (
+      `${head}. With cgo, goship links Linux binaries statically (-linkmode=external -extldflags=-static, ` +
+      "against the static C library of the target's toolchain); extra ldflags or -buildmode=pie can undo that. " +
+      `Set require-static: false to ship a dynamic binary.${pie}`
+    );
+  }
   return (
     `${head}. This usually means cgo was enabled (the default when a C compiler is found and the target is the host): ` +
     `build with CGO_ENABLED=0.${pie}`

@@ -9,9 +9,7 @@ import { warning } from "../kit/log.js";
  * Version, commit and date of the source, from git and never from the clock, so that two
  * builds of one commit are byte-identical.
  */
-export interface SourceInfo {
-  /** Top of the work tree. */
-  root: string;
+export interface SourceInfo extends WorkTree {
   /** "1.4.0" for tag v1.4.0 on HEAD; else `git describe --tags --always --dirty` ("1.4.0-3-gabc1234", "abc1234"). */
   version: string;
   commit: string;
@@ -20,6 +18,12 @@ export interface SourceInfo {
   sourceDateEpoch: number;
   /** What `git status --porcelain` lists, as Go's vcs.modified sees it. */
   dirtyFiles: string[];
+}
+
+/** A git work tree, and how to run git in it. */
+export interface WorkTree {
+  /** Top of the work tree. */
+  root: string;
   /**
    * Environment that lets git (ours and the one `go build` runs for VCS stamping) read a
    * checkout owned by another user, as in containers; empty when not needed. It names
@@ -39,7 +43,12 @@ async function git(dir: string, args: string[], env: Record<string, string>, all
   });
 }
 
-export async function readSourceInfo(dir: string): Promise<SourceInfo> {
+/**
+ * The git work tree `dir` is in, or why there is none (git's own words). A checkout owned by
+ * another user is trusted for this one directory, with a warning that says how to make it
+ * permanent.
+ */
+export async function findWorkTree(dir: string): Promise<WorkTree | { none: string }> {
   let gitEnv: Record<string, string> = {};
   let top = await git(dir, ["rev-parse", "--show-toplevel"], gitEnv, true);
   const dubious = DUBIOUS.exec(top.stderr);
@@ -51,12 +60,18 @@ export async function readSourceInfo(dir: string): Promise<SourceInfo> {
     gitEnv = { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "safe.directory", GIT_CONFIG_VALUE_0: path };
     top = await git(dir, ["rev-parse", "--show-toplevel"], gitEnv, true);
   }
-  if (top.code !== 0) {
+  if (top.code !== 0) return { none: top.stderr.trim() };
+  return { root: await realpath(top.stdout.trim()), gitEnv };
+}
+
+export async function readSourceInfo(dir: string): Promise<SourceInfo> {
+  const tree = await findWorkTree(dir);
+  if ("none" in tree) {
     throw new UserError(
-      `${dir} is not in a git checkout (${top.stderr.trim()}); version, commit and date come from git: check out the repository (with fetch-depth: 0 for tags) or set the version, commit and date inputs`,
+      `${dir} is not in a git checkout (${tree.none}); version, commit and date come from git: check out the repository (with fetch-depth: 0 for tags) or set the version, commit and date inputs`,
     );
   }
-  const root = await realpath(top.stdout.trim());
+  const { root, gitEnv } = tree;
   const run = async (args: string[]) => (await git(root, args, gitEnv)).stdout.trim();
 
   const commit = await run(["rev-parse", "HEAD"]);
@@ -132,7 +147,7 @@ export interface OutputDirState {
  * git then). Build output inside the tree must be ignored by git: an untracked binary makes
  * the tree dirty, and Go would stamp vcs.modified=true into every later build.
  */
-export async function outputDirState(source: SourceInfo, dir: string): Promise<OutputDirState | undefined> {
+export async function outputDirState(source: WorkTree, dir: string): Promise<OutputDirState | undefined> {
   const rel = relative(source.root, dir);
   if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
   const slashed = rel.split(sep).join("/");
@@ -150,7 +165,7 @@ export async function outputDirState(source: SourceInfo, dir: string): Promise<O
   return { rel: slashed, ignored, tracked, untracked };
 }
 
-async function isIgnoredDir(source: SourceInfo, rel: string): Promise<boolean> {
+async function isIgnoredDir(source: WorkTree, rel: string): Promise<boolean> {
   // The trailing "/" says it is a directory, also before it exists. check-ignore takes paths
   // (no pathspec magic): "out[1]" is that name.
   const r = await git(source.root, ["check-ignore", "-q", "--no-index", `${rel}/`], source.gitEnv, true);
@@ -178,10 +193,15 @@ export function gitignoreLine(rel: string): string {
 
 /**
  * Adds the directory `rel` to this clone's info/exclude (never committed) unless the file
- * has that line already, so that build output there does not make the tree dirty. Returns the
- * exclude file, relative to the top, when a line was added.
+ * has that line already, so that output goship writes there does not make the tree dirty.
+ * `writer` (the action) names the line's comment. Returns the exclude file, relative to the
+ * top, when a line was added.
  */
-export async function excludeFromGit(source: SourceInfo, rel: string): Promise<string | undefined> {
+export async function excludeFromGit(
+  source: WorkTree,
+  rel: string,
+  writer = "build-static",
+): Promise<string | undefined> {
   const line = gitignoreLine(rel);
   const { stdout } = await git(source.root, ["rev-parse", "--git-path", "info/exclude"], source.gitEnv);
   const file = resolve(source.root, stdout.trim());
@@ -192,6 +212,29 @@ export async function excludeFromGit(source: SourceInfo, rel: string): Promise<s
   if (text.split("\n").some((l) => l.replace(/\r$/, "") === line)) return undefined;
   await mkdir(dirname(file), { recursive: true });
   const gap = text === "" || text.endsWith("\n") ? "" : "\n";
-  await appendFile(file, `${gap}# build-static output (goship)\n${line}\n`);
+  await appendFile(file, `${gap}# ${writer} output (goship)\n${line}\n`);
   return relative(source.root, file);
+}
+
+/**
+ * Keeps a directory that an action replaces whole with its own output (package-release's
+ * release directory) out of git: when it is inside a work tree, not ignored, and holds no
+ * file git tracks, it goes into info/exclude, once. `workDir` is where the action runs. Returns what to tell the user, if
+ * anything. Outside a git checkout there is nothing to do.
+ */
+export async function excludeOwnOutput(
+  workDir: string,
+  dir: string,
+  writer: string,
+): Promise<string | undefined> {
+  const tree = await findWorkTree(workDir);
+  if ("none" in tree) return undefined;
+  const state = await outputDirState(tree, dir);
+  if (!state || state.ignored || state.rel === "") return undefined;
+  if (state.tracked.length > 0)
+    return `${state.rel}/ holds files git tracks (${state.tracked.slice(0, 5).join(", ")}): ${writer} replaces them, and git will list the change`;
+  const file = await excludeFromGit(tree, state.rel, writer);
+  return file
+    ? `${state.rel}/ is not ignored by git; added it to ${file} so ${writer}'s output does not make the tree dirty (and the next build-static refuse it). Add it to .gitignore to make this permanent.`
+    : undefined;
 }

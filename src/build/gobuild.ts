@@ -176,7 +176,7 @@ export async function verifyBinary(path: string, want: Expectations): Promise<Ve
   ]);
   const problems: string[] = [];
   const warnings: string[] = [];
-  for (const p of checkBinaryForTarget(info, want.target)) {
+  for (const p of checkBinaryForTarget(info, want.target, { cgo: want.cgo })) {
     if (p.startsWith("not statically linked") && !want.requireStatic) warnings.push(p);
     else problems.push(p);
   }

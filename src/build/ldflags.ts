@@ -46,20 +46,30 @@ export function parseVersionVariables(spec: string, input = "version-variables")
 }
 
 /**
- * The -ldflags value: strip symbols and DWARF, stamp version/commit/date, then the
- * user's own flags (appended, so theirs win for the same -X). Values are checked by
- * the input schemas: no spaces or quotes, which the go command would split on.
+ * What makes a cgo binary static: the C linker, not Go's, links the whole program, against
+ * the static C library (libc.a) of the target's toolchain. Without cgo Go's own linker
+ * writes a static binary anyway.
+ */
+export const STATIC_CGO_LDFLAGS = ["-linkmode=external", "-extldflags=-static"] as const;
+
+/**
+ * The -ldflags value: strip symbols and DWARF, stamp version/commit/date, link statically
+ * with the C linker when asked (cgo on Linux), then the user's own flags (appended, so
+ * theirs win for the same -X). Values are checked by the input schemas: no spaces or
+ * quotes, which the go command would split on.
  */
 export function composeLdflags(
   vars: VersionVariables,
   values: Required<VersionVariables>,
   extra?: string,
+  opts: { staticCgo?: boolean } = {},
 ): string {
   const parts = ["-s", "-w"];
   for (const key of KEYS) {
     const symbol = vars[key];
     if (symbol) parts.push(`-X ${symbol}=${values[key]}`);
   }
+  if (opts.staticCgo) parts.push(...STATIC_CGO_LDFLAGS);
   if (extra) parts.push(extra);
   return parts.join(" ");
 }

@@ -25,11 +25,12 @@ export const PUBLIC_KEY_FILE = "goship.pub";
 export const PROVENANCE_FILE = "provenance.intoto.jsonl";
 
 /**
- * "v1.2.3…" → "1.2.3…": a release's version ID from its tag, the one used in archive names,
- * directories and metrics. build-static stamps it; deploy-systemd expects it of a release-tag.
+ * "v1.2.3…" (or "V1.2.3…") → "1.2.3…": a release's version ID from its tag, the one used in
+ * archive names, directories and metrics. build-static stamps it; deploy-systemd expects it of
+ * a release-tag.
  */
 export function versionFromRef(ref: string): string {
-  return /^v\d/.test(ref) ? ref.slice(1) : ref;
+  return /^[vV]\d/.test(ref) ? ref.slice(1) : ref;
 }
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256");

@@ -360,3 +360,120 @@ export async function usesCgo(
   if (cgoPackages.length > 0) debug(`packages with cgo in ${dir}: ${cgoPackages.join(" ")}`);
   return cgoPackages.length > 0;
 }
+
+/** A package outside the standard library whose cgo files a CGO_ENABLED=0 build leaves out. */
+export interface CgoStub {
+  importPath: string;
+  /** The targets (goos/goarch…) whose build would link its !cgo fallback. */
+  targets: string[];
+  /** Set when that fallback is known to work, losing a feature only: what it loses. */
+  fallback?: string;
+}
+
+/**
+ * Packages whose build without cgo is known to be a working fallback, not a stub, as for the
+ * standard library's net and os/user: they lose a feature, not their function, so they are
+ * named in the log and not refused. Each entry was read in the package's source.
+ */
+export const CGO_FALLBACKS: Readonly<Record<string, string>> = {
+  // process_collector_mem_nocgo_darwin.go: getMemory returns errNotImplemented.
+  "github.com/prometheus/client_golang/prometheus":
+    "the process collector reports no resident or virtual memory on darwin; every other metric is there",
+};
+
+const IMPORT_PATH_AND_CGO_FILES =
+  "{{if not .Standard}}{{.ImportPath}}\t{{len .CgoFiles}}\t{{len .SwigFiles}}\t{{len .SwigCXXFiles}}{{end}}";
+
+/** One `go list -deps` of `pkg`: each non-standard package and whether it has cgo (or SWIG) files. */
+async function listCgoFiles(
+  goBin: string,
+  dir: string,
+  pkg: string,
+  tags: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<Map<string, boolean> | undefined> {
+  const args = ["list", "-deps", "-e", ...(tags.length > 0 ? [`-tags=${tags.join(",")}`] : [])];
+  const r = await execFile(goBin, [...args, "-f", IMPORT_PATH_AND_CGO_FILES, "--", pkg], {
+    cwd: dir,
+    env,
+    timeoutMs: 5 * 60_000,
+    allowFailure: true,
+  });
+  // The build itself reports a package that cannot be loaded, with go's own words.
+  if (r.code !== 0) {
+    debug(`go list -deps ${pkg} failed, so no cgo check: ${r.stderr.trim()}`);
+    return undefined;
+  }
+  const out = new Map<string, boolean>();
+  for (const line of r.stdout.split("\n")) {
+    const [path, ...counts] = line.trim().split("\t");
+    if (path)
+      out.set(
+        path,
+        counts.some((n) => n !== "0"),
+      );
+  }
+  return out;
+}
+
+/**
+ * The packages outside the standard library that a CGO_ENABLED=0 build of `pkg` links
+ * although they have cgo files: that build leaves those files out and compiles the rest,
+ * usually a `!cgo` stub that builds and fails at run time ("go-sqlite3 requires cgo to work").
+ * Two `go list -deps` per GOOS of the target set (file selection by cgo is a matter of the
+ * OS, not the architecture), one with cgo and one without, and nothing per package. The
+ * standard library is left out on purpose: net and os/user have pure-Go code for a build
+ * without cgo (and the netgo, osusergo tags ask for it).
+ */
+export async function cgoStubs(
+  goBin: string,
+  dir: string,
+  pkg: string,
+  targets: readonly Target[],
+  tags: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<CgoStub[]> {
+  const byOs = new Map<string, Target[]>();
+  for (const t of targets) byOs.set(t.goos, [...(byOs.get(t.goos) ?? []), t]);
+  const found = new Map<string, string[]>();
+  await Promise.all(
+    [...byOs.values()].map(async (group) => {
+      const first = group[0] as Target;
+      const envFor = (cgo: "0" | "1") => ({
+        ...env,
+        GOOS: first.goos,
+        GOARCH: first.goarch,
+        CGO_ENABLED: cgo,
+        GOTOOLCHAIN: "local",
+      });
+      const [without, withCgo] = await Promise.all([
+        listCgoFiles(goBin, dir, pkg, tags, envFor("0")),
+        listCgoFiles(goBin, dir, pkg, tags, envFor("1")),
+      ]);
+      if (!without || !withCgo) return;
+      for (const path of without.keys()) {
+        if (!withCgo.get(path)) continue;
+        found.set(path, [...(found.get(path) ?? []), ...group.map(formatTarget)]);
+      }
+    }),
+  );
+  return [...found.entries()]
+    .map(([importPath, ts]) => {
+      const fallback = CGO_FALLBACKS[importPath];
+      return { importPath, targets: ts.sort(), ...(fallback ? { fallback } : {}) };
+    })
+    .sort((a, b) => (a.importPath < b.importPath ? -1 : a.importPath > b.importPath ? 1 : 0));
+}
+
+/** What build-static says when a build without cgo would link cgo packages' stubs. */
+export function cgoStubsMessage(stubs: readonly CgoStub[]): string {
+  const names = stubs.map((s) => s.importPath);
+  const sqlite = names.some((n) => n.startsWith("github.com/mattn/go-sqlite3"));
+  return (
+    `${names.join(", ")} ${names.length === 1 ? "uses" : "use"} cgo, and a build with cgo: false (CGO_ENABLED=0) ` +
+    `leaves ${names.length === 1 ? "its" : "their"} C code out: what is linked instead compiles but fails at run time. ` +
+    "Two ways out: cgo: true (build-static then links the C code, statically on Linux, with the C compiler setup-go-cross installs), " +
+    `or a pure-Go replacement${sqlite ? ' (for SQLite: modernc.org/sqlite, driver name "sqlite")' : ""}. ` +
+    "To ship it as it is anyway, set allow-cgo-stubs: true"
+  );
+}

@@ -214,3 +214,35 @@ export async function versionFromFile(path: string, input = "go-version-file"): 
   if (!first) throw new UserError(`${path} is empty; expected a Go version`);
   return { spec: first, source: `${name} (${path})` };
 }
+
+/**
+ * The oldest Go goship installs and builds with: GOTOOLCHAIN=local (which keeps the go command
+ * from switching toolchains behind goship's back) and the golang.org/toolchain module that
+ * proxy downloads use both start with Go 1.21.
+ */
+export const OLDEST_GO = "1.21";
+
+/**
+ * Refuses, before anything is downloaded, a request that only Go older than OLDEST_GO could
+ * meet, in one line that says what to ask for instead. A go directive is a minimum, not a
+ * pin: a go.mod that says "go 1.13" builds with today's Go.
+ */
+export function checkServable(request: VersionRequest, input: string, value: string): void {
+  const kind = classifySpec(request.spec, input);
+  if (kind === "stable" || kind === "oldstable") return;
+  // A range resolves to releases only (resolveSpec); an exact pre-release of the oldest line is served.
+  const servable =
+    kind === "exact"
+      ? semver.gte(goToSemver(exactVersion(request.spec) as string) as string, `${OLDEST_GO}.0-0`)
+      : semver.intersects(toSemverRange(request.spec) as string, `>=${OLDEST_GO}.0`);
+  if (servable) return;
+  const fromGoMod = /^go directive/.test(request.source);
+  throw inputError(
+    input,
+    value,
+    `it asks for Go older than ${OLDEST_GO} (${request.source}), and goship serves Go ${OLDEST_GO} and later: ` +
+      (fromGoMod
+        ? `a go directive is only a minimum, so set go-version: stable to build this module with today's Go (or raise the directive: go mod edit -go=${OLDEST_GO})`
+        : `set go-version: stable, or a version from ${OLDEST_GO} on`),
+  );
+}

@@ -29,7 +29,9 @@ export async function matchFiles(
         pattern,
         `files inside the working directory; ${dirname(pattern)} leads to ${real} (through a symbolic link), outside ${root}`,
       );
-    const match = globToRegExp(basename(pattern));
+    // A file's name, not its directory, is matched whatever its case: README* finds readme.md,
+    // as teams name these files either way.
+    const match = globToRegExp(basename(pattern), { ignoreCase: true });
     const names = await readdir(real).catch(() => [] as string[]);
     for (const name of names.sort()) {
       if (!match.test(name)) continue;
@@ -54,10 +56,10 @@ export function isWithin(outer: string, inner: string): boolean {
 }
 
 /** `gin-app-*` → a whole-name matcher; only `*` and `?` are special. */
-export function globToRegExp(glob: string): RegExp {
+export function globToRegExp(glob: string, opts: { ignoreCase?: boolean } = {}): RegExp {
   const body = glob
     .replace(/[.+^${}()|[\]\\]/g, "\\$&")
     .replace(/\*/g, ".*")
     .replace(/\?/g, ".");
-  return new RegExp(`^${body}$`);
+  return new RegExp(`^${body}$`, opts.ignoreCase ? "i" : "");
 }

@@ -4,6 +4,7 @@ import { xsalsa20poly1305 } from "@noble/ciphers/salsa.js";
 import { z } from "zod";
 import { CHECKSUMS_FILE } from "../contract/manifest.js";
 import { errorMessage, inputError, UserError } from "../kit/errors.js";
+import { warning } from "../kit/log.js";
 import {
   DsseEnvelope,
   type DsseEnvelopeT,
@@ -121,6 +122,11 @@ export async function loadSigningKey(pem: string, password?: string): Promise<Si
   } else if (block.type === "ENCRYPTED PRIVATE KEY") {
     privateKey = encryptedPkcs8Key(block, password);
   } else {
+    // A password the key does not need is not silently dropped: a wrong secret may be wired in.
+    if (password)
+      warning(
+        `signing-key-password is set, but the signing key is not encrypted (a "${block.type}" PEM block): the password is not used. Remove it, or encrypt the key (cosign generate-key-pair, or openssl pkcs8 -topk8 -v2 aes-256-cbc)`,
+      );
     try {
       privateKey = createPrivateKey({ key: toPem(block.type, block.der), format: "pem" });
     } catch {

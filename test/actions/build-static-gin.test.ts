@@ -2,10 +2,12 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import { describe, expect, it } from "vitest";
+import { buildStatic } from "../../src/actions/build-static/main.js";
 import { inspectBinary } from "../../src/build/binfmt.js";
 import { formatBuildInfo, readBuildInfo } from "../../src/build/buildinfo.js";
 import { gitCheckout } from "../support/git-fixture.js";
 import { runDistAction } from "../support/run-action.js";
+import { runSourceAction } from "../support/run-source-action.js";
 
 /**
  * The sample app, built through the action for the seven targets the README promises,
@@ -115,31 +117,21 @@ describe("build-static on examples/gin-app, seven targets", () => {
   }, 1_200_000);
 });
 
-describe("build-static with cgo that links libc dynamically", () => {
-  it("fails require-static, naming what the binary needs; require-static: false only warns", async () => {
+describe("build-static with cgo that calls libc", () => {
+  it("links a Linux binary statically against libc.a by default, and it runs", async () => {
     const repo = gitCheckout("test/fixtures/cgohello", { tag: "v1.0.0" });
-    const refused = await runDistAction(
-      "build-static",
-      { targets: "linux/amd64", cgo: "true", tags: "", upload: "false" },
-      {},
-      { cwd: repo },
+    // From source: a cgo build was dynamic (and refused) before the static link by default.
+    const run = await runSourceAction(
+      buildStatic,
+      { "working-directory": repo, targets: "linux/amd64", cgo: "true", tags: "", upload: "false" },
+      { GOFLAGS: "-buildvcs=auto" },
     );
-    expect(refused.code, refused.stdout).toBe(1);
-    const errors = refused.stdout.split("\n").filter((l) => l.startsWith("::error::"));
-    expect(errors.join("\n")).toMatch(/linux\/amd64: not statically linked: it asks for .*libc\.so\.6/);
-    expect(errors.join("\n")).toMatch(/ld-linux-x86-64\.so\.2/);
-    expect(existsSync(`${repo}/dist/bin/cgohello_linux_amd64/cgohello`)).toBe(false);
-
-    const warned = await runDistAction(
-      "build-static",
-      { targets: "linux/amd64", cgo: "true", tags: "", "require-static": "false", upload: "false" },
-      {},
-      { cwd: repo },
-    );
-    expect(warned.code, warned.stdout).toBe(0);
-    expect(warned.stdout).toMatch(/::warning::.*not statically linked/);
-    const [artifact] = JSON.parse(warned.outputs.artifacts as string);
-    expect(artifact.static).toBe(false);
-    expect(execFileSync("readelf", ["-lW", artifact.path]).toString()).toMatch(/INTERP/);
+    expect(run.code, run.stdout).toBe(0);
+    const [artifact] = JSON.parse(run.outputs.artifacts as string);
+    expect(artifact.static).toBe(true);
+    expect(artifact.buildSettings.CGO_ENABLED).toBe("1");
+    expect(execFileSync("readelf", ["-lW", artifact.path]).toString()).not.toMatch(/INTERP/);
+    expect(execFileSync("readelf", ["-dW", artifact.path]).toString()).not.toMatch(/NEEDED/);
+    expect(execFileSync(artifact.path).toString()).toBe("hello from C\n");
   }, 600_000);
 });

@@ -247,6 +247,13 @@ describe("checkBinaryForTarget problems", () => {
     expect(problems[0]).toContain("/lib64/ld-linux-x86-64.so.2");
     expect(problems[0]).toContain("libc.so.6");
     expect(problems[0]).toContain("CGO_ENABLED=0");
+    // When cgo was asked for, the advice is the static link and require-static, not the opposite of the input.
+    const asked = checkBinaryForTarget(info, { goos: "linux", goarch: "amd64" }, { cgo: true });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toContain("libc.so.6");
+    expect(asked[0]).toContain("-linkmode=external -extldflags=-static");
+    expect(asked[0]).toContain("require-static: false");
+    expect(asked[0]).not.toContain("CGO_ENABLED=0");
   }, 120_000);
 
   it("-buildmode=pie with CGO_ENABLED=0 still asks for the loader, and the problem explains why", async () => {

@@ -1,10 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   epochToRfc3339,
   excludeFromGit,
+  excludeOwnOutput,
   gitignoreLine,
   outputDirState,
   readSourceInfo,
@@ -163,5 +165,61 @@ describe("SOURCE_DATE_EPOCH", () => {
       if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
       else process.env.SOURCE_DATE_EPOCH = saved;
     }
+  });
+});
+
+describe("excludeOwnOutput", () => {
+  const excludeLines = (repo: string) =>
+    readFileSync(join(repo, ".git/info/exclude"), "utf8")
+      .split("\n")
+      .filter((l) => l === "/dist/release/");
+
+  it("excludes an output directory inside the tree once, however often it runs", async () => {
+    const repo = gitCheckout("test/fixtures/hello", { ignoreDist: false });
+    const out = join(repo, "dist/release");
+    const first = await excludeOwnOutput(repo, out, "package-release");
+    expect(first).toMatch(/^dist\/release\/ is not ignored by git; added it to \.git\/info\/exclude/);
+    for (let n = 0; n < 9; n++) expect(await excludeOwnOutput(repo, out, "package-release")).toBeUndefined();
+    expect(excludeLines(repo)).toEqual(["/dist/release/"]);
+    expect(readFileSync(join(repo, ".git/info/exclude"), "utf8")).toContain(
+      "# package-release output (goship)",
+    );
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, "SHA256SUMS"), "");
+    expect(execFileSync("git", ["status", "--porcelain"], { cwd: repo }).toString()).toBe("");
+  });
+
+  it("leaves alone a directory git already ignores, one outside the tree, and one with tracked files", async () => {
+    const ignored = gitCheckout("test/fixtures/hello");
+    expect(await excludeOwnOutput(ignored, join(ignored, "dist/release"), "package-release")).toBeUndefined();
+    expect(excludeLines(ignored)).toEqual([]);
+
+    const repo = gitCheckout("test/fixtures/hello", { ignoreDist: false });
+    const outside = mkdtempSync(join(tmpdir(), "goship-out-"));
+    expect(await excludeOwnOutput(repo, outside, "package-release")).toBeUndefined();
+
+    const tracked = gitCheckout("test/fixtures/hello", {
+      ignoreDist: false,
+      files: { "release.txt": "x\n" },
+    });
+    mkdirSync(join(tracked, "dist/release"), { recursive: true });
+    writeFileSync(join(tracked, "dist/release/old.txt"), "committed\n");
+    execFileSync("git", ["add", "dist/release/old.txt"], { cwd: tracked });
+    expect(await excludeOwnOutput(tracked, join(tracked, "dist/release"), "package-release")).toMatch(
+      /holds files git tracks \(dist\/release\/old\.txt\)/,
+    );
+    expect(excludeLines(tracked)).toEqual([]);
+  });
+
+  it("does nothing outside a git checkout", async () => {
+    const plain = mkdtempSync(join(tmpdir(), "goship-plain-"));
+    expect(await excludeOwnOutput(plain, join(plain, "dist/release"), "package-release")).toBeUndefined();
+  });
+});
+
+describe("a tag spelt with a capital V", () => {
+  it("loses its V as a lowercase v would", async () => {
+    const repo = gitCheckout("test/fixtures/hello", { tag: "V3.0.0" });
+    expect((await readSourceInfo(repo)).version).toBe("3.0.0");
   });
 });

@@ -3,7 +3,14 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Target } from "../../src/contract/targets.js";
-import { installDebianPackages, planCrossCompilers, readOsRelease, usesCgo } from "../../src/go/cgo.js";
+import {
+  cgoStubs,
+  cgoStubsMessage,
+  installDebianPackages,
+  planCrossCompilers,
+  readOsRelease,
+  usesCgo,
+} from "../../src/go/cgo.js";
 import { execFile } from "../../src/kit/exec.js";
 
 const FIXTURES = resolve(import.meta.dirname, "../fixtures");
@@ -250,5 +257,70 @@ describe("usesCgo", () => {
 
   it("fails with go list's error for a missing package", { timeout: 60_000 }, async () => {
     await expect(usesCgo(join(FIXTURES, "cgo-hello"), "go", GO_ENV, ["./nosuch"])).rejects.toThrow(/nosuch/);
+  });
+});
+
+describe("cgoStubs: what a CGO_ENABLED=0 build links without its C code", () => {
+  const targets = [t("linux/amd64"), t("linux/arm64"), t("windows/amd64")];
+
+  it("names go-sqlite3 for every target, once", { timeout: 120_000 }, async () => {
+    const stubs = await cgoStubs(
+      "go",
+      join(FIXTURES, "sqlite-app"),
+      ".",
+      targets,
+      ["netgo", "osusergo"],
+      GO_ENV,
+    );
+    expect(stubs).toEqual([
+      { importPath: "github.com/mattn/go-sqlite3", targets: ["linux/amd64", "linux/arm64", "windows/amd64"] },
+    ]);
+    const message = cgoStubsMessage(stubs);
+    expect(message).toMatch(/^github.com\/mattn\/go-sqlite3 uses cgo/);
+    expect(message).toContain("cgo: true");
+    expect(message).toContain("modernc.org/sqlite");
+    expect(message).toContain("allow-cgo-stubs: true");
+  });
+
+  it("names a module's own cgo package", { timeout: 60_000 }, async () => {
+    const stubs = await cgoStubs("go", join(FIXTURES, "cgo-hello"), ".", [t("linux/amd64")], [], GO_ENV);
+    expect(stubs.map((s) => s.importPath)).toEqual(["example.com/cgohello/cadd"]);
+    expect(cgoStubsMessage(stubs)).not.toContain("modernc.org/sqlite");
+  });
+
+  it("marks prometheus's darwin process collector as a working fallback in the sample Gin app", {
+    timeout: 300_000,
+  }, async () => {
+    const seven = [
+      "linux/amd64",
+      "linux/arm64",
+      "linux/arm/7",
+      "linux/386",
+      "windows/amd64",
+      "darwin/arm64",
+      "freebsd/amd64",
+    ];
+    const stubs = await cgoStubs(
+      "go",
+      resolve(import.meta.dirname, "../../examples/gin-app"),
+      ".",
+      seven.map(t),
+      ["netgo", "osusergo", "nomsgpack"],
+      GO_ENV,
+    );
+    expect(stubs).toEqual([
+      {
+        importPath: "github.com/prometheus/client_golang/prometheus",
+        targets: ["darwin/arm64"],
+        fallback: expect.stringContaining("no resident or virtual memory on darwin"),
+      },
+    ]);
+  });
+
+  it("leaves the standard library's net and os/user alone, and pure Go", { timeout: 60_000 }, async () => {
+    expect(
+      await cgoStubs("go", join(FIXTURES, "broken"), "./pure", targets, ["netgo", "osusergo"], GO_ENV),
+    ).toEqual([]);
+    expect(await cgoStubs("go", join(FIXTURES, "hello"), ".", targets, [], GO_ENV)).toEqual([]);
   });
 });

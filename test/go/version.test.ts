@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  checkServable,
   classifySpec,
   exactVersion,
   goToSemver,
@@ -143,5 +144,61 @@ describe("version files", () => {
     await expect(versionFromFile(await write(".tool-versions", "nodejs 24\n"))).rejects.toThrow(
       /no golang or go line/,
     );
+  });
+});
+
+describe("checkServable: Go older than goship serves is refused before any download", () => {
+  const goMod = async (directive: string) => {
+    const dir = await mkdtemp(join(tmpdir(), "goship-gomod-"));
+    const path = join(dir, "go.mod");
+    await writeFile(path, `module example.com/old\n\n${directive}\n`);
+    return { path, request: await versionFromFile(path) };
+  };
+
+  it.each([
+    "go 1.13",
+    "go 1.15",
+    "go 1.20",
+  ])("refuses %s in go.mod in one line that says what to use", async (d) => {
+    const { path, request } = await goMod(d);
+    let error: unknown;
+    try {
+      checkServable(request, "go-version-file", path);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    const message = (error as Error).message;
+    expect(message.split("\n")).toHaveLength(1);
+    expect(message).toContain(`input "go-version-file" has value "${path}"`);
+    expect(message).toContain(`"${d}"`);
+    expect(message).toContain("goship serves Go 1.21 and later");
+    expect(message).toContain("go-version: stable");
+    expect(message).toContain("go mod edit -go=1.21");
+  });
+
+  it.each(["1.15", "1.20.14", "1.13.x", "<1.21", "1.19rc1"])("refuses go-version: %s", (spec) => {
+    expect(() => checkServable({ spec, source: "input go-version" }, "go-version", spec)).toThrow(
+      /goship serves Go 1\.21 and later: set go-version: stable, or a version from 1\.21 on$/,
+    );
+  });
+
+  it.each([
+    "1.21.0",
+    "1.21rc2",
+    "1.21",
+    "1.26.x",
+    ">=1.13",
+    "^1.20",
+    "stable",
+    "oldstable",
+  ])("lets %s through", (spec) => {
+    expect(() => checkServable({ spec, source: "input go-version" }, "go-version", spec)).not.toThrow();
+  });
+
+  it("lets a toolchain directive newer than an old go directive through", async () => {
+    const { request } = await goMod("go 1.13\ntoolchain go1.25.4");
+    expect(request.spec).toBe("1.25.4");
+    expect(() => checkServable(request, "go-version-file", "go.mod")).not.toThrow();
   });
 });

@@ -44,6 +44,19 @@ describe("matchFiles", () => {
     );
   });
 
+  it("matches a file's name whatever its case (README* finds readme.md), not its directory's", async () => {
+    const work = tmp("case");
+    writeFileSync(join(work, "readme.md"), "# app\n");
+    writeFileSync(join(work, "License.txt"), "MIT\n");
+    mkdirSync(join(work, "docs"));
+    writeFileSync(join(work, "docs/GUIDE.MD"), "# guide\n");
+    expect(await matchFiles(work, ["README*", "LICENSE*", "docs/*.md", "DOCS/*.md"])).toEqual([
+      join(work, "License.txt"),
+      join(work, "docs/GUIDE.MD"),
+      join(work, "readme.md"),
+    ]);
+  });
+
   it("does not pack a match that is itself a link (README → a file outside)", async () => {
     const { work } = fixture();
     expect(await matchFiles(work, ["README*", "LICENSE"])).toEqual([join(work, "LICENSE")]);

@@ -2,7 +2,7 @@ import { createHash, generateKeyPairSync } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { stableJson } from "../../src/contract/manifest.js";
 import { UserError } from "../../src/kit/errors.js";
 import { execFile } from "../../src/kit/exec.js";
@@ -531,5 +531,36 @@ describe("deterministic signatures (RFC 6979)", () => {
       path.join(dir, "sums"),
     ]);
     expect(out.stdout).toMatch(/Verified OK/);
+  });
+});
+
+describe("a password for a key that is not encrypted", () => {
+  it("is said in a warning, and the key still signs", async () => {
+    const pem = generateKeyPairSync("ec", { namedCurve: "P-256" })
+      .privateKey.export({ type: "pkcs8", format: "pem" })
+      .toString();
+    const out: string[] = [];
+    const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      out.push(String(chunk));
+      return true;
+    });
+    let key: SigningKey;
+    try {
+      key = await loadSigningKey(pem, "hunter2");
+      await loadSigningKey(pem);
+    } finally {
+      spy.mockRestore();
+    }
+    const warnings = out
+      .join("")
+      .split("\n")
+      .filter((l) => l.startsWith("::warning::"));
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^::warning::signing-key-password is set, but the signing key is not encrypted .*not used/,
+      ),
+    ]);
+    expect(warnings[0]).not.toContain("hunter2");
+    expect(key.privateKey.asymmetricKeyDetails?.namedCurve).toBe("prime256v1");
   });
 });

@@ -7,12 +7,13 @@ export const COMMIT_TIME = "2026-01-02T03:04:05Z";
 
 /**
  * A fresh git checkout of a source directory (at the top, or in the subdirectory `into`): one
- * commit at a fixed time, tagged, with extra files (paths from the top) and dist/ ignored, so
- * build-static stamps it from git like a user's repo.
+ * commit at a fixed time, tagged, with extra files (paths from the top) and dist/ ignored
+ * (unless `ignoreDist: false`, as in a repo that never thought of it), so build-static stamps
+ * it from git like a user's repo.
  */
 export function gitCheckout(
   source: string,
-  opts: { tag?: string; files?: Record<string, string>; into?: string } = {},
+  opts: { tag?: string; files?: Record<string, string>; into?: string; ignoreDist?: boolean } = {},
 ): string {
   const dir = mkdtempSync(join(tmpdir(), "goship-src-"));
   cpSync(source, join(dir, opts.into ?? "."), { recursive: true });
@@ -20,7 +21,7 @@ export function gitCheckout(
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), text);
   }
-  writeFileSync(join(dir, ".gitignore"), opts.into ? "dist/\n" : "/dist/\n");
+  if (opts.ignoreDist !== false) writeFileSync(join(dir, ".gitignore"), opts.into ? "dist/\n" : "/dist/\n");
   const git = (...args: string[]) =>
     execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
       cwd: dir,

@@ -20,6 +20,7 @@ import {
   writeFileAtomic,
 } from "../../build/gobuild.js";
 import { composeLdflags } from "../../build/ldflags.js";
+import { checkVersionVariables, missingVersionVariablesMessage, type StampCheck } from "../../build/stamp.js";
 import { ArtifactFragment, FRAGMENT_FILE, SCHEMA_VERSION, stableJson } from "../../contract/manifest.js";
 import {
   compareTargets,
@@ -28,7 +29,7 @@ import {
   parseTargetSpec,
   type Target,
 } from "../../contract/targets.js";
-import { planCrossCompilers } from "../../go/cgo.js";
+import { cgoStubs, cgoStubsMessage, planCrossCompilers } from "../../go/cgo.js";
 import { runnerTarget } from "../../go/runner-platform.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { errorMessage, inputError, UserError } from "../../kit/errors.js";
@@ -59,26 +60,75 @@ async function goToolchain(workDir: string) {
   return { goBin: join(goroot, "bin", "go"), goVersion: version.replace(/^go/, ""), env };
 }
 
+/**
+ * `cmd/http` as a user means it: the directory under the working directory. Go reads a path
+ * whose first element has no dot as a standard-library import path ("package cmd/http is not
+ * in std"), so such a path that names a directory here becomes "./cmd/http".
+ */
+export function localPackage(pkg: string, workDir: string): string {
+  if (pkg.startsWith(".") || pkg.startsWith("/") || (pkg.split("/")[0] as string).includes(".")) return pkg;
+  const dir = join(workDir, pkg);
+  return existsSync(dir) && statSync(dir).isDirectory() ? `./${pkg}` : pkg;
+}
+
 /** The main package's import path decides the default binary name, as `go build` does (…/app/v2 → app). */
-async function mainPackage(goBin: string, workDir: string, pkg: string, env: NodeJS.ProcessEnv) {
+async function mainPackage(goBin: string, workDir: string, pkg: string, env: NodeJS.ProcessEnv, i: Inputs) {
   // -find: the package alone, without loading its dependencies (a tenth of the time).
-  const r = await execFile(goBin, ["list", "-find", "-f", "{{.Name}} {{.ImportPath}}", pkg], {
+  const r = await execFile(goBin, ["list", "-find", "-f", "{{.Name}} {{.ImportPath}} {{.Dir}}", pkg], {
     cwd: workDir,
     env,
     timeoutMs: 300_000,
     allowFailure: true,
   });
+  if (r.code !== 0 && /go\.mod file not found|cannot find main module/.test(r.stderr))
+    throw inputError(
+      "working-directory",
+      i["working-directory"],
+      "it is not inside a Go module (no go.mod there or above it); allowed: the directory that holds your go.mod, e.g. working-directory: server",
+    );
+  if (r.code !== 0 && /is not in std/.test(r.stderr))
+    throw inputError(
+      "package",
+      pkg,
+      `Go reads it as a standard-library import path, and no directory ${pkg} is in ${i["working-directory"]}; allowed: a directory of the module starting with ./ (./cmd/app) or a full import path`,
+    );
   if (r.code !== 0)
     throw inputError(
       "package",
       pkg,
       `go list cannot load it: ${r.stderr.trim().split("\n").slice(-3).join("; ")}`,
     );
-  const [name = "", importPath = ""] = r.stdout.trim().split(" ");
+  const [name = "", importPath = "", ...dir] = r.stdout.trim().split(" ");
   if (name !== "main") throw inputError("package", pkg, `it is package ${name}, not a main package`);
   const elems = importPath.split("/");
   const last = elems.length > 1 && /^v[0-9]+$/.test(elems.at(-1) as string) ? elems.at(-2) : elems.at(-1);
-  return { importPath, defaultName: last as string };
+  return { importPath, dir: dir.join(" "), defaultName: last as string };
+}
+
+/** The end of a failed build's output, where the linker says what it missed. */
+function lastLines(message: string, n = 4): string {
+  return message.trim().split("\n").slice(-n).join("; ");
+}
+
+/** A cgo build whose static link failed, with require-static on. */
+function staticLinkFailed(message: string): string {
+  return (
+    `${message}\nThe static link failed (cgo on Linux links with -linkmode=external -extldflags=-static): ` +
+    "a C library the program links has no static archive (lib*.a) for this target in the C toolchain. " +
+    "Install its static form for the target, or set require-static: false to fall back to a dynamic binary"
+  );
+}
+
+/** The summary's word on version stamping: which variables got which value, and which were skipped. */
+function stampedLine(check: StampCheck, values: Record<"version" | "commit" | "date", string>): string {
+  const set = (["version", "commit", "date"] as const).flatMap((k) =>
+    check.stamped[k] ? [`\`${check.stamped[k]}\` = \`${values[k]}\``] : [],
+  );
+  const skipped =
+    check.missing.length > 0
+      ? `; not declared, so not stamped: ${check.missing.map((m) => `\`${m}\``).join(", ")}`
+      : "";
+  return `Stamped: ${set.length > 0 ? set.join(", ") : "nothing"}${skipped}`;
 }
 
 /** Up to ten names, for a message. */
@@ -138,6 +188,9 @@ export const buildStatic = defineAction({
       throw inputError("working-directory", i["working-directory"], "allowed: an existing directory");
     }
     const outputDir = resolve(workDir, i["output-dir"] ?? join("dist", "bin"));
+    const pkg = localPackage(i.package, workDir);
+    if (pkg !== i.package)
+      info(`package: ${i.package} is the directory ${pkg} (Go would read it as a standard-library path)`);
     const { goBin, goVersion, env: goEnv } = await goToolchain(workDir);
     const runner = runnerTarget();
     // Independent questions to go and git, asked at once.
@@ -145,10 +198,22 @@ export const buildStatic = defineAction({
       listPlatforms(goBin, goEnv),
       // Version, commit, date: from git, never the clock; the inputs override.
       i.version && i.commit && i.date ? undefined : readSourceInfo(workDir),
-      mainPackage(goBin, workDir, i.package, goEnv),
+      mainPackage(goBin, workDir, pkg, goEnv, i),
     ]);
     const targets = parseTargetSpec(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms);
     const source: SourceInfo | undefined = firstSource;
+    if (!i.cgo) {
+      // Before anything is written: a binary that links a cgo package's stub must not ship unasked.
+      const found = await cgoStubs(goBin, workDir, pkg, targets, i.tags, goEnv);
+      for (const s of found.filter((f) => f.fallback))
+        info(`${s.importPath} is built without its cgo code for ${s.targets.join(", ")}: ${s.fallback}`);
+      const stubs = found.filter((f) => !f.fallback);
+      if (stubs.length > 0 && !i["allow-cgo-stubs"]) throw new UserError(cgoStubsMessage(stubs));
+      for (const s of stubs)
+        warning(
+          `${s.importPath} is built without its cgo code for ${s.targets.join(", ")} (allow-cgo-stubs: true): it may fail at run time`,
+        );
+    }
     if (source) await keepOutputOutOfGit(source, outputDir, i);
     const version = i.version ?? (source?.version as string);
     const commit = i.commit ?? (source?.commit as string);
@@ -170,7 +235,15 @@ export const buildStatic = defineAction({
       SOURCE_DATE_EPOCH: String(sourceDateEpoch),
     };
     const binaryName = i["binary-name"] ?? main.defaultName;
-    const ldflags = composeLdflags(i["version-variables"], { version, commit, date }, i.ldflags);
+    const stamp = { version, commit, date };
+    // -X on a variable nobody declares is ignored by the linker: say so once, before building.
+    const stampCheck = await checkVersionVariables(goBin, workDir, pkg, i["version-variables"], goEnv);
+    if (stampCheck.missing.length > 0)
+      warning(missingVersionVariablesMessage(stampCheck, "version-variables"));
+    const ldflags = composeLdflags(stampCheck.stamped, stamp, i.ldflags);
+    // cgo on Linux: the C linker links the whole program statically, against the target's libc.a.
+    const staticLdflags = composeLdflags(stampCheck.stamped, stamp, i.ldflags, { staticCgo: true });
+    const linksStatically = (t: Target) => i.cgo && t.goos === "linux";
     const cc = i.cgo ? planCrossCompilers(targets, runner.goarch) : undefined;
     if (cc && cc.unsupported.length > 0 && !process.env.CC) {
       throw new UserError(
@@ -181,16 +254,19 @@ export const buildStatic = defineAction({
     info(
       `Building ${main.importPath} as ${binaryName} ${version} (${commit.slice(0, 12)}, ${date}) with Go ${goVersion}`,
     );
-    info(`${targets.length} target(s), ${builds} at a time, -p=${procs}; -ldflags="${ldflags}"`);
+    info(
+      `${targets.length} target(s), ${builds} at a time, -p=${procs}; -ldflags="${targets.some(linksStatically) ? staticLdflags : ldflags}"`,
+    );
 
-    const specFor = (target: Target): BuildSpec => ({
+    /** How one target is built; `dynamic` drops the static cgo link (require-static: false's fallback). */
+    const specFor = (target: Target, dynamic = false): BuildSpec => ({
       goBin,
       workDir,
-      pkg: i.package,
+      pkg,
       binaryName,
       target,
       outputDir,
-      ldflags,
+      ldflags: linksStatically(target) && !dynamic ? staticLdflags : ldflags,
       tags: i.tags,
       cgo: i.cgo,
       cc:
@@ -206,7 +282,11 @@ export const buildStatic = defineAction({
       info(`✗ ${name}: ${message.split("\n")[0]}`);
     };
     /** Everything after `go build`: reading the binary, and the reproducibility gate. */
-    const check = async (target: Target, built: BuiltBinary): Promise<Result | undefined> => {
+    const check = async (
+      target: Target,
+      built: BuiltBinary,
+      spec: BuildSpec,
+    ): Promise<Result | undefined> => {
       const name = formatTarget(target);
       try {
         const verification = await verifyBinary(built.path, {
@@ -223,7 +303,7 @@ export const buildStatic = defineAction({
         }
         let reproduction: Reproduction | undefined;
         if (i["reproducible-check"]) {
-          reproduction = await reproduce(specFor(target), source?.root ?? workDir, built.path);
+          reproduction = await reproduce(spec, source?.root ?? workDir, built.path);
           if (!reproduction.identical) {
             const d = reproduction.difference;
             fail(
@@ -249,15 +329,34 @@ export const buildStatic = defineAction({
         try {
           await pool(targets, builds, async (target) => {
             const name = formatTarget(target);
+            const log = (line: string) => info(`  ${name}: ${line}`);
+            let spec = specFor(target);
             let built: BuiltBinary;
             try {
-              built = await goBuild(specFor(target), (line) => info(`  ${name}: ${line}`));
+              built = await goBuild(spec, log);
             } catch (e) {
               if (!(e instanceof UserError)) throw e;
-              fail(name, e.message);
-              return;
+              if (!linksStatically(target)) {
+                fail(name, e.message);
+                return;
+              }
+              if (i["require-static"]) {
+                fail(name, staticLinkFailed(e.message));
+                return;
+              }
+              warning(
+                `${name}: the static link failed, so this is a dynamic binary (require-static: false): ${lastLines(e.message)}`,
+              );
+              spec = specFor(target, true);
+              try {
+                built = await goBuild(spec, log);
+              } catch (again) {
+                if (!(again instanceof UserError)) throw again;
+                fail(name, again.message);
+                return;
+              }
             }
-            const checked = check(target, built);
+            const checked = check(target, built, spec);
             checks.push(checked);
             checked.catch(() => undefined); // a bug surfaces through Promise.all below, not as an unhandled rejection
             // Reading a binary overlaps the next build; a rebuild for the gate takes a build slot.
@@ -344,6 +443,7 @@ export const buildStatic = defineAction({
               ? ", each rebuilt from another path with an empty cache: identical"
               : ""),
         )
+        .paragraph(stampedLine(stampCheck, stamp))
         .table(
           ["target", "size", "sha256", "static", "build time", "verify"],
           [

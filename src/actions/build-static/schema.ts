@@ -44,10 +44,19 @@ export const inputs = z.object({
     .default("netgo,osusergo")
     .transform((v) => v.split(/[\s,]+/).filter(Boolean))
     .describe("Build tags"),
-  cgo: boolean().prefault("false").describe("Build with cgo (CGO_ENABLED=1 and the target's C compiler)"),
+  cgo: boolean()
+    .prefault("false")
+    .describe("Build with cgo (CGO_ENABLED=1 and the target's C compiler; Linux targets linked statically)"),
+  "allow-cgo-stubs": boolean()
+    .prefault("false")
+    .describe(
+      "With cgo: false, build even when a dependency has cgo code that CGO_ENABLED=0 leaves out (its !cgo stub fails at run time)",
+    ),
   "require-static": boolean()
     .prefault("true")
-    .describe("Fail when a Linux binary is not statically linked (false: warn)"),
+    .describe(
+      "Fail when a Linux binary is not statically linked (false: warn, and fall back to a dynamic cgo link when the static one fails)",
+    ),
   "allow-dirty": boolean()
     .prefault("false")
     .describe("Allow building from a work tree with uncommitted changes"),

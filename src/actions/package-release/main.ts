@@ -1,5 +1,6 @@
 import { mkdtemp } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { excludeOwnOutput } from "../../build/gitinfo.js";
 import {
   BUNDLE_FILE,
   CHECKSUMS_FILE,
@@ -11,7 +12,7 @@ import { runContext } from "../../github/context.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { inputError } from "../../kit/errors.js";
 import { matchFiles } from "../../kit/files.js";
-import { bytes, group, info, isLocalMode } from "../../kit/log.js";
+import { bytes, group, info, isLocalMode, notice } from "../../kit/log.js";
 import { Summary } from "../../kit/summary.js";
 import { GOSHIP_VERSION } from "../../kit/version.js";
 import { collectBinaries, downloadRunArtifacts, mergeFragments } from "../../release/collect.js";
@@ -75,6 +76,9 @@ export const packageRelease = defineAction({
       info(`${b.source}: ${b.fragment.binary.name} ${bytes(b.fragment.binary.size)}`);
 
     const extraFiles = await matchFiles(process.cwd(), i.files);
+    // A release inside the work tree must not make it dirty: the next build-static would refuse it.
+    const excluded = await excludeOwnOutput(process.cwd(), outputDir, "package-release");
+    if (excluded) notice(excluded);
     const release = await group(`Package ${set.project} ${set.version}`, () =>
       writeRelease({
         set,

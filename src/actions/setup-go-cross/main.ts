@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import * as core from "@actions/core";
 import {
   buildMatrix,
@@ -22,25 +22,36 @@ import { type InstalledGo, resolveAndInstallGo } from "../../go/install.js";
 import { registerGoProblemMatcher } from "../../go/problem-matcher.js";
 import { proxyURLs } from "../../go/proxy.js";
 import { runnerTarget } from "../../go/runner-platform.js";
-import { VERSION_FILES, type VersionRequest, versionFromFile } from "../../go/version.js";
+import { checkServable, VERSION_FILES, type VersionRequest, versionFromFile } from "../../go/version.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
-import { UserError } from "../../kit/errors.js";
+import { inputError, UserError } from "../../kit/errors.js";
 import { execFile } from "../../kit/exec.js";
 import { bytes, group, info, seconds } from "../../kit/log.js";
 import { Summary } from "../../kit/summary.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
 
-/** The input, else the named file, else the first version file in the working directory. */
-async function versionRequest(i: Inputs): Promise<VersionRequest> {
+/**
+ * The input, else the named file, else the first version file in the working directory;
+ * refused before any download when only a Go too old for goship would meet it.
+ */
+async function versionRequest(i: Inputs, workDir: string): Promise<VersionRequest> {
   if (i["go-version"]) {
     if (i["go-version-file"]) core.warning("both go-version and go-version-file are set; using go-version");
-    return { spec: i["go-version"], source: "input go-version" };
+    const request = { spec: i["go-version"], source: "input go-version" };
+    checkServable(request, "go-version", i["go-version"]);
+    return request;
   }
-  if (i["go-version-file"]) return versionFromFile(i["go-version-file"]);
-  const found = VERSION_FILES.find((f) => existsSync(f));
-  if (found) return versionFromFile(found);
+  // go-version-file is a path from the workspace, as in setup-go; the files looked for by
+  // default are the working directory's own.
+  const found = VERSION_FILES.find((f) => existsSync(join(workDir, f)));
+  const file = i["go-version-file"] ?? (found && (relative(process.cwd(), join(workDir, found)) || found));
+  if (file) {
+    const request = await versionFromFile(file);
+    checkServable(request, "go-version-file", file);
+    return request;
+  }
   throw new UserError(
-    `no Go version asked for: set go-version (e.g. stable, 1.26.x) or go-version-file, or run in a directory with one of ${VERSION_FILES.join(", ")}`,
+    `no Go version asked for: set go-version (e.g. stable, 1.26.x) or go-version-file, or point working-directory (now ${i["working-directory"]}) at the module, a directory with one of ${VERSION_FILES.join(", ")}`,
   );
 }
 
@@ -54,7 +65,11 @@ export const setupGoCross = defineAction({
   outputs,
 
   async run(i) {
-    const request = await versionRequest(i);
+    const workDir = resolve(i["working-directory"]);
+    if (!existsSync(workDir) || !statSync(workDir).isDirectory()) {
+      throw inputError("working-directory", i["working-directory"], "allowed: an existing directory");
+    }
+    const request = await versionRequest(i, workDir);
     const proxies = proxyURLs(i.goproxy ?? process.env.GOPROXY ?? "https://proxy.golang.org");
     info(`Go version ${request.spec} (from ${request.source})`);
 
@@ -93,12 +108,11 @@ export const setupGoCross = defineAction({
     // cgo: C cross compilers from the distribution's packages.
     const cc = new Map<string, string>();
     const cgoTargets =
-      i.cgo === "true"
-        ? targets
-        : i.cgo === "auto" && (await usesCgo(process.cwd(), goBin, goEnv))
-          ? targets
-          : [];
-    if (i.cgo === "auto") info(cgoTargets.length > 0 ? "The module uses cgo" : "The module does not use cgo");
+      i.cgo === "true" ? targets : i.cgo === "auto" && (await usesCgo(workDir, goBin, goEnv)) ? targets : [];
+    if (i.cgo === "auto")
+      info(
+        `The module in ${relative(process.cwd(), workDir) || "."} ${cgoTargets.length > 0 ? "uses" : "does not use"} cgo`,
+      );
     if (cgoTargets.length > 0) {
       await group("C cross compilers", async () => {
         const plan = planCrossCompilers(cgoTargets, runner.goarch);

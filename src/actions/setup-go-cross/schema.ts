@@ -5,6 +5,11 @@ import { classifySpec } from "../../go/version.js";
 import { choice, line, text } from "../../kit/inputs.js";
 
 export const inputs = z.object({
+  "working-directory": line("a directory path")
+    .default(".")
+    .describe(
+      "Directory of the Go module: where go.work, go.mod, .go-version or .tool-versions are looked for, and what cgo: auto looks at",
+    ),
   "go-version": text(
     /^[0-9a-z.^~<>=|*\s-]+$/,
     "a Go version (1.25.4, 1.26rc1), a minor version or range (1.25, 1.25.x, ^1.25, >=1.24 <1.26), stable or oldstable",
