@@ -106,12 +106,37 @@ export function sbomPackages(info: GoBuildInfo, meta: SbomMeta): { main: SbomPac
     sha256: meta.binary.sha256,
     properties: mainProperties(info, meta),
   };
-  const deps = info.deps.map(dependencyPackage).sort((a, b) => compare(a.ref, b.ref));
+  const stdlib = stdlibPackage(info.goVersion);
+  const deps = [...info.deps.map(dependencyPackage), ...(stdlib ? [stdlib] : [])].sort((a, b) =>
+    compare(a.ref, b.ref),
+  );
   for (let i = 1; i < deps.length; i++) {
     // cmd/go refuses to use one module for two paths, so this means the build info is corrupt.
     if (deps[i]?.ref === deps[i - 1]?.ref) throw new UserError(`module ${deps[i]?.ref} is listed twice`);
   }
   return { main, deps };
+}
+
+/**
+ * The Go standard library linked into the binary, as the module `stdlib` at the toolchain's
+ * version (`go1.26.8` → `1.26.8`): the name and purl (`pkg:golang/stdlib@1.26.8`) that
+ * vulnerability databases (the Go vulnerability database, OSV) and scanners (govulncheck's
+ * SBOM mode, grype, trivy) match Go's own CVEs against. Build info does not list it, as it
+ * is not a module of the build; the toolchain it names is the one whose packages were linked.
+ * A development toolchain (`devel go1.27-…`) has no release to match: no entry then.
+ */
+export function stdlibPackage(goVersion: string): SbomPackage | undefined {
+  const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)(?:\s|$)/.exec(goVersion);
+  if (!m) return undefined;
+  const version = m[1] as string;
+  const purl = golangPurl("stdlib", version);
+  return {
+    ref: purl,
+    name: "stdlib",
+    version,
+    purl,
+    properties: [{ name: "goship:gomod:stdlib:toolchain", value: goVersion }],
+  };
 }
 
 function dependencyPackage(dep: GoModule): SbomPackage {
@@ -253,7 +278,7 @@ function cyclonedxComponent(p: SbomPackage, type: "application" | "library") {
     "bom-ref": p.ref,
     name: p.name,
     version: p.version,
-    // Every module in the build info has code linked into the binary.
+    // Every module in the build info, and the standard library, has code linked into the binary.
     ...(type === "library" ? { scope: "required" } : {}),
     ...(p.sha256 ? { hashes: [{ alg: "SHA-256", content: p.sha256 }] } : {}),
     purl: p.purl,

@@ -22,6 +22,7 @@ import {
   type SbomMeta,
   sbomPackages,
   spdxSbom,
+  stdlibPackage,
 } from "../../src/release/sbom.js";
 import { FIXTURES, ginAppDir, goBuild } from "../support/gobuild.js";
 
@@ -213,26 +214,40 @@ describe("examples/gin-app, linux/amd64, -tags nomsgpack", () => {
     expectValid(validateSpdx, spdxSbom(g.info, g.meta));
   });
 
-  it("components are exactly go version -m's dep lines, with h1 as SHA-256", async (ctx) => {
+  it("components are exactly go version -m's dep lines, with h1 as SHA-256, and the standard library", async (ctx) => {
     const g = needGin(ctx);
     const deps = goVersionMDeps(g.goVersionM);
     expect(deps.length).toBeGreaterThan(15);
     expect(deps.some((d) => d.replace)).toBe(false);
     const bom = cyclonedxSbom(g.info, g.meta);
-    const expected = deps
-      .map((d) => ({
+    const expected = deps.map((d) => ({
+      type: "library",
+      "bom-ref": `pkg:golang/${d.path}@${d.version}`,
+      name: d.path,
+      version: d.version,
+      scope: "required",
+      hashes: [
+        { alg: "SHA-256", content: Buffer.from((d.sum as string).slice(3), "base64").toString("hex") },
+      ],
+      purl: `pkg:golang/${d.path}@${d.version}`,
+    }));
+    // go version -m's first line: "<binary>: go1.N.M"; the standard library at that version.
+    const toolchain = (/^\S+: (go\S+)/m.exec(g.goVersionM)?.[1] as string) ?? "";
+    expect(toolchain).toMatch(/^go1\.\d+/);
+    const std = toolchain.slice(2);
+    const withStd = [
+      ...expected,
+      {
         type: "library",
-        "bom-ref": `pkg:golang/${d.path}@${d.version}`,
-        name: d.path,
-        version: d.version,
+        "bom-ref": `pkg:golang/stdlib@${std}`,
+        name: "stdlib",
+        version: std,
         scope: "required",
-        hashes: [
-          { alg: "SHA-256", content: Buffer.from((d.sum as string).slice(3), "base64").toString("hex") },
-        ],
-        purl: `pkg:golang/${d.path}@${d.version}`,
-      }))
-      .sort((a, b) => (a.purl < b.purl ? -1 : 1));
-    expect(bom.components).toEqual(expected);
+        purl: `pkg:golang/stdlib@${std}`,
+        properties: [{ name: "goship:gomod:stdlib:toolchain", value: toolchain }],
+      },
+    ].sort((a, b) => (a.purl < b.purl ? -1 : 1));
+    expect(bom.components).toEqual(withStd);
     // Two entries decoded by coreutils instead of Buffer.
     for (const path of ["github.com/gin-gonic/gin", "golang.org/x/text"]) {
       const dep = deps.find((d) => d.path === path) as GoVersionMDep;
@@ -414,7 +429,8 @@ describe("replacements", () => {
     const bom = cyclonedxSbom(textdeps.info, textdeps.meta);
     expectValid(validateCdx, bom);
     expectValid(validateSpdx, spdxSbom(textdeps.info, textdeps.meta));
-    expect(bom.components).toEqual([
+    expect(bom.components.filter((c) => c.name === "stdlib")).toHaveLength(1);
+    expect(bom.components.filter((c) => c.name !== "stdlib")).toEqual([
       {
         type: "library",
         "bom-ref": "pkg:golang/example.com/greeting",
@@ -465,7 +481,8 @@ describe("replacements", () => {
       target: { goos: "linux", goarch: "arm", variant: "7" },
     };
     const { main, deps } = sbomPackages(info, meta);
-    expect(deps).toEqual([
+    expect(deps.find((d) => d.name === "stdlib")?.purl).toBe("pkg:golang/stdlib@1.26.8");
+    expect(deps.filter((d) => d.name !== "stdlib")).toEqual([
       {
         ref: "pkg:golang/github.com/Fork/lib@v1.2.1-0.20240102030405-abcdefabcdef",
         name: "github.com/Fork/lib",
@@ -515,6 +532,17 @@ describe("golangPurl and h1ToSha256", () => {
     );
     expect(golangPurl("example.com/greeting")).toBe("pkg:golang/example.com/greeting");
     expect(() => golangPurl("")).toThrow(/empty/);
+  });
+
+  it("names the standard library by the toolchain's release, and leaves out a development toolchain", () => {
+    expect(stdlibPackage("go1.26.8")).toMatchObject({
+      name: "stdlib",
+      version: "1.26.8",
+      purl: "pkg:golang/stdlib@1.26.8",
+    });
+    expect(stdlibPackage("go1.26rc1")?.purl).toBe("pkg:golang/stdlib@1.26rc1");
+    expect(stdlibPackage("go1.25.4 X:boringcrypto")?.version).toBe("1.25.4");
+    expect(stdlibPackage("devel go1.27-0123456789 Mon Jan 5 10:00:00 2026 +0000")).toBeUndefined();
   });
 
   it("turns h1 sums into hex and refuses anything else", () => {
