@@ -199,7 +199,9 @@ export async function verifyBinary(path: string, want: Expectations): Promise<Ve
   expect("-trimpath", "true", "reproducible paths");
   const modified = setting("vcs.modified");
   if (modified === undefined) {
-    warnings.push("no VCS information in the binary (built outside a git checkout, or with -buildvcs=false)");
+    warnings.push(
+      "no VCS information in the binary: the working directory is not in a git checkout, or git could not read it",
+    );
   } else if (modified !== "false" && !want.allowDirty) {
     problems.push(
       "vcs.modified is true: the binary was built from uncommitted changes (allow-dirty: true permits it)",

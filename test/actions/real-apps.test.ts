@@ -297,3 +297,31 @@ describe("a module in a subdirectory, its main package under cmd/, its version v
     expect(JSON.parse(run.outputs.matrix as string).include[0].cc).toBe("gcc");
   }, 120_000);
 });
+
+describe("a machine whose go env file sets GOFLAGS=-buildvcs=false", () => {
+  it(
+    "builds with goship's own GOFLAGS: the binary keeps its VCS information, and the log names the setting and its file",
+    async () => {
+      const repo = gitCheckout("test/fixtures/hello", { tag: "v2.0.0" });
+      const goenv = join(mkdtempSync(join(tmpdir(), "goship-goenv-")), "env");
+      writeFileSync(goenv, "GOFLAGS=-buildvcs=false\nGOTOOLCHAIN=local\n");
+      const run = await runSourceAction(
+        buildStatic,
+        { targets: "linux/amd64", upload: "false" },
+        { GOENV: goenv, GOFLAGS: "" },
+        { cwd: repo },
+      );
+      expect(run.code, run.stdout).toBe(0);
+      expect(run.stdout).toContain(
+        `::warning::GOFLAGS=-buildvcs=false (from the go env file ${goenv}) is not used: flags there can change the binary's bytes`,
+      );
+      expect(run.stdout).not.toContain("no VCS information");
+      const [artifact] = JSON.parse(run.outputs.artifacts as string);
+      const commit = execFileSync("git", ["rev-parse", "HEAD"], { cwd: repo }).toString().trim();
+      const m = execFileSync("go", ["version", "-m", artifact.path]).toString();
+      expect(m).toContain(`vcs.revision=${commit}`);
+      expect(m).toContain("vcs.modified=false");
+    },
+    BUILD_MS,
+  );
+});

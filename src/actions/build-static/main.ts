@@ -46,18 +46,35 @@ interface Result {
   reproduction?: Reproduction;
 }
 
+/**
+ * What goship puts in GOFLAGS for every go command it runs: the default, said out loud. A
+ * GOFLAGS of the machine's (the environment, or `go env -w` in the go env file) would apply
+ * to goship's builds too, and some of its flags change the binary (`-buildvcs=false` drops
+ * the VCS information, `-ldflags`, `-tags`, `-gcflags` change the code): a non-empty value
+ * here replaces it, so what a release holds follows from goship's inputs alone.
+ */
+export const PINNED_GOFLAGS = "-buildvcs=auto";
+
 /** The go on PATH (setup-go-cross puts the installed one first) and what it says of itself. */
 async function goToolchain(workDir: string) {
-  const env = { ...process.env, GOTOOLCHAIN: "local" };
-  const { stdout } = await execFile("go", ["env", "GOVERSION", "GOROOT"], {
+  const env: NodeJS.ProcessEnv = { ...process.env, GOTOOLCHAIN: "local" };
+  const { stdout } = await execFile("go", ["env", "GOVERSION", "GOROOT", "GOFLAGS", "GOENV"], {
     cwd: workDir,
     env,
     timeoutMs: 60_000,
   }).catch((e) => {
     throw new UserError(`no usable go on PATH (${errorMessage(e).split("\n")[0]}); run setup-go-cross first`);
   });
-  const [version = "", goroot = ""] = stdout.trim().split("\n");
-  return { goBin: join(goroot, "bin", "go"), goVersion: version.replace(/^go/, ""), env };
+  const [version = "", goroot = "", goflags = "", goenvFile = ""] = stdout.split("\n");
+  if (goflags.trim() !== "" && goflags.trim() !== PINNED_GOFLAGS) {
+    const from = process.env.GOFLAGS ? "the environment" : `the go env file ${goenvFile}`;
+    warning(
+      `GOFLAGS=${goflags.trim()} (from ${from}) is not used: flags there can change the binary's bytes, and ` +
+        `goship builds with its own (GOFLAGS=${PINNED_GOFLAGS}; tags, ldflags and cgo come from its inputs)`,
+    );
+  }
+  env.GOFLAGS = PINNED_GOFLAGS;
+  return { goBin: join(goroot, "bin", "go"), goVersion: version.trim().replace(/^go/, ""), env };
 }
 
 /**
