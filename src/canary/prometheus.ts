@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { redactCredentials, InputError, type InputProblem, inputError, UserError } from "../kit/errors.js";
+import { InputError, type InputProblem, inputError, redactCredentials, UserError } from "../kit/errors.js";
 import { retry } from "../kit/retry.js";
 import { parseSampleValue } from "./exposition.js";
 import { boundedGet } from "./http.js";

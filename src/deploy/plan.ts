@@ -2,6 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { type Document, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { errorMessage, InputError, inputError } from "../kit/errors.js";
+import { allowing } from "../kit/inputs.js";
 import { formatHostSpec, type HostSpec, type HostSpecDefaults, parseHostSpec } from "../remote/hosts-spec.js";
 
 /*
@@ -87,7 +88,10 @@ export function formatDuration(ms: number): string {
 
 /** A zod field for a duration input (parseInputs reports a refusal with the other inputs' problems). */
 export function duration(limits: DurationLimits = {}) {
-  return z.string({ error: `is required; allowed: ${DURATION_ALLOWED}` }).transform((value, ctx) => {
+  return allowing(
+    z.string({ error: `is required; allowed: ${DURATION_ALLOWED}` }),
+    DURATION_ALLOWED,
+  ).transform((value, ctx) => {
     const ms = readDuration(value, limits);
     if (typeof ms === "number") return ms;
     ctx.addIssue({ code: "custom", message: ms });
@@ -186,12 +190,14 @@ function readWaves(value: string): WaveStep[] | string {
 
 /** A zod field for the `waves` input. */
 export function waves() {
-  return z.string({ error: `is required; allowed: ${WAVES_ALLOWED}` }).transform((value, ctx) => {
-    const steps = readWaves(value);
-    if (typeof steps !== "string") return steps;
-    ctx.addIssue({ code: "custom", message: steps });
-    return z.NEVER;
-  });
+  return allowing(z.string({ error: `is required; allowed: ${WAVES_ALLOWED}` }), WAVES_ALLOWED).transform(
+    (value, ctx) => {
+      const steps = readWaves(value);
+      if (typeof steps !== "string") return steps;
+      ctx.addIssue({ code: "custom", message: steps });
+      return z.NEVER;
+    },
+  );
 }
 
 /**
@@ -587,7 +593,10 @@ function readEnvironment(text: string): EnvironmentEntry[] | string {
  * its value as *** and the message (line numbers, never text) as what is allowed.
  */
 export function environment() {
-  return z.string({ error: `is required; allowed: ${ENVIRONMENT_ALLOWED}` }).transform((value, ctx) => {
+  return allowing(
+    z.string({ error: `is required; allowed: ${ENVIRONMENT_ALLOWED}` }),
+    ENVIRONMENT_ALLOWED,
+  ).transform((value, ctx) => {
     const entries = readEnvironment(value);
     if (typeof entries !== "string") return entries;
     ctx.addIssue({ code: "custom", message: entries });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
 import { ACTIONS } from "../../src/actions/registry.js";
-import { parseInputs } from "../../src/kit/inputs.js";
+import { inputInfo, parseInputs } from "../../src/kit/inputs.js";
 
 const ActionYml = z.object({
   name: z.string(),
@@ -36,6 +36,34 @@ describe.each(names)("actions/%s/action.yml", (name) => {
   it("declares exactly the schema's inputs and outputs", () => {
     expect(Object.keys(yml.inputs).sort()).toEqual(Object.keys(def?.inputs.shape ?? {}).sort());
     expect(Object.keys(yml.outputs).sort()).toEqual(Object.keys(def?.outputs ?? {}).sort());
+  });
+
+  it("says of each input what its schema says (the one source): description, default, required", () => {
+    if (!def) return;
+    const fromSchema = (input: string) => {
+      const info = inputInfo(def.inputs.shape[input] as z.ZodType);
+      const d = info.runnerDefault ?? info.default;
+      return {
+        description: info.description,
+        required: info.required,
+        ...(d === undefined ? {} : { default: d }),
+      };
+    };
+    const fromYml = (input: string) => {
+      const i = yml.inputs[input];
+      return {
+        description: i?.description,
+        required: i?.required ?? false,
+        ...(i?.default === undefined ? {} : { default: i.default }),
+      };
+    };
+    const differ = Object.keys(def.inputs.shape).filter(
+      (input) => JSON.stringify(fromYml(input)) !== JSON.stringify(fromSchema(input)),
+    );
+    expect(
+      differ.map((input) => ({ input, yml: fromYml(input), schema: fromSchema(input) })),
+      "action.yml differs from src/actions/<name>/schema.ts; the schema is the source",
+    ).toEqual([]);
   });
 
   it("has no expressions outside defaults (runners refuse expressions in descriptions)", () => {
