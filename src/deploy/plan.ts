@@ -9,7 +9,7 @@ import { formatHostSpec, type HostSpec, type HostSpecDefaults, parseHostSpec } f
  * The plan of a deploy-systemd run, from its inputs: durations, waves, the host inventory and
  * the service's environment file. Pure functions; readInventory is the only one that reads a file.
  * Every function that checks a user's value throws an InputError naming the input, the value
- * and what is allowed; the `environment` input is a secret and its text never appears in one.
+ * and what is allowed; the `service-env` input is a secret and its text never appears in one.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -589,7 +589,7 @@ function readEnvironment(text: string): EnvironmentEntry[] | string {
 }
 
 /**
- * A zod field for the `environment` input, to be wrapped in secret(): parseInputs then shows
+ * A zod field for the `service-env` input, to be wrapped in secret(): parseInputs then shows
  * its value as *** and the message (line numbers, never text) as what is allowed.
  */
 export function environment() {
@@ -612,7 +612,7 @@ export function environment() {
 export const MIN_MASKED_VALUE = 4;
 
 /**
- * The values of the `environment` input to mask on their own, besides the whole input and each
+ * The values of the `service-env` input to mask on their own, besides the whole input and each
  * line: an app prints a value without its key (a journal line goship echoes when a health check
  * fails). Every value of MIN_MASKED_VALUE characters or more, once each.
  */

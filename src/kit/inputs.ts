@@ -31,16 +31,35 @@ export function parseInputs<S extends z.ZodObject>(
       if (value) for (const v of [value, ...value.split("\n")]) maskSecret(v.trim());
     }
   }
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  const seen = new Set<string>();
+  // An old input name's value is read as the input that replaced it (action.yml's
+  // deprecationMessage, or the CLI, says so); both names given at once is a mistake.
   const problems: InputProblem[] = [];
-  for (const issue of result.error.issues) {
-    const input = String(issue.path[0] ?? "(inputs)");
-    if (seen.has(input)) continue; // one line per input is enough
-    seen.add(input);
-    const value = secrets.has(input) && raw[input] ? "***" : (raw[input] ?? "");
-    problems.push({ input, value, allowed: issue.message });
+  const renamedFrom = new Map<string, string>();
+  for (const [old, field] of Object.entries(schema.shape)) {
+    const now = inputInfo(field as z.ZodType).deprecatedFor;
+    const value = raw[old];
+    if (now === undefined || value === undefined) continue;
+    if (raw[now] === undefined) {
+      raw[now] = value;
+      raw[old] = undefined;
+      renamedFrom.set(now, old);
+    } else
+      problems.push({
+        input: old,
+        value: secrets.has(old) ? "***" : value,
+        allowed: `is the old name of "${now}", which is given too: give ${now} only`,
+      });
+  }
+  const result = schema.safeParse(raw);
+  if (result.success && problems.length === 0) return result.data;
+  const seen = new Set<string>();
+  for (const issue of result.error?.issues ?? []) {
+    const name = String(issue.path[0] ?? "(inputs)");
+    if (seen.has(name)) continue; // one line per input is enough
+    seen.add(name);
+    const value = secrets.has(name) && raw[name] ? "***" : (raw[name] ?? "");
+    // Named as the user wrote it: the old name when that is what was given.
+    problems.push({ input: renamedFrom.get(name) ?? name, value, allowed: issue.message });
   }
   throw new InputError(problems);
 }
@@ -87,6 +106,8 @@ export interface InputInfo {
   secret: boolean;
   /** The input that replaces this one (deprecatedFor). */
   deprecatedFor?: string;
+  /** A boolean(): a flag, `--name` alone meaning true. */
+  boolean?: true;
 }
 
 export function inputInfo(field: z.ZodType): InputInfo {
@@ -98,6 +119,7 @@ export function inputInfo(field: z.ZodType): InputInfo {
     if (typeof meta.goshipRunnerDefault === "string") info.runnerDefault ??= meta.goshipRunnerDefault;
     if (typeof meta.goshipDeprecatedFor === "string") info.deprecatedFor ??= meta.goshipDeprecatedFor;
     if (typeof meta.goshipAllowed === "string") info.allowed ??= meta.goshipAllowed;
+    if (meta.goshipBoolean === true) info.boolean = true;
     const def = f._zod.def as { type: string; innerType?: z.ZodType; in?: z.ZodType; defaultValue?: unknown };
     if (def.type === "optional") info.required = false;
     if (def.type === "default" || def.type === "prefault") {
@@ -175,7 +197,9 @@ export function boolean() {
       error: (iss) => (iss.input === undefined ? required(allowed) : `allowed: ${allowed}`),
     }),
     allowed,
-  ).transform((v) => v.toLowerCase() === "true");
+  )
+    .meta({ goshipBoolean: true })
+    .transform((v) => v.toLowerCase() === "true");
 }
 
 /** A comma- or newline-separated list; empty items are dropped. */

@@ -11,7 +11,12 @@ const ActionYml = z.object({
   description: z.string(),
   inputs: z.record(
     z.string(),
-    z.object({ description: z.string(), required: z.boolean().optional(), default: z.string().optional() }),
+    z.object({
+      description: z.string(),
+      required: z.boolean().optional(),
+      default: z.string().optional(),
+      deprecationMessage: z.string().optional(),
+    }),
   ),
   outputs: z.record(z.string(), z.object({ description: z.string() })),
   runs: z.object({ using: z.string(), main: z.string(), post: z.string().optional() }),
@@ -64,6 +69,19 @@ describe.each(names)("actions/%s/action.yml", (name) => {
       differ.map((input) => ({ input, yml: fromYml(input), schema: fromSchema(input) })),
       "action.yml differs from src/actions/<name>/schema.ts; the schema is the source",
     ).toEqual([]);
+  });
+
+  it("marks exactly the schema's old input names deprecated, naming the new one (the runner warns with it)", () => {
+    if (!def) return;
+    for (const [input, field] of Object.entries(def.inputs.shape)) {
+      const now = inputInfo(field as z.ZodType).deprecatedFor;
+      const message = yml.inputs[input]?.deprecationMessage;
+      if (now === undefined) expect(message, input).toBeUndefined();
+      else {
+        expect(message, input).toContain(`${input} is now ${now}`);
+        expect(Object.keys(def.inputs.shape), input).toContain(now);
+      }
+    }
   });
 
   it("has no expressions outside defaults (runners refuse expressions in descriptions)", () => {

@@ -153,6 +153,7 @@ describe("inputInfo: what action.yml and --help say of an input, from its schema
 
   it("a boolean through its transform; a default that is not text (an empty list) is no default", () => {
     expect(inputInfo(boolean().prefault("false").describe("Flag."))).toMatchObject({
+      boolean: true,
       required: false,
       default: "false",
       allowed: "true or false",

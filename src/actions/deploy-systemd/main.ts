@@ -177,11 +177,11 @@ export const deploySystemd = defineAction({
       throw inputError("rollback-to", i["rollback-to"], "only with mode: rollback");
     }
     const run = runContext();
-    if (i["environment-name"] && !(i["github-token"] ?? run.token)) {
+    if (i["github-environment"] && !(i["github-token"] ?? run.token)) {
       throw inputError(
         "github-token",
         "",
-        "a token with deployments: write, to record Deployments in environment-name",
+        "a token with deployments: write, to record Deployments in github-environment",
       );
     }
     const waves = await hostWaves(i);
@@ -205,10 +205,10 @@ export const deploySystemd = defineAction({
       if (e instanceof UnitValueError && e.field.startsWith("args")) throw inputError("args", "", e.message);
       throw e;
     }
-    const environment = i.environment === undefined ? undefined : renderEnvironmentFile(i.environment);
+    const environment = i["service-env"] === undefined ? undefined : renderEnvironmentFile(i["service-env"]);
     // The input is masked whole and line by line; a value also shows alone (in a journal line
     // the app printed, say).
-    for (const value of environmentSecrets(i.environment ?? [])) maskSecret(value);
+    for (const value of environmentSecrets(i["service-env"] ?? [])) maskSecret(value);
     const identity = runIdentity(run);
     const workDir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), "goship-deploy-"));
     let client: SshClient | undefined;
@@ -257,7 +257,7 @@ export const deploySystemd = defineAction({
         log: { info, warning, group },
       });
       const prepared = await fleet.prepare();
-      if (i["environment-name"] && mode !== "status" && !i["dry-run"]) {
+      if (i["github-environment"] && mode !== "status" && !i["dry-run"]) {
         deployment = await startDeployment(i, run, runMode.release?.version ?? i["rollback-to"] ?? mode);
       }
       result = await prepared.run();
@@ -306,8 +306,8 @@ async function startDeployment(
   const where = ownerAndRepo(run);
   if (!where) {
     throw inputError(
-      "environment-name",
-      i["environment-name"] ?? "",
+      "github-environment",
+      i["github-environment"] ?? "",
       "only inside a GitHub repository (GITHUB_REPOSITORY is not set)",
     );
   }
@@ -319,7 +319,7 @@ async function startDeployment(
     owner,
     repo,
     ref: run.sha ?? run.ref ?? "HEAD",
-    environment: i["environment-name"] as string,
+    environment: i["github-environment"] as string,
     description: `goship deploy-systemd ${i.mode} ${what} of ${i.app}`,
     payload: { app: i.app, mode: i.mode, version: what, strategy: i.strategy },
   });
@@ -331,7 +331,7 @@ async function startDeployment(
     description: `${i.mode} ${what}`,
     ...(logUrl ? { logUrl } : {}),
   });
-  info(`GitHub Deployment ${d.id} in ${i["environment-name"]}: in_progress`);
+  info(`GitHub Deployment ${d.id} in ${i["github-environment"]}: in_progress`);
   return { id: d.id, owner, repo, ...conn };
 }
 

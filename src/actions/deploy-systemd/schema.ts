@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { APP_PATTERN, APP_RULE } from "../../contract/names.js";
 import { duration, environment, lockTtl, waves } from "../../deploy/plan.js";
-import { boolean, choice, line, runnerDefault, secret, text } from "../../kit/inputs.js";
+import { boolean, choice, deprecatedFor, line, runnerDefault, secret, text } from "../../kit/inputs.js";
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 const PORT_ALLOWED = "a port number from 1024 to 65535";
@@ -84,11 +84,14 @@ export const inputs = z.object({
     )
     .prefault("8081,8082")
     .describe("blue-green: the two slots' ports, comma-separated."),
-  environment: secret(environment())
+  "service-env": secret(environment())
     .optional()
     .describe(
       "KEY=VALUE lines for the service's environment file (a secret; PORT is set by goship, so PORT and ADDR are refused). Unset keeps the file on the host.",
     ),
+  environment: deprecatedFor(secret(z.string()), "service-env")
+    .optional()
+    .describe("Deprecated: the old name of service-env, still read."),
   // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
   args: text(/^[^\u0000-\u0009\u000b-\u001f\u007f]*$/, "one argument per line, without control characters")
     .transform((v) => v.split("\n").filter((a) => a !== ""))
@@ -152,11 +155,14 @@ export const inputs = z.object({
     .describe(
       "Token to record GitHub Deployments (deployments write) and to download release-tag (contents read).",
     ),
-  "environment-name": text(/^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,254}$/, "a GitHub environment name")
+  "github-environment": text(/^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,254}$/, "a GitHub environment name")
     .optional()
     .describe(
       "GitHub environment to record a Deployment in, with in_progress, success and failure statuses.",
     ),
+  "environment-name": deprecatedFor(z.string(), "github-environment")
+    .optional()
+    .describe("Deprecated: the old name of github-environment, still read."),
   "dry-run": boolean()
     .prefault("false")
     .describe("Connect, verify the release and plan every host; change nothing."),
