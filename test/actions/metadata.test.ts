@@ -3,8 +3,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
-import { ACTIONS } from "../../src/actions/registry.js";
+import { loadAllActions } from "../../src/actions/registry.js";
 import { inputInfo, parseInputs } from "../../src/kit/inputs.js";
+
+const ACTIONS = await loadAllActions();
 
 const ActionYml = z.object({
   name: z.string(),
