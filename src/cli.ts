@@ -3,17 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ACTION_NAMES, isActionName, loadAction } from "./actions/registry.js";
-import {
-  describeAction,
-  didYouMean,
-  type ParsedFlags,
-  parseFlags,
-  tokenizeWith,
-  UsageError,
-} from "./cli/flags.js";
+import type { ParsedFlags } from "./cli/flags.js";
 import type { ActionDefinition } from "./kit/action.js";
-import { errorMessage, UserError } from "./kit/errors.js";
-import { inputVariable } from "./kit/inputs.js";
+import { errorMessage, UsageError, UserError } from "./kit/errors.js";
+import { closest } from "./kit/suggest.js";
 import { GOSHIP_VERSION } from "./kit/version.js";
 
 /**
@@ -57,6 +50,7 @@ async function verifyCommand(args: readonly string[]): Promise<number> {
   type Name = (typeof names)[number];
   let dir: string | undefined;
   const flags: Partial<Record<Name, string>> = {};
+  const { didYouMean, tokenizeWith } = await import("./cli/flags.js");
   for (const t of tokenizeWith(args, names, [])) {
     if (t.kind === "option-terminator") continue;
     if (t.kind === "positional") {
@@ -122,9 +116,13 @@ async function main(argv: string[]): Promise<number> {
   if (name === "verify") return verifyCommand(rest);
   if (!isActionName(name)) {
     const what = name.startsWith("-") ? `unknown flag ${name}` : `unknown action "${name}"`;
-    fail(`${what}${didYouMean(name.replace(/^-+/, ""), [...ACTION_NAMES, "verify"])}\n${USAGE}`);
+    const guess = closest(name.replace(/^-+/, ""), [...ACTION_NAMES, "verify"]);
+    fail(`${what}${guess ? ` (did you mean ${guess}?)` : ""}\n${USAGE}`);
   }
-  const def = await loadAction(name);
+  const [def, { describeAction, parseFlags }] = await Promise.all([
+    loadAction(name),
+    import("./cli/flags.js"),
+  ]);
   const flags = parseFlags(def, rest);
   if (flags.help) {
     process.stdout.write(describeAction(def, process.stdout.columns || 100));
@@ -135,10 +133,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function runLocally(def: ActionDefinition, flags: ParsedFlags): Promise<number> {
-  const [{ runAction }, { onCleanup }, { parseCommandFile }] = await Promise.all([
+  const [{ runAction }, { onCleanup }, { parseCommandFile }, { inputVariable }] = await Promise.all([
     import("./kit/action.js"),
     import("./kit/cleanup.js"),
     import("./kit/command-file.js"),
+    import("./kit/inputs.js"),
   ]);
   // Inputs exactly as the runner passes them; nothing inherited from the caller's shell.
   for (const key of Object.keys(process.env)) if (key.startsWith("INPUT_")) delete process.env[key];

@@ -2,14 +2,9 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { z } from "zod";
 import type { ActionDefinition } from "../kit/action.js";
-import { errorMessage } from "../kit/errors.js";
+import { errorMessage, UsageError } from "../kit/errors.js";
 import { type InputInfo, inputInfo } from "../kit/inputs.js";
 import { closest } from "../kit/suggest.js";
-
-/** A mistake on the command line: printed as `goship: <message>`, exit status 2, nothing run. */
-export class UsageError extends Error {
-  override name = "UsageError";
-}
 
 function fail(message: string): never {
   throw new UsageError(message);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { loadAction, loadAllActions } from "../../src/actions/registry.js";
-import { describeAction, parseFlags, UsageError } from "../../src/cli/flags.js";
+import { describeAction, parseFlags } from "../../src/cli/flags.js";
+import { UsageError } from "../../src/kit/errors.js";
 import { inputInfo } from "../../src/kit/inputs.js";
 
 const build = await loadAction("build-static");

@@ -9,11 +9,8 @@ import { HostTarget } from "../../deploy/host.js";
 import {
   assignWaves,
   environmentSecrets,
-  hasWaveNumbers,
   LOCK_HEARTBEAT_MS,
-  readInventory,
   renderEnvironmentFile,
-  wavesFromInventory,
 } from "../../deploy/plan.js";
 import {
   DeployFailedError,
@@ -23,14 +20,11 @@ import {
   type RunMode,
 } from "../../deploy/types.js";
 import { apiUrl, ownerAndRepo, type RunContext, runContext, runUrl } from "../../github/context.js";
-import { createDeployment, type DeploymentState, setDeploymentStatus } from "../../github/deployments.js";
-import { downloadRelease } from "../../github/release-download.js";
+import type { DeploymentState } from "../../github/deployments.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { errorMessage, inputError, UserError } from "../../kit/errors.js";
 import { group, info, maskSecret, warning } from "../../kit/log.js";
 import { extractBinary, goarchFromUname, pickArtifact } from "../../release/pick.js";
-import { loadPublicKey } from "../../release/signing.js";
-import { checkReleaseIdentity, verifyRelease } from "../../release/verify.js";
 import { type HostSpec, parseHostList, parseProxyJump } from "../../remote/hosts-spec.js";
 import { SshClient } from "../../remote/ssh.js";
 import { newHolderToken } from "../../remote/steps/index.js";
@@ -54,6 +48,8 @@ async function hostWaves(i: Inputs): Promise<HostSpec[][]> {
   if (i.hosts && i.inventory)
     throw inputError("inventory", i.inventory, "not together with hosts: one list of hosts");
   if (i.inventory) {
+    // The YAML parser is loaded only for an inventory.
+    const { hasWaveNumbers, readInventory, wavesFromInventory } = await import("../../deploy/inventory.js");
     const entries = await readInventory(i.inventory, defaults);
     if (entries.length === 0) throw inputError("inventory", i.inventory, "a file listing at least one host");
     if (hasWaveNumbers(entries)) return wavesFromInventory(entries).map((w) => w.map((e) => e.spec));
@@ -77,6 +73,11 @@ async function prepareRelease(i: Inputs, run: RunContext, workDir: string): Prom
       "goship.pub's content: goship deploys only releases whose SHA256SUMS signature it checked",
     );
   }
+  // The signature checks (and their curves) are loaded only to deploy a release.
+  const [{ loadPublicKey }, { checkReleaseIdentity, verifyRelease }] = await Promise.all([
+    import("../../release/signing.js"),
+    import("../../release/verify.js"),
+  ]);
   // A key that is no key is refused before anything is downloaded.
   loadPublicKey(i["public-key"]);
   if (i["release-dir"] && i["release-tag"]) {
@@ -92,6 +93,7 @@ async function prepareRelease(i: Inputs, run: RunContext, workDir: string): Prom
       throw inputError("release-tag", tag, "a tag of this repository: GITHUB_REPOSITORY is not set");
     dir = join(workDir, "release");
     await group(`Download release ${tag} from ${where.owner}/${where.repo}`, async () => {
+      const { downloadRelease } = await import("../../github/release-download.js");
       const got = await downloadRelease({ token, apiUrl: apiUrl(run) }, { ...where, tag }, dir);
       info(`${got.files.length} file(s) from ${got.url}`);
     });
@@ -271,6 +273,7 @@ export const deploySystemd = defineAction({
     }
     if (deployment) {
       const state: DeploymentState = error ? "failure" : "success";
+      const { setDeploymentStatus } = await import("../../github/deployments.js");
       await setDeploymentStatus(
         { token: deployment.token, apiUrl: deployment.apiUrl },
         {
@@ -315,6 +318,8 @@ async function startDeployment(
   const token = i["github-token"] ?? run.token ?? "";
   const conn = { token, apiUrl: apiUrl(run) };
   const logUrl = runUrl(run);
+  // Octokit is loaded only to record a Deployment.
+  const { createDeployment, setDeploymentStatus } = await import("../../github/deployments.js");
   const d = await createDeployment(conn, {
     owner,
     repo,
