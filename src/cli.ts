@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ACTION_NAMES, isActionName, loadAction } from "./actions/registry.js";
 import type { ParsedFlags } from "./cli/flags.js";
+import { plainText } from "./cli/terminal.js";
 import type { ActionDefinition } from "./kit/action.js";
 import { errorMessage, UsageError, UserError } from "./kit/errors.js";
 import { closest } from "./kit/suggest.js";
@@ -144,12 +145,18 @@ async function runLocally(def: ActionDefinition, flags: ParsedFlags): Promise<nu
   for (const input of Object.keys(def.inputs.shape)) {
     process.env[inputVariable(input)] = flags.values.get(input) ?? "";
   }
-  // Workflow commands (::error::, ::group::) only under a runner; plain text in a terminal.
-  if (process.env.GITHUB_ACTIONS !== "true") process.env.GOSHIP_LOCAL = "1";
-
+  // Workflow commands (::error::, ::group::) only under a runner; plain text in a terminal,
+  // for what libraries write too (plainText). RUNNER_DEBUG=1 shows their debug lines.
+  const local = process.env.GITHUB_ACTIONS !== "true";
+  if (local) process.env.GOSHIP_LOCAL = "1";
   // --json: standard output holds the JSON object only; everything else goes to standard error.
   const stdout = process.stdout.write.bind(process.stdout);
-  if (flags.json) process.stdout.write = process.stderr.write.bind(process.stderr) as typeof stdout;
+  const sink = flags.json ? process.stderr.write.bind(process.stderr) : stdout;
+  if (local || flags.json) {
+    const debug = process.env.RUNNER_DEBUG === "1";
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
+      sink(local && typeof chunk === "string" ? plainText(chunk, debug) : chunk, ...rest)) as typeof stdout;
+  }
 
   // Command files: the caller's when set (e.g. inside a workflow step), else temp files we print.
   // Removed when the run ends, as RUNNER_TEMP is (kit/cleanup.ts): after what is printed below.

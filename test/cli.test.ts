@@ -402,7 +402,9 @@ describe("in a terminal", () => {
   it("a misspelt flag: exit 2 and the input it most likely meant", async () => {
     const r = await cli(["deploy-systemd", "--hots", "web1"], { tmp: tmp("tmpdir") });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^goship: deploy-systemd has no input "hots" \(did you mean --hosts\?\); /);
+    expect(r.stderr).toMatch(
+      /^goship: deploy-systemd has no input "hots"; its inputs: hosts, .*\ndid you mean --hosts\?\n$/,
+    );
   });
 
   it("a failure is plain text, one line per problem; workflow commands only under a runner", async () => {
@@ -413,7 +415,7 @@ describe("in a terminal", () => {
     expect(here.stdout).toContain(
       '\n  - input "cache" has value "nope": allowed: one of true, false, restore-only\n',
     );
-    expect(here.stdout + here.stderr).not.toMatch(/::error::|%0A/);
+    expect(here.stdout + here.stderr).not.toMatch(/^::|::error::|%0A/m);
 
     const runner = await cli(args, { tmp: tmp("tmpdir"), env: { GITHUB_ACTIONS: "true" } });
     expect(runner.code).toBe(1);

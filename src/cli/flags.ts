@@ -172,8 +172,10 @@ export function parseFlags(
     if (!known.includes(name) || !t.rawName.startsWith("--")) {
       const files =
         secrets.length > 0 ? `; secrets from a file: ${fileFlags.map((f) => `--${f}`).join(", ")}` : "";
-      const hint = didYouMean(flag, [...known, ...fileFlags, "json", "help"], "--");
-      fail(`${def.name} has no input "${flag}"${hint}; its inputs: ${known.join(", ")}${files}`);
+      // The likely meaning first in the reader's eye: on a line of its own, after the list.
+      const guess = closest(flag, [...known, ...fileFlags, "json", "help"]);
+      const hint = guess === undefined ? "" : `\ndid you mean --${guess}?`;
+      fail(`${def.name} has no input "${flag}"; its inputs: ${known.join(", ")}${files}${hint}`);
     }
     if (booleans.includes(name)) {
       if (t.value !== undefined) values.set(name, t.value);
