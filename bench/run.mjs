@@ -320,6 +320,15 @@ if (section("canary-sim")) await (await import("./canary-sim.mjs")).benchCanaryS
 // canary-overhead: the action's own cost per tick against a real Prometheus with 30 targets.
 if (section("canary-overhead")) await (await import("./canary-overhead.mjs")).benchCanaryOverhead(report);
 
+// start-up: each action's and the CLI's start to its first log line against `node -e 0`, as
+// ratios (goal <= 2.5x). BENCH_DIST=DIR measures bundles built elsewhere (scripts/bundle.mjs --out DIR).
+if (section("startup"))
+  await (await import("./startup.mjs")).benchStartup(report, {
+    root,
+    dist: process.env.BENCH_DIST ?? join(root, "dist"),
+    runs,
+  });
+
 // 5. Bundle sizes.
 for (const name of readdirSync(join(root, "dist")).sort()) {
   const f = join(root, "dist", name, "index.js");

@@ -2,24 +2,44 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { z } from "zod";
-import { ACTIONS } from "./actions/registry.js";
-import { type ActionDefinition, runAction } from "./kit/action.js";
-import { onCleanup } from "./kit/cleanup.js";
-import { parseCommandFile } from "./kit/command-file.js";
-import { errorMessage, UserError } from "./kit/errors.js";
-import { inputVariable, isSecretInput } from "./kit/inputs.js";
-import { checkReleaseIdentity, verifyRelease } from "./release/verify.js";
+import { ACTION_NAMES, isActionName, loadAction } from "./actions/registry.js";
+import type { ParsedFlags } from "./cli/flags.js";
+import { plainText } from "./cli/terminal.js";
+import type { ActionDefinition } from "./kit/action.js";
+import { errorMessage, UsageError, UserError } from "./kit/errors.js";
+import { closest } from "./kit/suggest.js";
+import { GOSHIP_VERSION } from "./kit/version.js";
 
 /**
  * Local mode: `goship <action> --<input> <value> …` runs the action's own definition
  * through runAction, exactly as the runner does: inputs become INPUT_* variables and
  * outputs, env, path and state go to the same command files, which are printed at the end.
+ * Only what a command uses is loaded: `goship --version` loads no action, `goship <action>`
+ * that one.
  */
-const USAGE = `usage: goship <action> [--<input> <value> | --<input>=<value> | --<secret input>-file <path>]…
+const USAGE = `usage: goship <action> [--<input> <value> | --<input>=<value> | --<flag> | --<secret input>-file <path>]… [--json]
        goship <action> --help
        goship verify <release-dir> --public-key <goship.pub> [--version <version>] [--project <project>]
-actions: ${Object.keys(ACTIONS).join(", ")}`;
+       goship verify --help
+       goship --version
+actions: ${ACTION_NAMES.join(", ")}`;
+
+const VERIFY_USAGE = `usage: goship verify <release-dir> --public-key <goship.pub> [--version <version>] [--project <project>]
+
+Checks a downloaded release offline: every file against SHA256SUMS, SHA256SUMS's signature
+against the public key, and the manifest; with --version and --project, also that it is the
+release expected (a validly signed older release renamed to a newer tag is not).
+Exit status: 0 verified, 1 a check failed, 2 a usage error.
+
+flags:
+  --public-key PATH   the project's goship.pub, from the repository rather than from the release
+  --version VERSION   the version the release must be
+  --project PROJECT   the project the release must be
+`;
+
+function fail(message: string): never {
+  throw new UsageError(message);
+}
 
 /**
  * `goship verify DIR --public-key FILE [--version V] [--project P]`: a downloaded release,
@@ -27,22 +47,26 @@ actions: ${Object.keys(ACTIONS).join(", ")}`;
  * release renamed to a newer tag is not). Exit 1 on the first failure.
  */
 async function verifyCommand(args: readonly string[]): Promise<number> {
+  const names = ["public-key", "version", "project"] as const;
+  type Name = (typeof names)[number];
   let dir: string | undefined;
-  const flags: Record<"public-key" | "version" | "project", string | undefined> = {
-    "public-key": undefined,
-    version: undefined,
-    project: undefined,
-  };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    const m = /^--(public-key|version|project)(?:=([\s\S]*))?$/.exec(a);
-    if (m) {
-      const value = m[2] ?? args[++i];
-      if (value === undefined) fail(`verify: --${m[1]} needs a value\n${USAGE}`);
-      flags[m[1] as keyof typeof flags] = value;
-    } else if (a.startsWith("-")) fail(`verify: unknown flag ${a}\n${USAGE}`);
-    else if (dir === undefined) dir = a;
-    else fail(`verify: one release directory only\n${USAGE}`);
+  const flags: Partial<Record<Name, string>> = {};
+  const { didYouMean, tokenizeWith } = await import("./cli/flags.js");
+  for (const t of tokenizeWith(args, names, [])) {
+    if (t.kind === "option-terminator") continue;
+    if (t.kind === "positional") {
+      if (dir !== undefined) fail(`verify: one release directory only\n${USAGE}`);
+      dir = t.value;
+      continue;
+    }
+    if (t.name === "help") {
+      process.stdout.write(VERIFY_USAGE);
+      return 0;
+    }
+    if (!(names as readonly string[]).includes(t.name))
+      fail(`verify: unknown flag ${t.rawName}${didYouMean(t.name, names, "--")}\n${USAGE}`);
+    if (t.value === undefined) fail(`verify: --${t.name} needs a value\n${USAGE}`);
+    flags[t.name as Name] = t.value;
   }
   const key = flags["public-key"];
   if (!dir || !key) fail(`verify needs a release directory and --public-key\n${USAGE}`);
@@ -52,6 +76,7 @@ async function verifyCommand(args: readonly string[]): Promise<number> {
   } catch (e) {
     fail(`verify: cannot read the public key ${key}: ${errorMessage(e)}`);
   }
+  const { checkReleaseIdentity, verifyRelease } = await import("./release/verify.js");
   try {
     const { manifest, checks } = await verifyRelease(dir, pem, { input: "public-key", value: key });
     for (const c of checks) process.stdout.write(`ok  ${c}\n`);
@@ -71,129 +96,67 @@ async function verifyCommand(args: readonly string[]): Promise<number> {
   }
 }
 
-function fail(message: string): never {
-  process.stderr.write(`goship: ${message}\n`);
-  process.exit(2);
-}
-
-function describe(def: ActionDefinition): string {
-  const rows = Object.entries(def.inputs.shape).flatMap(([name, schema]) => {
-    const d = (schema as { description?: string }).description ?? "";
-    const row = `  --${name.padEnd(22)} ${d}`;
-    if (!isSecretInput(schema as z.ZodType)) return [row];
-    return [
-      row,
-      `  --${`${name}${FILE_SUFFIX} PATH`.padEnd(22)} ${name} read from the file PATH (- reads standard input)`,
-    ];
-  });
-  const outs = Object.entries(def.outputs).map(([name, d]) => `  ${name.padEnd(24)} ${d}`);
-  return `goship ${def.name}: ${def.description}\n\ninputs:\n${rows.join("\n")}\n\noutputs:\n${outs.join("\n")}\n`;
-}
-
-/** `--<secret input>-file PATH`: a secret read from a file, or standard input for "-", never from the command line. */
-const FILE_SUFFIX = "-file";
-
-function secretInputs(def: ActionDefinition): string[] {
-  return Object.entries(def.inputs.shape)
-    .filter(([, schema]) => isSecretInput(schema as z.ZodType))
-    .map(([name]) => name);
-}
-
-/** A secret's file, or standard input for "-"; an empty one is refused (it would read as unset). */
-function readSecretFile(flag: string, path: string): string {
-  let text: string;
-  try {
-    text = readFileSync(path === "-" ? 0 : path, "utf8");
-  } catch (e) {
-    fail(`--${flag}: cannot read ${path === "-" ? "standard input" : path}: ${errorMessage(e)}`);
-  }
-  if (text.trim() === "") fail(`--${flag}: ${path === "-" ? "standard input" : path} is empty`);
-  return text;
-}
-
-/**
- * --name value, --name=value; a repeated flag joins its values with newlines (list inputs).
- * A secret input also takes --<name>-file PATH (- for standard input), so that it is not on
- * the command line, which every local user can read (ps, /proc/<pid>/cmdline).
- */
-export function parseFlags(
-  def: ActionDefinition,
-  argv: readonly string[],
-  readSecret: (flag: string, path: string) => string = readSecretFile,
-): Map<string, string> {
-  const known = Object.keys(def.inputs.shape);
-  const secrets = secretInputs(def);
-  const values = new Map<string, string>();
-  const fromFile = new Set<string>();
-  let stdinFlag: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const m = /^--([^=]+)(?:=([\s\S]*))?$/.exec(arg);
-    if (!m)
-      fail(
-        `unexpected argument ${JSON.stringify(arg)} for ${def.name}; inputs are given as --<input> <value>`,
-      );
-    const flag = m[1] as string;
-    const secretFile =
-      !known.includes(flag) && flag.endsWith(FILE_SUFFIX) ? flag.slice(0, -FILE_SUFFIX.length) : undefined;
-    const name = secretFile !== undefined && secrets.includes(secretFile) ? secretFile : flag;
-    if (!known.includes(name)) {
-      const files =
-        secrets.length > 0
-          ? `; secrets from a file: ${secrets.map((s) => `--${s}${FILE_SUFFIX}`).join(", ")}`
-          : "";
-      fail(`${def.name} has no input "${flag}"; its inputs: ${known.join(", ")}${files}`);
-    }
-    let value = m[2];
-    if (value === undefined) {
-      value = argv[++i];
-      if (value === undefined) fail(`--${flag} needs a value`);
-    }
-    const viaFile = name !== flag;
-    if (fromFile.has(name) || (viaFile && values.has(name)))
-      fail(`${name} is given more than once (--${name}, --${name}${FILE_SUFFIX}): give it once`);
-    if (viaFile) {
-      if (value === "-") {
-        if (stdinFlag) fail(`--${stdinFlag} reads standard input already; --${flag} cannot as well`);
-        stdinFlag = flag;
-      }
-      values.set(name, readSecret(flag, value));
-      fromFile.add(name);
-      continue;
-    }
-    const prev = values.get(name);
-    values.set(name, prev === undefined ? value : `${prev}\n${value}`);
-  }
-  for (const name of secrets) {
-    if (values.get(name) && !fromFile.has(name))
-      process.stderr.write(
-        `goship: warning: --${name} puts a secret on the command line, where every local user can read it (ps, /proc/<pid>/cmdline); use --${name}${FILE_SUFFIX} PATH, or --${name}${FILE_SUFFIX} - to read it from standard input\n`,
-      );
-  }
-  return values;
-}
-
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "-h") {
-    process.stdout.write(`${USAGE}\n`);
-    return name ? 0 : 2;
+  if (!name) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
   }
-  if (name === "verify") return verifyCommand(rest);
-  const def = ACTIONS[name];
-  if (!def) fail(`unknown action "${name}"\n${USAGE}`);
-  if (rest.includes("--help") || rest.includes("-h")) {
-    process.stdout.write(describe(def));
+  if (name === "--help" || name === "-h" || name === "help") {
+    const topic = rest[0];
+    if (topic === undefined) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    return main([topic, "--help"]);
+  }
+  if (name === "--version") {
+    process.stdout.write(`goship ${GOSHIP_VERSION}\n`);
     return 0;
   }
+  if (name === "verify") return verifyCommand(rest);
+  if (!isActionName(name)) {
+    const what = name.startsWith("-") ? `unknown flag ${name}` : `unknown action "${name}"`;
+    const guess = closest(name.replace(/^-+/, ""), [...ACTION_NAMES, "verify"]);
+    fail(`${what}${guess ? ` (did you mean ${guess}?)` : ""}\n${USAGE}`);
+  }
+  const [def, { describeAction, parseFlags }] = await Promise.all([
+    loadAction(name),
+    import("./cli/flags.js"),
+  ]);
   const flags = parseFlags(def, rest);
+  if (flags.help) {
+    process.stdout.write(describeAction(def, process.stdout.columns || 100));
+    return 0;
+  }
+  for (const w of flags.warnings) process.stderr.write(`goship: warning: ${w}\n`);
+  return runLocally(def, flags);
+}
 
+async function runLocally(def: ActionDefinition, flags: ParsedFlags): Promise<number> {
+  const [{ runAction }, { onCleanup }, { parseCommandFile }, { inputVariable }] = await Promise.all([
+    import("./kit/action.js"),
+    import("./kit/cleanup.js"),
+    import("./kit/command-file.js"),
+    import("./kit/inputs.js"),
+  ]);
   // Inputs exactly as the runner passes them; nothing inherited from the caller's shell.
   for (const key of Object.keys(process.env)) if (key.startsWith("INPUT_")) delete process.env[key];
   for (const input of Object.keys(def.inputs.shape)) {
-    process.env[inputVariable(input)] = flags.get(input) ?? "";
+    process.env[inputVariable(input)] = flags.values.get(input) ?? "";
   }
-  if (process.env.GITHUB_ACTIONS !== "true") process.env.GOSHIP_LOCAL = "1";
+  // Workflow commands (::error::, ::group::) only under a runner; plain text in a terminal,
+  // for what libraries write too (plainText). RUNNER_DEBUG=1 shows their debug lines.
+  const local = process.env.GITHUB_ACTIONS !== "true";
+  if (local) process.env.GOSHIP_LOCAL = "1";
+  // --json: standard output holds the JSON object only; everything else goes to standard error.
+  const stdout = process.stdout.write.bind(process.stdout);
+  const sink = flags.json ? process.stderr.write.bind(process.stderr) : stdout;
+  if (local || flags.json) {
+    const debug = process.env.RUNNER_DEBUG === "1";
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
+      sink(local && typeof chunk === "string" ? plainText(chunk, debug) : chunk, ...rest)) as typeof stdout;
+  }
 
   // Command files: the caller's when set (e.g. inside a workflow step), else temp files we print.
   // Removed when the run ends, as RUNNER_TEMP is (kit/cleanup.ts): after what is printed below.
@@ -236,12 +199,19 @@ async function main(argv: string[]): Promise<number> {
     ];
     if (exports.length > 0) process.stdout.write(`\n# environment for your shell:\n${exports.join("\n")}\n`);
   }
-  if (owned.includes("GITHUB_OUTPUT")) {
-    const outputs = show("GITHUB_OUTPUT");
-    if (outputs.length > 0)
-      process.stdout.write(`\n# outputs:\n${outputs.map(([k, v]) => `${k}=${v}`).join("\n")}\n`);
-  }
+  const outputs = show("GITHUB_OUTPUT");
+  if (flags.json) {
+    process.stdout.write = stdout;
+    stdout(`${JSON.stringify(Object.fromEntries(outputs))}\n`);
+  } else if (owned.includes("GITHUB_OUTPUT") && outputs.length > 0)
+    process.stdout.write(`\n# outputs:\n${outputs.map(([k, v]) => `${k}=${v}`).join("\n")}\n`);
   return process.exitCode === 1 ? 1 : 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  if (!(e instanceof UsageError)) throw e;
+  process.stderr.write(`goship: ${e.message}\n`);
+  process.exitCode = 2;
+}

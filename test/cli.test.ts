@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { ACTIONS } from "../src/actions/registry.js";
+import { loadAllActions } from "../src/actions/registry.js";
 import { isSecretInput } from "../src/kit/inputs.js";
 import { publicKeyHint } from "../src/release/signing.js";
 import { buildHello } from "./support/hello-build.js";
@@ -18,6 +18,8 @@ import { opensslKey } from "./support/keys.js";
  * leaves in the temporary directory (TMPDIR, a fresh one per run) after a success, a
  * failure and a real SIGTERM.
  */
+
+const ACTIONS = await loadAllActions();
 
 const CLI = join(process.cwd(), "dist", "cli", "index.js");
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), `goship-cli-${p}-`));
@@ -186,6 +188,21 @@ describe("local mode", () => {
     expect(readFileSync(join(out, "goship.pub"), "utf8")).toBe(readFileSync(key.pub, "utf8"));
     expect(r.stderr).not.toContain("warning");
     expect(readdirSync(cliTmp)).toEqual([]);
+  }, 120_000);
+
+  it("--json prints the outputs as one JSON object on standard output, the log on standard error", async () => {
+    const out = join(tmp("out"), "release");
+    const r = await cli(["package-release", "--signing-key-file", key.file, "--output-dir", out, "--json"], {
+      cwd: repo,
+      tmp: tmp("tmpdir"),
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const outputs = JSON.parse(r.stdout);
+    const declared = Object.keys(ACTIONS["package-release"]?.outputs ?? {});
+    expect(Object.keys(outputs).filter((k) => !declared.includes(k))).toEqual([]);
+    expect(outputs.manifest).toBe(join(out, "goship-manifest.json"));
+    expect(JSON.parse(outputs.assets).length).toBeGreaterThan(0);
+    expect(r.stderr).toContain("Collect the build-static output");
   }, 120_000);
 
   it("a failed run leaves no temp dir either", async () => {
@@ -357,6 +374,52 @@ describe("local mode", () => {
       expect(r.stdout).toMatch(
         new RegExp(`^ {2}--${secret}-file PATH +${secret} read from the file PATH`, "m"),
       );
+  });
+});
+
+describe("in a terminal", () => {
+  it("--version prints goship's version", async () => {
+    const r = await cli(["--version"], { tmp: tmp("tmpdir") });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`goship ${JSON.parse(readFileSync("package.json", "utf8")).version}\n`);
+  });
+
+  it("verify --help explains verify and its flags", async () => {
+    const r = await cli(["verify", "--help"], { tmp: tmp("tmpdir") });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^usage: goship verify <release-dir> --public-key <goship.pub>/);
+    expect(r.stdout).toMatch(/^ {2}--public-key PATH /m);
+  });
+
+  it("a misspelt action: exit 2 and the action it most likely meant", async () => {
+    const r = await cli(["deploy-sytemd", "--app", "shop"], { tmp: tmp("tmpdir") });
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toBe(
+      'goship: unknown action "deploy-sytemd" (did you mean deploy-systemd?)',
+    );
+  });
+
+  it("a misspelt flag: exit 2 and the input it most likely meant", async () => {
+    const r = await cli(["deploy-systemd", "--hots", "web1"], { tmp: tmp("tmpdir") });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^goship: deploy-systemd has no input "hots"; its inputs: hosts, .*\ndid you mean --hosts\?\n$/,
+    );
+  });
+
+  it("a failure is plain text, one line per problem; workflow commands only under a runner", async () => {
+    const args = ["setup-go-cross", "--cache", "nope", "--targets", "linux/amd64,foo/bar"];
+    const here = await cli(args, { tmp: tmp("tmpdir") });
+    expect(here.code).toBe(1);
+    expect(here.stdout).toContain('error: setup-go-cross: 2 inputs are invalid:\n  - input "targets"');
+    expect(here.stdout).toContain(
+      '\n  - input "cache" has value "nope": allowed: one of true, false, restore-only\n',
+    );
+    expect(here.stdout + here.stderr).not.toMatch(/^::|::error::|%0A/m);
+
+    const runner = await cli(args, { tmp: tmp("tmpdir"), env: { GITHUB_ACTIONS: "true" } });
+    expect(runner.code).toBe(1);
+    expect(runner.stdout).toContain("::error::setup-go-cross: 2 inputs are invalid:%0A  - input");
   });
 });
 

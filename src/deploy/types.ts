@@ -32,7 +32,7 @@ export interface StrategySettings {
   securityThreshold: number;
   healthPath: string;
   healthTimeoutMs: number;
-  /** The environment file's content, when the `environment` input was given. */
+  /** The environment file's content, when the `service-env` input was given. */
   environment?: string;
   /** blue-green promote/rollback: how long the old slot keeps its connections after nginx stops sending it traffic. */
   drainMs: number;

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import * as cache from "@actions/cache";
 import { z } from "zod";
 import { errorMessage } from "../kit/errors.js";
 import { info, warning } from "../kit/log.js";
@@ -87,7 +86,14 @@ export function planCaches(opts: {
 }
 
 /** Restores both caches; a cache service failure is a warning, never a failed step. */
+/**
+ * @actions/cache and the Azure storage client it brings are loaded on first use: a run with
+ * `cache: false`, and a post step with nothing to save, never evaluate them.
+ */
+const loadCache = () => import("@actions/cache");
+
 export async function restoreCaches(plan: CachePlanT): Promise<CacheStateT> {
+  const cache = await loadCache();
   if (!cache.isFeatureAvailable()) {
     info("Caches: no cache service here (outside GitHub Actions or on GHES without it); skipped");
     return { plan, mod: "unavailable", build: "unavailable" };
@@ -110,10 +116,13 @@ export async function restoreCaches(plan: CachePlanT): Promise<CacheStateT> {
 
 /** Saves what was not an exact hit. Another job saving the same key first is normal. */
 export async function saveCaches(state: CacheStateT): Promise<string[]> {
+  const fresh = (r: CacheResult) => r === "exact" || r === "unavailable";
+  if (fresh(state.mod) && fresh(state.build)) return [];
+  const cache = await loadCache();
   if (!cache.isFeatureAvailable()) return [];
   const saved: string[] = [];
   const one = async (dir: string, key: string, result: CacheResult) => {
-    if (result === "exact" || result === "unavailable") return;
+    if (fresh(result)) return;
     try {
       await cache.saveCache([dir], key);
       saved.push(key);

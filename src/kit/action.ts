@@ -3,6 +3,7 @@ import * as core from "@actions/core";
 import type { z } from "zod";
 import { errorMessage, UserError } from "./errors.js";
 import { forgetSecretInputs, parseInputs } from "./inputs.js";
+import { isLocalMode } from "./log.js";
 import { ensureRunnerDirs } from "./runner-env.js";
 
 /**
@@ -43,7 +44,7 @@ const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 function exitOnStopSignals(name: string): () => void {
   const handlers = STOP_SIGNALS.map((signal) => {
     const handler = () => {
-      core.error(`${name}: stopped by ${signal}`);
+      failStep(`${name}: stopped by ${signal}`);
       process.exit(128 + constants.signals[signal]);
     };
     process.on(signal, handler);
@@ -86,10 +87,22 @@ export async function runAction<S extends z.ZodObject>(def: ActionDefinition<S>)
       const fallback = Object.entries(def.failureOutputs(message)).filter(([name]) => !already?.has(name));
       setOutputs(def, Object.fromEntries(fallback));
     }
-    core.setFailed(`${def.name}: ${message}`);
+    failStep(`${def.name}: ${message}`);
     if (!(e instanceof UserError)) core.info((e instanceof Error && e.stack) || "");
   } finally {
     restoreSignals();
+  }
+}
+
+/**
+ * Fails the step: under a runner with an ::error:: workflow command (an annotation), in a
+ * terminal (local mode) as plain text, its lines as lines rather than %0A.
+ */
+function failStep(message: string): void {
+  if (!isLocalMode()) core.setFailed(message);
+  else {
+    process.exitCode = 1;
+    process.stdout.write(`error: ${message}\n`);
   }
 }
 

@@ -7,6 +7,11 @@ export class UserError extends Error {
   override name = "UserError";
 }
 
+/** A mistake on goship's command line: printed as `goship: <message>`, exit status 2, nothing run. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
 /** One or more inputs failed validation. The message names each input, its value and what is allowed. */
 export class InputError extends UserError {
   override name = "InputError";

@@ -40,3 +40,33 @@ describe("lock-ttl", () => {
     expect(refusal({ "lock-ttl": "10" })).toContain('input "lock-ttl" has value "10": has no unit');
   });
 });
+
+describe("service-env and github-environment, and their old names", () => {
+  it("service-env is the service's KEY=VALUE lines; environment, its old name, still reads the same", () => {
+    const entries = [{ key: "LOG_LEVEL", value: "warn" }];
+    expect(parse({ "service-env": "LOG_LEVEL=warn\n" })["service-env"]).toMatchObject(entries);
+    const old = parse({ environment: "LOG_LEVEL=warn\n" });
+    expect(old["service-env"]).toMatchObject(entries);
+    expect(old.environment).toBeUndefined();
+  });
+
+  it("github-environment names the GitHub environment; environment-name, its old name, still reads the same", () => {
+    expect(parse({ "github-environment": "production" })["github-environment"]).toBe("production");
+    expect(parse({ "environment-name": "production" })["github-environment"]).toBe("production");
+  });
+
+  it("both names at once are refused, naming the old one and without the secret's value", () => {
+    const message = refusal({ environment: "A=1", "service-env": "B=2" });
+    expect(message).toBe(
+      'input "environment" has value "***": is the old name of "service-env", which is given too: give service-env only',
+    );
+    expect(refusal({ "environment-name": "a", "github-environment": "b" })).toBe(
+      'input "environment-name" has value "a": is the old name of "github-environment", which is given too: give github-environment only',
+    );
+  });
+
+  it("a bad value under the old name is reported under the name the user wrote", () => {
+    expect(refusal({ environment: "PORT=1" })).toMatch(/^input "environment" has value "\*\*\*": /);
+    expect(refusal({ "service-env": "PORT=1" })).toMatch(/^input "service-env" has value "\*\*\*": /);
+  });
+});

@@ -3,15 +3,22 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
-import { ACTIONS } from "../../src/actions/registry.js";
-import { parseInputs } from "../../src/kit/inputs.js";
+import { loadAllActions } from "../../src/actions/registry.js";
+import { inputInfo, parseInputs } from "../../src/kit/inputs.js";
+
+const ACTIONS = await loadAllActions();
 
 const ActionYml = z.object({
   name: z.string(),
   description: z.string(),
   inputs: z.record(
     z.string(),
-    z.object({ description: z.string(), required: z.boolean().optional(), default: z.string().optional() }),
+    z.object({
+      description: z.string(),
+      required: z.boolean().optional(),
+      default: z.string().optional(),
+      deprecationMessage: z.string().optional(),
+    }),
   ),
   outputs: z.record(z.string(), z.object({ description: z.string() })),
   runs: z.object({ using: z.string(), main: z.string(), post: z.string().optional() }),
@@ -36,6 +43,47 @@ describe.each(names)("actions/%s/action.yml", (name) => {
   it("declares exactly the schema's inputs and outputs", () => {
     expect(Object.keys(yml.inputs).sort()).toEqual(Object.keys(def?.inputs.shape ?? {}).sort());
     expect(Object.keys(yml.outputs).sort()).toEqual(Object.keys(def?.outputs ?? {}).sort());
+  });
+
+  it("says of each input what its schema says (the one source): description, default, required", () => {
+    if (!def) return;
+    const fromSchema = (input: string) => {
+      const info = inputInfo(def.inputs.shape[input] as z.ZodType);
+      const d = info.runnerDefault ?? info.default;
+      return {
+        description: info.description,
+        required: info.required,
+        ...(d === undefined ? {} : { default: d }),
+      };
+    };
+    const fromYml = (input: string) => {
+      const i = yml.inputs[input];
+      return {
+        description: i?.description,
+        required: i?.required ?? false,
+        ...(i?.default === undefined ? {} : { default: i.default }),
+      };
+    };
+    const differ = Object.keys(def.inputs.shape).filter(
+      (input) => JSON.stringify(fromYml(input)) !== JSON.stringify(fromSchema(input)),
+    );
+    expect(
+      differ.map((input) => ({ input, yml: fromYml(input), schema: fromSchema(input) })),
+      "action.yml differs from src/actions/<name>/schema.ts; the schema is the source",
+    ).toEqual([]);
+  });
+
+  it("marks exactly the schema's old input names deprecated, naming the new one (the runner warns with it)", () => {
+    if (!def) return;
+    for (const [input, field] of Object.entries(def.inputs.shape)) {
+      const now = inputInfo(field as z.ZodType).deprecatedFor;
+      const message = yml.inputs[input]?.deprecationMessage;
+      if (now === undefined) expect(message, input).toBeUndefined();
+      else {
+        expect(message, input).toContain(`${input} is now ${now}`);
+        expect(Object.keys(def.inputs.shape), input).toContain(now);
+      }
+    }
   });
 
   it("has no expressions outside defaults (runners refuse expressions in descriptions)", () => {

@@ -5,20 +5,22 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
+  hasWaveNumbers,
+  parseInventory,
+  readInventory,
+  wavesFromInventory,
+} from "../../src/deploy/inventory.js";
+import {
   assignWaves,
   duration,
   type EnvironmentEntry,
   environment,
   formatDuration,
-  hasWaveNumbers,
   parseDuration,
   parseEnvironment,
-  parseInventory,
   parseWaves,
-  readInventory,
   renderEnvironmentFile,
   waves,
-  wavesFromInventory,
 } from "../../src/deploy/plan.js";
 import { InputError } from "../../src/kit/errors.js";
 import { parseInputs, secret } from "../../src/kit/inputs.js";

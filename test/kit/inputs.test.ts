@@ -2,7 +2,18 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseCommandFile } from "../../src/kit/command-file.js";
 import { InputError, redactCredentials } from "../../src/kit/errors.js";
-import { boolean, choice, line, list, parseInputs, secret, text } from "../../src/kit/inputs.js";
+import {
+  boolean,
+  choice,
+  deprecatedFor,
+  inputInfo,
+  line,
+  list,
+  parseInputs,
+  runnerDefault,
+  secret,
+  text,
+} from "../../src/kit/inputs.js";
 
 const schema = z.object({
   mode: choice(["a", "b"]).default("a"),
@@ -117,5 +128,54 @@ describe("credentials in a URL", () => {
     );
     expect(redactCredentials("proxy user:pw@h2,direct")).toBe("proxy ***@h2,direct");
     expect(redactCredentials("no url here: user@host")).toBe("no url here: user@host");
+  });
+});
+
+describe("inputInfo: what action.yml and --help say of an input, from its schema", () => {
+  it("a choice with a default: optional, its default as written, its words", () => {
+    expect(inputInfo(choice(["a", "b"]).prefault("b").describe("Pick one."))).toEqual({
+      description: "Pick one.",
+      required: false,
+      default: "b",
+      allowed: "one of a, b",
+      secret: false,
+    });
+  });
+
+  it("a required text: no default, what its pattern allows", () => {
+    expect(inputInfo(text(/^[a-z]+$/, "lowercase letters").describe("A name."))).toEqual({
+      description: "A name.",
+      required: true,
+      allowed: "lowercase letters",
+      secret: false,
+    });
+  });
+
+  it("a boolean through its transform; a default that is not text (an empty list) is no default", () => {
+    expect(inputInfo(boolean().prefault("false").describe("Flag."))).toMatchObject({
+      boolean: true,
+      required: false,
+      default: "false",
+      allowed: "true or false",
+    });
+    const items = list(text(/^[a-z]+$/, "a word"), "words")
+      .default([])
+      .describe("Words.");
+    expect(inputInfo(items)).toMatchObject({ required: false, allowed: "words" });
+    expect(inputInfo(items).default).toBeUndefined();
+  });
+
+  it("a secret with a runner-only default, and an old name", () => {
+    const token = runnerDefault(secret(line("a token")), "github.token")
+      .optional()
+      .describe("Token.");
+    expect(inputInfo(token)).toMatchObject({
+      secret: true,
+      required: false,
+      runnerDefault: `\${{ github.token }}`,
+    });
+    expect(inputInfo(deprecatedFor(line().optional(), "new-name"))).toMatchObject({
+      deprecatedFor: "new-name",
+    });
   });
 });

@@ -49,13 +49,19 @@ export const inputs = z.object({
       });
       return z.NEVER;
     })
-    .describe("deploy-systemd's canary-targets output: per host, the new and the old slot"),
+    .describe(
+      "deploy-systemd's canary-targets output (JSON): per host, the new slot and the old slot, by address and version.",
+    ),
   provider: choice(["scrape", "prometheus"])
     .default("scrape")
-    .describe("scrape: read each slot's /metrics; prometheus: query a Prometheus server"),
+    .describe(
+      "scrape: read each slot's metrics-path directly (no server needed); prometheus: instant queries to prometheus-url.",
+    ),
   "scrape-via": choice(["ssh", "direct"])
     .default("ssh")
-    .describe("scrape: through the hosts' SSH (like deploy-systemd) or plain HTTP to each slot"),
+    .describe(
+      "scrape: ssh (through each host's SSH, as deploy-systemd connects) or direct (plain HTTP from the runner to each slot).",
+    ),
   "ssh-private-key": secret(
     text(
       /^-----BEGIN (OPENSSH|EC|RSA) PRIVATE KEY-----[\s\S]+-----END \1 PRIVATE KEY-----\s*$/,
@@ -63,16 +69,20 @@ export const inputs = z.object({
     ),
   )
     .optional()
-    .describe("scrape via ssh: the key that logs in to every host (secret)"),
+    .describe(
+      "scrape via ssh: the private key (OpenSSH or PEM, no passphrase) that logs in to every host. A secret.",
+    ),
   "known-hosts": text(/^[^\0]+$/, "known_hosts lines for every host (and proxy-jump host)")
     .optional()
-    .describe("scrape via ssh: known_hosts content; host keys are checked, never trusted on first use"),
+    .describe(
+      "scrape via ssh: known_hosts content for every host and proxy-jump host; host keys are checked, never trusted on first use.",
+    ),
   "ssh-user": text(/^[a-z_][a-z0-9_-]{0,31}$/, "a Unix user name")
     .default("deploy")
-    .describe("scrape via ssh: user for hosts that name none"),
+    .describe("scrape via ssh: user for hosts that name none."),
   "proxy-jump": line("[user@]host[:port] hops separated by commas")
     .optional()
-    .describe("scrape via ssh: jump host(s), comma-separated"),
+    .describe("scrape via ssh: jump host(s), [user@]host[:port], comma-separated, in order."),
   "prometheus-url": text(/^https?:\/\/[\x21-\x7e]+$/, "an http(s) URL of a Prometheus server")
     .refine((u) => URL.canParse(u), "allowed: an http(s) URL of a Prometheus server")
     .refine(
@@ -80,40 +90,52 @@ export const inputs = z.object({
       "allowed: a URL without credentials; send them with prometheus-headers (a secret)",
     )
     .optional()
-    .describe("prometheus: the server's base URL"),
+    .describe(
+      "prometheus: the server's base URL, http(s), without credentials (send those with prometheus-headers).",
+    ),
   "prometheus-headers": secret(
     // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
     text(/^([A-Za-z0-9-]+:[^\u0000-\u0009\u000b-\u001f\u007f]*\n?)+$/, "Name: value lines"),
   )
     .optional()
-    .describe("prometheus: HTTP headers sent with every query, e.g. Authorization: Bearer … (secret)"),
+    .describe(
+      "prometheus: HTTP headers sent with every query, one 'Name: value' per line, e.g. an Authorization line. A secret.",
+    ),
   "canary-selector": line('PromQL label matchers, e.g. job="shop",version="1.2.3"')
     .optional()
-    .describe('prometheus: label matchers of the canary (default version="<new version>")'),
+    .describe(
+      'prometheus: PromQL label matchers of the canary\'s series (default version="<new version>" from targets).',
+    ),
   "baseline-selector": line('PromQL label matchers, e.g. job="shop",version="1.2.2"')
     .optional()
-    .describe('prometheus: label matchers of the baseline (default version="<old version>")'),
+    .describe(
+      'prometheus: PromQL label matchers of the baseline\'s series (default version="<old version>" from targets).',
+    ),
   "metrics-path": text(/^\/[\x21-\x7e]*$/, "an absolute URL path, e.g. /metrics")
     .default("/metrics")
-    .describe("scrape: the path of each slot's metrics"),
+    .describe("scrape: the path of each slot's Prometheus text exposition."),
   "requests-metric": text(/^[a-zA-Z_:][a-zA-Z0-9_:]{0,199}$/, "a Prometheus metric name")
     .default("http_requests_total")
-    .describe("Counter of requests, with a code label"),
+    .describe("A counter of requests with a code label (raw cumulative series; no rate())."),
   "error-codes": text(
     /^([0-9.]{3})(,[0-9.]{3})*$/,
     "status codes or patterns with . for any digit, comma-separated, e.g. 5.. or 500,502,503",
   )
     .default("5..")
-    .describe("Values of the code label that count as errors"),
+    .describe(
+      "Values of the code label that count as errors: codes or patterns with . for any digit, comma-separated.",
+    ),
   "latency-metric": text(/^[a-zA-Z_:][a-zA-Z0-9_:]{0,199}$/, "a Prometheus histogram name")
     .default("http_request_duration_seconds")
-    .describe("Histogram of request durations in seconds"),
+    .describe("A histogram of request durations in seconds (its _bucket and _count series)."),
   "max-error-rate": decimal(
     "a number greater than 0 and at most 1 (1 turns the ceiling off)",
     (n) => n > 0 && n <= 1,
   )
-    .default(0.05)
-    .describe("The error ceiling: the canary's error rate must stay under it; 1 disables"),
+    .prefault("0.05")
+    .describe(
+      "The error ceiling: the canary's error rate must stay below it, whatever the baseline does; 1 turns the ceiling off.",
+    ),
   "latency-slo": text(LATENCY_SLO, SLO_ALLOWED)
     .transform((v, ctx) => {
       const m = LATENCY_SLO.exec(v);
@@ -127,37 +149,53 @@ export const inputs = z.object({
       return { q, seconds, text: v };
     })
     .optional()
-    .describe("A latency SLO, e.g. p99<200ms; empty turns the check off"),
+    .describe("A latency SLO such as p99<200ms (quantile and time in ms or s); empty turns the check off."),
   checks: list(z.enum(CHECKS), `a comma-separated list of ${CHECKS.join(", ")}`)
     .refine((l) => l.length > 0, `allowed: one or more of ${CHECKS.join(", ")}`)
     .optional()
-    .describe("Checks to run (default: every check whose data is configured)"),
+    .describe(
+      "Comma-separated checks among error-rate, error-ceiling, latency, latency-slo (default: every check whose data is configured).",
+    ),
   "error-test": choice(["share", "per-request"])
     .default("share")
-    .describe("share (robust to bursts of errors) or per-request (more power, independent requests only)"),
+    .describe(
+      "How the error-rate check bets: share (robust to bursts of errors) or per-request (more power, only for independent requests).",
+    ),
   "min-effect": decimal("a ratio above 1, e.g. 2 (a canary twice as bad)", (n) => n > 1 && n <= 1000)
     .optional()
-    .describe("r*: the regression ratio a promote must rule out (default by weight: 5, 2 or 1.5)"),
+    .describe(
+      "r*: the regression ratio a promote must rule out (default by the step's weight: 5 at 10% or less, 2 at 30% or less, 1.5 above).",
+    ),
   alpha: decimal(PROBABILITY, (n) => n > 0 && n < 0.5)
-    .default(0.05)
-    .describe("False-rollback bound of the whole gate"),
+    .prefault("0.05")
+    .describe(
+      "The bound on rolling back a canary that is no worse, for the whole gate (split over the checks).",
+    ),
   beta: decimal(PROBABILITY, (n) => n > 0 && n < 0.5)
-    .default(0.05)
-    .describe("False-promote bound of the whole gate"),
-  interval: duration({ min: 1000, max: 3_600_000 }).default(15_000).describe("Time between ticks"),
-  warmup: duration({ max: 86_400_000 }).default(60_000).describe("Time before ticks are judged"),
+    .prefault("0.05")
+    .describe(
+      "The bound on promoting a canary that is worse by min-effect, for the whole gate (split over the checks).",
+    ),
+  interval: duration({ min: 1000, max: 3_600_000 })
+    .prefault("15s")
+    .describe("Time between ticks, at least 1s (e.g. 15s)."),
+  warmup: duration({ max: 86_400_000 })
+    .prefault("60s")
+    .describe("Time from the start during which counters are recorded but not judged."),
   duration: duration({ min: 1000, max: 7 * 86_400_000 })
-    .default(600_000)
-    .describe("The step's deadline: no decision by then is HOLD"),
+    .prefault("10m")
+    .describe("The step's deadline: with no decision by then the result is hold and the step fails."),
   "min-ticks": decimal("a whole number from 1 to 10000", (n) => Number.isInteger(n) && n >= 1 && n <= 10_000)
-    .default(3)
-    .describe("Judged ticks before a promote"),
+    .prefault("3")
+    .describe("Judged ticks needed before a promote."),
   "max-gap": duration({ min: 1000, max: 86_400_000 })
-    .default(300_000)
-    .describe("No valid data for this long is HOLD (stale)"),
-  advisory: boolean().prefault("false").describe("Decide and report, never fail the step"),
-  from: instant().optional().describe("prometheus: judge a past window starting here"),
-  to: instant().optional().describe("prometheus: the end of the past window"),
+    .prefault("5m")
+    .describe("No valid data for this long is reported as stale (hold)."),
+  advisory: boolean().prefault("false").describe("true: decide and report, never fail the step."),
+  from: instant()
+    .optional()
+    .describe("prometheus: judge a past window from this time (RFC 3339 or Unix seconds) instead of live."),
+  to: instant().optional().describe("prometheus: the end of the past window."),
 });
 
 export type Inputs = z.output<typeof inputs>;

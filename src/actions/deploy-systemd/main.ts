@@ -9,11 +9,8 @@ import { HostTarget } from "../../deploy/host.js";
 import {
   assignWaves,
   environmentSecrets,
-  hasWaveNumbers,
   LOCK_HEARTBEAT_MS,
-  readInventory,
   renderEnvironmentFile,
-  wavesFromInventory,
 } from "../../deploy/plan.js";
 import {
   DeployFailedError,
@@ -23,14 +20,11 @@ import {
   type RunMode,
 } from "../../deploy/types.js";
 import { apiUrl, ownerAndRepo, type RunContext, runContext, runUrl } from "../../github/context.js";
-import { createDeployment, type DeploymentState, setDeploymentStatus } from "../../github/deployments.js";
-import { downloadRelease } from "../../github/release-download.js";
+import type { DeploymentState } from "../../github/deployments.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { errorMessage, inputError, UserError } from "../../kit/errors.js";
 import { group, info, maskSecret, warning } from "../../kit/log.js";
 import { extractBinary, goarchFromUname, pickArtifact } from "../../release/pick.js";
-import { loadPublicKey } from "../../release/signing.js";
-import { checkReleaseIdentity, verifyRelease } from "../../release/verify.js";
 import { type HostSpec, parseHostList, parseProxyJump } from "../../remote/hosts-spec.js";
 import { SshClient } from "../../remote/ssh.js";
 import { newHolderToken } from "../../remote/steps/index.js";
@@ -54,6 +48,8 @@ async function hostWaves(i: Inputs): Promise<HostSpec[][]> {
   if (i.hosts && i.inventory)
     throw inputError("inventory", i.inventory, "not together with hosts: one list of hosts");
   if (i.inventory) {
+    // The YAML parser is loaded only for an inventory.
+    const { hasWaveNumbers, readInventory, wavesFromInventory } = await import("../../deploy/inventory.js");
     const entries = await readInventory(i.inventory, defaults);
     if (entries.length === 0) throw inputError("inventory", i.inventory, "a file listing at least one host");
     if (hasWaveNumbers(entries)) return wavesFromInventory(entries).map((w) => w.map((e) => e.spec));
@@ -77,6 +73,11 @@ async function prepareRelease(i: Inputs, run: RunContext, workDir: string): Prom
       "goship.pub's content: goship deploys only releases whose SHA256SUMS signature it checked",
     );
   }
+  // The signature checks (and their curves) are loaded only to deploy a release.
+  const [{ loadPublicKey }, { checkReleaseIdentity, verifyRelease }] = await Promise.all([
+    import("../../release/signing.js"),
+    import("../../release/verify.js"),
+  ]);
   // A key that is no key is refused before anything is downloaded.
   loadPublicKey(i["public-key"]);
   if (i["release-dir"] && i["release-tag"]) {
@@ -92,6 +93,7 @@ async function prepareRelease(i: Inputs, run: RunContext, workDir: string): Prom
       throw inputError("release-tag", tag, "a tag of this repository: GITHUB_REPOSITORY is not set");
     dir = join(workDir, "release");
     await group(`Download release ${tag} from ${where.owner}/${where.repo}`, async () => {
+      const { downloadRelease } = await import("../../github/release-download.js");
       const got = await downloadRelease({ token, apiUrl: apiUrl(run) }, { ...where, tag }, dir);
       info(`${got.files.length} file(s) from ${got.url}`);
     });
@@ -177,11 +179,11 @@ export const deploySystemd = defineAction({
       throw inputError("rollback-to", i["rollback-to"], "only with mode: rollback");
     }
     const run = runContext();
-    if (i["environment-name"] && !(i["github-token"] ?? run.token)) {
+    if (i["github-environment"] && !(i["github-token"] ?? run.token)) {
       throw inputError(
         "github-token",
         "",
-        "a token with deployments: write, to record Deployments in environment-name",
+        "a token with deployments: write, to record Deployments in github-environment",
       );
     }
     const waves = await hostWaves(i);
@@ -205,10 +207,10 @@ export const deploySystemd = defineAction({
       if (e instanceof UnitValueError && e.field.startsWith("args")) throw inputError("args", "", e.message);
       throw e;
     }
-    const environment = i.environment === undefined ? undefined : renderEnvironmentFile(i.environment);
+    const environment = i["service-env"] === undefined ? undefined : renderEnvironmentFile(i["service-env"]);
     // The input is masked whole and line by line; a value also shows alone (in a journal line
     // the app printed, say).
-    for (const value of environmentSecrets(i.environment ?? [])) maskSecret(value);
+    for (const value of environmentSecrets(i["service-env"] ?? [])) maskSecret(value);
     const identity = runIdentity(run);
     const workDir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), "goship-deploy-"));
     let client: SshClient | undefined;
@@ -257,7 +259,7 @@ export const deploySystemd = defineAction({
         log: { info, warning, group },
       });
       const prepared = await fleet.prepare();
-      if (i["environment-name"] && mode !== "status" && !i["dry-run"]) {
+      if (i["github-environment"] && mode !== "status" && !i["dry-run"]) {
         deployment = await startDeployment(i, run, runMode.release?.version ?? i["rollback-to"] ?? mode);
       }
       result = await prepared.run();
@@ -271,6 +273,7 @@ export const deploySystemd = defineAction({
     }
     if (deployment) {
       const state: DeploymentState = error ? "failure" : "success";
+      const { setDeploymentStatus } = await import("../../github/deployments.js");
       await setDeploymentStatus(
         { token: deployment.token, apiUrl: deployment.apiUrl },
         {
@@ -306,8 +309,8 @@ async function startDeployment(
   const where = ownerAndRepo(run);
   if (!where) {
     throw inputError(
-      "environment-name",
-      i["environment-name"] ?? "",
+      "github-environment",
+      i["github-environment"] ?? "",
       "only inside a GitHub repository (GITHUB_REPOSITORY is not set)",
     );
   }
@@ -315,11 +318,13 @@ async function startDeployment(
   const token = i["github-token"] ?? run.token ?? "";
   const conn = { token, apiUrl: apiUrl(run) };
   const logUrl = runUrl(run);
+  // Octokit is loaded only to record a Deployment.
+  const { createDeployment, setDeploymentStatus } = await import("../../github/deployments.js");
   const d = await createDeployment(conn, {
     owner,
     repo,
     ref: run.sha ?? run.ref ?? "HEAD",
-    environment: i["environment-name"] as string,
+    environment: i["github-environment"] as string,
     description: `goship deploy-systemd ${i.mode} ${what} of ${i.app}`,
     payload: { app: i.app, mode: i.mode, version: what, strategy: i.strategy },
   });
@@ -331,7 +336,7 @@ async function startDeployment(
     description: `${i.mode} ${what}`,
     ...(logUrl ? { logUrl } : {}),
   });
-  info(`GitHub Deployment ${d.id} in ${i["environment-name"]}: in_progress`);
+  info(`GitHub Deployment ${d.id} in ${i["github-environment"]}: in_progress`);
   return { id: d.id, owner, repo, ...conn };
 }
 

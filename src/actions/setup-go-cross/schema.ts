@@ -8,7 +8,7 @@ export const inputs = z.object({
   "working-directory": line("a directory path")
     .default(".")
     .describe(
-      "Directory of the Go module: where go.work, go.mod, .go-version or .tool-versions are looked for, and what cgo: auto looks at",
+      "Directory of the Go module (e.g. server when go.mod is in server/): where go.work, go.mod, .go-version or .tool-versions are looked for by default, and what cgo auto looks at. go-version-file stays a path from the workspace.",
     ),
   "go-version": text(
     /^[0-9a-z.^~<>=|*\s-]+$/,
@@ -16,27 +16,33 @@ export const inputs = z.object({
   )
     .superRefine(checkedBy((v) => classifySpec(v, "go-version")))
     .optional()
-    .describe("Go version or range to install; overrides go-version-file"),
+    .describe(
+      "Go version or range to install: 1.26.8, 1.26rc1, 1.25, 1.25.x, ^1.25, >=1.24 <1.26, stable, oldstable. Overrides go-version-file. Go 1.21 and later: an older request (go 1.13 in go.mod) is refused before any download.",
+    ),
   "go-version-file": line("a path to go.mod, go.work, .go-version or .tool-versions")
     .optional()
     .describe(
-      "File to read the version from (default: go.work, go.mod, .go-version or .tool-versions in the working directory)",
+      "File to read the version from: go.mod or go.work (toolchain directive, then go directive), .go-version, .tool-versions. Default: the first of go.work, go.mod, .go-version, .tool-versions in the working directory.",
     ),
   targets: targetSpec()
     .optional()
     .describe(
-      "Target spec to validate and expand into the matrix output (default: the runner's own platform)",
+      "Targets to validate and expand into the matrix output: GOOS/GOARCH[/variant] items separated by commas or spaces (linux/amd64, linux/arm/7, linux/amd64/v3), GOOS/*, first-class, all. Default: the runner's own platform.",
     ),
   cgo: choice(["false", "true", "auto"])
     .default("false")
-    .describe("Install C cross compilers for the targets: true, false, or auto (when the module uses cgo)"),
+    .describe(
+      'Install C cross compilers for the targets: false, true, or auto (when the module or a dependency imports "C").',
+    ),
   cache: choice(["true", "false", "restore-only"])
     .default("true")
-    .describe("Restore and save the module and build caches; restore-only never saves (pull requests)"),
+    .describe(
+      "Restore and save the Go module and build caches: true, false, or restore-only (never saves; for pull requests).",
+    ),
   "download-source": choice(["auto", "go.dev", "proxy"])
     .default("auto")
     .describe(
-      "Where to download Go from: go.dev, the Go module proxy (golang.org/toolchain), or auto (go.dev, then the proxy)",
+      "Where to download Go: auto (go.dev, falling back to the module proxy), go.dev, or proxy (the golang.org/toolchain module through GOPROXY, verified against sum.golang.org).",
     ),
   "go-download-base-url": text(
     /^https?:\/\/[^\s"'`$\\]+$/,
@@ -44,10 +50,12 @@ export const inputs = z.object({
   )
     .superRefine(checkedBy((v) => checkGoDevBaseUrl(v)))
     .default("https://go.dev/dl")
-    .describe("Base URL for go.dev downloads (a mirror)"),
+    .describe("Base URL serving go.dev/dl's JSON listing and archives (a mirror)."),
   goproxy: text(/^[A-Za-z0-9:/._~%@+,|=-]+$/, "a GOPROXY list: http(s) URLs separated by , or |")
     .optional()
-    .describe("GOPROXY for the proxy download source (default: $GOPROXY, else https://proxy.golang.org)"),
+    .describe(
+      "GOPROXY list for the proxy download source. Default: $GOPROXY, else https://proxy.golang.org.",
+    ),
 });
 
 export type Inputs = z.output<typeof inputs>;

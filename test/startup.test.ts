@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * What each entry point evaluates before it can print its first line: the modules its static
+ * imports reach. Whatever a run may never use is imported with `await import()` where it is
+ * used, so that start-up does not pay for it (npm run bench measures the time).
+ */
+
+const SRC = resolve(import.meta.dirname, "../src");
+
+/** The modules a file imports for its values when it is evaluated: no `import type`, no `import()`. */
+function staticImports(text: string): string[] {
+  const specs = new Set<string>();
+  for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?(?:[^"';]*?\sfrom\s*)?"([^"]+)"/gm)) {
+    if (m[2]) continue;
+    // `import { type A, type B } from` holds types only.
+    const names = /\{([^}]*)\}/.exec(m[0])?.[1];
+    if (names && !m[0].includes("* as") && names.split(",").every((n) => /^\s*(type\s|$)/.test(n))) continue;
+    specs.add(m[3] as string);
+  }
+  return [...specs];
+}
+
+/** Every module under src/ and every package the entry's static imports reach, with one path to each. */
+function reach(entry: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const walk = (file: string, path: string[]) => {
+    for (const spec of staticImports(readFileSync(file, "utf8"))) {
+      if (spec.startsWith("node:")) continue;
+      if (!spec.startsWith(".")) {
+        const pkg = spec.startsWith("@")
+          ? spec.split("/").slice(0, 2).join("/")
+          : (spec.split("/")[0] as string);
+        if (!found.has(pkg)) found.set(pkg, [...path, pkg]);
+        continue;
+      }
+      const target = resolve(dirname(file), spec.replace(/\.js$/, ".ts"));
+      const name = relative(SRC, target);
+      if (found.has(name)) continue;
+      found.set(name, [...path, name]);
+      walk(target, [...path, name]);
+    }
+  };
+  walk(resolve(SRC, entry), [entry]);
+  return found;
+}
+
+describe("staticImports", () => {
+  it("counts value imports and re-exports, not type-only imports nor import()", () => {
+    const text = [
+      'import * as cache from "@actions/cache";',
+      'import { a, type B } from "./a.js";',
+      'import { type C, type D } from "./c.js";',
+      'import type { E } from "./e.js";',
+      'export { f } from "./f.js";',
+      'const { g } = await import("./g.js");',
+      'import "./side-effect.js";',
+    ].join("\n");
+    expect(staticImports(text)).toEqual(["@actions/cache", "./a.js", "./f.js", "./side-effect.js"]);
+  });
+});
+
+describe("start-up loads only what every run uses", () => {
+  const heavy = (entry: string, modules: string[]) => {
+    const found = reach(entry);
+    return modules.filter((m) => found.has(m)).map((m) => (found.get(m) as string[]).join(" → "));
+  };
+
+  it("setup-go-cross: no @actions/cache (nor its Azure client) unless a cache is restored or saved", () => {
+    expect(heavy("actions/setup-go-cross/index.ts", ["@actions/cache", "@azure/storage-blob"])).toEqual([]);
+  });
+
+  it("deploy-systemd: no YAML parser without an inventory, no Octokit without a token's use, no signature code outside a deploy", () => {
+    expect(
+      heavy("actions/deploy-systemd/index.ts", [
+        "yaml",
+        "@actions/github",
+        "github/api.ts",
+        "release/signing.ts",
+        "release/verify.ts",
+        "@noble/curves",
+        "@noble/ciphers",
+      ]),
+    ).toEqual([]);
+  });
+
+  it("canary-gate: no YAML parser (it reads deploy-systemd's durations, not its inventory)", () => {
+    expect(heavy("actions/canary-gate/index.ts", ["yaml"])).toEqual([]);
+  });
+
+  it("the CLI: no action, and no @actions/core, until it runs one", () => {
+    const found = [...reach("cli.ts").keys()];
+    expect(found.filter((m) => m.startsWith("actions/") && m !== "actions/registry.ts")).toEqual([]);
+    expect(found.filter((m) => m.startsWith("@actions/") || m === "zod")).toEqual([]);
+  });
+});
