@@ -2,6 +2,7 @@ import { z } from "zod";
 import { APP_PATTERN, APP_RULE } from "../../contract/names.js";
 import { duration, environment, lockTtl, waves } from "../../deploy/plan.js";
 import { boolean, choice, line, secret, text } from "../../kit/inputs.js";
+import { CANARY_HEADER_PATTERN, CANARY_HEADER_RULE, CanaryHeaderText } from "../../remote/steps/nginx.js";
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 const PORT_ALLOWED = "a port number from 1024 to 65535";
@@ -95,6 +96,15 @@ export const inputs = z.object({
   "wave-wait": duration({ max: 86_400_000 }).default(0).describe("Pause between waves"),
   "max-parallel": count(1, 256).default(10).describe("Hosts changed at once"),
   "traffic-weight": count(0, 100).default(100).describe("blue-green: percent of traffic to the new slot"),
+  "canary-header": text(
+    new RegExp(`^(none|${CANARY_HEADER_PATTERN.source.slice(1, -1)})$`),
+    `${CANARY_HEADER_RULE}; or none to remove it`,
+  )
+    .transform((v) => (v === "none" ? null : CanaryHeaderText.parse(v)))
+    .optional()
+    .describe(
+      "blue-green: requests with this header (Name: value) go to the new slot at any weight, 0% included; none removes it (default: keep each host's)",
+    ),
   mode: choice(["deploy", "shift", "promote", "rollback", "status"]).default("deploy").describe("What to do"),
   "rollback-to": text(SAFE_NAME, "a version ID")
     .refine((v) => !v.includes(".."), "allowed: a version ID without ..")
