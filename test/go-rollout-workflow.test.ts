@@ -148,7 +148,9 @@ describe(ROLLOUT, () => {
     );
     expect(promote.steps[0].with.mode).toBe("promote");
     expect(back.needs).toEqual(["rollout", "approve", "promote"]);
-    expect(back.if).toBe("always() && needs.rollout.outputs.started == 'true' && (failure() || cancelled())");
+    expect(back.if).toBe(
+      "always() && needs.rollout.outputs.previous-version != '' && (failure() || cancelled())",
+    );
     expect(back.steps[0].with.mode).toBe("rollback");
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, meant literally
     expect(back.steps[0].with["rollback-to"]).toBe("${{ needs.rollout.outputs.previous-version }}");
@@ -173,7 +175,7 @@ describe("go-rollout.yml's ladder (the plan step, under bash)", () => {
   it("reads weight:duration entries, then 100%", () => {
     expect(parse("5%:10m, 25%:10m, 100%")).toMatchObject({
       code: 0,
-      outputs: { count: "2", w1: "5", d1: "10m", w2: "25", d2: "10m", started: "true" },
+      outputs: { count: "2", w1: "5", d1: "10m", w2: "25", d2: "10m" },
     });
     expect(parse("10%:30s,50%:1h,100%").outputs).toEqual({
       count: "2",
@@ -181,7 +183,6 @@ describe("go-rollout.yml's ladder (the plan step, under bash)", () => {
       d1: "30s",
       w2: "50",
       d2: "1h",
-      started: "true",
     });
     expect(parse(" 1%:500ms , 2%:1m, 3%:2m, 99%:3m ,100% ").outputs).toMatchObject({
       count: "4",
