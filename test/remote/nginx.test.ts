@@ -738,7 +738,7 @@ describe("blue-green traffic through nginx on a real host", () => {
       expect(await via(8090, { "X-Canary": "1" })).toEqual({ "8082": 40 });
       // The name in any case (HTTP's rule); the value exactly.
       expect(await via(8090, { "x-canary": "1" }, 10)).toEqual({ "8082": 10 });
-      for (const value of ["2", "10", "", "1 "]) {
+      for (const value of ["2", "10", "", "1.0"]) {
         expect(await via(8090, { "X-Canary": value }, 10), JSON.stringify(value)).toEqual({ "8081": 10 });
       }
       expect(await via(8090, { "X-Other": "1" }, 10)).toEqual({ "8081": 10 });
