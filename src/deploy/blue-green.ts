@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { HostStatus } from "../remote/steps/index.js";
-import { parseUpstream, type UpstreamState } from "../remote/steps/nginx.js";
+import { type CanaryHeader, parseUpstream, type UpstreamState } from "../remote/steps/nginx.js";
 import { serviceName } from "../remote/unit.js";
 import { HostError } from "./host.js";
 import {
@@ -76,6 +76,13 @@ export class BlueGreen implements DeployStrategy {
     return (work) => this.#rollback(work, target);
   }
 
+  /** The header route of an upstream goship writes: the one asked for, else the one the host has. */
+  #canary(from: UpstreamState | null): { canary?: CanaryHeader } {
+    const asked = this.settings.canaryHeader;
+    const c = asked === undefined ? from?.canary : asked;
+    return c ? { canary: c } : {};
+  }
+
   async #deploy(
     work: HostWork,
     release: PreparedRelease,
@@ -126,10 +133,17 @@ export class BlueGreen implements DeployStrategy {
     await t.writeEnvironment({ slot: plan.idle, version, source: "keep" });
     const weight = plan.live === null ? 100 : trafficWeight;
     trafficChanged = true;
-    const changed = await t.setTraffic({ app: t.app, newPort: plan.idle, oldPort: plan.live, weight });
+    const canary = this.#canary(before);
+    const changed = await t.setTraffic({
+      app: t.app,
+      newPort: plan.idle,
+      oldPort: plan.live,
+      weight,
+      ...canary,
+    });
     say(
       t,
-      `nginx: ${weight}% to port ${plan.idle} (${version})${plan.live === null ? "" : `, ${100 - weight}% to port ${plan.live} (${liveVersion})`}${changed ? "" : " (unchanged)"}`,
+      `nginx: ${weight}% to port ${plan.idle} (${version})${plan.live === null ? "" : `, ${100 - weight}% to port ${plan.live} (${liveVersion})`}${headerRoute(canary, plan.live, plan.idle)}${changed ? "" : " (unchanged)"}`,
     );
     r.version = version;
     r.slot = plan.idle;
@@ -187,8 +201,12 @@ export class BlueGreen implements DeployStrategy {
       await t.setTraffic(state);
       return null;
     };
-    await t.setTraffic({ ...state, weight });
-    say(t, `nginx: ${weight}% to port ${state.newPort} (${version})`);
+    const canary = this.#canary(state);
+    await t.setTraffic({ app: state.app, newPort: state.newPort, oldPort: state.oldPort, weight, ...canary });
+    say(
+      t,
+      `nginx: ${weight}% to port ${state.newPort} (${version})${headerRoute(canary, state.oldPort, state.newPort)}`,
+    );
     r.slot = state.newPort;
     r.weight = weight;
     r.version = version;
@@ -222,7 +240,14 @@ export class BlueGreen implements DeployStrategy {
     work.revert = undefined; // once the old slot is stopped, going back is a rollback
     const { drainMs } = this.settings;
     if (drainMs > 0) await sleep(drainMs);
-    await t.setTraffic({ app: t.app, newPort: state.newPort, oldPort: null, weight: 100 });
+    // The header route goes with the old slot; the header stays in the state for the next rollout.
+    await t.setTraffic({
+      app: t.app,
+      newPort: state.newPort,
+      oldPort: null,
+      weight: 100,
+      ...this.#canary(state),
+    });
     await t.service(serviceName(t.app, "blue-green", oldPort), "stop");
     say(t, `stopped the old slot on port ${oldPort} after draining ${Math.round(drainMs / 1000)} s`);
     r.status = "promoted";
@@ -246,10 +271,12 @@ export class BlueGreen implements DeployStrategy {
       await t.service(unit, "restart");
     }
     r.health = await checkHealth(this.settings, t, unit, back, target);
-    await t.setTraffic({ app: t.app, newPort: back, oldPort: state.newPort, weight: 100 });
+    // Header-routed requests too go back at once: newPort is now the slot rolled back to.
+    const canary = this.#canary(state);
+    await t.setTraffic({ app: t.app, newPort: back, oldPort: state.newPort, weight: 100, ...canary });
     work.revert = undefined;
     if (this.settings.drainMs > 0) await sleep(this.settings.drainMs);
-    await t.setTraffic({ app: t.app, newPort: back, oldPort: null, weight: 100 });
+    await t.setTraffic({ app: t.app, newPort: back, oldPort: null, weight: 100, ...canary });
     await t.service(serviceName(t.app, "blue-green", state.newPort), "stop");
     say(t, `100% back to port ${back} (${target}); stopped port ${state.newPort}`);
     r.version = target;
@@ -257,6 +284,13 @@ export class BlueGreen implements DeployStrategy {
     r.weight = 100;
     r.status = "rolled-back";
   }
+}
+
+/** " ; requests with X-Canary: 1 to port 8082" while a header route exists, else "". */
+function headerRoute(c: { canary?: CanaryHeader }, oldPort: number | null, newPort: number): string {
+  return c.canary && oldPort !== null
+    ? `; requests with ${c.canary.name}: ${c.canary.value} to port ${newPort}`
+    : "";
 }
 
 /** Which slot a deploy starts the release on, which one serves now, and whether it resumes a killed run. */

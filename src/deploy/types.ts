@@ -1,5 +1,6 @@
 import { UserError } from "../kit/errors.js";
 import type { HostStatus } from "../remote/steps/index.js";
+import type { CanaryHeader } from "../remote/steps/nginx.js";
 import type { Strategy } from "../remote/unit.js";
 import type { HostTarget } from "./host.js";
 
@@ -36,6 +37,11 @@ export interface StrategySettings {
   environment?: string;
   /** blue-green promote/rollback: how long the old slot keeps its connections after nginx stops sending it traffic. */
   drainMs: number;
+  /**
+   * blue-green: the header whose requests go to the new slot at any weight. Undefined keeps what
+   * each host's upstream has; null removes it.
+   */
+  canaryHeader?: CanaryHeader | null;
 }
 
 export interface FleetSettings extends StrategySettings {

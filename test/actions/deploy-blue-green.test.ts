@@ -524,4 +524,111 @@ describe("deploy-systemd, blue-green strategy, on two hosts behind nginx", () =>
     expect(await servedAll()).toEqual([V2, V2]);
     expect(await slotEnvironments(GREEN)).toEqual(["LOG_LEVEL=warn", "LOG_LEVEL=warn"]);
   }, 120_000);
+
+  it("canary by header: the header reaches the new slot at 0%, others never; 50% still splits; promote and rollback take the route away", async () => {
+    /** Versions seen in `n` requests through the server block that routes by header (port 8090). */
+    const through = async (h: TestHost, headers: Record<string, string> = {}, n = 20) => {
+      const seen: Record<string, number> = {};
+      for (let i = 0; i < n; i++) {
+        const res = await fetch(`http://${h.address}:8090/version`, {
+          headers,
+          signal: AbortSignal.timeout(3000),
+        });
+        const v = ((await res.json()) as { version: string }).version;
+        seen[v] = (seen[v] ?? 0) + 1;
+      }
+      return seen;
+    };
+    const canary = { "X-Canary": "1" };
+    const nginxTest = () =>
+      Promise.all(fleet.hosts.map(async (h) => (await h.exec(["nginx", "-t", "-q"])).code));
+    const upstreamFiles = () =>
+      Promise.all(
+        fleet.hosts.map(async (h) => (await h.exec(["cat", "/etc/nginx/conf.d/goship-shop.conf"])).stdout),
+      );
+
+    // From 2.0.0 on 8082 at 100%: promoted, then 1.0.0 comes back as the "new" release at 0%.
+    ok(await deploy({ mode: "promote" }));
+    const zero = await deploy({
+      "release-dir": rel.dirs[V1] as string,
+      "traffic-weight": "0",
+      "canary-header": "X-Canary: 1",
+    });
+    ok(zero);
+    expect(zero.stdout).toContain(`requests with X-Canary: 1 to port ${BLUE}`);
+    expect(await upstreamLines()).toEqual(
+      fleet.hosts.map(() => `# goship upstream app=shop new=${BLUE} old=${GREEN} weight=0 canary=X-Canary:1`),
+    );
+    // The user's server block for header routing (port 8090); the one on 8080 stays as it was.
+    for (const h of fleet.hosts) {
+      const r = await h.exec(
+        ["sh", "-c", "cat > /etc/nginx/sites-enabled/shop-canary && nginx -t -q && systemctl reload nginx"],
+        {
+          input:
+            'server {\n  listen 8090;\n  location / {\n    proxy_pass http://$goship_shop;\n    proxy_http_version 1.1;\n    proxy_set_header Connection "";\n  }\n}\n',
+        },
+      );
+      expect(r.code, r.stderr).toBe(0);
+    }
+    for (const h of fleet.hosts) {
+      await expect.poll(() => through(h, canary), { timeout: 10_000 }).toEqual({ [V1]: 20 });
+      expect(await through(h)).toEqual({ [V2]: 20 });
+      expect(await through(h, { "X-Canary": "0" })).toEqual({ [V2]: 20 });
+      expect(await sample(h, 20)).toEqual({ [V2]: 20 });
+    }
+
+    // 50% (the header kept without the input): without it the requests split, with it all go to 1.0.0.
+    ok(await deploy({ mode: "shift", "traffic-weight": "50" }));
+    expect(await upstreamLines()).toEqual(
+      fleet.hosts.map(
+        () => `# goship upstream app=shop new=${BLUE} old=${GREEN} weight=50 canary=X-Canary:1`,
+      ),
+    );
+    for (const h of fleet.hosts) {
+      const seen = await through(h, {}, 60);
+      expect(Object.keys(seen).sort(), JSON.stringify(seen)).toEqual([V1, V2]);
+      expect(seen[V1], JSON.stringify(seen)).toBeGreaterThanOrEqual(20);
+      expect(seen[V2], JSON.stringify(seen)).toBeGreaterThanOrEqual(20);
+      expect(await through(h, canary)).toEqual({ [V1]: 20 });
+    }
+
+    // Rollback: header-routed requests go back with the rest; no header route is left.
+    ok(await deploy({ mode: "rollback" }));
+    expect(await upstreamLines()).toEqual(
+      fleet.hosts.map(() => `# goship upstream app=shop new=${GREEN} old=- weight=100 canary=X-Canary:1`),
+    );
+    for (const f of await upstreamFiles()) expect(f).not.toContain("shop.canary");
+    for (const h of fleet.hosts) {
+      expect(await through(h, canary)).toEqual({ [V2]: 20 });
+      expect(await through(h)).toEqual({ [V2]: 20 });
+    }
+    expect(await unitStates(BLUE)).toEqual(["inactive", "inactive"]);
+
+    // The next rollout routes the header again; promote takes the route away with the old slot.
+    ok(await deploy({ "release-dir": rel.dirs[V1] as string, "traffic-weight": "0" }));
+    for (const h of fleet.hosts) {
+      expect(await through(h, canary)).toEqual({ [V1]: 20 });
+      expect(await through(h)).toEqual({ [V2]: 20 });
+    }
+    ok(await deploy({ mode: "promote" }));
+    expect(await upstreamLines()).toEqual(
+      fleet.hosts.map(() => `# goship upstream app=shop new=${BLUE} old=- weight=100 canary=X-Canary:1`),
+    );
+    for (const f of await upstreamFiles()) expect(f).not.toContain("shop.canary");
+    for (const h of fleet.hosts) {
+      expect(await through(h, canary)).toEqual({ [V1]: 20 });
+      expect(await through(h)).toEqual({ [V1]: 20 });
+    }
+    expect(await unitStates(GREEN)).toEqual(["inactive", "inactive"]);
+    expect(await nginxTest()).toEqual([0, 0]);
+
+    // A header that is not a header name token and a value of safe characters is refused
+    // before any host is contacted, naming the input.
+    const bad = await deploy({ mode: "shift", "traffic-weight": "50", "canary-header": "X-Canary: 1; }" });
+    expect(bad.code).toBe(1);
+    expect(errorLine(bad)).toContain("canary-header");
+    expect(await upstreamLines()).toEqual(
+      fleet.hosts.map(() => `# goship upstream app=shop new=${BLUE} old=- weight=100 canary=X-Canary:1`),
+    );
+  }, 300_000);
 });

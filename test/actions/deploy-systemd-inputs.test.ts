@@ -70,3 +70,30 @@ describe("service-env and github-environment, and their old names", () => {
     expect(refusal({ "service-env": "PORT=1" })).toMatch(/^input "service-env" has value "\*\*\*": /);
   });
 });
+
+describe("canary-header", () => {
+  it("is a header name token and a value of safe characters, none, or unset", () => {
+    expect(parse({ "canary-header": "X-Canary: 1" })["canary-header"]).toEqual({
+      name: "X-Canary",
+      value: "1",
+    });
+    expect(parse({ "canary-header": "x-smoke:tok=en/1" })["canary-header"]).toEqual({
+      name: "x-smoke",
+      value: "tok=en/1",
+    });
+    expect(parse({ "canary-header": "none" })["canary-header"]).toBeNull();
+    expect(parse({})["canary-header"]).toBeUndefined();
+    for (const bad of [
+      "X-Canary",
+      "X_Canary: 1",
+      "X-Canary: 1; }",
+      'X-Canary: "1"',
+      "X-Canary: $host",
+      "None",
+    ]) {
+      const message = refusal({ "canary-header": bad });
+      expect(message).toContain(`input "canary-header" has value ${JSON.stringify(bad)}`);
+      expect(message).toContain("Name: value, e.g. X-Canary: 1");
+    }
+  });
+});

@@ -13,6 +13,7 @@ import {
   statusStep,
 } from "../../src/remote/steps/index.js";
 import {
+  CanaryHeaderText,
   parseUpstream,
   parseUpstreamWrite,
   renderUpstream,
@@ -165,6 +166,120 @@ describe("upstream files", () => {
   });
 });
 
+describe("canary by header", () => {
+  const X = { name: "X-Canary", value: "1" };
+
+  it("routes the header to the new slot alone while there is an old one, at any weight", () => {
+    expect(renderUpstream({ app: "shop", newPort: 8082, oldPort: 8081, weight: 0, canary: X })).toBe(
+      [
+        "# goship upstream app=shop new=8082 old=8081 weight=0 canary=X-Canary:1",
+        "# Written by goship deploy-systemd (blue-green); shift, promote and rollback rewrite it. 0% of the requests go to 8082 (new), 100% to 8081 (old). Requests with X-Canary: 1 go to 8082.",
+        "upstream shop {",
+        "    server 127.0.0.1:8082 down;",
+        "    server 127.0.0.1:8081 weight=100;",
+        "    keepalive 16;",
+        "}",
+        "upstream shop.canary {",
+        "    server 127.0.0.1:8082;",
+        "    keepalive 16;",
+        "}",
+        'map "v=$http_x_canary" $goship_shop {',
+        "    default shop;",
+        '    "v=1" shop.canary;',
+        "}",
+        "",
+      ].join("\n"),
+    );
+    // The weighted upstream is the same with or without the header route.
+    const weighted = renderUpstream({ app: "shop", newPort: 8082, oldPort: 8081, weight: 50 });
+    const routed = renderUpstream({ app: "shop", newPort: 8082, oldPort: 8081, weight: 50, canary: X });
+    const body = (t: string) => t.split("\n").slice(2, 7).join("\n");
+    expect(body(routed)).toBe(body(weighted));
+  });
+
+  it("keeps the variable, without the route, once there is no old slot; an app's dashes become underscores", () => {
+    expect(renderUpstream({ app: "my-shop", newPort: 8082, oldPort: null, weight: 100, canary: X })).toBe(
+      [
+        "# goship upstream app=my-shop new=8082 old=- weight=100 canary=X-Canary:1",
+        "# Written by goship deploy-systemd (blue-green); shift, promote and rollback rewrite it. All requests go to 8082. No header route: X-Canary: 1 comes back with the next rollout.",
+        "upstream my-shop {",
+        "    server 127.0.0.1:8082 weight=100;",
+        "    keepalive 16;",
+        "}",
+        'map "v=$http_x_canary" $goship_my_shop {',
+        "    default my-shop;",
+        "}",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("reads the header back from the state line", () => {
+    for (const s of [
+      { app: "shop", newPort: 8082, oldPort: 8081, weight: 0, canary: X },
+      {
+        app: "shop",
+        newPort: 8081,
+        oldPort: null,
+        weight: 100,
+        canary: { name: "x-b", value: "a.B_~+/=-9" },
+      },
+    ] satisfies UpstreamState[]) {
+      const text = renderUpstream(s);
+      expect(parseUpstream(text)).toEqual({ ...s, edited: false });
+      expect(parseUpstream(text.replace("    default ", "    default x"))).toEqual({ ...s, edited: true });
+    }
+    for (const line of [
+      "# goship upstream app=shop new=8082 old=8081 weight=0 canary=X-Canary",
+      "# goship upstream app=shop new=8082 old=8081 weight=0 canary=X_Canary:1",
+      "# goship upstream app=shop new=8082 old=8081 weight=0 canary=X-Canary:a b",
+      '# goship upstream app=shop new=8082 old=8081 weight=0 canary=X-Canary:"1"',
+      "# goship upstream app=shop new=8082 old=8081 weight=0 canary=",
+    ]) {
+      expect(parseUpstream(`${line}\n`), line).toBeNull();
+    }
+  });
+
+  it("takes only a header name token and a value of safe characters", () => {
+    expect(CanaryHeaderText.parse("X-Canary: 1")).toEqual(X);
+    expect(CanaryHeaderText.parse("x-canary:1")).toEqual({ name: "x-canary", value: "1" });
+    expect(CanaryHeaderText.parse("X-Smoke-Test \t:\t tok.en_~+/=-")).toEqual({
+      name: "X-Smoke-Test",
+      value: "tok.en_~+/=-",
+    });
+    for (const bad of [
+      "",
+      "X-Canary",
+      "X-Canary:",
+      ": 1",
+      "X Canary: 1",
+      "X_Canary: 1",
+      "1X: 1",
+      "X-Canary: 1 2",
+      'X-Canary: "1"',
+      "X-Canary: 1;",
+      "X-Canary: $host",
+      "X-Canary: {1}",
+      "X-Canary: 1\\",
+      "X-Canary: 1#",
+      "X-Canary: 1\n",
+      `${"X".repeat(65)}: 1`,
+      `X-Canary: ${"1".repeat(129)}`,
+    ]) {
+      expect(CanaryHeaderText.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+    const base: UpstreamState = { app: "shop", newPort: 8082, oldPort: 8081, weight: 0 };
+    for (const canary of [
+      { name: "X-Canary", value: "1; }" },
+      { name: "X-Canary", value: "" },
+      { name: "X_Canary", value: "1" },
+      { name: "X-Canary\nserver", value: "1" },
+    ]) {
+      refused(() => renderUpstream({ ...base, canary }), "canary");
+    }
+  });
+});
+
 describe("nginx steps", () => {
   it("has a constant script that starts with set -eu and parses as POSIX sh (dash) and bash", () => {
     const { script } = writeUpstreamStep;
@@ -218,9 +333,9 @@ describe("nginx steps", () => {
 });
 
 /** One GET over a new connection: `<status> <body>`. */
-function fetchOnce(url: string): Promise<string> {
+function fetchOnce(url: string, headers: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = get(url, { agent: false, timeout: 5000 }, (res) => {
+    const req = get(url, { agent: false, timeout: 5000, headers }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (c: string) => {
@@ -588,5 +703,80 @@ describe("blue-green traffic through nginx on a real host", () => {
     expect(await hits()).toEqual({ "8082": 50 });
     const read = await host.exec(["bash", "-c", 'cat -- "$1"', "read", upstreamPath("shop")]);
     expect(parseUpstream(read.stdout)).toEqual({ ...state(8082, 8081, 100), edited: false });
+  });
+
+  it("canary by header: the header reaches the new slot at 0%, nothing else does; weights still split; gone with the old slot", async () => {
+    const canary = { name: "X-Canary", value: "1" };
+    const routed = (newPort: number, oldPort: number | null, weight: number): UpstreamState => ({
+      ...state(newPort, oldPort, weight),
+      canary,
+    });
+    /** Requests to nginx's `port` with `headers`, counted by the slot that answered. */
+    const via = async (port: number, headers: Record<string, string> = {}, n = 40) => {
+      const counts: Record<string, number> = {};
+      for (let i = 0; i < n; i++) {
+        const got = await fetchOnce(`http://${host.address}:${port}/`, headers).catch((e: unknown) =>
+          String(e),
+        );
+        counts[got] = (counts[got] ?? 0) + 1;
+      }
+      return counts;
+    };
+    // The server block a canary header asks for: proxy_pass names the variable; nginx -t refuses
+    // it until goship's file defines the variable.
+    const site = SITE.replace("listen 8080;", "listen 8090;").replace(
+      "proxy_pass http://shop;",
+      "proxy_pass http://$goship_shop;",
+    );
+    await onHost('printf "%s" "$1" >/etc/nginx/sites-enabled/shop-canary', site);
+    expect((await host.exec(["nginx", "-t", "-q"])).code).not.toBe(0);
+    try {
+      // A rollout at 0%: only requests with the header reach 8082, through the variable.
+      ok(await write(routed(8082, 8081, 0)));
+      expect(await onHost("nginx -t -q 2>&1 && echo ok")).toBe("ok\n");
+      expect(await via(8090)).toEqual({ "8081": 40 });
+      expect(await via(8090, { "X-Canary": "1" })).toEqual({ "8082": 40 });
+      // The name in any case (HTTP's rule); the value exactly.
+      expect(await via(8090, { "x-canary": "1" }, 10)).toEqual({ "8082": 10 });
+      for (const value of ["2", "10", "", "1.0"]) {
+        expect(await via(8090, { "X-Canary": value }, 10), JSON.stringify(value)).toEqual({ "8081": 10 });
+      }
+      expect(await via(8090, { "X-Other": "1" }, 10)).toEqual({ "8081": 10 });
+      // The old form of the server block keeps working; it just never routes by header.
+      expect(await via(8080, { "X-Canary": "1" })).toEqual({ "8081": 40 });
+
+      // 50%: traffic without the header still splits round-robin; with it, all to the new slot.
+      ok(await write(routed(8082, 8081, 50)));
+      const half = await via(8090, {}, 60);
+      expect(Object.keys(half).sort(), JSON.stringify(half)).toEqual(["8081", "8082"]);
+      expect(half["8081"], JSON.stringify(half)).toBeGreaterThanOrEqual(20);
+      expect(half["8082"], JSON.stringify(half)).toBeGreaterThanOrEqual(20);
+      expect(await via(8090, { "X-Canary": "1" })).toEqual({ "8082": 40 });
+
+      // A rollback's first write (newPort is the slot rolled back to): the header follows it.
+      ok(await write(routed(8081, 8082, 100)));
+      expect(await via(8090, { "X-Canary": "1" })).toEqual({ "8081": 40 });
+      // No old slot (promoted or rolled back): no header route, the variable still defined.
+      ok(await write(routed(8081, null, 100)));
+      expect(await fileOnHost()).not.toContain("shop.canary");
+      expect(await via(8090, { "X-Canary": "1" })).toEqual({ "8081": 40 });
+      expect(await via(8090)).toEqual({ "8081": 40 });
+      // The next rollout routes the header again.
+      ok(await write(routed(8082, 8081, 0)));
+      expect(await via(8090, { "X-Canary": "1" })).toEqual({ "8082": 40 });
+      expect(await via(8090)).toEqual({ "8081": 40 });
+
+      // Without the header the variable is gone: nginx -t refuses the file while a server block
+      // names it, and nginx keeps the previous one.
+      const previous = await fileOnHost();
+      const r = failsWith(await write(state(8082, 8081, 0)), EXIT.NGINX_INVALID);
+      expect(outputValue(r.stdout, "NGINX_ERROR")).toContain('unknown "goship_shop" variable');
+      expect(await fileOnHost()).toBe(previous);
+      expect(await via(8090, { "X-Canary": "1" })).toEqual({ "8082": 40 });
+    } finally {
+      await onHost("rm -f /etc/nginx/sites-enabled/shop-canary");
+    }
+    ok(await write(state(8082, 8081, 100)));
+    expect(await hits()).toEqual({ "8082": 50 });
   });
 }, 60_000);

@@ -255,6 +255,7 @@ export const deploySystemd = defineAction({
         environment,
         dryRun: i["dry-run"],
         drainMs: i["drain-time"],
+        canaryHeader: i["canary-header"],
         ...identity,
         log: { info, warning, group },
       });

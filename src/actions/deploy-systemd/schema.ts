@@ -2,6 +2,7 @@ import { z } from "zod";
 import { APP_PATTERN, APP_RULE } from "../../contract/names.js";
 import { duration, environment, lockTtl, waves } from "../../deploy/plan.js";
 import { boolean, choice, deprecatedFor, line, runnerDefault, secret, text } from "../../kit/inputs.js";
+import { CANARY_HEADER_PATTERN, CANARY_HEADER_RULE, CanaryHeaderText } from "../../remote/steps/nginx.js";
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 const PORT_ALLOWED = "a port number from 1024 to 65535";
@@ -120,6 +121,15 @@ export const inputs = z.object({
   "traffic-weight": count(0, 100)
     .prefault("100")
     .describe("blue-green: percent of requests nginx sends to the new slot (0-100)."),
+  "canary-header": text(
+    new RegExp(`^(none|${CANARY_HEADER_PATTERN.source.slice(1, -1)})$`),
+    `${CANARY_HEADER_RULE}; or none to remove it`,
+  )
+    .transform((v) => (v === "none" ? null : CanaryHeaderText.parse(v)))
+    .optional()
+    .describe(
+      "blue-green: a header, Name: value (e.g. X-Canary: 1), whose requests nginx sends to the new slot at any weight, 0% included, until promote or rollback; your server block then says proxy_pass http://$goship_<app>; (app's - as _). none removes it; unset keeps each host's.",
+    ),
   mode: choice(["deploy", "shift", "promote", "rollback", "status"])
     .default("deploy")
     .describe(

@@ -30,6 +30,16 @@ import {
  *   # goship upstream app=shop new=8082 old=8081 weight=25
  *
  * `weight` is the percentage of requests the new slot gets; the old slot gets the rest.
+ *
+ * Canary by header. With a canary header (`X-Canary: 1`), the state line ends with
+ * ` canary=X-Canary:1` and the file also defines `$goship_<app>` (app's dashes as underscores): the
+ * name of the upstream a request goes to. While a rollout is under way (an old slot), requests
+ * carrying exactly that header go to `upstream <app>.canary`, the new slot alone, whatever the
+ * weights, 0% included; every other request goes to `upstream <app>`, weighted round-robin as
+ * before. Once promoted or rolled back (no old slot) the variable names `<app>` for every request.
+ * The server block then says `proxy_pass http://$goship_<app>;`: a variable naming an upstream
+ * group needs no resolver. Without a canary header the file is what it always was, and
+ * `proxy_pass http://<app>;` keeps working (it always does: it just never routes by header).
  */
 
 /** Idle connections to the instances each nginx worker keeps open. */
@@ -43,6 +53,38 @@ export const TrafficWeight = z
   .min(0, WEIGHT_RANGE)
   .max(100, WEIGHT_RANGE);
 
+/**
+ * A request header that sends a request to the new slot at any weight. Only what nginx can match
+ * safely: the name letters, digits and dashes (a header token that `$http_<name>` can name; nginx
+ * drops headers with underscores by default), the value from a set with no quote, space,
+ * semicolon, brace, `$` or backslash, so neither can change the meaning of the file it goes into.
+ */
+export interface CanaryHeader {
+  name: string;
+  value: string;
+}
+
+export const CANARY_HEADER_RULE =
+  "Name: value, e.g. X-Canary: 1 (the name: a letter, then letters, digits or -, at most 64; the value: 1 to 128 of letters, digits and . _ ~ + / = -)";
+const HEADER_NAME = "[A-Za-z][A-Za-z0-9-]{0,63}";
+const HEADER_VALUE = "[A-Za-z0-9._~+/=-]{1,128}";
+/** `Name: value`, spaces allowed around the colon. */
+export const CANARY_HEADER_PATTERN = new RegExp(`^(${HEADER_NAME})[ \t]*:[ \t]*(${HEADER_VALUE})$`);
+
+/** `Name: value` (CANARY_HEADER_PATTERN) as a CanaryHeader. */
+export const CanaryHeaderText = z
+  .string()
+  .regex(CANARY_HEADER_PATTERN, CANARY_HEADER_RULE)
+  .transform((v): CanaryHeader => {
+    const m = CANARY_HEADER_PATTERN.exec(v) as RegExpExecArray;
+    return { name: m[1] as string, value: m[2] as string };
+  });
+
+const CanaryHeaderValue = z.object({
+  name: z.string().regex(new RegExp(`^${HEADER_NAME}$`), CANARY_HEADER_RULE),
+  value: z.string().regex(new RegExp(`^${HEADER_VALUE}$`), CANARY_HEADER_RULE),
+});
+
 /** What the upstream says: the slots, which one is new, and the percentage of requests it gets. */
 export interface UpstreamState {
   app: string;
@@ -52,6 +94,8 @@ export interface UpstreamState {
   oldPort: number | null;
   /** Percent of requests to newPort; the rest go to oldPort. Without an oldPort, 100. */
   weight: number;
+  /** Requests carrying this header go to newPort while there is an oldPort; absent: no header route. */
+  canary?: CanaryHeader;
 }
 
 /** One slot and its share of the requests, in percent. */
@@ -67,6 +111,7 @@ export interface UpstreamSlots {
   slots: readonly UpstreamSlot[];
   newPort: number;
   oldPort?: number | null;
+  canary?: CanaryHeader | null;
 }
 
 export type UpstreamSpec = UpstreamState | UpstreamSlots;
@@ -88,8 +133,24 @@ export function upstreamState(spec: UpstreamSpec): UpstreamState {
       `must be 100 without an oldPort: ${100 - weight}% of the requests would have no instance to go to`,
     );
   }
-  return { app, newPort, oldPort, weight };
+  const canary =
+    spec.canary === undefined || spec.canary === null
+      ? null
+      : checked(CanaryHeaderValue, "canary", spec.canary);
+  return {
+    app,
+    newPort,
+    oldPort,
+    weight,
+    ...(canary ? { canary: { name: canary.name, value: canary.value } } : {}),
+  };
 }
+
+/** The nginx variable that names the upstream a request of `app` goes to: `$goship_<app>`. */
+export const upstreamVariable = (app: string): string => `$goship_${checkApp(app).replaceAll("-", "_")}`;
+
+/** The upstream a header-routed request goes to: a name no app can have (apps have no dots). */
+const canaryUpstream = (app: string) => `${app}.canary`;
 
 const checkWeight = (w: unknown, field = "weight") => checked(TrafficWeight, field, w);
 
@@ -129,20 +190,44 @@ function slotsWeight(slots: readonly UpstreamSlot[], newPort: number, oldPort: n
  * The upstream always has a live server: 0% to the new slot needs an old one to take the rest.
  */
 export function renderUpstream(spec: UpstreamSpec): string {
-  const { app, newPort, oldPort, weight } = upstreamState(spec);
+  const { app, newPort, oldPort, weight, canary } = upstreamState(spec);
   const server = (port: number, w: number) =>
     `    server 127.0.0.1:${port}${w === 0 ? " down" : ` weight=${w}`};\n`;
   const share =
     oldPort === null
       ? `All requests go to ${newPort}.`
       : `${weight}% of the requests go to ${newPort} (new), ${100 - weight}% to ${oldPort} (old).`;
-  return (
-    `# goship upstream app=${app} new=${newPort} old=${oldPort ?? "-"} weight=${weight}\n` +
-    `# Written by goship deploy-systemd (blue-green); shift, promote and rollback rewrite it. ${share}\n` +
+  const routed = canary && oldPort !== null;
+  const byHeader = canary
+    ? routed
+      ? ` Requests with ${canary.name}: ${canary.value} go to ${newPort}.`
+      : ` No header route: ${canary.name}: ${canary.value} comes back with the next rollout.`
+    : "";
+  const main =
+    `# goship upstream app=${app} new=${newPort} old=${oldPort ?? "-"} weight=${weight}` +
+    (canary ? ` canary=${canary.name}:${canary.value}` : "") +
+    "\n" +
+    `# Written by goship deploy-systemd (blue-green); shift, promote and rollback rewrite it. ${share}${byHeader}\n` +
     `upstream ${app} {\n` +
     server(newPort, weight) +
     (oldPort === null ? "" : server(oldPort, 100 - weight)) +
     `    keepalive ${UPSTREAM_KEEPALIVE};\n` +
+    "}\n";
+  if (!canary) return main;
+  // The map's source is prefixed ("v=…") so that no key is ever one of map's keywords
+  // (default, hostnames, include, volatile) or a regular expression (a leading ~).
+  const header = `$http_${canary.name.toLowerCase().replaceAll("-", "_")}`;
+  return (
+    main +
+    (routed
+      ? `upstream ${canaryUpstream(app)} {\n` +
+        `    server 127.0.0.1:${newPort};\n` +
+        `    keepalive ${UPSTREAM_KEEPALIVE};\n` +
+        "}\n"
+      : "") +
+    `map "v=${header}" ${upstreamVariable(app)} {\n` +
+    `    default ${app};\n` +
+    (routed ? `    "v=${canary.value}" ${canaryUpstream(app)};\n` : "") +
     "}\n"
   );
 }
@@ -153,14 +238,16 @@ export interface ParsedUpstream extends UpstreamState {
   edited: boolean;
 }
 
-const STATE_LINE =
-  /^# goship upstream app=([a-z][a-z0-9-]{0,31}) new=([1-9][0-9]{3,4}) old=([1-9][0-9]{3,4}|-) weight=(0|[1-9][0-9]?|100)$/;
+const STATE_LINE = new RegExp(
+  "^# goship upstream app=([a-z][a-z0-9-]{0,31}) new=([1-9][0-9]{3,4}) old=([1-9][0-9]{3,4}|-) weight=(0|[1-9][0-9]?|100)" +
+    `(?: canary=(${HEADER_NAME}):(${HEADER_VALUE}))?$`,
+);
 
 /** The state of an upstream file goship wrote; null for anything else (empty, another file, a state no goship writes). */
 export function parseUpstream(text: string): ParsedUpstream | null {
   const m = STATE_LINE.exec(text.split("\n", 1)[0] ?? "");
   if (!m) return null;
-  const [, app = "", newPort = "", oldPort = "", weight = ""] = m;
+  const [, app = "", newPort = "", oldPort = "", weight = "", name, value] = m;
   let state: UpstreamState;
   let expected: string;
   try {
@@ -169,6 +256,7 @@ export function parseUpstream(text: string): ParsedUpstream | null {
       newPort: Number(newPort),
       oldPort: oldPort === "-" ? null : Number(oldPort),
       weight: Number(weight),
+      ...(name !== undefined && value !== undefined ? { canary: { name, value } } : {}),
     });
     expected = renderUpstream(state);
   } catch (e) {
