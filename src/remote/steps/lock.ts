@@ -71,9 +71,10 @@ app_ours || die ${EXIT.FOREIGN} "app $app: $why; goship changes only what it mad
 make_dir 755 "$root"
 make_dir 750 "$meta"
 exec 8<&-
-own_dir "$lock"
 now=$(date +%s)
 guard
+# Under the guard: an unlock moves the lock away, and must not do so between this look and stat.
+own_dir "$lock"
 # Locks released by runs killed before they finished removing them.
 for d in "$meta"/lock.released-*; do
   [ -e "$d" ] || continue
@@ -144,13 +145,13 @@ need token holder "$holder"
 meta=/opt/$app/.goship
 lock=$meta/lock
 own_dir "$meta"
-own_dir "$lock"
 if [ ! -d "$meta" ]; then
   printf 'RELEASED=0\n'
   exit 0
 fi
 now=$(date +%s)
 guard
+own_dir "$lock"
 if ! read_lock; then
   printf 'RELEASED=0\n'
   exit 0
