@@ -96,7 +96,16 @@ async function verifyCommand(args: readonly string[]): Promise<number> {
   }
 }
 
+/** The Node.js the actions run on (action.yml: runs.using node24); the rest of the CLI needs CLI_NODE. */
+const ACTIONS_NODE = 24;
+const CLI_NODE = 20;
+
 async function main(argv: string[]): Promise<number> {
+  if (Number(process.versions.node.split(".")[0]) < CLI_NODE) {
+    fail(
+      `goship needs Node.js ${CLI_NODE} or later (${ACTIONS_NODE} for the actions); this is ${process.version}`,
+    );
+  }
   const [name, ...rest] = argv;
   if (!name) {
     process.stderr.write(`${USAGE}\n`);
@@ -128,6 +137,12 @@ async function main(argv: string[]): Promise<number> {
   if (flags.help) {
     process.stdout.write(describeAction(def, process.stdout.columns || 100));
     return 0;
+  }
+  if (Number(process.versions.node.split(".")[0]) < ACTIONS_NODE) {
+    // The actions are built for and tested on their runtime (runs.using: node24) only.
+    fail(
+      `${name} needs Node.js ${ACTIONS_NODE} or later, the actions' runtime; this is ${process.version} (goship verify, --help and --version run on Node.js ${CLI_NODE} too)`,
+    );
   }
   for (const w of flags.warnings) process.stderr.write(`goship: warning: ${w}\n`);
   return runLocally(def, flags);

@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { createPublicKey } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Socket } from "node:net";
@@ -33,13 +33,13 @@ interface Running {
 /** The CLI with the caller's environment minus anything the runner would set, its own TMPDIR, and `stdin` piped in. */
 function startCli(
   args: string[],
-  opts: { cwd?: string; tmp: string; stdin?: string; env?: Record<string, string> },
+  opts: { cwd?: string; tmp: string; stdin?: string; env?: Record<string, string>; node?: string },
 ): Running {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env))
     if (v !== undefined && !/^(INPUT|GITHUB|RUNNER|STATE)_/.test(k)) env[k] = v;
   Object.assign(env, { TMPDIR: opts.tmp }, opts.env);
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const child = spawn(opts.node ?? process.execPath, [CLI, ...args], {
     cwd: opts.cwd ?? process.cwd(),
     env,
     stdio: [opts.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
@@ -378,6 +378,32 @@ describe("local mode", () => {
 });
 
 describe("in a terminal", () => {
+  // The machine's own node, when it is older than the actions' runtime (Debian's is 20 here).
+  const oldNode = (() => {
+    const r = spawnSync("/usr/bin/node", ["-p", "process.versions.node"], { encoding: "utf8" });
+    const major = Number(r.stdout?.split(".")[0]);
+    return r.status === 0 && major >= 20 && major < 24 ? "/usr/bin/node" : undefined;
+  })();
+
+  it.skipIf(!oldNode)(
+    "on Node.js 20: --version and verify --help run; an action says in one line what it needs",
+    async () => {
+      const node = oldNode as string;
+      const version = await cli(["--version"], { tmp: tmp("tmpdir"), node });
+      expect(version.code, version.stderr).toBe(0);
+      expect(version.stderr).toBe("");
+      const help = await cli(["verify", "--help"], { tmp: tmp("tmpdir"), node });
+      expect(help.code).toBe(0);
+      const action = await cli(["setup-go-cross", "--go-version", "1.26.8"], { tmp: tmp("tmpdir"), node });
+      expect(action.code).toBe(2);
+      expect(action.stderr.trim().split("\n")).toEqual([
+        expect.stringMatching(
+          /^goship: setup-go-cross needs Node\.js 24 or later, the actions' runtime; this is v2\d\.\d+\.\d+ \(goship verify, --help and --version run on Node\.js 20 too\)$/,
+        ),
+      ]);
+    },
+  );
+
   it("--version prints goship's version", async () => {
     const r = await cli(["--version"], { tmp: tmp("tmpdir") });
     expect(r.code).toBe(0);

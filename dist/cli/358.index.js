@@ -1,0 +1,536 @@
+export const id = 358;
+export const ids = [358,987];
+export const modules = {
+
+/***/ 7117:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I9: () => (/* binding */ SIGNATURE_FILE),
+/* harmony export */   Ij: () => (/* binding */ BUNDLE_FILE),
+/* harmony export */   LP: () => (/* binding */ PROVENANCE_FILE),
+/* harmony export */   P8: () => (/* binding */ SafeName),
+/* harmony export */   YN: () => (/* binding */ versionFromRef),
+/* harmony export */   _Y: () => (/* binding */ stableJson),
+/* harmony export */   aP: () => (/* binding */ CHECKSUMS_FILE),
+/* harmony export */   f$: () => (/* binding */ SCHEMA_VERSION),
+/* harmony export */   h1: () => (/* binding */ MANIFEST_FILE),
+/* harmony export */   hT: () => (/* binding */ ReleaseManifest),
+/* harmony export */   r0: () => (/* binding */ ArtifactFragment),
+/* harmony export */   vq: () => (/* binding */ PUBLIC_KEY_FILE),
+/* harmony export */   wN: () => (/* binding */ FRAGMENT_FILE)
+/* harmony export */ });
+/* unused harmony exports BuildSetting, BinaryRecord, TargetRecord, FileRef, ARCHIVE_FORMATS, ReleaseArtifact */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27597);
+
+/**
+ * The data contract between goship's actions. build-static writes one fragment per
+ * target next to its binary; package-release merges them into goship-manifest.json.
+ * Everything read back goes through these schemas.
+ */
+const SCHEMA_VERSION = 1;
+// ─── A release's file names ───────────────────────────────────────────────────────
+// package-release writes them, verify and deploy-systemd read them: named here, so that a
+// reader needs none of the writer's code.
+/** What a release holds, with digests: ReleaseManifest. */
+const MANIFEST_FILE = "goship-manifest.json";
+/** sha256 of every other file of the release, coreutils format, sorted by name. */
+const CHECKSUMS_FILE = "SHA256SUMS";
+/** DER ECDSA signature over SHA256SUMS (key signing only). */
+const SIGNATURE_FILE = "SHA256SUMS.sig";
+/** Sigstore bundle for the signature over SHA256SUMS. */
+const BUNDLE_FILE = "SHA256SUMS.sigstore.json";
+/** The public key that verifies a key-signed release. */
+const PUBLIC_KEY_FILE = "goship.pub";
+/** Signed SLSA provenance, one DSSE envelope per line. */
+const PROVENANCE_FILE = "provenance.intoto.jsonl";
+/**
+ * "v1.2.3…" (or "V1.2.3…") → "1.2.3…": a release's version ID from its tag, the one used in
+ * archive names, directories and metrics. build-static stamps it; deploy-systemd expects it of
+ * a release-tag.
+ */
+function versionFromRef(ref) {
+    return /^[vV]\d/.test(ref) ? ref.slice(1) : ref;
+}
+const sha256 = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256");
+/** Names that end up in file names and URLs. */
+const SafeName = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]*$/, "letters, digits and . _ + - only");
+const BuildSetting = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), value: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() });
+const BinaryRecord = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    /** File name of the binary: "gin-app", "gin-app.exe". */
+    name: SafeName,
+    sha256,
+    size: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    /** Unix mode bits to restore (artifact storage does not keep them). */
+    mode: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int(),
+    /** ELF: no interpreter and no shared libraries; null where the notion does not apply (PE, Mach-O). */
+    static: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().nullable(),
+    goVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /** Go's embedded build settings, in the binary's order. */
+    buildSettings: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(BuildSetting),
+});
+const TargetRecord = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    goos: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[a-z0-9]+$/),
+    goarch: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[a-z0-9]+$/),
+    variant: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .regex(/^[a-z0-9.]+$/)
+        .optional(),
+});
+const ArtifactFragment = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(SCHEMA_VERSION),
+    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz("goship.fragment"),
+    project: SafeName,
+    version: SafeName,
+    commit: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /** The commit time, Unix seconds: archive mtimes come from it. */
+    sourceDateEpoch: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    date: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    target: TargetRecord,
+    binary: BinaryRecord,
+});
+const FRAGMENT_FILE = "goship-fragment.json";
+/** Stable JSON: the schemas fix key order by construction; two spaces and a final newline. */
+function stableJson(value) {
+    return `${JSON.stringify(value, null, 2)}\n`;
+}
+const FileRef = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: SafeName, sha256, size: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative() });
+const ARCHIVE_FORMATS = ["tar.gz", "zip", "binary"];
+const ReleaseArtifact = TargetRecord.extend({
+    binary: BinaryRecord.omit({ mode: true }),
+    archive: FileRef.extend({ format: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(ARCHIVE_FORMATS) }),
+    /** null when the release was made with `sbom: none`. */
+    sbom: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ cyclonedx: FileRef.nullable(), spdx: FileRef.nullable() }),
+});
+/**
+ * goship-manifest.json: what a release holds, with digests. SHA256SUMS covers it, so the
+ * signature over SHA256SUMS vouches for every file it names.
+ */
+const ReleaseManifest = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(SCHEMA_VERSION),
+    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz("goship.release"),
+    project: SafeName,
+    version: SafeName,
+    commit: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    sourceDateEpoch: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    date: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /** The Go version every binary was built with. */
+    go: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    artifacts: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(ReleaseArtifact).min(1),
+    checksums: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        file: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(CHECKSUMS_FILE),
+        /** DER ECDSA signature over SHA256SUMS; null for an unsigned release. */
+        signature: SafeName.nullable(),
+        /** Sigstore bundle v0.3 for the same signature. */
+        bundle: SafeName.nullable(),
+        publicKey: SafeName.nullable(),
+        publicKeyHint: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+        signer: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(["key", "keyless"]).nullable(),
+    }),
+    provenance: FileRef.nullable(),
+});
+
+
+/***/ }),
+
+/***/ 19556:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H5: () => (/* binding */ ownerAndRepo),
+/* harmony export */   Vp: () => (/* binding */ runUrl),
+/* harmony export */   pO: () => (/* binding */ runContext),
+/* harmony export */   y0: () => (/* binding */ apiUrl)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_API_URL, DEFAULT_SERVER_URL */
+/**
+ * What a workflow run says about itself, from the variables every runner sets (and that
+ * local mode may set by hand): the repository, the run, the commit, the API, the token.
+ * Read here and nowhere else, so that every action means the same by "this run".
+ */
+const VARIABLES = {
+    serverUrl: "GITHUB_SERVER_URL",
+    apiUrl: "GITHUB_API_URL",
+    repository: "GITHUB_REPOSITORY",
+    runId: "GITHUB_RUN_ID",
+    runAttempt: "GITHUB_RUN_ATTEMPT",
+    workflowRef: "GITHUB_WORKFLOW_REF",
+    job: "GITHUB_JOB",
+    actor: "GITHUB_ACTOR",
+    ref: "GITHUB_REF",
+    sha: "GITHUB_SHA",
+    runnerEnvironment: "RUNNER_ENVIRONMENT",
+    token: "GITHUB_TOKEN",
+};
+/** The REST API root when GITHUB_API_URL is not set: github.com's. */
+const DEFAULT_API_URL = "https://api.github.com";
+/** The server when GITHUB_SERVER_URL is not set. */
+const DEFAULT_SERVER_URL = "https://github.com";
+/** The run's variables; unset and empty ones are left out. */
+function runContext(env = process.env) {
+    const run = {};
+    for (const [field, name] of Object.entries(VARIABLES)) {
+        const value = env[name];
+        if (value)
+            run[field] = value;
+    }
+    return run;
+}
+/** GITHUB_REPOSITORY split into owner and name; undefined unless it is exactly owner/name. */
+function ownerAndRepo(run) {
+    const [owner, repo, ...rest] = (run.repository ?? "").split("/");
+    return owner && repo && rest.length === 0 ? { owner, repo } : undefined;
+}
+/** The REST API root without a trailing slash. */
+function apiUrl(run) {
+    return (run.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, "");
+}
+/** The run's page (every attempt's), e.g. https://github.com/o/r/actions/runs/42; undefined outside a run. */
+function runUrl(run) {
+    if (!run.repository || !run.runId)
+        return undefined;
+    return `${(run.serverUrl ?? DEFAULT_SERVER_URL).replace(/\/+$/, "")}/${run.repository}/actions/runs/${run.runId}`;
+}
+
+
+/***/ }),
+
+/***/ 3730:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ sha256File),
+/* harmony export */   a: () => (/* binding */ firstDifference)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * sha256 and size of a file, read 1 MiB at a time into one reused buffer: a stream would
+ * allocate a fresh buffer per read, a gigabyte of garbage for a gigabyte file.
+ */
+async function sha256File(path) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256");
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(path, "r");
+    let size = 0;
+    try {
+        for (;;) {
+            const { bytesRead } = await fh.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                break;
+            hash.update(buffer.subarray(0, bytesRead));
+            size += bytesRead;
+        }
+    }
+    finally {
+        await fh.close();
+    }
+    return { sha256: hash.digest("hex"), size };
+}
+/** Offset of the first differing byte of two files, or undefined when they are identical. */
+async function firstDifference(a, b) {
+    const [sa, sb] = await Promise.all([(0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(a), (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(b)]);
+    const ra = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(a, { highWaterMark: 1 << 20 })[Symbol.asyncIterator]();
+    const rb = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(b, { highWaterMark: 1 << 20 })[Symbol.asyncIterator]();
+    let bufA = Buffer.alloc(0);
+    let bufB = Buffer.alloc(0);
+    let offset = 0;
+    for (;;) {
+        if (bufA.length === 0) {
+            const n = await ra.next();
+            bufA = n.done ? Buffer.alloc(0) : n.value;
+        }
+        if (bufB.length === 0) {
+            const n = await rb.next();
+            bufB = n.done ? Buffer.alloc(0) : n.value;
+        }
+        if (bufA.length === 0 || bufB.length === 0) {
+            await Promise.all([ra.return?.(), rb.return?.()]);
+            return sa.size === sb.size ? undefined : offset;
+        }
+        const n = Math.min(bufA.length, bufB.length);
+        for (let i = 0; i < n; i++) {
+            if (bufA[i] !== bufB[i]) {
+                await Promise.all([ra.return?.(), rb.return?.()]);
+                return offset + i;
+            }
+        }
+        offset += n;
+        bufA = bufA.subarray(n);
+        bufB = bufB.subarray(n);
+    }
+}
+
+
+/***/ }),
+
+/***/ 83490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   $l: () => (/* binding */ maskSecret),
+/* harmony export */   Jn: () => (/* binding */ isLocalMode),
+/* harmony export */   Os: () => (/* binding */ group),
+/* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   bp: () => (/* binding */ untrusted),
+/* harmony export */   ee: () => (/* binding */ bytes),
+/* harmony export */   lm: () => (/* binding */ notice),
+/* harmony export */   pq: () => (/* binding */ info)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+
+/**
+ * Logging that reads well both on a runner (workflow commands) and in a terminal
+ * (local mode, where "::group::" lines would only be noise).
+ */
+function isLocalMode() {
+    return process.env.GOSHIP_LOCAL === "1";
+}
+async function group(title, fn) {
+    if (!isLocalMode())
+        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(title, fn);
+    process.stdout.write(`\n▶ ${title}\n`);
+    return fn();
+}
+const info = (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
+const debug = (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message);
+function warning(message) {
+    if (isLocalMode())
+        process.stdout.write(`warning: ${message}\n`);
+    else
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message);
+}
+function notice(message) {
+    if (isLocalMode())
+        process.stdout.write(`notice: ${message}\n`);
+    else
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(message);
+}
+/**
+ * Registers a secret with the runner so it is masked in logs. In local mode there is
+ * no log masking, and printing "::add-mask::<secret>" would itself leak the value.
+ */
+function maskSecret(value) {
+    if (value !== "" && !isLocalMode())
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+}
+/**
+ * Text that came from a host or an app (a response body, a journal line, a step's stderr, a value
+ * a step printed), made safe to print in the job log: the runner reads every line goship prints
+ * for workflow commands, `::<command>::` at the start of a line and `##[<command>]` anywhere in
+ * it, so text an app controls could otherwise add a mask, set an output, stop command
+ * processing or fake an error. What comes back is one line, the same text where it was harmless:
+ * line breaks read `\n` and `\r`, other control characters (an ANSI escape, say) `\u001b`, a
+ * `::` at its start `\::` and every `##[` `##\[`.
+ */
+function untrusted(text) {
+    const flat = text
+        .toWellFormed()
+        .replace(/\r\n|\n/g, "\\n")
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+        .replaceAll("##[", "##\\[");
+    // The runner trims leading white space (Unicode's too) before it looks for "::".
+    return flat.replace(/^(\s*):(?=:)/u, "$1\\:");
+}
+/** Seconds with one decimal, for logs and summaries. */
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+function bytes(n) {
+    if (n < 1024)
+        return `${n} B`;
+    const units = ["KiB", "MiB", "GiB", "TiB"];
+    let v = n / 1024;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${v.toFixed(1)} ${units[i]}`;
+}
+
+
+/***/ }),
+
+/***/ 80368:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   checkReleaseIdentity: () => (/* binding */ checkReleaseIdentity),
+/* harmony export */   parseChecksums: () => (/* binding */ parseChecksums),
+/* harmony export */   verifyRelease: () => (/* binding */ verifyRelease)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7117);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73713);
+/* harmony import */ var _kit_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3730);
+/* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(75150);
+/* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80850);
+/**
+ * Checks a release directory offline, with nothing but the public key: the signature over
+ * SHA256SUMS, every file's digest, the manifest and everything it names, and the signed
+ * provenance. The first failure is thrown, named; nothing is trusted before its check.
+ */
+
+
+
+
+
+
+
+const SUMS_LINE = /^([0-9a-f]{64}) {2}(\S+)$/;
+/** Parses SHA256SUMS strictly: coreutils text mode, one safe name per line, no duplicates. */
+function parseChecksums(text) {
+    const sums = new Map();
+    const lines = text.split("\n");
+    if (lines.at(-1) === "")
+        lines.pop();
+    lines.forEach((line, i) => {
+        const m = SUMS_LINE.exec(line);
+        if (!m || !_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SafeName */ .P8.safeParse(m[2]).success)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}:${i + 1}: not a "<sha256>  <file name>" line: ${JSON.stringify(line)}`);
+        const [, digest, name] = m;
+        if (sums.has(name))
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}: ${name} is listed twice`);
+        sums.set(name, digest);
+    });
+    return sums;
+}
+/**
+ * `from` names where the public key came from (deploy-systemd's `public-key` by default), so
+ * that a key that is no key, or not the one that signed, is reported against that input.
+ */
+async function verifyRelease(dir, publicKeyPem, from = (0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.publicKeyInput)(publicKeyPem)) {
+    const checks = [];
+    const ours = (0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.publicKeyHint)((0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.loadPublicKey)(publicKeyPem, from));
+    const byKey = `by the key in input "${from.input}" (${ours})`;
+    const read = async (name) => {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
+        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path).catch(() => undefined);
+        if (!st?.isFile())
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${name}: missing from ${dir}`);
+        return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path);
+    };
+    // 1. The signature over SHA256SUMS, before anything in it is believed.
+    const sumsBytes = await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP);
+    const sigPath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9);
+    const hasSig = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(sigPath).catch(() => undefined))?.isFile();
+    const hasBundle = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij)).catch(() => undefined))?.isFile();
+    if (!hasSig && !hasBundle)
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} is not signed: neither ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9} nor ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij} is there`);
+    // Only for the message when a signature fails: the key the bundle names (a hint, never trusted).
+    const theirs = async () => {
+        if (!hasBundle)
+            return undefined;
+        try {
+            const b = _signing_js__WEBPACK_IMPORTED_MODULE_6__.SigstoreBundle.safeParse(JSON.parse((await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij)).toString("utf8")));
+            return b.success ? b.data.verificationMaterial.publicKey?.hint : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const whyNot = async () => {
+        const hint = await theirs();
+        if (hint === undefined)
+            return `the release was signed by another key, or ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} changed after signing`;
+        if (hint === ours)
+            return `the release names this key too: ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} or its signature changed after signing`;
+        return `the release names key ${hint}: verify with that key's goship.pub only if it is yours`;
+    };
+    if (hasSig) {
+        if (!(0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.verifyBlob)(sumsBytes, await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9), publicKeyPem))
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9}: not a valid signature of ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} ${byKey}; ${await whyNot()}`);
+        checks.push(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9}: signature of ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} verifies`);
+    }
+    if (hasBundle) {
+        const bundle = _signing_js__WEBPACK_IMPORTED_MODULE_6__.SigstoreBundle.safeParse(JSON.parse((await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij)).toString("utf8")));
+        if (!bundle.success)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij}: not a Sigstore bundle`);
+        if (!(0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.verifyBlobBundle)(sumsBytes, bundle.data, publicKeyPem))
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij}: its signature does not verify ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} ${byKey}; ${await whyNot()}`);
+        checks.push(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij}: bundle verifies ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}`);
+    }
+    // 2. Every file SHA256SUMS names has that digest.
+    const sums = parseChecksums(sumsBytes.toString("utf8"));
+    for (const [name, digest] of sums) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
+        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path).catch(() => undefined);
+        if (!st?.isFile())
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${name}: listed in ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} but missing`);
+        const { sha256 } = await (0,_kit_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256File */ .Q)(path);
+        if (sha256 !== digest)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${name}: sha256 ${sha256} differs from ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}'s ${digest}`);
+    }
+    checks.push(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}: ${sums.size} file(s) match`);
+    // 3. The manifest is covered, parses, and every file it names is covered with its digest.
+    if (!sums.has(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1))
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1}: not listed in ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}`);
+    let manifest;
+    try {
+        manifest = _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .ReleaseManifest */ .hT.parse(JSON.parse((await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1)).toString("utf8")));
+    }
+    catch (e) {
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1}: not a goship release manifest: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}`);
+    }
+    const covered = (ref, what) => {
+        if (!ref)
+            return;
+        const digest = sums.get(ref.name);
+        if (digest === undefined)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${ref.name} (${what}): named by ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1} but not in ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}`);
+        if (digest !== ref.sha256)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${ref.name} (${what}): ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1} says sha256 ${ref.sha256}, ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} ${digest}`);
+    };
+    for (const a of manifest.artifacts) {
+        covered(a.archive, "archive");
+        covered(a.sbom.cyclonedx, "CycloneDX SBOM");
+        covered(a.sbom.spdx, "SPDX SBOM");
+    }
+    covered(manifest.provenance, "provenance");
+    checks.push(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1}: ${manifest.project} ${manifest.version}, ${manifest.artifacts.length} target(s), every file it names matches`);
+    // 4. The provenance is signed by the same key and its subjects are exactly the archives.
+    if (manifest.provenance) {
+        const envelopes = (0,_provenance_js__WEBPACK_IMPORTED_MODULE_5__/* .parseIntotoJsonl */ .BV)((await read(manifest.provenance.name)).toString("utf8"), manifest.provenance.name);
+        const envelope = envelopes[0];
+        if (envelopes.length !== 1 || !envelope)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${manifest.provenance.name}: expected one envelope, found ${envelopes.length}`);
+        if (!(0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.verifyDsse)(envelope, publicKeyPem))
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${manifest.provenance.name}: the DSSE signature does not verify ${byKey}`);
+        (0,_provenance_js__WEBPACK_IMPORTED_MODULE_5__/* .checkSubjects */ .GX)((0,_provenance_js__WEBPACK_IMPORTED_MODULE_5__/* .statementFromEnvelope */ .cg)(envelope), manifest.artifacts.map((a) => ({ name: a.archive.name, sha256: a.archive.sha256 })));
+        checks.push(`${manifest.provenance.name}: signed; its subjects are the ${manifest.artifacts.length} archive(s)`);
+    }
+    return { manifest, checks };
+}
+/**
+ * A release whose signature verifies can still be the wrong one: an older release of the
+ * project put under a newer tag by someone who can edit a release's assets, or another
+ * project's release signed with the same key. Its manifest's version and project must be
+ * the expected ones. Runs on a verified manifest, before anything is done with it.
+ */
+function checkReleaseIdentity(manifest, expected) {
+    for (const field of ["version", "project"]) {
+        const e = expected[field];
+        if (e === undefined || manifest[field] === e.want)
+            continue;
+        throw (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .inputError */ .Xu)(e.input, e.value, `${e.allowed ?? `the release's ${field}`}; its ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1} says ${manifest.project} ${manifest.version}`);
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,504 @@
+export const id = 377;
+export const ids = [377,127];
+export const modules = {
+
+/***/ 95377:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   describeAction: () => (/* binding */ describeAction),
+/* harmony export */   didYouMean: () => (/* binding */ didYouMean),
+/* harmony export */   parseFlags: () => (/* binding */ parseFlags),
+/* harmony export */   tokenizeWith: () => (/* binding */ tokenizeWith)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73713);
+/* harmony import */ var _kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(67127);
+/* harmony import */ var _kit_suggest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17166);
+
+
+
+
+
+function fail(message) {
+    throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(message);
+}
+/** " (did you mean --x?)" when `word` looks like a misspelling of one of `candidates`. */
+function didYouMean(word, candidates, prefix = "") {
+    const guess = (0,_kit_suggest_js__WEBPACK_IMPORTED_MODULE_4__/* .closest */ .k)(word, candidates);
+    return guess === undefined ? "" : ` (did you mean ${prefix}${guess}?)`;
+}
+/**
+ * parseArgs as a tokenizer, the checks and messages being goship's own (did you mean, secrets):
+ * every known name is a string option (the next argument is its value whatever it starts with,
+ * e.g. a PEM's "-----BEGIN"), except `booleans`.
+ */
+function tokenizeWith(args, strings, booleans) {
+    return (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
+        args: [...args],
+        options: {
+            ...Object.fromEntries(strings.map((s) => [s, { type: "string", multiple: true }])),
+            ...Object.fromEntries(booleans.map((b) => [b, { type: "boolean" }])),
+            help: { type: "boolean", short: "h" },
+        },
+        strict: false,
+        allowPositionals: true,
+        allowNegative: true,
+        tokens: true,
+    }).tokens;
+}
+/** `--<secret input>-file PATH`: a secret read from a file, or standard input for "-", never from the command line. */
+const FILE_SUFFIX = "-file";
+function infos(def) {
+    return Object.entries(def.inputs.shape).map(([name, schema]) => [name, (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__.inputInfo)(schema)]);
+}
+/** Words wrapped to `width` columns, each line after the first indented by `indent`. */
+function wrap(text, width, indent) {
+    const lines = [];
+    let line = "";
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+        if (line && line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        }
+        else
+            line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+    return lines.join(`\n${" ".repeat(indent)}`);
+}
+/** `goship <action> --help`: every input with what the schema says of it, as action.yml does. */
+function describeAction(def, columns = 100) {
+    const col = 30;
+    const width = Math.max(40, columns - col - 1);
+    const row = (left, text) => `  ${left.padEnd(col - 3)} ${wrap(text, width, col)}`.replace(/\s+$/, "");
+    const rows = infos(def).flatMap(([name, info]) => {
+        const facts = [
+            info.required ? "required" : undefined,
+            info.deprecatedFor ? `deprecated: use --${info.deprecatedFor}` : undefined,
+            info.allowed ? `allowed: ${info.allowed}` : undefined,
+            info.default !== undefined ? `default: ${info.default}` : undefined,
+            info.runnerDefault !== undefined ? `default on a runner: ${info.runnerDefault}` : undefined,
+        ].filter((f) => f !== undefined);
+        const left = info.boolean ? `--${name}[=true|false]` : `--${name} VALUE`;
+        const out = [row(left, info.description), ...facts.map((f) => row("", f))];
+        if (info.secret)
+            out.push(row(`--${name}${FILE_SUFFIX} PATH`, `${name} read from the file PATH (- reads standard input)`));
+        return out;
+    });
+    const outs = Object.entries(def.outputs).map(([name, d]) => row(name, d));
+    return `goship ${def.name}: ${def.description}
+
+usage: goship ${def.name} [--<input> VALUE]… [--json]
+
+inputs:
+${rows.join("\n")}
+
+  --json                      print the outputs as one JSON object on standard output (the log goes to standard error)
+
+outputs:
+${outs.join("\n")}
+`;
+}
+/** A secret's file, or standard input for "-"; an empty one is refused (it would read as unset). */
+function readSecretFile(flag, path) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path === "-" ? 0 : path, "utf8");
+    }
+    catch (e) {
+        fail(`--${flag}: cannot read ${path === "-" ? "standard input" : path}: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`);
+    }
+    if (text.trim() === "")
+        fail(`--${flag}: ${path === "-" ? "standard input" : path} is empty`);
+    return text;
+}
+/**
+ * --name value, --name=value; a boolean input also as --name alone (true) or --no-name (false).
+ * A secret input also takes --<name>-file PATH (- for standard input), so that it is not on
+ * the command line, which every local user can read (ps, /proc/<pid>/cmdline).
+ */
+function parseFlags(def, argv, readSecret = readSecretFile) {
+    const all = infos(def);
+    const known = all.map(([name]) => name);
+    const booleans = all.filter(([, i]) => i.boolean).map(([name]) => name);
+    const secrets = all.filter(([, i]) => i.secret).map(([name]) => name);
+    const fileFlags = secrets.map((s) => `${s}${FILE_SUFFIX}`);
+    const values = new Map();
+    const fromFile = new Set();
+    let stdinFlag;
+    let help = false;
+    let json = false;
+    /** The boolean input just given without a value: a following true or false is its value. */
+    let bareBoolean;
+    const tokens = tokenizeWith(argv, [...known.filter((k) => !booleans.includes(k)), ...fileFlags], [...booleans, "json"]);
+    for (const t of tokens) {
+        const previous = bareBoolean;
+        bareBoolean = undefined;
+        if (t.kind === "option-terminator")
+            continue;
+        if (t.kind === "positional") {
+            if (previous && /^(true|false)$/i.test(t.value)) {
+                values.set(previous, t.value);
+                continue;
+            }
+            fail(`unexpected argument ${JSON.stringify(t.value)} for ${def.name}; inputs are given as --<input> <value>`);
+        }
+        const flag = t.name;
+        if (flag === "help") {
+            help = true;
+            continue;
+        }
+        if (flag === "json") {
+            json = t.value === undefined ? !t.rawName.startsWith("--no-") : !/^false$/i.test(t.value);
+            continue;
+        }
+        const name = fileFlags.includes(flag) ? flag.slice(0, -FILE_SUFFIX.length) : flag;
+        if (!known.includes(name) || !t.rawName.startsWith("--")) {
+            const files = secrets.length > 0 ? `; secrets from a file: ${fileFlags.map((f) => `--${f}`).join(", ")}` : "";
+            // The likely meaning first in the reader's eye: on a line of its own, after the list.
+            const guess = (0,_kit_suggest_js__WEBPACK_IMPORTED_MODULE_4__/* .closest */ .k)(flag, [...known, ...fileFlags, "json", "help"]);
+            const hint = guess === undefined ? "" : `\ndid you mean --${guess}?`;
+            fail(`${def.name} has no input "${flag}"; its inputs: ${known.join(", ")}${files}${hint}`);
+        }
+        if (booleans.includes(name)) {
+            if (t.value !== undefined)
+                values.set(name, t.value);
+            else if (t.rawName.startsWith("--no-"))
+                values.set(name, "false");
+            else {
+                values.set(name, "true");
+                bareBoolean = name;
+            }
+            continue;
+        }
+        const value = t.value;
+        if (value === undefined)
+            fail(`--${flag} needs a value`);
+        const viaFile = name !== flag;
+        if (fromFile.has(name) || (viaFile && values.has(name)))
+            fail(`${name} is given more than once (--${name}, --${name}${FILE_SUFFIX}): give it once`);
+        if (viaFile) {
+            if (value === "-") {
+                if (stdinFlag)
+                    fail(`--${stdinFlag} reads standard input already; --${flag} cannot as well`);
+                stdinFlag = flag;
+            }
+            values.set(name, readSecret(flag, value));
+            fromFile.add(name);
+            continue;
+        }
+        const prev = values.get(name);
+        values.set(name, prev === undefined ? value : `${prev}\n${value}`);
+    }
+    const warnings = [];
+    if (!help) {
+        for (const [name, info] of all)
+            if (info.deprecatedFor && values.has(name))
+                warnings.push(`--${name} is now --${info.deprecatedFor}; the old name still works, for now`);
+        for (const name of secrets)
+            if (values.get(name) && !fromFile.has(name))
+                warnings.push(`--${name} puts a secret on the command line, where every local user can read it (ps, /proc/<pid>/cmdline); use --${name}${FILE_SUFFIX} PATH, or --${name}${FILE_SUFFIX} - to read it from standard input`);
+    }
+    return { values, help, json, warnings };
+}
+
+
+/***/ }),
+
+/***/ 67127:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   allowing: () => (/* binding */ allowing),
+/* harmony export */   boolean: () => (/* binding */ boolean),
+/* harmony export */   choice: () => (/* binding */ choice),
+/* harmony export */   deprecatedFor: () => (/* binding */ deprecatedFor),
+/* harmony export */   forgetSecretInputs: () => (/* binding */ forgetSecretInputs),
+/* harmony export */   inputInfo: () => (/* binding */ inputInfo),
+/* harmony export */   inputVariable: () => (/* binding */ inputVariable),
+/* harmony export */   isSecretInput: () => (/* binding */ isSecretInput),
+/* harmony export */   line: () => (/* binding */ line),
+/* harmony export */   list: () => (/* binding */ list),
+/* harmony export */   parseInputs: () => (/* binding */ parseInputs),
+/* harmony export */   readActionInput: () => (/* binding */ readActionInput),
+/* harmony export */   runnerDefault: () => (/* binding */ runnerDefault),
+/* harmony export */   secret: () => (/* binding */ secret),
+/* harmony export */   text: () => (/* binding */ text)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27597);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83490);
+
+
+
+
+const readActionInput = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+/**
+ * Parses every input of an action through its zod schema. "" means unset, so schema
+ * defaults apply. All problems are reported together in one InputError that names
+ * each input, the value received and what is allowed; nothing has run yet.
+ */
+function parseInputs(schema, read = readActionInput) {
+    const raw = {};
+    const secrets = new Set();
+    for (const [name, field] of Object.entries(schema.shape)) {
+        const value = read(name).trim();
+        raw[name] = value === "" ? undefined : value;
+        if (isSecretInput(field)) {
+            secrets.add(name);
+            // Line by line too: a runner masks a multi-line secret only where it appears whole.
+            if (value)
+                for (const v of [value, ...value.split("\n")])
+                    (0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .maskSecret */ .$l)(v.trim());
+        }
+    }
+    // An old input name's value is read as the input that replaced it (action.yml's
+    // deprecationMessage, or the CLI, says so); both names given at once is a mistake.
+    const problems = [];
+    const renamedFrom = new Map();
+    for (const [old, field] of Object.entries(schema.shape)) {
+        const now = inputInfo(field).deprecatedFor;
+        const value = raw[old];
+        if (now === undefined || value === undefined)
+            continue;
+        if (raw[now] === undefined) {
+            raw[now] = value;
+            raw[old] = undefined;
+            renamedFrom.set(now, old);
+        }
+        else
+            problems.push({
+                input: old,
+                value: secrets.has(old) ? "***" : value,
+                allowed: `is the old name of "${now}", which is given too: give ${now} only`,
+            });
+    }
+    const result = schema.safeParse(raw);
+    if (result.success && problems.length === 0)
+        return result.data;
+    const seen = new Set();
+    for (const issue of result.error?.issues ?? []) {
+        const name = String(issue.path[0] ?? "(inputs)");
+        if (seen.has(name))
+            continue; // one line per input is enough
+        seen.add(name);
+        const value = secrets.has(name) && raw[name] ? "***" : (raw[name] ?? "");
+        // Named as the user wrote it: the old name when that is what was given.
+        problems.push({ input: renamedFrom.get(name) ?? name, value, allowed: issue.message });
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(problems);
+}
+const SECRET = { goshipSecret: true };
+/** Marks an input as a secret: masked in logs as soon as it is read, never echoed in errors. */
+function secret(field) {
+    return field.meta(SECRET);
+}
+/**
+ * An input's default that only a runner can evaluate, an expression such as `github.token`:
+ * action.yml declares it as `${{ github.token }}`, and local mode leaves the input unset.
+ */
+function runnerDefault(field, expression) {
+    return field.meta({ goshipRunnerDefault: `\${{ ${expression} }}` });
+}
+/** Marks an input as an old name of `replacement`, still read, with a deprecation warning. */
+function deprecatedFor(field, replacement) {
+    return field.meta({ goshipDeprecatedFor: replacement });
+}
+/** Describes what a value must look like, for --help (the same words an error gives). */
+function allowing(field, allowed) {
+    return field.meta({ goshipAllowed: allowed });
+}
+function inputInfo(field) {
+    const info = { description: field.description ?? "", required: true, secret: false };
+    let f = field;
+    for (let depth = 0; f && depth < 12; depth++) {
+        const meta = f.meta() ?? {};
+        if (meta.goshipSecret === true)
+            info.secret = true;
+        if (typeof meta.goshipRunnerDefault === "string")
+            info.runnerDefault ??= meta.goshipRunnerDefault;
+        if (typeof meta.goshipDeprecatedFor === "string")
+            info.deprecatedFor ??= meta.goshipDeprecatedFor;
+        if (typeof meta.goshipAllowed === "string")
+            info.allowed ??= meta.goshipAllowed;
+        if (meta.goshipBoolean === true)
+            info.boolean = true;
+        const def = f._zod.def;
+        if (def.type === "optional")
+            info.required = false;
+        if (def.type === "default" || def.type === "prefault") {
+            info.required = false;
+            if (typeof def.defaultValue === "string" && def.defaultValue !== "")
+                info.default ??= def.defaultValue;
+        }
+        f = def.innerType ?? def.in;
+    }
+    return info;
+}
+/** The environment variable the runner passes an input in, as @actions/core's getInput reads it. */
+function inputVariable(name) {
+    return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+/**
+ * Removes the secret inputs' INPUT_* variables from goship's own environment once they are read.
+ * Every child process inherits that environment (go, ssh, and what libraries start, such as
+ * tar through @actions/exec): none of them needs a secret goship holds, and a child's
+ * environment is one more place to read it from. Other inputs stay: they are no secret, and
+ * a library may still read one.
+ */
+function forgetSecretInputs(schema) {
+    for (const [name, field] of Object.entries(schema.shape))
+        if (isSecretInput(field))
+            delete process.env[inputVariable(name)];
+}
+/** True when the field or anything it wraps (optional, default, pipe…) was marked secret(). */
+function isSecretInput(field) {
+    let f = field;
+    for (let depth = 0; f && depth < 8; depth++) {
+        if (f.meta()?.goshipSecret === true)
+            return true;
+        const def = f._zod.def;
+        f = def.innerType ?? def.in;
+    }
+    return false;
+}
+/** Message for a value the user did not give but must. */
+const required = (allowed) => `is required; allowed: ${allowed}`;
+/** A string input checked against a pattern; `allowed` describes it in words. */
+function text(pattern, allowed) {
+    return allowing(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP({ error: (iss) => (iss.input === undefined ? required(allowed) : `allowed: ${allowed}`) })
+        .regex(pattern, { error: `allowed: ${allowed}` }), allowed);
+}
+/** A free-form single-line string: anything but control characters (which includes newlines). */
+function line(allowed = "a single line of text without control characters") {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+    return text(/^[^\u0000-\u001f\u007f]*$/, allowed);
+}
+/** One of a fixed set of words. */
+function choice(values) {
+    const allowed = `one of ${values.join(", ")}`;
+    return allowing(zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(values, {
+        error: (iss) => (iss.input === undefined ? required(allowed) : `allowed: ${allowed}`),
+    }), allowed);
+}
+/** A boolean written the YAML 1.2 core schema way, as @actions/core's getBooleanInput accepts it. */
+function boolean() {
+    const allowed = "true or false";
+    return allowing(zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(["true", "True", "TRUE", "false", "False", "FALSE"], {
+        error: (iss) => (iss.input === undefined ? required(allowed) : `allowed: ${allowed}`),
+    }), allowed)
+        .meta({ goshipBoolean: true })
+        .transform((v) => v.toLowerCase() === "true");
+}
+/** A comma- or newline-separated list; empty items are dropped. */
+function list(item, allowed) {
+    return allowing(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP({ error: (iss) => (iss.input === undefined ? required(allowed) : `allowed: ${allowed}`) }), allowed)
+        .transform((s) => s
+        .split(/[,\n]/)
+        .map((x) => x.trim())
+        .filter((x) => x !== ""))
+        .pipe(zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(item, { error: `allowed: ${allowed}` }));
+}
+
+
+/***/ }),
+
+/***/ 83490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   $l: () => (/* binding */ maskSecret),
+/* harmony export */   Jn: () => (/* binding */ isLocalMode),
+/* harmony export */   Os: () => (/* binding */ group),
+/* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   bp: () => (/* binding */ untrusted),
+/* harmony export */   ee: () => (/* binding */ bytes),
+/* harmony export */   lm: () => (/* binding */ notice),
+/* harmony export */   pq: () => (/* binding */ info)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+
+/**
+ * Logging that reads well both on a runner (workflow commands) and in a terminal
+ * (local mode, where "::group::" lines would only be noise).
+ */
+function isLocalMode() {
+    return process.env.GOSHIP_LOCAL === "1";
+}
+async function group(title, fn) {
+    if (!isLocalMode())
+        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(title, fn);
+    process.stdout.write(`\n▶ ${title}\n`);
+    return fn();
+}
+const info = (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
+const debug = (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message);
+function warning(message) {
+    if (isLocalMode())
+        process.stdout.write(`warning: ${message}\n`);
+    else
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message);
+}
+function notice(message) {
+    if (isLocalMode())
+        process.stdout.write(`notice: ${message}\n`);
+    else
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(message);
+}
+/**
+ * Registers a secret with the runner so it is masked in logs. In local mode there is
+ * no log masking, and printing "::add-mask::<secret>" would itself leak the value.
+ */
+function maskSecret(value) {
+    if (value !== "" && !isLocalMode())
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+}
+/**
+ * Text that came from a host or an app (a response body, a journal line, a step's stderr, a value
+ * a step printed), made safe to print in the job log: the runner reads every line goship prints
+ * for workflow commands, `::<command>::` at the start of a line and `##[<command>]` anywhere in
+ * it, so text an app controls could otherwise add a mask, set an output, stop command
+ * processing or fake an error. What comes back is one line, the same text where it was harmless:
+ * line breaks read `\n` and `\r`, other control characters (an ANSI escape, say) `\u001b`, a
+ * `::` at its start `\::` and every `##[` `##\[`.
+ */
+function untrusted(text) {
+    const flat = text
+        .toWellFormed()
+        .replace(/\r\n|\n/g, "\\n")
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+        .replaceAll("##[", "##\\[");
+    // The runner trims leading white space (Unicode's too) before it looks for "::".
+    return flat.replace(/^(\s*):(?=:)/u, "$1\\:");
+}
+/** Seconds with one decimal, for logs and summaries. */
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+function bytes(n) {
+    if (n < 1024)
+        return `${n} B`;
+    const units = ["KiB", "MiB", "GiB", "TiB"];
+    let v = n / 1024;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${v.toFixed(1)} ${units[i]}`;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1315 @@
+export const id = 752;
+export const ids = [752];
+export const modules = {
+
+/***/ 29661:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ce: () => (/* binding */ extractTarGz),
+/* harmony export */   OH: () => (/* binding */ parseTarHeader),
+/* harmony export */   dA: () => (/* binding */ parsePax)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(73713);
+
+
+
+
+
+
+const BLOCK = 512;
+/** Long names and pax records are small; anything bigger is not an archive we want. */
+const MAX_META_SIZE = 1024 * 1024;
+/** File content is written in batches of about this size (fewer syscalls, bounded memory). */
+const WRITE_BATCH = 1024 * 1024;
+/*
+ * The file system calls below are synchronous on purpose. A Go distribution is ~15,000
+ * small files, so the time goes to open/write/chmod/close, and routing each of those
+ * through the libuv thread pool cost 2-3x the CPU of the calls themselves (measured
+ * against tar xzf). Decompression still runs on the thread pool, in parallel.
+ */
+const REJECTED_TYPES = {
+    "1": "a hard link",
+    "2": "a symbolic link",
+    "3": "a character device",
+    "4": "a block device",
+    "6": "a FIFO",
+    S: "a GNU sparse file",
+    D: "a GNU dump directory",
+    M: "a GNU multi-volume continuation",
+    V: "a volume label",
+};
+/**
+ * Streams a .tar.gz (or plain .tar when gzip: false) into dest. Accepts only regular
+ * files and directories; anything else is refused with a UserError naming the entry.
+ * On failure, what was written is removed if dest did not exist before.
+ */
+async function extractTarGz(archive, dest, opts = {}) {
+    const strip = opts.stripComponents ?? 0;
+    if (!Number.isSafeInteger(strip) || strip < 0) {
+        throw new Error(`stripComponents must be a non-negative integer, got ${strip}`);
+    }
+    const destExisted = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(dest).then(() => true, (e) => {
+        if (e.code === "ENOENT")
+            return false;
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`cannot use ${dest} as the extraction directory: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(e)}`);
+    });
+    try {
+        // Entry paths are checked against the real path, so a dest reached through a
+        // symlink (e.g. /tmp on macOS) still compares correctly.
+        const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dest, { recursive: true, mode: 0o755 })
+            .then(() => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(dest))
+            .catch((e) => {
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`cannot use ${dest} as the extraction directory: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(e)}`);
+        });
+        const reader = new TarExtractor(archive, root, strip);
+        const source = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(archive, { highWaterMark: 1024 * 1024 });
+        const consume = async (chunks) => {
+            for await (const chunk of chunks)
+                reader.push(chunk);
+        };
+        try {
+            if (opts.gzip === false)
+                await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(source, consume);
+            else
+                await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(source, (0,node_zlib__WEBPACK_IMPORTED_MODULE_4__.createGunzip)({ chunkSize: 256 * 1024 }), consume);
+        }
+        catch (e) {
+            const entry = reader.currentEntry();
+            reader.abort();
+            throw describeStreamError(archive, e, entry);
+        }
+        reader.finish();
+        return reader.result;
+    }
+    catch (e) {
+        if (!destExisted)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dest, { recursive: true, force: true });
+        throw e;
+    }
+}
+function describeStreamError(archive, e, entry) {
+    if (e instanceof _kit_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo)
+        return e;
+    const err = e;
+    const where = entry === undefined ? "" : ` (while writing entry "${entry}")`;
+    if (err.code === "Z_BUF_ERROR")
+        return new _kit_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${archive}: the gzip stream is truncated${where}`);
+    if (typeof err.code === "string" && err.code.startsWith("Z_")) {
+        return new _kit_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${archive}: not a valid gzip stream: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(e)}${where}`);
+    }
+    if (err.syscall === "open" && err.path === archive) {
+        return new _kit_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`cannot read archive ${archive}: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(e)}`);
+    }
+    return new _kit_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`extracting ${archive} failed${where}: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .gJ)(e)}`);
+}
+class TarExtractor {
+    archive;
+    root;
+    strip;
+    result = { files: 0, directories: 0, bytes: 0 };
+    state = { kind: "header" };
+    headerBuf = Buffer.alloc(BLOCK);
+    headerFilled = 0;
+    /** Pending GNU 'L' name and pax attributes for the next entry. */
+    longName;
+    pax = new Map();
+    globalPax = new Map();
+    /** Relative paths known to be real directories under root (created or checked). */
+    dirs = new Set();
+    constructor(archive, root, strip) {
+        this.archive = archive;
+        this.root = root;
+        this.strip = strip;
+    }
+    currentEntry() {
+        return this.state.kind === "file" || this.state.kind === "meta" ? this.state.entry : undefined;
+    }
+    push(chunk) {
+        let off = 0;
+        while (off < chunk.length) {
+            const st = this.state;
+            const avail = chunk.length - off;
+            switch (st.kind) {
+                case "header": {
+                    let block;
+                    if (this.headerFilled === 0 && avail >= BLOCK) {
+                        block = chunk.subarray(off, off + BLOCK);
+                        off += BLOCK;
+                    }
+                    else {
+                        const n = Math.min(BLOCK - this.headerFilled, avail);
+                        chunk.copy(this.headerBuf, this.headerFilled, off, off + n);
+                        this.headerFilled += n;
+                        off += n;
+                        if (this.headerFilled < BLOCK)
+                            break;
+                        block = this.headerBuf;
+                        this.headerFilled = 0;
+                    }
+                    this.onHeader(block);
+                    break;
+                }
+                case "file": {
+                    const n = Math.min(st.remaining, avail);
+                    st.out.chunks.push(chunk.subarray(off, off + n));
+                    st.out.queued += n;
+                    st.remaining -= n;
+                    off += n;
+                    if (st.remaining === 0) {
+                        this.state = st.pad > 0 ? { kind: "skip", remaining: st.pad } : { kind: "header" };
+                        closeFile(st.out);
+                    }
+                    else if (st.out.queued >= WRITE_BATCH) {
+                        flush(st.out);
+                    }
+                    break;
+                }
+                case "meta": {
+                    const n = Math.min(st.buf.length - st.filled, avail);
+                    chunk.copy(st.buf, st.filled, off, off + n);
+                    st.filled += n;
+                    off += n;
+                    if (st.filled === st.buf.length) {
+                        this.onMeta(st.type, st.entry, st.buf);
+                        this.state = st.pad > 0 ? { kind: "skip", remaining: st.pad } : { kind: "header" };
+                    }
+                    break;
+                }
+                case "skip": {
+                    const n = Math.min(st.remaining, avail);
+                    st.remaining -= n;
+                    off += n;
+                    if (st.remaining === 0)
+                        this.state = { kind: "header" };
+                    break;
+                }
+                case "end":
+                    // Whatever follows the end marker (record padding) is ignored, as tar does.
+                    return;
+            }
+        }
+    }
+    /** Called after the stream ended cleanly. */
+    finish() {
+        const st = this.state;
+        if (st.kind === "end") {
+            if (this.longName !== undefined || this.pax.size > 0) {
+                throw this.fail("(end of archive)", "an extended header is not followed by an entry");
+            }
+            return;
+        }
+        const entry = this.currentEntry();
+        this.abort();
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(entry === undefined
+            ? `${this.archive}: the archive is truncated (no end-of-archive marker)`
+            : `${this.archive}: the archive is truncated in the middle of entry "${entry}"`);
+    }
+    /** Closes an open output file after a failure; the caller removes what was written. */
+    abort() {
+        if (this.state.kind === "file") {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(this.state.out.fd);
+            }
+            catch {
+                // already failing; the first error is the one to report
+            }
+        }
+        this.state = { kind: "end" };
+    }
+    fail(entry, why) {
+        return new _kit_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${this.archive}: entry "${entry}" ${why}`);
+    }
+    onHeader(block) {
+        if (isZeroBlock(block)) {
+            this.state = { kind: "end" };
+            return;
+        }
+        const h = parseTarHeader(block, this.archive);
+        const padOf = (size) => (BLOCK - (size % BLOCK)) % BLOCK;
+        if (h.type === "L" || h.type === "K" || h.type === "x" || h.type === "g") {
+            if (h.size > MAX_META_SIZE)
+                throw this.fail(h.name, `has an extended header of ${h.size} bytes; too large`);
+            const buf = Buffer.alloc(h.size);
+            if (h.size === 0)
+                this.onMeta(h.type, h.name, buf);
+            else
+                this.state = { kind: "meta", type: h.type, entry: h.name, buf, filled: 0, pad: padOf(h.size) };
+            return;
+        }
+        // A global pax "path" would rename every entry; only a global "size" is honoured.
+        const name = this.pax.get("path") ?? this.longName ?? h.name;
+        const paxSize = this.pax.get("size") ?? this.globalPax.get("size");
+        const size = paxSize === undefined ? h.size : parsePaxSize(paxSize, name, this.archive);
+        this.longName = undefined;
+        this.pax = new Map();
+        const rejected = REJECTED_TYPES[h.type];
+        if (rejected !== undefined) {
+            const target = h.type === "1" || h.type === "2" ? ` (to "${h.linkname}")` : "";
+            throw this.fail(name, `is ${rejected}${target}; only regular files and directories are accepted`);
+        }
+        const isFileType = h.type === "0" || h.type === "\0" || h.type === "7";
+        if (h.type !== "5" && !isFileType) {
+            throw this.fail(name, `has unsupported type ${JSON.stringify(h.type)}; only regular files and directories are accepted`);
+        }
+        // Old archives mark directories only by a trailing slash.
+        const isDir = h.type === "5" || (name.endsWith("/") && size === 0);
+        const rel = this.relativePath(name, isDir);
+        if (isDir) {
+            if (rel !== undefined)
+                this.ensureDirs(rel, name);
+            this.state = size > 0 ? { kind: "skip", remaining: size + padOf(size) } : { kind: "header" };
+            return;
+        }
+        if (rel === undefined) {
+            // Stripped away entirely, like tar --strip-components does.
+            this.state = size > 0 ? { kind: "skip", remaining: size + padOf(size) } : { kind: "header" };
+            return;
+        }
+        this.ensureDirs(rel.slice(0, -1), name);
+        const fd = this.createFile(rel, name);
+        const out = { fd, chunks: [], queued: 0 };
+        try {
+            // Exactly 0755 or 0644, whatever the umask or the archive's other mode bits say.
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fchmodSync)(fd, h.mode & 0o111 ? 0o755 : 0o644);
+        }
+        catch (e) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+            throw e;
+        }
+        this.result.files++;
+        this.result.bytes += size;
+        if (size === 0) {
+            closeFile(out);
+            this.state = { kind: "header" };
+        }
+        else {
+            this.state = { kind: "file", entry: name, remaining: size, pad: padOf(size), out };
+        }
+    }
+    onMeta(type, entry, buf) {
+        if (type === "L")
+            this.longName = decodeName(buf.subarray(0, nulIndex(buf)), entry, this.archive);
+        else if (type === "x")
+            this.pax = parsePax(buf, entry, this.archive, this.pax);
+        else if (type === "g")
+            this.globalPax = parsePax(buf, entry, this.archive, this.globalPax);
+        // 'K' (long link name) only matters for links, which are refused anyway.
+    }
+    /**
+     * The entry's path components under root after stripping, or undefined when nothing
+     * is left. Refuses anything that could point outside root.
+     */
+    relativePath(name, isDir) {
+        if (name === "")
+            throw this.fail(name, "has an empty name");
+        if (name.includes("\0"))
+            throw this.fail(name, "has a NUL byte in its name");
+        if (name.startsWith("/"))
+            throw this.fail(name, "has an absolute path");
+        // Backslashes and drive letters are separators or roots on Windows.
+        if (name.includes("\\") || /^[A-Za-z]:/.test(name))
+            throw this.fail(name, "has a Windows-style path");
+        const parts = name.split("/").filter((p) => p !== "" && p !== ".");
+        if (parts.includes(".."))
+            throw this.fail(name, 'has a ".." path component');
+        if (parts.length === 0 && !isDir)
+            throw this.fail(name, "has no file name");
+        if (parts.length <= this.strip)
+            return undefined;
+        const rel = parts.slice(this.strip);
+        const full = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.root, ...rel);
+        const base = this.root.endsWith((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)) ? this.root : this.root + (node_path__WEBPACK_IMPORTED_MODULE_2___default().sep);
+        if (!full.startsWith(base))
+            throw this.fail(name, "would land outside the destination");
+        return rel;
+    }
+    /** mkdir each component, refusing to go through anything that is not a real directory. */
+    ensureDirs(rel, entry) {
+        let cur = "";
+        for (const part of rel) {
+            cur = cur === "" ? part : `${cur}/${part}`;
+            if (this.dirs.has(cur))
+                continue;
+            const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.root, cur);
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(abs, { mode: 0o755 });
+            }
+            catch (e) {
+                if (e.code !== "EEXIST")
+                    throw e;
+                const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs);
+                if (st.isSymbolicLink()) {
+                    throw this.fail(entry, `would be written through the symbolic link ${abs}; refusing to follow it`);
+                }
+                if (!st.isDirectory())
+                    throw this.fail(entry, `needs ${abs} to be a directory, but it is not`);
+            }
+            this.dirs.add(cur);
+            this.result.directories++;
+        }
+    }
+    /**
+     * Creates the file anew. An existing regular file is unlinked first, so writing never
+     * goes through a hard link or symlink that was already in dest.
+     */
+    createFile(rel, entry) {
+        const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.root, ...rel);
+        const flags = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_EXCL | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
+        for (let attempt = 0;; attempt++) {
+            try {
+                return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(abs, flags, 0o644);
+            }
+            catch (e) {
+                if (e.code !== "EEXIST" || attempt > 0)
+                    throw e;
+                const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs);
+                if (st.isSymbolicLink())
+                    throw this.fail(entry, `would replace the symbolic link ${abs}; refusing`);
+                if (!st.isFile())
+                    throw this.fail(entry, `would replace ${abs}, which is not a regular file`);
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(abs);
+            }
+        }
+    }
+}
+function closeFile(out) {
+    try {
+        flush(out);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(out.fd);
+    }
+}
+function flush(out) {
+    if (out.queued === 0)
+        return;
+    const chunks = out.chunks;
+    const total = out.queued;
+    out.chunks = [];
+    out.queued = 0;
+    let done = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writevSync)(out.fd, chunks);
+    if (done < total) {
+        // writev may write less than asked; finish the rest.
+        const all = Buffer.concat(chunks);
+        while (done < all.length)
+            done += (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(out.fd, all, done);
+    }
+}
+function isZeroBlock(b) {
+    for (let i = 0; i < BLOCK; i++)
+        if (b[i] !== 0)
+            return false;
+    return true;
+}
+function nulIndex(b) {
+    const i = b.indexOf(0);
+    return i === -1 ? b.length : i;
+}
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+function decodeName(bytes, entry, archive) {
+    try {
+        return utf8.decode(bytes);
+    }
+    catch {
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${archive}: entry "${entry}" has a name that is not valid UTF-8`);
+    }
+}
+function cString(b, start, len) {
+    const field = b.subarray(start, start + len);
+    return field.subarray(0, nulIndex(field));
+}
+/** One 512-byte header block: checksum checked, ustar prefix joined, names strict UTF-8. */
+function parseTarHeader(b, archive) {
+    const rawName = cString(b, 0, 100);
+    const bad = (why) => new _kit_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${archive}: not a tar archive, or corrupt (header for "${rawName.toString("latin1")}": ${why})`);
+    if (!tarChecksumMatches(b))
+        throw bad("checksum mismatch");
+    const mode = parseNumeric(b, 100, 8);
+    const size = parseNumeric(b, 124, 12);
+    if (mode === undefined)
+        throw bad("invalid mode field");
+    if (size === undefined)
+        throw bad("invalid size field");
+    const type = String.fromCharCode(b[156]);
+    // Only POSIX ustar has a prefix field; in old GNU headers those bytes hold other data.
+    let nameBytes = rawName;
+    if (b.toString("latin1", 257, 263) === "ustar\0") {
+        const prefix = cString(b, 345, 155);
+        if (prefix.length > 0)
+            nameBytes = Buffer.concat([prefix, Buffer.from("/"), rawName]);
+    }
+    const name = decodeName(nameBytes, nameBytes.toString("latin1"), archive);
+    const linkname = cString(b, 157, 100).toString("utf8");
+    return { name, mode, size, type, linkname };
+}
+/**
+ * A header block's checksum: the sum of its bytes with the checksum field read as spaces,
+ * which old tars computed with signed bytes, so either sum is accepted.
+ */
+function tarChecksumMatches(b) {
+    let unsigned = 0;
+    let signed = 0;
+    for (let i = 0; i < BLOCK; i++) {
+        const v = i >= 148 && i < 156 ? 0x20 : b[i];
+        unsigned += v;
+        signed += v > 127 ? v - 256 : v;
+    }
+    const stored = parseNumeric(b, 148, 8);
+    return stored !== undefined && (stored === unsigned || stored === signed);
+}
+/** Octal (NUL/space padded), or GNU base-256 when the high bit of the first byte is set. */
+function parseNumeric(b, start, len) {
+    const first = b[start];
+    if (first & 0x80) {
+        if (first === 0xff)
+            return undefined; // negative
+        let v = first & 0x7f;
+        for (let i = start + 1; i < start + len; i++)
+            v = v * 256 + b[i];
+        return Number.isSafeInteger(v) ? v : undefined;
+    }
+    const text = b
+        .toString("latin1", start, start + len)
+        .replace(/[\0 ]+$/, "")
+        .replace(/^ +/, "");
+    if (text === "")
+        return 0;
+    if (!/^[0-7]+$/.test(text))
+        return undefined;
+    const v = Number.parseInt(text, 8);
+    return Number.isSafeInteger(v) ? v : undefined;
+}
+function parsePaxSize(value, entry, archive) {
+    const v = /^[0-9]+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(v))
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${archive}: entry "${entry}" has an invalid pax size ${value}`);
+    return v;
+}
+/** pax records: "<length> <key>=<value>\n", where length counts the whole record. */
+function parsePax(buf, entry, archive, into) {
+    const out = new Map(into);
+    const bad = () => new _kit_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${archive}: entry "${entry}" has a malformed pax extended header`);
+    let off = 0;
+    while (off < buf.length) {
+        if (buf[off] === 0)
+            break; // trailing NUL padding some writers add
+        const space = buf.indexOf(0x20, off);
+        if (space === -1)
+            throw bad();
+        const lenText = buf.toString("latin1", off, space);
+        if (!/^[0-9]+$/.test(lenText))
+            throw bad();
+        const len = Number(lenText);
+        const end = off + len;
+        if (len <= space - off + 1 || end > buf.length || buf[end - 1] !== 0x0a)
+            throw bad();
+        const record = buf.subarray(space + 1, end - 1);
+        const eq = record.indexOf(0x3d);
+        if (eq === -1)
+            throw bad();
+        const key = record.toString("utf8", 0, eq);
+        const value = decodeName(record.subarray(eq + 1), entry, archive);
+        // An empty value deletes the keyword (POSIX).
+        if (value === "")
+            out.delete(key);
+        else
+            out.set(key, value);
+        off = end;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 3781:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   iD: () => (/* binding */ MAX_MODULE_ZIP),
+/* harmony export */   nX: () => (/* binding */ extractModuleZip),
+/* harmony export */   zg: () => (/* binding */ ZipReader)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(73713);
+
+
+
+
+
+
+
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_ZIP64_LOCATOR = 0x07064b50;
+const SIG_ZIP64_EOCD = 0x06064b50;
+const EOCD_SIZE = 22;
+const CENTRAL_SIZE = 46;
+const LOCAL_SIZE = 30;
+const STORED = 0;
+const DEFLATED = 8;
+/** Entries this small are read and inflated in one go; bigger ones (binaries) are streamed. */
+const SMALL_ENTRY = 1024 * 1024;
+/** Size of the read-ahead window for headers and small entries. */
+const WINDOW = 4 * 1024 * 1024;
+/** A central directory bigger than this is not a module zip. */
+const MAX_CENTRAL_DIRECTORY = 64 * 1024 * 1024;
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+class ZipFormatError extends _kit_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo {
+    name = "ZipFormatError";
+}
+class ZipReader {
+    file;
+    fh;
+    size;
+    entries;
+    dataEnd;
+    window = { start: 0, data: Buffer.alloc(0) };
+    constructor(file, fh, size, entries, 
+    /** Where entry data must end: the start of the central directory. */
+    dataEnd) {
+        this.file = file;
+        this.fh = fh;
+        this.size = size;
+        this.entries = entries;
+        this.dataEnd = dataEnd;
+    }
+    static async open(file) {
+        const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(file, "r");
+        try {
+            const { size } = await fh.stat();
+            const { entries, cdOffset } = await readCentralDirectory(fh, size, file);
+            return new ZipReader(file, fh, size, entries, cdOffset);
+        }
+        catch (e) {
+            await fh.close();
+            throw e;
+        }
+    }
+    close() {
+        return this.fh.close();
+    }
+    /**
+     * Calls `visit` for every entry in the order its data lies in the file, with the
+     * entry's uncompressed content: a Buffer for small entries, a stream for big ones.
+     * The stream checks size and CRC-32 against the central directory and fails if
+     * they disagree. Entries whose data would overlap are refused (a zip-bomb trick).
+     */
+    async forEachInFileOrder(visit) {
+        const ordered = [...this.entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+        let previousEnd = 0;
+        for (const entry of ordered) {
+            if (entry.localHeaderOffset < previousEnd) {
+                throw this.error(`entry "${entry.name}" overlaps the previous entry`);
+            }
+            const dataStart = await this.dataStart(entry);
+            const dataEnd = dataStart + entry.compressedSize;
+            if (dataEnd > this.dataEnd)
+                throw this.error(`entry "${entry.name}" runs past the central directory`);
+            previousEnd = dataEnd;
+            if (entry.compressedSize <= SMALL_ENTRY && entry.uncompressedSize <= 4 * SMALL_ENTRY) {
+                await visit(entry, await this.readSmall(entry, dataStart));
+            }
+            else {
+                await visit(entry, this.stream(entry, dataStart));
+            }
+        }
+    }
+    async dataStart(entry) {
+        const header = await this.read(entry.localHeaderOffset, LOCAL_SIZE);
+        if (header.readUInt32LE(0) !== SIG_LOCAL)
+            throw this.error(`entry "${entry.name}" has no local header`);
+        const nameLength = header.readUInt16LE(26);
+        const extraLength = header.readUInt16LE(28);
+        const name = await this.read(entry.localHeaderOffset + LOCAL_SIZE, nameLength);
+        // Readers that trust local headers would see another name; refuse the ambiguity.
+        if (!name.equals(entry.nameBytes)) {
+            throw this.error(`entry "${entry.name}" has a different name in its local header`);
+        }
+        return entry.localHeaderOffset + LOCAL_SIZE + nameLength + extraLength;
+    }
+    async readSmall(entry, start) {
+        const raw = await this.read(start, entry.compressedSize);
+        let data;
+        if (entry.method === STORED) {
+            data = Buffer.from(raw); // a copy, so that the read window is not kept alive
+        }
+        else {
+            try {
+                // One byte over the declared size is enough to tell that it lies.
+                data = (0,node_zlib__WEBPACK_IMPORTED_MODULE_6__.inflateRawSync)(raw, { maxOutputLength: entry.uncompressedSize + 1 });
+            }
+            catch (e) {
+                throw this.error(`entry "${entry.name}" is not valid deflate data: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(e)}`);
+            }
+        }
+        this.checkContent(entry, data.length, (0,node_zlib__WEBPACK_IMPORTED_MODULE_6__.crc32)(data));
+        return data;
+    }
+    stream(entry, start) {
+        const raw = this.rangeStream(start, entry.compressedSize);
+        let size = 0;
+        let crc = 0;
+        const check = new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
+            transform: (chunk, _enc, cb) => {
+                size += chunk.length;
+                if (size > entry.uncompressedSize) {
+                    cb(this.error(`entry "${entry.name}" is bigger than its declared ${entry.uncompressedSize} bytes`));
+                    return;
+                }
+                crc = (0,node_zlib__WEBPACK_IMPORTED_MODULE_6__.crc32)(chunk, crc);
+                cb(null, chunk);
+            },
+            flush: (cb) => {
+                try {
+                    this.checkContent(entry, size, crc);
+                    cb();
+                }
+                catch (e) {
+                    cb(e);
+                }
+            },
+        });
+        // The inner streams are wired by hand so that the caller gets one stream whose
+        // errors are UserErrors naming the entry, and so that a caller that stops reading
+        // also stops the inner streams.
+        const inflate = entry.method === STORED ? undefined : (0,node_zlib__WEBPACK_IMPORTED_MODULE_6__.createInflateRaw)();
+        const fail = (e, why) => {
+            check.destroy(e instanceof _kit_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo ? e : this.error(`entry "${entry.name}": ${why}: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(e)}`));
+        };
+        raw.on("error", (e) => fail(e, "read error"));
+        inflate?.on("error", (e) => fail(e, "not valid deflate data"));
+        check.on("close", () => {
+            raw.destroy();
+            inflate?.destroy();
+        });
+        if (!inflate)
+            return raw.pipe(check);
+        return raw.pipe(inflate).pipe(check);
+    }
+    /**
+     * Reads [start, start+length) with positional reads on the shared handle. (A stream
+     * from fh.createReadStream would close the handle when destroyed, autoClose or not.)
+     */
+    rangeStream(start, length) {
+        const fh = this.fh;
+        const file = this.file;
+        let position = start;
+        const end = start + length;
+        return new node_stream__WEBPACK_IMPORTED_MODULE_4__.Readable({
+            highWaterMark: 256 * 1024,
+            read(want) {
+                const size = Math.min(Math.max(want, 64 * 1024), end - position);
+                if (size <= 0) {
+                    this.push(null);
+                    return;
+                }
+                fh.read(Buffer.alloc(size), 0, size, position).then(({ bytesRead, buffer }) => {
+                    if (bytesRead === 0) {
+                        this.destroy(new ZipFormatError(`${file}: truncated at byte ${position}`));
+                        return;
+                    }
+                    position += bytesRead;
+                    this.push(buffer.subarray(0, bytesRead));
+                }, (e) => this.destroy(e));
+            },
+        });
+    }
+    checkContent(entry, size, crc) {
+        if (size !== entry.uncompressedSize) {
+            throw this.error(`entry "${entry.name}" has ${size} bytes, its header says ${entry.uncompressedSize}`);
+        }
+        if (crc !== entry.crc32)
+            throw this.error(`entry "${entry.name}" fails its CRC-32 check`);
+    }
+    /** Reads through a window, since entries are visited in file order: few, big reads. */
+    async read(position, length) {
+        const w = this.window;
+        if (position >= w.start && position + length <= w.start + w.data.length) {
+            return w.data.subarray(position - w.start, position - w.start + length);
+        }
+        if (length > WINDOW)
+            return readExactly(this.fh, position, length, this.file);
+        const size = Math.min(WINDOW, this.size - position);
+        if (size < length)
+            throw this.error(`truncated (wanted ${length} bytes at ${position})`);
+        this.window = { start: position, data: await readExactly(this.fh, position, size, this.file) };
+        return this.window.data.subarray(0, length);
+    }
+    error(message) {
+        return new ZipFormatError(`${this.file}: ${message}`);
+    }
+}
+async function readExactly(fh, position, length, file) {
+    const buf = Buffer.alloc(length);
+    let done = 0;
+    while (done < length) {
+        const { bytesRead } = await fh.read(buf, done, length - done, position + done);
+        if (bytesRead === 0)
+            throw new ZipFormatError(`${file}: truncated (wanted ${length} bytes at ${position})`);
+        done += bytesRead;
+    }
+    return buf;
+}
+async function readCentralDirectory(fh, size, file) {
+    const fail = (why) => {
+        throw new ZipFormatError(`${file}: not a usable zip file: ${why}`);
+    };
+    if (size < EOCD_SIZE)
+        fail("too short");
+    // The end record sits in the last 22 bytes plus a comment of at most 64 KiB.
+    const tailLength = Math.min(size, EOCD_SIZE + 0xffff);
+    const tailStart = size - tailLength;
+    const tail = await readExactly(fh, tailStart, tailLength, file);
+    let eocd = -1;
+    for (let i = tail.length - EOCD_SIZE; i >= 0; i--) {
+        if (tail.readUInt32LE(i) === SIG_EOCD && i + EOCD_SIZE + tail.readUInt16LE(i + 20) === tail.length) {
+            eocd = i;
+            break;
+        }
+    }
+    if (eocd < 0)
+        fail("no end of central directory record");
+    if (tail.readUInt16LE(eocd + 4) !== 0 || tail.readUInt16LE(eocd + 6) !== 0)
+        fail("multi-disk archives are not supported");
+    let count = tail.readUInt16LE(eocd + 10);
+    let cdSize = tail.readUInt32LE(eocd + 12);
+    let cdOffset = tail.readUInt32LE(eocd + 16);
+    let cdLimit = tailStart + eocd;
+    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+        // ZIP64: a locator right before the end record points at the 64-bit end record.
+        const locatorAt = tailStart + eocd - 20;
+        if (locatorAt < 0)
+            fail("ZIP64 locator missing");
+        const locator = await readExactly(fh, locatorAt, 20, file);
+        if (locator.readUInt32LE(0) !== SIG_ZIP64_LOCATOR)
+            fail("ZIP64 locator missing");
+        const recordAt = safeNumber(locator.readBigUInt64LE(8), fail);
+        if (recordAt + 56 > locatorAt)
+            fail("ZIP64 end record out of range");
+        const record = await readExactly(fh, recordAt, 56, file);
+        if (record.readUInt32LE(0) !== SIG_ZIP64_EOCD)
+            fail("ZIP64 end record missing");
+        count = safeNumber(record.readBigUInt64LE(32), fail);
+        cdSize = safeNumber(record.readBigUInt64LE(40), fail);
+        cdOffset = safeNumber(record.readBigUInt64LE(48), fail);
+        cdLimit = recordAt;
+    }
+    if (cdOffset + cdSize > cdLimit)
+        fail("central directory out of range");
+    if (cdSize > MAX_CENTRAL_DIRECTORY)
+        fail("central directory too large");
+    const cd = await readExactly(fh, cdOffset, cdSize, file);
+    const entries = [];
+    let p = 0;
+    for (let i = 0; i < count; i++) {
+        if (p + CENTRAL_SIZE > cd.length || cd.readUInt32LE(p) !== SIG_CENTRAL)
+            fail(`central directory entry ${i} is damaged`);
+        const madeBy = cd.readUInt16LE(p + 4);
+        const flags = cd.readUInt16LE(p + 8);
+        const method = cd.readUInt16LE(p + 10);
+        const crc = cd.readUInt32LE(p + 16);
+        let compressedSize = cd.readUInt32LE(p + 20);
+        let uncompressedSize = cd.readUInt32LE(p + 24);
+        const nameLength = cd.readUInt16LE(p + 28);
+        const extraLength = cd.readUInt16LE(p + 30);
+        const commentLength = cd.readUInt16LE(p + 32);
+        const disk = cd.readUInt16LE(p + 34);
+        const externalAttrs = cd.readUInt32LE(p + 38);
+        let localHeaderOffset = cd.readUInt32LE(p + 42);
+        const end = p + CENTRAL_SIZE + nameLength + extraLength + commentLength;
+        if (end > cd.length)
+            fail(`central directory entry ${i} is damaged`);
+        const nameBytes = Buffer.from(cd.subarray(p + CENTRAL_SIZE, p + CENTRAL_SIZE + nameLength));
+        let name = "";
+        try {
+            name = utf8.decode(nameBytes);
+        }
+        catch {
+            fail(`entry ${i} has a name that is not UTF-8`);
+        }
+        if (flags & 0x41)
+            fail(`entry "${name}" is encrypted`);
+        if (method !== STORED && method !== DEFLATED)
+            fail(`entry "${name}" uses compression method ${method}`);
+        if (disk !== 0 && disk !== 0xffff)
+            fail("multi-disk archives are not supported");
+        // ZIP64 extra field: the 64-bit values appear only for fields saturated above.
+        const extra = cd.subarray(p + CENTRAL_SIZE + nameLength, p + CENTRAL_SIZE + nameLength + extraLength);
+        for (let q = 0; q + 4 <= extra.length;) {
+            const id = extra.readUInt16LE(q);
+            const len = extra.readUInt16LE(q + 2);
+            if (q + 4 + len > extra.length)
+                fail(`entry "${name}" has a damaged extra field`);
+            if (id === 0x0001) {
+                let r = q + 4;
+                const next = () => {
+                    if (r + 8 > q + 4 + len)
+                        fail(`entry "${name}" has a short ZIP64 field`);
+                    const v = safeNumber(extra.readBigUInt64LE(r), fail);
+                    r += 8;
+                    return v;
+                };
+                if (uncompressedSize === 0xffffffff)
+                    uncompressedSize = next();
+                if (compressedSize === 0xffffffff)
+                    compressedSize = next();
+                if (localHeaderOffset === 0xffffffff)
+                    localHeaderOffset = next();
+            }
+            q += 4 + len;
+        }
+        if (method === STORED && compressedSize !== uncompressedSize)
+            fail(`stored entry "${name}" has two sizes`);
+        entries.push({
+            name,
+            nameBytes,
+            method,
+            crc32: crc,
+            compressedSize,
+            uncompressedSize,
+            localHeaderOffset,
+            kind: entryKind(madeBy >> 8, externalAttrs, name),
+        });
+        p = end;
+    }
+    return { entries, cdOffset };
+}
+function entryKind(host, externalAttrs, name) {
+    const UNIX = 3;
+    const MACOS = 19;
+    if (host === UNIX || host === MACOS) {
+        const type = (externalAttrs >>> 16) & 0o170000;
+        if (type === 0o120000)
+            return "symlink";
+        if (type === 0o040000)
+            return "directory";
+        if (type !== 0 && type !== 0o100000)
+            return "other";
+    }
+    if (externalAttrs & 0x10 || name.endsWith("/"))
+        return "directory";
+    return "file";
+}
+function safeNumber(v, fail) {
+    if (v > BigInt(Number.MAX_SAFE_INTEGER))
+        fail("size or offset out of range");
+    return Number(v);
+}
+/** Go's limit on a module zip's size and on the total of its unpacked files. */
+const MAX_MODULE_ZIP = 500 * 1024 * 1024;
+/**
+ * Extracts a module zip into `dir` (which must exist and be empty) and computes its h1
+ * dirhash on the way, in one pass: sha256 of each file, then sha256 of the lines
+ * "<hex>  <name>\n" sorted by name (names as in the zip, prefix included), which is
+ * what Go's dirhash.HashZip does. The caller compares the hash and discards `dir` on
+ * a mismatch; nothing here trusts the content.
+ *
+ * Refused: names outside the prefix, absolute or with "", "." or ".." elements,
+ * backslashes, colons or control characters, names that collide case-insensitively,
+ * symlinks and other non-regular entries, go.mod files below the module root (as Go's
+ * zip checker does), and archives bigger than the module zip limit.
+ */
+async function extractModuleZip(zipPath, dir, opts) {
+    const limit = opts.maxUncompressed ?? MAX_MODULE_ZIP;
+    const place = opts.place ?? ((rel) => ({ paths: [rel], mode: 0o644 }));
+    const zip = await ZipReader.open(zipPath);
+    try {
+        if (zip.size > MAX_MODULE_ZIP)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${zipPath}: ${zip.size} bytes is over the module zip limit`);
+        const refuse = (entry, why) => {
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${zipPath}: refusing entry "${entry.name}": ${why}`);
+        };
+        // Check every name before writing anything.
+        const folded = new Map();
+        let total = 0;
+        for (const entry of zip.entries) {
+            const rel = checkEntryName(entry, opts.prefix, refuse);
+            if (entry.kind === "symlink")
+                refuse(entry, "symbolic links are not allowed");
+            if (entry.kind === "other")
+                refuse(entry, "only regular files and directories are allowed");
+            if (entry.kind === "directory" && entry.uncompressedSize !== 0)
+                refuse(entry, "a directory with content");
+            if (entry.kind === "file") {
+                const base = rel.slice(rel.lastIndexOf("/") + 1);
+                if (base.toLowerCase() === "go.mod" && base !== rel)
+                    refuse(entry, "go.mod below the module root");
+            }
+            claimPath(folded, rel, entry.kind === "directory" ? "directory" : "file", (why) => refuse(entry, why));
+            total += entry.uncompressedSize;
+            if (total > limit)
+                throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .yo(`${zipPath}: unpacks to more than ${limit} bytes`);
+        }
+        const lines = [];
+        const writer = new ParallelWriter(dir);
+        let files = 0;
+        let bytes = 0;
+        const extractAll = zip.forEachInFileOrder(async (entry, content) => {
+            const rel = entry.name.slice(opts.prefix.length).replace(/\/$/, "");
+            const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256");
+            if (entry.kind === "directory") {
+                if (Buffer.isBuffer(content))
+                    hash.update(content);
+                else
+                    content.resume();
+                if (rel !== "")
+                    await writer.directory(rel);
+            }
+            else {
+                const { paths, mode } = place(rel);
+                if (Buffer.isBuffer(content)) {
+                    hash.update(content);
+                    await writer.file(paths, content, mode);
+                }
+                else {
+                    const tap = new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
+                        transform(chunk, _enc, cb) {
+                            hash.update(chunk);
+                            cb(null, chunk);
+                        },
+                    });
+                    await writer.stream(paths, content, tap, mode);
+                }
+                files++;
+                bytes += entry.uncompressedSize;
+            }
+            lines.push({ name: entry.nameBytes, line: Buffer.from(`${hash.digest("hex")}  ${entry.name}\n`) });
+        });
+        // Writes still under way finish (or fail) before anything is reported.
+        await extractAll.catch(async (e) => {
+            await writer.settle().catch(() => { });
+            throw e;
+        });
+        await writer.settle();
+        // Go sorts names as byte strings; compare UTF-8 bytes, not UTF-16 code units.
+        lines.sort((a, b) => Buffer.compare(a.name, b.name));
+        const summary = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256");
+        for (const { line } of lines)
+            summary.update(line);
+        return { h1: `h1:${summary.digest("base64")}`, files, bytes };
+    }
+    finally {
+        await zip.close();
+    }
+}
+/** Returns the entry's path below the prefix (no trailing slash), or refuses the entry. */
+function checkEntryName(entry, prefix, refuse) {
+    const name = entry.name;
+    if (!name.startsWith(prefix))
+        refuse(entry, `outside "${prefix}"`);
+    // dirhash cannot represent these, and they mean something else on other systems.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+    if (/[\\:\u0000-\u001f\u007f]/.test(name))
+        refuse(entry, "backslash, colon or control character in the name");
+    const isDir = entry.kind === "directory";
+    const rel = name.slice(prefix.length).replace(/\/$/, "");
+    if (!isDir && name.endsWith("/"))
+        refuse(entry, "a file name ending in /");
+    if (rel === "") {
+        if (isDir)
+            return rel;
+        refuse(entry, "no name below the prefix");
+    }
+    for (const element of rel.split("/")) {
+        if (element === "" || element === "." || element === "..")
+            refuse(entry, `path element "${element}"`);
+    }
+    return rel;
+}
+/**
+ * Records a path and its parent directories under their case-folded names and refuses
+ * two files (or a file and a directory) that would land on the same place on a
+ * case-insensitive file system (macOS and Windows runners).
+ */
+function claimPath(seen, rel, kind, refuse) {
+    if (rel === "")
+        return;
+    const parts = rel.split("/");
+    for (let i = 1; i <= parts.length; i++) {
+        const key = parts.slice(0, i).join("/").toLowerCase();
+        const want = i === parts.length ? kind : "directory";
+        const had = seen.get(key);
+        if (had === "file" || (had !== undefined && want === "file")) {
+            refuse(`"${parts.slice(0, i).join("/")}" appears twice (names are compared case-insensitively)`);
+        }
+        seen.set(key, want);
+    }
+}
+/**
+ * Writes small files a few at a time while the zip is read on: one file at a time
+ * leaves the disk idle between thousands of tiny writes. Directories are created once.
+ * The first failure stops further writes and is thrown by the next call or by settle().
+ */
+class ParallelWriter {
+    root;
+    dirs = new Map();
+    pending = new Set();
+    failure;
+    static LIMIT = 16;
+    constructor(root) {
+        this.root = root;
+    }
+    directory(rel) {
+        let made = this.dirs.get(rel);
+        if (!made) {
+            made = (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(this.abs(rel), { recursive: true, mode: 0o755 });
+            made.catch(() => { }); // awaited by whoever needs it
+            this.dirs.set(rel, made);
+        }
+        return made;
+    }
+    /** `paths[0]` gets the content; the others are copies; no paths: nothing is written. */
+    async file(paths, content, mode) {
+        this.check();
+        while (this.pending.size >= ParallelWriter.LIMIT)
+            await Promise.race(this.pending);
+        this.check();
+        const task = (async () => {
+            const [first, ...copies] = paths;
+            if (first === undefined)
+                return;
+            await this.parents(paths);
+            // "wx": never write through something already there (the directory is fresh and ours).
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(this.abs(first), content, { flag: "wx", mode });
+            for (const copy of copies)
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.copyFile)(this.abs(first), this.abs(copy), node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.COPYFILE_EXCL);
+        })().catch((e) => {
+            this.failure ??= e;
+        });
+        const tracked = task.finally(() => this.pending.delete(tracked));
+        this.pending.add(tracked);
+    }
+    async stream(paths, content, tap, mode) {
+        this.check();
+        const [first, ...copies] = paths;
+        await this.parents(paths);
+        const sink = first === undefined
+            ? new node_stream__WEBPACK_IMPORTED_MODULE_4__.Writable({ write: (_c, _e, cb) => cb() })
+            : (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(this.abs(first), { flags: "wx", mode });
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(content, tap, sink);
+        if (first !== undefined) {
+            for (const copy of copies)
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.copyFile)(this.abs(first), this.abs(copy), node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.COPYFILE_EXCL);
+        }
+    }
+    async settle() {
+        await Promise.all(this.pending);
+        this.check();
+    }
+    async parents(paths) {
+        for (const p of paths) {
+            const slash = p.lastIndexOf("/");
+            if (slash > 0)
+                await this.directory(p.slice(0, slash));
+        }
+    }
+    check() {
+        if (this.failure !== undefined)
+            throw this.failure;
+    }
+    abs(rel) {
+        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, ...rel.split("/"));
+    }
+}
+
+
+/***/ }),
+
+/***/ 5008:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dm: () => (/* binding */ targetEnv),
+/* harmony export */   Kn: () => (/* binding */ buildMatrix),
+/* harmony export */   P4: () => (/* binding */ formatTarget),
+/* harmony export */   Rd: () => (/* binding */ listPlatforms),
+/* harmony export */   Sf: () => (/* binding */ parseTargetSpec),
+/* harmony export */   fo: () => (/* binding */ targetSlug),
+/* harmony export */   wu: () => (/* binding */ compareTargets),
+/* harmony export */   xb: () => (/* binding */ VARIANTS)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27597);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
+/* harmony import */ var _kit_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29495);
+
+
+
+/** One line of `go tool dist list -json`. */
+const DistEntry = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    GOOS: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[a-z0-9]+$/),
+    GOARCH: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[a-z0-9]+$/),
+    CgoSupported: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+    FirstClass: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+    Broken: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional(),
+});
+/** The platforms the installed Go can build for, from `go tool dist list -json`. */
+async function listPlatforms(goBin, env) {
+    const { stdout } = await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .execFile */ .St)(goBin, ["tool", "dist", "list", "-json"], { env, timeoutMs: 60_000 });
+    const parsed = zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(DistEntry).safeParse(JSON.parse(stdout));
+    if (!parsed.success)
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`unexpected output from "go tool dist list -json": ${parsed.error.message}`);
+    return parsed.data.map((e) => ({
+        goos: e.GOOS,
+        goarch: e.GOARCH,
+        cgoSupported: e.CgoSupported,
+        firstClass: e.FirstClass,
+        broken: e.Broken ?? false,
+    }));
+}
+/**
+ * Microarchitecture levels per GOARCH and the variable that selects them
+ * (the values `go help environment` documents).
+ */
+const VARIANTS = {
+    amd64: { env: "GOAMD64", values: ["v1", "v2", "v3", "v4"] },
+    arm: { env: "GOARM", values: ["5", "6", "7"] },
+    "386": { env: "GO386", values: ["sse2", "softfloat"] },
+    arm64: {
+        env: "GOARM64",
+        values: [
+            ...Array.from({ length: 10 }, (_, i) => `v8.${i}`),
+            ...Array.from({ length: 6 }, (_, i) => `v9.${i}`),
+        ],
+    },
+    mips: { env: "GOMIPS", values: ["hardfloat", "softfloat"] },
+    mipsle: { env: "GOMIPS", values: ["hardfloat", "softfloat"] },
+    mips64: { env: "GOMIPS64", values: ["hardfloat", "softfloat"] },
+    mips64le: { env: "GOMIPS64", values: ["hardfloat", "softfloat"] },
+    ppc64: { env: "GOPPC64", values: ["power8", "power9", "power10"] },
+    ppc64le: { env: "GOPPC64", values: ["power8", "power9", "power10"] },
+    riscv64: { env: "GORISCV64", values: ["rva20u64", "rva22u64", "rva23u64"] },
+};
+/** "linux/arm/7" */
+function formatTarget(t) {
+    return t.variant ? `${t.goos}/${t.goarch}/${t.variant}` : `${t.goos}/${t.goarch}`;
+}
+/** "linux_arm_7": for file and artifact names. */
+function targetSlug(t, sep = "_") {
+    return [t.goos, t.goarch, ...(t.variant ? [t.variant] : [])].join(sep);
+}
+/** The environment that selects this target in `go build`. */
+function targetEnv(t) {
+    const env = { GOOS: t.goos, GOARCH: t.goarch };
+    const v = VARIANTS[t.goarch];
+    if (t.variant && v)
+        env[v.env] = t.variant;
+    return env;
+}
+function compareTargets(a, b) {
+    const key = (t) => [t.goos, t.goarch, t.variant ?? ""];
+    const [ka, kb] = [key(a), key(b)];
+    for (let i = 0; i < 3; i++) {
+        const x = ka[i];
+        const y = kb[i];
+        if (x !== y)
+            return x < y ? -1 : 1;
+    }
+    return 0;
+}
+const SPEC_HELP = "comma- or space-separated GOOS/GOARCH[/variant] (e.g. linux/amd64, linux/arm/7, linux/amd64/v3), GOOS/* , first-class, or all";
+/**
+ * Expands a target spec against the platforms of the installed Go. Every item must
+ * name something that Go can build; anything else is an input error naming the item
+ * and the valid choices. The result is de-duplicated and sorted, so the same spec
+ * always gives the same matrix.
+ */
+function parseTargetSpec(spec, platforms, input = "targets") {
+    const items = spec.split(/[\s,]+/).filter((s) => s !== "");
+    if (items.length === 0)
+        throw (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, spec, `allowed: ${SPEC_HELP}`);
+    const usable = platforms.filter((p) => !p.broken);
+    const fail = (why) => {
+        throw (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, spec, why);
+    };
+    const out = new Map();
+    const add = (t) => out.set(formatTarget(t), t);
+    for (const item of items) {
+        if (item === "all") {
+            for (const p of usable)
+                add({ goos: p.goos, goarch: p.goarch });
+            continue;
+        }
+        if (item === "first-class") {
+            for (const p of usable.filter((p) => p.firstClass))
+                add({ goos: p.goos, goarch: p.goarch });
+            continue;
+        }
+        const parts = item.split("/");
+        if (parts.length < 2 || parts.length > 3 || !parts.every((p) => /^(?:[a-z0-9][a-z0-9.]*|\*)$/.test(p))) {
+            fail(`"${item}" is not a target; allowed: ${SPEC_HELP}`);
+        }
+        const [goos, goarch, variant] = parts;
+        const goosList = [...new Set(usable.map((p) => p.goos))].sort();
+        if (goos !== "*" && !goosList.includes(goos)) {
+            fail(`"${item}": unknown GOOS "${goos}"; valid GOOS: ${goosList.join(", ")}`);
+        }
+        const matches = usable.filter((p) => (goos === "*" || p.goos === goos) && (goarch === "*" || p.goarch === goarch));
+        if (matches.length === 0) {
+            const archs = usable.filter((p) => p.goos === goos).map((p) => p.goarch);
+            fail(`"${item}": ${goos} has no GOARCH "${goarch}"; valid for ${goos}: ${archs.sort().join(", ")}`);
+        }
+        if (variant !== undefined) {
+            if (goarch === "*")
+                fail(`"${item}": a variant needs one GOARCH, not *`);
+            const v = VARIANTS[goarch];
+            if (!v)
+                fail(`"${item}": GOARCH ${goarch} has no variants`);
+            else if (!v.values.includes(variant)) {
+                fail(`"${item}": ${v.env} has no value "${variant}"; valid: ${v.values.join(", ")}`);
+            }
+        }
+        for (const p of matches)
+            add({ goos: p.goos, goarch: p.goarch, ...(variant ? { variant } : {}) });
+    }
+    return [...out.values()].sort(compareTargets);
+}
+/** The value for `strategy.matrix: ${{ fromJSON(...) }}`. */
+function buildMatrix(targets, cc) {
+    return {
+        include: targets.map((t) => {
+            // Key order is fixed (goos, goarch, variant, target, cc) so the JSON is stable.
+            const entry = {
+                goos: t.goos,
+                goarch: t.goarch,
+                ...(t.variant ? { variant: t.variant } : {}),
+                target: formatTarget(t),
+            };
+            const compiler = cc?.get(entry.target);
+            if (compiler)
+                entry.cc = compiler;
+            return entry;
+        }),
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1937 @@
+export const id = 761;
+export const ids = [761,987];
+export const modules = {
+
+/***/ 73761:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  packageRelease: () => (/* binding */ packageRelease)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/build/gitinfo.ts
+var gitinfo = __webpack_require__(28076);
+// EXTERNAL MODULE: ./src/contract/manifest.ts
+var contract_manifest = __webpack_require__(7117);
+// EXTERNAL MODULE: ./src/github/context.ts
+var context = __webpack_require__(19556);
+// EXTERNAL MODULE: ./src/kit/action.ts + 1 modules
+var action = __webpack_require__(86962);
+// EXTERNAL MODULE: ./src/kit/errors.ts
+var errors = __webpack_require__(73713);
+// EXTERNAL MODULE: ./src/kit/log.ts
+var log = __webpack_require__(83490);
+;// CONCATENATED MODULE: ./src/kit/files.ts
+
+
+
+
+/**
+ * Regular files matching `patterns` (a glob in the last path element only, e.g.
+ * "LICENSE*", "docs/README.md"), relative to `cwd`, sorted; a pattern matching nothing
+ * is fine. Every directory component is resolved: one that leads outside `cwd` (a symbolic
+ * link to /etc, say) is refused, and the paths returned are the resolved ones, so what was
+ * checked is what is read; a match that is itself a link is not packed (with a warning). Two
+ * matches with one base name would collide in an archive: refused. `input` names the input
+ * the patterns came from, for errors.
+ */
+async function matchFiles(cwd, patterns, input = "files") {
+    const root = await (0,promises_.realpath)(cwd);
+    const found = new Map();
+    for (const pattern of patterns) {
+        const dir = (0,external_node_path_.join)(cwd, (0,external_node_path_.dirname)(pattern));
+        const real = await (0,promises_.realpath)(dir).catch(() => undefined);
+        if (real === undefined)
+            continue; // no such directory: nothing matches
+        if (!isWithin(root, real))
+            throw (0,errors/* inputError */.Xu)(input, pattern, `files inside the working directory; ${(0,external_node_path_.dirname)(pattern)} leads to ${real} (through a symbolic link), outside ${root}`);
+        // A file's name, not its directory, is matched whatever its case: README* finds readme.md,
+        // as teams name these files either way.
+        const match = globToRegExp((0,external_node_path_.basename)(pattern), { ignoreCase: true });
+        const names = await (0,promises_.readdir)(real).catch(() => []);
+        for (const name of names.sort()) {
+            if (!match.test(name))
+                continue;
+            const path = (0,external_node_path_.join)(real, name);
+            const st = await (0,promises_.lstat)(path);
+            if (st.isSymbolicLink())
+                (0,log/* warning */.$e)(`${input}: ${(0,external_node_path_.join)((0,external_node_path_.dirname)(pattern), name)} is a symbolic link; links are not packed`);
+            if (!st.isFile())
+                continue;
+            const other = found.get(name);
+            if (other && other !== path)
+                throw new errors/* UserError */.yo(`${input}: ${other} and ${path} would both be ${name} in the archives`);
+            found.set(name, path);
+        }
+    }
+    return [...found.values()].sort();
+}
+/** True when `inner` is `outer` or lies below it (both absolute and resolved). */
+function isWithin(outer, inner) {
+    const r = (0,external_node_path_.relative)(outer, inner);
+    return r === "" || (r !== ".." && !r.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(r));
+}
+/** `gin-app-*` → a whole-name matcher; only `*` and `?` are special. */
+function globToRegExp(glob, opts = {}) {
+    const body = glob
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".");
+    return new RegExp(`^${body}$`, opts.ignoreCase ? "i" : "");
+}
+
+// EXTERNAL MODULE: ./src/kit/summary.ts
+var kit_summary = __webpack_require__(94508);
+// EXTERNAL MODULE: ./src/kit/version.ts
+var version = __webpack_require__(80172);
+// EXTERNAL MODULE: ./src/contract/platforms-known.ts
+var platforms_known = __webpack_require__(9080);
+// EXTERNAL MODULE: ./src/contract/targets.ts
+var targets = __webpack_require__(5008);
+// EXTERNAL MODULE: ./src/kit/hash.ts
+var hash = __webpack_require__(3730);
+;// CONCATENATED MODULE: ./src/release/collect.ts
+/**
+ * Fan-in: the per-target outputs of build-static (a binary and its manifest fragment per
+ * directory), gathered from workflow artifacts or a local directory, checked for being one
+ * consistent release, with the file modes artifact storage dropped put back.
+ */
+
+
+
+
+
+
+
+
+
+/**
+ * Downloads every artifact of this workflow run whose name matches `pattern` into
+ * `<into>/<name>/`. Returns the names, sorted.
+ */
+async function downloadRunArtifacts(pattern, into) {
+    // Loaded only here: the artifact client is a large share of the bundle's memory.
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(29), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
+    const client = new DefaultArtifactClient();
+    const match = globToRegExp(pattern);
+    let listed;
+    try {
+        listed = await client.listArtifacts({ latest: true });
+    }
+    catch (e) {
+        throw new errors/* UserError */.yo(`listing this run's artifacts failed: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+    const wanted = listed.artifacts
+        .filter((a) => match.test(a.name))
+        .sort((a, b) => (a.name < b.name ? -1 : 1));
+    if (wanted.length === 0) {
+        const names = listed.artifacts.map((a) => a.name).sort();
+        throw (0,errors/* inputError */.Xu)("artifacts", pattern, `a name pattern matching this run's build-static artifacts (the run has ${names.length ? names.join(", ") : "no artifacts"})`);
+    }
+    for (const a of wanted) {
+        const dir = (0,external_node_path_.join)(into, a.name);
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        try {
+            await client.downloadArtifact(a.id, { path: dir });
+        }
+        catch (e) {
+            throw new errors/* UserError */.yo(`downloading artifact ${a.name} failed: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        }
+        (0,log/* info */.pq)(`downloaded ${a.name} (${a.size} bytes)`);
+    }
+    return wanted.map((a) => a.name);
+}
+/**
+ * Reads `<dir>/<sub>/goship-fragment.json` for every subdirectory (build-static's
+ * output-dir, or downloaded artifacts), checks each binary against its fragment and
+ * restores its mode. `input` names the input that pointed here, for errors.
+ */
+async function collectBinaries(dir, input, shown = dir) {
+    let subdirs;
+    try {
+        subdirs = (await (0,promises_.readdir)(dir, { withFileTypes: true }))
+            .filter((d) => d.isDirectory())
+            .map((d) => d.name)
+            .sort();
+    }
+    catch (e) {
+        throw (0,errors/* inputError */.Xu)(input, shown, `a directory of build-static output (${(0,errors/* errorMessage */.gJ)(e)})`);
+    }
+    const found = [];
+    for (const sub of subdirs) {
+        const fragmentPath = (0,external_node_path_.join)(dir, sub, contract_manifest/* FRAGMENT_FILE */.wN);
+        let text;
+        try {
+            text = await (0,promises_.readFile)(fragmentPath, "utf8");
+        }
+        catch {
+            continue; // not build-static output
+        }
+        const fragment = parseFragment(text, `${sub}/${contract_manifest/* FRAGMENT_FILE */.wN}`, input, shown);
+        checkKnownTarget(fragment, sub, input, shown);
+        const path = (0,external_node_path_.join)(dir, sub, fragment.binary.name);
+        const st = await (0,promises_.lstat)(path).catch(() => undefined);
+        if (!st?.isFile())
+            throw new errors/* UserError */.yo(`${sub}: the fragment names ${fragment.binary.name}, which is not a regular file there`);
+        const { sha256, size } = await (0,hash/* sha256File */.Q)(path);
+        if (sha256 !== fragment.binary.sha256 || size !== fragment.binary.size)
+            throw new errors/* UserError */.yo(`${sub}/${fragment.binary.name}: sha256 ${sha256} (${size} bytes) differs from its fragment's ${fragment.binary.sha256} (${fragment.binary.size} bytes): the artifact changed after build-static verified it`);
+        await (0,promises_.chmod)(path, fragment.binary.mode & 0o777);
+        found.push({ source: sub, fragment, path });
+    }
+    if (found.length === 0)
+        throw (0,errors/* inputError */.Xu)(input, shown, `a directory with build-static output (<name>/${contract_manifest/* FRAGMENT_FILE */.wN}); none found`);
+    return found;
+}
+/** A fragment as build-static writes it; anything else names the input, the file and what in it does not fit. */
+function parseFragment(text, file, input, shown) {
+    const allowed = `build-static output, whose ${contract_manifest/* FRAGMENT_FILE */.wN} files have schemaVersion ${contract_manifest/* SCHEMA_VERSION */.f$}`;
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (e) {
+        throw (0,errors/* inputError */.Xu)(input, shown, `${allowed}; ${file} is not JSON (${(0,errors/* errorMessage */.gJ)(e)})`);
+    }
+    const parsed = contract_manifest/* ArtifactFragment */.r0.safeParse(json);
+    if (parsed.success)
+        return parsed.data;
+    const issues = parsed.error.issues;
+    const what = issues
+        .slice(0, 3)
+        .map((i) => `${i.path.length > 0 ? i.path.join(".") : "(the document)"}: ${i.message}`)
+        .join("; ");
+    throw (0,errors/* inputError */.Xu)(input, shown, `${allowed}; ${file} does not fit: ${what}${issues.length > 3 ? ` (and ${issues.length - 3} more)` : ""}`);
+}
+function checkKnownTarget(f, sub, input, shown) {
+    const { goos, goarch, variant } = f.target;
+    const known = platforms_known/* KNOWN_PLATFORMS */.P.some((p) => p.goos === goos && p.goarch === goarch);
+    const variantOk = !variant || targets/* VARIANTS */.xb[goarch]?.values.includes(variant);
+    if (!known || !variantOk)
+        throw (0,errors/* inputError */.Xu)(input, shown, `binaries for targets Go knows; ${sub}/${contract_manifest/* FRAGMENT_FILE */.wN} says ${(0,targets/* formatTarget */.P4)(f.target)}`);
+}
+/** One release: every fragment agrees on project, version, commit and Go; no target twice. */
+function mergeFragments(binaries) {
+    const first = binaries[0];
+    if (!first)
+        throw new errors/* UserError */.yo("no build-static output to release");
+    const same = (field, get) => {
+        for (const b of binaries.slice(1)) {
+            if (get(b.fragment) !== get(first.fragment))
+                throw new errors/* UserError */.yo(`${first.source} and ${b.source} are not from one build: ${field} ${JSON.stringify(get(first.fragment))} vs ${JSON.stringify(get(b.fragment))}`);
+        }
+    };
+    same("project", (f) => f.project);
+    same("version", (f) => f.version);
+    same("commit", (f) => f.commit);
+    same("sourceDateEpoch", (f) => f.sourceDateEpoch);
+    same("Go version", (f) => f.binary.goVersion);
+    const seen = new Map();
+    for (const b of binaries) {
+        const t = (0,targets/* formatTarget */.P4)(b.fragment.target);
+        const other = seen.get(t);
+        if (other)
+            throw new errors/* UserError */.yo(`${t} is there twice: ${other} and ${b.source}`);
+        seen.set(t, b.source);
+    }
+    const sorted = [...binaries].sort((a, b) => (0,targets/* formatTarget */.P4)(a.fragment.target) < (0,targets/* formatTarget */.P4)(b.fragment.target) ? -1 : 1);
+    return {
+        project: first.fragment.project,
+        version: first.fragment.version,
+        commit: first.fragment.commit,
+        sourceDateEpoch: first.fragment.sourceDateEpoch,
+        date: first.fragment.date,
+        goVersion: first.fragment.binary.goVersion,
+        binaries: sorted,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/release/publish.ts
+/**
+ * package-release's publishing step: where to (repository, tag, token, from the inputs and
+ * the run's environment, checked before anything is written), then the GitHub Release
+ * itself, then a read-back of every asset.
+ */
+
+
+
+
+/** Resolves and checks where a release goes, before anything is built or written. */
+function releaseTarget(i, env) {
+    const run = (0,context/* runContext */.pO)(env);
+    const ref = run.ref ?? "";
+    const tag = i.tag ?? (ref.startsWith("refs/tags/") ? ref.slice("refs/tags/".length) : undefined);
+    if (!tag)
+        throw (0,errors/* inputError */.Xu)("tag", "", `a tag to publish ${i.publish === "draft" ? "the draft" : "the release"} under (the run was not started by a tag push: GITHUB_REF is ${JSON.stringify(ref)})`);
+    const where = (0,context/* ownerAndRepo */.H5)(run);
+    if (!where)
+        throw (0,errors/* inputError */.Xu)("publish", i.publish, `none outside a GitHub repository (GITHUB_REPOSITORY is ${JSON.stringify(run.repository ?? "")})`);
+    const token = i["github-token"] ?? run.token ?? "";
+    if (!token)
+        throw (0,errors/* inputError */.Xu)("github-token", "", "a token with contents: write (github.token, or GITHUB_TOKEN in local mode)");
+    return { ...where, tag, token, apiUrl: run.apiUrl, commit: run.sha };
+}
+/** A semver pre-release: 1.2.0-rc.1, but not 1.2.0+build. */
+function isPrerelease(version) {
+    return /^v?\d+\.\d+\.\d+-[0-9A-Za-z.-]+(\+[0-9A-Za-z.-]+)?$/.test(version);
+}
+async function publishRelease(target, i, release) {
+    // Loaded only to publish: Octokit and its plugins are heavy to load.
+    const { publishRelease: publishToGitHub, verifyPublished } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(425)]).then(__webpack_require__.bind(__webpack_require__, 23425));
+    const notes = i["release-notes"];
+    const assets = release.assets.map((a) => ({
+        ...a,
+        path: `${release.dir}/${a.name}`,
+        contentType: contentType(a.name),
+    }));
+    const connection = { token: target.token, ...(target.apiUrl ? { apiUrl: target.apiUrl } : {}) };
+    const result = await publishToGitHub({
+        owner: target.owner,
+        repo: target.repo,
+        tag: target.tag,
+        name: `${release.manifest.project} ${release.manifest.version}`,
+        ...(notes && notes !== "generate" ? { notes } : {}),
+        generateNotes: notes === "generate",
+        prerelease: i.prerelease === "auto" ? isPrerelease(release.manifest.version) : i.prerelease === "true",
+        draftOnly: i.publish === "draft",
+        assets,
+        replaceAssets: i["replace-assets"],
+        ...(target.commit ? { targetCommitish: target.commit } : {}),
+    }, connection);
+    // Read back what GitHub now serves and check it byte for byte.
+    const { verified } = await verifyPublished({
+        owner: target.owner,
+        repo: target.repo,
+        releaseId: result.releaseId,
+        assets: release.assets,
+        published: i.publish === "release",
+    }, connection);
+    (0,log/* info */.pq)(`read back ${verified.length} asset(s) from the release: every sha256 matches`);
+    const status = new Map();
+    for (const n of result.uploaded)
+        status.set(n, "uploaded");
+    for (const n of result.skipped)
+        status.set(n, "skipped: already there");
+    for (const n of result.replaced)
+        status.set(n, "replaced");
+    return { url: result.url, releaseId: result.releaseId, status };
+}
+function contentType(name) {
+    if (name.endsWith(".tar.gz"))
+        return "application/gzip";
+    if (name.endsWith(".zip"))
+        return "application/zip";
+    if (name.endsWith(".json"))
+        return "application/json";
+    if (name.endsWith(".jsonl") || name === contract_manifest/* CHECKSUMS_FILE */.aP || name.endsWith(".pub"))
+        return "text/plain";
+    return "application/octet-stream";
+}
+
+// EXTERNAL MODULE: ./src/release/signing.ts
+var signing = __webpack_require__(80850);
+// EXTERNAL MODULE: ./src/release/verify.ts
+var verify = __webpack_require__(80368);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+// EXTERNAL MODULE: ./node_modules/fflate/esm/index.mjs
+var esm = __webpack_require__(51306);
+;// CONCATENATED MODULE: ./src/archive/write.ts
+
+
+
+
+
+
+
+/** fflate's level: level 9 was half as fast for 0.1% smaller Go binaries. Changing it changes every archive. */
+const DEFLATE_LEVEL = 6;
+/** fflate's memory level (hash table of 2^20 entries). Pinned: fflate derives a default from the input size. */
+const DEFLATE_MEM = 8;
+/**
+ * fflate ends deflate blocks where its input chunks end, so the compressed bytes depend
+ * on how the input was cut: everything reaches fflate in chunks of exactly this size.
+ * 256 KiB was faster and used less memory than 64 KiB (fflate allocates per chunk).
+ */
+const DEFLATE_CHUNK = 256 * 1024;
+const READ_SIZE = 1024 * 1024;
+/** Compressed output is written in batches of about this size. */
+const WRITE_BATCH = 1024 * 1024;
+/**
+ * Streams a gzip-compressed ustar archive of `entries` to `out`, sorted by name, each
+ * entry with mtime `opts.mtime`, uid/gid 0, empty owner names and its given mode.
+ */
+async function writeTarGz(out, entries, opts) {
+    checkMtime(opts.mtime, MAX_OCTAL_11);
+    const planned = await planEntries(entries);
+    return writeAtomically(out, async (output) => {
+        output.append(GZIP_HEADER);
+        const tar = new RawDeflate(output);
+        const readBuffer = Buffer.allocUnsafe(READ_SIZE);
+        for (const e of planned) {
+            tar.write(tarHeader(e.name, e.size, e.mode, opts.mtime));
+            await readSource(e, readBuffer, output, (bytes) => tar.write(bytes));
+            tar.write(ZEROS.subarray(0, padding(e.size, BLOCK)));
+        }
+        // End of archive (two zero blocks), then zeros up to a whole record, as tar writes it.
+        tar.write(ZEROS.subarray(0, 2 * BLOCK));
+        tar.write(ZEROS.subarray(0, padding(tar.inSize, RECORD)));
+        tar.end();
+        const trailer = Buffer.alloc(8);
+        trailer.writeUInt32LE(tar.crc, 0);
+        trailer.writeUInt32LE(tar.inSize % 2 ** 32, 4);
+        output.append(trailer);
+    });
+}
+/**
+ * Streams a zip of `entries` to `out`, sorted by name, deflated, each entry with the
+ * commit time as an MS-DOS time in UTC, Unix mode bits in its external attributes and
+ * no extra fields (ZIP64 ones only where needed). CRC and sizes follow each entry's data
+ * in a data descriptor, so every file is read once.
+ */
+async function writeZip(out, entries, opts) {
+    checkMtime(opts.mtime, Number.MAX_SAFE_INTEGER);
+    const always = opts.zip64 === "always";
+    const { date, time } = dosDateTime(opts.mtime);
+    const planned = await planEntries(entries);
+    for (const e of planned) {
+        if (e.nameBytes.length > 0xffff)
+            throw new errors/* UserError */.yo(`archive entry name "${e.name}" is too long for zip`);
+    }
+    return writeAtomically(out, async (output) => {
+        const central = [];
+        const readBuffer = Buffer.allocUnsafe(READ_SIZE);
+        for (const e of planned) {
+            const offset = output.size;
+            const sizes64 = always || e.size >= ZIP64_SIZE_THRESHOLD;
+            const offset64 = always || offset >= U32_MAX;
+            const common = {
+                nameBytes: e.nameBytes,
+                version: sizes64 || offset64 ? 45 : 20,
+                flags: FLAG_DATA_DESCRIPTOR | (isAscii(e.nameBytes) ? 0 : FLAG_UTF8),
+                time,
+                date,
+            };
+            output.append(zipLocalHeader(common, sizes64));
+            const data = new RawDeflate(output);
+            await readSource(e, readBuffer, output, (bytes) => data.write(bytes));
+            data.end();
+            if (!sizes64 && data.outSize >= U32_MAX) {
+                throw new Error(`${e.name}: compressed to ${data.outSize} bytes, beyond what its zip header can say`);
+            }
+            const sizes = { crc: data.crc, compressed: data.outSize, uncompressed: data.inSize };
+            output.append(zipDataDescriptor(sizes, sizes64));
+            central.push(zipCentralHeader(common, sizes, e.mode, offset, sizes64, offset64));
+        }
+        const cdOffset = output.size;
+        for (const c of central)
+            output.append(c);
+        output.append(zipEnd(planned.length, output.size - cdOffset, cdOffset, always));
+    });
+}
+/** The ustar header for one regular file, preceded by a pax header when the name or size does not fit ustar. */
+function tarHeader(name, size, mode, mtime) {
+    const nameBytes = Buffer.from(name, "utf8");
+    const split = splitUstarName(nameBytes);
+    const records = [];
+    if (split === undefined)
+        records.push(paxRecord("path", name));
+    if (size > MAX_OCTAL_11)
+        records.push(paxRecord("size", String(size)));
+    const header = ustarBlock({
+        name: split?.name ?? truncateUtf8(nameBytes, 100),
+        prefix: split?.prefix ?? EMPTY,
+        size: size > MAX_OCTAL_11 ? 0 : size,
+        mode,
+        mtime,
+        type: "0",
+    });
+    if (records.length === 0)
+        return header;
+    const pax = Buffer.concat(records);
+    const base = truncateUtf8(Buffer.from(external_node_path_default().posix.basename(name), "utf8"), 100 - "PaxHeaders/".length);
+    const paxHeader = ustarBlock({
+        name: Buffer.concat([Buffer.from("PaxHeaders/"), base]),
+        prefix: EMPTY,
+        size: pax.length,
+        mode: 0o644,
+        mtime,
+        type: "x",
+    });
+    return Buffer.concat([paxHeader, pax, ZEROS.subarray(0, padding(pax.length, BLOCK)), header]);
+}
+/** MS-DOS date and time fields for a Unix time, read in UTC and clamped to 1980-2107 (2-second steps). */
+function dosDateTime(unixSeconds) {
+    const d = new Date(Math.min(Math.max(unixSeconds, DOS_MIN), DOS_MAX) * 1000);
+    return {
+        date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+        time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
+    };
+}
+/** Validates every entry and checks every source before anything is written; sorts by name (UTF-8 bytes). */
+async function planEntries(entries) {
+    if (entries.length === 0)
+        throw new errors/* UserError */.yo("an archive needs at least one entry");
+    const planned = [];
+    for (const e of entries) {
+        const problem = nameProblem(e.name);
+        if (problem !== undefined)
+            throw new errors/* UserError */.yo(`archive entry name ${JSON.stringify(e.name)} ${problem}`);
+        if (e.mode !== 0o755 && e.mode !== 0o644) {
+            throw new errors/* UserError */.yo(`archive entry "${e.name}" has mode ${octal(e.mode)}; only 0755 and 0644 are written`);
+        }
+        let st;
+        try {
+            st = await (0,promises_.lstat)(e.source);
+        }
+        catch (err) {
+            throw new errors/* UserError */.yo(`cannot read ${e.source} for archive entry "${e.name}": ${(0,errors/* errorMessage */.gJ)(err)}`);
+        }
+        if (!st.isFile()) {
+            throw new errors/* UserError */.yo(`${e.source} (archive entry "${e.name}") is ${describeType(st)}; only regular files are archived`);
+        }
+        planned.push({ ...e, nameBytes: Buffer.from(e.name, "utf8"), size: st.size, dev: st.dev, ino: st.ino });
+    }
+    planned.sort((a, b) => Buffer.compare(a.nameBytes, b.nameBytes));
+    for (let i = 1; i < planned.length; i++) {
+        const name = planned[i].name;
+        if (name === planned[i - 1].name)
+            throw new errors/* UserError */.yo(`two archive entries are named "${name}"`);
+    }
+    return planned;
+}
+function nameProblem(name) {
+    if (name === "")
+        return "is empty";
+    if (!name.isWellFormed())
+        return "is not valid Unicode";
+    if (name.includes("\\") || name.includes("\0"))
+        return "contains a backslash or NUL; use forward slashes";
+    if (name.startsWith("/"))
+        return "is absolute; names are relative to the archive root";
+    if (name.split("/").some((c) => c === "" || c === "." || c === "..")) {
+        return 'has an empty, "." or ".." component';
+    }
+    return undefined;
+}
+function describeType(st) {
+    if (st.isSymbolicLink())
+        return "a symbolic link";
+    if (st.isDirectory())
+        return "a directory";
+    if (st.isCharacterDevice())
+        return "a character device";
+    if (st.isBlockDevice())
+        return "a block device";
+    if (st.isFIFO())
+        return "a FIFO";
+    if (st.isSocket())
+        return "a socket";
+    return "not a regular file";
+}
+/** Unix seconds; tar's 11 octal digits end in the year 2242, zip's clamp (dosDateTime) takes any. */
+function checkMtime(mtime, max) {
+    if (!Number.isSafeInteger(mtime) || mtime < 0 || mtime > max) {
+        throw new errors/* UserError */.yo(`archive mtime must be whole seconds since 1970, from 0 to ${max}; got ${mtime}`);
+    }
+}
+function octal(n) {
+    return Number.isInteger(n) && n >= 0 ? `0${n.toString(8)}` : String(n);
+}
+/**
+ * Feeds exactly `entry.size` bytes of its source to `consume`. The file must still be
+ * the one planEntries saw (same inode, not a symlink now) and keep its size; a file
+ * that changes while it is archived fails the archive rather than corrupting it.
+ */
+async function readSource(entry, buffer, output, consume) {
+    const changed = (how) => new errors/* UserError */.yo(`${entry.source} ${how} while it was being archived`);
+    let fh;
+    try {
+        fh = await (0,promises_.open)(entry.source, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0));
+    }
+    catch (e) {
+        throw new errors/* UserError */.yo(`cannot read ${entry.source} for archive entry "${entry.name}": ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+    try {
+        const st = await fh.stat();
+        if (!st.isFile() || st.dev !== entry.dev || st.ino !== entry.ino)
+            throw changed("was replaced");
+        let position = 0;
+        while (position < entry.size) {
+            const { bytesRead } = await fh.read(buffer, 0, Math.min(buffer.length, entry.size - position), position);
+            if (bytesRead === 0)
+                throw changed("shrank");
+            consume(buffer.subarray(0, bytesRead));
+            position += bytesRead;
+            await output.drain();
+        }
+        if ((await fh.read(buffer, 0, 1, position)).bytesRead !== 0)
+            throw changed("grew");
+    }
+    finally {
+        await fh.close();
+    }
+}
+// ---- output ----
+/** The archive being written: a temp file, hashed as bytes are appended. */
+class ArchiveOutput {
+    size = 0;
+    hash = (0,external_node_crypto_.createHash)("sha256");
+    pending = [];
+    pendingBytes = 0;
+    fh;
+    constructor(fh) {
+        this.fh = fh;
+    }
+    append(bytes) {
+        if (bytes.length === 0)
+            return;
+        this.hash.update(bytes);
+        this.pending.push(bytes);
+        this.pendingBytes += bytes.length;
+        this.size += bytes.length;
+    }
+    /** Writes what is pending once there is enough of it: this is where a fast producer waits for the disk. */
+    async drain() {
+        if (this.pendingBytes >= WRITE_BATCH)
+            await this.flush();
+    }
+    /** One writev of the pending pieces: no copy into a batch buffer (1 GiB of garbage for a 1 GiB archive). */
+    async flush() {
+        const chunks = this.pending;
+        this.pending = [];
+        this.pendingBytes = 0;
+        let written = (await this.fh.writev(chunks)).bytesWritten;
+        // A short write is rare for a regular file; finish piece by piece from where it stopped.
+        for (const chunk of chunks) {
+            if (written >= chunk.length) {
+                written -= chunk.length;
+                continue;
+            }
+            for (let off = written; off < chunk.length;)
+                off += (await this.fh.write(chunk, off, chunk.length - off)).bytesWritten;
+            written = 0;
+        }
+    }
+    digest() {
+        return this.hash.digest("hex");
+    }
+}
+/**
+ * Writes to a temp file next to `out` (same directory, so the rename is atomic) and
+ * renames it over `out` when complete; on any failure the temp file is removed and
+ * `out` is left as it was.
+ */
+async function writeAtomically(out, write) {
+    const temp = external_node_path_default().join(external_node_path_default().dirname(out), `.${external_node_path_default().basename(out)}.${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString("hex")}.tmp`);
+    let fh;
+    try {
+        fh = await (0,promises_.open)(temp, "wx", 0o644);
+    }
+    catch (e) {
+        throw new errors/* UserError */.yo(`cannot write archive ${out}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+    let closed = false;
+    try {
+        const output = new ArchiveOutput(fh);
+        await write(output);
+        await output.flush();
+        closed = true;
+        await fh.close();
+        await (0,promises_.rename)(temp, out);
+        return { sha256: output.digest(), size: output.size };
+    }
+    catch (e) {
+        if (!closed)
+            await fh.close().catch(() => undefined);
+        await (0,promises_.rm)(temp, { force: true });
+        if (e instanceof errors/* UserError */.yo || typeof e.code !== "string")
+            throw e;
+        throw new errors/* UserError */.yo(`cannot write archive ${out}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+}
+/**
+ * One raw DEFLATE stream (RFC 1951) through fflate, with the CRC-32 and sizes gzip
+ * and zip need. Input is re-cut into DEFLATE_CHUNK pieces, so the output is a function
+ * of the input bytes alone, however the reads happened to split them.
+ */
+class RawDeflate {
+    crc = 0;
+    inSize = 0;
+    outSize = 0;
+    deflate;
+    chunk = Buffer.allocUnsafe(DEFLATE_CHUNK);
+    filled = 0;
+    constructor(output) {
+        this.deflate = new esm/* Deflate */.Gy({ level: DEFLATE_LEVEL, mem: DEFLATE_MEM }, (data) => {
+            this.outSize += data.length;
+            output.append(data);
+        });
+    }
+    write(bytes) {
+        this.crc = (0,external_node_zlib_.crc32)(bytes, this.crc);
+        this.inSize += bytes.length;
+        let off = 0;
+        while (off < bytes.length) {
+            if (this.filled === 0 && bytes.length - off >= DEFLATE_CHUNK) {
+                // fflate copies what it is given into its own window, so a view is enough.
+                this.deflate.push(bytes.subarray(off, off + DEFLATE_CHUNK), false);
+                off += DEFLATE_CHUNK;
+                continue;
+            }
+            const n = Math.min(DEFLATE_CHUNK - this.filled, bytes.length - off);
+            this.chunk.set(bytes.subarray(off, off + n), this.filled);
+            this.filled += n;
+            off += n;
+            if (this.filled === DEFLATE_CHUNK) {
+                this.deflate.push(this.chunk, false);
+                this.filled = 0;
+            }
+        }
+    }
+    end() {
+        this.deflate.push(this.chunk.subarray(0, this.filled), true);
+        this.filled = 0;
+    }
+}
+// ---- gzip and tar ----
+/**
+ * RFC 1952 header: deflate, no flags (no name, comment or extra), MTIME 0, XFL 0 (neither
+ * the fastest nor the slowest level), OS 255 ("unknown": the bytes are the same everywhere).
+ */
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
+const BLOCK = 512;
+/** GNU tar and Python pad archives to 20 blocks; some readers expect it. */
+const RECORD = 20 * BLOCK;
+const ZEROS = Buffer.alloc(RECORD);
+const EMPTY = Buffer.alloc(0);
+/** The largest value of an 11-digit octal field (size, mtime): 8 GiB - 1. */
+const MAX_OCTAL_11 = 8 ** 11 - 1;
+function padding(size, unit) {
+    return (unit - (size % unit)) % unit;
+}
+/** ustar's name (100 bytes) and prefix (155 bytes), split at a slash; undefined when the name cannot fit. */
+function splitUstarName(name) {
+    if (name.length <= 100)
+        return { name, prefix: EMPTY };
+    // The first slash whose tail fits gives the shortest prefix; if that is too long, so is every other.
+    for (let i = name.indexOf(0x2f); i !== -1; i = name.indexOf(0x2f, i + 1)) {
+        if (name.length - i - 1 <= 100) {
+            return i <= 155 ? { name: name.subarray(i + 1), prefix: name.subarray(0, i) } : undefined;
+        }
+    }
+    return undefined;
+}
+/** A pax record: "<length> <key>=<value>\n", where the length counts its own digits. */
+function paxRecord(key, value) {
+    const body = Buffer.byteLength(` ${key}=${value}\n`);
+    let length = body + String(body).length;
+    if (String(length).length !== String(body).length)
+        length = body + String(length).length;
+    return Buffer.from(`${length} ${key}=${value}\n`, "utf8");
+}
+function truncateUtf8(bytes, max) {
+    if (bytes.length <= max)
+        return bytes;
+    let end = max;
+    while (end > 0 && (bytes[end] & 0xc0) === 0x80)
+        end--;
+    return bytes.subarray(0, end);
+}
+function ustarBlock(f) {
+    const b = Buffer.alloc(BLOCK);
+    f.name.copy(b, 0);
+    putOctal(b, 100, 8, f.mode);
+    putOctal(b, 108, 8, 0); // uid
+    putOctal(b, 116, 8, 0); // gid
+    putOctal(b, 124, 12, f.size);
+    putOctal(b, 136, 12, f.mtime);
+    b.write(f.type, 156, "latin1");
+    b.write("ustar\u000000", 257, "latin1"); // magic and version; uname and gname stay empty
+    putOctal(b, 329, 8, 0); // devmajor
+    putOctal(b, 337, 8, 0); // devminor
+    f.prefix.copy(b, 345);
+    b.fill(0x20, 148, 156);
+    let sum = 0;
+    for (const byte of b)
+        sum += byte;
+    b.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "latin1");
+    return b;
+}
+/** Zero-padded octal digits filling the field but its last byte, which stays NUL. */
+function putOctal(b, offset, width, value) {
+    b.write(value.toString(8).padStart(width - 1, "0"), offset, "latin1");
+}
+// ---- zip (APPNOTE.TXT 6.3) ----
+const U32_MAX = 0xffffffff;
+/**
+ * Entries at least this big get ZIP64 sizes. It is decided before compressing, so it
+ * leaves 256 MiB of room for deflate's worst-case growth (well under 1% here).
+ */
+const ZIP64_SIZE_THRESHOLD = U32_MAX - 256 * 1024 * 1024;
+const FLAG_DATA_DESCRIPTOR = 0x0008;
+const FLAG_UTF8 = 0x0800;
+const METHOD_DEFLATE = 8;
+const MADE_BY_UNIX = 3 << 8;
+const S_IFREG = 0o100000;
+const DOS_MIN = Date.UTC(1980, 0, 1) / 1000;
+const DOS_MAX = Date.UTC(2107, 11, 31, 23, 59, 58) / 1000;
+function isAscii(bytes) {
+    return bytes.every((byte) => byte < 0x80);
+}
+/** CRC and sizes are zero here (they follow the data); a ZIP64 entry carries both sizes as zero in its extra field. */
+function zipLocalHeader(c, sizes64) {
+    const extra = sizes64 ? zip64Extra([0, 0]) : EMPTY;
+    const b = Buffer.alloc(30);
+    b.writeUInt32LE(0x04034b50, 0);
+    b.writeUInt16LE(c.version, 4);
+    b.writeUInt16LE(c.flags, 6);
+    b.writeUInt16LE(METHOD_DEFLATE, 8);
+    b.writeUInt16LE(c.time, 10);
+    b.writeUInt16LE(c.date, 12);
+    // 14: CRC-32, zero
+    b.writeUInt32LE(sizes64 ? U32_MAX : 0, 18);
+    b.writeUInt32LE(sizes64 ? U32_MAX : 0, 22);
+    b.writeUInt16LE(c.nameBytes.length, 26);
+    b.writeUInt16LE(extra.length, 28);
+    return Buffer.concat([b, c.nameBytes, extra]);
+}
+function zipDataDescriptor(s, sizes64) {
+    const b = Buffer.alloc(sizes64 ? 24 : 16);
+    b.writeUInt32LE(0x08074b50, 0);
+    b.writeUInt32LE(s.crc, 4);
+    if (sizes64) {
+        b.writeBigUInt64LE(BigInt(s.compressed), 8);
+        b.writeBigUInt64LE(BigInt(s.uncompressed), 16);
+    }
+    else {
+        b.writeUInt32LE(s.compressed, 8);
+        b.writeUInt32LE(s.uncompressed, 12);
+    }
+    return b;
+}
+function zipCentralHeader(c, s, mode, offset, sizes64, offset64) {
+    // The ZIP64 extra holds exactly the fields set to 0xFFFFFFFF, in this order.
+    const wide = [...(sizes64 ? [s.uncompressed, s.compressed] : []), ...(offset64 ? [offset] : [])];
+    const extra = wide.length > 0 ? zip64Extra(wide) : EMPTY;
+    const b = Buffer.alloc(46);
+    b.writeUInt32LE(0x02014b50, 0);
+    b.writeUInt16LE(MADE_BY_UNIX | c.version, 4);
+    b.writeUInt16LE(c.version, 6);
+    b.writeUInt16LE(c.flags, 8);
+    b.writeUInt16LE(METHOD_DEFLATE, 10);
+    b.writeUInt16LE(c.time, 12);
+    b.writeUInt16LE(c.date, 14);
+    b.writeUInt32LE(s.crc, 16);
+    b.writeUInt32LE(sizes64 ? U32_MAX : s.compressed, 20);
+    b.writeUInt32LE(sizes64 ? U32_MAX : s.uncompressed, 24);
+    b.writeUInt16LE(c.nameBytes.length, 28);
+    b.writeUInt16LE(extra.length, 30);
+    // 32: comment length, 34: disk number, 36: internal attributes, all zero
+    b.writeUInt32LE(((S_IFREG | mode) << 16) >>> 0, 38);
+    b.writeUInt32LE(offset64 ? U32_MAX : offset, 42);
+    return Buffer.concat([b, c.nameBytes, extra]);
+}
+function zip64Extra(values) {
+    const b = Buffer.alloc(4 + 8 * values.length);
+    b.writeUInt16LE(0x0001, 0);
+    b.writeUInt16LE(8 * values.length, 2);
+    for (const [i, v] of values.entries())
+        b.writeBigUInt64LE(BigInt(v), 4 + 8 * i);
+    return b;
+}
+/** End of central directory, preceded by the ZIP64 record and locator when a count, size or offset needs them. */
+function zipEnd(count, cdSize, cdOffset, always) {
+    const wideCount = always || count >= 0xffff;
+    const wideSize = always || cdSize >= U32_MAX;
+    const wideOffset = always || cdOffset >= U32_MAX;
+    const eocd = Buffer.alloc(22);
+    eocd.writeUInt32LE(0x06054b50, 0);
+    // 4: this disk, 6: disk of the central directory, both zero
+    eocd.writeUInt16LE(wideCount ? 0xffff : count, 8);
+    eocd.writeUInt16LE(wideCount ? 0xffff : count, 10);
+    eocd.writeUInt32LE(wideSize ? U32_MAX : cdSize, 12);
+    eocd.writeUInt32LE(wideOffset ? U32_MAX : cdOffset, 16);
+    // 20: comment length, zero
+    if (!wideCount && !wideSize && !wideOffset)
+        return eocd;
+    const record = Buffer.alloc(56);
+    record.writeUInt32LE(0x06064b50, 0);
+    record.writeBigUInt64LE(44n, 4); // size of the rest of the record
+    record.writeUInt16LE(MADE_BY_UNIX | 45, 12);
+    record.writeUInt16LE(45, 14);
+    // 16: this disk, 20: disk of the central directory, both zero
+    record.writeBigUInt64LE(BigInt(count), 24);
+    record.writeBigUInt64LE(BigInt(count), 32);
+    record.writeBigUInt64LE(BigInt(cdSize), 40);
+    record.writeBigUInt64LE(BigInt(cdOffset), 48);
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    // 4: disk of the ZIP64 record, zero
+    locator.writeBigUInt64LE(BigInt(cdOffset + cdSize), 8);
+    locator.writeUInt32LE(1, 16); // total number of disks
+    return Buffer.concat([record, locator, eocd]);
+}
+
+// EXTERNAL MODULE: ./src/build/buildinfo.ts
+var buildinfo = __webpack_require__(13564);
+// EXTERNAL MODULE: ./src/release/dsse.ts
+var dsse = __webpack_require__(90008);
+// EXTERNAL MODULE: ./src/release/provenance.ts
+var release_provenance = __webpack_require__(75150);
+;// CONCATENATED MODULE: ./src/release/sbom.ts
+/**
+ * Software bills of materials for one Go binary, made from the build information the Go
+ * linker embedded in it (readBuildInfo), not from go.mod: the modules listed there are the
+ * ones whose code was linked into this binary for this target, with their go.sum hashes.
+ * Two formats, CycloneDX 1.6 and SPDX 2.3 (JSON), from one shared model. Both are
+ * deterministic: no clock (times are the commit time), no random identifiers (they are
+ * derived from the content), components sorted, keys in a fixed order.
+ */
+
+
+
+
+/**
+ * Where SPDX document namespaces live. The URI only has to be unique, not to resolve; the
+ * per-document part is a UUID derived from the content.
+ */
+const SPDX_NAMESPACE_BASE = `${version/* GOSHIP_HOME */.D}/spdx`;
+const CYCLONEDX_SUFFIX = ".cdx.json";
+const SPDX_SUFFIX = ".spdx.json";
+// ---------------------------------------------------------------- shared model
+/**
+ * A Go module's purl. Case is kept although the golang purl type still says to lowercase:
+ * Go module paths are case-sensitive (github.com/BurntSushi/toml), and the tools that
+ * consume these (syft, osv.dev, deps.dev) match on the module path as written. Each path
+ * segment and the version are percent-encoded, so "+incompatible" becomes "%2Bincompatible".
+ */
+function golangPurl(modulePath, version) {
+    const segments = modulePath.split("/").filter((s) => s !== "");
+    if (segments.length === 0)
+        throw new errors/* UserError */.yo(`empty Go module path`);
+    const tail = version ? `@${purlEncode(version)}` : "";
+    return `pkg:golang/${segments.map(purlEncode).join("/")}${tail}`;
+}
+/** Percent-encodes all but the characters a canonical purl leaves as they are (A-Z a-z 0-9 . - _ ~ and ':'). */
+function purlEncode(s) {
+    return encodeURIComponent(s)
+        .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+        .replaceAll("%3A", ":");
+}
+/**
+ * A go.sum "h1:" hash as hex. h1 is the base64 of a SHA-256, taken over the module's
+ * dirhash summary (one "sha256  file" line per file of the module zip), not over the zip
+ * itself; it is still the module's content hash, and what go.sum and the checksum database
+ * vouch for. Undefined for other schemes and malformed values.
+ */
+function h1ToSha256(sum) {
+    const m = /^h1:([A-Za-z0-9+/]{43}=)$/.exec(sum);
+    return m ? Buffer.from(m[1], "base64").toString("hex") : undefined;
+}
+/** How go.mod tells a directory replacement from a module one (modfile.IsDirectoryPath). */
+function isDirectoryPath(p) {
+    return /^(\.\.?([\\/]|$)|[\\/]|[A-Za-z]:[\\/])/.test(p);
+}
+/**
+ * The main module and the dependency modules of one binary, as both formats present them.
+ * A replaced dependency is the replacement (that is the code in the binary), with the
+ * requirement it stands in for in `goship:gomod:replaces:*` properties; a directory
+ * replacement keeps the original path as its name and has no version in its purl.
+ */
+function sbomPackages(info, meta) {
+    checkMeta(info, meta);
+    const mainPath = info.main.path || info.path || meta.project;
+    const mainPurl = golangPurl(mainPath, meta.version);
+    const main = {
+        ref: mainPurl,
+        name: mainPath,
+        version: meta.version,
+        purl: mainPurl,
+        sha256: meta.binary.sha256,
+        properties: mainProperties(info, meta),
+    };
+    const stdlib = stdlibPackage(info.goVersion);
+    const deps = [...info.deps.map(dependencyPackage), ...(stdlib ? [stdlib] : [])].sort((a, b) => compare(a.ref, b.ref));
+    for (let i = 1; i < deps.length; i++) {
+        // cmd/go refuses to use one module for two paths, so this means the build info is corrupt.
+        if (deps[i]?.ref === deps[i - 1]?.ref)
+            throw new errors/* UserError */.yo(`module ${deps[i]?.ref} is listed twice`);
+    }
+    return { main, deps };
+}
+/**
+ * The Go standard library linked into the binary, as the module `stdlib` at the toolchain's
+ * version (`go1.26.8` → `1.26.8`): the name and purl (`pkg:golang/stdlib@1.26.8`) that
+ * vulnerability databases (the Go vulnerability database, OSV) and scanners (govulncheck's
+ * SBOM mode, grype, trivy) match Go's own CVEs against. Build info does not list it, as it
+ * is not a module of the build; the toolchain it names is the one whose packages were linked.
+ * A development toolchain (`devel go1.27-…`) has no release to match: no entry then.
+ */
+function stdlibPackage(goVersion) {
+    const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)(?:\s|$)/.exec(goVersion);
+    if (!m)
+        return undefined;
+    const version = m[1];
+    const purl = golangPurl("stdlib", version);
+    return {
+        ref: purl,
+        name: "stdlib",
+        version,
+        purl,
+        properties: [{ name: "goship:gomod:stdlib:toolchain", value: goVersion }],
+    };
+}
+function dependencyPackage(dep) {
+    const r = dep.replace;
+    const replaces = r
+        ? [
+            { name: "goship:gomod:replaces:path", value: dep.path },
+            { name: "goship:gomod:replaces:version", value: dep.version },
+        ]
+        : [];
+    if (r && isDirectoryPath(r.path)) {
+        const purl = golangPurl(dep.path);
+        return {
+            ref: purl,
+            name: dep.path,
+            version: r.version,
+            purl,
+            properties: [...replaces, { name: "goship:gomod:replacement:dir", value: r.path }],
+        };
+    }
+    const m = r ?? dep;
+    const purl = golangPurl(m.path, m.version);
+    const sha256 = m.sum ? h1ToSha256(m.sum) : undefined;
+    return {
+        ref: purl,
+        name: m.path,
+        version: m.version,
+        purl,
+        ...(sha256 ? { sha256 } : {}),
+        properties: replaces,
+    };
+}
+/**
+ * The target and toolchain, in the registered cdx:gomod taxonomy where it has a name
+ * (GOOS, GOARCH, CGO_ENABLED, GOVERSION, build tags), the rest under goship:. Every build
+ * setting is also kept verbatim, in the binary's order, as goship:go:build:<key>.
+ */
+function mainProperties(info, meta) {
+    const props = [
+        { name: "cdx:gomod:build:env:GOOS", value: meta.target.goos },
+        { name: "cdx:gomod:build:env:GOARCH", value: meta.target.goarch },
+    ];
+    const cgo = (0,buildinfo/* buildSetting */.tC)(info, "CGO_ENABLED");
+    if (cgo !== undefined)
+        props.push({ name: "cdx:gomod:build:env:CGO_ENABLED", value: cgo });
+    props.push({ name: "cdx:gomod:build:env:GOVERSION", value: info.goVersion });
+    for (const tag of ((0,buildinfo/* buildSetting */.tC)(info, "-tags") ?? "").split(",")) {
+        if (tag !== "")
+            props.push({ name: "cdx:gomod:build:tag", value: tag });
+    }
+    if (meta.target.variant)
+        props.push({ name: "goship:target:variant", value: meta.target.variant });
+    props.push({ name: "goship:project", value: meta.project }, { name: "goship:binary:name", value: meta.binary.name }, { name: "goship:source:commit", value: meta.commit });
+    if (info.path)
+        props.push({ name: "goship:go:path", value: info.path });
+    for (const { key, value } of info.settings) {
+        // A ':' would read as another namespace level.
+        props.push({ name: `goship:go:build:${key.replaceAll("%", "%25").replaceAll(":", "%3A")}`, value });
+    }
+    return props;
+}
+function checkMeta(info, meta) {
+    if (!/^[0-9a-f]{64}$/.test(meta.binary.sha256)) {
+        throw new errors/* UserError */.yo(`${meta.binary.name}: sha256 ${JSON.stringify(meta.binary.sha256)} is not lowercase hex`);
+    }
+    if (!Number.isSafeInteger(meta.sourceDateEpoch) || meta.sourceDateEpoch < 0) {
+        throw new errors/* UserError */.yo(`sourceDateEpoch ${meta.sourceDateEpoch} is not a Unix time in seconds`);
+    }
+    // The documents name the target twice (the caller's and the binary's); they must agree.
+    for (const key of ["GOOS", "GOARCH"]) {
+        const said = key === "GOOS" ? meta.target.goos : meta.target.goarch;
+        const built = (0,buildinfo/* buildSetting */.tC)(info, key);
+        if (built !== undefined && built !== said) {
+            throw new errors/* UserError */.yo(`${meta.binary.name}: built with ${key}=${built}, but its target says ${said}`);
+        }
+    }
+}
+/** RFC 3339 UTC without fractions: what SPDX requires and CycloneDX accepts. */
+function commitTime(sourceDateEpoch) {
+    return new Date(sourceDateEpoch * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+/** Code-unit order, the same on every machine (localeCompare is not). */
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+const URL_NAMESPACE = Buffer.from("6ba7b8119dad11d180b400c04fd430c8", "hex");
+/**
+ * A name-based UUID (RFC 4122 version 5) for a document, from the SHA-256 of everything
+ * else in it: the same content always gets the same identifier, and any change a new one.
+ */
+function contentUuid(kind, content) {
+    const digest = (0,external_node_crypto_.createHash)("sha256").update(JSON.stringify(content)).digest("hex");
+    const h = (0,external_node_crypto_.createHash)("sha1").update(URL_NAMESPACE).update(`urn:goship:${kind}:sha256:${digest}`).digest();
+    h[6] = (h[6] & 0x0f) | 0x50;
+    h[8] = (h[8] & 0x3f) | 0x80;
+    const x = h.subarray(0, 16).toString("hex");
+    return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}
+// ---------------------------------------------------------------- CycloneDX 1.6
+/** A CycloneDX 1.6 BOM (JSON) for one binary: the main module as metadata.component, each linked module as a library. */
+function cyclonedxSbom(info, meta) {
+    const { main, deps } = sbomPackages(info, meta);
+    const body = {
+        metadata: {
+            timestamp: commitTime(meta.sourceDateEpoch),
+            // Made from the finished binary, not from the sources.
+            lifecycles: [{ phase: "post-build" }],
+            tools: { components: [{ type: "application", name: "goship", version: meta.toolVersion }] },
+            component: cyclonedxComponent(main, "application"),
+        },
+        components: deps.map((d) => cyclonedxComponent(d, "library")),
+        // Build info lists the modules but not who imports whom: everything hangs off the main
+        // module, and the modules' own entries are left out (unknown, not "no dependencies").
+        dependencies: [{ ref: main.ref, dependsOn: deps.map((d) => d.ref) }],
+    };
+    return {
+        $schema: "http://cyclonedx.org/schema/bom-1.6.schema.json",
+        bomFormat: "CycloneDX",
+        specVersion: "1.6",
+        serialNumber: `urn:uuid:${contentUuid("cyclonedx", body)}`,
+        version: 1,
+        ...body,
+    };
+}
+function cyclonedxComponent(p, type) {
+    return {
+        type,
+        "bom-ref": p.ref,
+        name: p.name,
+        version: p.version,
+        // Every module in the build info, and the standard library, has code linked into the binary.
+        ...(type === "library" ? { scope: "required" } : {}),
+        ...(p.sha256 ? { hashes: [{ alg: "SHA-256", content: p.sha256 }] } : {}),
+        purl: p.purl,
+        ...(p.properties.length > 0 ? { properties: p.properties } : {}),
+    };
+}
+// ---------------------------------------------------------------- SPDX 2.3
+/**
+ * An SPDX 2.3 document (JSON) for one binary. SPDX 2.3 has no name/value properties, so the
+ * same properties the CycloneDX BOM carries become annotations ("name=value") by the tool.
+ */
+function spdxSbom(info, meta) {
+    const { main, deps } = sbomPackages(info, meta);
+    const created = commitTime(meta.sourceDateEpoch);
+    const tool = `Tool: goship-${meta.toolVersion}`;
+    const t = meta.target;
+    const targetName = `${t.goos}-${t.goarch}${t.variant ? `-${t.variant}` : ""}`;
+    const name = `${meta.project}-${meta.version}-${targetName}-${meta.binary.name}`;
+    const mainId = spdxId(main);
+    const body = {
+        creationInfo: { created, creators: [tool] },
+        packages: [
+            spdxPackage(main, mainId, created, tool, {
+                packageFileName: meta.binary.name,
+                primaryPackagePurpose: "APPLICATION",
+                comment: `Go program ${meta.binary.name} for ${t.goos}/${t.goarch}${t.variant ? `/${t.variant}` : ""}, built by ${info.goVersion} from commit ${meta.commit}.`,
+            }),
+            ...deps.map((d) => spdxPackage(d, spdxId(d), created, tool, { primaryPackagePurpose: "LIBRARY" })),
+        ],
+        relationships: [
+            { spdxElementId: "SPDXRef-DOCUMENT", relationshipType: "DESCRIBES", relatedSpdxElement: mainId },
+            ...deps.map((d) => ({
+                spdxElementId: mainId,
+                relationshipType: "DEPENDS_ON",
+                relatedSpdxElement: spdxId(d),
+            })),
+        ],
+    };
+    return {
+        spdxVersion: "SPDX-2.3",
+        dataLicense: "CC0-1.0",
+        SPDXID: "SPDXRef-DOCUMENT",
+        name,
+        documentNamespace: `${SPDX_NAMESPACE_BASE}/${name}-${contentUuid("spdx", { name, body })}`,
+        ...body,
+    };
+}
+/**
+ * SPDXRef- followed by letters, digits, '.' and '-' only. Replacing the rest can make two
+ * modules look alike ("a/b-c", "a-b/c"), so a short hash of the purl keeps them apart.
+ */
+function spdxId(p) {
+    const readable = `${p.name}-${p.version}`.replace(/[^A-Za-z0-9.-]+/g, "-");
+    const tag = (0,external_node_crypto_.createHash)("sha256").update(p.ref).digest("hex").slice(0, 8);
+    return `SPDXRef-Package-${readable}-${tag}`;
+}
+function spdxPackage(p, id, created, tool, extra) {
+    return {
+        name: p.name,
+        SPDXID: id,
+        versionInfo: p.version,
+        ...(extra.packageFileName ? { packageFileName: extra.packageFileName } : {}),
+        // The proxy it came from is the builder's GOPROXY, which the binary does not record.
+        downloadLocation: "NOASSERTION",
+        filesAnalyzed: false,
+        ...(p.sha256 ? { checksums: [{ algorithm: "SHA256", checksumValue: p.sha256 }] } : {}),
+        licenseConcluded: "NOASSERTION",
+        licenseDeclared: "NOASSERTION",
+        copyrightText: "NOASSERTION",
+        externalRefs: [{ referenceCategory: "PACKAGE-MANAGER", referenceType: "purl", referenceLocator: p.purl }],
+        primaryPackagePurpose: extra.primaryPackagePurpose,
+        ...(extra.comment ? { comment: extra.comment } : {}),
+        ...(p.properties.length > 0
+            ? {
+                annotations: p.properties.map((prop) => ({
+                    annotationDate: created,
+                    annotationType: "OTHER",
+                    annotator: tool,
+                    comment: `${prop.name}=${prop.value}`,
+                })),
+            }
+            : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/release/write.ts
+/**
+ * Turns one consistent set of build-static binaries into a release directory: archives,
+ * SBOMs, signed provenance, the manifest, SHA256SUMS and its signature. Everything is
+ * written into a staging directory first and swapped in whole, so a failure part-way
+ * leaves the previous output as it was; a re-run writes the same bytes.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** `<project>_<version>_<goos>_<goarch>[_<variant>]`: the stem of every per-target file. */
+function releaseStem(project, version, target) {
+    return `${project}_${version}_${(0,targets/* targetSlug */.fo)(target)}`;
+}
+function formatFor(format, goos) {
+    if (format !== "auto")
+        return format;
+    return goos === "windows" ? "zip" : "tar.gz";
+}
+async function writeRelease(opts) {
+    const { set } = opts;
+    const outputDir = opts.outputDir.replace(/\/+$/, "");
+    const staging = `${outputDir}.goship-staging`;
+    await (0,promises_.rm)(staging, { recursive: true, force: true });
+    await (0,promises_.mkdir)(staging, { recursive: true });
+    // Every file is hashed once: the archive writers report their digest, the rest are read here.
+    const refs = new Map();
+    const ref = async (name) => {
+        let r = refs.get(name);
+        if (!r) {
+            r = { name, ...(await (0,hash/* sha256File */.Q)((0,external_node_path_.join)(staging, name))) };
+            refs.set(name, r);
+        }
+        return r;
+    };
+    const extras = opts.extraFiles.map((f) => ({ name: (0,external_node_path_.basename)(f), source: f, mode: 0o644 }));
+    const artifacts = [];
+    for (const b of set.binaries) {
+        const { target, binary } = b.fragment;
+        const stem = releaseStem(set.project, set.version, target);
+        const format = formatFor(opts.archiveFormat, target.goos);
+        let archive;
+        if (format === "binary") {
+            const name = `${stem}${target.goos === "windows" ? ".exe" : ""}`;
+            await (0,promises_.copyFile)(b.path, (0,external_node_path_.join)(staging, name));
+            await (0,promises_.chmod)((0,external_node_path_.join)(staging, name), 0o755);
+            archive = await ref(name);
+        }
+        else {
+            const name = `${stem}.${format}`;
+            const entries = [{ name: binary.name, source: b.path, mode: 0o755 }, ...extras];
+            const write = format === "zip" ? writeZip : writeTarGz;
+            const res = await write((0,external_node_path_.join)(staging, name), entries, { mtime: set.sourceDateEpoch });
+            archive = { name, sha256: res.sha256, size: res.size };
+            refs.set(name, archive);
+        }
+        (0,log/* info */.pq)(`${stem}: ${archive.name} ${archive.sha256.slice(0, 16)}`);
+        let cyclonedx = null;
+        let spdx = null;
+        if (opts.sbom.cyclonedx || opts.sbom.spdx) {
+            const buildInfo = await (0,buildinfo/* readBuildInfo */.ro)(b.path);
+            const meta = {
+                project: set.project,
+                version: set.version,
+                commit: set.commit,
+                sourceDateEpoch: set.sourceDateEpoch,
+                target,
+                binary: { name: binary.name, sha256: binary.sha256 },
+                toolVersion: opts.toolVersion,
+            };
+            if (opts.sbom.cyclonedx) {
+                await (0,promises_.writeFile)((0,external_node_path_.join)(staging, stem + CYCLONEDX_SUFFIX), (0,contract_manifest/* stableJson */._Y)(cyclonedxSbom(buildInfo, meta)));
+                cyclonedx = await ref(stem + CYCLONEDX_SUFFIX);
+            }
+            if (opts.sbom.spdx) {
+                await (0,promises_.writeFile)((0,external_node_path_.join)(staging, stem + SPDX_SUFFIX), (0,contract_manifest/* stableJson */._Y)(spdxSbom(buildInfo, meta)));
+                spdx = await ref(stem + SPDX_SUFFIX);
+            }
+        }
+        const { mode: _mode, ...binaryRecord } = binary;
+        artifacts.push({
+            ...target,
+            binary: binaryRecord,
+            archive: { ...archive, format },
+            sbom: { cyclonedx, spdx },
+        });
+    }
+    let provenance = null;
+    if (opts.provenance && !opts.signer) {
+        (0,log/* warning */.$e)('provenance skipped: it is a signed statement, and this release has no signer (give "signing-key", or "keyless: true")');
+    }
+    else if (opts.provenance && opts.signer) {
+        const env = opts.env ?? process.env;
+        const run = (0,release_provenance/* workflowRunFromEnv */.wL)(env);
+        const statement = (0,release_provenance/* provenanceStatement */.D2)({
+            subjects: artifacts.map((a) => ({ name: a.archive.name, sha256: a.archive.sha256 })),
+            source: { commit: set.commit },
+            builderId: builderId(run),
+            builderVersion: opts.toolVersion,
+            run,
+            build: {
+                goVersion: set.goVersion,
+                targets: set.binaries.map((b) => ({
+                    ...b.fragment.target,
+                    settings: b.fragment.binary.buildSettings,
+                })),
+            },
+            sourceDateEpoch: set.sourceDateEpoch,
+        });
+        const payload = (0,release_provenance/* statementPayload */.Go)(statement);
+        const { envelope } = await opts.signer.signDsse(dsse/* IN_TOTO_PAYLOAD_TYPE */.T4, payload);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest/* PROVENANCE_FILE */.LP), (0,release_provenance/* intotoJsonlLine */.Q)(envelope));
+        provenance = await ref(contract_manifest/* PROVENANCE_FILE */.LP);
+    }
+    const keyMode = opts.signer?.kind === "key";
+    const manifest = {
+        schemaVersion: contract_manifest/* SCHEMA_VERSION */.f$,
+        kind: "goship.release",
+        project: set.project,
+        version: set.version,
+        commit: set.commit,
+        sourceDateEpoch: set.sourceDateEpoch,
+        date: set.date,
+        go: set.goVersion,
+        artifacts,
+        checksums: {
+            file: contract_manifest/* CHECKSUMS_FILE */.aP,
+            signature: keyMode ? contract_manifest/* SIGNATURE_FILE */.I9 : null,
+            bundle: opts.signer ? contract_manifest/* BUNDLE_FILE */.Ij : null,
+            publicKey: keyMode ? contract_manifest/* PUBLIC_KEY_FILE */.vq : null,
+            publicKeyHint: opts.signer?.hint ?? null,
+            signer: opts.signer?.kind ?? null,
+        },
+        provenance,
+    };
+    await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest/* MANIFEST_FILE */.h1), (0,contract_manifest/* stableJson */._Y)(manifest));
+    // SHA256SUMS: coreutils format ("<hex>  <name>"), sorted by name, over everything above.
+    const covered = (await (0,promises_.readdir)(staging)).sort();
+    const lines = [];
+    for (const name of covered)
+        lines.push(`${(await ref(name)).sha256}  ${name}`);
+    const sums = Buffer.from(`${lines.join("\n")}\n`);
+    await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest/* CHECKSUMS_FILE */.aP), sums);
+    if (opts.signer) {
+        const signed = await opts.signer.signBlob(sums, contract_manifest/* CHECKSUMS_FILE */.aP);
+        if (signed.signature)
+            await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest/* SIGNATURE_FILE */.I9), signed.signature);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest/* BUNDLE_FILE */.Ij), (0,contract_manifest/* stableJson */._Y)(signed.bundle));
+        if (opts.signer.publicKeyPem)
+            await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest/* PUBLIC_KEY_FILE */.vq), opts.signer.publicKeyPem);
+    }
+    const assets = [];
+    for (const name of (await (0,promises_.readdir)(staging)).sort())
+        assets.push(await ref(name));
+    await swapIn(staging, outputDir);
+    return { dir: outputDir, manifest, assets };
+}
+/** Who ran the build: the workflow file on GitHub, else goship in local mode. */
+function builderId(run) {
+    if (run.serverUrl && run.workflowRef)
+        return `${run.serverUrl}/${run.workflowRef}`;
+    return `${version/* GOSHIP_HOME */.D}/local`;
+}
+// ─── The output directory ─────────────────────────────────────────────────────────────
+/**
+ * The swap replaces the output directory whole, so it may only ever replace an earlier
+ * release: the directory must not be the working directory or hold it, must not hold what
+ * the run reads (build-static's output), and must be absent, empty, or hold a goship release
+ * and nothing else. `given` is the input's value as the user wrote it, for the message.
+ * Called before anything is read or written; nothing is changed when it refuses.
+ */
+async function checkOutputDir(given, outputDir, guard) {
+    const refuse = (why) => (0,errors/* inputError */.Xu)("output-dir", given, `a directory for the release alone (new, empty, or an earlier goship release, which is replaced whole); ${why}`);
+    const dir = await realpathOrBelow(outputDir);
+    const holds = (inner) => isWithin(dir, inner);
+    const workTree = await realpathOrBelow(guard.workTree);
+    if (holds(workTree))
+        throw refuse(dir === workTree ? `${dir} is the working directory` : `${dir} holds the working directory ${workTree}`);
+    for (const { input, path } of guard.inputs) {
+        const inner = await realpathOrBelow(path);
+        if (holds(inner))
+            throw refuse(`${dir} ${dir === inner ? "is" : "holds"} ${input} (${inner}), which this run reads`);
+    }
+    const problem = await notAnEarlierRelease(outputDir);
+    if (problem)
+        throw refuse(problem);
+}
+/** The real path of `path`, or of its deepest existing parent with the rest appended. */
+async function realpathOrBelow(path) {
+    const abs = (0,external_node_path_.resolve)(path);
+    try {
+        return await (0,promises_.realpath)(abs);
+    }
+    catch (e) {
+        const parent = (0,external_node_path_.dirname)(abs);
+        if (e.code !== "ENOENT" || parent === abs)
+            return abs;
+        return (0,external_node_path_.join)(await realpathOrBelow(parent), (0,external_node_path_.basename)(abs));
+    }
+}
+/** Why `dir` is something the swap must not remove; undefined when it is absent, empty, or a goship release alone. */
+async function notAnEarlierRelease(dir) {
+    let st;
+    try {
+        st = await (0,promises_.lstat)(dir);
+    }
+    catch (e) {
+        if (e.code === "ENOENT")
+            return undefined;
+        return `${dir} cannot be read: ${(0,errors/* errorMessage */.gJ)(e)}`;
+    }
+    if (st.isSymbolicLink())
+        return `${dir} is a symbolic link`;
+    if (!st.isDirectory())
+        return `${dir} exists and is not a directory`;
+    let entries;
+    try {
+        entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+    }
+    catch (e) {
+        return `${dir} cannot be read: ${(0,errors/* errorMessage */.gJ)(e)}`;
+    }
+    if (entries.length === 0)
+        return undefined;
+    const some = (names) => names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
+    const names = entries.map((e) => e.name).sort();
+    if (!names.includes(contract_manifest/* MANIFEST_FILE */.h1))
+        return `${dir} holds ${some(names)} and no ${contract_manifest/* MANIFEST_FILE */.h1}: it is not an earlier release`;
+    let manifest;
+    try {
+        manifest = contract_manifest/* ReleaseManifest */.hT.parse(JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(dir, contract_manifest/* MANIFEST_FILE */.h1), "utf8")));
+    }
+    catch {
+        return `${dir}/${contract_manifest/* MANIFEST_FILE */.h1} is not a goship release manifest`;
+    }
+    const own = new Set([contract_manifest/* MANIFEST_FILE */.h1, contract_manifest/* CHECKSUMS_FILE */.aP, contract_manifest/* SIGNATURE_FILE */.I9, contract_manifest/* BUNDLE_FILE */.Ij, contract_manifest/* PUBLIC_KEY_FILE */.vq]);
+    for (const a of manifest.artifacts)
+        for (const f of [a.archive, a.sbom.cyclonedx, a.sbom.spdx])
+            if (f)
+                own.add(f.name);
+    if (manifest.provenance)
+        own.add(manifest.provenance.name);
+    const foreign = entries.filter((e) => !(e.isFile() && own.has(e.name))).map((e) => e.name);
+    if (foreign.length > 0)
+        return `${dir} holds ${some(foreign.sort())}, which ${foreign.length === 1 ? "is" : "are"} not part of the goship release there`;
+    return undefined;
+}
+/**
+ * Replaces `dir` by `staging` with two renames; the old directory is removed only after.
+ * What is replaced is checked once more here, where it is removed: an earlier release only.
+ */
+async function swapIn(staging, dir) {
+    const problem = await notAnEarlierRelease(dir);
+    if (problem) {
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
+        throw (0,errors/* inputError */.Xu)("output-dir", dir, `a directory for the release alone; ${problem}`);
+    }
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(dir), { recursive: true });
+    const old = `${dir}.goship-old`;
+    await (0,promises_.rm)(old, { recursive: true, force: true });
+    try {
+        await (0,promises_.rename)(dir, old);
+    }
+    catch (e) {
+        if (e.code !== "ENOENT")
+            throw e;
+    }
+    try {
+        await (0,promises_.rename)(staging, dir);
+    }
+    catch (e) {
+        await (0,promises_.rename)(old, dir).catch(() => undefined);
+        throw new errors/* UserError */.yo(`could not move the release into ${dir}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+    await (0,promises_.rm)(old, { recursive: true, force: true });
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 9 modules
+var schemas = __webpack_require__(27597);
+// EXTERNAL MODULE: ./src/kit/inputs.ts
+var inputs = __webpack_require__(67127);
+;// CONCATENATED MODULE: ./src/actions/package-release/schema.ts
+
+
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+const NO_CONTROL = /^[^\u0000-\u0008\u000b-\u001f\u007f]*$/;
+const schema_inputs = schemas/* object */.Ikc({
+    artifacts: (0,inputs.text)(/^[A-Za-z0-9._*?+-]+$/, "an artifact name pattern: letters, digits, . _ + - and the wildcards * ?")
+        .optional()
+        .describe("Artifact name pattern to download from this run (* and ?). Default: <project-name>-*, else every artifact holding build-static output."),
+    "artifacts-dir": (0,inputs.line)("a directory path")
+        .optional()
+        .describe("A local directory of build-static output (its output-dir) instead of artifacts. Default in local mode: dist/bin."),
+    "project-name": (0,inputs.text)(SAFE_NAME, "letters, digits and . _ + - (no slashes)")
+        .optional()
+        .describe("Project name in archive names <project>_<version>_<goos>_<goarch>[_<variant>]. Default: the binary name."),
+    version: (0,inputs.text)(SAFE_NAME, "a version ID: letters, digits and . _ + - (no slashes or spaces)")
+        .optional()
+        .describe("Version ID. Default: the binaries' own (from their fragments); a different value is refused."),
+    files: (0,inputs.list)((0,inputs.text)(/^(?![/\\])(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._*?+/-]+$/, "relative file patterns without .."), "comma- or newline-separated relative file patterns without ..")
+        .prefault("LICENSE*,README*")
+        .describe("Extra files for every archive: comma- or newline-separated patterns relative to the working directory."),
+    "archive-format": (0,inputs.choice)(["auto", "tar.gz", "zip", "binary"])
+        .default("auto")
+        .describe("auto (tar.gz, zip for windows), tar.gz, zip, or binary (the bare binary, renamed)."),
+    "signing-key": (0,inputs.secret)(
+    // Any PEM private key gets through here; the loader says precisely what it is and why not.
+    (0,inputs.text)(/^-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----[\s\S]+-----END \1-----$/, "a PEM private key: cosign's ENCRYPTED SIGSTORE PRIVATE KEY, or an unencrypted PKCS#8 EC P-256 PRIVATE KEY"))
+        .optional()
+        .describe("PEM signing key (a secret): cosign's ENCRYPTED SIGSTORE PRIVATE KEY, or an unencrypted PKCS#8 EC P-256 key."),
+    "signing-key-password": (0,inputs.secret)((0,inputs.text)(NO_CONTROL, "the key's password"))
+        .optional()
+        .describe("Password of an encrypted signing-key (a secret)."),
+    keyless: (0,inputs.boolean)()
+        .prefault("false")
+        .describe("Sign through Sigstore with the workflow's OIDC identity (needs permissions id-token: write and attestations: write)."),
+    sbom: (0,inputs.list)((0,inputs.choice)(["cyclonedx", "spdx", "none"]), "cyclonedx, spdx (comma-separated), or none")
+        .prefault("cyclonedx,spdx")
+        .refine((l) => !(l.includes("none") && l.length > 1), "allowed: none alone, or cyclonedx and/or spdx")
+        .transform((l) => ({ cyclonedx: l.includes("cyclonedx"), spdx: l.includes("spdx") }))
+        .describe("SBOM formats per binary: cyclonedx, spdx (comma-separated), or none."),
+    provenance: (0,inputs.boolean)()
+        .prefault("true")
+        .describe("Write SLSA v1 provenance as a signed in-toto statement (provenance.intoto.jsonl)."),
+    publish: (0,inputs.choice)(["none", "draft", "release"])
+        .default("none")
+        .describe("none, draft (upload to a draft release), or release (upload, then publish)."),
+    tag: (0,inputs.text)(/^(?!.*\.\.)(?!\/)[A-Za-z0-9._+/-]+$/, "a git tag name")
+        .optional()
+        .describe("Release tag. Default: the pushed tag."),
+    "release-notes": (0,inputs.text)(NO_CONTROL, "text without control characters, or generate")
+        .optional()
+        .describe("Release notes text, or generate for GitHub's generated notes."),
+    prerelease: (0,inputs.choice)(["auto", "true", "false"])
+        .default("auto")
+        .describe("auto (a pre-release when the version has a semver pre-release part), true or false."),
+    "replace-assets": (0,inputs.boolean)()
+        .prefault("false")
+        .describe("Replace a same-named release asset whose digest differs, instead of failing."),
+    "github-token": (0,inputs.runnerDefault)((0,inputs.secret)((0,inputs.line)("a token")), "github.token")
+        .optional()
+        .describe("Token for publishing (needs contents write)."),
+    "output-dir": (0,inputs.line)("a directory path")
+        .default("dist/release")
+        .describe("Where the release files go. Inside the git work tree and not ignored, it is added to .git/info/exclude (once), so the release never makes the tree dirty."),
+});
+const outputs = {
+    manifest: "Path of goship-manifest.json",
+    checksums: "Path of SHA256SUMS",
+    assets: "JSON list of the release files: name, sha256, size",
+    "public-key-hint": "Hint (key id) of the signing key, as in the Sigstore bundle",
+    "release-url": "The GitHub Release's page, when published",
+    "release-id": "The GitHub Release's id, when published",
+};
+
+;// CONCATENATED MODULE: ./src/actions/package-release/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const packageRelease = (0,action.defineAction)({
+    name: "package-release",
+    description: "Deterministic archives, signed checksums, SBOMs and provenance; optionally a GitHub Release",
+    inputs: schema_inputs,
+    outputs: outputs,
+    async run(i) {
+        // Everything that can be refused is refused before a file is written.
+        if (i["signing-key"] && i.keyless)
+            throw (0,errors/* inputError */.Xu)("keyless", "true", 'false when "signing-key" is given: one signer per release');
+        const signer = i["signing-key"]
+            ? (0,signing.keySigner)(await (0,signing.loadSigningKey)(i["signing-key"], i["signing-key-password"]))
+            : i.keyless
+                ? (0,signing.keylessSigner)({ githubToken: i["github-token"] ?? (0,context/* runContext */.pO)().token })
+                : undefined;
+        // Fail closed: a missing or misspelt secret must not turn into an unsigned public release.
+        if (i.publish !== "none" && !signer)
+            throw (0,errors/* inputError */.Xu)("signing-key", "", `a signing key (or keyless: true) when publish is ${i.publish}: goship does not publish unsigned releases`);
+        const publishTo = i.publish === "none" ? undefined : releaseTarget(i, process.env);
+        const outputDir = (0,external_node_path_.resolve)(i["output-dir"]);
+        const localDir = i["artifacts-dir"] ?? ((0,log/* isLocalMode */.Jn)() ? "dist/bin" : undefined);
+        // The release replaces output-dir whole: never the work tree, the inputs, or anyone's files.
+        await checkOutputDir(i["output-dir"], outputDir, {
+            workTree: process.cwd(),
+            inputs: [
+                localDir
+                    ? { input: "artifacts-dir", path: (0,external_node_path_.resolve)(localDir) }
+                    : { input: "artifacts (downloaded into RUNNER_TEMP)", path: process.env.RUNNER_TEMP },
+            ],
+        });
+        const binaries = await (0,log/* group */.Os)("Collect the build-static output", async () => {
+            if (localDir)
+                return collectBinaries((0,external_node_path_.resolve)(localDir), "artifacts-dir");
+            const into = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP, "goship-artifacts-"));
+            const pattern = i.artifacts ?? (i["project-name"] ? `${i["project-name"]}-*` : "*");
+            await downloadRunArtifacts(pattern, into);
+            return collectBinaries(into, "artifacts", pattern);
+        });
+        const set = mergeFragments(binaries);
+        if (i.version && i.version !== set.version)
+            throw (0,errors/* inputError */.Xu)("version", i.version, `the binaries' own version, ${set.version} (one version ID per release)`);
+        if (i["project-name"])
+            set.project = i["project-name"];
+        for (const b of set.binaries)
+            (0,log/* info */.pq)(`${b.source}: ${b.fragment.binary.name} ${(0,log/* bytes */.ee)(b.fragment.binary.size)}`);
+        const extraFiles = await matchFiles(process.cwd(), i.files);
+        // A release inside the work tree must not make it dirty: the next build-static would refuse it.
+        const excluded = await (0,gitinfo/* excludeOwnOutput */.W3)(process.cwd(), outputDir, "package-release");
+        if (excluded)
+            (0,log/* notice */.lm)(excluded);
+        const release = await (0,log/* group */.Os)(`Package ${set.project} ${set.version}`, () => writeRelease({
+            set,
+            outputDir,
+            extraFiles,
+            archiveFormat: i["archive-format"],
+            sbom: i.sbom,
+            provenance: i.provenance,
+            signer,
+            toolVersion: version/* GOSHIP_VERSION */.K,
+        }));
+        // What we wrote must pass what a user runs: check it the same way `goship verify` does.
+        const verified = signer?.publicKeyPem
+            ? await (0,log/* group */.Os)("Verify the release directory", () => (0,verify.verifyRelease)(outputDir, signer.publicKeyPem, { input: "signing-key", value: "***" }))
+            : undefined;
+        for (const c of verified?.checks ?? [])
+            (0,log/* info */.pq)(`✓ ${c}`);
+        const published = publishTo
+            ? await (0,log/* group */.Os)(`Publish to ${publishTo.owner}/${publishTo.repo} ${publishTo.tag}`, () => publishRelease(publishTo, i, release))
+            : undefined;
+        (0,action.setOutputs)(packageRelease, {
+            manifest: (0,external_node_path_.join)(outputDir, contract_manifest/* MANIFEST_FILE */.h1),
+            checksums: (0,external_node_path_.join)(outputDir, contract_manifest/* CHECKSUMS_FILE */.aP),
+            assets: JSON.stringify(release.assets),
+            "public-key-hint": signer?.hint ?? "",
+            "release-url": published?.url ?? "",
+            "release-id": published?.releaseId ?? "",
+        });
+        const summary = new kit_summary/* Summary */.B()
+            .heading("package-release")
+            .paragraph(`**${set.project} ${set.version}** from \`${set.commit.slice(0, 12)}\`, ${set.binaries.length} target(s), ` +
+            (signer ? `signed (${signer.kind}${signer.hint ? `, key ${signer.hint}` : ""})` : "**unsigned**"))
+            .table(["asset", "size", "sha256", ...(published ? ["release"] : [])], release.assets.map((a) => [
+            `\`${a.name}\``,
+            (0,log/* bytes */.ee)(a.size),
+            `\`${a.sha256.slice(0, 16)}\``,
+            ...(published ? [published.status.get(a.name) ?? ""] : []),
+        ]), ["l", "r", "l", "l"])
+            .barChart("Archive size (MiB)", release.manifest.artifacts.map((a) => a.archive.name.replace(`${set.project}_${set.version}_`, "")), release.manifest.artifacts.map((a) => a.archive.size / 1048576), "MiB");
+        if (published)
+            summary.paragraph(`Release: ${published.url}`);
+        if (signer?.kind === "key") {
+            summary
+                .paragraph("Verify it, with no GitHub login, in the directory of the downloaded assets:")
+                .code([
+                `sha256sum -c --strict ${contract_manifest/* CHECKSUMS_FILE */.aP}`,
+                `openssl dgst -sha256 -verify ${contract_manifest/* PUBLIC_KEY_FILE */.vq} -signature ${contract_manifest/* SIGNATURE_FILE */.I9} ${contract_manifest/* CHECKSUMS_FILE */.aP}`,
+                `cosign verify-blob --key ${contract_manifest/* PUBLIC_KEY_FILE */.vq} --bundle ${contract_manifest/* BUNDLE_FILE */.Ij} --insecure-ignore-tlog ${contract_manifest/* CHECKSUMS_FILE */.aP}`,
+                `npx goship verify . --public-key ${contract_manifest/* PUBLIC_KEY_FILE */.vq}`,
+            ].join("\n"), "sh");
+        }
+        await summary.write();
+    },
+});
+
+
+/***/ }),
+
+/***/ 19556:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H5: () => (/* binding */ ownerAndRepo),
+/* harmony export */   Vp: () => (/* binding */ runUrl),
+/* harmony export */   pO: () => (/* binding */ runContext),
+/* harmony export */   y0: () => (/* binding */ apiUrl)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_API_URL, DEFAULT_SERVER_URL */
+/**
+ * What a workflow run says about itself, from the variables every runner sets (and that
+ * local mode may set by hand): the repository, the run, the commit, the API, the token.
+ * Read here and nowhere else, so that every action means the same by "this run".
+ */
+const VARIABLES = {
+    serverUrl: "GITHUB_SERVER_URL",
+    apiUrl: "GITHUB_API_URL",
+    repository: "GITHUB_REPOSITORY",
+    runId: "GITHUB_RUN_ID",
+    runAttempt: "GITHUB_RUN_ATTEMPT",
+    workflowRef: "GITHUB_WORKFLOW_REF",
+    job: "GITHUB_JOB",
+    actor: "GITHUB_ACTOR",
+    ref: "GITHUB_REF",
+    sha: "GITHUB_SHA",
+    runnerEnvironment: "RUNNER_ENVIRONMENT",
+    token: "GITHUB_TOKEN",
+};
+/** The REST API root when GITHUB_API_URL is not set: github.com's. */
+const DEFAULT_API_URL = "https://api.github.com";
+/** The server when GITHUB_SERVER_URL is not set. */
+const DEFAULT_SERVER_URL = "https://github.com";
+/** The run's variables; unset and empty ones are left out. */
+function runContext(env = process.env) {
+    const run = {};
+    for (const [field, name] of Object.entries(VARIABLES)) {
+        const value = env[name];
+        if (value)
+            run[field] = value;
+    }
+    return run;
+}
+/** GITHUB_REPOSITORY split into owner and name; undefined unless it is exactly owner/name. */
+function ownerAndRepo(run) {
+    const [owner, repo, ...rest] = (run.repository ?? "").split("/");
+    return owner && repo && rest.length === 0 ? { owner, repo } : undefined;
+}
+/** The REST API root without a trailing slash. */
+function apiUrl(run) {
+    return (run.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, "");
+}
+/** The run's page (every attempt's), e.g. https://github.com/o/r/actions/runs/42; undefined outside a run. */
+function runUrl(run) {
+    if (!run.repository || !run.runId)
+        return undefined;
+    return `${(run.serverUrl ?? DEFAULT_SERVER_URL).replace(/\/+$/, "")}/${run.repository}/actions/runs/${run.runId}`;
+}
+
+
+/***/ }),
+
+/***/ 80368:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   checkReleaseIdentity: () => (/* binding */ checkReleaseIdentity),
+/* harmony export */   parseChecksums: () => (/* binding */ parseChecksums),
+/* harmony export */   verifyRelease: () => (/* binding */ verifyRelease)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7117);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73713);
+/* harmony import */ var _kit_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3730);
+/* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(75150);
+/* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80850);
+/**
+ * Checks a release directory offline, with nothing but the public key: the signature over
+ * SHA256SUMS, every file's digest, the manifest and everything it names, and the signed
+ * provenance. The first failure is thrown, named; nothing is trusted before its check.
+ */
+
+
+
+
+
+
+
+const SUMS_LINE = /^([0-9a-f]{64}) {2}(\S+)$/;
+/** Parses SHA256SUMS strictly: coreutils text mode, one safe name per line, no duplicates. */
+function parseChecksums(text) {
+    const sums = new Map();
+    const lines = text.split("\n");
+    if (lines.at(-1) === "")
+        lines.pop();
+    lines.forEach((line, i) => {
+        const m = SUMS_LINE.exec(line);
+        if (!m || !_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SafeName */ .P8.safeParse(m[2]).success)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}:${i + 1}: not a "<sha256>  <file name>" line: ${JSON.stringify(line)}`);
+        const [, digest, name] = m;
+        if (sums.has(name))
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}: ${name} is listed twice`);
+        sums.set(name, digest);
+    });
+    return sums;
+}
+/**
+ * `from` names where the public key came from (deploy-systemd's `public-key` by default), so
+ * that a key that is no key, or not the one that signed, is reported against that input.
+ */
+async function verifyRelease(dir, publicKeyPem, from = (0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.publicKeyInput)(publicKeyPem)) {
+    const checks = [];
+    const ours = (0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.publicKeyHint)((0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.loadPublicKey)(publicKeyPem, from));
+    const byKey = `by the key in input "${from.input}" (${ours})`;
+    const read = async (name) => {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
+        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path).catch(() => undefined);
+        if (!st?.isFile())
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${name}: missing from ${dir}`);
+        return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path);
+    };
+    // 1. The signature over SHA256SUMS, before anything in it is believed.
+    const sumsBytes = await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP);
+    const sigPath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9);
+    const hasSig = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(sigPath).catch(() => undefined))?.isFile();
+    const hasBundle = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij)).catch(() => undefined))?.isFile();
+    if (!hasSig && !hasBundle)
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} is not signed: neither ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9} nor ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij} is there`);
+    // Only for the message when a signature fails: the key the bundle names (a hint, never trusted).
+    const theirs = async () => {
+        if (!hasBundle)
+            return undefined;
+        try {
+            const b = _signing_js__WEBPACK_IMPORTED_MODULE_6__.SigstoreBundle.safeParse(JSON.parse((await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij)).toString("utf8")));
+            return b.success ? b.data.verificationMaterial.publicKey?.hint : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const whyNot = async () => {
+        const hint = await theirs();
+        if (hint === undefined)
+            return `the release was signed by another key, or ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} changed after signing`;
+        if (hint === ours)
+            return `the release names this key too: ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} or its signature changed after signing`;
+        return `the release names key ${hint}: verify with that key's goship.pub only if it is yours`;
+    };
+    if (hasSig) {
+        if (!(0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.verifyBlob)(sumsBytes, await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9), publicKeyPem))
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9}: not a valid signature of ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} ${byKey}; ${await whyNot()}`);
+        checks.push(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9}: signature of ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} verifies`);
+    }
+    if (hasBundle) {
+        const bundle = _signing_js__WEBPACK_IMPORTED_MODULE_6__.SigstoreBundle.safeParse(JSON.parse((await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij)).toString("utf8")));
+        if (!bundle.success)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij}: not a Sigstore bundle`);
+        if (!(0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.verifyBlobBundle)(sumsBytes, bundle.data, publicKeyPem))
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij}: its signature does not verify ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} ${byKey}; ${await whyNot()}`);
+        checks.push(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij}: bundle verifies ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}`);
+    }
+    // 2. Every file SHA256SUMS names has that digest.
+    const sums = parseChecksums(sumsBytes.toString("utf8"));
+    for (const [name, digest] of sums) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
+        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path).catch(() => undefined);
+        if (!st?.isFile())
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${name}: listed in ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} but missing`);
+        const { sha256 } = await (0,_kit_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256File */ .Q)(path);
+        if (sha256 !== digest)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${name}: sha256 ${sha256} differs from ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}'s ${digest}`);
+    }
+    checks.push(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}: ${sums.size} file(s) match`);
+    // 3. The manifest is covered, parses, and every file it names is covered with its digest.
+    if (!sums.has(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1))
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1}: not listed in ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}`);
+    let manifest;
+    try {
+        manifest = _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .ReleaseManifest */ .hT.parse(JSON.parse((await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1)).toString("utf8")));
+    }
+    catch (e) {
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1}: not a goship release manifest: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}`);
+    }
+    const covered = (ref, what) => {
+        if (!ref)
+            return;
+        const digest = sums.get(ref.name);
+        if (digest === undefined)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${ref.name} (${what}): named by ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1} but not in ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}`);
+        if (digest !== ref.sha256)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${ref.name} (${what}): ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1} says sha256 ${ref.sha256}, ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} ${digest}`);
+    };
+    for (const a of manifest.artifacts) {
+        covered(a.archive, "archive");
+        covered(a.sbom.cyclonedx, "CycloneDX SBOM");
+        covered(a.sbom.spdx, "SPDX SBOM");
+    }
+    covered(manifest.provenance, "provenance");
+    checks.push(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1}: ${manifest.project} ${manifest.version}, ${manifest.artifacts.length} target(s), every file it names matches`);
+    // 4. The provenance is signed by the same key and its subjects are exactly the archives.
+    if (manifest.provenance) {
+        const envelopes = (0,_provenance_js__WEBPACK_IMPORTED_MODULE_5__/* .parseIntotoJsonl */ .BV)((await read(manifest.provenance.name)).toString("utf8"), manifest.provenance.name);
+        const envelope = envelopes[0];
+        if (envelopes.length !== 1 || !envelope)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${manifest.provenance.name}: expected one envelope, found ${envelopes.length}`);
+        if (!(0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.verifyDsse)(envelope, publicKeyPem))
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${manifest.provenance.name}: the DSSE signature does not verify ${byKey}`);
+        (0,_provenance_js__WEBPACK_IMPORTED_MODULE_5__/* .checkSubjects */ .GX)((0,_provenance_js__WEBPACK_IMPORTED_MODULE_5__/* .statementFromEnvelope */ .cg)(envelope), manifest.artifacts.map((a) => ({ name: a.archive.name, sha256: a.archive.sha256 })));
+        checks.push(`${manifest.provenance.name}: signed; its subjects are the ${manifest.artifacts.length} archive(s)`);
+    }
+    return { manifest, checks };
+}
+/**
+ * A release whose signature verifies can still be the wrong one: an older release of the
+ * project put under a newer tag by someone who can edit a release's assets, or another
+ * project's release signed with the same key. Its manifest's version and project must be
+ * the expected ones. Runs on a verified manifest, before anything is done with it.
+ */
+function checkReleaseIdentity(manifest, expected) {
+    for (const field of ["version", "project"]) {
+        const e = expected[field];
+        if (e === undefined || manifest[field] === e.want)
+            continue;
+        throw (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .inputError */ .Xu)(e.input, e.value, `${e.allowed ?? `the release's ${field}`}; its ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1} says ${manifest.project} ${manifest.version}`);
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,490 @@
+export const id = 957;
+export const ids = [957];
+export const modules = {
+
+/***/ 89177:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ez: () => (/* binding */ cgoStubsMessage),
+/* harmony export */   J_: () => (/* binding */ cgoStubs),
+/* harmony export */   SQ: () => (/* binding */ planCrossCompilers),
+/* harmony export */   qq: () => (/* binding */ usesCgo),
+/* harmony export */   uK: () => (/* binding */ installDebianPackages)
+/* harmony export */ });
+/* unused harmony exports readOsRelease, CGO_FALLBACKS */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(27597);
+/* harmony import */ var _contract_targets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5008);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73713);
+/* harmony import */ var _kit_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29495);
+/* harmony import */ var _kit_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83490);
+
+
+
+
+
+
+/**
+ * GNU/Linux cross toolchains in Debian and Ubuntu, by GOARCH. `triplet` names the
+ * compiler (`<triplet>-gcc`); the package names spell it with "-" for "_"
+ * (x86_64 → gcc-x86-64-linux-gnu). `libcArch` is the Debian architecture of the
+ * matching `libc6-dev-<arch>-cross`.
+ */
+const LINUX_CROSS = {
+    "386": { triplet: "i686-linux-gnu", libcArch: "i386" },
+    amd64: { triplet: "x86_64-linux-gnu", libcArch: "amd64" },
+    arm64: { triplet: "aarch64-linux-gnu", libcArch: "arm64" },
+    riscv64: { triplet: "riscv64-linux-gnu", libcArch: "riscv64" },
+    ppc64le: { triplet: "powerpc64le-linux-gnu", libcArch: "ppc64el" },
+    s390x: { triplet: "s390x-linux-gnu", libcArch: "s390x" },
+    mips64le: { triplet: "mips64el-linux-gnuabi64", libcArch: "mips64el" },
+    mips64: { triplet: "mips64-linux-gnuabi64", libcArch: "mips64" },
+    mipsle: { triplet: "mipsel-linux-gnu", libcArch: "mipsel" },
+    mips: { triplet: "mips-linux-gnu", libcArch: "mips" },
+};
+/** Debian armhf is ARMv7 hard-float; armel (ARMv5 soft-float ABI) also runs on ARMv6. */
+const ARM_HARD_FLOAT = { triplet: "arm-linux-gnueabihf", libcArch: "armhf" };
+const ARM_SOFT_FLOAT = { triplet: "arm-linux-gnueabi", libcArch: "armel" };
+const MINGW = {
+    amd64: "x86_64-w64-mingw32",
+    "386": "i686-w64-mingw32",
+};
+const NO_ZIG = "zig cc is not installed by goship yet";
+function gnuCross(triplet, libcArch) {
+    const pkg = triplet.replaceAll("_", "-");
+    return {
+        cc: `${triplet}-gcc`,
+        cxx: `${triplet}-g++`,
+        // The cross libc headers are only a Recommends of the compiler, and we install
+        // with --no-install-recommends: without them cgo fails on <stdlib.h>.
+        packages: [`gcc-${pkg}`, `g++-${pkg}`, `libc6-dev-${libcArch}-cross`],
+    };
+}
+function linuxCompiler(t, runnerGoarch) {
+    if (t.goarch === runnerGoarch) {
+        // gcc only recommends libc6-dev, which --no-install-recommends would skip.
+        return { cc: "gcc", cxx: "g++", packages: ["gcc", "g++", "libc6-dev"] };
+    }
+    if (t.goarch === "arm") {
+        const abi = t.variant === "5" || t.variant === "6" ? ARM_SOFT_FLOAT : ARM_HARD_FLOAT;
+        return gnuCross(abi.triplet, abi.libcArch);
+    }
+    const cross = LINUX_CROSS[t.goarch];
+    if (cross)
+        return gnuCross(cross.triplet, cross.libcArch);
+    if (t.goarch === "ppc64") {
+        return "Go does not support cgo on big-endian linux/ppc64: build it with CGO_ENABLED=0, or target linux/ppc64le";
+    }
+    return (`goship knows no Debian/Ubuntu cross gcc package for linux/${t.goarch}: install a cross compiler ` +
+        `for it yourself and pass it as CC, or build with CGO_ENABLED=0 (${NO_ZIG})`);
+}
+function unsupportedReason(t) {
+    const name = (0,_contract_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .formatTarget */ .P4)(t);
+    switch (t.goos) {
+        case "darwin":
+        case "ios":
+            return (`cgo for ${name} needs Apple's SDK and clang, which Linux runners lack: build ${name} on a macOS ` +
+                `runner (runs-on: macos-latest), or with CGO_ENABLED=0 (${NO_ZIG})`);
+        case "windows":
+            return (`Debian and Ubuntu ship no MinGW gcc for ${name}: build it on a Windows runner ` +
+                `(windows-11-arm for arm64), use an llvm-mingw clang as CC, or build with CGO_ENABLED=0 (${NO_ZIG})`);
+        case "android":
+            return (`cgo for ${name} needs the Android NDK's clang: set CC to the NDK's ` +
+                `toolchains/llvm/prebuilt/linux-x86_64/bin/<triple><api>-clang, or build with CGO_ENABLED=0`);
+        case "js":
+        case "wasip1":
+        case "plan9":
+            return `Go has no cgo on ${name}: build it with CGO_ENABLED=0`;
+        default:
+            return (`cgo for ${name} needs ${t.goos}'s own headers and libc (a sysroot), which no Debian package ` +
+                `provides: build it on a ${t.goos} machine, or with CGO_ENABLED=0 (${NO_ZIG})`);
+    }
+}
+/**
+ * Debian/Ubuntu packages and compiler names for each target, given the runner's own
+ * GOARCH ("amd64" or "arm64"). Targets with no packaged compiler come back as
+ * unsupported, with a reason that says what to do instead.
+ */
+function planCrossCompilers(targets, runnerGoarch) {
+    const plan = { compilers: [], unsupported: [] };
+    for (const target of targets) {
+        let compiler;
+        if (target.goos === "linux") {
+            compiler = linuxCompiler(target, runnerGoarch);
+        }
+        else if (target.goos === "windows" && MINGW[target.goarch]) {
+            const triplet = MINGW[target.goarch];
+            const pkg = triplet.replace(/-w64-mingw32$/, "").replaceAll("_", "-");
+            compiler = {
+                cc: `${triplet}-gcc`,
+                cxx: `${triplet}-g++`,
+                // The MinGW headers and CRT (mingw-w64-*-dev) are hard dependencies here.
+                packages: [`gcc-mingw-w64-${pkg}`, `g++-mingw-w64-${pkg}`],
+            };
+        }
+        else {
+            compiler = unsupportedReason(target);
+        }
+        if (typeof compiler === "string")
+            plan.unsupported.push({ target, reason: compiler });
+        else
+            plan.compilers.push({ target, compiler });
+    }
+    return plan;
+}
+const OsRelease = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+    ID: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).default("linux"),
+    ID_LIKE: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+    VERSION_ID: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+    PRETTY_NAME: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+});
+/** Values per os-release(5): shell-style, optionally in single or double quotes. */
+function parseOsRelease(text) {
+    const fields = {};
+    for (const raw of text.split("\n")) {
+        const line = raw.trim();
+        const m = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
+        if (!m)
+            continue;
+        const [, key, value] = m;
+        fields[key] = unquote(value);
+    }
+    return fields;
+}
+function unquote(value) {
+    const quote = value[0];
+    if ((quote === '"' || quote === "'") && value.endsWith(quote) && value.length >= 2) {
+        const inner = value.slice(1, -1);
+        return quote === "'" ? inner : inner.replace(/\\([\\"$`])/g, "$1");
+    }
+    return value;
+}
+async function readOsReleaseFields(path) {
+    // os-release(5): /etc/os-release takes precedence; /usr/lib/os-release is the fallback.
+    for (const candidate of path ? [path] : ["/etc/os-release", "/usr/lib/os-release"]) {
+        let text;
+        try {
+            text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(candidate, "utf8");
+        }
+        catch (e) {
+            if (e.code === "ENOENT")
+                continue;
+            throw e;
+        }
+        return parseOsRelease(text);
+    }
+    return undefined;
+}
+/** Reads /etc/os-release: { id, idLike[], versionId } or undefined when there is none. */
+async function readOsRelease(path) {
+    const fields = await readOsReleaseFields(path);
+    if (!fields)
+        return undefined;
+    const parsed = OsRelease.safeParse(fields);
+    if (!parsed.success)
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`unexpected ${path ?? "/etc/os-release"}: ${parsed.error.message}`);
+    const { ID, ID_LIKE, VERSION_ID } = parsed.data;
+    return {
+        id: ID,
+        idLike: (ID_LIKE ?? "").split(/\s+/).filter((s) => s !== ""),
+        ...(VERSION_ID ? { versionId: VERSION_ID } : {}),
+    };
+}
+/** Debian package names (Debian Policy 5.6.1); checked so a name can never be read as an option. */
+const DEBIAN_PACKAGE_NAME = /^[a-z0-9][a-z0-9+.-]+$/;
+// biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own ${field} format, not a JS template
+const DPKG_STATUS_FORMAT = "${Package}\\t${db:Status-Abbrev}\\n";
+/** Which of `packages` dpkg reports as installed (status "?i", e.g. "ii" or "hi"). */
+async function installedPackages(packages) {
+    let stdout;
+    try {
+        // Exits 1 when some name is unknown to dpkg; the rest are still listed.
+        ({ stdout } = await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execFile */ .St)("dpkg-query", ["-W", "-f", DPKG_STATUS_FORMAT, ...packages], {
+            allowFailure: true,
+            timeoutMs: 60_000,
+        }));
+    }
+    catch (e) {
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`cannot ask dpkg which packages are installed: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`);
+    }
+    const installed = new Set();
+    for (const line of stdout.split("\n")) {
+        const [name, status] = line.split("\t");
+        if (name && status?.[1] === "i")
+            installed.add(name);
+    }
+    return installed;
+}
+/** apt-get as root: directly when we are root, else through non-interactive sudo. */
+async function aptGet(args, options) {
+    // Waits for the dpkg lock instead of failing while unattended-upgrades holds it at boot.
+    const argv = ["-o", "DPkg::Lock::Timeout=300", "-q", ...args];
+    const asRoot = process.getuid?.() === 0;
+    try {
+        if (asRoot) {
+            return await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execFile */ .St)("apt-get", argv, {
+                ...options,
+                env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+            });
+        }
+        // `env` sets the variable as root; sudo's env_reset would drop it if passed through.
+        return await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execFile */ .St)("sudo", ["-n", "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", ...argv], options);
+    }
+    catch (e) {
+        const why = e instanceof _kit_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .ExecError */ .cI ? e.result.stderr : "";
+        if (!asRoot &&
+            (/^sudo: .*password/m.test(why) || (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e).startsWith("sudo: command not found"))) {
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`installing Debian packages needs root: run as root or allow passwordless sudo (sudo -n failed: ${why.trim() || (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)})`);
+        }
+        throw e;
+    }
+}
+function osName(os) {
+    return os ? `${os.id}${os.versionId ? ` ${os.versionId}` : ""}` : "this system (no /etc/os-release)";
+}
+/**
+ * Installs the Debian packages that are missing. Each is checked with dpkg-query
+ * first; when all are present, apt is not run at all. Otherwise `apt-get update`
+ * runs once, always, before the install: a fresh container has no package lists
+ * (every name would be "unable to locate"), and a runner image's lists are often
+ * older than the archive, so the install would 404 on superseded .debs. An update
+ * costs seconds next to a cross toolchain's tens of seconds, and failing it is only
+ * a warning (a broken third-party source must not stop us).
+ */
+async function installDebianPackages(packages) {
+    const wanted = [...new Set(packages)];
+    const bad = wanted.filter((p) => !DEBIAN_PACKAGE_NAME.test(p));
+    if (bad.length > 0)
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`not Debian package names: ${bad.map((p) => JSON.stringify(p)).join(", ")}`);
+    if (wanted.length === 0)
+        return { present: [], installed: [] };
+    const os = await readOsRelease();
+    if (!os || !(os.id === "debian" || os.idLike.includes("debian"))) {
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${osName(os)} is not Debian or Ubuntu, and goship installs C compilers only with apt. ` +
+            `Install the equivalent of these Debian packages yourself: ${wanted.join(" ")}`);
+    }
+    const before = await installedPackages(wanted);
+    const present = wanted.filter((p) => before.has(p));
+    const missing = wanted.filter((p) => !before.has(p));
+    if (missing.length === 0) {
+        (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz)(`Debian packages already installed: ${present.join(" ")}`);
+        return { present, installed: [] };
+    }
+    const started = performance.now();
+    const update = await aptGet(["update"], { allowFailure: true, timeoutMs: 5 * 60_000 });
+    if (update.code !== 0) {
+        const tail = (update.stderr || update.stdout).trim().split("\n").slice(-5).join("\n");
+        (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e)(`apt-get update exited with code ${update.code}; installing with the package lists as they are:\n${tail}`);
+    }
+    try {
+        await aptGet(["install", "-y", "--no-install-recommends", ...missing], { timeoutMs: 15 * 60_000 });
+    }
+    catch (e) {
+        const stderr = e instanceof _kit_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .ExecError */ .cI ? e.result.stderr : "";
+        const unknown = [
+            ...stderr.matchAll(/Unable to locate package (\S+)|Package '?([^'\s]+)'? has no installation candidate/g),
+        ].map((m) => m[1] ?? m[2]);
+        if (unknown.length > 0) {
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`apt on ${osName(os)} has no package ${unknown.join(", ")}: this release does not ship that cross ` +
+                "compiler; install one yourself and pass it as CC, or build with CGO_ENABLED=0");
+        }
+        throw e;
+    }
+    const after = await installedPackages(missing);
+    const notInstalled = missing.filter((p) => !after.has(p));
+    if (notInstalled.length > 0) {
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`apt-get install finished but dpkg does not list ${notInstalled.join(" ")} as installed`);
+    }
+    (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq)(`Installed ${missing.join(" ")} in ${(0,_kit_log_js__WEBPACK_IMPORTED_MODULE_4__/* .seconds */ .YA)(performance.now() - started)}`);
+    return { present, installed: missing };
+}
+/** Lists packages with cgo or SWIG files of their own; the standard library is left out (see usesCgo). */
+const CGO_PACKAGES_TEMPLATE = "{{if and (not .Standard) (or .CgoFiles .SwigFiles .SwigCXXFiles)}}{{.ImportPath}}{{end}}";
+/**
+ * Whether the packages matched by `patterns` in dir, or any of their dependencies,
+ * use cgo (import "C"). CGO_ENABLED=1 so that files behind the `cgo` build tag count.
+ * Standard-library packages are not counted: net and os/user have cgo files, yet
+ * fall back to pure Go when cgo is off, so importing them needs no C compiler.
+ * The env's GOOS/GOARCH select which files count, as in a build.
+ */
+async function usesCgo(dir, goBin, env, patterns = ["./..."]) {
+    const dashed = patterns.filter((p) => p.startsWith("-"));
+    if (dashed.length > 0)
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`not package patterns: ${dashed.join(" ")}`);
+    const { stdout } = await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execFile */ .St)(goBin, ["list", "-deps", "-f", CGO_PACKAGES_TEMPLATE, ...patterns], {
+        cwd: dir,
+        env: { ...(env ?? process.env), CGO_ENABLED: "1" },
+        timeoutMs: 5 * 60_000,
+    });
+    const cgoPackages = stdout.split("\n").filter((l) => l.trim() !== "");
+    if (cgoPackages.length > 0)
+        (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz)(`packages with cgo in ${dir}: ${cgoPackages.join(" ")}`);
+    return cgoPackages.length > 0;
+}
+/**
+ * Packages whose build without cgo is known to be a working fallback, not a stub, as for the
+ * standard library's net and os/user: they lose a feature, not their function, so they are
+ * named in the log and not refused. Each entry was read in the package's source.
+ */
+const CGO_FALLBACKS = {
+    // process_collector_mem_nocgo_darwin.go: getMemory returns errNotImplemented.
+    "github.com/prometheus/client_golang/prometheus": "the process collector reports no resident or virtual memory on darwin; every other metric is there",
+};
+const IMPORT_PATH_AND_CGO_FILES = "{{if not .Standard}}{{.ImportPath}}\t{{len .CgoFiles}}\t{{len .SwigFiles}}\t{{len .SwigCXXFiles}}{{end}}";
+/** One `go list -deps` of `pkg`: each non-standard package and whether it has cgo (or SWIG) files. */
+async function listCgoFiles(goBin, dir, pkg, tags, env) {
+    const args = ["list", "-deps", "-e", ...(tags.length > 0 ? [`-tags=${tags.join(",")}`] : [])];
+    const r = await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execFile */ .St)(goBin, [...args, "-f", IMPORT_PATH_AND_CGO_FILES, "--", pkg], {
+        cwd: dir,
+        env,
+        timeoutMs: 5 * 60_000,
+        allowFailure: true,
+    });
+    // The build itself reports a package that cannot be loaded, with go's own words.
+    if (r.code !== 0) {
+        (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz)(`go list -deps ${pkg} failed, so no cgo check: ${r.stderr.trim()}`);
+        return undefined;
+    }
+    const out = new Map();
+    for (const line of r.stdout.split("\n")) {
+        const [path, ...counts] = line.trim().split("\t");
+        if (path)
+            out.set(path, counts.some((n) => n !== "0"));
+    }
+    return out;
+}
+/**
+ * The packages outside the standard library that a CGO_ENABLED=0 build of `pkg` links
+ * although they have cgo files: that build leaves those files out and compiles the rest,
+ * usually a `!cgo` stub that builds and fails at run time ("go-sqlite3 requires cgo to work").
+ * Two `go list -deps` per GOOS of the target set (file selection by cgo is a matter of the
+ * OS, not the architecture), one with cgo and one without, and nothing per package. The
+ * standard library is left out on purpose: net and os/user have pure-Go code for a build
+ * without cgo (and the netgo, osusergo tags ask for it).
+ */
+async function cgoStubs(goBin, dir, pkg, targets, tags, env) {
+    const byOs = new Map();
+    for (const t of targets)
+        byOs.set(t.goos, [...(byOs.get(t.goos) ?? []), t]);
+    const found = new Map();
+    await Promise.all([...byOs.values()].map(async (group) => {
+        const first = group[0];
+        const envFor = (cgo) => ({
+            ...env,
+            GOOS: first.goos,
+            GOARCH: first.goarch,
+            CGO_ENABLED: cgo,
+            GOTOOLCHAIN: "local",
+        });
+        const [without, withCgo] = await Promise.all([
+            listCgoFiles(goBin, dir, pkg, tags, envFor("0")),
+            listCgoFiles(goBin, dir, pkg, tags, envFor("1")),
+        ]);
+        if (!without || !withCgo)
+            return;
+        for (const path of without.keys()) {
+            if (!withCgo.get(path))
+                continue;
+            found.set(path, [...(found.get(path) ?? []), ...group.map(_contract_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .formatTarget */ .P4)]);
+        }
+    }));
+    return [...found.entries()]
+        .map(([importPath, ts]) => {
+        const fallback = CGO_FALLBACKS[importPath];
+        return { importPath, targets: ts.sort(), ...(fallback ? { fallback } : {}) };
+    })
+        .sort((a, b) => (a.importPath < b.importPath ? -1 : a.importPath > b.importPath ? 1 : 0));
+}
+/** What build-static says when a build without cgo would link cgo packages' stubs. */
+function cgoStubsMessage(stubs) {
+    const names = stubs.map((s) => s.importPath);
+    const sqlite = names.some((n) => n.startsWith("github.com/mattn/go-sqlite3"));
+    return (`${names.join(", ")} ${names.length === 1 ? "uses" : "use"} cgo, and a build with cgo: false (CGO_ENABLED=0) ` +
+        `leaves ${names.length === 1 ? "its" : "their"} C code out: what is linked instead compiles but fails at run time. ` +
+        "Two ways out: cgo: true (build-static then links the C code, statically on Linux, with the C compiler setup-go-cross installs), " +
+        `or a pure-Go replacement${sqlite ? ' (for SQLite: modernc.org/sqlite, driver name "sqlite")' : ""}. ` +
+        "To ship it as it is anyway, set allow-cgo-stubs: true");
+}
+
+
+/***/ }),
+
+/***/ 39358:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ checkedBy),
+/* harmony export */   n: () => (/* binding */ targetSpec)
+/* harmony export */ });
+/* harmony import */ var _contract_platforms_known_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9080);
+/* harmony import */ var _contract_targets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5008);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73713);
+/* harmony import */ var _kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(67127);
+
+
+
+
+/**
+ * Input fields more than one action takes, defined once so they validate and read the
+ * same everywhere.
+ */
+/** Runs a check that throws an InputError and turns it into a zod issue on that input. */
+function checkedBy(check) {
+    return (value, ctx) => {
+        try {
+            check(value);
+        }
+        catch (e) {
+            // The issue is reported on the input already: keep only what is allowed.
+            const message = (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e).replace(/^input "[^"]+" has value "[^"]*": /, "");
+            ctx.addIssue({ code: "custom", message });
+        }
+    };
+}
+/**
+ * A target spec, checked against every platform Go knows before anything runs; the
+ * installed Go's own `go tool dist list` is checked again once it is known.
+ */
+function targetSpec() {
+    return (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__.text)(/^[a-z0-9*/.,\s-]+$/, "comma- or space-separated GOOS/GOARCH[/variant] (e.g. linux/amd64, linux/arm/7), GOOS/*, first-class, or all").superRefine(checkedBy((v) => (0,_contract_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTargetSpec */ .Sf)(v, _contract_platforms_known_js__WEBPACK_IMPORTED_MODULE_0__/* .KNOWN_PLATFORMS */ .P)));
+}
+
+
+/***/ }),
+
+/***/ 47576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ toolCacheArch),
+/* harmony export */   U: () => (/* binding */ runnerTarget)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+
+/** The runner's own GOOS/GOARCH, for picking the toolchain to install. */
+function runnerTarget() {
+    const goos = { win32: "windows" }[(0,node_os__WEBPACK_IMPORTED_MODULE_0__.platform)()] ?? (0,node_os__WEBPACK_IMPORTED_MODULE_0__.platform)();
+    const goarch = {
+        x64: "amd64",
+        ia32: "386",
+        arm64: "arm64",
+        arm: "arm",
+        ppc64: "ppc64le",
+        s390x: "s390x",
+        riscv64: "riscv64",
+        loong64: "loong64",
+    }[(0,node_os__WEBPACK_IMPORTED_MODULE_0__.arch)()] ?? (0,node_os__WEBPACK_IMPORTED_MODULE_0__.arch)();
+    return { goos, goarch };
+}
+/** The architecture name the runner's tool cache uses (os.arch(): "x64", "arm64"), as setup-go does, so preinstalled Go versions are found. */
+function toolCacheArch() {
+    return (0,node_os__WEBPACK_IMPORTED_MODULE_0__.arch)();
+}
+
+
+/***/ })
+
+};

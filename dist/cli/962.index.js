@@ -1,0 +1,546 @@
+export const id = 962;
+export const ids = [962,276,127];
+export const modules = {
+
+/***/ 86962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  defineAction: () => (/* binding */ defineAction),
+  runAction: () => (/* binding */ runAction),
+  setOutputs: () => (/* binding */ setOutputs)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/kit/errors.ts
+var errors = __webpack_require__(73713);
+// EXTERNAL MODULE: ./src/kit/inputs.ts
+var kit_inputs = __webpack_require__(67127);
+// EXTERNAL MODULE: ./src/kit/log.ts
+var log = __webpack_require__(83490);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/kit/cleanup.ts
+var cleanup = __webpack_require__(54276);
+;// CONCATENATED MODULE: ./src/kit/runner-env.ts
+
+
+
+
+/**
+ * The runner always sets RUNNER_TEMP and RUNNER_TOOL_CACHE. Outside it (local mode, or
+ * `node dist/<action>/index.js` by hand) they get the same meaning: a fresh temp
+ * directory, removed when the run ends however it ends, and a tool cache that persists
+ * between runs so a second run downloads nothing.
+ */
+function ensureRunnerDirs() {
+    if (!process.env.RUNNER_TEMP) {
+        const temp = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), "goship-"));
+        process.env.RUNNER_TEMP = temp;
+        (0,cleanup.onCleanup)(() => {
+            (0,external_node_fs_.rmSync)(temp, { recursive: true, force: true, maxRetries: 3 });
+            if (process.env.RUNNER_TEMP === temp)
+                delete process.env.RUNNER_TEMP;
+        });
+    }
+    if (!process.env.RUNNER_TOOL_CACHE) {
+        const base = process.env.XDG_CACHE_HOME || (0,external_node_path_.join)((0,external_node_os_.homedir)(), ".cache");
+        process.env.RUNNER_TOOL_CACHE = (0,external_node_path_.join)(base, "goship", "tool-cache");
+    }
+    (0,external_node_fs_.mkdirSync)(process.env.RUNNER_TOOL_CACHE, { recursive: true });
+}
+
+;// CONCATENATED MODULE: ./src/kit/action.ts
+
+
+
+
+
+
+function defineAction(def) {
+    return def;
+}
+/** The signals that stop a run: a cancelled workflow (SIGINT, then SIGTERM), Ctrl-C, a closed terminal. */
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+/**
+ * While an action runs, a stop signal ends the process the way process.exit does, not the way
+ * the signal's default does: Node then runs the process's "exit" handlers (the SSH client's ends
+ * its masters and removes its key and config), and the status is the signal's, 128 + its number.
+ * Returns what puts the signals' defaults back.
+ */
+function exitOnStopSignals(name) {
+    const handlers = STOP_SIGNALS.map((signal) => {
+        const handler = () => {
+            failStep(`${name}: stopped by ${signal}`);
+            process.exit(128 + external_node_os_.constants.signals[signal]);
+        };
+        process.on(signal, handler);
+        return () => process.off(signal, handler);
+    });
+    return () => {
+        for (const off of handlers)
+            off();
+    };
+}
+/**
+ * The one wrapper every action runs in. A UserError fails the step with its message;
+ * anything else is a bug and also prints its stack. A stop signal ends it with the signal's
+ * status once the exit handlers ran (exitOnStopSignals).
+ */
+async function runAction(def) {
+    const isPost = core/* getState */.Gu("isPost") === "true";
+    const restoreSignals = exitOnStopSignals(def.name);
+    try {
+        if (isPost) {
+            await def.post?.();
+            return;
+        }
+        if (def.post)
+            core/* saveState */.LZ("isPost", "true");
+        let inputs;
+        try {
+            inputs = (0,kit_inputs.parseInputs)(def.inputs);
+        }
+        finally {
+            (0,kit_inputs.forgetSecretInputs)(def.inputs);
+        }
+        ensureRunnerDirs();
+        await def.run(inputs);
+    }
+    catch (e) {
+        const message = e instanceof errors/* UserError */.yo
+            ? e.message
+            : `internal error (a bug in goship, please report it): ${(0,errors/* errorMessage */.gJ)(e)}`;
+        if (!isPost && def.failureOutputs) {
+            const already = outputsSet.get(def);
+            const fallback = Object.entries(def.failureOutputs(message)).filter(([name]) => !already?.has(name));
+            setOutputs(def, Object.fromEntries(fallback));
+        }
+        failStep(`${def.name}: ${message}`);
+        if (!(e instanceof errors/* UserError */.yo))
+            core/* info */.pq((e instanceof Error && e.stack) || "");
+    }
+    finally {
+        restoreSignals();
+    }
+}
+/**
+ * Fails the step: under a runner with an ::error:: workflow command (an annotation), in a
+ * terminal (local mode) as plain text, its lines as lines rather than %0A.
+ */
+function failStep(message) {
+    if (!(0,log/* isLocalMode */.Jn)())
+        core/* setFailed */.C1(message);
+    else {
+        process.exitCode = 1;
+        process.stdout.write(`error: ${message}\n`);
+    }
+}
+/** The outputs each action has set in this process, so that failureOutputs fills only the others. */
+const outputsSet = new WeakMap();
+/** Sets outputs, refusing names the action does not declare (a bug, not a user error). */
+function setOutputs(def, values) {
+    for (const [name, value] of Object.entries(values)) {
+        if (!(name in def.outputs))
+            throw new Error(`${def.name} has no output named ${name}`);
+        core/* setOutput */.uH(name, String(value));
+        const set = outputsSet.get(def) ?? new Set();
+        set.add(name);
+        outputsSet.set(def, set);
+    }
+}
+
+
+/***/ }),
+
+/***/ 54276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   onCleanup: () => (/* binding */ onCleanup),
+/* harmony export */   runCleanups: () => (/* binding */ runCleanups)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+
+const pending = [];
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+let running;
+let signalled = false;
+/** Registers `fn`; the function returned unregisters it (for what was taken away already). */
+function onCleanup(fn) {
+    pending.push(fn);
+    listen();
+    return () => {
+        const at = pending.lastIndexOf(fn);
+        if (at >= 0)
+            pending.splice(at, 1);
+        if (pending.length === 0 && !running)
+            unlisten();
+    };
+}
+/** Runs every registered cleanup now (newest first) and waits for them; a call during a run joins it. */
+function runCleanups() {
+    running ??= drain().finally(() => {
+        running = undefined;
+    });
+    return running;
+}
+async function drain() {
+    for (let fn = pending.pop(); fn; fn = pending.pop()) {
+        try {
+            await fn();
+        }
+        catch (e) {
+            process.stderr.write(`goship: cleaning up failed: ${e instanceof Error ? e.message : String(e)}\n`);
+        }
+    }
+    unlisten();
+}
+function onSignal(signal) {
+    const status = 128 + (node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[signal] ?? 0);
+    if (signalled)
+        process.exit(status);
+    signalled = true;
+    void runCleanups().finally(() => process.exit(status));
+}
+function onBeforeExit() {
+    if (pending.length > 0)
+        void runCleanups();
+}
+/** process.exit() from elsewhere: no await is possible any more; what each does synchronously still happens. */
+function onExit() {
+    for (let fn = pending.pop(); fn; fn = pending.pop()) {
+        try {
+            void Promise.resolve(fn()).catch(() => { });
+        }
+        catch {
+            // the others still run
+        }
+    }
+}
+let listening = false;
+function listen() {
+    if (listening)
+        return;
+    listening = true;
+    for (const s of SIGNALS)
+        process.on(s, onSignal);
+    process.on("beforeExit", onBeforeExit);
+    process.on("exit", onExit);
+}
+function unlisten() {
+    if (!listening || signalled)
+        return;
+    listening = false;
+    for (const s of SIGNALS)
+        process.off(s, onSignal);
+    process.off("beforeExit", onBeforeExit);
+    process.off("exit", onExit);
+}
+
+
+/***/ }),
+
+/***/ 67127:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   allowing: () => (/* binding */ allowing),
+/* harmony export */   boolean: () => (/* binding */ boolean),
+/* harmony export */   choice: () => (/* binding */ choice),
+/* harmony export */   deprecatedFor: () => (/* binding */ deprecatedFor),
+/* harmony export */   forgetSecretInputs: () => (/* binding */ forgetSecretInputs),
+/* harmony export */   inputInfo: () => (/* binding */ inputInfo),
+/* harmony export */   inputVariable: () => (/* binding */ inputVariable),
+/* harmony export */   isSecretInput: () => (/* binding */ isSecretInput),
+/* harmony export */   line: () => (/* binding */ line),
+/* harmony export */   list: () => (/* binding */ list),
+/* harmony export */   parseInputs: () => (/* binding */ parseInputs),
+/* harmony export */   readActionInput: () => (/* binding */ readActionInput),
+/* harmony export */   runnerDefault: () => (/* binding */ runnerDefault),
+/* harmony export */   secret: () => (/* binding */ secret),
+/* harmony export */   text: () => (/* binding */ text)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27597);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83490);
+
+
+
+
+const readActionInput = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+/**
+ * Parses every input of an action through its zod schema. "" means unset, so schema
+ * defaults apply. All problems are reported together in one InputError that names
+ * each input, the value received and what is allowed; nothing has run yet.
+ */
+function parseInputs(schema, read = readActionInput) {
+    const raw = {};
+    const secrets = new Set();
+    for (const [name, field] of Object.entries(schema.shape)) {
+        const value = read(name).trim();
+        raw[name] = value === "" ? undefined : value;
+        if (isSecretInput(field)) {
+            secrets.add(name);
+            // Line by line too: a runner masks a multi-line secret only where it appears whole.
+            if (value)
+                for (const v of [value, ...value.split("\n")])
+                    (0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .maskSecret */ .$l)(v.trim());
+        }
+    }
+    // An old input name's value is read as the input that replaced it (action.yml's
+    // deprecationMessage, or the CLI, says so); both names given at once is a mistake.
+    const problems = [];
+    const renamedFrom = new Map();
+    for (const [old, field] of Object.entries(schema.shape)) {
+        const now = inputInfo(field).deprecatedFor;
+        const value = raw[old];
+        if (now === undefined || value === undefined)
+            continue;
+        if (raw[now] === undefined) {
+            raw[now] = value;
+            raw[old] = undefined;
+            renamedFrom.set(now, old);
+        }
+        else
+            problems.push({
+                input: old,
+                value: secrets.has(old) ? "***" : value,
+                allowed: `is the old name of "${now}", which is given too: give ${now} only`,
+            });
+    }
+    const result = schema.safeParse(raw);
+    if (result.success && problems.length === 0)
+        return result.data;
+    const seen = new Set();
+    for (const issue of result.error?.issues ?? []) {
+        const name = String(issue.path[0] ?? "(inputs)");
+        if (seen.has(name))
+            continue; // one line per input is enough
+        seen.add(name);
+        const value = secrets.has(name) && raw[name] ? "***" : (raw[name] ?? "");
+        // Named as the user wrote it: the old name when that is what was given.
+        problems.push({ input: renamedFrom.get(name) ?? name, value, allowed: issue.message });
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(problems);
+}
+const SECRET = { goshipSecret: true };
+/** Marks an input as a secret: masked in logs as soon as it is read, never echoed in errors. */
+function secret(field) {
+    return field.meta(SECRET);
+}
+/**
+ * An input's default that only a runner can evaluate, an expression such as `github.token`:
+ * action.yml declares it as `${{ github.token }}`, and local mode leaves the input unset.
+ */
+function runnerDefault(field, expression) {
+    return field.meta({ goshipRunnerDefault: `\${{ ${expression} }}` });
+}
+/** Marks an input as an old name of `replacement`, still read, with a deprecation warning. */
+function deprecatedFor(field, replacement) {
+    return field.meta({ goshipDeprecatedFor: replacement });
+}
+/** Describes what a value must look like, for --help (the same words an error gives). */
+function allowing(field, allowed) {
+    return field.meta({ goshipAllowed: allowed });
+}
+function inputInfo(field) {
+    const info = { description: field.description ?? "", required: true, secret: false };
+    let f = field;
+    for (let depth = 0; f && depth < 12; depth++) {
+        const meta = f.meta() ?? {};
+        if (meta.goshipSecret === true)
+            info.secret = true;
+        if (typeof meta.goshipRunnerDefault === "string")
+            info.runnerDefault ??= meta.goshipRunnerDefault;
+        if (typeof meta.goshipDeprecatedFor === "string")
+            info.deprecatedFor ??= meta.goshipDeprecatedFor;
+        if (typeof meta.goshipAllowed === "string")
+            info.allowed ??= meta.goshipAllowed;
+        if (meta.goshipBoolean === true)
+            info.boolean = true;
+        const def = f._zod.def;
+        if (def.type === "optional")
+            info.required = false;
+        if (def.type === "default" || def.type === "prefault") {
+            info.required = false;
+            if (typeof def.defaultValue === "string" && def.defaultValue !== "")
+                info.default ??= def.defaultValue;
+        }
+        f = def.innerType ?? def.in;
+    }
+    return info;
+}
+/** The environment variable the runner passes an input in, as @actions/core's getInput reads it. */
+function inputVariable(name) {
+    return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+/**
+ * Removes the secret inputs' INPUT_* variables from goship's own environment once they are read.
+ * Every child process inherits that environment (go, ssh, and what libraries start, such as
+ * tar through @actions/exec): none of them needs a secret goship holds, and a child's
+ * environment is one more place to read it from. Other inputs stay: they are no secret, and
+ * a library may still read one.
+ */
+function forgetSecretInputs(schema) {
+    for (const [name, field] of Object.entries(schema.shape))
+        if (isSecretInput(field))
+            delete process.env[inputVariable(name)];
+}
+/** True when the field or anything it wraps (optional, default, pipe…) was marked secret(). */
+function isSecretInput(field) {
+    let f = field;
+    for (let depth = 0; f && depth < 8; depth++) {
+        if (f.meta()?.goshipSecret === true)
+            return true;
+        const def = f._zod.def;
+        f = def.innerType ?? def.in;
+    }
+    return false;
+}
+/** Message for a value the user did not give but must. */
+const required = (allowed) => `is required; allowed: ${allowed}`;
+/** A string input checked against a pattern; `allowed` describes it in words. */
+function text(pattern, allowed) {
+    return allowing(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP({ error: (iss) => (iss.input === undefined ? required(allowed) : `allowed: ${allowed}`) })
+        .regex(pattern, { error: `allowed: ${allowed}` }), allowed);
+}
+/** A free-form single-line string: anything but control characters (which includes newlines). */
+function line(allowed = "a single line of text without control characters") {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+    return text(/^[^\u0000-\u001f\u007f]*$/, allowed);
+}
+/** One of a fixed set of words. */
+function choice(values) {
+    const allowed = `one of ${values.join(", ")}`;
+    return allowing(zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(values, {
+        error: (iss) => (iss.input === undefined ? required(allowed) : `allowed: ${allowed}`),
+    }), allowed);
+}
+/** A boolean written the YAML 1.2 core schema way, as @actions/core's getBooleanInput accepts it. */
+function boolean() {
+    const allowed = "true or false";
+    return allowing(zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(["true", "True", "TRUE", "false", "False", "FALSE"], {
+        error: (iss) => (iss.input === undefined ? required(allowed) : `allowed: ${allowed}`),
+    }), allowed)
+        .meta({ goshipBoolean: true })
+        .transform((v) => v.toLowerCase() === "true");
+}
+/** A comma- or newline-separated list; empty items are dropped. */
+function list(item, allowed) {
+    return allowing(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP({ error: (iss) => (iss.input === undefined ? required(allowed) : `allowed: ${allowed}`) }), allowed)
+        .transform((s) => s
+        .split(/[,\n]/)
+        .map((x) => x.trim())
+        .filter((x) => x !== ""))
+        .pipe(zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(item, { error: `allowed: ${allowed}` }));
+}
+
+
+/***/ }),
+
+/***/ 83490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   $l: () => (/* binding */ maskSecret),
+/* harmony export */   Jn: () => (/* binding */ isLocalMode),
+/* harmony export */   Os: () => (/* binding */ group),
+/* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   bp: () => (/* binding */ untrusted),
+/* harmony export */   ee: () => (/* binding */ bytes),
+/* harmony export */   lm: () => (/* binding */ notice),
+/* harmony export */   pq: () => (/* binding */ info)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+
+/**
+ * Logging that reads well both on a runner (workflow commands) and in a terminal
+ * (local mode, where "::group::" lines would only be noise).
+ */
+function isLocalMode() {
+    return process.env.GOSHIP_LOCAL === "1";
+}
+async function group(title, fn) {
+    if (!isLocalMode())
+        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(title, fn);
+    process.stdout.write(`\n▶ ${title}\n`);
+    return fn();
+}
+const info = (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
+const debug = (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message);
+function warning(message) {
+    if (isLocalMode())
+        process.stdout.write(`warning: ${message}\n`);
+    else
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message);
+}
+function notice(message) {
+    if (isLocalMode())
+        process.stdout.write(`notice: ${message}\n`);
+    else
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(message);
+}
+/**
+ * Registers a secret with the runner so it is masked in logs. In local mode there is
+ * no log masking, and printing "::add-mask::<secret>" would itself leak the value.
+ */
+function maskSecret(value) {
+    if (value !== "" && !isLocalMode())
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+}
+/**
+ * Text that came from a host or an app (a response body, a journal line, a step's stderr, a value
+ * a step printed), made safe to print in the job log: the runner reads every line goship prints
+ * for workflow commands, `::<command>::` at the start of a line and `##[<command>]` anywhere in
+ * it, so text an app controls could otherwise add a mask, set an output, stop command
+ * processing or fake an error. What comes back is one line, the same text where it was harmless:
+ * line breaks read `\n` and `\r`, other control characters (an ANSI escape, say) `\u001b`, a
+ * `::` at its start `\::` and every `##[` `##\[`.
+ */
+function untrusted(text) {
+    const flat = text
+        .toWellFormed()
+        .replace(/\r\n|\n/g, "\\n")
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => c === "\r" ? "\\r" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+        .replaceAll("##[", "##\\[");
+    // The runner trims leading white space (Unicode's too) before it looks for "::".
+    return flat.replace(/^(\s*):(?=:)/u, "$1\\:");
+}
+/** Seconds with one decimal, for logs and summaries. */
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+function bytes(n) {
+    if (n < 1024)
+        return `${n} B`;
+    const units = ["KiB", "MiB", "GiB", "TiB"];
+    let v = n / 1024;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${v.toFixed(1)} ${units[i]}`;
+}
+
+
+/***/ })
+
+};
