@@ -2,7 +2,9 @@ import { copyFile, cp, link, mkdir, mkdtemp, rename, rm, rmdir, stat, writeFile 
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, relative } from "node:path";
 import { type Target, targetEnv, targetSlug, VARIANTS } from "../contract/targets.js";
-import { execFile } from "../kit/exec.js";
+import { type GoProblem, goDiagnostics } from "../go/problem-matcher.js";
+import { UserError } from "../kit/errors.js";
+import { ExecError, execFile } from "../kit/exec.js";
 import { firstDifference, sha256File } from "../kit/hash.js";
 import { type BinaryInfo, checkBinaryForTarget, inspectBinary, withObjectLayout } from "./binfmt.js";
 import { buildSetting, type GoBuildInfo, readBuildInfo } from "./buildinfo.js";
@@ -83,6 +85,30 @@ function targetDir(spec: BuildSpec): string {
   return join(spec.outputDir, targetDirName(spec.binaryName, spec.target));
 }
 
+/**
+ * `go build` failed. The message is what Go said (its `# package` headers left out), so that a
+ * failure reads as its cause; the command line, long with -ldflags, is kept apart for the
+ * debug log. `diagnostics` are the file/line problems in that output, for annotations.
+ */
+export class GoBuildError extends UserError {
+  override name = "GoBuildError";
+  readonly diagnostics: GoProblem[];
+  constructor(
+    readonly command: string,
+    /** How it ended, e.g. "exited with code 1", "timed out after 3600000 ms". */
+    readonly outcome: string,
+    readonly output: string,
+  ) {
+    const said = output
+      .split("\n")
+      .filter((l) => l.trim() !== "" && !l.startsWith("# "))
+      .slice(-20)
+      .join("\n");
+    super(said || `go build ${outcome}`);
+    this.diagnostics = goDiagnostics(output);
+  }
+}
+
 /** Builds one target into <outputDir>/<name>_<goos>_<goarch>[_<variant>]/<name>[.exe]. */
 export async function goBuild(spec: BuildSpec, onOutput?: (line: string) => void): Promise<BuiltBinary> {
   const dir = targetDir(spec);
@@ -98,6 +124,9 @@ export async function goBuild(spec: BuildSpec, onOutput?: (line: string) => void
     onStderr: (chunk) => {
       for (const l of chunk.split("\n")) if (l.trim()) onOutput?.(l);
     },
+  }).catch((e) => {
+    if (!(e instanceof ExecError)) throw e;
+    throw new GoBuildError(e.result.command, e.outcome, e.result.stderr || e.result.stdout);
   });
   await placeBinary(linked, path);
   return { target: spec.target, path, name, durationMs: performance.now() - started };

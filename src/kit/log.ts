@@ -28,6 +28,23 @@ export function notice(message: string): void {
 }
 
 /**
+ * An error annotation at a place in the repository (`::error file=…,line=…,col=…::`), for a
+ * problem found in a tool's output. In a terminal the tool's own output already says it.
+ */
+export function annotateError(
+  message: string,
+  at: { title?: string; file?: string; line?: number; column?: number },
+): void {
+  if (isLocalMode()) return;
+  core.error(message, {
+    ...(at.title ? { title: at.title } : {}),
+    ...(at.file ? { file: at.file } : {}),
+    ...(at.line ? { startLine: at.line } : {}),
+    ...(at.column ? { startColumn: at.column } : {}),
+  });
+}
+
+/**
  * Registers a secret with the runner so it is masked in logs. In local mode there is
  * no log masking, and printing "::add-mask::<secret>" would itself leak the value.
  */

@@ -232,12 +232,46 @@ describe("build-static run again, or failing", () => {
       { cwd: repo },
     );
     expect(res.code, res.stdout).toBe(1);
-    expect(res.stdout).toMatch(/::error::build-static: 1 of 1 target\(s\) failed:(%0A| )*linux\/amd64: /);
-    // The gate's second build (into its temporary copy) is what failed, after the first had placed its binary.
-    expect(res.stdout).toMatch(/linux\/amd64: .* -o \S*goship-repro-\S* \. exited with code 1/);
+    expect(res.stdout).toMatch(
+      /::error::build-static: linux\/amd64: the reproducibility check's second build failed: refusing the second build/,
+    );
+    // The gate's second build (into its temporary copy) is what failed, after the first had placed its
+    // binary; its command line is in the debug log.
+    expect(res.stdout).toMatch(/::debug::linux\/amd64: .* -o \S*goship-repro-\S* \. exited with code 1/);
     expect(res.stdout).not.toMatch(/at .*index\.js:\d+/); // a user error, not a bug's stack
     expect(listTree(join(repo, "dist/bin")).filter((f) => !f.endsWith(".goship-link"))).toEqual([]);
   }, 600_000);
+});
+
+describe("build-static on a compile error", () => {
+  it("annotates the error once at its file and line, and fails with the cause first", async () => {
+    const repo = gitCheckout("test/fixtures/hello", {
+      files: { "oops.go": "package main\n\nvar _ = undefinedName\n" },
+    });
+    const res = await runDistAction(
+      "build-static",
+      { targets: "linux/amd64,linux/arm64,windows/amd64", upload: "false" },
+      VCS,
+      { cwd: repo },
+    );
+    expect(res.code, res.stdout).toBe(1);
+    const lines = res.stdout.split("\n");
+    // The compiler's lines, prefixed with their target, as printed.
+    expect(lines).toContain("  linux/arm64: ./oops.go:3:9: undefined: undefinedName");
+    const errors = lines.filter((l) => l.startsWith("::error"));
+    expect(errors).toEqual([
+      "::error title=go build (linux/amd64%2C linux/arm64%2C windows/amd64),file=oops.go,line=3,col=9::undefined: undefinedName",
+      "::error::build-static: linux/amd64: ./oops.go:3:9: undefined: undefinedName%0A  (the same for linux/arm64, windows/amd64)%0A3 of 3 target(s) failed",
+    ]);
+    // The long command line only in the debug log.
+    expect(lines.filter((l) => l.includes(" build -trimpath ")).every((l) => l.startsWith("::debug::"))).toBe(
+      true,
+    );
+    expect(
+      lines.some((l) => /^::debug::linux\/arm64: \S+ build -trimpath .* exited with code 1$/.test(l)),
+    ).toBe(true);
+    expect(listTree(join(repo, "dist/bin")).filter((f) => !f.includes(".goship-link"))).toEqual([]);
+  }, 300_000);
 });
 
 describe("build-static keeps its output out of git without hiding sources", () => {

@@ -1,5 +1,6 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { buildAnnotations, failureMessage, type TargetFailure } from "../../build/failures.js";
 import {
   excludeFromGit,
   outputDirState,
@@ -10,6 +11,7 @@ import {
 import {
   type BuildSpec,
   type BuiltBinary,
+  GoBuildError,
   goBuild,
   planConcurrency,
   type Reproduction,
@@ -33,7 +35,17 @@ import { runnerTarget } from "../../go/runner-platform.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { errorMessage, inputError, UserError } from "../../kit/errors.js";
 import { execFile } from "../../kit/exec.js";
-import { bytes, group, info, isLocalMode, notice, seconds, warning } from "../../kit/log.js";
+import {
+  annotateError,
+  bytes,
+  debug,
+  group,
+  info,
+  isLocalMode,
+  notice,
+  seconds,
+  warning,
+} from "../../kit/log.js";
 import { pool } from "../../kit/pool.js";
 import { Summary } from "../../kit/summary.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
@@ -200,10 +212,11 @@ export const buildStatic = defineAction({
       procs,
     });
 
-    const failures: string[] = [];
-    const fail = (name: string, message: string) => {
-      failures.push(`${name}: ${message}`);
+    const failures: TargetFailure[] = [];
+    const fail = (name: string, message: string, e?: unknown) => {
+      failures.push({ target: name, message, diagnostics: e instanceof GoBuildError ? e.diagnostics : [] });
       info(`✗ ${name}: ${message.split("\n")[0]}`);
+      if (e instanceof GoBuildError) debug(`${name}: ${e.command} ${e.outcome}`);
     };
     /** Everything after `go build`: reading the binary, and the reproducibility gate. */
     const check = async (target: Target, built: BuiltBinary): Promise<Result | undefined> => {
@@ -223,7 +236,12 @@ export const buildStatic = defineAction({
         }
         let reproduction: Reproduction | undefined;
         if (i["reproducible-check"]) {
-          reproduction = await reproduce(specFor(target), source?.root ?? workDir, built.path);
+          reproduction = await reproduce(specFor(target), source?.root ?? workDir, built.path).catch((e) => {
+            if (!(e instanceof GoBuildError)) throw e;
+            fail(name, `the reproducibility check's second build failed: ${e.message}`, e);
+            return undefined;
+          });
+          if (!reproduction) return undefined;
           if (!reproduction.identical) {
             const d = reproduction.difference;
             fail(
@@ -254,7 +272,7 @@ export const buildStatic = defineAction({
               built = await goBuild(specFor(target), (line) => info(`  ${name}: ${line}`));
             } catch (e) {
               if (!(e instanceof UserError)) throw e;
-              fail(name, e.message);
+              fail(name, e.message, e);
               return;
             }
             const checked = check(target, built);
@@ -270,9 +288,14 @@ export const buildStatic = defineAction({
         return Promise.all(checks);
       });
       if (failures.length > 0) {
-        throw new UserError(
-          `${failures.length} of ${targets.length} target(s) failed:\n  ${failures.join("\n  ")}`,
-        );
+        // In the targets' order, not the order the builds happened to end in.
+        const order = targets.map(formatTarget);
+        failures.sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target));
+        // One annotation per compile error at its file and line, not one per target.
+        const repoRoot = source?.root ?? process.env.GITHUB_WORKSPACE;
+        for (const a of buildAnnotations(failures, realpathSync(workDir), repoRoot))
+          annotateError(a.message, a);
+        throw new UserError(failureMessage(failures, targets.length));
       }
       const done = (results as Result[]).sort((a, b) => compareTargets(a.target, b.target));
 
