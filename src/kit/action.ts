@@ -3,6 +3,7 @@ import * as core from "@actions/core";
 import type { z } from "zod";
 import { errorMessage, UserError } from "./errors.js";
 import { forgetSecretInputs, parseInputs } from "./inputs.js";
+import { progress } from "./progress.js";
 import { ensureRunnerDirs } from "./runner-env.js";
 
 /**
@@ -62,6 +63,8 @@ function exitOnStopSignals(name: string): () => void {
 export async function runAction<S extends z.ZodObject>(def: ActionDefinition<S>): Promise<void> {
   const isPost = core.getState("isPost") === "true";
   const restoreSignals = exitOnStopSignals(def.name);
+  // A long step never leaves its log silent for a minute (kit/progress).
+  const stopHeartbeat = progress.beat();
   try {
     if (isPost) {
       await def.post?.();
@@ -89,6 +92,7 @@ export async function runAction<S extends z.ZodObject>(def: ActionDefinition<S>)
     core.setFailed(`${def.name}: ${message}`);
     if (!(e instanceof UserError)) core.info((e instanceof Error && e.stack) || "");
   } finally {
+    stopHeartbeat();
     restoreSignals();
   }
 }

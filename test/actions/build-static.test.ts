@@ -256,6 +256,12 @@ describe("build-static on a compile error", () => {
     );
     expect(res.code, res.stdout).toBe(1);
     const lines = res.stdout.split("\n");
+    // A line as each target starts.
+    expect(lines.filter((l) => l.startsWith("→ "))).toEqual([
+      "→ linux/amd64 (1/3)",
+      "→ linux/arm64 (2/3)",
+      "→ windows/amd64 (3/3)",
+    ]);
     // The compiler's lines, prefixed with their target, as printed.
     expect(lines).toContain("  linux/arm64: ./oops.go:3:9: undefined: undefinedName");
     const errors = lines.filter((l) => l.startsWith("::error"));

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { defineAction, runAction, setOutputs } from "../../src/kit/action.js";
 import { parseCommandFile } from "../../src/kit/command-file.js";
@@ -89,5 +89,30 @@ describe("runAction's failure outputs", () => {
     await runAction(ok);
     expect(process.exitCode).toBe(savedExitCode);
     expect(outputs()).toEqual({ decision: "promote" });
+  });
+});
+
+describe("runAction's heartbeat", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it("speaks into a quiet log while run works, and stops with it", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "performance"] });
+    const printed: string[] = [];
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    process.env.INPUT_VERDICT = "go";
+    await runAction(
+      gate(async () => {
+        vi.advanceTimersByTime(125_000);
+      }),
+    );
+    const beats = printed.filter((l) => l.startsWith("… still running"));
+    expect(beats).toEqual(["… still running after 50 s\n", "… still running after 1m 40s\n"]);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

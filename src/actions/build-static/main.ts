@@ -47,6 +47,7 @@ import {
   warning,
 } from "../../kit/log.js";
 import { pool } from "../../kit/pool.js";
+import { progress } from "../../kit/progress.js";
 import { Summary } from "../../kit/summary.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
 
@@ -236,11 +237,14 @@ export const buildStatic = defineAction({
         }
         let reproduction: Reproduction | undefined;
         if (i["reproducible-check"]) {
-          reproduction = await reproduce(specFor(target), source?.root ?? workDir, built.path).catch((e) => {
-            if (!(e instanceof GoBuildError)) throw e;
-            fail(name, `the reproducibility check's second build failed: ${e.message}`, e);
-            return undefined;
-          });
+          const rebuilt = progress.start(`${name}: the reproducibility check's second build`);
+          reproduction = await reproduce(specFor(target), source?.root ?? workDir, built.path)
+            .catch((e) => {
+              if (!(e instanceof GoBuildError)) throw e;
+              fail(name, `the reproducibility check's second build failed: ${e.message}`, e);
+              return undefined;
+            })
+            .finally(rebuilt);
           if (!reproduction) return undefined;
           if (!reproduction.identical) {
             const d = reproduction.difference;
@@ -265,15 +269,18 @@ export const buildStatic = defineAction({
       const results = await group(`Build ${targets.length} target(s)`, async () => {
         const checks: Promise<Result | undefined>[] = [];
         try {
-          await pool(targets, builds, async (target) => {
+          await pool(targets, builds, async (target, index) => {
             const name = formatTarget(target);
             let built: BuiltBinary;
+            const done = progress.start(name, { index, total: targets.length });
             try {
               built = await goBuild(specFor(target), (line) => info(`  ${name}: ${line}`));
             } catch (e) {
               if (!(e instanceof UserError)) throw e;
               fail(name, e.message, e);
               return;
+            } finally {
+              done();
             }
             const checked = check(target, built);
             checks.push(checked);
