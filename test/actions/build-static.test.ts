@@ -277,6 +277,15 @@ describe("build-static on a compile error", () => {
       lines.some((l) => /^::debug::linux\/arm64: \S+ build -trimpath .* exited with code 1$/.test(l)),
     ).toBe(true);
     expect(listTree(join(repo, "dist/bin")).filter((f) => !f.includes(".goship-link"))).toEqual([]);
+    // The job summary: status first, then the cause, once.
+    const summary = res.summary.split("\n");
+    expect(summary[0]).toBe("## build-static");
+    expect(summary[2]).toMatch(
+      /^❌ \*\*hello \S+\*\*: 3 of 3 targets failed: linux\/amd64, linux\/arm64, windows\/amd64$/,
+    );
+    expect(res.summary).toContain(
+      "**linux/amd64, linux/arm64, windows/amd64**:\n\n```\n./oops.go:3:9: undefined: undefinedName\n```",
+    );
   }, 300_000);
 });
 

@@ -48,8 +48,8 @@ import {
 } from "../../kit/log.js";
 import { pool } from "../../kit/pool.js";
 import { progress } from "../../kit/progress.js";
-import { Summary } from "../../kit/summary.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
+import { type BuildReport, buildSummary } from "./summary.js";
 
 interface Result {
   target: Target;
@@ -265,6 +265,31 @@ export const buildStatic = defineAction({
         return undefined;
       }
     };
+    const started = performance.now();
+    let wallMs: number | undefined;
+    let verified: Result[] = [];
+    const uploaded: string[] = [];
+    const report = (error?: string): BuildReport => ({
+      binaryName,
+      version,
+      commit,
+      date,
+      goVersion,
+      targets: targets.map(formatTarget),
+      built: verified.map((r) => ({
+        target: formatTarget(r.target),
+        size: r.verification.size,
+        sha256: r.verification.sha256,
+        static: r.verification.info.static,
+        buildMs: r.built.durationMs,
+        verifyMs: r.verification.durationMs,
+      })),
+      failures,
+      ...(error === undefined ? {} : { error }),
+      wallMs: wallMs ?? performance.now() - started,
+      reproducibleCheck: i["reproducible-check"],
+      uploaded,
+    });
     try {
       const results = await group(`Build ${targets.length} target(s)`, async () => {
         const checks: Promise<Result | undefined>[] = [];
@@ -294,6 +319,8 @@ export const buildStatic = defineAction({
         }
         return Promise.all(checks);
       });
+      wallMs = performance.now() - started;
+      verified = results.filter((r) => r !== undefined).sort((a, b) => compareTargets(a.target, b.target));
       if (failures.length > 0) {
         // In the targets' order, not the order the builds happened to end in.
         const order = targets.map(formatTarget);
@@ -304,7 +331,7 @@ export const buildStatic = defineAction({
           annotateError(a.message, a);
         throw new UserError(failureMessage(failures, targets.length));
       }
-      const done = (results as Result[]).sort((a, b) => compareTargets(a.target, b.target));
+      const done = verified;
 
       // One manifest fragment per target, next to its binary.
       const artifacts = [];
@@ -348,7 +375,6 @@ export const buildStatic = defineAction({
       }
 
       const upload = i.upload ?? (process.env.GITHUB_ACTIONS === "true" && !isLocalMode());
-      const uploaded: string[] = [];
       if (upload) {
         await group("Upload artifacts", async () => {
           for (const r of done) {
@@ -364,47 +390,22 @@ export const buildStatic = defineAction({
 
       setOutputs(buildStatic, { artifacts: JSON.stringify(artifacts), "manifest-dir": outputDir, version });
 
-      const totalSize = done.reduce((n, r) => n + r.verification.size, 0);
-      const totalTime = done.reduce((n, r) => n + r.built.durationMs, 0);
-      const summary = new Summary()
-        .heading("build-static")
-        .paragraph(
-          `**${binaryName} ${version}** from \`${commit.slice(0, 12)}\` (${date}), Go ${goVersion}, ${targets.length} target(s)` +
-            (i["reproducible-check"]
-              ? ", each rebuilt from another path with an empty cache: identical"
-              : ""),
-        )
-        .table(
-          ["target", "size", "sha256", "static", "build time", "verify"],
-          [
-            ...done.map((r) => [
-              formatTarget(r.target),
-              bytes(r.verification.size),
-              `\`${r.verification.sha256.slice(0, 16)}\``,
-              r.verification.info.static === undefined
-                ? "n/a"
-                : r.verification.info.static
-                  ? "yes"
-                  : "**no**",
-              seconds(r.built.durationMs),
-              `${r.verification.durationMs.toFixed(0)} ms`,
-            ]),
-            ["**total**", bytes(totalSize), "", "", seconds(totalTime), ""],
-          ],
-          ["l", "r", "l", "l", "r", "r"],
-        )
-        .barChart(
-          "Binary size (MiB)",
-          done.map((r) => formatTarget(r.target)),
-          done.map((r) => r.verification.size / 1048576),
-          "MiB",
-        );
-      if (uploaded.length > 0) summary.paragraph(`Artifacts: ${uploaded.map((u) => `\`${u}\``).join(", ")}`);
-      await summary.write();
+      await buildSummary(report()).write();
     } catch (e) {
       // Whatever failed once `go build` started (a build, a check, the reproducibility gate, a
       // bug), no binary of this run stays in output-dir: nothing unverified can be picked up.
       await Promise.all(targets.map((t) => removeBuild(specFor(t))));
+      // Status first on failure too: which targets failed and why (a failure of one target is
+      // in `failures`; anything else is the step's own).
+      const error =
+        failures.length > 0
+          ? undefined
+          : e instanceof UserError
+            ? e.message
+            : `internal error (a bug in goship, please report it): ${errorMessage(e)}`;
+      await buildSummary(report(error))
+        .write()
+        .catch((w) => warning(`could not write the job summary: ${errorMessage(w)}`));
       throw e;
     }
   },
