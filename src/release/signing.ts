@@ -567,3 +567,13 @@ export function verifyBlobBundle(data: Buffer, bundle: SigstoreBundleT, publicKe
 export function verifyDsse(envelope: DsseEnvelopeT, publicKeyPem: string): boolean {
   return verifyDsseEnvelope(envelope, loadPublicKey(publicKeyPem));
 }
+
+/** Whether a PEM text holds the same public key as `publicKeyPem` (their DER SubjectPublicKeyInfo). */
+export function samePublicKey(pem: string, publicKeyPem: string): boolean {
+  try {
+    const der = (p: string) => createPublicKey(p).export({ type: "spki", format: "der" });
+    return der(pem).equals(der(publicKeyPem));
+  } catch {
+    return false;
+  }
+}
