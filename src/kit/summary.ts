@@ -51,24 +51,6 @@ export class Summary {
     return this;
   }
 
-  /** A bar chart (GitHub renders Mermaid in summaries); for numbers that move between runs. */
-  barChart(title: string, labels: readonly string[], values: readonly number[], yLabel: string): this {
-    if (labels.length === 0) return this;
-    const max = Math.max(...values, 0);
-    this.parts.push(
-      [
-        "```mermaid",
-        "xychart-beta",
-        `  title "${title.replace(/"/g, "'")}"`,
-        `  x-axis [${labels.map((l) => `"${l.replace(/"/g, "'")}"`).join(", ")}]`,
-        `  y-axis "${yLabel.replace(/"/g, "'")}" 0 --> ${Math.ceil(max * 1.1) || 1}`,
-        `  bar [${values.map((v) => Number(v.toFixed(3))).join(", ")}]`,
-        "```",
-      ].join("\n"),
-    );
-    return this;
-  }
-
   /**
    * A line chart of one or more series over the same x labels (GitHub renders Mermaid), for a
    * quantity over time where the shape is the point (a table of 60 rows is not read).
