@@ -2,6 +2,7 @@ import { copyFile, cp, link, mkdir, mkdtemp, rename, rm, rmdir, stat, writeFile 
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, relative } from "node:path";
 import { type Target, targetEnv, targetSlug, VARIANTS } from "../contract/targets.js";
+import { linkCacheDir, linkCacheEntry } from "../go/link-cache.js";
 import { type GoProblem, goDiagnostics } from "../go/problem-matcher.js";
 import { UserError } from "../kit/errors.js";
 import { ExecError, execFile } from "../kit/exec.js";
@@ -27,6 +28,8 @@ export interface BuildSpec {
   env: NodeJS.ProcessEnv;
   /** Compile jobs for this build (`-p`), so concurrent builds share the cores. */
   procs: number;
+  /** Where Go's link output stays between runs: linkCacheDir(GOCACHE). */
+  linkDir: string;
 }
 
 /** "gin-app_linux_arm_7" */
@@ -68,13 +71,12 @@ export interface BuiltBinary {
 /**
  * Where `go build -o` writes: a file that stays between runs, so Go's own up-to-date check
  * (the build ID of the existing output) skips the link when nothing changed, as it does
- * for a plain `go build` loop. A hidden sibling of the target directories, without a
- * fragment, so nothing collects it as build output.
+ * for a plain `go build` loop. It is in the link cache beside GOCACHE (go/link-cache), not in
+ * output-dir, which holds only what the user asked for.
  */
 export function linkPath(spec: BuildSpec): string {
   return join(
-    spec.outputDir,
-    ".goship-link",
+    linkCacheEntry(spec.linkDir, spec.outputDir),
     targetDirName(spec.binaryName, spec.target),
     binaryFileName(spec.binaryName, spec.target),
   );
@@ -160,16 +162,16 @@ async function placeBinary(linked: string, path: string): Promise<void> {
 
 /**
  * Removes everything goBuild wrote for one target: its directory (binary, fragment) and its
- * link copy, then the link directory once no target has a copy there. A failed run leaves
- * no binary behind that anything could pick up as build output.
+ * link copy, then the output directory's link cache entry once no target has a copy there.
+ * A failed run leaves no binary behind that anything could pick up as build output.
  */
 export async function removeBuild(spec: BuildSpec): Promise<void> {
-  const links = dirname(dirname(linkPath(spec)));
+  const entry = linkCacheEntry(spec.linkDir, spec.outputDir);
   await Promise.all([
     rm(targetDir(spec), { recursive: true, force: true }),
     rm(dirname(linkPath(spec)), { recursive: true, force: true }),
   ]);
-  await rmdir(links).catch(() => undefined); // still holds another target's copy, or already gone
+  await rmdir(entry).catch(() => undefined); // still holds another target's copy, or already gone
 }
 
 export interface Expectations {
@@ -265,6 +267,7 @@ export async function reproduce(spec: BuildSpec, sourceRoot: string, first: stri
       ...spec,
       workDir: join(copy, relative(sourceRoot, spec.workDir)),
       outputDir: join(work, "out"),
+      linkDir: linkCacheDir(gocache),
       env: { ...spec.env, GOCACHE: gocache, ...copyGitEnv(spec.env, sourceRoot, copy) },
     });
     const { sha256 } = await sha256File(again.path);

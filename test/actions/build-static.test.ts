@@ -1,8 +1,18 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ArtifactFragment } from "../../src/contract/manifest.js";
+import { linkCacheDir, linkCacheEntry } from "../../src/go/link-cache.js";
 import { gitCheckout } from "../support/git-fixture.js";
 import { runDistAction } from "../support/run-action.js";
 
@@ -26,6 +36,7 @@ const git = (repo: string, ...args: string[]) =>
   }).toString();
 
 const goVersion = execFileSync("go", ["env", "GOVERSION"]).toString().trim();
+const GOCACHE = execFileSync("go", ["env", "GOCACHE"]).toString().trim();
 const TARGETS = "linux/amd64,linux/arm/7,windows/amd64,darwin/arm64";
 // Go's VCS stamping whatever the machine's go env says (some images set -buildvcs=false).
 const VCS = { GOFLAGS: "-buildvcs=auto" };
@@ -199,21 +210,28 @@ describe("build-static run again, or failing", () => {
     const first = await runDistAction("build-static", LINUX, VCS, { cwd: repo });
     expect(first.code, first.stdout).toBe(0);
     const afterFirst = listTree(join(repo, "dist/bin"));
+    // output-dir holds what was asked for, nothing more.
     expect(afterFirst).toEqual([
-      ".goship-link",
-      ".goship-link/hello_linux_amd64",
-      ".goship-link/hello_linux_amd64/hello",
       "hello_linux_amd64",
       "hello_linux_amd64/goship-fragment.json",
       "hello_linux_amd64/hello",
     ]);
-    // The same commit again: Go finds its output up to date and does not link again.
-    const second = await runDistAction("build-static", LINUX, VCS, { cwd: repo });
-    expect(second.code, second.stdout).toBe(0);
-    expect(listTree(join(repo, "dist/bin"))).toEqual(afterFirst);
-    expect(JSON.parse(second.outputs.artifacts as string)[0].sha256).toBe(
-      JSON.parse(first.outputs.artifacts as string)[0].sha256,
-    );
+    // Go's link output is in the link cache beside GOCACHE.
+    const entry = linkCacheEntry(linkCacheDir(GOCACHE), join(repo, "dist/bin"));
+    try {
+      const linked = statSync(join(entry, "hello_linux_amd64", "hello"));
+      // The same commit again: Go finds its output up to date and does not link again (it
+      // would replace the file, by rename).
+      const second = await runDistAction("build-static", LINUX, VCS, { cwd: repo });
+      expect(second.code, second.stdout).toBe(0);
+      expect(statSync(join(entry, "hello_linux_amd64", "hello")).ino).toBe(linked.ino);
+      expect(listTree(join(repo, "dist/bin"))).toEqual(afterFirst);
+      expect(JSON.parse(second.outputs.artifacts as string)[0].sha256).toBe(
+        JSON.parse(first.outputs.artifacts as string)[0].sha256,
+      );
+    } finally {
+      rmSync(entry, { recursive: true, force: true });
+    }
   }, 300_000);
 
   it("a failed reproducibility rebuild leaves no binary in output-dir", async () => {
@@ -239,7 +257,7 @@ describe("build-static run again, or failing", () => {
     // binary; its command line is in the debug log.
     expect(res.stdout).toMatch(/::debug::linux\/amd64: .* -o \S*goship-repro-\S* \. exited with code 1/);
     expect(res.stdout).not.toMatch(/at .*index\.js:\d+/); // a user error, not a bug's stack
-    expect(listTree(join(repo, "dist/bin")).filter((f) => !f.endsWith(".goship-link"))).toEqual([]);
+    expect(listTree(join(repo, "dist/bin"))).toEqual([]);
   }, 600_000);
 });
 
@@ -276,7 +294,7 @@ describe("build-static on a compile error", () => {
     expect(
       lines.some((l) => /^::debug::linux\/arm64: \S+ build -trimpath .* exited with code 1$/.test(l)),
     ).toBe(true);
-    expect(listTree(join(repo, "dist/bin")).filter((f) => !f.includes(".goship-link"))).toEqual([]);
+    expect(listTree(join(repo, "dist/bin"))).toEqual([]);
     // The job summary: status first, then the cause, once.
     const summary = res.summary.split("\n");
     expect(summary[0]).toBe("## build-static");

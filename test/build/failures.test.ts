@@ -37,6 +37,7 @@ async function buildBroken(workDir: string, outputDir: string) {
       cgo: false,
       env: { ...process.env, GOFLAGS: "-buildvcs=false", GOTOOLCHAIN: "local" },
       procs: 1,
+      linkDir: join(outputDir, "..", "link"),
     };
     const e = await goBuild(spec, (line) => printed.push(`  ${name}: ${line}`)).then(
       () => undefined,

@@ -1,5 +1,5 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { buildAnnotations, failureMessage, type TargetFailure } from "../../build/failures.js";
 import {
   excludeFromGit,
@@ -31,6 +31,7 @@ import {
   type Target,
 } from "../../contract/targets.js";
 import { planCrossCompilers } from "../../go/cgo.js";
+import { linkCacheDir, linkCacheEntry, trimLinkCache } from "../../go/link-cache.js";
 import { runnerTarget } from "../../go/runner-platform.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { errorMessage, inputError, UserError } from "../../kit/errors.js";
@@ -61,15 +62,19 @@ interface Result {
 /** The go on PATH (setup-go-cross puts the installed one first) and what it says of itself. */
 async function goToolchain(workDir: string) {
   const env = { ...process.env, GOTOOLCHAIN: "local" };
-  const { stdout } = await execFile("go", ["env", "GOVERSION", "GOROOT"], {
+  const { stdout } = await execFile("go", ["env", "GOVERSION", "GOROOT", "GOCACHE"], {
     cwd: workDir,
     env,
     timeoutMs: 60_000,
   }).catch((e) => {
     throw new UserError(`no usable go on PATH (${errorMessage(e).split("\n")[0]}); run setup-go-cross first`);
   });
-  const [version = "", goroot = ""] = stdout.trim().split("\n");
-  return { goBin: join(goroot, "bin", "go"), goVersion: version.replace(/^go/, ""), env };
+  const [version = "", goroot = "", gocache = ""] = stdout.trim().split("\n");
+  if (!isAbsolute(gocache))
+    throw new UserError(
+      `go env GOCACHE is "${gocache}": go build needs a build cache (unset GOCACHE, or set a directory)`,
+    );
+  return { goBin: join(goroot, "bin", "go"), goVersion: version.replace(/^go/, ""), gocache, env };
 }
 
 /** The main package's import path decides the default binary name, as `go build` does (…/app/v2 → app). */
@@ -151,7 +156,8 @@ export const buildStatic = defineAction({
       throw inputError("working-directory", i["working-directory"], "allowed: an existing directory");
     }
     const outputDir = resolve(workDir, i["output-dir"] ?? join("dist", "bin"));
-    const { goBin, goVersion, env: goEnv } = await goToolchain(workDir);
+    const { goBin, goVersion, gocache, env: goEnv } = await goToolchain(workDir);
+    const linkDir = linkCacheDir(gocache);
     const runner = runnerTarget();
     // Independent questions to go and git, asked at once.
     const [platforms, firstSource, main] = await Promise.all([
@@ -211,6 +217,7 @@ export const buildStatic = defineAction({
         cc?.compilers.find((c) => formatTarget(c.target) === formatTarget(target))?.compiler.cc,
       env,
       procs,
+      linkDir,
     });
 
     const failures: TargetFailure[] = [];
@@ -391,6 +398,10 @@ export const buildStatic = defineAction({
       setOutputs(buildStatic, { artifacts: JSON.stringify(artifacts), "manifest-dir": outputDir, version });
 
       await buildSummary(report()).write();
+      // Link outputs of output directories unused for five days go, as Go trims GOCACHE.
+      await trimLinkCache(linkDir, linkCacheEntry(linkDir, outputDir), Date.now()).catch((e) =>
+        warning(`could not trim the link cache ${linkDir}: ${errorMessage(e)}`),
+      );
     } catch (e) {
       // Whatever failed once `go build` started (a build, a check, the reproducibility gate, a
       // bug), no binary of this run stays in output-dir: nothing unverified can be picked up.
