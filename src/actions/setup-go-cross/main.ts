@@ -69,6 +69,7 @@ export const setupGoCross = defineAction({
         source: i["download-source"],
         goDevBaseUrl: i["go-download-base-url"].replace(/\/+$/, ""),
         proxies,
+        checkLatest: i["check-latest"],
       });
       info(
         `Go ${installed.version} from ${installed.from} in ${seconds(installed.durationMs)}: ${installed.goroot}`,

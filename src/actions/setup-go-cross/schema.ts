@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkGoDevBaseUrl } from "../../go/godev.js";
 import { checkedBy, targetSpec } from "../../go/input-fields.js";
 import { classifySpec } from "../../go/version.js";
-import { choice, line, text } from "../../kit/inputs.js";
+import { boolean, choice, line, text } from "../../kit/inputs.js";
 
 export const inputs = z.object({
   "go-version": text(
@@ -16,6 +16,11 @@ export const inputs = z.object({
     .optional()
     .describe(
       "File to read the version from (default: go.work, go.mod, .go-version or .tool-versions in the working directory)",
+    ),
+  "check-latest": boolean()
+    .default(false)
+    .describe(
+      "Look for the newest Go that satisfies a version range even when the tool cache holds one (default: use the cached one, with no network)",
     ),
   targets: targetSpec()
     .optional()
