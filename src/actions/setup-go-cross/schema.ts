@@ -17,11 +17,6 @@ export const inputs = z.object({
     .describe(
       "File to read the version from (default: go.work, go.mod, .go-version or .tool-versions in the working directory)",
     ),
-  "check-latest": boolean()
-    .default(false)
-    .describe(
-      "Look for the newest Go that satisfies a version range even when the tool cache holds one (default: use the cached one, with no network)",
-    ),
   targets: targetSpec()
     .optional()
     .describe(
@@ -37,6 +32,11 @@ export const inputs = z.object({
     .default("auto")
     .describe(
       "Where to download Go from: go.dev, the Go module proxy (golang.org/toolchain), or auto (go.dev, then the proxy)",
+    ),
+  "check-latest": boolean()
+    .default(false)
+    .describe(
+      "Look for the newest Go that satisfies a version range even when the tool cache holds one (default: use the cached one, with no network)",
     ),
   "go-download-base-url": text(
     /^https?:\/\/[^\s"'`$\\]+$/,
