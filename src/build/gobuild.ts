@@ -2,7 +2,10 @@ import { copyFile, cp, link, mkdir, mkdtemp, rename, rm, rmdir, stat, writeFile 
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, relative } from "node:path";
 import { type Target, targetEnv, targetSlug, VARIANTS } from "../contract/targets.js";
-import { execFile } from "../kit/exec.js";
+import { linkCacheDir, linkCacheEntry } from "../go/link-cache.js";
+import { type GoProblem, goDiagnostics } from "../go/problem-matcher.js";
+import { UserError } from "../kit/errors.js";
+import { ExecError, execFile } from "../kit/exec.js";
 import { firstDifference, sha256File } from "../kit/hash.js";
 import { type BinaryInfo, checkBinaryForTarget, inspectBinary, withObjectLayout } from "./binfmt.js";
 import { buildSetting, type GoBuildInfo, readBuildInfo } from "./buildinfo.js";
@@ -25,6 +28,8 @@ export interface BuildSpec {
   env: NodeJS.ProcessEnv;
   /** Compile jobs for this build (`-p`), so concurrent builds share the cores. */
   procs: number;
+  /** Where Go's link output stays between runs: linkCacheDir(GOCACHE). */
+  linkDir: string;
 }
 
 /** "gin-app_linux_arm_7" */
@@ -66,13 +71,12 @@ export interface BuiltBinary {
 /**
  * Where `go build -o` writes: a file that stays between runs, so Go's own up-to-date check
  * (the build ID of the existing output) skips the link when nothing changed, as it does
- * for a plain `go build` loop. A hidden sibling of the target directories, without a
- * fragment, so nothing collects it as build output.
+ * for a plain `go build` loop. It is in the link cache beside GOCACHE (go/link-cache), not in
+ * output-dir, which holds only what the user asked for.
  */
 export function linkPath(spec: BuildSpec): string {
   return join(
-    spec.outputDir,
-    ".goship-link",
+    linkCacheEntry(spec.linkDir, spec.outputDir),
     targetDirName(spec.binaryName, spec.target),
     binaryFileName(spec.binaryName, spec.target),
   );
@@ -81,6 +85,30 @@ export function linkPath(spec: BuildSpec): string {
 /** <outputDir>/<name>_<goos>_<goarch>[_<variant>]: where one target's binary and fragment go. */
 function targetDir(spec: BuildSpec): string {
   return join(spec.outputDir, targetDirName(spec.binaryName, spec.target));
+}
+
+/**
+ * `go build` failed. The message is what Go said (its `# package` headers left out), so that a
+ * failure reads as its cause; the command line, long with -ldflags, is kept apart for the
+ * debug log. `diagnostics` are the file/line problems in that output, for annotations.
+ */
+export class GoBuildError extends UserError {
+  override name = "GoBuildError";
+  readonly diagnostics: GoProblem[];
+  constructor(
+    readonly command: string,
+    /** How it ended, e.g. "exited with code 1", "timed out after 3600000 ms". */
+    readonly outcome: string,
+    readonly output: string,
+  ) {
+    const said = output
+      .split("\n")
+      .filter((l) => l.trim() !== "" && !l.startsWith("# "))
+      .slice(-20)
+      .join("\n");
+    super(said || `go build ${outcome}`);
+    this.diagnostics = goDiagnostics(output);
+  }
 }
 
 /** Builds one target into <outputDir>/<name>_<goos>_<goarch>[_<variant>]/<name>[.exe]. */
@@ -98,6 +126,9 @@ export async function goBuild(spec: BuildSpec, onOutput?: (line: string) => void
     onStderr: (chunk) => {
       for (const l of chunk.split("\n")) if (l.trim()) onOutput?.(l);
     },
+  }).catch((e) => {
+    if (!(e instanceof ExecError)) throw e;
+    throw new GoBuildError(e.result.command, e.outcome, e.result.stderr || e.result.stdout);
   });
   await placeBinary(linked, path);
   return { target: spec.target, path, name, durationMs: performance.now() - started };
@@ -131,16 +162,16 @@ async function placeBinary(linked: string, path: string): Promise<void> {
 
 /**
  * Removes everything goBuild wrote for one target: its directory (binary, fragment) and its
- * link copy, then the link directory once no target has a copy there. A failed run leaves
- * no binary behind that anything could pick up as build output.
+ * link copy, then the output directory's link cache entry once no target has a copy there.
+ * A failed run leaves no binary behind that anything could pick up as build output.
  */
 export async function removeBuild(spec: BuildSpec): Promise<void> {
-  const links = dirname(dirname(linkPath(spec)));
+  const entry = linkCacheEntry(spec.linkDir, spec.outputDir);
   await Promise.all([
     rm(targetDir(spec), { recursive: true, force: true }),
     rm(dirname(linkPath(spec)), { recursive: true, force: true }),
   ]);
-  await rmdir(links).catch(() => undefined); // still holds another target's copy, or already gone
+  await rmdir(entry).catch(() => undefined); // still holds another target's copy, or already gone
 }
 
 export interface Expectations {
@@ -238,6 +269,7 @@ export async function reproduce(spec: BuildSpec, sourceRoot: string, first: stri
       ...spec,
       workDir: join(copy, relative(sourceRoot, spec.workDir)),
       outputDir: join(work, "out"),
+      linkDir: linkCacheDir(gocache),
       env: { ...spec.env, GOCACHE: gocache, ...copyGitEnv(spec.env, sourceRoot, copy) },
     });
     const { sha256 } = await sha256File(again.path);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { errorMessage } from "../kit/errors.js";
 import { info, warning } from "../kit/log.js";
+import { linkCacheDir } from "./link-cache.js";
 
 /**
  * Module and build caches for Go. The build cache key carries the exact Go version and
@@ -13,6 +14,8 @@ import { info, warning } from "../kit/log.js";
 export const CachePlan = z.object({
   modDir: z.string(),
   buildDir: z.string(),
+  /** build-static's link outputs (go/link-cache): saved and restored with the build cache. */
+  linkDir: z.string(),
   modKey: z.string(),
   modRestoreKeys: z.array(z.string()),
   buildKey: z.string(),
@@ -78,6 +81,7 @@ export function planCaches(opts: {
   return {
     modDir: opts.modDir,
     buildDir: opts.buildDir,
+    linkDir: linkCacheDir(opts.buildDir),
     modKey: `${base}-mod-${opts.sumHash}`,
     modRestoreKeys: [`${base}-mod-`],
     buildKey: `${buildPrefix}${opts.sumHash}`,
@@ -98,19 +102,19 @@ export async function restoreCaches(plan: CachePlanT): Promise<CacheStateT> {
     info("Caches: no cache service here (outside GitHub Actions or on GHES without it); skipped");
     return { plan, mod: "unavailable", build: "unavailable" };
   }
-  const one = async (dir: string, key: string, restoreKeys: string[]): Promise<CacheResult> => {
+  const one = async (dirs: string[], key: string, restoreKeys: string[]): Promise<CacheResult> => {
     try {
-      const hit = await cache.restoreCache([dir], key, restoreKeys);
+      const hit = await cache.restoreCache(dirs, key, restoreKeys);
       if (hit === undefined) return "miss";
-      info(`Restored ${dir} from ${hit}`);
+      info(`Restored ${dirs.join(", ")} from ${hit}`);
       return hit === key ? "exact" : "partial";
     } catch (e) {
-      warning(`could not restore the cache for ${dir}: ${errorMessage(e)}`);
+      warning(`could not restore the cache for ${dirs.join(", ")}: ${errorMessage(e)}`);
       return "error";
     }
   };
-  const mod = await one(plan.modDir, plan.modKey, plan.modRestoreKeys);
-  const build = await one(plan.buildDir, plan.buildKey, plan.buildRestoreKeys);
+  const mod = await one([plan.modDir], plan.modKey, plan.modRestoreKeys);
+  const build = await one([plan.buildDir, plan.linkDir], plan.buildKey, plan.buildRestoreKeys);
   return { plan, mod, build };
 }
 
@@ -121,18 +125,19 @@ export async function saveCaches(state: CacheStateT): Promise<string[]> {
   const cache = await loadCache();
   if (!cache.isFeatureAvailable()) return [];
   const saved: string[] = [];
-  const one = async (dir: string, key: string, result: CacheResult) => {
+  const one = async (dirs: string[], key: string, result: CacheResult) => {
     if (fresh(result)) return;
     try {
-      await cache.saveCache([dir], key);
+      await cache.saveCache(dirs, key);
       saved.push(key);
-      info(`Saved ${dir} as ${key}`);
+      info(`Saved ${dirs.join(", ")} as ${key}`);
     } catch (e) {
       if (e instanceof cache.ReserveCacheError) info(`Cache ${key} was saved by another job; skipped`);
-      else warning(`could not save the cache for ${dir}: ${errorMessage(e)}`);
+      else warning(`could not save the cache for ${dirs.join(", ")}: ${errorMessage(e)}`);
     }
   };
-  await one(state.plan.modDir, state.plan.modKey, state.mod);
-  await one(state.plan.buildDir, state.plan.buildKey, state.build);
+  await one([state.plan.modDir], state.plan.modKey, state.mod);
+  // The link cache is absent when no build-static ran in this job; the build cache alone is saved then.
+  await one([state.plan.buildDir, state.plan.linkDir], state.plan.buildKey, state.build);
   return saved;
 }

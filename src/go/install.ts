@@ -7,7 +7,14 @@ import { info, warning } from "../kit/log.js";
 import { fetchGoDevReleases, findGoDevArchive, type GoDevReleaseT, installGoFromGoDev } from "./godev.js";
 import { installToolchainFromProxy, listToolchainVersions } from "./proxy.js";
 import { runnerTarget, toolCacheArch } from "./runner-platform.js";
-import { exactVersion, goToSemver, resolveSpec, type VersionRequest } from "./version.js";
+import {
+  classifySpec,
+  exactVersion,
+  goToSemver,
+  resolveSpec,
+  semverToGo,
+  type VersionRequest,
+} from "./version.js";
 
 export type DownloadSource = "auto" | "go.dev" | "proxy";
 
@@ -18,6 +25,12 @@ export interface InstallOptions {
   source: DownloadSource;
   goDevBaseUrl: string;
   proxies: string[];
+  /**
+   * Look for the newest published version even when the tool cache already holds one that
+   * satisfies a range (setup-go's check-latest). Without it, such a cached Go is used with no
+   * network at all.
+   */
+  checkLatest: boolean;
 }
 
 export interface InstalledGo {
@@ -37,6 +50,17 @@ function cachedGo(version: string): string | undefined {
   if (!semver) return undefined;
   const dir = tc.find("go", semver, toolCacheArch());
   return dir === "" ? undefined : dir;
+}
+
+/** The newest of `versions` that satisfies `spec`; undefined when none does. */
+function newestSatisfying(spec: string, versions: readonly string[], input: string): string | undefined {
+  if (versions.length === 0) return undefined;
+  try {
+    return resolveSpec(spec, versions, input);
+  } catch (e) {
+    if (e instanceof UserError) return undefined; // none of them satisfies it
+    throw e;
+  }
 }
 
 /** Published versions for the runner's platform from one source. */
@@ -78,6 +102,20 @@ export async function resolveAndInstallGo(opts: InstallOptions): Promise<Install
   const exact = exactVersion(opts.request.spec);
   const cachedExact = exact ? fromToolCache(exact) : undefined;
   if (cachedExact) return cachedExact;
+  // A range (1.25.x, a go directive) that a cached Go satisfies: as setup-go does, that Go,
+  // with no network, unless check-latest asks for the newest published one. stable and
+  // oldstable name whatever is newest now, so they are always looked up.
+  if (!exact && !opts.checkLatest && classifySpec(opts.request.spec, opts.specInput) === "range") {
+    const cached = tc.findAllVersions("go", toolCacheArch()).map(semverToGo);
+    const best = newestSatisfying(opts.request.spec, cached, opts.specInput);
+    const hit = best ? fromToolCache(best) : undefined;
+    if (hit) {
+      info(
+        `Go ${best} in the tool cache satisfies ${opts.request.spec}; used without looking for a newer one (check-latest: true would)`,
+      );
+      return hit;
+    }
+  }
 
   // Which sources to try, in order. An exact version from the proxy needs no listing.
   const order: Array<"go.dev" | "proxy"> = opts.source === "auto" ? ["go.dev", "proxy"] : [opts.source];

@@ -84,3 +84,28 @@ export function matchGoProblem(
     message,
   };
 }
+
+export type GoProblem = NonNullable<ReturnType<typeof matchGoProblem>>;
+
+/**
+ * The diagnostics in one command's own output (`go build`'s stderr, before anything prefixed
+ * its lines), each once, in the order Go printed them.
+ */
+export function goDiagnostics(output: string): GoProblem[] {
+  const seen = new Set<string>();
+  const found: GoProblem[] = [];
+  for (const line of output.split("\n")) {
+    const p = matchGoProblem(line);
+    if (!p) continue;
+    const key = problemKey(p);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    found.push(p);
+  }
+  return found;
+}
+
+/** What makes two diagnostics the same one: place and text. */
+export function problemKey(p: GoProblem): string {
+  return JSON.stringify([p.file, p.line, p.column ?? 0, p.message]);
+}

@@ -15,6 +15,11 @@ export interface VersionRequest {
   spec: string;
   /** e.g. `input go-version`, `toolchain directive in go.mod`. */
   source: string;
+  /**
+   * The spec was worked out from the source (a go directive's range), so the source says it
+   * in the user's words and the spec is not shown to them.
+   */
+  derived?: boolean;
 }
 
 const GO_VERSION = /^(?:go)?(1)\.(\d+)(?:\.(\d+))?(?:(rc|beta)(\d+))?$/;
@@ -204,6 +209,7 @@ export async function versionFromFile(path: string, input = "go-version-file"): 
     return {
       spec: `>=${min} <${semver.major(min)}.${semver.minor(min) + 1}.0-0`,
       source: `go directive "go ${go}" in ${path} (newest patch release of ${semver.major(min)}.${semver.minor(min)})`,
+      derived: true,
     };
   }
   // .go-version: the first line that is not empty or a comment.

@@ -4,7 +4,9 @@ import type { z } from "zod";
 import { errorMessage, UserError } from "./errors.js";
 import { forgetSecretInputs, parseInputs } from "./inputs.js";
 import { isLocalMode } from "./log.js";
+import { progress } from "./progress.js";
 import { ensureRunnerDirs } from "./runner-env.js";
+import { failureSummary, summaryWrites } from "./summary.js";
 
 /**
  * What an action is, in one value: the local-mode CLI and the runner entry point both
@@ -63,6 +65,9 @@ function exitOnStopSignals(name: string): () => void {
 export async function runAction<S extends z.ZodObject>(def: ActionDefinition<S>): Promise<void> {
   const isPost = core.getState("isPost") === "true";
   const restoreSignals = exitOnStopSignals(def.name);
+  // A long step never leaves its log silent for a minute (kit/progress).
+  const stopHeartbeat = progress.beat();
+  const summariesBefore = summaryWrites();
   try {
     if (isPost) {
       await def.post?.();
@@ -89,7 +94,14 @@ export async function runAction<S extends z.ZodObject>(def: ActionDefinition<S>)
     }
     failStep(`${def.name}: ${message}`);
     if (!(e instanceof UserError)) core.info((e instanceof Error && e.stack) || "");
+    // A failed step has a summary too, status first; run() may have written a fuller one.
+    if (summaryWrites() === summariesBefore) {
+      await failureSummary(isPost ? `${def.name} (post)` : def.name, message)
+        .write()
+        .catch((w) => core.warning(`could not write the job summary: ${errorMessage(w)}`));
+    }
   } finally {
+    stopHeartbeat();
     restoreSignals();
   }
 }

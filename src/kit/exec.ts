@@ -30,6 +30,8 @@ export class ExecError extends UserError {
   constructor(
     message: string,
     readonly result: ExecResult,
+    /** How it ended, without the command line: "exited with code 1", "timed out after 5000 ms". */
+    readonly outcome: string,
   ) {
     super(message);
   }
@@ -73,7 +75,7 @@ export async function execFile(
       durationMs: performance.now() - started,
     };
     const why = e.reason.code === "ENOENT" ? e.message : `${command}: could not start: ${e.reason.message}`;
-    throw new ExecError(why, result);
+    throw new ExecError(why, result, `could not start: ${e.reason.message}`);
   }
   const result: ExecResult = {
     command,
@@ -82,11 +84,14 @@ export async function execFile(
     stderr: r.stderr,
     durationMs: r.durationMs,
   };
-  if (r.timedOut) throw new ExecError(`${command}: timed out after ${options.timeoutMs} ms`, result);
+  if (r.timedOut) {
+    const outcome = `timed out after ${options.timeoutMs} ms`;
+    throw new ExecError(`${command}: ${outcome}`, result, outcome);
+  }
   if (r.code !== 0 && !options.allowFailure) {
     const how = r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`;
     const tail = lastLines(result.stderr || result.stdout, 20);
-    throw new ExecError(`${command} ${how}${tail ? `:\n${tail}` : ""}`, result);
+    throw new ExecError(`${command} ${how}${tail ? `:\n${tail}` : ""}`, result, how);
   }
   return result;
 }

@@ -1,4 +1,5 @@
 import * as core from "@actions/core";
+import { progress } from "./progress.js";
 
 /**
  * Logging that reads well both on a runner (workflow commands) and in a terminal
@@ -8,23 +9,49 @@ export function isLocalMode(): boolean {
   return process.env.GOSHIP_LOCAL === "1";
 }
 
+/** A titled stage of the log; the heartbeat (kit/progress) names it while it runs. */
 export async function group<T>(title: string, fn: () => Promise<T>): Promise<T> {
-  if (!isLocalMode()) return core.group(title, fn);
+  progress.touch();
+  if (!isLocalMode()) return core.group(title, () => progress.phase(title, fn));
   process.stdout.write(`\n▶ ${title}\n`);
-  return fn();
+  return progress.phase(title, fn);
 }
 
-export const info = (message: string) => core.info(message);
+// Every line printed here puts the heartbeat off: it speaks only into a quiet log.
+export function info(message: string): void {
+  core.info(message);
+  progress.touch();
+}
+
 export const debug = (message: string) => core.debug(message);
 
 export function warning(message: string): void {
   if (isLocalMode()) process.stdout.write(`warning: ${message}\n`);
   else core.warning(message);
+  progress.touch();
 }
 
 export function notice(message: string): void {
   if (isLocalMode()) process.stdout.write(`notice: ${message}\n`);
   else core.notice(message);
+  progress.touch();
+}
+
+/**
+ * An error annotation at a place in the repository (`::error file=…,line=…,col=…::`), for a
+ * problem found in a tool's output. In a terminal the tool's own output already says it.
+ */
+export function annotateError(
+  message: string,
+  at: { title?: string; file?: string; line?: number; column?: number },
+): void {
+  if (isLocalMode()) return;
+  core.error(message, {
+    ...(at.title ? { title: at.title } : {}),
+    ...(at.file ? { file: at.file } : {}),
+    ...(at.line ? { startLine: at.line } : {}),
+    ...(at.column ? { startColumn: at.column } : {}),
+  });
 }
 
 /**

@@ -1,5 +1,9 @@
 import { appendFile } from "node:fs/promises";
 
+/** How many summaries this process has written: runAction writes one on failure only when run() did not. */
+let writes = 0;
+export const summaryWrites = (): number => writes;
+
 /**
  * A job summary in GitHub-flavoured Markdown. Markdown (not the HTML tables that
  * @actions/core's summary writes) so that local mode can print it as readable text.
@@ -9,6 +13,12 @@ export class Summary {
 
   heading(text: string, level = 2): this {
     this.parts.push(`${"#".repeat(level)} ${text}`);
+    return this;
+  }
+
+  /** The line a summary opens with: ✅ or ❌, then what happened (or what failed). */
+  status(ok: boolean, text: string): this {
+    this.parts.push(`${ok ? "✅" : "❌"} ${text}`);
     return this;
   }
 
@@ -38,24 +48,6 @@ export class Summary {
   code(text: string, lang = ""): this {
     const fence = text.includes("```") ? "````" : "```";
     this.parts.push(`${fence}${lang}\n${text}\n${fence}`);
-    return this;
-  }
-
-  /** A bar chart (GitHub renders Mermaid in summaries); for numbers that move between runs. */
-  barChart(title: string, labels: readonly string[], values: readonly number[], yLabel: string): this {
-    if (labels.length === 0) return this;
-    const max = Math.max(...values, 0);
-    this.parts.push(
-      [
-        "```mermaid",
-        "xychart-beta",
-        `  title "${title.replace(/"/g, "'")}"`,
-        `  x-axis [${labels.map((l) => `"${l.replace(/"/g, "'")}"`).join(", ")}]`,
-        `  y-axis "${yLabel.replace(/"/g, "'")}" 0 --> ${Math.ceil(max * 1.1) || 1}`,
-        `  bar [${values.map((v) => Number(v.toFixed(3))).join(", ")}]`,
-        "```",
-      ].join("\n"),
-    );
     return this;
   }
 
@@ -104,6 +96,18 @@ export class Summary {
   /** Appends to $GITHUB_STEP_SUMMARY; without it (plain `node dist/...` runs) there is nowhere to write. */
   async write(): Promise<void> {
     const file = process.env.GITHUB_STEP_SUMMARY;
+    writes++;
     if (file) await appendFile(file, this.toMarkdown());
   }
+}
+
+/**
+ * The summary of a step that failed before it could say more: the action, ❌ and the message's
+ * first line, then the rest of it as it was printed.
+ */
+export function failureSummary(action: string, message: string): Summary {
+  const [first = "", ...rest] = message.split("\n");
+  const summary = new Summary().heading(action).status(false, `**failed**: ${first}`);
+  if (rest.some((l) => l.trim() !== "")) summary.code(rest.join("\n"));
+  return summary;
 }

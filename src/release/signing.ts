@@ -573,3 +573,17 @@ export function verifyBlobBundle(data: Buffer, bundle: SigstoreBundleT, publicKe
 export function verifyDsse(envelope: DsseEnvelopeT, publicKeyPem: string): boolean {
   return verifyDsseEnvelope(envelope, loadPublicKey(publicKeyPem));
 }
+
+/**
+ * Whether a PEM text is a public key, the same as `publicKeyPem` (their DER
+ * SubjectPublicKeyInfo). A private key is never one, though Node would derive its public key.
+ */
+export function samePublicKey(pem: string, publicKeyPem: string): boolean {
+  if (pem.includes("PRIVATE KEY") || !pem.includes("-----BEGIN PUBLIC KEY-----")) return false;
+  try {
+    const der = (p: string) => createPublicKey(p).export({ type: "spki", format: "der" });
+    return der(pem).equals(der(publicKeyPem));
+  } catch {
+    return false;
+  }
+}

@@ -1,8 +1,18 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ArtifactFragment } from "../../src/contract/manifest.js";
+import { linkCacheDir, linkCacheEntry } from "../../src/go/link-cache.js";
 import { gitCheckout } from "../support/git-fixture.js";
 import { runDistAction } from "../support/run-action.js";
 
@@ -26,6 +36,7 @@ const git = (repo: string, ...args: string[]) =>
   }).toString();
 
 const goVersion = execFileSync("go", ["env", "GOVERSION"]).toString().trim();
+const GOCACHE = execFileSync("go", ["env", "GOCACHE"]).toString().trim();
 const TARGETS = "linux/amd64,linux/arm/7,windows/amd64,darwin/arm64";
 // Go's VCS stamping whatever the machine's go env says (some images set -buildvcs=false).
 const VCS = { GOFLAGS: "-buildvcs=auto" };
@@ -199,21 +210,28 @@ describe("build-static run again, or failing", () => {
     const first = await runDistAction("build-static", LINUX, VCS, { cwd: repo });
     expect(first.code, first.stdout).toBe(0);
     const afterFirst = listTree(join(repo, "dist/bin"));
+    // output-dir holds what was asked for, nothing more.
     expect(afterFirst).toEqual([
-      ".goship-link",
-      ".goship-link/hello_linux_amd64",
-      ".goship-link/hello_linux_amd64/hello",
       "hello_linux_amd64",
       "hello_linux_amd64/goship-fragment.json",
       "hello_linux_amd64/hello",
     ]);
-    // The same commit again: Go finds its output up to date and does not link again.
-    const second = await runDistAction("build-static", LINUX, VCS, { cwd: repo });
-    expect(second.code, second.stdout).toBe(0);
-    expect(listTree(join(repo, "dist/bin"))).toEqual(afterFirst);
-    expect(JSON.parse(second.outputs.artifacts as string)[0].sha256).toBe(
-      JSON.parse(first.outputs.artifacts as string)[0].sha256,
-    );
+    // Go's link output is in the link cache beside GOCACHE.
+    const entry = linkCacheEntry(linkCacheDir(GOCACHE), join(repo, "dist/bin"));
+    try {
+      const linked = statSync(join(entry, "hello_linux_amd64", "hello"));
+      // The same commit again: Go finds its output up to date and does not link again (it
+      // would replace the file, by rename).
+      const second = await runDistAction("build-static", LINUX, VCS, { cwd: repo });
+      expect(second.code, second.stdout).toBe(0);
+      expect(statSync(join(entry, "hello_linux_amd64", "hello")).ino).toBe(linked.ino);
+      expect(listTree(join(repo, "dist/bin"))).toEqual(afterFirst);
+      expect(JSON.parse(second.outputs.artifacts as string)[0].sha256).toBe(
+        JSON.parse(first.outputs.artifacts as string)[0].sha256,
+      );
+    } finally {
+      rmSync(entry, { recursive: true, force: true });
+    }
   }, 300_000);
 
   it("a failed reproducibility rebuild leaves no binary in output-dir", async () => {
@@ -232,12 +250,61 @@ describe("build-static run again, or failing", () => {
       { cwd: repo },
     );
     expect(res.code, res.stdout).toBe(1);
-    expect(res.stdout).toMatch(/::error::build-static: 1 of 1 target\(s\) failed:(%0A| )*linux\/amd64: /);
-    // The gate's second build (into its temporary copy) is what failed, after the first had placed its binary.
-    expect(res.stdout).toMatch(/linux\/amd64: .* -o \S*goship-repro-\S* \. exited with code 1/);
+    expect(res.stdout).toMatch(
+      /::error::build-static: linux\/amd64: the reproducibility check's second build failed: refusing the second build/,
+    );
+    // The gate's second build (into its temporary copy) is what failed, after the first had placed its
+    // binary; its command line is in the debug log.
+    expect(res.stdout).toMatch(/::debug::linux\/amd64: .* -o \S*goship-repro-\S* \. exited with code 1/);
     expect(res.stdout).not.toMatch(/at .*index\.js:\d+/); // a user error, not a bug's stack
-    expect(listTree(join(repo, "dist/bin")).filter((f) => !f.endsWith(".goship-link"))).toEqual([]);
+    expect(listTree(join(repo, "dist/bin"))).toEqual([]);
   }, 600_000);
+});
+
+describe("build-static on a compile error", () => {
+  it("annotates the error once at its file and line, and fails with the cause first", async () => {
+    const repo = gitCheckout("test/fixtures/hello", {
+      files: { "oops.go": "package main\n\nvar _ = undefinedName\n" },
+    });
+    const res = await runDistAction(
+      "build-static",
+      { targets: "linux/amd64,linux/arm64,windows/amd64", upload: "false" },
+      VCS,
+      { cwd: repo },
+    );
+    expect(res.code, res.stdout).toBe(1);
+    const lines = res.stdout.split("\n");
+    // A line as each target starts.
+    expect(lines.filter((l) => l.startsWith("→ "))).toEqual([
+      "→ linux/amd64 (1/3)",
+      "→ linux/arm64 (2/3)",
+      "→ windows/amd64 (3/3)",
+    ]);
+    // The compiler's lines, prefixed with their target, as printed.
+    expect(lines).toContain("  linux/arm64: ./oops.go:3:9: undefined: undefinedName");
+    const errors = lines.filter((l) => l.startsWith("::error"));
+    expect(errors).toEqual([
+      "::error title=go build (linux/amd64%2C linux/arm64%2C windows/amd64),file=oops.go,line=3,col=9::undefined: undefinedName",
+      "::error::build-static: linux/amd64: ./oops.go:3:9: undefined: undefinedName%0A  (the same for linux/arm64, windows/amd64)%0A3 of 3 target(s) failed",
+    ]);
+    // The long command line only in the debug log.
+    expect(lines.filter((l) => l.includes(" build -trimpath ")).every((l) => l.startsWith("::debug::"))).toBe(
+      true,
+    );
+    expect(
+      lines.some((l) => /^::debug::linux\/arm64: \S+ build -trimpath .* exited with code 1$/.test(l)),
+    ).toBe(true);
+    expect(listTree(join(repo, "dist/bin"))).toEqual([]);
+    // The job summary: status first, then the cause, once.
+    const summary = res.summary.split("\n");
+    expect(summary[0]).toBe("## build-static");
+    expect(summary[2]).toMatch(
+      /^❌ \*\*hello \S+\*\*: 3 of 3 targets failed: linux\/amd64, linux\/arm64, windows\/amd64$/,
+    );
+    expect(res.summary).toContain(
+      "**linux/amd64, linux/arm64, windows/amd64**:\n\n```\n./oops.go:3:9: undefined: undefinedName\n```",
+    );
+  }, 300_000);
 });
 
 describe("build-static keeps its output out of git without hiding sources", () => {

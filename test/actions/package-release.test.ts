@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { createPublicKey } from "node:crypto";
 import {
   cpSync,
   existsSync,
@@ -95,8 +96,53 @@ describe("package-release: a signed release directory", () => {
     expect(manifest).toMatchObject({ project: "hello", version: "1.4.0", checksums: { signer: "key" } });
     expect(JSON.parse(first.outputs.assets as string)).toHaveLength(readdirSync(first.out).length);
     expect(first.outputs["public-key-hint"]).toMatch(/^[A-Za-z0-9+/]{43}=$/);
-    expect(first.summary).toMatch(/cosign verify-blob --key goship.pub --bundle SHA256SUMS.sigstore.json/);
+    // Verified with the key from the repository, not the copy inside the release.
+    expect(first.summary).toMatch(/cosign verify-blob --key trusted.pub --bundle SHA256SUMS.sigstore.json/);
   });
+
+  it("writes each group's lines inside it", () => {
+    const inside = (title: string) => {
+      const lines = first.stdout.split("\n");
+      const start = lines.indexOf(`::group::${title}`);
+      expect(start, title).toBeGreaterThanOrEqual(0);
+      return lines.slice(start + 1, lines.indexOf("::endgroup::", start));
+    };
+    const collected = inside("Collect the build-static output");
+    for (const t of TARGETS)
+      expect(collected.some((l) => l.includes(`hello_${t.replaceAll("/", "_")}`))).toBe(true);
+    const verified = inside("Verify the release directory");
+    expect(verified.length).toBeGreaterThan(0);
+    expect(verified.every((l) => l.startsWith("✓ "))).toBe(true);
+  });
+
+  it("opens its summary with the release and whether the repository's goship.pub signed it", async () => {
+    expect(first.summary.split("\n").slice(0, 5)).toEqual([
+      "## package-release",
+      "",
+      "✅ **hello 1.4.0** from `" +
+        first.summary.match(/from `([0-9a-f]{12})`/)?.[1] +
+        "`: 4 targets packaged",
+      "",
+      expect.stringMatching(/^⚠️ signed with a key \(hint `\S+`\) that the repository does not hold/),
+    ]);
+    expect(first.summary).toContain("| linux/arm/7 | `hello_1.4.0_linux_arm_7.tar.gz` |");
+    const pub = join(repo, "goship.pub");
+    writeFileSync(pub, createPublicKey(keyPem).export({ type: "spki", format: "pem" }) as string);
+    try {
+      const withKey = await packageRelease({});
+      expect(withKey.code, withKey.stdout).toBe(0);
+      expect(withKey.summary.split("\n")[4]).toMatch(
+        /^✅ signed with the repository's `goship.pub` \(hint `\S+`\)$/,
+      );
+      writeFileSync(pub, createPublicKey(opensslKey().pem).export({ type: "spki", format: "pem" }) as string);
+      const otherKey = await packageRelease({});
+      expect(otherKey.summary.split("\n")[4]).toMatch(
+        /^❌ signed with a key .* is \*\*not\*\* the repository's `goship.pub`/,
+      );
+    } finally {
+      rmSync(pub, { force: true });
+    }
+  }, 300_000);
 
   it("is byte-identical when run again, and under another TZ and umask", async () => {
     const again = await packageRelease({});

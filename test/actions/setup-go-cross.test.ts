@@ -76,6 +76,19 @@ describe("setup-go-cross through the runner protocol", () => {
     expect(again.summary).toMatch(/tool cache/);
   });
 
+  it("uses a cached Go that satisfies a range with no network, unless check-latest", async () => {
+    const range = { "go-version": "1.25.x", cache: "false", "download-source": "proxy", goproxy: DEAD };
+    const cached = await runDistAction("setup-go-cross", range, runnerEnv());
+    expect(cached.code, cached.stdout).toBe(0);
+    expect(cached.outputs["go-version"]).toBe(OTHER_GO);
+    expect(cached.stdout).toContain(`Go ${OTHER_GO} in the tool cache satisfies 1.25.x`);
+    expect(cached.stdout).not.toMatch(/::warning::/);
+    // check-latest: true asks the (dead) proxy for the newest 1.25 and says it could not.
+    const latest = await runDistAction("setup-go-cross", { ...range, "check-latest": "true" }, runnerEnv());
+    expect(latest.code, latest.stdout).toBe(1);
+    expect(latest.stdout).toMatch(/::error::setup-go-cross: .*127\.0\.0\.1:9/);
+  });
+
   it("resolves a range from the version file against the proxy's list, then hits the tool cache", async () => {
     const dir = mkdtempSync(join(tmpdir(), "goship-mod-"));
     execFileSync("sh", ["-c", `printf 'module x\\n\\ngo 1.25.0\\n\\ntoolchain go${OTHER_GO}\\n' > go.mod`], {

@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuildSpec, goBuild } from "../../src/build/gobuild.js";
+import { type BuildSpec, goBuild, linkPath } from "../../src/build/gobuild.js";
 import { FIXTURES } from "../support/gobuild.js";
 
 /** Every file and directory under `dir`, relative to it, sorted. */
@@ -30,29 +30,31 @@ describe("goBuild", () => {
       cgo: false,
       env: { ...process.env, GOFLAGS: "-buildvcs=false" },
       procs: 2,
+      linkDir: join(out, "..", `${basename(out)}-link`),
     };
   });
-  afterAll(() => rm(out, { recursive: true, force: true }));
+  afterAll(() =>
+    Promise.all([
+      rm(out, { recursive: true, force: true }),
+      rm(spec.linkDir, { recursive: true, force: true }),
+    ]),
+  );
 
   it("leaves the same files when it builds into one directory twice (Go does not link again)", async () => {
     const first = await goBuild(spec);
     const afterFirst = await listTree(out);
-    expect(afterFirst).toEqual([
-      ".goship-link",
-      ".goship-link/hello_linux_amd64",
-      ".goship-link/hello_linux_amd64/hello",
-      "hello_linux_amd64",
-      "hello_linux_amd64/hello",
-    ]);
+    // output-dir holds the binary only; Go's link output is in the link cache.
+    expect(afterFirst).toEqual(["hello_linux_amd64", "hello_linux_amd64/hello"]);
+    expect(linkPath(spec).startsWith(`${spec.linkDir}/`)).toBe(true);
+    const linkedFirst = await stat(linkPath(spec));
     const second = await goBuild(spec);
     expect(second.path).toBe(first.path);
     // Go found its output up to date: the binary is the same file as the link copy, and no
     // `.partial` name is left beside it (rename(2) between two links of one file does nothing).
-    const [placed, linked] = await Promise.all([
-      stat(second.path),
-      stat(join(out, ".goship-link", "hello_linux_amd64", "hello")),
-    ]);
+    const [placed, linked] = await Promise.all([stat(second.path), stat(linkPath(spec))]);
     expect(placed.ino).toBe(linked.ino);
+    // Go replaces an output it links again by rename: the same inode means it did not.
+    expect(linked.ino).toBe(linkedFirst.ino);
     expect(await listTree(out)).toEqual(afterFirst);
     expect(execFileSync(second.path).toString()).toBe("hello dev\n");
   }, 300_000);

@@ -1,12 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { defineAction, runAction, setOutputs } from "../../src/kit/action.js";
 import { parseCommandFile } from "../../src/kit/command-file.js";
 import { UserError } from "../../src/kit/errors.js";
 import { text } from "../../src/kit/inputs.js";
+import { Summary } from "../../src/kit/summary.js";
 
 /** runAction with the real @actions/core: inputs from INPUT_*, outputs in a GITHUB_OUTPUT file. */
 
@@ -89,5 +90,73 @@ describe("runAction's failure outputs", () => {
     await runAction(ok);
     expect(process.exitCode).toBe(savedExitCode);
     expect(outputs()).toEqual({ decision: "promote" });
+  });
+});
+
+describe("runAction's heartbeat", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it("speaks into a quiet log while run works, and stops with it", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "performance"] });
+    const printed: string[] = [];
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    process.env.INPUT_VERDICT = "go";
+    await runAction(
+      gate(async () => {
+        vi.advanceTimersByTime(125_000);
+      }),
+    );
+    const beats = printed.filter((l) => l.startsWith("… still running"));
+    expect(beats).toEqual(["… still running after 50 s\n", "… still running after 1m 40s\n"]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe("runAction's summary on failure", () => {
+  const summaryFile = () => join(dir, "summary");
+  beforeEach(() => {
+    process.env.GITHUB_STEP_SUMMARY = summaryFile();
+    writeFileSync(summaryFile(), "");
+    process.env.INPUT_VERDICT = "go";
+  });
+
+  it("says what failed, status first, when run wrote none", async () => {
+    await runAction(
+      gate(async () => {
+        throw new UserError("2 of 7 target(s) failed:\n  linux/amd64: boom\n  linux/arm64: boom");
+      }),
+    );
+    expect(readFileSync(summaryFile(), "utf8")).toBe(
+      "## gate\n\n❌ **failed**: 2 of 7 target(s) failed:\n\n```\n  linux/amd64: boom\n  linux/arm64: boom\n```\n",
+    );
+  });
+
+  it("and for a refused input", async () => {
+    process.env.INPUT_VERDICT = "NOPE";
+    await runAction(gate(async () => undefined));
+    expect(readFileSync(summaryFile(), "utf8")).toBe(
+      '## gate\n\n❌ **failed**: input "verdict" has value "NOPE": allowed: lowercase letters\n',
+    );
+  });
+
+  it("leaves the summary run wrote alone", async () => {
+    await runAction(
+      gate(async () => {
+        await new Summary().heading("gate").status(false, "rollback: the canary is worse").write();
+        throw new UserError("ROLLBACK: the canary is worse");
+      }),
+    );
+    expect(readFileSync(summaryFile(), "utf8")).toBe("## gate\n\n❌ rollback: the canary is worse\n");
+  });
+
+  it("writes nothing more when the step succeeds", async () => {
+    await runAction(gate(async () => undefined));
+    expect(readFileSync(summaryFile(), "utf8")).toBe("");
   });
 });

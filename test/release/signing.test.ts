@@ -13,6 +13,7 @@ import {
   loadSigningKey,
   type SigningKey,
   SigstoreBundle,
+  samePublicKey,
   verifyBlob,
   verifyBlobBundle,
   verifyDsse,
@@ -562,5 +563,28 @@ describe("a password for a key that is not encrypted", () => {
     ]);
     expect(warnings[0]).not.toContain("hunter2");
     expect(key.privateKey.asymmetricKeyDetails?.namedCurve).toBe("prime256v1");
+  });
+});
+
+describe("samePublicKey", () => {
+  const pem = (k: ReturnType<typeof generateKeyPairSync>["publicKey"]) =>
+    k.export({ type: "spki", format: "pem" }) as string;
+  const a = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const b = generateKeyPairSync("ec", { namedCurve: "P-256" });
+
+  it("is the same public key whatever the PEM's line endings", () => {
+    expect(samePublicKey(pem(a.publicKey), pem(a.publicKey))).toBe(true);
+    expect(samePublicKey(pem(a.publicKey).replaceAll("\n", "\r\n"), pem(a.publicKey))).toBe(true);
+  });
+
+  it("is never a private key, though it holds the public key", () => {
+    const priv = a.privateKey.export({ type: "pkcs8", format: "pem" }) as string;
+    expect(samePublicKey(priv, pem(a.publicKey))).toBe(false);
+  });
+
+  it("is not another key, nor text that is no key", () => {
+    expect(samePublicKey(pem(b.publicKey), pem(a.publicKey))).toBe(false);
+    expect(samePublicKey("not a key\n", pem(a.publicKey))).toBe(false);
+    expect(samePublicKey("", pem(a.publicKey))).toBe(false);
   });
 });

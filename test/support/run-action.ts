@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseCommandFile } from "../../src/kit/command-file.js";
 
 /** Longer than any test's own timeout: a cold 7-target build on two loaded cores takes minutes. */
@@ -19,6 +19,12 @@ export interface ActionRun {
 }
 
 /**
+ * The bundles under test: dist/, or the directory GOSHIP_TEST_DIST names (a bundle of the work
+ * in progress, `node scripts/bundle.mjs --out DIR`, without touching the committed dist/).
+ */
+const DIST = resolve(process.env.GOSHIP_TEST_DIST || join(process.cwd(), "dist"));
+
+/**
  * Runs dist/<action>/index.js exactly as the Actions runner does: Node 24, inputs as
  * INPUT_<NAME> variables (action.yml defaults are NOT applied, like a bare `node` run),
  * command files for outputs, env, path, summary and state.
@@ -30,12 +36,7 @@ export async function runDistAction(
   opts: { cwd?: string; state?: Record<string, string>; umask?: string } = {},
 ): Promise<ActionRun> {
   const { env: childEnv, files } = actionEnvironment(inputs, env, opts.state);
-  const res = await run(
-    [join(process.cwd(), "dist", action, "index.js")],
-    childEnv,
-    opts.cwd ?? process.cwd(),
-    opts.umask,
-  );
+  const res = await run([join(DIST, action, "index.js")], childEnv, opts.cwd ?? process.cwd(), opts.umask);
   const read = (f: string) => Object.fromEntries(parseCommandFile(readFileSync(f, "utf8")));
   return {
     ...res,
@@ -90,7 +91,7 @@ export function runCli(args: string[], env: Record<string, string> = {}, cwd = p
       childEnv[k] = v;
   }
   Object.assign(childEnv, env);
-  return run([join(process.cwd(), "dist", "cli", "index.js"), ...args], childEnv, cwd);
+  return run([join(DIST, "cli", "index.js"), ...args], childEnv, cwd);
 }
 
 /**

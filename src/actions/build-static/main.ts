@@ -1,5 +1,6 @@
-import { existsSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { buildAnnotations, failureMessage, type TargetFailure } from "../../build/failures.js";
 import {
   excludeFromGit,
   outputDirState,
@@ -10,6 +11,7 @@ import {
 import {
   type BuildSpec,
   type BuiltBinary,
+  GoBuildError,
   goBuild,
   planConcurrency,
   type Reproduction,
@@ -30,14 +32,26 @@ import {
   type Target,
 } from "../../contract/targets.js";
 import { cgoStubs, cgoStubsMessage, planCrossCompilers } from "../../go/cgo.js";
+import { linkCacheDir, linkCacheEntry, trimLinkCache } from "../../go/link-cache.js";
 import { runnerTarget } from "../../go/runner-platform.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { errorMessage, inputError, UserError } from "../../kit/errors.js";
 import { execFile } from "../../kit/exec.js";
-import { bytes, group, info, isLocalMode, notice, seconds, warning } from "../../kit/log.js";
+import {
+  annotateError,
+  bytes,
+  debug,
+  group,
+  info,
+  isLocalMode,
+  notice,
+  seconds,
+  warning,
+} from "../../kit/log.js";
 import { pool } from "../../kit/pool.js";
-import { Summary } from "../../kit/summary.js";
+import { progress } from "../../kit/progress.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
+import { type BuildReport, buildSummary } from "./summary.js";
 
 interface Result {
   target: Target;
@@ -58,14 +72,14 @@ export const PINNED_GOFLAGS = "-buildvcs=auto";
 /** The go on PATH (setup-go-cross puts the installed one first) and what it says of itself. */
 async function goToolchain(workDir: string) {
   const env: NodeJS.ProcessEnv = { ...process.env, GOTOOLCHAIN: "local" };
-  const { stdout } = await execFile("go", ["env", "GOVERSION", "GOROOT", "GOFLAGS", "GOENV"], {
+  const { stdout } = await execFile("go", ["env", "GOVERSION", "GOROOT", "GOFLAGS", "GOENV", "GOCACHE"], {
     cwd: workDir,
     env,
     timeoutMs: 60_000,
   }).catch((e) => {
     throw new UserError(`no usable go on PATH (${errorMessage(e).split("\n")[0]}); run setup-go-cross first`);
   });
-  const [version = "", goroot = "", goflags = "", goenvFile = ""] = stdout.split("\n");
+  const [version = "", goroot = "", goflags = "", goenvFile = "", gocache = ""] = stdout.split("\n");
   if (goflags.trim() !== "" && goflags.trim() !== PINNED_GOFLAGS) {
     const from = process.env.GOFLAGS ? "the environment" : `the go env file ${goenvFile}`;
     warning(
@@ -74,7 +88,11 @@ async function goToolchain(workDir: string) {
     );
   }
   env.GOFLAGS = PINNED_GOFLAGS;
-  return { goBin: join(goroot, "bin", "go"), goVersion: version.trim().replace(/^go/, ""), env };
+  if (!isAbsolute(gocache))
+    throw new UserError(
+      `go env GOCACHE is "${gocache}": go build needs a build cache (unset GOCACHE, or set a directory)`,
+    );
+  return { goBin: join(goroot, "bin", "go"), goVersion: version.trim().replace(/^go/, ""), gocache, env };
 }
 
 /**
@@ -208,7 +226,8 @@ export const buildStatic = defineAction({
     const pkg = localPackage(i.package, workDir);
     if (pkg !== i.package)
       info(`package: ${i.package} is the directory ${pkg} (Go would read it as a standard-library path)`);
-    const { goBin, goVersion, env: goEnv } = await goToolchain(workDir);
+    const { goBin, goVersion, gocache, env: goEnv } = await goToolchain(workDir);
+    const linkDir = linkCacheDir(gocache);
     const runner = runnerTarget();
     // Independent questions to go and git, asked at once.
     const [platforms, firstSource, main] = await Promise.all([
@@ -291,12 +310,14 @@ export const buildStatic = defineAction({
         cc?.compilers.find((c) => formatTarget(c.target) === formatTarget(target))?.compiler.cc,
       env,
       procs,
+      linkDir,
     });
 
-    const failures: string[] = [];
-    const fail = (name: string, message: string) => {
-      failures.push(`${name}: ${message}`);
+    const failures: TargetFailure[] = [];
+    const fail = (name: string, message: string, e?: unknown) => {
+      failures.push({ target: name, message, diagnostics: e instanceof GoBuildError ? e.diagnostics : [] });
       info(`✗ ${name}: ${message.split("\n")[0]}`);
+      if (e instanceof GoBuildError) debug(`${name}: ${e.command} ${e.outcome}`);
     };
     /** Everything after `go build`: reading the binary, and the reproducibility gate. */
     const check = async (
@@ -320,7 +341,15 @@ export const buildStatic = defineAction({
         }
         let reproduction: Reproduction | undefined;
         if (i["reproducible-check"]) {
-          reproduction = await reproduce(spec, source?.root ?? workDir, built.path);
+          const rebuilt = progress.start(`${name}: the reproducibility check's second build`);
+          reproduction = await reproduce(spec, source?.root ?? workDir, built.path)
+            .catch((e) => {
+              if (!(e instanceof GoBuildError)) throw e;
+              fail(name, `the reproducibility check's second build failed: ${e.message}`, e);
+              return undefined;
+            })
+            .finally(rebuilt);
+          if (!reproduction) return undefined;
           if (!reproduction.identical) {
             const d = reproduction.difference;
             fail(
@@ -340,25 +369,52 @@ export const buildStatic = defineAction({
         return undefined;
       }
     };
+    const started = performance.now();
+    let wallMs: number | undefined;
+    let verified: Result[] = [];
+    const uploaded: string[] = [];
+    const report = (error?: string): BuildReport => ({
+      binaryName,
+      version,
+      commit,
+      date,
+      goVersion,
+      targets: targets.map(formatTarget),
+      built: verified.map((r) => ({
+        target: formatTarget(r.target),
+        size: r.verification.size,
+        sha256: r.verification.sha256,
+        static: r.verification.info.static,
+        buildMs: r.built.durationMs,
+        verifyMs: r.verification.durationMs,
+      })),
+      failures,
+      ...(error === undefined ? {} : { error }),
+      wallMs: wallMs ?? performance.now() - started,
+      reproducibleCheck: i["reproducible-check"],
+      uploaded,
+      stamped: stampedLine(stampCheck, stamp),
+    });
     try {
       const results = await group(`Build ${targets.length} target(s)`, async () => {
         const checks: Promise<Result | undefined>[] = [];
         try {
-          await pool(targets, builds, async (target) => {
+          await pool(targets, builds, async (target, index) => {
             const name = formatTarget(target);
             const log = (line: string) => info(`  ${name}: ${line}`);
             let spec = specFor(target);
             let built: BuiltBinary;
+            const done = progress.start(name, { index, total: targets.length });
             try {
               built = await goBuild(spec, log);
             } catch (e) {
               if (!(e instanceof UserError)) throw e;
               if (!linksStatically(target)) {
-                fail(name, e.message);
+                fail(name, e.message, e);
                 return;
               }
               if (i["require-static"]) {
-                fail(name, staticLinkFailed(e.message));
+                fail(name, staticLinkFailed(e.message), e);
                 return;
               }
               warning(
@@ -369,9 +425,11 @@ export const buildStatic = defineAction({
                 built = await goBuild(spec, log);
               } catch (again) {
                 if (!(again instanceof UserError)) throw again;
-                fail(name, again.message);
+                fail(name, again.message, again);
                 return;
               }
+            } finally {
+              done();
             }
             const checked = check(target, built, spec);
             checks.push(checked);
@@ -385,12 +443,19 @@ export const buildStatic = defineAction({
         }
         return Promise.all(checks);
       });
+      wallMs = performance.now() - started;
+      verified = results.filter((r) => r !== undefined).sort((a, b) => compareTargets(a.target, b.target));
       if (failures.length > 0) {
-        throw new UserError(
-          `${failures.length} of ${targets.length} target(s) failed:\n  ${failures.join("\n  ")}`,
-        );
+        // In the targets' order, not the order the builds happened to end in.
+        const order = targets.map(formatTarget);
+        failures.sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target));
+        // One annotation per compile error at its file and line, not one per target.
+        const repoRoot = source?.root ?? process.env.GITHUB_WORKSPACE;
+        for (const a of buildAnnotations(failures, realpathSync(workDir), repoRoot))
+          annotateError(a.message, a);
+        throw new UserError(failureMessage(failures, targets.length));
       }
-      const done = (results as Result[]).sort((a, b) => compareTargets(a.target, b.target));
+      const done = verified;
 
       // One manifest fragment per target, next to its binary.
       const artifacts = [];
@@ -434,7 +499,6 @@ export const buildStatic = defineAction({
       }
 
       const upload = i.upload ?? (process.env.GITHUB_ACTIONS === "true" && !isLocalMode());
-      const uploaded: string[] = [];
       if (upload) {
         await group("Upload artifacts", async () => {
           for (const r of done) {
@@ -450,48 +514,26 @@ export const buildStatic = defineAction({
 
       setOutputs(buildStatic, { artifacts: JSON.stringify(artifacts), "manifest-dir": outputDir, version });
 
-      const totalSize = done.reduce((n, r) => n + r.verification.size, 0);
-      const totalTime = done.reduce((n, r) => n + r.built.durationMs, 0);
-      const summary = new Summary()
-        .heading("build-static")
-        .paragraph(
-          `**${binaryName} ${version}** from \`${commit.slice(0, 12)}\` (${date}), Go ${goVersion}, ${targets.length} target(s)` +
-            (i["reproducible-check"]
-              ? ", each rebuilt from another path with an empty cache: identical"
-              : ""),
-        )
-        .paragraph(stampedLine(stampCheck, stamp))
-        .table(
-          ["target", "size", "sha256", "static", "build time", "verify"],
-          [
-            ...done.map((r) => [
-              formatTarget(r.target),
-              bytes(r.verification.size),
-              `\`${r.verification.sha256.slice(0, 16)}\``,
-              r.verification.info.static === undefined
-                ? "n/a"
-                : r.verification.info.static
-                  ? "yes"
-                  : "**no**",
-              seconds(r.built.durationMs),
-              `${r.verification.durationMs.toFixed(0)} ms`,
-            ]),
-            ["**total**", bytes(totalSize), "", "", seconds(totalTime), ""],
-          ],
-          ["l", "r", "l", "l", "r", "r"],
-        )
-        .barChart(
-          "Binary size (MiB)",
-          done.map((r) => formatTarget(r.target)),
-          done.map((r) => r.verification.size / 1048576),
-          "MiB",
-        );
-      if (uploaded.length > 0) summary.paragraph(`Artifacts: ${uploaded.map((u) => `\`${u}\``).join(", ")}`);
-      await summary.write();
+      await buildSummary(report()).write();
+      // Link outputs of output directories unused for five days go, as Go trims GOCACHE.
+      await trimLinkCache(linkDir, linkCacheEntry(linkDir, outputDir), Date.now()).catch((e) =>
+        warning(`could not trim the link cache ${linkDir}: ${errorMessage(e)}`),
+      );
     } catch (e) {
       // Whatever failed once `go build` started (a build, a check, the reproducibility gate, a
       // bug), no binary of this run stays in output-dir: nothing unverified can be picked up.
       await Promise.all(targets.map((t) => removeBuild(specFor(t))));
+      // Status first on failure too: which targets failed and why (a failure of one target is
+      // in `failures`; anything else is the step's own).
+      const error =
+        failures.length > 0
+          ? undefined
+          : e instanceof UserError
+            ? e.message
+            : `internal error (a bug in goship, please report it): ${errorMessage(e)}`;
+      await buildSummary(report(error))
+        .write()
+        .catch((w) => warning(`could not write the job summary: ${errorMessage(w)}`));
       throw e;
     }
   },

@@ -30,7 +30,7 @@ export async function writeDeploySummary(r: {
   const headline = result.failed
     ? `**Failed** after ${(r.ms / 1000).toFixed(1)} s: ${result.failure ?? ""}`
     : `**${r.mode} ok** on ${hosts.length} host(s) in ${(r.ms / 1000).toFixed(1)} s (${r.strategy})`;
-  summary.paragraph(headline);
+  summary.status(!result.failed, headline);
   if (result.failed) {
     summary.paragraph(
       `${count("failed")} failed, ${count("rolled-back")} rolled back, ${count("skipped")} not reached` +
@@ -59,15 +59,6 @@ export async function writeDeploySummary(r: {
     summary
       .heading("What failed or rolled back, and why", 3)
       .list(why.map((h) => `**${h.host}**: ${h.detail}`));
-  const timed = hosts.filter((h) => h.ms > 0);
-  if (timed.length > 1) {
-    summary.barChart(
-      "Time per host (s)",
-      timed.map((h) => h.host),
-      timed.map((h) => h.ms / 1000),
-      "s",
-    );
-  }
   if (r.mode === "status") {
     for (const h of hosts) {
       const s = h.state;

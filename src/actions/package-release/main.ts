@@ -1,26 +1,44 @@
-import { mkdtemp } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { join, relative, resolve, sep } from "node:path";
 import { excludeOwnOutput } from "../../build/gitinfo.js";
-import {
-  BUNDLE_FILE,
-  CHECKSUMS_FILE,
-  MANIFEST_FILE,
-  PUBLIC_KEY_FILE,
-  SIGNATURE_FILE,
-} from "../../contract/manifest.js";
+import { CHECKSUMS_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE } from "../../contract/manifest.js";
 import { runContext } from "../../github/context.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { inputError } from "../../kit/errors.js";
 import { matchFiles } from "../../kit/files.js";
 import { bytes, group, info, isLocalMode, notice } from "../../kit/log.js";
-import { Summary } from "../../kit/summary.js";
 import { GOSHIP_VERSION } from "../../kit/version.js";
 import { collectBinaries, downloadRunArtifacts, mergeFragments } from "../../release/collect.js";
 import { publishRelease, releaseTarget } from "../../release/publish.js";
-import { keylessSigner, keySigner, loadSigningKey, type Signer } from "../../release/signing.js";
+import {
+  keylessSigner,
+  keySigner,
+  loadSigningKey,
+  type Signer,
+  samePublicKey,
+} from "../../release/signing.js";
 import { verifyRelease } from "../../release/verify.js";
 import { checkOutputDir, writeRelease } from "../../release/write.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
+import { type CommittedKey, releaseSummary } from "./summary.js";
+
+/**
+ * The public key the repository holds (goship.pub at the top of the work tree), which users
+ * should verify with, and whether the release was signed with it.
+ */
+async function committedPublicKey(publicKeyPem: string, commit: string): Promise<CommittedKey | undefined> {
+  const file = resolve(PUBLIC_KEY_FILE);
+  const pem = await readFile(file, "utf8").catch(() => undefined);
+  if (pem === undefined) return undefined;
+  const ctx = runContext();
+  const root = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const path = relative(root, file).split(sep).join("/");
+  const url =
+    ctx.serverUrl === "https://github.com" && ctx.repository && !path.startsWith("..")
+      ? `https://raw.githubusercontent.com/${ctx.repository}/${commit}/${path}`
+      : undefined;
+  return { path, matches: samePublicKey(pem, publicKeyPem), ...(url ? { url } : {}) };
+}
 
 export const packageRelease = defineAction({
   name: "package-release",
@@ -57,14 +75,20 @@ export const packageRelease = defineAction({
       ],
     });
 
-    const binaries = await group("Collect the build-static output", async () => {
-      if (localDir) return collectBinaries(resolve(localDir), "artifacts-dir");
-      const into = await mkdtemp(join(process.env.RUNNER_TEMP as string, "goship-artifacts-"));
-      const pattern = i.artifacts ?? (i["project-name"] ? `${i["project-name"]}-*` : "*");
-      await downloadRunArtifacts(pattern, into);
-      return collectBinaries(into, "artifacts", pattern);
+    // Each group holds what it did: the lines go inside, not after it closed.
+    const set = await group("Collect the build-static output", async () => {
+      const binaries = await (async () => {
+        if (localDir) return collectBinaries(resolve(localDir), "artifacts-dir");
+        const into = await mkdtemp(join(process.env.RUNNER_TEMP as string, "goship-artifacts-"));
+        const pattern = i.artifacts ?? (i["project-name"] ? `${i["project-name"]}-*` : "*");
+        await downloadRunArtifacts(pattern, into);
+        return collectBinaries(into, "artifacts", pattern);
+      })();
+      const merged = mergeFragments(binaries);
+      for (const b of merged.binaries)
+        info(`${b.source}: ${b.fragment.binary.name} ${bytes(b.fragment.binary.size)}`);
+      return merged;
     });
-    const set = mergeFragments(binaries);
     if (i.version && i.version !== set.version)
       throw inputError(
         "version",
@@ -72,8 +96,6 @@ export const packageRelease = defineAction({
         `the binaries' own version, ${set.version} (one version ID per release)`,
       );
     if (i["project-name"]) set.project = i["project-name"];
-    for (const b of set.binaries)
-      info(`${b.source}: ${b.fragment.binary.name} ${bytes(b.fragment.binary.size)}`);
 
     const extraFiles = await matchFiles(process.cwd(), i.files);
     // A release inside the work tree must not make it dirty: the next build-static would refuse it.
@@ -92,12 +114,16 @@ export const packageRelease = defineAction({
       }),
     );
     // What we wrote must pass what a user runs: check it the same way `goship verify` does.
-    const verified = signer?.publicKeyPem
-      ? await group("Verify the release directory", () =>
-          verifyRelease(outputDir, signer.publicKeyPem as string, { input: "signing-key", value: "***" }),
-        )
-      : undefined;
-    for (const c of verified?.checks ?? []) info(`✓ ${c}`);
+    if (signer?.publicKeyPem) {
+      const publicKeyPem = signer.publicKeyPem;
+      await group("Verify the release directory", async () => {
+        const { checks } = await verifyRelease(outputDir, publicKeyPem, {
+          input: "signing-key",
+          value: "***",
+        });
+        for (const c of checks) info(`✓ ${c}`);
+      });
+    }
 
     const published = publishTo
       ? await group(`Publish to ${publishTo.owner}/${publishTo.repo} ${publishTo.tag}`, () =>
@@ -114,42 +140,13 @@ export const packageRelease = defineAction({
       "release-id": published?.releaseId ?? "",
     });
 
-    const summary = new Summary()
-      .heading("package-release")
-      .paragraph(
-        `**${set.project} ${set.version}** from \`${set.commit.slice(0, 12)}\`, ${set.binaries.length} target(s), ` +
-          (signer ? `signed (${signer.kind}${signer.hint ? `, key ${signer.hint}` : ""})` : "**unsigned**"),
-      )
-      .table(
-        ["asset", "size", "sha256", ...(published ? ["release"] : [])],
-        release.assets.map((a) => [
-          `\`${a.name}\``,
-          bytes(a.size),
-          `\`${a.sha256.slice(0, 16)}\``,
-          ...(published ? [published.status.get(a.name) ?? ""] : []),
-        ]),
-        ["l", "r", "l", "l"],
-      )
-      .barChart(
-        "Archive size (MiB)",
-        release.manifest.artifacts.map((a) => a.archive.name.replace(`${set.project}_${set.version}_`, "")),
-        release.manifest.artifacts.map((a) => a.archive.size / 1048576),
-        "MiB",
-      );
-    if (published) summary.paragraph(`Release: ${published.url}`);
-    if (signer?.kind === "key") {
-      summary
-        .paragraph("Verify it, with no GitHub login, in the directory of the downloaded assets:")
-        .code(
-          [
-            `sha256sum -c --strict ${CHECKSUMS_FILE}`,
-            `openssl dgst -sha256 -verify ${PUBLIC_KEY_FILE} -signature ${SIGNATURE_FILE} ${CHECKSUMS_FILE}`,
-            `cosign verify-blob --key ${PUBLIC_KEY_FILE} --bundle ${BUNDLE_FILE} --insecure-ignore-tlog ${CHECKSUMS_FILE}`,
-            `npx goship verify . --public-key ${PUBLIC_KEY_FILE}`,
-          ].join("\n"),
-          "sh",
-        );
-    }
-    await summary.write();
+    await releaseSummary({
+      release,
+      ...(signer ? { signer: { kind: signer.kind, ...(signer.hint ? { hint: signer.hint } : {}) } } : {}),
+      ...(signer?.kind === "key" && signer.publicKeyPem
+        ? { committedKey: await committedPublicKey(signer.publicKeyPem, set.commit) }
+        : {}),
+      ...(published ? { published } : {}),
+    }).write();
   },
 });

@@ -26,9 +26,9 @@ import { checkServable, VERSION_FILES, type VersionRequest, versionFromFile } fr
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { inputError, UserError } from "../../kit/errors.js";
 import { execFile } from "../../kit/exec.js";
-import { bytes, group, info, seconds } from "../../kit/log.js";
-import { Summary } from "../../kit/summary.js";
+import { group, info, seconds } from "../../kit/log.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
+import { setupSummary } from "./summary.js";
 
 /**
  * The input, else the named file, else the first version file in the working directory;
@@ -71,7 +71,11 @@ export const setupGoCross = defineAction({
     }
     const request = await versionRequest(i, workDir);
     const proxies = proxyURLs(i.goproxy ?? process.env.GOPROXY ?? "https://proxy.golang.org");
-    info(`Go version ${request.spec} (from ${request.source})`);
+    info(
+      request.derived
+        ? `Go version: ${request.source}`
+        : `Go version ${request.spec} (from ${request.source})`,
+    );
 
     const go: InstalledGo = await group("Install Go", async () => {
       const installed = await resolveAndInstallGo({
@@ -80,6 +84,7 @@ export const setupGoCross = defineAction({
         source: i["download-source"],
         goDevBaseUrl: i["go-download-base-url"].replace(/\/+$/, ""),
         proxies,
+        checkLatest: i["check-latest"],
       });
       info(
         `Go ${installed.version} from ${installed.from} in ${seconds(installed.durationMs)}: ${installed.goroot}`,
@@ -161,25 +166,7 @@ export const setupGoCross = defineAction({
       "cache-hit": cacheHit,
     });
 
-    const summary = new Summary().heading("setup-go-cross").table(
-      ["", ""],
-      [
-        [
-          "Go",
-          `**${go.version}** (${request.source}${request.spec !== go.version ? `: ${request.spec}` : ""})`,
-        ],
-        ["Installed from", describeSource(go)],
-        ["GOROOT", `\`${go.goroot}\``],
-        ["Caches", cacheState ? `modules: ${cacheState.mod}, build: ${cacheState.build}` : "off"],
-        ["Targets", String(targets.length)],
-      ],
-    );
-    if (go.notes.length > 0) summary.list(go.notes);
-    summary.table(
-      ["target", "GOOS", "GOARCH", "variant", "cgo C compiler"],
-      matrix.include.map((m) => [m.target, m.goos, m.goarch, m.variant ?? "", m.cc ?? ""]),
-    );
-    await summary.write();
+    await setupSummary({ go, request, ...(cacheState ? { cache: cacheState } : {}), matrix }).write();
   },
 
   async post() {
@@ -190,15 +177,3 @@ export const setupGoCross = defineAction({
     if (saved.length === 0) info("Caches: nothing new to save");
   },
 });
-
-function describeSource(go: InstalledGo): string {
-  const t = seconds(go.durationMs);
-  switch (go.from) {
-    case "tool-cache":
-      return `tool cache (${t})`;
-    case "go.dev":
-      return `go.dev, sha256 checked against go.dev's listing, ${bytes(go.download?.size ?? 0)} in ${t}`;
-    case "proxy":
-      return `module proxy (golang.org/toolchain), ${go.download?.digest} checked against sum.golang.org, ${bytes(go.download?.size ?? 0)} in ${t}`;
-  }
-}

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkGoDevBaseUrl } from "../../go/godev.js";
 import { checkedBy, targetSpec } from "../../go/input-fields.js";
 import { classifySpec } from "../../go/version.js";
-import { choice, line, text } from "../../kit/inputs.js";
+import { boolean, choice, line, text } from "../../kit/inputs.js";
 
 export const inputs = z.object({
   "working-directory": line("a directory path")
@@ -43,6 +43,11 @@ export const inputs = z.object({
     .default("auto")
     .describe(
       "Where to download Go: auto (go.dev, falling back to the module proxy), go.dev, or proxy (the golang.org/toolchain module through GOPROXY, verified against sum.golang.org).",
+    ),
+  "check-latest": boolean()
+    .prefault("false")
+    .describe(
+      "Look for the newest Go that satisfies a version range (1.25.x, a go directive) even when the tool cache already holds one. Default: a cached Go that satisfies the range is used with no network.",
     ),
   "go-download-base-url": text(
     /^https?:\/\/[^\s"'`$\\]+$/,
