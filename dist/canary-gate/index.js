@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _kit_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5034);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1948);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9819);
 
 
 await (0,_kit_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .canaryGate */ .Cv);
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1948:
+/***/ 9819:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28396,8 +28396,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: eValues, planGate, tickLine
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
@@ -30683,10 +30683,14 @@ async function endProcess(pid, graceMs = 5000) {
 /** A program exited non-zero, was killed, or could not start. */
 class ExecError extends errors/* UserError */.yo {
     result;
+    outcome;
     name = "ExecError";
-    constructor(message, result) {
+    constructor(message, result, 
+    /** How it ended, without the command line: "exited with code 1", "timed out after 5000 ms". */
+    outcome) {
         super(message);
         this.result = result;
+        this.outcome = outcome;
     }
 }
 /** Renders argv for messages only; it is never given to a shell. */
@@ -30724,7 +30728,7 @@ async function execFile(file, args, options = {}) {
             durationMs: performance.now() - started,
         };
         const why = e.reason.code === "ENOENT" ? e.message : `${command}: could not start: ${e.reason.message}`;
-        throw new ExecError(why, result);
+        throw new ExecError(why, result, `could not start: ${e.reason.message}`);
     }
     const result = {
         command,
@@ -30733,12 +30737,14 @@ async function execFile(file, args, options = {}) {
         stderr: r.stderr,
         durationMs: r.durationMs,
     };
-    if (r.timedOut)
-        throw new ExecError(`${command}: timed out after ${options.timeoutMs} ms`, result);
+    if (r.timedOut) {
+        const outcome = `timed out after ${options.timeoutMs} ms`;
+        throw new ExecError(`${command}: ${outcome}`, result, outcome);
+    }
     if (r.code !== 0 && !options.allowFailure) {
         const how = r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`;
         const tail = lastLines(result.stderr || result.stdout, 20);
-        throw new ExecError(`${command} ${how}${tail ? `:\n${tail}` : ""}`, result);
+        throw new ExecError(`${command} ${how}${tail ? `:\n${tail}` : ""}`, result, how);
     }
     return result;
 }
@@ -30759,7 +30765,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 async function sha256File(path) {
     const hash = (0,external_node_crypto_.createHash)("sha256");
     const buffer = Buffer.allocUnsafe(1 << 20);
-    const fh = await (0,promises_namespaceObject.open)(path, "r");
+    const fh = await (0,promises_.open)(path, "r");
     let size = 0;
     try {
         for (;;) {
@@ -31083,7 +31089,7 @@ const OWNER_FILE = "owner";
 async function sweepAbandoned(base) {
     let names;
     try {
-        names = (await (0,promises_namespaceObject.readdir)(base)).filter((n) => n.startsWith("goship-ssh-"));
+        names = (await (0,promises_.readdir)(base)).filter((n) => n.startsWith("goship-ssh-"));
     }
     catch {
         return;
@@ -31091,11 +31097,11 @@ async function sweepAbandoned(base) {
     for (const name of names) {
         const dir = (0,external_node_path_.join)(base, name);
         try {
-            const [pid = "", start = ""] = (await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(dir, OWNER_FILE), "utf8")).trim().split(" ");
+            const [pid = "", start = ""] = (await (0,promises_.readFile)((0,external_node_path_.join)(dir, OWNER_FILE), "utf8")).trim().split(" ");
             if (processStartTime(Number(pid)) === start && start !== "")
                 continue; // its owner still runs
-            for (const f of (await (0,promises_namespaceObject.readdir)(dir)).filter((f) => f.endsWith(".pid"))) {
-                const master = Number((await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(dir, f), "utf8")).trim());
+            for (const f of (await (0,promises_.readdir)(dir)).filter((f) => f.endsWith(".pid"))) {
+                const master = Number((await (0,promises_.readFile)((0,external_node_path_.join)(dir, f), "utf8")).trim());
                 let cmdline = "";
                 try {
                     cmdline = (0,external_node_fs_.readFileSync)(`/proc/${master}/cmdline`, "utf8");
@@ -31106,7 +31112,7 @@ async function sweepAbandoned(base) {
                 if (Number.isInteger(master) && master > 1 && cmdline.includes(dir))
                     signalProcess(master, "SIGTERM");
             }
-            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
         }
         catch {
             // not ours, or not readable: leave it
@@ -31115,15 +31121,15 @@ async function sweepAbandoned(base) {
 }
 /** Writes the client's files into `dir` (made already) and the ssh config to `configFile`. */
 async function writeClientFiles(dir, configFile, f) {
-    await (0,promises_namespaceObject.chmod)(dir, 0o700);
+    await (0,promises_.chmod)(dir, 0o700);
     // Who owns this directory, for sweepAbandoned if this process is killed before close().
-    await (0,promises_namespaceObject.writeFile)((0,external_node_path_.join)(dir, OWNER_FILE), `${process.pid} ${processStartTime(process.pid)}\n`, {
+    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, OWNER_FILE), `${process.pid} ${processStartTime(process.pid)}\n`, {
         mode: 0o600,
     });
     const keyFile = (0,external_node_path_.join)(dir, "id");
     const knownHostsFile = (0,external_node_path_.join)(dir, "known_hosts");
-    await (0,promises_namespaceObject.writeFile)(keyFile, f.privateKey, { mode: 0o600 });
-    await (0,promises_namespaceObject.writeFile)(knownHostsFile, f.knownHosts, { mode: 0o600 });
+    await (0,promises_.writeFile)(keyFile, f.privateKey, { mode: 0o600 });
+    await (0,promises_.writeFile)(knownHostsFile, f.knownHosts, { mode: 0o600 });
     await checkPrivateKey(keyFile);
     // Everything here also applies to ProxyJump hops (see the top of ssh.ts).
     const config = [
@@ -31150,7 +31156,7 @@ async function writeClientFiles(dir, configFile, f) {
         "ControlPath none",
         "",
     ].join("\n");
-    await (0,promises_namespaceObject.writeFile)(configFile, config, { mode: 0o600 });
+    await (0,promises_.writeFile)(configFile, config, { mode: 0o600 });
 }
 /** Checks known_hosts text: at least one key, every line a known_hosts entry. */
 function checkKnownHosts(text) {
@@ -31281,7 +31287,7 @@ class SshClient {
         const privateKey = `${opts.privateKey.replaceAll("\r\n", "\n").trim()}\n`;
         const base = clientBase(opts.baseDir);
         await sweepAbandoned(base);
-        const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(base, "goship-ssh-"));
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(base, "goship-ssh-"));
         const client = new SshClient(dir, opts);
         process.on("exit", client.#onExit);
         try {
@@ -31322,7 +31328,7 @@ class SshClient {
         this.#closed = true;
         const results = await Promise.allSettled([...this.#sessions.values()].map((s) => s.close()));
         process.off("exit", this.#onExit);
-        await (0,promises_namespaceObject.rm)(this.dir, { recursive: true, force: true });
+        await (0,promises_.rm)(this.dir, { recursive: true, force: true });
         const failed = results.find((r) => r.status === "rejected");
         if (failed)
             throw failed.reason;
@@ -31636,7 +31642,7 @@ class SshSession {
         }
         this.#masterPid = pid;
         // Named beside the socket, so a run killed before close() has its master ended by the next.
-        await (0,promises_namespaceObject.writeFile)(`${this.socket}.pid`, `${pid}\n`, { mode: 0o600 });
+        await (0,promises_.writeFile)(`${this.socket}.pid`, `${pid}\n`, { mode: 0o600 });
         // close() was called while connecting: it waits for this, then finds nothing to end.
         if (this.#closed)
             await this.#shutdown();
@@ -32549,95 +32555,8 @@ const outputs = {
     "e-values": "JSON object: each check's e-value at the end",
 };
 
-;// CONCATENATED MODULE: ./src/kit/summary.ts
-
-/**
- * A job summary in GitHub-flavoured Markdown. Markdown (not the HTML tables that
- * @actions/core's summary writes) so that local mode can print it as readable text.
- */
-class Summary {
-    parts = [];
-    heading(text, level = 2) {
-        this.parts.push(`${"#".repeat(level)} ${text}`);
-        return this;
-    }
-    paragraph(text) {
-        this.parts.push(text);
-        return this;
-    }
-    list(items) {
-        if (items.length > 0)
-            this.parts.push(items.map((i) => `- ${i}`).join("\n"));
-        return this;
-    }
-    /** A table; cells are escaped so a value can never break the layout. */
-    table(headers, rows, align) {
-        const cell = (v) => String(v).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-        const rule = headers.map((_, i) => (align?.[i] === "r" ? "---:" : "---"));
-        const lines = [headers, rule, ...rows].map((r) => `| ${r.map(cell).join(" | ")} |`);
-        this.parts.push(lines.join("\n"));
-        return this;
-    }
-    code(text, lang = "") {
-        const fence = text.includes("```") ? "````" : "```";
-        this.parts.push(`${fence}${lang}\n${text}\n${fence}`);
-        return this;
-    }
-    /** A bar chart (GitHub renders Mermaid in summaries); for numbers that move between runs. */
-    barChart(title, labels, values, yLabel) {
-        if (labels.length === 0)
-            return this;
-        const max = Math.max(...values, 0);
-        this.parts.push([
-            "```mermaid",
-            "xychart-beta",
-            `  title "${title.replace(/"/g, "'")}"`,
-            `  x-axis [${labels.map((l) => `"${l.replace(/"/g, "'")}"`).join(", ")}]`,
-            `  y-axis "${yLabel.replace(/"/g, "'")}" 0 --> ${Math.ceil(max * 1.1) || 1}`,
-            `  bar [${values.map((v) => Number(v.toFixed(3))).join(", ")}]`,
-            "```",
-        ].join("\n"));
-        return this;
-    }
-    /**
-     * A line chart of one or more series over the same x labels (GitHub renders Mermaid), for a
-     * quantity over time where the shape is the point (a table of 60 rows is not read).
-     */
-    lineChart(title, labels, series, yLabel) {
-        if (labels.length === 0 || series.length === 0)
-            return this;
-        const all = series.flat().filter(Number.isFinite);
-        const lo = Math.min(0, ...all);
-        const hi = Math.max(...all, 0);
-        const q = (t) => `"${t.replace(/"/g, "'")}"`;
-        this.parts.push([
-            "```mermaid",
-            "xychart-beta",
-            `  title ${q(title)}`,
-            `  x-axis [${labels.map(q).join(", ")}]`,
-            `  y-axis ${q(yLabel)} ${Math.floor(lo)} --> ${Math.ceil(hi * 1.1) || 1}`,
-            ...series.map((v) => `  line [${v.map((x) => (Number.isFinite(x) ? Number(x.toFixed(3)) : 0)).join(", ")}]`),
-            "```",
-        ].join("\n"));
-        return this;
-    }
-    /** Collapsed details: raw data a person opens only when the headline and tables are not enough. */
-    details(title, body) {
-        const esc = title.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-        this.parts.push(`<details><summary>${esc}</summary>\n\n${body.toMarkdown()}\n</details>`);
-        return this;
-    }
-    toMarkdown() {
-        return `${this.parts.join("\n\n")}\n`;
-    }
-    /** Appends to $GITHUB_STEP_SUMMARY; without it (plain `node dist/...` runs) there is nowhere to write. */
-    async write() {
-        const file = process.env.GITHUB_STEP_SUMMARY;
-        if (file)
-            await (0,promises_namespaceObject.appendFile)(file, this.toMarkdown());
-    }
-}
-
+// EXTERNAL MODULE: ./src/kit/summary.ts
+var summary = __nccwpck_require__(4508);
 ;// CONCATENATED MODULE: ./src/actions/canary-gate/summary.ts
 
 const CHECK_LABEL = {
@@ -32702,7 +32621,7 @@ function verdict(c, decision) {
 }
 /** The job summary: the decision and its reason first, then the checks, a chart per check, the raw ticks. */
 function renderSummary(run, cfg, ctx) {
-    const s = new Summary();
+    const s = new summary/* Summary */.BD();
     const title = `canary-gate: ${ctx.app} ${ctx.canaryVersion} vs ${ctx.baselineVersion}`;
     if (!run) {
         s.heading(`${title}: ⏸️ hold`);
@@ -32776,7 +32695,7 @@ function downsample(xs, max) {
 }
 function tickTable(records) {
     const checks = records.at(-1)?.checks.map((c) => c.check) ?? [];
-    return new Summary().table([
+    return new summary/* Summary */.BD().table([
         "t",
         "phase",
         "data",
@@ -33029,7 +32948,7 @@ async function writeReport(plan, run, extra) {
     // A RUNNER_TEMP goship made itself (local mode, a bare node run) is removed when the run ends;
     // the report must outlive it.
     const dir = (0,external_node_path_.join)((RUNNER_GAVE_TEMP && !(0,kit_log/* isLocalMode */.Jn)() && process.env.RUNNER_TEMP) || (0,external_node_os_.tmpdir)(), "goship-canary-gate");
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    await (0,promises_.mkdir)(dir, { recursive: true });
     const name = `report-${plan.canaryVersion}-${Math.round(plan.start / 1000)}`;
     const report = {
         schemaVersion: 1,
@@ -33049,7 +32968,7 @@ async function writeReport(plan, run, extra) {
     for (let n = 1;; n++) {
         const file = (0,external_node_path_.join)(dir, n === 1 ? `${name}.json` : `${name}-${n}.json`);
         try {
-            await (0,promises_namespaceObject.writeFile)(file, text, { flag: "wx" });
+            await (0,promises_.writeFile)(file, text, { flag: "wx" });
             return file;
         }
         catch (e) {
@@ -33179,6 +33098,8 @@ var errors = __nccwpck_require__(3713);
 var kit_inputs = __nccwpck_require__(7127);
 // EXTERNAL MODULE: ./src/kit/log.ts
 var log = __nccwpck_require__(3490);
+// EXTERNAL MODULE: ./src/kit/progress.ts
+var progress = __nccwpck_require__(6082);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -33289,7 +33210,11 @@ function ensureRunnerDirs() {
     (0,external_node_fs_.mkdirSync)(process.env.RUNNER_TOOL_CACHE, { recursive: true });
 }
 
+// EXTERNAL MODULE: ./src/kit/summary.ts
+var summary = __nccwpck_require__(4508);
 ;// CONCATENATED MODULE: ./src/kit/action.ts
+
+
 
 
 
@@ -33329,6 +33254,9 @@ function exitOnStopSignals(name) {
 async function runAction(def) {
     const isPost = core/* getState */.Gu("isPost") === "true";
     const restoreSignals = exitOnStopSignals(def.name);
+    // A long step never leaves its log silent for a minute (kit/progress).
+    const stopHeartbeat = progress/* progress */.qB.beat();
+    const summariesBefore = (0,summary/* summaryWrites */.n)();
     try {
         if (isPost) {
             await def.post?.();
@@ -33358,8 +33286,15 @@ async function runAction(def) {
         failStep(`${def.name}: ${message}`);
         if (!(e instanceof errors/* UserError */.yo))
             core/* info */.pq((e instanceof Error && e.stack) || "");
+        // A failed step has a summary too, status first; run() may have written a fuller one.
+        if ((0,summary/* summaryWrites */.n)() === summariesBefore) {
+            await (0,summary/* failureSummary */.jg)(isPost ? `${def.name} (post)` : def.name, message)
+                .write()
+                .catch((w) => core/* warning */.$e(`could not write the job summary: ${(0,errors/* errorMessage */.gJ)(w)}`));
+        }
     }
     finally {
+        stopHeartbeat();
         restoreSignals();
     }
 }
@@ -33662,8 +33597,10 @@ function list(item, allowed) {
 /* harmony export */   bp: () => (/* binding */ untrusted),
 /* harmony export */   pq: () => (/* binding */ info)
 /* harmony export */ });
-/* unused harmony exports group, debug, notice, seconds, bytes */
+/* unused harmony exports group, debug, notice, annotateError, seconds, bytes */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6082);
+
 
 /**
  * Logging that reads well both on a runner (workflow commands) and in a terminal
@@ -33672,25 +33609,47 @@ function list(item, allowed) {
 function isLocalMode() {
     return process.env.GOSHIP_LOCAL === "1";
 }
+/** A titled stage of the log; the heartbeat (kit/progress) names it while it runs. */
 async function group(title, fn) {
+    progress.touch();
     if (!isLocalMode())
-        return core.group(title, fn);
+        return core.group(title, () => progress.phase(title, fn));
     process.stdout.write(`\n▶ ${title}\n`);
-    return fn();
+    return progress.phase(title, fn);
 }
-const info = (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
+// Every line printed here puts the heartbeat off: it speaks only into a quiet log.
+function info(message) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
+    _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.touch();
+}
 const debug = (message) => core.debug(message);
 function warning(message) {
     if (isLocalMode())
         process.stdout.write(`warning: ${message}\n`);
     else
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message);
+    _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.touch();
 }
 function notice(message) {
     if (isLocalMode())
         process.stdout.write(`notice: ${message}\n`);
     else
         core.notice(message);
+    progress.touch();
+}
+/**
+ * An error annotation at a place in the repository (`::error file=…,line=…,col=…::`), for a
+ * problem found in a tool's output. In a terminal the tool's own output already says it.
+ */
+function annotateError(message, at) {
+    if (isLocalMode())
+        return;
+    core.error(message, {
+        ...(at.title ? { title: at.title } : {}),
+        ...(at.file ? { file: at.file } : {}),
+        ...(at.line ? { startLine: at.line } : {}),
+        ...(at.column ? { startColumn: at.column } : {}),
+    });
 }
 /**
  * Registers a secret with the runner so it is masked in logs. In local mode there is
@@ -33734,6 +33693,216 @@ function bytes(n) {
         i++;
     }
     return `${v.toFixed(1)} ${units[i]}`;
+}
+
+
+/***/ }),
+
+/***/ 6082:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   qB: () => (/* binding */ progress)
+/* harmony export */ });
+/* unused harmony exports systemClock, elapsed, Progress */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
+
+const systemClock = {
+    now: () => performance.now(),
+    every(ms, fn) {
+        const timer = setInterval(fn, ms);
+        timer.unref();
+        return () => clearInterval(timer);
+    },
+};
+/** "45 s", "2m 05s", "1h 02m": how long something has been running, for a log line. */
+function elapsed(ms) {
+    const s = Math.floor(ms / 1000);
+    if (s < 60)
+        return `${s} s`;
+    const m = Math.floor(s / 60);
+    if (m < 60)
+        return `${m}m ${String(s % 60).padStart(2, "0")}s`;
+    return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, "0")}m`;
+}
+/**
+ * What a run is doing, for the person watching its log: a line when each unit of work starts
+ * (`→ linux/arm64 (3/7)`), and a heartbeat when the log has been quiet, naming what is still
+ * running and for how long. The log is checked every sixth of `limitMs` and the heartbeat
+ * printed once it has been quiet for the other five, so no silence reaches `limitMs`.
+ */
+class Progress {
+    print;
+    clock;
+    running = new Map();
+    nextId = 0;
+    phases = [];
+    startedAt = 0;
+    lastOutput = 0;
+    tickMs;
+    quietMs;
+    constructor(print, clock = systemClock, 
+    /** The longest the log stays silent while anything runs. */
+    limitMs = 60_000) {
+        this.print = print;
+        this.clock = clock;
+        this.tickMs = limitMs / 6;
+        this.quietMs = limitMs - this.tickMs;
+    }
+    /** Starts the heartbeat for one run; returns what stops it. */
+    beat() {
+        this.startedAt = this.clock.now();
+        this.lastOutput = this.startedAt;
+        this.running.clear();
+        this.phases = [];
+        return this.clock.every(this.tickMs, () => this.tick());
+    }
+    /** Something was printed: the heartbeat waits a full tick from now. */
+    touch() {
+        this.lastOutput = this.clock.now();
+    }
+    /**
+     * A unit of work starts: says so (with its place among `of`, when given) and counts as
+     * running until the returned function is called.
+     */
+    start(label, of) {
+        const id = this.nextId++;
+        this.running.set(id, { label, since: this.clock.now() });
+        this.say(of ? `→ ${label} (${of.index + 1}/${of.total})` : `→ ${label}`);
+        return () => {
+            this.running.delete(id);
+        };
+    }
+    /** A named stage (a log group) runs `fn`; the heartbeat names it when no unit of work is running. */
+    async phase(title, fn) {
+        this.phases.push(title);
+        try {
+            return await fn();
+        }
+        finally {
+            this.phases.splice(this.phases.lastIndexOf(title), 1);
+        }
+    }
+    /** One heartbeat check; the clock calls it every tick. */
+    tick() {
+        const now = this.clock.now();
+        if (now - this.lastOutput < this.quietMs)
+            return;
+        const units = [...this.running.values()].map((r) => `${r.label} (${elapsed(now - r.since)})`);
+        const what = units.length > 0 ? units.join(", ") : this.phases.at(-1);
+        this.say(`… still running after ${elapsed(now - this.startedAt)}${what ? `: ${what}` : ""}`);
+    }
+    say(line) {
+        this.print(line);
+        this.touch();
+    }
+}
+/** The one progress report of this process: kit/log's lines reset its heartbeat. */
+const progress = new Progress((line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line));
+
+
+/***/ }),
+
+/***/ 4508:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BD: () => (/* binding */ Summary),
+/* harmony export */   jg: () => (/* binding */ failureSummary),
+/* harmony export */   n: () => (/* binding */ summaryWrites)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+
+/** How many summaries this process has written: runAction writes one on failure only when run() did not. */
+let writes = 0;
+const summaryWrites = () => writes;
+/**
+ * A job summary in GitHub-flavoured Markdown. Markdown (not the HTML tables that
+ * @actions/core's summary writes) so that local mode can print it as readable text.
+ */
+class Summary {
+    parts = [];
+    heading(text, level = 2) {
+        this.parts.push(`${"#".repeat(level)} ${text}`);
+        return this;
+    }
+    /** The line a summary opens with: ✅ or ❌, then what happened (or what failed). */
+    status(ok, text) {
+        this.parts.push(`${ok ? "✅" : "❌"} ${text}`);
+        return this;
+    }
+    paragraph(text) {
+        this.parts.push(text);
+        return this;
+    }
+    list(items) {
+        if (items.length > 0)
+            this.parts.push(items.map((i) => `- ${i}`).join("\n"));
+        return this;
+    }
+    /** A table; cells are escaped so a value can never break the layout. */
+    table(headers, rows, align) {
+        const cell = (v) => String(v).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+        const rule = headers.map((_, i) => (align?.[i] === "r" ? "---:" : "---"));
+        const lines = [headers, rule, ...rows].map((r) => `| ${r.map(cell).join(" | ")} |`);
+        this.parts.push(lines.join("\n"));
+        return this;
+    }
+    code(text, lang = "") {
+        const fence = text.includes("```") ? "````" : "```";
+        this.parts.push(`${fence}${lang}\n${text}\n${fence}`);
+        return this;
+    }
+    /**
+     * A line chart of one or more series over the same x labels (GitHub renders Mermaid), for a
+     * quantity over time where the shape is the point (a table of 60 rows is not read).
+     */
+    lineChart(title, labels, series, yLabel) {
+        if (labels.length === 0 || series.length === 0)
+            return this;
+        const all = series.flat().filter(Number.isFinite);
+        const lo = Math.min(0, ...all);
+        const hi = Math.max(...all, 0);
+        const q = (t) => `"${t.replace(/"/g, "'")}"`;
+        this.parts.push([
+            "```mermaid",
+            "xychart-beta",
+            `  title ${q(title)}`,
+            `  x-axis [${labels.map(q).join(", ")}]`,
+            `  y-axis ${q(yLabel)} ${Math.floor(lo)} --> ${Math.ceil(hi * 1.1) || 1}`,
+            ...series.map((v) => `  line [${v.map((x) => (Number.isFinite(x) ? Number(x.toFixed(3)) : 0)).join(", ")}]`),
+            "```",
+        ].join("\n"));
+        return this;
+    }
+    /** Collapsed details: raw data a person opens only when the headline and tables are not enough. */
+    details(title, body) {
+        const esc = title.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+        this.parts.push(`<details><summary>${esc}</summary>\n\n${body.toMarkdown()}\n</details>`);
+        return this;
+    }
+    toMarkdown() {
+        return `${this.parts.join("\n\n")}\n`;
+    }
+    /** Appends to $GITHUB_STEP_SUMMARY; without it (plain `node dist/...` runs) there is nowhere to write. */
+    async write() {
+        const file = process.env.GITHUB_STEP_SUMMARY;
+        writes++;
+        if (file)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(file, this.toMarkdown());
+    }
+}
+/**
+ * The summary of a step that failed before it could say more: the action, ❌ and the message's
+ * first line, then the rest of it as it was printed.
+ */
+function failureSummary(action, message) {
+    const [first = "", ...rest] = message.split("\n");
+    const summary = new Summary().heading(action).status(false, `**failed**: ${first}`);
+    if (rest.some((l) => l.trim() !== ""))
+        summary.code(rest.join("\n"));
+    return summary;
 }
 
 
@@ -33834,6 +34003,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
@@ -46661,6 +46837,18 @@ function constantCatch(value) {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -418,6 +418,7 @@ function list(item, allowed) {
 /* harmony export */   $l: () => (/* binding */ maskSecret),
 /* harmony export */   Jn: () => (/* binding */ isLocalMode),
 /* harmony export */   Os: () => (/* binding */ group),
+/* harmony export */   TF: () => (/* binding */ annotateError),
 /* harmony export */   YA: () => (/* binding */ seconds),
 /* harmony export */   Yz: () => (/* binding */ debug),
 /* harmony export */   bp: () => (/* binding */ untrusted),
@@ -426,6 +427,8 @@ function list(item, allowed) {
 /* harmony export */   pq: () => (/* binding */ info)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13701);
+
 
 /**
  * Logging that reads well both on a runner (workflow commands) and in a terminal
@@ -434,25 +437,47 @@ function list(item, allowed) {
 function isLocalMode() {
     return process.env.GOSHIP_LOCAL === "1";
 }
+/** A titled stage of the log; the heartbeat (kit/progress) names it while it runs. */
 async function group(title, fn) {
+    _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.touch();
     if (!isLocalMode())
-        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(title, fn);
+        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(title, () => _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.phase(title, fn));
     process.stdout.write(`\n▶ ${title}\n`);
-    return fn();
+    return _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.phase(title, fn);
 }
-const info = (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
+// Every line printed here puts the heartbeat off: it speaks only into a quiet log.
+function info(message) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
+    _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.touch();
+}
 const debug = (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message);
 function warning(message) {
     if (isLocalMode())
         process.stdout.write(`warning: ${message}\n`);
     else
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message);
+    _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.touch();
 }
 function notice(message) {
     if (isLocalMode())
         process.stdout.write(`notice: ${message}\n`);
     else
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(message);
+    _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.touch();
+}
+/**
+ * An error annotation at a place in the repository (`::error file=…,line=…,col=…::`), for a
+ * problem found in a tool's output. In a terminal the tool's own output already says it.
+ */
+function annotateError(message, at) {
+    if (isLocalMode())
+        return;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, {
+        ...(at.title ? { title: at.title } : {}),
+        ...(at.file ? { file: at.file } : {}),
+        ...(at.line ? { startLine: at.line } : {}),
+        ...(at.column ? { startColumn: at.column } : {}),
+    });
 }
 /**
  * Registers a secret with the runner so it is masked in logs. In local mode there is
@@ -497,6 +522,111 @@ function bytes(n) {
     }
     return `${v.toFixed(1)} ${units[i]}`;
 }
+
+
+/***/ }),
+
+/***/ 13701:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   qB: () => (/* binding */ progress)
+/* harmony export */ });
+/* unused harmony exports systemClock, elapsed, Progress */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+
+const systemClock = {
+    now: () => performance.now(),
+    every(ms, fn) {
+        const timer = setInterval(fn, ms);
+        timer.unref();
+        return () => clearInterval(timer);
+    },
+};
+/** "45 s", "2m 05s", "1h 02m": how long something has been running, for a log line. */
+function elapsed(ms) {
+    const s = Math.floor(ms / 1000);
+    if (s < 60)
+        return `${s} s`;
+    const m = Math.floor(s / 60);
+    if (m < 60)
+        return `${m}m ${String(s % 60).padStart(2, "0")}s`;
+    return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, "0")}m`;
+}
+/**
+ * What a run is doing, for the person watching its log: a line when each unit of work starts
+ * (`→ linux/arm64 (3/7)`), and a heartbeat when the log has been quiet, naming what is still
+ * running and for how long. The log is checked every sixth of `limitMs` and the heartbeat
+ * printed once it has been quiet for the other five, so no silence reaches `limitMs`.
+ */
+class Progress {
+    print;
+    clock;
+    running = new Map();
+    nextId = 0;
+    phases = [];
+    startedAt = 0;
+    lastOutput = 0;
+    tickMs;
+    quietMs;
+    constructor(print, clock = systemClock, 
+    /** The longest the log stays silent while anything runs. */
+    limitMs = 60_000) {
+        this.print = print;
+        this.clock = clock;
+        this.tickMs = limitMs / 6;
+        this.quietMs = limitMs - this.tickMs;
+    }
+    /** Starts the heartbeat for one run; returns what stops it. */
+    beat() {
+        this.startedAt = this.clock.now();
+        this.lastOutput = this.startedAt;
+        this.running.clear();
+        this.phases = [];
+        return this.clock.every(this.tickMs, () => this.tick());
+    }
+    /** Something was printed: the heartbeat waits a full tick from now. */
+    touch() {
+        this.lastOutput = this.clock.now();
+    }
+    /**
+     * A unit of work starts: says so (with its place among `of`, when given) and counts as
+     * running until the returned function is called.
+     */
+    start(label, of) {
+        const id = this.nextId++;
+        this.running.set(id, { label, since: this.clock.now() });
+        this.say(of ? `→ ${label} (${of.index + 1}/${of.total})` : `→ ${label}`);
+        return () => {
+            this.running.delete(id);
+        };
+    }
+    /** A named stage (a log group) runs `fn`; the heartbeat names it when no unit of work is running. */
+    async phase(title, fn) {
+        this.phases.push(title);
+        try {
+            return await fn();
+        }
+        finally {
+            this.phases.splice(this.phases.lastIndexOf(title), 1);
+        }
+    }
+    /** One heartbeat check; the clock calls it every tick. */
+    tick() {
+        const now = this.clock.now();
+        if (now - this.lastOutput < this.quietMs)
+            return;
+        const units = [...this.running.values()].map((r) => `${r.label} (${elapsed(now - r.since)})`);
+        const what = units.length > 0 ? units.join(", ") : this.phases.at(-1);
+        this.say(`… still running after ${elapsed(now - this.startedAt)}${what ? `: ${what}` : ""}`);
+    }
+    say(line) {
+        this.print(line);
+        this.touch();
+    }
+}
+/** The one progress report of this process: kit/log's lines reset its heartbeat. */
+const progress = new Progress((line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line));
 
 
 /***/ })

@@ -620,6 +620,93 @@ function renderEnvironmentFile(entries) {
 
 /***/ }),
 
+/***/ 29495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   St: () => (/* binding */ execFile),
+/* harmony export */   cI: () => (/* binding */ ExecError)
+/* harmony export */ });
+/* unused harmony export describeCommand */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1297);
+
+
+/** A program exited non-zero, was killed, or could not start. */
+class ExecError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
+    result;
+    outcome;
+    name = "ExecError";
+    constructor(message, result, 
+    /** How it ended, without the command line: "exited with code 1", "timed out after 5000 ms". */
+    outcome) {
+        super(message);
+        this.result = result;
+        this.outcome = outcome;
+    }
+}
+/** Renders argv for messages only; it is never given to a shell. */
+function describeCommand(file, args) {
+    return [file, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a))).join(" ");
+}
+/**
+ * Runs a program from an argv array (never through a shell) and captures its output.
+ * Throws ExecError with the exit code and the tail of stderr unless allowFailure is set.
+ */
+async function execFile(file, args, options = {}) {
+    const command = describeCommand(file, args);
+    const started = performance.now();
+    let r;
+    try {
+        r = await (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .runProcess */ .R3)(file, args, {
+            cwd: options.cwd,
+            env: options.env,
+            stdin: options.input,
+            timeoutMs: options.timeoutMs,
+            // Its own process group, so a timeout also ends what it started (go build's compile jobs).
+            processGroup: options.timeoutMs !== undefined,
+            onStdout: options.onStdout,
+            onStderr: options.onStderr,
+        });
+    }
+    catch (e) {
+        if (!(e instanceof _process_js__WEBPACK_IMPORTED_MODULE_1__/* .ProcessStartError */ ._S))
+            throw e;
+        const result = {
+            command,
+            code: -1,
+            stdout: "",
+            stderr: e.reason.message,
+            durationMs: performance.now() - started,
+        };
+        const why = e.reason.code === "ENOENT" ? e.message : `${command}: could not start: ${e.reason.message}`;
+        throw new ExecError(why, result, `could not start: ${e.reason.message}`);
+    }
+    const result = {
+        command,
+        code: r.code,
+        stdout: r.stdout,
+        stderr: r.stderr,
+        durationMs: r.durationMs,
+    };
+    if (r.timedOut) {
+        const outcome = `timed out after ${options.timeoutMs} ms`;
+        throw new ExecError(`${command}: ${outcome}`, result, outcome);
+    }
+    if (r.code !== 0 && !options.allowFailure) {
+        const how = r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`;
+        const tail = lastLines(result.stderr || result.stdout, 20);
+        throw new ExecError(`${command} ${how}${tail ? `:\n${tail}` : ""}`, result, how);
+    }
+    return result;
+}
+function lastLines(text, n) {
+    return text.trimEnd().split("\n").slice(-n).join("\n");
+}
+
+
+/***/ }),
+
 /***/ 3730:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -690,6 +777,231 @@ async function firstDifference(a, b) {
         offset += n;
         bufA = bufA.subarray(n);
         bufB = bufB.subarray(n);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1297:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FN: () => (/* binding */ processAlive),
+/* harmony export */   JZ: () => (/* binding */ endProcess),
+/* harmony export */   Qv: () => (/* binding */ ProcessInputError),
+/* harmony export */   R3: () => (/* binding */ runProcess),
+/* harmony export */   X0: () => (/* binding */ processStartTime),
+/* harmony export */   _S: () => (/* binding */ ProcessStartError),
+/* harmony export */   a7: () => (/* binding */ signalProcess),
+/* harmony export */   zE: () => (/* binding */ waitForExit)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73713);
+
+
+
+
+/** The program could not be started: not installed (ENOENT), not executable… */
+class ProcessStartError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo {
+    file;
+    reason;
+    name = "ProcessStartError";
+    constructor(file, reason) {
+        super(reason.code === "ENOENT" ? `${file}: command not found` : `${file}: could not start: ${reason.message}`);
+        this.file = file;
+        this.reason = reason;
+    }
+}
+/** The stream given as the child's stdin failed; the child was ended. */
+class ProcessInputError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo {
+    file;
+    reason;
+    name = "ProcessInputError";
+    constructor(file, reason) {
+        super(`reading the input of ${file}: ${reason.message}`);
+        this.file = file;
+        this.reason = reason;
+    }
+}
+const KILL_GRACE_MS = 2000;
+/**
+ * Runs `file` with `args` and resolves with how it ended, whatever its exit code; rejects only
+ * when it could not start (ProcessStartError) or its stdin stream failed (ProcessInputError).
+ */
+function runProcess(file, args, options = {}) {
+    const started = performance.now();
+    const { stdin, stderrFd } = options;
+    const background = stderrFd !== undefined;
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: [stdin === undefined ? "ignore" : "pipe", background ? "ignore" : "pipe", stderrFd ?? "pipe"],
+            shell: false,
+            detached: options.processGroup === true,
+        });
+        let settled = false;
+        const settle = (f) => {
+            if (settled)
+                return;
+            settled = true;
+            if (timer)
+                clearTimeout(timer);
+            f();
+        };
+        const kill = (signal) => {
+            if (options.processGroup && child.pid !== undefined) {
+                try {
+                    // The group, even once its leader is gone: what it started may still run.
+                    process.kill(-child.pid, signal);
+                    return;
+                }
+                catch {
+                    // no such group: the child alone
+                }
+            }
+            child.kill(signal);
+        };
+        let timedOut = false;
+        const timer = options.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                kill("SIGTERM");
+                setTimeout(() => kill("SIGKILL"), KILL_GRACE_MS).unref();
+            }, options.timeoutMs);
+        const out = [];
+        let outBytes = 0;
+        let truncated = false;
+        const maxOut = options.maxStdoutBytes ?? Number.POSITIVE_INFINITY;
+        child.stdout?.on("data", (b) => {
+            options.onStdout?.(b.toString());
+            const room = maxOut - outBytes;
+            if (b.length > room)
+                truncated = true;
+            if (room > 0) {
+                const kept = b.length > room ? b.subarray(0, room) : b;
+                out.push(kept);
+                outBytes += kept.length;
+            }
+        });
+        let err = [];
+        let errBytes = 0;
+        const maxErr = options.maxStderrBytes;
+        child.stderr?.on("data", (b) => {
+            options.onStderr?.(b.toString());
+            err.push(b);
+            errBytes += b.length;
+            if (maxErr !== undefined && errBytes > 2 * maxErr) {
+                const tail = Buffer.concat(err).subarray(-maxErr);
+                err = [tail];
+                errBytes = tail.length;
+            }
+        });
+        if (stdin !== undefined && child.stdin) {
+            child.stdin.on("error", () => { }); // the child may exit before reading all of it; its exit code tells
+            if (typeof stdin === "string" || Buffer.isBuffer(stdin)) {
+                if (options.keepStdinOpen)
+                    child.stdin.write(stdin);
+                else
+                    child.stdin.end(stdin);
+            }
+            else {
+                stdin.on("error", (e) => {
+                    child.stdin?.destroy();
+                    kill("SIGTERM");
+                    settle(() => reject(new ProcessInputError(file, e)));
+                });
+                stdin.pipe(child.stdin, { end: !options.keepStdinOpen });
+            }
+        }
+        child.on("error", (e) => {
+            // Also emitted when a kill fails, which changes nothing here: only a child that never ran has no pid.
+            if (child.pid === undefined)
+                settle(() => reject(new ProcessStartError(file, e)));
+        });
+        child.on(background ? "exit" : "close", (code, signal) => {
+            if (stdin !== undefined && typeof stdin !== "string" && !Buffer.isBuffer(stdin))
+                stdin.destroy();
+            if (options.keepStdinOpen)
+                child.stdin?.destroy();
+            const stderr = Buffer.concat(err);
+            settle(() => resolve({
+                code: code ?? -1,
+                signal,
+                stdout: Buffer.concat(out).toString(),
+                stdoutTruncated: truncated,
+                stderr: (maxErr === undefined ? stderr : stderr.subarray(-maxErr)).toString(),
+                timedOut,
+                durationMs: performance.now() - started,
+            }));
+        });
+    });
+}
+// ---------------------------------------------------------------------------------------------
+// A process known by its PID
+/** Running, not just present: a killed process whose new parent has not reaped it yet is a zombie. */
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+    }
+    catch (e) {
+        return e.code === "EPERM";
+    }
+    try {
+        // /proc/<pid>/stat: "pid (comm) state …"; comm may hold spaces and parentheses.
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, "utf8");
+        return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+    }
+    catch {
+        return true; // no /proc (macOS runners): kill(0) is all there is
+    }
+}
+/** A process's start time (clock ticks since boot), so a reused PID is not taken for it; "" when gone. */
+function processStartTime(pid) {
+    try {
+        // The fields after comm: state is the first, starttime the 20th. A zombie has ended: no start time.
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        return fields[0] === "Z" ? "" : (fields[19] ?? "");
+    }
+    catch {
+        return "";
+    }
+}
+/** Sends `signal`; a process that is gone already is not an error. */
+function signalProcess(pid, signal) {
+    try {
+        process.kill(pid, signal);
+    }
+    catch {
+        // already gone
+    }
+}
+/** Waits up to `ms` for the process to be gone; false when it is still there. */
+async function waitForExit(pid, ms) {
+    const deadline = Date.now() + ms;
+    while (processAlive(pid)) {
+        if (Date.now() > deadline)
+            return false;
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_2__.setTimeout)(25);
+    }
+    return true;
+}
+/** Ends a process: SIGTERM, then SIGKILL if it is still there after `graceMs`; waits until it is gone (up to `graceMs` more). */
+async function endProcess(pid, graceMs = 5000) {
+    if (!processAlive(pid))
+        return;
+    signalProcess(pid, "SIGTERM");
+    if (!(await waitForExit(pid, graceMs))) {
+        signalProcess(pid, "SIGKILL");
+        await waitForExit(pid, graceMs);
     }
 }
 

@@ -2432,7 +2432,7 @@ function verdict(c, decision) {
 }
 /** The job summary: the decision and its reason first, then the checks, a chart per check, the raw ticks. */
 function renderSummary(run, cfg, ctx) {
-    const s = new summary/* Summary */.B();
+    const s = new summary/* Summary */.BD();
     const title = `canary-gate: ${ctx.app} ${ctx.canaryVersion} vs ${ctx.baselineVersion}`;
     if (!run) {
         s.heading(`${title}: ⏸️ hold`);
@@ -2506,7 +2506,7 @@ function downsample(xs, max) {
 }
 function tickTable(records) {
     const checks = records.at(-1)?.checks.map((c) => c.check) ?? [];
-    return new summary/* Summary */.B().table([
+    return new summary/* Summary */.BD().table([
         "t",
         "phase",
         "data",

@@ -4242,11 +4242,11 @@ async function writeDeploySummary(r) {
     const { result } = r;
     const hosts = result.hosts;
     const count = (s) => hosts.filter((h) => h.status === s).length;
-    const summary = new kit_summary/* Summary */.B().heading(`deploy-systemd: ${r.app} ${r.dryRun ? "(dry run) " : ""}${r.mode}`);
+    const summary = new kit_summary/* Summary */.BD().heading(`deploy-systemd: ${r.app} ${r.dryRun ? "(dry run) " : ""}${r.mode}`);
     const headline = result.failed
         ? `**Failed** after ${(r.ms / 1000).toFixed(1)} s: ${result.failure ?? ""}`
         : `**${r.mode} ok** on ${hosts.length} host(s) in ${(r.ms / 1000).toFixed(1)} s (${r.strategy})`;
-    summary.paragraph(headline);
+    summary.status(!result.failed, headline);
     if (result.failed) {
         summary.paragraph(`${count("failed")} failed, ${count("rolled-back")} rolled back, ${count("skipped")} not reached` +
             (result.rollbackMs === undefined
@@ -4269,10 +4269,6 @@ async function writeDeploySummary(r) {
         summary
             .heading("What failed or rolled back, and why", 3)
             .list(why.map((h) => `**${h.host}**: ${h.detail}`));
-    const timed = hosts.filter((h) => h.ms > 0);
-    if (timed.length > 1) {
-        summary.barChart("Time per host (s)", timed.map((h) => h.host), timed.map((h) => h.ms / 1000), "s");
-    }
     if (r.mode === "status") {
         for (const h of hosts) {
             const s = h.state;

@@ -25,6 +25,8 @@ var errors = __webpack_require__(73713);
 var kit_inputs = __webpack_require__(67127);
 // EXTERNAL MODULE: ./src/kit/log.ts
 var log = __webpack_require__(83490);
+// EXTERNAL MODULE: ./src/kit/progress.ts
+var progress = __webpack_require__(13701);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -59,7 +61,11 @@ function ensureRunnerDirs() {
     (0,external_node_fs_.mkdirSync)(process.env.RUNNER_TOOL_CACHE, { recursive: true });
 }
 
+// EXTERNAL MODULE: ./src/kit/summary.ts
+var summary = __webpack_require__(94508);
 ;// CONCATENATED MODULE: ./src/kit/action.ts
+
+
 
 
 
@@ -99,6 +105,9 @@ function exitOnStopSignals(name) {
 async function runAction(def) {
     const isPost = core/* getState */.Gu("isPost") === "true";
     const restoreSignals = exitOnStopSignals(def.name);
+    // A long step never leaves its log silent for a minute (kit/progress).
+    const stopHeartbeat = progress/* progress */.qB.beat();
+    const summariesBefore = (0,summary/* summaryWrites */.n)();
     try {
         if (isPost) {
             await def.post?.();
@@ -128,8 +137,15 @@ async function runAction(def) {
         failStep(`${def.name}: ${message}`);
         if (!(e instanceof errors/* UserError */.yo))
             core/* info */.pq((e instanceof Error && e.stack) || "");
+        // A failed step has a summary too, status first; run() may have written a fuller one.
+        if ((0,summary/* summaryWrites */.n)() === summariesBefore) {
+            await (0,summary/* failureSummary */.jg)(isPost ? `${def.name} (post)` : def.name, message)
+                .write()
+                .catch((w) => core/* warning */.$e(`could not write the job summary: ${(0,errors/* errorMessage */.gJ)(w)}`));
+        }
     }
     finally {
+        stopHeartbeat();
         restoreSignals();
     }
 }
@@ -460,6 +476,7 @@ function list(item, allowed) {
 /* harmony export */   $l: () => (/* binding */ maskSecret),
 /* harmony export */   Jn: () => (/* binding */ isLocalMode),
 /* harmony export */   Os: () => (/* binding */ group),
+/* harmony export */   TF: () => (/* binding */ annotateError),
 /* harmony export */   YA: () => (/* binding */ seconds),
 /* harmony export */   Yz: () => (/* binding */ debug),
 /* harmony export */   bp: () => (/* binding */ untrusted),
@@ -468,6 +485,8 @@ function list(item, allowed) {
 /* harmony export */   pq: () => (/* binding */ info)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13701);
+
 
 /**
  * Logging that reads well both on a runner (workflow commands) and in a terminal
@@ -476,25 +495,47 @@ function list(item, allowed) {
 function isLocalMode() {
     return process.env.GOSHIP_LOCAL === "1";
 }
+/** A titled stage of the log; the heartbeat (kit/progress) names it while it runs. */
 async function group(title, fn) {
+    _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.touch();
     if (!isLocalMode())
-        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(title, fn);
+        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(title, () => _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.phase(title, fn));
     process.stdout.write(`\n▶ ${title}\n`);
-    return fn();
+    return _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.phase(title, fn);
 }
-const info = (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
+// Every line printed here puts the heartbeat off: it speaks only into a quiet log.
+function info(message) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
+    _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.touch();
+}
 const debug = (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message);
 function warning(message) {
     if (isLocalMode())
         process.stdout.write(`warning: ${message}\n`);
     else
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message);
+    _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.touch();
 }
 function notice(message) {
     if (isLocalMode())
         process.stdout.write(`notice: ${message}\n`);
     else
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(message);
+    _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.touch();
+}
+/**
+ * An error annotation at a place in the repository (`::error file=…,line=…,col=…::`), for a
+ * problem found in a tool's output. In a terminal the tool's own output already says it.
+ */
+function annotateError(message, at) {
+    if (isLocalMode())
+        return;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, {
+        ...(at.title ? { title: at.title } : {}),
+        ...(at.file ? { file: at.file } : {}),
+        ...(at.line ? { startLine: at.line } : {}),
+        ...(at.column ? { startColumn: at.column } : {}),
+    });
 }
 /**
  * Registers a secret with the runner so it is masked in logs. In local mode there is
@@ -538,6 +579,216 @@ function bytes(n) {
         i++;
     }
     return `${v.toFixed(1)} ${units[i]}`;
+}
+
+
+/***/ }),
+
+/***/ 13701:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   qB: () => (/* binding */ progress)
+/* harmony export */ });
+/* unused harmony exports systemClock, elapsed, Progress */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+
+const systemClock = {
+    now: () => performance.now(),
+    every(ms, fn) {
+        const timer = setInterval(fn, ms);
+        timer.unref();
+        return () => clearInterval(timer);
+    },
+};
+/** "45 s", "2m 05s", "1h 02m": how long something has been running, for a log line. */
+function elapsed(ms) {
+    const s = Math.floor(ms / 1000);
+    if (s < 60)
+        return `${s} s`;
+    const m = Math.floor(s / 60);
+    if (m < 60)
+        return `${m}m ${String(s % 60).padStart(2, "0")}s`;
+    return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, "0")}m`;
+}
+/**
+ * What a run is doing, for the person watching its log: a line when each unit of work starts
+ * (`→ linux/arm64 (3/7)`), and a heartbeat when the log has been quiet, naming what is still
+ * running and for how long. The log is checked every sixth of `limitMs` and the heartbeat
+ * printed once it has been quiet for the other five, so no silence reaches `limitMs`.
+ */
+class Progress {
+    print;
+    clock;
+    running = new Map();
+    nextId = 0;
+    phases = [];
+    startedAt = 0;
+    lastOutput = 0;
+    tickMs;
+    quietMs;
+    constructor(print, clock = systemClock, 
+    /** The longest the log stays silent while anything runs. */
+    limitMs = 60_000) {
+        this.print = print;
+        this.clock = clock;
+        this.tickMs = limitMs / 6;
+        this.quietMs = limitMs - this.tickMs;
+    }
+    /** Starts the heartbeat for one run; returns what stops it. */
+    beat() {
+        this.startedAt = this.clock.now();
+        this.lastOutput = this.startedAt;
+        this.running.clear();
+        this.phases = [];
+        return this.clock.every(this.tickMs, () => this.tick());
+    }
+    /** Something was printed: the heartbeat waits a full tick from now. */
+    touch() {
+        this.lastOutput = this.clock.now();
+    }
+    /**
+     * A unit of work starts: says so (with its place among `of`, when given) and counts as
+     * running until the returned function is called.
+     */
+    start(label, of) {
+        const id = this.nextId++;
+        this.running.set(id, { label, since: this.clock.now() });
+        this.say(of ? `→ ${label} (${of.index + 1}/${of.total})` : `→ ${label}`);
+        return () => {
+            this.running.delete(id);
+        };
+    }
+    /** A named stage (a log group) runs `fn`; the heartbeat names it when no unit of work is running. */
+    async phase(title, fn) {
+        this.phases.push(title);
+        try {
+            return await fn();
+        }
+        finally {
+            this.phases.splice(this.phases.lastIndexOf(title), 1);
+        }
+    }
+    /** One heartbeat check; the clock calls it every tick. */
+    tick() {
+        const now = this.clock.now();
+        if (now - this.lastOutput < this.quietMs)
+            return;
+        const units = [...this.running.values()].map((r) => `${r.label} (${elapsed(now - r.since)})`);
+        const what = units.length > 0 ? units.join(", ") : this.phases.at(-1);
+        this.say(`… still running after ${elapsed(now - this.startedAt)}${what ? `: ${what}` : ""}`);
+    }
+    say(line) {
+        this.print(line);
+        this.touch();
+    }
+}
+/** The one progress report of this process: kit/log's lines reset its heartbeat. */
+const progress = new Progress((line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line));
+
+
+/***/ }),
+
+/***/ 94508:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BD: () => (/* binding */ Summary),
+/* harmony export */   jg: () => (/* binding */ failureSummary),
+/* harmony export */   n: () => (/* binding */ summaryWrites)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+
+/** How many summaries this process has written: runAction writes one on failure only when run() did not. */
+let writes = 0;
+const summaryWrites = () => writes;
+/**
+ * A job summary in GitHub-flavoured Markdown. Markdown (not the HTML tables that
+ * @actions/core's summary writes) so that local mode can print it as readable text.
+ */
+class Summary {
+    parts = [];
+    heading(text, level = 2) {
+        this.parts.push(`${"#".repeat(level)} ${text}`);
+        return this;
+    }
+    /** The line a summary opens with: ✅ or ❌, then what happened (or what failed). */
+    status(ok, text) {
+        this.parts.push(`${ok ? "✅" : "❌"} ${text}`);
+        return this;
+    }
+    paragraph(text) {
+        this.parts.push(text);
+        return this;
+    }
+    list(items) {
+        if (items.length > 0)
+            this.parts.push(items.map((i) => `- ${i}`).join("\n"));
+        return this;
+    }
+    /** A table; cells are escaped so a value can never break the layout. */
+    table(headers, rows, align) {
+        const cell = (v) => String(v).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+        const rule = headers.map((_, i) => (align?.[i] === "r" ? "---:" : "---"));
+        const lines = [headers, rule, ...rows].map((r) => `| ${r.map(cell).join(" | ")} |`);
+        this.parts.push(lines.join("\n"));
+        return this;
+    }
+    code(text, lang = "") {
+        const fence = text.includes("```") ? "````" : "```";
+        this.parts.push(`${fence}${lang}\n${text}\n${fence}`);
+        return this;
+    }
+    /**
+     * A line chart of one or more series over the same x labels (GitHub renders Mermaid), for a
+     * quantity over time where the shape is the point (a table of 60 rows is not read).
+     */
+    lineChart(title, labels, series, yLabel) {
+        if (labels.length === 0 || series.length === 0)
+            return this;
+        const all = series.flat().filter(Number.isFinite);
+        const lo = Math.min(0, ...all);
+        const hi = Math.max(...all, 0);
+        const q = (t) => `"${t.replace(/"/g, "'")}"`;
+        this.parts.push([
+            "```mermaid",
+            "xychart-beta",
+            `  title ${q(title)}`,
+            `  x-axis [${labels.map(q).join(", ")}]`,
+            `  y-axis ${q(yLabel)} ${Math.floor(lo)} --> ${Math.ceil(hi * 1.1) || 1}`,
+            ...series.map((v) => `  line [${v.map((x) => (Number.isFinite(x) ? Number(x.toFixed(3)) : 0)).join(", ")}]`),
+            "```",
+        ].join("\n"));
+        return this;
+    }
+    /** Collapsed details: raw data a person opens only when the headline and tables are not enough. */
+    details(title, body) {
+        const esc = title.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+        this.parts.push(`<details><summary>${esc}</summary>\n\n${body.toMarkdown()}\n</details>`);
+        return this;
+    }
+    toMarkdown() {
+        return `${this.parts.join("\n\n")}\n`;
+    }
+    /** Appends to $GITHUB_STEP_SUMMARY; without it (plain `node dist/...` runs) there is nowhere to write. */
+    async write() {
+        const file = process.env.GITHUB_STEP_SUMMARY;
+        writes++;
+        if (file)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(file, this.toMarkdown());
+    }
+}
+/**
+ * The summary of a step that failed before it could say more: the action, ❌ and the message's
+ * first line, then the rest of it as it was printed.
+ */
+function failureSummary(action, message) {
+    const [first = "", ...rest] = message.split("\n");
+    const summary = new Summary().heading(action).status(false, `**failed**: ${first}`);
+    if (rest.some((l) => l.trim() !== ""))
+        summary.code(rest.join("\n"));
+    return summary;
 }
 
 

@@ -438,6 +438,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   messageSignatureBundle: () => (/* binding */ messageSignatureBundle),
 /* harmony export */   publicKeyHint: () => (/* binding */ publicKeyHint),
 /* harmony export */   publicKeyInput: () => (/* binding */ publicKeyInput),
+/* harmony export */   samePublicKey: () => (/* binding */ samePublicKey),
 /* harmony export */   verifyBlob: () => (/* binding */ verifyBlob),
 /* harmony export */   verifyBlobBundle: () => (/* binding */ verifyBlobBundle),
 /* harmony export */   verifyDsse: () => (/* binding */ verifyDsse)
@@ -872,6 +873,21 @@ function verifyBlobBundle(data, bundle, publicKeyPem) {
 /** True when one of the envelope's signatures is by the PEM key (over PAE(payloadType, payload)). */
 function verifyDsse(envelope, publicKeyPem) {
     return (0,_dsse_js__WEBPACK_IMPORTED_MODULE_5__/* .verifyDsseEnvelope */ .Rq)(envelope, loadPublicKey(publicKeyPem));
+}
+/**
+ * Whether a PEM text is a public key, the same as `publicKeyPem` (their DER
+ * SubjectPublicKeyInfo). A private key is never one, though Node would derive its public key.
+ */
+function samePublicKey(pem, publicKeyPem) {
+    if (pem.includes("PRIVATE KEY") || !pem.includes("-----BEGIN PUBLIC KEY-----"))
+        return false;
+    try {
+        const der = (p) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(p).export({ type: "spki", format: "der" });
+        return der(pem).equals(der(publicKeyPem));
+    }
+    catch {
+        return false;
+    }
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 957;
-export const ids = [957];
+export const id = 48;
+export const ids = [48];
 export const modules = {
 
 /***/ 89177:
@@ -449,6 +449,178 @@ function checkedBy(check) {
  */
 function targetSpec() {
     return (0,_kit_inputs_js__WEBPACK_IMPORTED_MODULE_3__.text)(/^[a-z0-9*/.,\s-]+$/, "comma- or space-separated GOOS/GOARCH[/variant] (e.g. linux/amd64, linux/arm/7), GOOS/*, first-class, or all").superRefine(checkedBy((v) => (0,_contract_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTargetSpec */ .Sf)(v, _contract_platforms_known_js__WEBPACK_IMPORTED_MODULE_0__/* .KNOWN_PLATFORMS */ .P)));
+}
+
+
+/***/ }),
+
+/***/ 60183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LR: () => (/* binding */ trimLinkCache),
+/* harmony export */   Q9: () => (/* binding */ linkCacheDir),
+/* harmony export */   x1: () => (/* binding */ linkCacheEntry)
+/* harmony export */ });
+/* unused harmony export LINK_CACHE_MAX_AGE_MS */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * Where build-static keeps Go's link output between runs: beside GOCACHE (a sibling named
+ * goship-link), so that it lives where caches live, never in the output directory, and
+ * setup-go-cross saves and restores it with the build cache. Go's own up-to-date check (the
+ * build ID of an existing output) then skips the link of an unchanged commit, as it does in
+ * a plain `go build` loop.
+ */
+function linkCacheDir(gocache) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(gocache), "goship-link");
+}
+/**
+ * One directory per output directory (a digest of its path), so two projects, or two
+ * checkouts of one, never share a link output; a runner's workspace path is the same from
+ * run to run, so a restored cache is found again.
+ */
+function linkCacheEntry(linkDir, outputDir) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(linkDir, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(outputDir).digest("hex").slice(0, 16));
+}
+/** Go trims its build cache of entries unused for five days; the link cache does the same. */
+const LINK_CACHE_MAX_AGE_MS = 5 * 24 * 3600_000;
+/**
+ * Marks `entry` as used now and removes the other entries of `linkDir` unused for longer
+ * than `maxAgeMs` (`now` is wall-clock milliseconds). Returns the entries it removed.
+ */
+async function trimLinkCache(linkDir, entry, now, maxAgeMs = LINK_CACHE_MAX_AGE_MS) {
+    const when = new Date(now);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.utimes)(entry, when, when).catch(() => undefined); // no entry: nothing was linked
+    const names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(linkDir).catch(() => []);
+    const removed = [];
+    for (const name of names) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(linkDir, name);
+        if (path === entry)
+            continue;
+        const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path).catch(() => undefined);
+        if (!s?.isDirectory() || now - s.mtimeMs <= maxAgeMs)
+            continue;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(path, { recursive: true, force: true });
+        removed.push(path);
+    }
+    return removed;
+}
+
+
+/***/ }),
+
+/***/ 99154:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZL: () => (/* binding */ problemKey),
+/* harmony export */   nH: () => (/* binding */ registerGoProblemMatcher),
+/* harmony export */   p_: () => (/* binding */ goDiagnostics)
+/* harmony export */ });
+/* unused harmony exports GO_PROBLEM_MATCHER, matchGoProblem */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _kit_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83490);
+
+
+
+
+/*
+ * One pattern for both shapes Go prints:
+ *   go build / go vet:  "pkg/file.go:12:5: undefined: x"   (vet may prefix "vet: ")
+ *   go test:            "    file_test.go:12: got 1, want 2" (indented, no column)
+ * The file may not contain whitespace or ":" (beyond a Windows drive letter), and the
+ * position must be followed by ": ", so stack-trace frames ("\t/x/main.go:12 +0x1d"),
+ * "--- FAIL: TestX (0.00s)" and log lines with timestamps do not match. The runner
+ * compiles it as a .NET regex with RegexOptions.ECMAScript, so only syntax that
+ * means the same in ECMAScript is used.
+ */
+const GO_PATTERN = {
+    regexp: "^\\s*(?:vet: )?((?:[A-Za-z]:)?[^\\s:]+\\.go):(\\d+)(?::(\\d+))?: (.*)$",
+    file: 1,
+    line: 2,
+    column: 3,
+    message: 4,
+};
+/** GitHub's problem-matcher document for Go compiler, vet and test output. */
+const GO_PROBLEM_MATCHER = {
+    problemMatcher: [{ owner: "goship-go", pattern: [GO_PATTERN] }],
+};
+const MATCHER_FILE = "goship-go-matcher.json";
+/** Workflow-command data escaping, as the runner decodes it. */
+function escapeCommandData(s) {
+    return s.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+}
+/**
+ * Writes the matcher into dir (e.g. RUNNER_TEMP) and registers it with the runner
+ * via `::add-matcher::`. In local mode nothing reads workflow commands, so the file
+ * is only written. Returns the file's absolute path.
+ */
+async function registerGoProblemMatcher(dir) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(dir, MATCHER_FILE);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${JSON.stringify(GO_PROBLEM_MATCHER, null, 2)}\n`);
+    if (!(0,_kit_log_js__WEBPACK_IMPORTED_MODULE_3__/* .isLocalMode */ .Jn)())
+        process.stdout.write(`::add-matcher::${escapeCommandData(file)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    return file;
+}
+const goRegExp = new RegExp(GO_PATTERN.regexp);
+/** The runner strips ANSI colour codes before matching. */
+const COLOR_CODE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m?`, "g");
+/**
+ * Applies the matcher to one line as the runner does: colour codes stripped, the
+ * regexp from the same string, groups picked by the document's indexes, and no
+ * match when the message is blank (the runner drops those).
+ */
+function matchGoProblem(line) {
+    const m = goRegExp.exec(line.replace(/\r?\n?$/, "").replace(COLOR_CODE, ""));
+    const file = m?.[GO_PATTERN.file];
+    const lineNumber = m?.[GO_PATTERN.line];
+    const message = m?.[GO_PATTERN.message];
+    if (!file || !lineNumber || !message?.trim())
+        return undefined;
+    const column = m?.[GO_PATTERN.column];
+    return {
+        file,
+        line: Number(lineNumber),
+        ...(column ? { column: Number(column) } : {}),
+        message,
+    };
+}
+/**
+ * The diagnostics in one command's own output (`go build`'s stderr, before anything prefixed
+ * its lines), each once, in the order Go printed them.
+ */
+function goDiagnostics(output) {
+    const seen = new Set();
+    const found = [];
+    for (const line of output.split("\n")) {
+        const p = matchGoProblem(line);
+        if (!p)
+            continue;
+        const key = problemKey(p);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        found.push(p);
+    }
+    return found;
+}
+/** What makes two diagnostics the same one: place and text. */
+function problemKey(p) {
+    return JSON.stringify([p.file, p.line, p.column ?? 0, p.message]);
 }
 
 

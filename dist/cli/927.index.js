@@ -1,8 +1,8 @@
-export const id = 761;
-export const ids = [761,987];
+export const id = 927;
+export const ids = [927,987];
 export const modules = {
 
-/***/ 73761:
+/***/ 78927:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -89,8 +89,6 @@ function globToRegExp(glob, opts = {}) {
     return new RegExp(`^${body}$`, opts.ignoreCase ? "i" : "");
 }
 
-// EXTERNAL MODULE: ./src/kit/summary.ts
-var kit_summary = __webpack_require__(94508);
 // EXTERNAL MODULE: ./src/kit/version.ts
 var version = __webpack_require__(80172);
 // EXTERNAL MODULE: ./src/contract/platforms-known.ts
@@ -1576,6 +1574,76 @@ const outputs = {
     "release-id": "The GitHub Release's id, when published",
 };
 
+// EXTERNAL MODULE: ./src/kit/summary.ts
+var kit_summary = __webpack_require__(94508);
+;// CONCATENATED MODULE: ./src/actions/package-release/summary.ts
+
+
+
+
+/** The line that says whether and how the release is signed, and whether users can check it. */
+function signatureStatus(r) {
+    const s = r.signer;
+    if (!s)
+        return "⚠️ **unsigned**: no signing-key and keyless is off";
+    if (s.kind === "keyless")
+        return "✅ signed keyless (Sigstore, the workflow's identity)";
+    const hint = s.hint ? ` (hint \`${s.hint}\`)` : "";
+    if (!r.committedKey)
+        return `⚠️ signed with a key${hint} that the repository does not hold: commit its public key as \`goship.pub\` so users verify with a copy they trust`;
+    if (!r.committedKey.matches)
+        return `❌ signed with a key${hint} that is **not** the repository's \`${r.committedKey.path}\`: users who verify with it will fail`;
+    return `✅ signed with the repository's \`${r.committedKey.path}\`${hint}`;
+}
+/**
+ * Status first (what was released, its signature, the release link), then one row per
+ * target (archive, SBOMs, size, digest), every file collapsed, and how to verify it with
+ * the repository's public key.
+ */
+function releaseSummary(r) {
+    const m = r.release.manifest;
+    const n = m.artifacts.length;
+    const summary = new kit_summary/* Summary */.BD()
+        .heading("package-release")
+        .status(true, `**${m.project} ${m.version}** from \`${m.commit.slice(0, 12)}\`: ${n} target${n === 1 ? "" : "s"} packaged` +
+        (r.published ? `, [published](${r.published.url})` : ""))
+        .paragraph(signatureStatus(r));
+    if (r.published)
+        summary.paragraph(`Release: ${r.published.url}`);
+    const sboms = (a) => [a.sbom.cyclonedx ? "CycloneDX" : "", a.sbom.spdx ? "SPDX" : ""].filter(Boolean).join(", ") || "—";
+    summary.table(["target", "archive", "size", "sha256", "SBOMs"], m.artifacts.map((a) => [
+        (0,targets/* formatTarget */.P4)(a),
+        `\`${a.archive.name}\``,
+        (0,log/* bytes */.ee)(a.archive.size),
+        `\`${a.archive.sha256.slice(0, 16)}\``,
+        sboms(a),
+    ]), ["l", "l", "r", "l", "l"]);
+    const status = r.published?.status;
+    const files = (assets) => new kit_summary/* Summary */.BD().table(["file", "size", "sha256", ...(status ? ["release"] : [])], assets.map((a) => [
+        `\`${a.name}\``,
+        (0,log/* bytes */.ee)(a.size),
+        `\`${a.sha256}\``,
+        ...(status ? [status.get(a.name) ?? ""] : []),
+    ]), ["l", "r", "l", "l"]);
+    summary.details(`Every file of the release (${r.release.assets.length})`, files(r.release.assets));
+    if (r.signer?.kind === "key") {
+        const key = "trusted.pub";
+        const fetch = r.committedKey?.url
+            ? `curl -fsSLo ${key} ${r.committedKey.url}`
+            : `cp /path/to/your/clone/${r.committedKey?.path ?? "goship.pub"} ${key}`;
+        summary
+            .paragraph("Verify it, with no GitHub login, in the directory of the downloaded assets, with the public key from the repository (not the copy inside the release):")
+            .code([
+            fetch,
+            `sha256sum -c --strict ${contract_manifest/* CHECKSUMS_FILE */.aP}`,
+            `openssl dgst -sha256 -verify ${key} -signature ${contract_manifest/* SIGNATURE_FILE */.I9} ${contract_manifest/* CHECKSUMS_FILE */.aP}`,
+            `cosign verify-blob --key ${key} --bundle ${contract_manifest/* BUNDLE_FILE */.Ij} --insecure-ignore-tlog ${contract_manifest/* CHECKSUMS_FILE */.aP}`,
+            `npx --yes https://github.com/goship/goship/releases/latest/download/goship.tgz verify . --public-key ${key}`,
+        ].join("\n"), "sh");
+    }
+    return summary;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/package-release/main.ts
 
 
@@ -1594,6 +1662,23 @@ const outputs = {
 
 
 
+/**
+ * The public key the repository holds (goship.pub at the top of the work tree), which users
+ * should verify with, and whether the release was signed with it.
+ */
+async function committedPublicKey(publicKeyPem, commit) {
+    const file = (0,external_node_path_.resolve)(contract_manifest/* PUBLIC_KEY_FILE */.vq);
+    const pem = await (0,promises_.readFile)(file, "utf8").catch(() => undefined);
+    if (pem === undefined)
+        return undefined;
+    const ctx = (0,context/* runContext */.pO)();
+    const root = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const path = (0,external_node_path_.relative)(root, file).split(external_node_path_.sep).join("/");
+    const url = ctx.serverUrl === "https://github.com" && ctx.repository && !path.startsWith("..")
+        ? `https://raw.githubusercontent.com/${ctx.repository}/${commit}/${path}`
+        : undefined;
+    return { path, matches: (0,signing.samePublicKey)(pem, publicKeyPem), ...(url ? { url } : {}) };
+}
 const packageRelease = (0,action.defineAction)({
     name: "package-release",
     description: "Deterministic archives, signed checksums, SBOMs and provenance; optionally a GitHub Release",
@@ -1623,21 +1708,25 @@ const packageRelease = (0,action.defineAction)({
                     : { input: "artifacts (downloaded into RUNNER_TEMP)", path: process.env.RUNNER_TEMP },
             ],
         });
-        const binaries = await (0,log/* group */.Os)("Collect the build-static output", async () => {
-            if (localDir)
-                return collectBinaries((0,external_node_path_.resolve)(localDir), "artifacts-dir");
-            const into = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP, "goship-artifacts-"));
-            const pattern = i.artifacts ?? (i["project-name"] ? `${i["project-name"]}-*` : "*");
-            await downloadRunArtifacts(pattern, into);
-            return collectBinaries(into, "artifacts", pattern);
+        // Each group holds what it did: the lines go inside, not after it closed.
+        const set = await (0,log/* group */.Os)("Collect the build-static output", async () => {
+            const binaries = await (async () => {
+                if (localDir)
+                    return collectBinaries((0,external_node_path_.resolve)(localDir), "artifacts-dir");
+                const into = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP, "goship-artifacts-"));
+                const pattern = i.artifacts ?? (i["project-name"] ? `${i["project-name"]}-*` : "*");
+                await downloadRunArtifacts(pattern, into);
+                return collectBinaries(into, "artifacts", pattern);
+            })();
+            const merged = mergeFragments(binaries);
+            for (const b of merged.binaries)
+                (0,log/* info */.pq)(`${b.source}: ${b.fragment.binary.name} ${(0,log/* bytes */.ee)(b.fragment.binary.size)}`);
+            return merged;
         });
-        const set = mergeFragments(binaries);
         if (i.version && i.version !== set.version)
             throw (0,errors/* inputError */.Xu)("version", i.version, `the binaries' own version, ${set.version} (one version ID per release)`);
         if (i["project-name"])
             set.project = i["project-name"];
-        for (const b of set.binaries)
-            (0,log/* info */.pq)(`${b.source}: ${b.fragment.binary.name} ${(0,log/* bytes */.ee)(b.fragment.binary.size)}`);
         const extraFiles = await matchFiles(process.cwd(), i.files);
         // A release inside the work tree must not make it dirty: the next build-static would refuse it.
         const excluded = await (0,gitinfo/* excludeOwnOutput */.W3)(process.cwd(), outputDir, "package-release");
@@ -1654,11 +1743,17 @@ const packageRelease = (0,action.defineAction)({
             toolVersion: version/* GOSHIP_VERSION */.K,
         }));
         // What we wrote must pass what a user runs: check it the same way `goship verify` does.
-        const verified = signer?.publicKeyPem
-            ? await (0,log/* group */.Os)("Verify the release directory", () => (0,verify.verifyRelease)(outputDir, signer.publicKeyPem, { input: "signing-key", value: "***" }))
-            : undefined;
-        for (const c of verified?.checks ?? [])
-            (0,log/* info */.pq)(`✓ ${c}`);
+        if (signer?.publicKeyPem) {
+            const publicKeyPem = signer.publicKeyPem;
+            await (0,log/* group */.Os)("Verify the release directory", async () => {
+                const { checks } = await (0,verify.verifyRelease)(outputDir, publicKeyPem, {
+                    input: "signing-key",
+                    value: "***",
+                });
+                for (const c of checks)
+                    (0,log/* info */.pq)(`✓ ${c}`);
+            });
+        }
         const published = publishTo
             ? await (0,log/* group */.Os)(`Publish to ${publishTo.owner}/${publishTo.repo} ${publishTo.tag}`, () => publishRelease(publishTo, i, release))
             : undefined;
@@ -1670,30 +1765,14 @@ const packageRelease = (0,action.defineAction)({
             "release-url": published?.url ?? "",
             "release-id": published?.releaseId ?? "",
         });
-        const summary = new kit_summary/* Summary */.B()
-            .heading("package-release")
-            .paragraph(`**${set.project} ${set.version}** from \`${set.commit.slice(0, 12)}\`, ${set.binaries.length} target(s), ` +
-            (signer ? `signed (${signer.kind}${signer.hint ? `, key ${signer.hint}` : ""})` : "**unsigned**"))
-            .table(["asset", "size", "sha256", ...(published ? ["release"] : [])], release.assets.map((a) => [
-            `\`${a.name}\``,
-            (0,log/* bytes */.ee)(a.size),
-            `\`${a.sha256.slice(0, 16)}\``,
-            ...(published ? [published.status.get(a.name) ?? ""] : []),
-        ]), ["l", "r", "l", "l"])
-            .barChart("Archive size (MiB)", release.manifest.artifacts.map((a) => a.archive.name.replace(`${set.project}_${set.version}_`, "")), release.manifest.artifacts.map((a) => a.archive.size / 1048576), "MiB");
-        if (published)
-            summary.paragraph(`Release: ${published.url}`);
-        if (signer?.kind === "key") {
-            summary
-                .paragraph("Verify it, with no GitHub login, in the directory of the downloaded assets:")
-                .code([
-                `sha256sum -c --strict ${contract_manifest/* CHECKSUMS_FILE */.aP}`,
-                `openssl dgst -sha256 -verify ${contract_manifest/* PUBLIC_KEY_FILE */.vq} -signature ${contract_manifest/* SIGNATURE_FILE */.I9} ${contract_manifest/* CHECKSUMS_FILE */.aP}`,
-                `cosign verify-blob --key ${contract_manifest/* PUBLIC_KEY_FILE */.vq} --bundle ${contract_manifest/* BUNDLE_FILE */.Ij} --insecure-ignore-tlog ${contract_manifest/* CHECKSUMS_FILE */.aP}`,
-                `npx goship verify . --public-key ${contract_manifest/* PUBLIC_KEY_FILE */.vq}`,
-            ].join("\n"), "sh");
-        }
-        await summary.write();
+        await releaseSummary({
+            release,
+            ...(signer ? { signer: { kind: signer.kind, ...(signer.hint ? { hint: signer.hint } : {}) } } : {}),
+            ...(signer?.kind === "key" && signer.publicKeyPem
+                ? { committedKey: await committedPublicKey(signer.publicKeyPem, set.commit) }
+                : {}),
+            ...(published ? { published } : {}),
+        }).write();
     },
 });
 

@@ -1,8 +1,8 @@
-export const id = 387;
-export const ids = [387];
+export const id = 577;
+export const ids = [577];
 export const modules = {
 
-/***/ 49764:
+/***/ 71282:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -32,7 +32,10 @@ var schemas = __webpack_require__(27597);
 var errors = __webpack_require__(73713);
 // EXTERNAL MODULE: ./src/kit/log.ts
 var log = __webpack_require__(83490);
+// EXTERNAL MODULE: ./src/go/link-cache.ts
+var link_cache = __webpack_require__(60183);
 ;// CONCATENATED MODULE: ./src/go/cache.ts
+
 
 
 
@@ -47,6 +50,8 @@ var log = __webpack_require__(83490);
 const CachePlan = schemas/* object */.Ikc({
     modDir: schemas/* string */.YjP(),
     buildDir: schemas/* string */.YjP(),
+    /** build-static's link outputs (go/link-cache): saved and restored with the build cache. */
+    linkDir: schemas/* string */.YjP(),
     modKey: schemas/* string */.YjP(),
     modRestoreKeys: schemas/* array */.YOg(schemas/* string */.YjP()),
     buildKey: schemas/* string */.YjP(),
@@ -97,6 +102,7 @@ function planCaches(opts) {
     return {
         modDir: opts.modDir,
         buildDir: opts.buildDir,
+        linkDir: (0,link_cache/* linkCacheDir */.Q9)(opts.buildDir),
         modKey: `${base}-mod-${opts.sumHash}`,
         modRestoreKeys: [`${base}-mod-`],
         buildKey: `${buildPrefix}${opts.sumHash}`,
@@ -115,21 +121,21 @@ async function restoreCaches(plan) {
         (0,log/* info */.pq)("Caches: no cache service here (outside GitHub Actions or on GHES without it); skipped");
         return { plan, mod: "unavailable", build: "unavailable" };
     }
-    const one = async (dir, key, restoreKeys) => {
+    const one = async (dirs, key, restoreKeys) => {
         try {
-            const hit = await cache.restoreCache([dir], key, restoreKeys);
+            const hit = await cache.restoreCache(dirs, key, restoreKeys);
             if (hit === undefined)
                 return "miss";
-            (0,log/* info */.pq)(`Restored ${dir} from ${hit}`);
+            (0,log/* info */.pq)(`Restored ${dirs.join(", ")} from ${hit}`);
             return hit === key ? "exact" : "partial";
         }
         catch (e) {
-            (0,log/* warning */.$e)(`could not restore the cache for ${dir}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+            (0,log/* warning */.$e)(`could not restore the cache for ${dirs.join(", ")}: ${(0,errors/* errorMessage */.gJ)(e)}`);
             return "error";
         }
     };
-    const mod = await one(plan.modDir, plan.modKey, plan.modRestoreKeys);
-    const build = await one(plan.buildDir, plan.buildKey, plan.buildRestoreKeys);
+    const mod = await one([plan.modDir], plan.modKey, plan.modRestoreKeys);
+    const build = await one([plan.buildDir, plan.linkDir], plan.buildKey, plan.buildRestoreKeys);
     return { plan, mod, build };
 }
 /** Saves what was not an exact hit. Another job saving the same key first is normal. */
@@ -141,23 +147,24 @@ async function saveCaches(state) {
     if (!cache.isFeatureAvailable())
         return [];
     const saved = [];
-    const one = async (dir, key, result) => {
+    const one = async (dirs, key, result) => {
         if (fresh(result))
             return;
         try {
-            await cache.saveCache([dir], key);
+            await cache.saveCache(dirs, key);
             saved.push(key);
-            (0,log/* info */.pq)(`Saved ${dir} as ${key}`);
+            (0,log/* info */.pq)(`Saved ${dirs.join(", ")} as ${key}`);
         }
         catch (e) {
             if (e instanceof cache.ReserveCacheError)
                 (0,log/* info */.pq)(`Cache ${key} was saved by another job; skipped`);
             else
-                (0,log/* warning */.$e)(`could not save the cache for ${dir}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+                (0,log/* warning */.$e)(`could not save the cache for ${dirs.join(", ")}: ${(0,errors/* errorMessage */.gJ)(e)}`);
         }
     };
-    await one(state.plan.modDir, state.plan.modKey, state.mod);
-    await one(state.plan.buildDir, state.plan.buildKey, state.build);
+    await one([state.plan.modDir], state.plan.modKey, state.mod);
+    // The link cache is absent when no build-static ran in this job; the build cache alone is saved then.
+    await one([state.plan.buildDir, state.plan.linkDir], state.plan.buildKey, state.build);
     return saved;
 }
 
@@ -1046,6 +1053,7 @@ async function versionFromFile(path, input = "go-version-file") {
         return {
             spec: `>=${min} <${semver_default().major(min)}.${semver_default().minor(min) + 1}.0-0`,
             source: `go directive "go ${go}" in ${path} (newest patch release of ${semver_default().major(min)}.${semver_default().minor(min)})`,
+            derived: true,
         };
     }
     // .go-version: the first line that is not empty or a comment.
@@ -1352,6 +1360,19 @@ function cachedGo(version) {
     const dir = tool_cache/* find */.I6("go", semver, (0,runner_platform/* toolCacheArch */.T)());
     return dir === "" ? undefined : dir;
 }
+/** The newest of `versions` that satisfies `spec`; undefined when none does. */
+function newestSatisfying(spec, versions, input) {
+    if (versions.length === 0)
+        return undefined;
+    try {
+        return resolveSpec(spec, versions, input);
+    }
+    catch (e) {
+        if (e instanceof errors/* UserError */.yo)
+            return undefined; // none of them satisfies it
+        throw e;
+    }
+}
 /** Published versions for the runner's platform from one source. */
 async function listVersions(source, opts) {
     const { goos, goarch } = (0,runner_platform/* runnerTarget */.U)();
@@ -1384,6 +1405,18 @@ async function resolveAndInstallGo(opts) {
     const cachedExact = exact ? fromToolCache(exact) : undefined;
     if (cachedExact)
         return cachedExact;
+    // A range (1.25.x, a go directive) that a cached Go satisfies: as setup-go does, that Go,
+    // with no network, unless check-latest asks for the newest published one. stable and
+    // oldstable name whatever is newest now, so they are always looked up.
+    if (!exact && !opts.checkLatest && classifySpec(opts.request.spec, opts.specInput) === "range") {
+        const cached = tool_cache/* findAllVersions */.iq("go", (0,runner_platform/* toolCacheArch */.T)()).map(semverToGo);
+        const best = newestSatisfying(opts.request.spec, cached, opts.specInput);
+        const hit = best ? fromToolCache(best) : undefined;
+        if (hit) {
+            (0,log/* info */.pq)(`Go ${best} in the tool cache satisfies ${opts.request.spec}; used without looking for a newer one (check-latest: true would)`);
+            return hit;
+        }
+    }
     // Which sources to try, in order. An exact version from the proxy needs no listing.
     const order = opts.source === "auto" ? ["go.dev", "proxy"] : [opts.source];
     let version = exact;
@@ -1519,78 +1552,10 @@ async function placeInToolCache(staging, version) {
     return dest;
 }
 
-;// CONCATENATED MODULE: ./src/go/problem-matcher.ts
-
-
-
-
-/*
- * One pattern for both shapes Go prints:
- *   go build / go vet:  "pkg/file.go:12:5: undefined: x"   (vet may prefix "vet: ")
- *   go test:            "    file_test.go:12: got 1, want 2" (indented, no column)
- * The file may not contain whitespace or ":" (beyond a Windows drive letter), and the
- * position must be followed by ": ", so stack-trace frames ("\t/x/main.go:12 +0x1d"),
- * "--- FAIL: TestX (0.00s)" and log lines with timestamps do not match. The runner
- * compiles it as a .NET regex with RegexOptions.ECMAScript, so only syntax that
- * means the same in ECMAScript is used.
- */
-const GO_PATTERN = {
-    regexp: "^\\s*(?:vet: )?((?:[A-Za-z]:)?[^\\s:]+\\.go):(\\d+)(?::(\\d+))?: (.*)$",
-    file: 1,
-    line: 2,
-    column: 3,
-    message: 4,
-};
-/** GitHub's problem-matcher document for Go compiler, vet and test output. */
-const GO_PROBLEM_MATCHER = {
-    problemMatcher: [{ owner: "goship-go", pattern: [GO_PATTERN] }],
-};
-const MATCHER_FILE = "goship-go-matcher.json";
-/** Workflow-command data escaping, as the runner decodes it. */
-function escapeCommandData(s) {
-    return s.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
-}
-/**
- * Writes the matcher into dir (e.g. RUNNER_TEMP) and registers it with the runner
- * via `::add-matcher::`. In local mode nothing reads workflow commands, so the file
- * is only written. Returns the file's absolute path.
- */
-async function registerGoProblemMatcher(dir) {
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const file = (0,external_node_path_.resolve)(dir, MATCHER_FILE);
-    await (0,promises_.writeFile)(file, `${JSON.stringify(GO_PROBLEM_MATCHER, null, 2)}\n`);
-    if (!(0,log/* isLocalMode */.Jn)())
-        process.stdout.write(`::add-matcher::${escapeCommandData(file)}${external_node_os_.EOL}`);
-    return file;
-}
-const goRegExp = new RegExp(GO_PATTERN.regexp);
-/** The runner strips ANSI colour codes before matching. */
-const COLOR_CODE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m?`, "g");
-/**
- * Applies the matcher to one line as the runner does: colour codes stripped, the
- * regexp from the same string, groups picked by the document's indexes, and no
- * match when the message is blank (the runner drops those).
- */
-function matchGoProblem(line) {
-    const m = goRegExp.exec(line.replace(/\r?\n?$/, "").replace(COLOR_CODE, ""));
-    const file = m?.[GO_PATTERN.file];
-    const lineNumber = m?.[GO_PATTERN.line];
-    const message = m?.[GO_PATTERN.message];
-    if (!file || !lineNumber || !message?.trim())
-        return undefined;
-    const column = m?.[GO_PATTERN.column];
-    return {
-        file,
-        line: Number(lineNumber),
-        ...(column ? { column: Number(column) } : {}),
-        message,
-    };
-}
-
+// EXTERNAL MODULE: ./src/go/problem-matcher.ts
+var problem_matcher = __webpack_require__(99154);
 // EXTERNAL MODULE: ./src/kit/action.ts + 1 modules
 var action = __webpack_require__(86962);
-// EXTERNAL MODULE: ./src/kit/summary.ts
-var kit_summary = __webpack_require__(94508);
 // EXTERNAL MODULE: ./src/go/input-fields.ts
 var input_fields = __webpack_require__(39358);
 // EXTERNAL MODULE: ./src/kit/inputs.ts
@@ -1624,6 +1589,9 @@ const schema_inputs = schemas/* object */.Ikc({
     "download-source": (0,inputs.choice)(["auto", "go.dev", "proxy"])
         .default("auto")
         .describe("Where to download Go: auto (go.dev, falling back to the module proxy), go.dev, or proxy (the golang.org/toolchain module through GOPROXY, verified against sum.golang.org)."),
+    "check-latest": (0,inputs.boolean)()
+        .prefault("false")
+        .describe("Look for the newest Go that satisfies a version range (1.25.x, a go directive) even when the tool cache already holds one. Default: a cached Go that satisfies the range is used with no network."),
     "go-download-base-url": (0,inputs.text)(/^https?:\/\/[^\s"'`$\\]+$/, "an https URL serving go.dev/dl's listing and files (cleartext http only to 127.0.0.0/8 or [::1])")
         .superRefine((0,input_fields/* checkedBy */.N)((v) => checkGoDevBaseUrl(v)))
         .default("https://go.dev/dl")
@@ -1639,6 +1607,60 @@ const outputs = {
     matrix: 'JSON for strategy.matrix: {"include":[{"goos","goarch","variant"?,"target","cc"?}]}',
     "cache-hit": "true when both the module and the build cache were restored from an exact key",
 };
+
+// EXTERNAL MODULE: ./src/kit/summary.ts
+var kit_summary = __webpack_require__(94508);
+;// CONCATENATED MODULE: ./src/actions/setup-go-cross/summary.ts
+
+
+/** More targets than this go into a collapsed block. */
+const LONG_TABLE = 10;
+/** Where the toolchain came from, and how it was checked. */
+function describeSource(go) {
+    const t = (0,log/* seconds */.YA)(go.durationMs);
+    switch (go.from) {
+        case "tool-cache":
+            return `the tool cache (${t})`;
+        case "go.dev":
+            return `go.dev, sha256 checked against go.dev's listing, ${(0,log/* bytes */.ee)(go.download?.size ?? 0)} in ${t}`;
+        case "proxy":
+            return `the module proxy (golang.org/toolchain), ${go.download?.digest} checked against sum.golang.org, ${(0,log/* bytes */.ee)(go.download?.size ?? 0)} in ${t}`;
+    }
+}
+/**
+ * Status first: the Go version, what asked for it (in the user's words, never an internal
+ * range) and where it came from; then caches and GOROOT; then the targets, with only the
+ * columns some target fills.
+ */
+function setupSummary(r) {
+    const { go, request } = r;
+    const asked = request.derived || request.spec === go.version ? request.source : `${request.source}: ${request.spec}`;
+    const n = r.matrix.include.length;
+    const summary = new kit_summary/* Summary */.BD()
+        .heading("setup-go-cross")
+        .status(true, `Go **${go.version}** for ${n} target${n === 1 ? "" : "s"}, from ${describeSource(go)}`)
+        .list([
+        `asked for by ${asked}`,
+        `caches: ${r.cache ? `modules ${r.cache.mod}, build ${r.cache.build}` : "off"}`,
+        `GOROOT: \`${go.goroot}\``,
+        ...go.notes,
+    ]);
+    const rows = r.matrix.include;
+    const all = [
+        { name: "target", cell: (m) => m.target },
+        { name: "GOOS", cell: (m) => m.goos },
+        { name: "GOARCH", cell: (m) => m.goarch },
+        { name: "variant", cell: (m) => m.variant ?? "" },
+        { name: "cgo C compiler", cell: (m) => (m.cc ? `\`${m.cc}\`` : "") },
+    ];
+    const columns = all.filter((c) => rows.some((m) => c.cell(m) !== ""));
+    const table = new kit_summary/* Summary */.BD().table(columns.map((c) => c.name), rows.map((m) => columns.map((c) => c.cell(m))));
+    if (rows.length > LONG_TABLE)
+        summary.details(`${rows.length} targets`, table);
+    else
+        summary.paragraph(table.toMarkdown().trimEnd());
+    return summary;
+}
 
 ;// CONCATENATED MODULE: ./src/actions/setup-go-cross/main.ts
 
@@ -1694,7 +1716,9 @@ const setupGoCross = (0,action.defineAction)({
         }
         const request = await versionRequest(i, workDir);
         const proxies = proxyURLs(i.goproxy ?? process.env.GOPROXY ?? "https://proxy.golang.org");
-        (0,log/* info */.pq)(`Go version ${request.spec} (from ${request.source})`);
+        (0,log/* info */.pq)(request.derived
+            ? `Go version: ${request.source}`
+            : `Go version ${request.spec} (from ${request.source})`);
         const go = await (0,log/* group */.Os)("Install Go", async () => {
             const installed = await resolveAndInstallGo({
                 request,
@@ -1702,6 +1726,7 @@ const setupGoCross = (0,action.defineAction)({
                 source: i["download-source"],
                 goDevBaseUrl: i["go-download-base-url"].replace(/\/+$/, ""),
                 proxies,
+                checkLatest: i["check-latest"],
             });
             (0,log/* info */.pq)(`Go ${installed.version} from ${installed.from} in ${(0,log/* seconds */.YA)(installed.durationMs)}: ${installed.goroot}`);
             return installed;
@@ -1742,7 +1767,7 @@ const setupGoCross = (0,action.defineAction)({
             });
         }
         const matrix = (0,contract_targets/* buildMatrix */.Kn)(targets, cc);
-        await registerGoProblemMatcher(process.env.RUNNER_TEMP);
+        await (0,problem_matcher/* registerGoProblemMatcher */.nH)(process.env.RUNNER_TEMP);
         // Caches.
         let cacheState;
         if (i.cache !== "false") {
@@ -1770,20 +1795,7 @@ const setupGoCross = (0,action.defineAction)({
             matrix: JSON.stringify(matrix),
             "cache-hit": cacheHit,
         });
-        const summary = new kit_summary/* Summary */.B().heading("setup-go-cross").table(["", ""], [
-            [
-                "Go",
-                `**${go.version}** (${request.source}${request.spec !== go.version ? `: ${request.spec}` : ""})`,
-            ],
-            ["Installed from", describeSource(go)],
-            ["GOROOT", `\`${go.goroot}\``],
-            ["Caches", cacheState ? `modules: ${cacheState.mod}, build: ${cacheState.build}` : "off"],
-            ["Targets", String(targets.length)],
-        ]);
-        if (go.notes.length > 0)
-            summary.list(go.notes);
-        summary.table(["target", "GOOS", "GOARCH", "variant", "cgo C compiler"], matrix.include.map((m) => [m.target, m.goos, m.goarch, m.variant ?? "", m.cc ?? ""]));
-        await summary.write();
+        await setupSummary({ go, request, ...(cacheState ? { cache: cacheState } : {}), matrix }).write();
     },
     async post() {
         const raw = core/* getState */.Gu(STATE_CACHE);
@@ -1795,17 +1807,6 @@ const setupGoCross = (0,action.defineAction)({
             (0,log/* info */.pq)("Caches: nothing new to save");
     },
 });
-function describeSource(go) {
-    const t = (0,log/* seconds */.YA)(go.durationMs);
-    switch (go.from) {
-        case "tool-cache":
-            return `tool cache (${t})`;
-        case "go.dev":
-            return `go.dev, sha256 checked against go.dev's listing, ${(0,log/* bytes */.ee)(go.download?.size ?? 0)} in ${t}`;
-        case "proxy":
-            return `module proxy (golang.org/toolchain), ${go.download?.digest} checked against sum.golang.org, ${(0,log/* bytes */.ee)(go.download?.size ?? 0)} in ${t}`;
-    }
-}
 
 
 /***/ }),
@@ -1878,6 +1879,318 @@ const KNOWN_PLATFORMS = ROWS.map(([goos, goarch, cgoSupported, firstClass, broke
     firstClass,
     broken: broken ?? false,
 }));
+
+
+/***/ }),
+
+/***/ 29495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   St: () => (/* binding */ execFile),
+/* harmony export */   cI: () => (/* binding */ ExecError)
+/* harmony export */ });
+/* unused harmony export describeCommand */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1297);
+
+
+/** A program exited non-zero, was killed, or could not start. */
+class ExecError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
+    result;
+    outcome;
+    name = "ExecError";
+    constructor(message, result, 
+    /** How it ended, without the command line: "exited with code 1", "timed out after 5000 ms". */
+    outcome) {
+        super(message);
+        this.result = result;
+        this.outcome = outcome;
+    }
+}
+/** Renders argv for messages only; it is never given to a shell. */
+function describeCommand(file, args) {
+    return [file, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a))).join(" ");
+}
+/**
+ * Runs a program from an argv array (never through a shell) and captures its output.
+ * Throws ExecError with the exit code and the tail of stderr unless allowFailure is set.
+ */
+async function execFile(file, args, options = {}) {
+    const command = describeCommand(file, args);
+    const started = performance.now();
+    let r;
+    try {
+        r = await (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .runProcess */ .R3)(file, args, {
+            cwd: options.cwd,
+            env: options.env,
+            stdin: options.input,
+            timeoutMs: options.timeoutMs,
+            // Its own process group, so a timeout also ends what it started (go build's compile jobs).
+            processGroup: options.timeoutMs !== undefined,
+            onStdout: options.onStdout,
+            onStderr: options.onStderr,
+        });
+    }
+    catch (e) {
+        if (!(e instanceof _process_js__WEBPACK_IMPORTED_MODULE_1__/* .ProcessStartError */ ._S))
+            throw e;
+        const result = {
+            command,
+            code: -1,
+            stdout: "",
+            stderr: e.reason.message,
+            durationMs: performance.now() - started,
+        };
+        const why = e.reason.code === "ENOENT" ? e.message : `${command}: could not start: ${e.reason.message}`;
+        throw new ExecError(why, result, `could not start: ${e.reason.message}`);
+    }
+    const result = {
+        command,
+        code: r.code,
+        stdout: r.stdout,
+        stderr: r.stderr,
+        durationMs: r.durationMs,
+    };
+    if (r.timedOut) {
+        const outcome = `timed out after ${options.timeoutMs} ms`;
+        throw new ExecError(`${command}: ${outcome}`, result, outcome);
+    }
+    if (r.code !== 0 && !options.allowFailure) {
+        const how = r.signal ? `was killed by ${r.signal}` : `exited with code ${r.code}`;
+        const tail = lastLines(result.stderr || result.stdout, 20);
+        throw new ExecError(`${command} ${how}${tail ? `:\n${tail}` : ""}`, result, how);
+    }
+    return result;
+}
+function lastLines(text, n) {
+    return text.trimEnd().split("\n").slice(-n).join("\n");
+}
+
+
+/***/ }),
+
+/***/ 1297:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FN: () => (/* binding */ processAlive),
+/* harmony export */   JZ: () => (/* binding */ endProcess),
+/* harmony export */   Qv: () => (/* binding */ ProcessInputError),
+/* harmony export */   R3: () => (/* binding */ runProcess),
+/* harmony export */   X0: () => (/* binding */ processStartTime),
+/* harmony export */   _S: () => (/* binding */ ProcessStartError),
+/* harmony export */   a7: () => (/* binding */ signalProcess),
+/* harmony export */   zE: () => (/* binding */ waitForExit)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73713);
+
+
+
+
+/** The program could not be started: not installed (ENOENT), not executable… */
+class ProcessStartError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo {
+    file;
+    reason;
+    name = "ProcessStartError";
+    constructor(file, reason) {
+        super(reason.code === "ENOENT" ? `${file}: command not found` : `${file}: could not start: ${reason.message}`);
+        this.file = file;
+        this.reason = reason;
+    }
+}
+/** The stream given as the child's stdin failed; the child was ended. */
+class ProcessInputError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo {
+    file;
+    reason;
+    name = "ProcessInputError";
+    constructor(file, reason) {
+        super(`reading the input of ${file}: ${reason.message}`);
+        this.file = file;
+        this.reason = reason;
+    }
+}
+const KILL_GRACE_MS = 2000;
+/**
+ * Runs `file` with `args` and resolves with how it ended, whatever its exit code; rejects only
+ * when it could not start (ProcessStartError) or its stdin stream failed (ProcessInputError).
+ */
+function runProcess(file, args, options = {}) {
+    const started = performance.now();
+    const { stdin, stderrFd } = options;
+    const background = stderrFd !== undefined;
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: [stdin === undefined ? "ignore" : "pipe", background ? "ignore" : "pipe", stderrFd ?? "pipe"],
+            shell: false,
+            detached: options.processGroup === true,
+        });
+        let settled = false;
+        const settle = (f) => {
+            if (settled)
+                return;
+            settled = true;
+            if (timer)
+                clearTimeout(timer);
+            f();
+        };
+        const kill = (signal) => {
+            if (options.processGroup && child.pid !== undefined) {
+                try {
+                    // The group, even once its leader is gone: what it started may still run.
+                    process.kill(-child.pid, signal);
+                    return;
+                }
+                catch {
+                    // no such group: the child alone
+                }
+            }
+            child.kill(signal);
+        };
+        let timedOut = false;
+        const timer = options.timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                kill("SIGTERM");
+                setTimeout(() => kill("SIGKILL"), KILL_GRACE_MS).unref();
+            }, options.timeoutMs);
+        const out = [];
+        let outBytes = 0;
+        let truncated = false;
+        const maxOut = options.maxStdoutBytes ?? Number.POSITIVE_INFINITY;
+        child.stdout?.on("data", (b) => {
+            options.onStdout?.(b.toString());
+            const room = maxOut - outBytes;
+            if (b.length > room)
+                truncated = true;
+            if (room > 0) {
+                const kept = b.length > room ? b.subarray(0, room) : b;
+                out.push(kept);
+                outBytes += kept.length;
+            }
+        });
+        let err = [];
+        let errBytes = 0;
+        const maxErr = options.maxStderrBytes;
+        child.stderr?.on("data", (b) => {
+            options.onStderr?.(b.toString());
+            err.push(b);
+            errBytes += b.length;
+            if (maxErr !== undefined && errBytes > 2 * maxErr) {
+                const tail = Buffer.concat(err).subarray(-maxErr);
+                err = [tail];
+                errBytes = tail.length;
+            }
+        });
+        if (stdin !== undefined && child.stdin) {
+            child.stdin.on("error", () => { }); // the child may exit before reading all of it; its exit code tells
+            if (typeof stdin === "string" || Buffer.isBuffer(stdin)) {
+                if (options.keepStdinOpen)
+                    child.stdin.write(stdin);
+                else
+                    child.stdin.end(stdin);
+            }
+            else {
+                stdin.on("error", (e) => {
+                    child.stdin?.destroy();
+                    kill("SIGTERM");
+                    settle(() => reject(new ProcessInputError(file, e)));
+                });
+                stdin.pipe(child.stdin, { end: !options.keepStdinOpen });
+            }
+        }
+        child.on("error", (e) => {
+            // Also emitted when a kill fails, which changes nothing here: only a child that never ran has no pid.
+            if (child.pid === undefined)
+                settle(() => reject(new ProcessStartError(file, e)));
+        });
+        child.on(background ? "exit" : "close", (code, signal) => {
+            if (stdin !== undefined && typeof stdin !== "string" && !Buffer.isBuffer(stdin))
+                stdin.destroy();
+            if (options.keepStdinOpen)
+                child.stdin?.destroy();
+            const stderr = Buffer.concat(err);
+            settle(() => resolve({
+                code: code ?? -1,
+                signal,
+                stdout: Buffer.concat(out).toString(),
+                stdoutTruncated: truncated,
+                stderr: (maxErr === undefined ? stderr : stderr.subarray(-maxErr)).toString(),
+                timedOut,
+                durationMs: performance.now() - started,
+            }));
+        });
+    });
+}
+// ---------------------------------------------------------------------------------------------
+// A process known by its PID
+/** Running, not just present: a killed process whose new parent has not reaped it yet is a zombie. */
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+    }
+    catch (e) {
+        return e.code === "EPERM";
+    }
+    try {
+        // /proc/<pid>/stat: "pid (comm) state …"; comm may hold spaces and parentheses.
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, "utf8");
+        return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+    }
+    catch {
+        return true; // no /proc (macOS runners): kill(0) is all there is
+    }
+}
+/** A process's start time (clock ticks since boot), so a reused PID is not taken for it; "" when gone. */
+function processStartTime(pid) {
+    try {
+        // The fields after comm: state is the first, starttime the 20th. A zombie has ended: no start time.
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        return fields[0] === "Z" ? "" : (fields[19] ?? "");
+    }
+    catch {
+        return "";
+    }
+}
+/** Sends `signal`; a process that is gone already is not an error. */
+function signalProcess(pid, signal) {
+    try {
+        process.kill(pid, signal);
+    }
+    catch {
+        // already gone
+    }
+}
+/** Waits up to `ms` for the process to be gone; false when it is still there. */
+async function waitForExit(pid, ms) {
+    const deadline = Date.now() + ms;
+    while (processAlive(pid)) {
+        if (Date.now() > deadline)
+            return false;
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_2__.setTimeout)(25);
+    }
+    return true;
+}
+/** Ends a process: SIGTERM, then SIGKILL if it is still there after `graceMs`; waits until it is gone (up to `graceMs` more). */
+async function endProcess(pid, graceMs = 5000) {
+    if (!processAlive(pid))
+        return;
+    signalProcess(pid, "SIGTERM");
+    if (!(await waitForExit(pid, graceMs))) {
+        signalProcess(pid, "SIGKILL");
+        await waitForExit(pid, graceMs);
+    }
+}
 
 
 /***/ }),

@@ -1,8 +1,8 @@
-export const id = 478;
-export const ids = [478];
+export const id = 935;
+export const ids = [935];
 export const modules = {
 
-/***/ 86478:
+/***/ 77935:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,6 +19,76 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/go/problem-matcher.ts
+var problem_matcher = __webpack_require__(99154);
+;// CONCATENATED MODULE: ./src/build/failures.ts
+
+
+/** Targets that failed the same way, in the order first seen: a compile error fails them all alike. */
+function groupFailures(failures) {
+    const groups = new Map();
+    for (const f of failures)
+        groups.set(f.message, [...(groups.get(f.message) ?? []), f.target]);
+    return [...groups].map(([message, targets]) => ({ message, targets }));
+}
+/** Up to `n` names, then how many more. */
+function someTargets(targets, n = 3) {
+    return targets.length <= n
+        ? targets.join(", ")
+        : `${targets.slice(0, n).join(", ")} and ${targets.length - n} more`;
+}
+/**
+ * The message a failed build fails with, cause first: `linux/amd64: ./main.go:6:10: undefined: x`,
+ * each distinct failure once with the other targets it hit, and the count last when there was
+ * more than one target.
+ */
+function failureMessage(failures, total) {
+    const lines = groupFailures(failures).map(({ message, targets }) => `${targets[0]}: ${message}${targets.length > 1 ? `\n  (the same for ${someTargets(targets.slice(1), 6)})` : ""}`);
+    if (total > 1)
+        lines.push(`${failures.length} of ${total} target(s) failed`);
+    return lines.join("\n");
+}
+/**
+ * One annotation per distinct diagnostic, whatever the number of targets it failed: the
+ * title names them. `workDir` is where `go build` ran (Go prints paths relative to it) and
+ * `repoRoot` the repository's top, which annotation paths are relative to; a file outside it
+ * (the module cache) keeps its place in the message only.
+ */
+function buildAnnotations(failures, workDir, repoRoot) {
+    const byProblem = new Map();
+    for (const f of failures) {
+        for (const problem of f.diagnostics) {
+            const key = (0,problem_matcher/* problemKey */.ZL)(problem);
+            const entry = byProblem.get(key) ?? { problem, targets: [] };
+            entry.targets.push(f.target);
+            byProblem.set(key, entry);
+        }
+    }
+    return [...byProblem.values()].map(({ problem, targets }) => {
+        const file = repoPath(workDir, repoRoot, problem.file);
+        const title = `go build (${someTargets(targets)})`;
+        if (!file) {
+            const at = `${problem.file}:${problem.line}${problem.column ? `:${problem.column}` : ""}`;
+            return { title, message: `${at}: ${problem.message}` };
+        }
+        return {
+            title,
+            message: problem.message,
+            file,
+            line: problem.line,
+            ...(problem.column ? { column: problem.column } : {}),
+        };
+    });
+}
+/** A path Go printed, relative to the repository root; undefined when it is outside it. */
+function repoPath(workDir, repoRoot, file) {
+    const abs = (0,external_node_path_.resolve)(workDir, file);
+    const rel = (0,external_node_path_.relative)((0,external_node_path_.resolve)(repoRoot ?? workDir), abs);
+    if (rel === "" || rel.startsWith("..") || (0,external_node_path_.isAbsolute)(rel))
+        return undefined;
+    return rel.split(external_node_path_.sep).join("/");
+}
+
 // EXTERNAL MODULE: ./src/build/gitinfo.ts
 var gitinfo = __webpack_require__(28076);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -27,6 +97,10 @@ var promises_ = __webpack_require__(51455);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/contract/targets.ts
 var contract_targets = __webpack_require__(5008);
+// EXTERNAL MODULE: ./src/go/link-cache.ts
+var link_cache = __webpack_require__(60183);
+// EXTERNAL MODULE: ./src/kit/errors.ts
+var errors = __webpack_require__(73713);
 // EXTERNAL MODULE: ./src/kit/exec.ts
 var exec = __webpack_require__(29495);
 // EXTERNAL MODULE: ./src/kit/hash.ts
@@ -36,6 +110,9 @@ var binfmt = __webpack_require__(11918);
 // EXTERNAL MODULE: ./src/build/buildinfo.ts
 var buildinfo = __webpack_require__(13564);
 ;// CONCATENATED MODULE: ./src/build/gobuild.ts
+
+
+
 
 
 
@@ -75,15 +152,41 @@ function buildEnv(spec) {
 /**
  * Where `go build -o` writes: a file that stays between runs, so Go's own up-to-date check
  * (the build ID of the existing output) skips the link when nothing changed, as it does
- * for a plain `go build` loop. A hidden sibling of the target directories, without a
- * fragment, so nothing collects it as build output.
+ * for a plain `go build` loop. It is in the link cache beside GOCACHE (go/link-cache), not in
+ * output-dir, which holds only what the user asked for.
  */
 function linkPath(spec) {
-    return (0,external_node_path_.join)(spec.outputDir, ".goship-link", targetDirName(spec.binaryName, spec.target), binaryFileName(spec.binaryName, spec.target));
+    return (0,external_node_path_.join)((0,link_cache/* linkCacheEntry */.x1)(spec.linkDir, spec.outputDir), targetDirName(spec.binaryName, spec.target), binaryFileName(spec.binaryName, spec.target));
 }
 /** <outputDir>/<name>_<goos>_<goarch>[_<variant>]: where one target's binary and fragment go. */
 function targetDir(spec) {
     return (0,external_node_path_.join)(spec.outputDir, targetDirName(spec.binaryName, spec.target));
+}
+/**
+ * `go build` failed. The message is what Go said (its `# package` headers left out), so that a
+ * failure reads as its cause; the command line, long with -ldflags, is kept apart for the
+ * debug log. `diagnostics` are the file/line problems in that output, for annotations.
+ */
+class GoBuildError extends errors/* UserError */.yo {
+    command;
+    outcome;
+    output;
+    name = "GoBuildError";
+    diagnostics;
+    constructor(command, 
+    /** How it ended, e.g. "exited with code 1", "timed out after 3600000 ms". */
+    outcome, output) {
+        const said = output
+            .split("\n")
+            .filter((l) => l.trim() !== "" && !l.startsWith("# "))
+            .slice(-20)
+            .join("\n");
+        super(said || `go build ${outcome}`);
+        this.command = command;
+        this.outcome = outcome;
+        this.output = output;
+        this.diagnostics = (0,problem_matcher/* goDiagnostics */.p_)(output);
+    }
 }
 /** Builds one target into <outputDir>/<name>_<goos>_<goarch>[_<variant>]/<name>[.exe]. */
 async function goBuild(spec, onOutput) {
@@ -102,6 +205,10 @@ async function goBuild(spec, onOutput) {
                 if (l.trim())
                     onOutput?.(l);
         },
+    }).catch((e) => {
+        if (!(e instanceof exec/* ExecError */.cI))
+            throw e;
+        throw new GoBuildError(e.result.command, e.outcome, e.result.stderr || e.result.stdout);
     });
     await placeBinary(linked, path);
     return { target: spec.target, path, name, durationMs: performance.now() - started };
@@ -136,16 +243,16 @@ async function placeBinary(linked, path) {
 }
 /**
  * Removes everything goBuild wrote for one target: its directory (binary, fragment) and its
- * link copy, then the link directory once no target has a copy there. A failed run leaves
- * no binary behind that anything could pick up as build output.
+ * link copy, then the output directory's link cache entry once no target has a copy there.
+ * A failed run leaves no binary behind that anything could pick up as build output.
  */
 async function removeBuild(spec) {
-    const links = (0,external_node_path_.dirname)((0,external_node_path_.dirname)(linkPath(spec)));
+    const entry = (0,link_cache/* linkCacheEntry */.x1)(spec.linkDir, spec.outputDir);
     await Promise.all([
         (0,promises_.rm)(targetDir(spec), { recursive: true, force: true }),
         (0,promises_.rm)((0,external_node_path_.dirname)(linkPath(spec)), { recursive: true, force: true }),
     ]);
-    await (0,promises_.rmdir)(links).catch(() => undefined); // still holds another target's copy, or already gone
+    await (0,promises_.rmdir)(entry).catch(() => undefined); // still holds another target's copy, or already gone
 }
 /**
  * Reads a built binary (headers and build info, never the whole file into memory) and
@@ -212,6 +319,7 @@ async function reproduce(spec, sourceRoot, first) {
             ...spec,
             workDir: (0,external_node_path_.join)(copy, (0,external_node_path_.relative)(sourceRoot, spec.workDir)),
             outputDir: (0,external_node_path_.join)(work, "out"),
+            linkDir: (0,link_cache/* linkCacheDir */.Q9)(gocache),
             env: { ...spec.env, GOCACHE: gocache, ...copyGitEnv(spec.env, sourceRoot, copy) },
         });
         const { sha256 } = await (0,hash/* sha256File */.Q)(again.path);
@@ -251,8 +359,6 @@ async function writeFileAtomic(path, text) {
     await (0,promises_.rename)(tmp, path);
 }
 
-// EXTERNAL MODULE: ./src/kit/errors.ts
-var errors = __webpack_require__(73713);
 ;// CONCATENATED MODULE: ./src/build/ldflags.ts
 
 const KEYS = ["version", "commit", "date"];
@@ -440,8 +546,8 @@ var action = __webpack_require__(86962);
 var kit_log = __webpack_require__(83490);
 // EXTERNAL MODULE: ./src/kit/pool.ts
 var pool = __webpack_require__(1456);
-// EXTERNAL MODULE: ./src/kit/summary.ts
-var kit_summary = __webpack_require__(94508);
+// EXTERNAL MODULE: ./src/kit/progress.ts
+var progress = __webpack_require__(13701);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 9 modules
 var schemas = __webpack_require__(27597);
 // EXTERNAL MODULE: ./src/go/input-fields.ts
@@ -524,7 +630,80 @@ const outputs = {
     version: "The version ID stamped into the binaries",
 };
 
+// EXTERNAL MODULE: ./src/kit/summary.ts
+var kit_summary = __webpack_require__(94508);
+;// CONCATENATED MODULE: ./src/actions/build-static/summary.ts
+
+
+
+/** More rows than this go into a collapsed block. */
+const LONG_TABLE = 10;
+const staticCell = (s) => (s === undefined ? "n/a" : s ? "yes" : "**no**");
+/**
+ * Status first (✅ or ❌ and what failed, per target), then the details: one line for a
+ * one-target job, a table for more, the full digests collapsed.
+ */
+function buildSummary(r) {
+    const ok = r.failures.length === 0 && r.error === undefined;
+    const what = `**${r.binaryName} ${r.version}**`;
+    const identical = r.reproducibleCheck
+        ? ", each rebuilt from another path with an empty cache: identical"
+        : "";
+    const summary = new kit_summary/* Summary */.BD().heading("build-static");
+    const one = r.targets.length === 1 ? r.built[0] : undefined;
+    if (ok && one) {
+        summary.status(true, `${what} for ${one.target}: ${(0,kit_log/* bytes */.ee)(one.size)}, ${one.static === undefined ? "" : one.static ? "static, " : "**not static**, "}` +
+            `sha256 \`${one.sha256.slice(0, 16)}\`, built in ${(0,kit_log/* seconds */.YA)(one.buildMs)}${identical}`);
+    }
+    else if (ok) {
+        summary.status(true, `${what}: ${r.targets.length} targets built and verified in ${(0,kit_log/* seconds */.YA)(r.wallMs)}${identical}`);
+    }
+    else if (r.failures.length > 0) {
+        const failed = r.failures.map((f) => f.target);
+        summary.status(false, r.targets.length === 1
+            ? `${what} for ${failed[0]} failed`
+            : `${what}: ${failed.length} of ${r.targets.length} targets failed: ${someTargets(failed, 7)}`);
+    }
+    else {
+        summary.status(false, `${what}: ${(r.error ?? "").split("\n")[0]}`);
+    }
+    summary.paragraph(`From \`${r.commit.slice(0, 12)}\` (${r.date}) with Go ${r.goVersion}.`);
+    if (r.stamped)
+        summary.paragraph(r.stamped);
+    for (const { message, targets } of groupFailures(r.failures)) {
+        summary.paragraph(`**${targets.join(", ")}**:`).code(message);
+    }
+    if (r.error !== undefined && r.failures.length === 0 && r.error.includes("\n"))
+        summary.code(r.error);
+    if (r.built.length > 0 && !(ok && one)) {
+        const table = new kit_summary/* Summary */.BD();
+        if (!ok)
+            table.paragraph("Built and verified, then removed because the step failed:");
+        table.table(["target", "size", "sha256", "static", "build time", "verify"], r.built.map((b) => [
+            b.target,
+            (0,kit_log/* bytes */.ee)(b.size),
+            `\`${b.sha256.slice(0, 16)}\``,
+            staticCell(b.static),
+            (0,kit_log/* seconds */.YA)(b.buildMs),
+            `${b.verifyMs.toFixed(0)} ms`,
+        ]), ["l", "r", "l", "l", "r", "r"]);
+        if (r.built.length > LONG_TABLE)
+            summary.details(`${r.built.length} targets`, table);
+        else
+            summary.paragraph(table.toMarkdown().trimEnd());
+    }
+    if (ok) {
+        summary.details("sha256 of each binary", new kit_summary/* Summary */.BD().code(r.built.map((b) => `${b.sha256}  ${b.target}`).join("\n")));
+    }
+    if (r.uploaded.length > 0)
+        summary.paragraph(`Artifacts: ${r.uploaded.map((u) => `\`${u}\``).join(", ")}`);
+    return summary;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/build-static/main.ts
+
+
+
 
 
 
@@ -553,21 +732,23 @@ const PINNED_GOFLAGS = "-buildvcs=auto";
 /** The go on PATH (setup-go-cross puts the installed one first) and what it says of itself. */
 async function goToolchain(workDir) {
     const env = { ...process.env, GOTOOLCHAIN: "local" };
-    const { stdout } = await (0,exec/* execFile */.St)("go", ["env", "GOVERSION", "GOROOT", "GOFLAGS", "GOENV"], {
+    const { stdout } = await (0,exec/* execFile */.St)("go", ["env", "GOVERSION", "GOROOT", "GOFLAGS", "GOENV", "GOCACHE"], {
         cwd: workDir,
         env,
         timeoutMs: 60_000,
     }).catch((e) => {
         throw new errors/* UserError */.yo(`no usable go on PATH (${(0,errors/* errorMessage */.gJ)(e).split("\n")[0]}); run setup-go-cross first`);
     });
-    const [version = "", goroot = "", goflags = "", goenvFile = ""] = stdout.split("\n");
+    const [version = "", goroot = "", goflags = "", goenvFile = "", gocache = ""] = stdout.split("\n");
     if (goflags.trim() !== "" && goflags.trim() !== PINNED_GOFLAGS) {
         const from = process.env.GOFLAGS ? "the environment" : `the go env file ${goenvFile}`;
         (0,kit_log/* warning */.$e)(`GOFLAGS=${goflags.trim()} (from ${from}) is not used: flags there can change the binary's bytes, and ` +
             `goship builds with its own (GOFLAGS=${PINNED_GOFLAGS}; tags, ldflags and cgo come from its inputs)`);
     }
     env.GOFLAGS = PINNED_GOFLAGS;
-    return { goBin: (0,external_node_path_.join)(goroot, "bin", "go"), goVersion: version.trim().replace(/^go/, ""), env };
+    if (!(0,external_node_path_.isAbsolute)(gocache))
+        throw new errors/* UserError */.yo(`go env GOCACHE is "${gocache}": go build needs a build cache (unset GOCACHE, or set a directory)`);
+    return { goBin: (0,external_node_path_.join)(goroot, "bin", "go"), goVersion: version.trim().replace(/^go/, ""), gocache, env };
 }
 /**
  * `cmd/http` as a user means it: the directory under the working directory. Go reads a path
@@ -668,7 +849,8 @@ const buildStatic = (0,action.defineAction)({
         const pkg = localPackage(i.package, workDir);
         if (pkg !== i.package)
             (0,kit_log/* info */.pq)(`package: ${i.package} is the directory ${pkg} (Go would read it as a standard-library path)`);
-        const { goBin, goVersion, env: goEnv } = await goToolchain(workDir);
+        const { goBin, goVersion, gocache, env: goEnv } = await goToolchain(workDir);
+        const linkDir = (0,link_cache/* linkCacheDir */.Q9)(gocache);
         const runner = (0,runner_platform/* runnerTarget */.U)();
         // Independent questions to go and git, asked at once.
         const [platforms, firstSource, main] = await Promise.all([
@@ -738,11 +920,14 @@ const buildStatic = (0,action.defineAction)({
                 cc?.compilers.find((c) => (0,contract_targets/* formatTarget */.P4)(c.target) === (0,contract_targets/* formatTarget */.P4)(target))?.compiler.cc,
             env,
             procs,
+            linkDir,
         });
         const failures = [];
-        const fail = (name, message) => {
-            failures.push(`${name}: ${message}`);
+        const fail = (name, message, e) => {
+            failures.push({ target: name, message, diagnostics: e instanceof GoBuildError ? e.diagnostics : [] });
             (0,kit_log/* info */.pq)(`✗ ${name}: ${message.split("\n")[0]}`);
+            if (e instanceof GoBuildError)
+                (0,kit_log/* debug */.Yz)(`${name}: ${e.command} ${e.outcome}`);
         };
         /** Everything after `go build`: reading the binary, and the reproducibility gate. */
         const check = async (target, built, spec) => {
@@ -763,7 +948,17 @@ const buildStatic = (0,action.defineAction)({
                 }
                 let reproduction;
                 if (i["reproducible-check"]) {
-                    reproduction = await reproduce(spec, source?.root ?? workDir, built.path);
+                    const rebuilt = progress/* progress */.qB.start(`${name}: the reproducibility check's second build`);
+                    reproduction = await reproduce(spec, source?.root ?? workDir, built.path)
+                        .catch((e) => {
+                        if (!(e instanceof GoBuildError))
+                            throw e;
+                        fail(name, `the reproducibility check's second build failed: ${e.message}`, e);
+                        return undefined;
+                    })
+                        .finally(rebuilt);
+                    if (!reproduction)
+                        return undefined;
                     if (!reproduction.identical) {
                         const d = reproduction.difference;
                         fail(name, `not reproducible: a second build from a copy at another path with an empty GOCACHE differs, first at byte ${d?.offset} in ${d?.section} (sha256 ${verification.sha256} vs ${reproduction.sha256})`);
@@ -780,15 +975,42 @@ const buildStatic = (0,action.defineAction)({
                 return undefined;
             }
         };
+        const started = performance.now();
+        let wallMs;
+        let verified = [];
+        const uploaded = [];
+        const report = (error) => ({
+            binaryName,
+            version,
+            commit,
+            date,
+            goVersion,
+            targets: targets.map(contract_targets/* formatTarget */.P4),
+            built: verified.map((r) => ({
+                target: (0,contract_targets/* formatTarget */.P4)(r.target),
+                size: r.verification.size,
+                sha256: r.verification.sha256,
+                static: r.verification.info.static,
+                buildMs: r.built.durationMs,
+                verifyMs: r.verification.durationMs,
+            })),
+            failures,
+            ...(error === undefined ? {} : { error }),
+            wallMs: wallMs ?? performance.now() - started,
+            reproducibleCheck: i["reproducible-check"],
+            uploaded,
+            stamped: stampedLine(stampCheck, stamp),
+        });
         try {
             const results = await (0,kit_log/* group */.Os)(`Build ${targets.length} target(s)`, async () => {
                 const checks = [];
                 try {
-                    await (0,pool/* pool */.dz)(targets, builds, async (target) => {
+                    await (0,pool/* pool */.dz)(targets, builds, async (target, index) => {
                         const name = (0,contract_targets/* formatTarget */.P4)(target);
                         const log = (line) => (0,kit_log/* info */.pq)(`  ${name}: ${line}`);
                         let spec = specFor(target);
                         let built;
+                        const done = progress/* progress */.qB.start(name, { index, total: targets.length });
                         try {
                             built = await goBuild(spec, log);
                         }
@@ -796,11 +1018,11 @@ const buildStatic = (0,action.defineAction)({
                             if (!(e instanceof errors/* UserError */.yo))
                                 throw e;
                             if (!linksStatically(target)) {
-                                fail(name, e.message);
+                                fail(name, e.message, e);
                                 return;
                             }
                             if (i["require-static"]) {
-                                fail(name, staticLinkFailed(e.message));
+                                fail(name, staticLinkFailed(e.message), e);
                                 return;
                             }
                             (0,kit_log/* warning */.$e)(`${name}: the static link failed, so this is a dynamic binary (require-static: false): ${lastLines(e.message)}`);
@@ -811,9 +1033,12 @@ const buildStatic = (0,action.defineAction)({
                             catch (again) {
                                 if (!(again instanceof errors/* UserError */.yo))
                                     throw again;
-                                fail(name, again.message);
+                                fail(name, again.message, again);
                                 return;
                             }
+                        }
+                        finally {
+                            done();
                         }
                         const checked = check(target, built, spec);
                         checks.push(checked);
@@ -829,10 +1054,19 @@ const buildStatic = (0,action.defineAction)({
                 }
                 return Promise.all(checks);
             });
+            wallMs = performance.now() - started;
+            verified = results.filter((r) => r !== undefined).sort((a, b) => (0,contract_targets/* compareTargets */.wu)(a.target, b.target));
             if (failures.length > 0) {
-                throw new errors/* UserError */.yo(`${failures.length} of ${targets.length} target(s) failed:\n  ${failures.join("\n  ")}`);
+                // In the targets' order, not the order the builds happened to end in.
+                const order = targets.map(contract_targets/* formatTarget */.P4);
+                failures.sort((a, b) => order.indexOf(a.target) - order.indexOf(b.target));
+                // One annotation per compile error at its file and line, not one per target.
+                const repoRoot = source?.root ?? process.env.GITHUB_WORKSPACE;
+                for (const a of buildAnnotations(failures, (0,external_node_fs_.realpathSync)(workDir), repoRoot))
+                    (0,kit_log/* annotateError */.TF)(a.message, a);
+                throw new errors/* UserError */.yo(failureMessage(failures, targets.length));
             }
-            const done = results.sort((a, b) => (0,contract_targets/* compareTargets */.wu)(a.target, b.target));
+            const done = verified;
             // One manifest fragment per target, next to its binary.
             const artifacts = [];
             for (const r of done) {
@@ -874,7 +1108,6 @@ const buildStatic = (0,action.defineAction)({
                 });
             }
             const upload = i.upload ?? (process.env.GITHUB_ACTIONS === "true" && !(0,kit_log/* isLocalMode */.Jn)());
-            const uploaded = [];
             if (upload) {
                 await (0,kit_log/* group */.Os)("Upload artifacts", async () => {
                     for (const r of done) {
@@ -888,39 +1121,24 @@ const buildStatic = (0,action.defineAction)({
                 });
             }
             (0,action.setOutputs)(buildStatic, { artifacts: JSON.stringify(artifacts), "manifest-dir": outputDir, version });
-            const totalSize = done.reduce((n, r) => n + r.verification.size, 0);
-            const totalTime = done.reduce((n, r) => n + r.built.durationMs, 0);
-            const summary = new kit_summary/* Summary */.B()
-                .heading("build-static")
-                .paragraph(`**${binaryName} ${version}** from \`${commit.slice(0, 12)}\` (${date}), Go ${goVersion}, ${targets.length} target(s)` +
-                (i["reproducible-check"]
-                    ? ", each rebuilt from another path with an empty cache: identical"
-                    : ""))
-                .paragraph(stampedLine(stampCheck, stamp))
-                .table(["target", "size", "sha256", "static", "build time", "verify"], [
-                ...done.map((r) => [
-                    (0,contract_targets/* formatTarget */.P4)(r.target),
-                    (0,kit_log/* bytes */.ee)(r.verification.size),
-                    `\`${r.verification.sha256.slice(0, 16)}\``,
-                    r.verification.info.static === undefined
-                        ? "n/a"
-                        : r.verification.info.static
-                            ? "yes"
-                            : "**no**",
-                    (0,kit_log/* seconds */.YA)(r.built.durationMs),
-                    `${r.verification.durationMs.toFixed(0)} ms`,
-                ]),
-                ["**total**", (0,kit_log/* bytes */.ee)(totalSize), "", "", (0,kit_log/* seconds */.YA)(totalTime), ""],
-            ], ["l", "r", "l", "l", "r", "r"])
-                .barChart("Binary size (MiB)", done.map((r) => (0,contract_targets/* formatTarget */.P4)(r.target)), done.map((r) => r.verification.size / 1048576), "MiB");
-            if (uploaded.length > 0)
-                summary.paragraph(`Artifacts: ${uploaded.map((u) => `\`${u}\``).join(", ")}`);
-            await summary.write();
+            await buildSummary(report()).write();
+            // Link outputs of output directories unused for five days go, as Go trims GOCACHE.
+            await (0,link_cache/* trimLinkCache */.LR)(linkDir, (0,link_cache/* linkCacheEntry */.x1)(linkDir, outputDir), Date.now()).catch((e) => (0,kit_log/* warning */.$e)(`could not trim the link cache ${linkDir}: ${(0,errors/* errorMessage */.gJ)(e)}`));
         }
         catch (e) {
             // Whatever failed once `go build` started (a build, a check, the reproducibility gate, a
             // bug), no binary of this run stays in output-dir: nothing unverified can be picked up.
             await Promise.all(targets.map((t) => removeBuild(specFor(t))));
+            // Status first on failure too: which targets failed and why (a failure of one target is
+            // in `failures`; anything else is the step's own).
+            const error = failures.length > 0
+                ? undefined
+                : e instanceof errors/* UserError */.yo
+                    ? e.message
+                    : `internal error (a bug in goship, please report it): ${(0,errors/* errorMessage */.gJ)(e)}`;
+            await buildSummary(report(error))
+                .write()
+                .catch((w) => (0,kit_log/* warning */.$e)(`could not write the job summary: ${(0,errors/* errorMessage */.gJ)(w)}`));
             throw e;
         }
     },
