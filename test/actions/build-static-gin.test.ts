@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { buildStatic } from "../../src/actions/build-static/main.js";
 import { inspectBinary } from "../../src/build/binfmt.js";
 import { formatBuildInfo, readBuildInfo } from "../../src/build/buildinfo.js";
+import { GIN_APP_TARGETS } from "../support/gin-app.js";
 import { gitCheckout } from "../support/git-fixture.js";
 import { runDistAction } from "../support/run-action.js";
 import { runSourceAction } from "../support/run-source-action.js";
@@ -13,15 +14,7 @@ import { runSourceAction } from "../support/run-source-action.js";
  * The sample app, built through the action for the seven targets the README promises,
  * each checked by our own readers and by tools that share no code with them.
  */
-const SEVEN = [
-  "linux/amd64",
-  "linux/arm64",
-  "linux/arm/7",
-  "linux/386",
-  "windows/amd64",
-  "darwin/arm64",
-  "freebsd/amd64",
-];
+const SEVEN = GIN_APP_TARGETS;
 
 /** What `file` (libmagic) says about each target's binary: format, machine, and for ELF the OS. */
 const FILE_SAYS: Record<string, RegExp> = {

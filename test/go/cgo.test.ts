@@ -12,6 +12,7 @@ import {
   usesCgo,
 } from "../../src/go/cgo.js";
 import { execFile } from "../../src/kit/exec.js";
+import { GIN_APP_TARGETS } from "../support/gin-app.js";
 
 const FIXTURES = resolve(import.meta.dirname, "../fixtures");
 const GO_ENV = { ...process.env, GOTOOLCHAIN: "local", GOWORK: "off", GOFLAGS: "" };
@@ -291,15 +292,7 @@ describe("cgoStubs: what a CGO_ENABLED=0 build links without its C code", () => 
   it("marks prometheus's darwin process collector as a working fallback in the sample Gin app", {
     timeout: 300_000,
   }, async () => {
-    const seven = [
-      "linux/amd64",
-      "linux/arm64",
-      "linux/arm/7",
-      "linux/386",
-      "windows/amd64",
-      "darwin/arm64",
-      "freebsd/amd64",
-    ];
+    const seven = GIN_APP_TARGETS;
     const stubs = await cgoStubs(
       "go",
       resolve(import.meta.dirname, "../../examples/gin-app"),

@@ -10,6 +10,17 @@ import { goBuild, REPO } from "./gobuild.js";
 
 export { freePort, scratchDir } from "./scratch.js";
 
+/** The seven targets the README promises for the sample app. */
+export const GIN_APP_TARGETS = [
+  "linux/amd64",
+  "linux/arm64",
+  "linux/arm/7",
+  "linux/386",
+  "windows/amd64",
+  "darwin/arm64",
+  "freebsd/amd64",
+] as const;
+
 /** Builds examples/gin-app with its version stamped (what /version and the metrics' labels say). */
 export async function buildGinApp(dir: string, version: string): Promise<string> {
   return goBuild({
