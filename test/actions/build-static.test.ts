@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ArtifactFragment } from "../../src/contract/manifest.js";
 import { linkCacheDir, linkCacheEntry } from "../../src/go/link-cache.js";
 import { gitCheckout } from "../support/git-fixture.js";
+import { goWithToolexec } from "../support/go-toolexec.js";
 import { runDistAction } from "../support/run-action.js";
 
 /** A git checkout of a tiny main module with version variables, committed at a fixed time. */
@@ -156,7 +157,7 @@ describe("build-static refuses what it must not ship", () => {
     const res = await runDistAction(
       "build-static",
       { targets: "linux/amd64", upload: "false", "reproducible-check": "true" },
-      { GOFLAGS: `-buildvcs=auto -toolexec=${wrapper}` },
+      { PATH: `${goWithToolexec(wrapper)}:${process.env.PATH}` },
       { cwd: repo },
     );
     expect(res.code, res.stdout).toBe(1);
@@ -246,7 +247,7 @@ describe("build-static run again, or failing", () => {
     const res = await runDistAction(
       "build-static",
       { ...LINUX, "reproducible-check": "true" },
-      { GOFLAGS: `-buildvcs=auto -toolexec=${wrapper}` },
+      { PATH: `${goWithToolexec(wrapper)}:${process.env.PATH}` },
       { cwd: repo },
     );
     expect(res.code, res.stdout).toBe(1);

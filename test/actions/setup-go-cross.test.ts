@@ -234,7 +234,7 @@ describe("local mode", () => {
     const res = await runCli(["setup-go-cross", "--go-versoin", "1.25"]);
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(
-      /setup-go-cross has no input "go-versoin"; its inputs: go-version, go-version-file, targets/,
+      /setup-go-cross has no input "go-versoin"; its inputs: working-directory, go-version, go-version-file, targets/,
     );
   });
 
