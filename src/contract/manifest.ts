@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SAFE_NAME } from "./names.js";
 
 /**
  * The data contract between goship's actions. build-static writes one fragment per
@@ -35,7 +36,7 @@ export function versionFromRef(ref: string): string {
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256");
 /** Names that end up in file names and URLs. */
-export const SafeName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]*$/, "letters, digits and . _ + - only");
+export const SafeName = z.string().regex(SAFE_NAME, "letters, digits and . _ + - only");
 
 export const BuildSetting = z.object({ key: z.string(), value: z.string() });
 

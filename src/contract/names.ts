@@ -6,6 +6,9 @@ import { z } from "zod";
  * `is_port`). One rule each, so that what the input accepts is what the host accepts.
  */
 
+/** A name in file and archive names (binary, project, version): letters, digits and . _ + -, a letter or digit first. */
+export const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+
 /** The app names the unit, its StateDirectory, /opt/<app>, /etc/<app> and the nginx upstream. */
 export const APP_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
 export const APP_RULE = "a lowercase letter, then up to 31 lowercase letters, digits or -";

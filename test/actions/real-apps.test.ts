@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { buildStatic } from "../../src/actions/build-static/main.js";
 import { packageRelease } from "../../src/actions/package-release/main.js";
 import { setupGoCross } from "../../src/actions/setup-go-cross/main.js";
+import { MANIFEST_FILE } from "../../src/contract/manifest.js";
 import { gitCheckout } from "../support/git-fixture.js";
 import { runSourceAction } from "../support/run-source-action.js";
 
@@ -235,6 +236,22 @@ describe("a module in a subdirectory, its main package under cmd/, its version v
       expect(run.summary).toContain(
         `Stamped: \`${BUILD_PKG}.Version\` = \`${run.outputs.version}\`, \`${BUILD_PKG}.Commit\` = \`${commit}\``,
       );
+      // The project is the repository's name (example.com/subdir-app/server in server/), not
+      // the main package's directory (http) nor the subdirectory (server).
+      expect(run.outputs.project).toBe("subdir-app");
+      expect(run.stdout).toContain("as http (project subdir-app) 3.0.0");
+      const released = await runSourceAction(
+        packageRelease,
+        { "artifacts-dir": "dist/bin", sbom: "none" },
+        {},
+        { cwd: join(repo, "server") },
+      );
+      expect(released.code, released.stdout).toBe(0);
+      const manifest = JSON.parse(readFileSync(join(repo, "server/dist/release", MANIFEST_FILE), "utf8"));
+      expect(manifest.project).toBe("subdir-app");
+      expect(manifest.artifacts.map((a: { archive: { name: string } }) => a.archive.name)).toEqual([
+        "subdir-app_3.0.0_linux_amd64.tar.gz",
+      ]);
     },
     BUILD_MS,
   );

@@ -22,8 +22,10 @@ import {
   writeFileAtomic,
 } from "../../build/gobuild.js";
 import { composeLdflags } from "../../build/ldflags.js";
+import { pathName, projectName } from "../../build/project.js";
 import { checkVersionVariables, missingVersionVariablesMessage, type StampCheck } from "../../build/stamp.js";
 import { ArtifactFragment, FRAGMENT_FILE, SCHEMA_VERSION, stableJson } from "../../contract/manifest.js";
+import { SAFE_NAME } from "../../contract/names.js";
 import {
   compareTargets,
   formatTarget,
@@ -106,10 +108,11 @@ export function localPackage(pkg: string, workDir: string): string {
   return existsSync(dir) && statSync(dir).isDirectory() ? `./${pkg}` : pkg;
 }
 
-/** The main package's import path decides the default binary name, as `go build` does (…/app/v2 → app). */
+/** The main package's import path decides the default binary name, as `go build` does; its module, the project's (build/project.ts). */
 async function mainPackage(goBin: string, workDir: string, pkg: string, env: NodeJS.ProcessEnv, i: Inputs) {
   // -find: the package alone, without loading its dependencies (a tenth of the time).
-  const r = await execFile(goBin, ["list", "-find", "-f", "{{.Name}} {{.ImportPath}} {{.Dir}}", pkg], {
+  const format = "{{.Name}}\t{{.ImportPath}}\t{{with .Module}}{{.Path}}\t{{.Dir}}{{else}}\t{{end}}\t{{.Dir}}";
+  const r = await execFile(goBin, ["list", "-find", "-f", format, pkg], {
     cwd: workDir,
     env,
     timeoutMs: 300_000,
@@ -133,11 +136,9 @@ async function mainPackage(goBin: string, workDir: string, pkg: string, env: Nod
       pkg,
       `go list cannot load it: ${r.stderr.trim().split("\n").slice(-3).join("; ")}`,
     );
-  const [name = "", importPath = "", ...dir] = r.stdout.trim().split(" ");
+  const [name = "", importPath = "", modulePath = "", moduleDir = "", dir = ""] = r.stdout.trim().split("\t");
   if (name !== "main") throw inputError("package", pkg, `it is package ${name}, not a main package`);
-  const elems = importPath.split("/");
-  const last = elems.length > 1 && /^v[0-9]+$/.test(elems.at(-1) as string) ? elems.at(-2) : elems.at(-1);
-  return { importPath, dir: dir.join(" "), defaultName: last as string };
+  return { importPath, dir, defaultName: pathName(importPath), modulePath, moduleDir };
 }
 
 /** The end of a failed build's output, where the linker says what it missed. */
@@ -256,7 +257,7 @@ export const buildStatic = defineAction({
     const date = i.date ?? (source?.date as string);
     // The schema let only dates through that name one instant.
     const sourceDateEpoch = i.date ? (rfc3339ToEpoch(i.date) as number) : (source?.sourceDateEpoch as number);
-    if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(version)) {
+    if (!SAFE_NAME.test(version)) {
       throw inputError(
         "version",
         version,
@@ -271,6 +272,14 @@ export const buildStatic = defineAction({
       SOURCE_DATE_EPOCH: String(sourceDateEpoch),
     };
     const binaryName = i["binary-name"] ?? main.defaultName;
+    // Both real paths: git gives the work tree's top directory resolved.
+    const moduleDir = main.moduleDir ? realpathSync(main.moduleDir) : "";
+    const project = projectName({
+      modulePath: main.modulePath,
+      moduleDir,
+      repoRoot: source?.root,
+      binaryName,
+    });
     const stamp = { version, commit, date };
     // -X on a variable nobody declares is ignored by the linker: say so once, before building.
     const stampCheck = await checkVersionVariables(goBin, workDir, pkg, i["version-variables"], goEnv);
@@ -288,7 +297,7 @@ export const buildStatic = defineAction({
     }
     const { builds, procs } = planConcurrency(i.parallel, targets.length);
     info(
-      `Building ${main.importPath} as ${binaryName} ${version} (${commit.slice(0, 12)}, ${date}) with Go ${goVersion}`,
+      `Building ${main.importPath} as ${binaryName}${project === binaryName ? "" : ` (project ${project})`} ${version} (${commit.slice(0, 12)}, ${date}) with Go ${goVersion}`,
     );
     info(
       `${targets.length} target(s), ${builds} at a time, -p=${procs}; -ldflags="${targets.some(linksStatically) ? staticLdflags : ldflags}"`,
@@ -463,7 +472,7 @@ export const buildStatic = defineAction({
         const fragment = ArtifactFragment.parse({
           schemaVersion: SCHEMA_VERSION,
           kind: "goship.fragment",
-          project: binaryName,
+          project,
           version,
           commit,
           sourceDateEpoch,
@@ -502,7 +511,7 @@ export const buildStatic = defineAction({
       if (upload) {
         await group("Upload artifacts", async () => {
           for (const r of done) {
-            const name = `${i["artifact-prefix"] ?? binaryName}-${[r.target.goos, r.target.goarch, r.target.variant].filter(Boolean).join("-")}`;
+            const name = `${i["artifact-prefix"] ?? project}-${[r.target.goos, r.target.goarch, r.target.variant].filter(Boolean).join("-")}`;
             // Loaded only when uploading: the artifact client is most of the bundle's start-up time.
             const { uploadTargetArtifact } = await import("../../github/artifacts.js");
             await uploadTargetArtifact(name, dirname(r.built.path), [r.built.name, FRAGMENT_FILE]);
@@ -512,7 +521,12 @@ export const buildStatic = defineAction({
         });
       }
 
-      setOutputs(buildStatic, { artifacts: JSON.stringify(artifacts), "manifest-dir": outputDir, version });
+      setOutputs(buildStatic, {
+        artifacts: JSON.stringify(artifacts),
+        "manifest-dir": outputDir,
+        version,
+        project,
+      });
 
       await buildSummary(report()).write();
       // Link outputs of output directories unused for five days go, as Go trims GOCACHE.

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { rfc3339ToEpoch } from "../../build/gitinfo.js";
 import { parseVersionVariables } from "../../build/ldflags.js";
+import { SAFE_NAME } from "../../contract/names.js";
 import { checkedBy, targetSpec } from "../../go/input-fields.js";
 import { boolean, line, text } from "../../kit/inputs.js";
 
-const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 const DATE_ALLOWED =
   "an RFC 3339 UTC time like 2026-11-21T16:00:00Z: a real calendar date and time of day, 1970 or later";
 
@@ -99,7 +99,9 @@ export const inputs = z.object({
     ),
   "artifact-prefix": text(SAFE_NAME, "letters, digits and . _ + -")
     .optional()
-    .describe("Artifact names are <prefix>-<goos>-<goarch>[-<variant>]. Default: the binary name."),
+    .describe(
+      "Artifact names are <prefix>-<goos>-<goarch>[-<variant>]. Default: the project name (the Go module's name: github.com/acme/shop \u2192 shop).",
+    ),
 });
 
 export type Inputs = z.output<typeof inputs>;
@@ -109,4 +111,6 @@ export const outputs = {
     "JSON list, one per target: goos, goarch, variant, path, name, sha256, size, static, goVersion, buildSettings",
   "manifest-dir": "Directory holding the per-target manifest fragments (goship-fragment.json)",
   version: "The version ID stamped into the binaries",
+  project:
+    "The project name recorded for package-release: the Go module's name (github.com/acme/shop/v2 \u2192 shop), or the binary name where that is not a plain name",
 } as const;

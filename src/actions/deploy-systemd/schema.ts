@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { APP_PATTERN, APP_RULE } from "../../contract/names.js";
+import { APP_PATTERN, APP_RULE, SAFE_NAME } from "../../contract/names.js";
 import { duration, environment, lockTtl, waves } from "../../deploy/plan.js";
 import { boolean, choice, deprecatedFor, line, runnerDefault, secret, text } from "../../kit/inputs.js";
 import { CANARY_HEADER_PATTERN, CANARY_HEADER_RULE, CanaryHeaderText } from "../../remote/steps/nginx.js";
 
-const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 const PORT_ALLOWED = "a port number from 1024 to 65535";
 const port = () =>
   text(/^[1-9][0-9]{3,4}$/, PORT_ALLOWED)

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { SAFE_NAME } from "../../contract/names.js";
 import { boolean, choice, line, list, runnerDefault, secret, text } from "../../kit/inputs.js";
 
-const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
 const NO_CONTROL = /^[^\u0000-\u0008\u000b-\u001f\u007f]*$/;
 
@@ -22,7 +22,7 @@ export const inputs = z.object({
   "project-name": text(SAFE_NAME, "letters, digits and . _ + - (no slashes)")
     .optional()
     .describe(
-      "Project name in archive names <project>_<version>_<goos>_<goarch>[_<variant>]. Default: the binary name.",
+      "Project name in archive names <project>_<version>_<goos>_<goarch>[_<variant>]. Default: build-static's, the Go module's name (github.com/acme/shop \u2192 shop).",
     ),
   version: text(SAFE_NAME, "a version ID: letters, digits and . _ + - (no slashes or spaces)")
     .optional()
