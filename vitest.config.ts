@@ -4,13 +4,23 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
  * The usual order (what failed or took longest first), except that the files needing the pinned
- * Go tools run last: on a new machine .ci/run builds those tools while the other files run.
+ * Go tools run last, in the order .ci/run builds those tools (actionlint, act, cosign): on a new
+ * machine the tools build while the other files run, and a file waits for its tool.
  */
+const TOOL_ORDER = ["actionlint", "act", "cosign"];
+function toolRank(file: string): number {
+  const call = /\bneedTools\(([^)]*)\)/.exec(readFileSync(file, "utf8"));
+  if (!call) return -1;
+  return Math.max(...TOOL_ORDER.map((t, n) => (call[1]?.includes(`"${t}"`) ? n : 0)));
+}
+
 class ToolsLast extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const late = new Set(sorted.filter((f) => /\bneedTools\(/.test(readFileSync(f.moduleId, "utf8"))));
-    return [...sorted.filter((f) => !late.has(f)), ...late];
+    const rank = new Map(sorted.map((f) => [f, toolRank(f.moduleId)]));
+    const late = sorted.filter((f) => (rank.get(f) as number) >= 0);
+    late.sort((a, b) => (rank.get(a) as number) - (rank.get(b) as number)); // stable: keeps the usual order within a tool
+    return [...sorted.filter((f) => (rank.get(f) as number) < 0), ...late];
   }
 }
 
