@@ -1,9 +1,31 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pinnedTool } from "./tools.js";
+
+/**
+ * goship at this commit as act fetches it for a caller's `goship/goship/...@v1` (act's
+ * `--local-repository goship/goship@v1=<this dir>`): actions/, dist/ and the reusable workflows.
+ * act does not resolve GitHub's `$/` self-repository references, so the copies name the actions
+ * goship/goship/actions/<name>@v1, which the same mapping resolves to this commit's actions: the
+ * pin → same-commit promise that `$/` keeps on GitHub.
+ */
+export function goshipAtThisCommit(root = process.cwd()): string {
+  const dir = mkdtempSync(join(tmpdir(), "goship-self-"));
+  cpSync(join(root, "actions"), join(dir, "actions"), { recursive: true });
+  cpSync(join(root, "dist"), join(dir, "dist"), { recursive: true });
+  mkdirSync(join(dir, ".github", "workflows"), { recursive: true });
+  for (const name of readdirSync(join(root, ".github/workflows"))) {
+    const workflow = readFileSync(join(root, ".github/workflows", name), "utf8");
+    writeFileSync(
+      join(dir, ".github/workflows", name),
+      workflow.replace(/\$\/actions\/([a-z-]+)/g, "goship/goship/actions/$1@v1"),
+    );
+  }
+  return dir;
+}
 
 export interface ActRun {
   code: number;
@@ -38,6 +60,10 @@ export async function runWorkflow(
     cwd?: string;
     /** More act flags, e.g. `--local-repository owner/repo@ref=DIR`. */
     args?: string[];
+    /** Configuration variables (`vars.*`). */
+    vars?: Record<string, string>;
+    /** Environment for every job (`--env`); GITHUB_API_URL and GITHUB_REPOSITORY here are also github.api_url and github.repository. */
+    env?: Record<string, string>;
   } = {},
 ): Promise<ActRun> {
   const artifactDir = mkdtempSync(join(tmpdir(), "goship-act-artifacts-"));
@@ -62,6 +88,8 @@ export async function runWorkflow(
   ];
   args.push(...(opts.args ?? []));
   for (const [k, v] of Object.entries(opts.inputs ?? {})) args.push("--input", `${k}=${v}`);
+  for (const [k, v] of Object.entries(opts.vars ?? {})) args.push("--var", `${k}=${v}`);
+  for (const [k, v] of Object.entries(opts.env ?? {})) args.push("--env", `${k}=${v}`);
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const [k, v] of Object.entries(opts.secrets ?? {})) {
     args.push("-s", k);
