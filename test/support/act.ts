@@ -91,13 +91,14 @@ export async function runWorkflow(
   for (const [k, v] of Object.entries(opts.vars ?? {})) args.push("--var", `${k}=${v}`);
   for (const [k, v] of Object.entries(opts.env ?? {})) args.push("--env", `${k}=${v}`);
   const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith("GITHUB_") || k.startsWith("INPUT_")) delete env[k];
+  // After the clean-up: a GITHUB_TOKEN secret is also act's github.token.
   for (const [k, v] of Object.entries(opts.secrets ?? {})) {
     args.push("-s", k);
     env[k] = v;
   }
   // Inside vitest, Node 24 (the node@24 devDependency) is process.execPath.
   env.PATH = `${dirname(process.execPath)}:${env.PATH}`;
-  for (const k of Object.keys(env)) if (k.startsWith("GITHUB_") || k.startsWith("INPUT_")) delete env[k];
   const child = spawn(pinnedTool("act"), args, { cwd: opts.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout.on("data", (d) => {
