@@ -355,7 +355,10 @@ describe(".github/workflows/go-rollout.yml and rollback.yml under act, on two re
     // The verdict names the first step and the gate's reasons; the rollback job says it too.
     expect(log).toMatch(/step 1: rollback, rolled back: \[.*error/i);
     expect(log).toMatch(/rolled back \(decision: rollback\): \[.*error/i);
-    expect(log).toMatch(/outputs decision=\[rollback\] previous-version=\[2\.0\.0\]/);
+    // The rollback job took the hosts back to the version the deploy step said they served.
+    // (The caller's `after` job does not run here: act ends a caller's run as soon as a called
+    // workflow fails, where GitHub would run an `if: always()` job after it.)
+    for (const h of fleet.hosts) expect(log).toContain(`deploy@${h.address}:22: will roll back to ${V2}`);
 
     expect(await upstreamLines()).toEqual(
       fleet.hosts.map(() => `# goship upstream app=${APP} new=${GREEN} old=- weight=100`),
