@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ActRun, goshipAtThisCommit, runWorkflow } from "../support/act.js";
@@ -95,10 +95,25 @@ beforeAll(async () => {
   }
 }, 900_000);
 
+/** Directories this file made (repositories, act's per-run ones), removed at the end. */
+const made: string[] = [];
+
 afterAll(async () => {
   await gh?.close();
   await fleet?.stop();
+  for (const dir of rel ? Object.values(rel.dirs) : []) made.push(dirname(dirname(dir)));
+  if (rel) made.push(dirname(rel.key.file));
+  if (goship) made.push(goship);
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
+
+/** runWorkflow, its act directories removed at the end. */
+async function act(...args: Parameters<typeof runWorkflow>): Promise<ActRun> {
+  const run = await runWorkflow(...args);
+  made.push(run.artifactDir, run.cacheDir);
+  if (args[1]?.cwd) made.push(args[1].cwd);
+  return run;
+}
 
 const servedAll = (port = 80) => Promise.all(fleet.hosts.map((h) => servedVersion(h, port)));
 const upstreamLine = async (h: TestHost) =>
@@ -286,7 +301,7 @@ describe(".github/workflows/go-rollout.yml and rollback.yml under act, on two re
   it("healthy 2.0.0: 10% → gate → 50% → gate → 100%, nginx splitting as the ladder says, no failed request", async () => {
     const repo = caller(`v${V2}`);
     const o = await observe(() =>
-      runWorkflow(".github/workflows/rollout.yml", {
+      act(".github/workflows/rollout.yml", {
         cwd: repo,
         args: ["--local-repository", `goship/goship@v1=${goship}`],
         env: { GITHUB_API_URL: gh.apiUrl, GITHUB_REPOSITORY: `${OWNER}/${REPO}` },
@@ -338,7 +353,7 @@ describe(".github/workflows/go-rollout.yml and rollback.yml under act, on two re
   it("faulty 3.0.0 (FAULT_ERROR_RATE=0.3): the first gate rolls back, every host back on 100% of 2.0.0, the run fails with the gate's reasons", async () => {
     const repo = caller(`v${V3}`);
     const o = await observe(() =>
-      runWorkflow(".github/workflows/rollout.yml", {
+      act(".github/workflows/rollout.yml", {
         cwd: repo,
         args: ["--local-repository", `goship/goship@v1=${goship}`],
         env: { GITHUB_API_URL: gh.apiUrl, GITHUB_REPOSITORY: `${OWNER}/${REPO}` },
@@ -381,7 +396,7 @@ describe(".github/workflows/go-rollout.yml and rollback.yml under act, on two re
   it("rollback.yml by hand (workflow_dispatch) puts every host on the version asked for", async () => {
     // rollback.yml as it runs in the repository that holds it: this commit's copy, committed.
     const repo = gitCheckout(goship, { ignoreDist: false });
-    const run = await runWorkflow(".github/workflows/rollback.yml", {
+    const run = await act(".github/workflows/rollback.yml", {
       cwd: repo,
       args: ["--local-repository", `goship/goship@v1=${goship}`],
       inputs: {

@@ -32,6 +32,8 @@ export interface ActRun {
   log: string;
   /** Where act's artifact server kept this run's uploads: <dir>/<run id>/<name>/<name>.zip. */
   artifactDir: string;
+  /** act's cache server's directory for this run (setup-go-cross's Go cache can make it large). */
+  cacheDir: string;
 }
 
 async function freePort(): Promise<number> {
@@ -67,6 +69,7 @@ export async function runWorkflow(
   } = {},
 ): Promise<ActRun> {
   const artifactDir = mkdtempSync(join(tmpdir(), "goship-act-artifacts-"));
+  const cacheDir = mkdtempSync(join(tmpdir(), "goship-act-cache-"));
   const args = [
     "workflow_dispatch",
     "-W",
@@ -84,7 +87,7 @@ export async function runWorkflow(
     "--cache-server-port",
     "0",
     "--cache-server-path",
-    mkdtempSync(join(tmpdir(), "goship-act-cache-")),
+    cacheDir,
   ];
   args.push(...(opts.args ?? []));
   for (const [k, v] of Object.entries(opts.inputs ?? {})) args.push("--input", `${k}=${v}`);
@@ -110,5 +113,5 @@ export async function runWorkflow(
   const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 900_000);
   const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? -1)));
   clearTimeout(timer);
-  return { code, log, artifactDir };
+  return { code, log, artifactDir, cacheDir };
 }
