@@ -157,9 +157,9 @@ jobs:
           PREVIOUS: \${{ needs.production.outputs.previous-version }}
           REASONS: \${{ needs.production.outputs.reasons }}
 `;
-  return gitCheckout(mkdtempSync(join(tmpdir(), "goship-caller-")), {
-    files: { ".github/workflows/rollout.yml": workflow },
-  });
+  const empty = mkdtempSync(join(tmpdir(), "goship-caller-"));
+  made.push(empty);
+  return gitCheckout(empty, { files: { ".github/workflows/rollout.yml": workflow } });
 }
 
 const sshSecrets = () => ({
