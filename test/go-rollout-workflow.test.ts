@@ -71,6 +71,9 @@ describe(ROLLOUT, () => {
       "steps",
       "latency-slo",
       "max-error-rate",
+      "min-effect",
+      "interval",
+      "warmup",
       "provider",
       "prometheus-url",
       "on-hold",
@@ -78,7 +81,12 @@ describe(ROLLOUT, () => {
     ])
       expect(Object.keys(call.inputs), name).toContain(name);
     expect(call.inputs["on-hold"].default).toBe("rollback");
-    expect(Object.keys(call.secrets)).toEqual(["ssh-private-key", "known-hosts", "prometheus-headers"]);
+    expect(Object.keys(call.secrets)).toEqual([
+      "ssh-private-key",
+      "known-hosts",
+      "prometheus-headers",
+      "service-env",
+    ]);
     expect(Object.keys(call.outputs)).toEqual(["decision", "reasons", "previous-version"]);
   });
 
@@ -108,6 +116,9 @@ describe(ROLLOUT, () => {
     ]);
     expect(step("rollout", "deploy").uses).toBe("$/actions/deploy-systemd");
     expect(step("rollout", "deploy").with?.strategy).toBe("blue-green");
+    // The new version's environment, when the caller gives one; the shifts only move traffic.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, meant literally
+    expect(step("rollout", "deploy").with?.["service-env"]).toBe("${{ secrets.service-env }}");
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, meant literally
     expect(step("rollout", "deploy").with?.["traffic-weight"]).toBe("${{ steps.plan.outputs.w1 }}");
     for (const n of [1, 2, 3, 4]) {

@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ArtifactFragment } from "../../src/contract/manifest.js";
-import { runWorkflow } from "../support/act.js";
+import { goshipAtThisCommit, runWorkflow } from "../support/act.js";
 import { gitCheckout } from "../support/git-fixture.js";
 import { opensslKey } from "../support/keys.js";
 import { needTools } from "../support/tools.js";
@@ -47,20 +47,6 @@ jobs:
           TAG: \${{ needs.release.outputs.tag }}
           URL: \${{ needs.release.outputs.release-url }}
 `;
-
-/** goship at this commit as act fetches it: actions/, dist/ and go-release.yml, with `$/` spelled the way act resolves. */
-function goshipAtThisCommit(): string {
-  const dir = mkdtempSync(join(tmpdir(), "goship-self-"));
-  cpSync(join(ROOT, "actions"), join(dir, "actions"), { recursive: true });
-  cpSync(join(ROOT, "dist"), join(dir, "dist"), { recursive: true });
-  mkdirSync(join(dir, ".github", "workflows"), { recursive: true });
-  const workflow = readFileSync(join(ROOT, ".github/workflows/go-release.yml"), "utf8");
-  writeFileSync(
-    join(dir, ".github/workflows/go-release.yml"),
-    workflow.replace(/\$\/actions\/([a-z-]+)/g, "goship/goship/actions/$1@v1"),
-  );
-  return dir;
-}
 
 /** The caller: its own repository, the service in service/, committed and tagged. */
 function callerRepository(): string {

@@ -1,15 +1,39 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pinnedTool } from "./tools.js";
+
+/**
+ * goship at this commit as act fetches it for a caller's `goship/goship/...@v1` (act's
+ * `--local-repository goship/goship@v1=<this dir>`): actions/, dist/ and the reusable workflows.
+ * act does not resolve GitHub's `$/` self-repository references, so the copies name the actions
+ * goship/goship/actions/<name>@v1, which the same mapping resolves to this commit's actions: the
+ * pin → same-commit promise that `$/` keeps on GitHub.
+ */
+export function goshipAtThisCommit(root = process.cwd()): string {
+  const dir = mkdtempSync(join(tmpdir(), "goship-self-"));
+  cpSync(join(root, "actions"), join(dir, "actions"), { recursive: true });
+  cpSync(join(root, "dist"), join(dir, "dist"), { recursive: true });
+  mkdirSync(join(dir, ".github", "workflows"), { recursive: true });
+  for (const name of readdirSync(join(root, ".github/workflows"))) {
+    const workflow = readFileSync(join(root, ".github/workflows", name), "utf8");
+    writeFileSync(
+      join(dir, ".github/workflows", name),
+      workflow.replace(/\$\/actions\/([a-z-]+)/g, "goship/goship/actions/$1@v1"),
+    );
+  }
+  return dir;
+}
 
 export interface ActRun {
   code: number;
   log: string;
   /** Where act's artifact server kept this run's uploads: <dir>/<run id>/<name>/<name>.zip. */
   artifactDir: string;
+  /** act's cache server's directory for this run (setup-go-cross's Go cache can make it large). */
+  cacheDir: string;
 }
 
 async function freePort(): Promise<number> {
@@ -38,9 +62,14 @@ export async function runWorkflow(
     cwd?: string;
     /** More act flags, e.g. `--local-repository owner/repo@ref=DIR`. */
     args?: string[];
+    /** Configuration variables (`vars.*`). */
+    vars?: Record<string, string>;
+    /** Environment for every job (`--env`); GITHUB_API_URL and GITHUB_REPOSITORY here are also github.api_url and github.repository. */
+    env?: Record<string, string>;
   } = {},
 ): Promise<ActRun> {
   const artifactDir = mkdtempSync(join(tmpdir(), "goship-act-artifacts-"));
+  const cacheDir = mkdtempSync(join(tmpdir(), "goship-act-cache-"));
   const args = [
     "workflow_dispatch",
     "-W",
@@ -58,18 +87,21 @@ export async function runWorkflow(
     "--cache-server-port",
     "0",
     "--cache-server-path",
-    mkdtempSync(join(tmpdir(), "goship-act-cache-")),
+    cacheDir,
   ];
   args.push(...(opts.args ?? []));
   for (const [k, v] of Object.entries(opts.inputs ?? {})) args.push("--input", `${k}=${v}`);
+  for (const [k, v] of Object.entries(opts.vars ?? {})) args.push("--var", `${k}=${v}`);
+  for (const [k, v] of Object.entries(opts.env ?? {})) args.push("--env", `${k}=${v}`);
   const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith("GITHUB_") || k.startsWith("INPUT_")) delete env[k];
+  // After the clean-up: a GITHUB_TOKEN secret is also act's github.token.
   for (const [k, v] of Object.entries(opts.secrets ?? {})) {
     args.push("-s", k);
     env[k] = v;
   }
   // Inside vitest, Node 24 (the node@24 devDependency) is process.execPath.
   env.PATH = `${dirname(process.execPath)}:${env.PATH}`;
-  for (const k of Object.keys(env)) if (k.startsWith("GITHUB_") || k.startsWith("INPUT_")) delete env[k];
   const child = spawn(pinnedTool("act"), args, { cwd: opts.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout.on("data", (d) => {
@@ -81,5 +113,5 @@ export async function runWorkflow(
   const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 900_000);
   const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? -1)));
   clearTimeout(timer);
-  return { code, log, artifactDir };
+  return { code, log, artifactDir, cacheDir };
 }

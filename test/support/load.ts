@@ -11,10 +11,28 @@ export interface LoadStream {
   /** Requests a second. */
   rate: number;
   path?: string;
+  /**
+   * A connection per request (`Connection: close`), as users arriving one by one: a reload of
+   * the nginx in front ends no request in flight (see deploy-blue-green.test.ts).
+   */
+  fresh?: boolean;
+  /** Keeps every answer in `answers` (when it came, its status and body), in the order they came. */
+  keep?: boolean;
+}
+
+/** One answer of a stream with `keep`; a request that got none has status 0 and the error as body. */
+export interface Answer {
+  /** Date.now() when it came. */
+  at: number;
+  status: number;
+  body: string;
 }
 
 /** Per address: answers by HTTP status, and `failed` for requests that got no answer. */
-export type LoadCounts = Record<string, { statuses: Record<number, number>; failed: number }>;
+export type LoadCounts = Record<
+  string,
+  { statuses: Record<number, number>; failed: number; answers: Answer[] }
+>;
 
 export interface Load {
   /** What was sent so far. */
@@ -32,18 +50,24 @@ export function startLoad(streams: readonly LoadStream[], durationMs: number): L
   const started = performance.now();
   const owed = streams.map(() => 0);
   const active = streams.map(() => 0);
-  for (const s of streams) counts[s.address] ??= { statuses: {}, failed: 0 };
+  for (const s of streams) counts[s.address] ??= { statuses: {}, failed: 0, answers: [] };
 
   const send = (s: LoadStream, i: number) => {
     const c = counts[s.address] as LoadCounts[string];
     active[i] = (active[i] ?? 0) + 1;
-    const p = fetch(`http://${s.address}${s.path ?? "/"}`, { signal: AbortSignal.timeout(10_000) })
+    const p = fetch(`http://${s.address}${s.path ?? "/"}`, {
+      signal: AbortSignal.timeout(10_000),
+      ...(s.fresh ? { headers: { connection: "close" } } : {}),
+    })
       .then(async (res) => {
-        await res.arrayBuffer();
+        const body = await res.text();
         c.statuses[res.status] = (c.statuses[res.status] ?? 0) + 1;
+        if (s.keep) c.answers.push({ at: Date.now(), status: res.status, body });
       })
-      .catch(() => {
+      .catch((e: Error) => {
         c.failed++;
+        if (s.keep)
+          c.answers.push({ at: Date.now(), status: 0, body: `${e.message}: ${String(e.cause ?? "")}` });
       })
       .finally(() => {
         active[i] = (active[i] ?? 1) - 1;
