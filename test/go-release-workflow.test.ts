@@ -38,6 +38,7 @@ describe(FILE, () => {
       "archive-format",
       "publish",
       "keyless",
+      "go-cache",
     ]);
     for (const [name, input] of Object.entries(
       call.inputs as Record<string, { type: string; default: unknown }>,
