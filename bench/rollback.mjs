@@ -71,6 +71,13 @@ function actionAsync(name, inputs, extra = {}, onLine = () => {}) {
   });
 }
 
+/** A run's log without the runner's mask commands (they repeat the key they mask). */
+const logOf = (r) =>
+  r.stdout
+    .split("\n")
+    .filter((l) => !l.startsWith("::add-mask::"))
+    .join("\n");
+
 /** One GET / through the host's nginx, on its own connection: who answered it. */
 function who(address) {
   return new Promise((resolve) => {
@@ -148,6 +155,7 @@ export async function benchRollback(report, runs = 3) {
     const base = {
       ...ssh,
       app: "shop",
+      project: "gin-app",
       strategy: "blue-green",
       "health-path": "/ready",
       "drain-time": "2s",
@@ -161,7 +169,7 @@ export async function benchRollback(report, runs = 3) {
         { ...base, hosts: hosts.map((h) => h.address).join(","), ...extra },
         { GITHUB_RUN_ID: String(runId++), GITHUB_REPOSITORY: "bench/shop" },
       );
-      if (r.code !== 0) throw new Error(`deploy-systemd failed:\n${r.stdout}`);
+      if (r.code !== 0) throw new Error(`deploy-systemd failed:\n${logOf(r)}`);
       return r;
     };
     // 1.0.0 on one slot of every host with all the traffic, and the user's server block on
@@ -212,7 +220,7 @@ export async function benchRollback(report, runs = 3) {
           },
         );
         if (gate.outputs.decision !== "rollback" || decided === undefined)
-          throw new Error(`canary-gate did not decide rollback:\n${gate.stdout}`);
+          throw new Error(`canary-gate did not decide rollback:\n${logOf(gate)}`);
         // The workflow's next step, `if: failure()`, starts once the gate's step has ended.
         rolledBack = await deploy(hosts, { mode: "rollback" });
         await sleep(1000);
@@ -231,6 +239,18 @@ export async function benchRollback(report, runs = 3) {
         return Math.max(...log.filter((r) => r.answer === NEW).map((r) => r.at));
       });
       const failed = logs.flat().filter((r) => r.answer !== OLD && r.answer !== NEW).length;
+      // Per run, for the log: what each host's rollback took by its own account.
+      const perHost = logOf(rolledBack)
+        .split("\n")
+        .map((l) => /^\[wave \d+\] deploy@([0-9.]+):22: rolled-back \(.*\) in ([0-9.]+) s/.exec(l))
+        .filter(Boolean)
+        .map((m) => `${m[1]} ${m[2]} s`);
+      console.log(
+        `rollback bench, ${hosts.length} host(s): ROLLBACK line -> all old ${Math.round(Math.max(...lastNew) - decided)} ms ` +
+          `(per host ${lastNew.map((t) => Math.round(t - decided)).join(", ")}); gate exit +${Math.round(gate.end - decided)} ms; ` +
+          `rollback step ${Math.round(rolledBack.end - gate.end)} ms (per host: ${perHost.join(", ")}); ` +
+          `${logs.flat().length} polls, ${failed} failed`,
+      );
       return {
         allOld: Math.max(...lastNew) - decided,
         gateTail: gate.end - decided,
