@@ -146,6 +146,7 @@ export async function benchDeploy(report, runs = 3) {
       "ssh-private-key": readFileSync(fleet.deployKey, "utf8"),
       "known-hosts": fleet.knownHosts,
       app: "shop",
+      project: "gin-app",
       "public-key": publicKey,
       "max-parallel": "8",
       "health-timeout": "30s",
