@@ -49,8 +49,11 @@ function actionAsync(name, inputs, extra = {}, onLine = () => {}) {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
     });
+    const started = performance.now();
     let stdout = "";
     let pending = "";
+    /** Each line with the ms since the start at which it arrived. */
+    const timeline = [];
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", (d) => {
       const now = performance.now();
@@ -58,6 +61,7 @@ function actionAsync(name, inputs, extra = {}, onLine = () => {}) {
       pending += d;
       let nl = pending.indexOf("\n");
       while (nl >= 0) {
+        timeline.push({ at: now - started, line: pending.slice(0, nl) });
         onLine(pending.slice(0, nl), now);
         pending = pending.slice(nl + 1);
         nl = pending.indexOf("\n");
@@ -66,7 +70,7 @@ function actionAsync(name, inputs, extra = {}, onLine = () => {}) {
     child.stderr.resume();
     child.on("error", reject);
     child.on("close", (code) =>
-      resolve({ code, stdout, outputs: readOutputs(env.GITHUB_OUTPUT), end: performance.now() }),
+      resolve({ code, stdout, timeline, outputs: readOutputs(env.GITHUB_OUTPUT), end: performance.now() }),
     );
   });
 }
@@ -245,6 +249,15 @@ export async function benchRollback(report, runs = 3) {
         .map((l) => /^\[wave \d+\] deploy@([0-9.]+):22: rolled-back \(.*\) in ([0-9.]+) s/.exec(l))
         .filter(Boolean)
         .map((m) => `${m[1]} ${m[2]} s`);
+      // When the rollback step's log groups began, and when its first and last host had switched and stopped the new slot.
+      const at = (ms) => `${(ms / 1000).toFixed(1)} s`;
+      const phases = rolledBack.timeline
+        .filter((e) => e.line.startsWith("::group::"))
+        .map((e) => `${e.line.slice("::group::".length).split(" ")[0]} ${at(e.at)}`);
+      const switches = rolledBack.timeline.filter((e) => / 100% back to port /.test(e.line)).map((e) => e.at);
+      console.log(
+        `  rollback step's log: ${phases.join(", ")}; "100% back …; stopped" for ${switches.length} host(s) from ${at(Math.min(...switches))} to ${at(Math.max(...switches))}; ended ${at(rolledBack.end - gate.end)}`,
+      );
       console.log(
         `rollback bench, ${hosts.length} host(s): ROLLBACK line -> all old ${Math.round(Math.max(...lastNew) - decided)} ms ` +
           `(per host ${lastNew.map((t) => Math.round(t - decided)).join(", ")}); gate exit +${Math.round(gate.end - decided)} ms; ` +
