@@ -10,7 +10,8 @@ import { loadHarness } from "../scripts/harness.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 
-function action(name, inputs, extra = {}, cwd = root) {
+/** The environment a runner gives an action: `inputs` as INPUT_*, fresh command files. */
+export function runnerEnv(inputs, extra = {}) {
   const dir = mkdtempSync(join(tmpdir(), "goship-bench-"));
   const env = { ...process.env, ...extra, GITHUB_ACTIONS: "true" };
   for (const k of Object.keys(env)) if (k.startsWith("INPUT_") || k.startsWith("GITHUB_")) delete env[k];
@@ -20,6 +21,11 @@ function action(name, inputs, extra = {}, cwd = root) {
     writeFileSync(env[v], "");
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  return env;
+}
+
+function action(name, inputs, extra = {}, cwd = root) {
+  const env = runnerEnv(inputs, extra);
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [join(root, "dist", name, "index.js")], {
     env,
@@ -31,7 +37,7 @@ function action(name, inputs, extra = {}, cwd = root) {
 }
 
 /** The sample app released as `version` (linux/amd64 or arm64), signed with `key`. */
-function release(version, key) {
+export function release(version, key) {
   const repo = mkdtempSync(join(tmpdir(), "goship-bench-src-"));
   cpSync(join(root, "examples/gin-app"), repo, { recursive: true });
   rmSync(join(repo, "dist"), { recursive: true, force: true });
@@ -140,6 +146,7 @@ export async function benchDeploy(report, runs = 3) {
       "ssh-private-key": readFileSync(fleet.deployKey, "utf8"),
       "known-hosts": fleet.knownHosts,
       app: "shop",
+      project: "gin-app",
       "public-key": publicKey,
       "max-parallel": "8",
       "health-timeout": "30s",

@@ -314,6 +314,13 @@ if (section("deploy-systemd")) {
   await benchDeploy(report, Number(process.env.BENCH_DEPLOY_RUNS ?? 3));
 }
 
+// rollback: from canary-gate's ROLLBACK decision on a faulty canary to all traffic on the old
+// slot, on 8 real systemd hosts against 1. BENCH_ROLLBACK_RUNS runs of each (3).
+if (section("rollback")) {
+  const { benchRollback } = await import("./rollback.mjs");
+  await benchRollback(report, Number(process.env.BENCH_ROLLBACK_RUNS ?? 3));
+}
+
 // canary-sim: canary-gate's judge on simulated traffic, CANARY.md's table (src/canary bundled
 // with ncc: the judge has no action in dist/ yet). BENCH_CANARY_RUNS runs per row (2000).
 if (section("canary-sim")) await (await import("./canary-sim.mjs")).benchCanarySim(report);

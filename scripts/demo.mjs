@@ -186,55 +186,66 @@ function stepAsync(title, args, shown) {
   });
 }
 
+/** What a run of GET / answered: `injected` counts the 500s the app was told to send (FAULT_ERROR_RATE). */
+function tally() {
+  return { requests: 0, versions: {}, injected: 0, non2xx: 0, failed: 0, first: [] };
+}
+
 /**
- * A bounded load: four clients, each a GET / through nginx on port 80 with its own connection
- * (so nginx reloads cut none), 20 ms apart; at most 20,000 requests or 180 s. `/` is the app's
- * route (the one a FAULT_* setting would break): each 2xx answer names the version that served it.
+ * One GET / through nginx on port 80 with its own connection (so nginx reloads cut none), counted
+ * into `seen`. `/` is the app's route (the one a FAULT_* setting breaks): each 2xx answer names the
+ * version that served it. Only a faulty release sends injected 500s; `non2xx` and `failed`
+ * count every other failure.
  */
+function getOnce(address, seen) {
+  seen.requests++;
+  return new Promise((resolve) => {
+    const req = httpRequest(
+      { host: address, port: 80, path: "/", agent: false, headers: { Connection: "close" }, timeout: 5000 },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (d) => (body += d));
+        res.on("end", () => {
+          if (res.statusCode >= 200 && res.statusCode <= 299) {
+            let v = "?";
+            try {
+              v = JSON.parse(body).version ?? "?";
+            } catch {}
+            seen.versions[v] = (seen.versions[v] ?? 0) + 1;
+          } else if (res.statusCode === 500 && body.includes("injected fault (FAULT_ERROR_RATE)")) {
+            seen.injected++;
+          } else {
+            seen.non2xx++;
+            if (seen.first.length < 3) seen.first.push(`HTTP ${res.statusCode} ${body.slice(0, 80)}`);
+          }
+          resolve();
+        });
+        res.on("error", (e) => {
+          seen.failed++;
+          if (seen.first.length < 3) seen.first.push(`answer cut: ${e.message}`);
+          resolve();
+        });
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error("no answer within 5 s")));
+    req.on("error", (e) => {
+      seen.failed++;
+      if (seen.first.length < 3) seen.first.push(e.message);
+      resolve();
+    });
+    req.end();
+  });
+}
+
+/** A bounded load: four clients, each a GET / 20 ms apart; at most 20,000 requests or 180 s. */
 function startLoad(address) {
-  const seen = { requests: 0, versions: {}, non2xx: 0, failed: 0, first: [] };
+  const seen = tally();
   const until = Date.now() + 180_000;
   let stopped = false;
-  const once = () =>
-    new Promise((resolve) => {
-      const req = httpRequest(
-        { host: address, port: 80, path: "/", agent: false, headers: { Connection: "close" }, timeout: 5000 },
-        (res) => {
-          let body = "";
-          res.setEncoding("utf8");
-          res.on("data", (d) => (body += d));
-          res.on("end", () => {
-            if (res.statusCode >= 200 && res.statusCode <= 299) {
-              let v = "?";
-              try {
-                v = JSON.parse(body).version ?? "?";
-              } catch {}
-              seen.versions[v] = (seen.versions[v] ?? 0) + 1;
-            } else {
-              seen.non2xx++;
-              if (seen.first.length < 3) seen.first.push(`HTTP ${res.statusCode} ${body.slice(0, 80)}`);
-            }
-            resolve();
-          });
-          res.on("error", (e) => {
-            seen.failed++;
-            if (seen.first.length < 3) seen.first.push(`answer cut: ${e.message}`);
-            resolve();
-          });
-        },
-      );
-      req.on("timeout", () => req.destroy(new Error("no answer within 5 s")));
-      req.on("error", (e) => {
-        seen.failed++;
-        if (seen.first.length < 3) seen.first.push(e.message);
-        resolve();
-      });
-      req.end();
-    });
   const client = async () => {
     while (!stopped && seen.requests < 20_000 && Date.now() < until) {
-      seen.requests++;
-      await once();
+      await getOnce(address, seen);
       await sleep(20);
     }
   };
@@ -246,6 +257,21 @@ function startLoad(address) {
       return seen;
     },
   };
+}
+
+/** `n` GETs of / one after another: who serves the host now. */
+async function sample(address, n) {
+  const seen = tally();
+  for (let i = 0; i < n; i++) await getOnce(address, seen);
+  return seen;
+}
+
+/** The counts as one line. */
+function described(seen) {
+  return (
+    `${seen.requests} requests, 2xx by version ${JSON.stringify(seen.versions)}, injected 500s ${seen.injected}, ` +
+    `other non-2xx ${seen.non2xx}, failed ${seen.failed}${seen.first.length ? ` (${seen.first.join(" | ")})` : ""}`
+  );
 }
 
 async function version(address) {
@@ -262,12 +288,12 @@ async function stagedRollout() {
   process.on("exit", () => rmSync(prevDir, { recursive: true, force: true }));
   cpSync(app, prevDir, { recursive: true, filter: (src) => !src.startsWith(join(app, "dist")) });
   writeFileSync(join(prevDir, ".gitignore"), "/dist/\n");
-  const git = (...args) => {
+  const gitIn = (cwd, ...args) => {
     const r = spawnSync(
       "git",
       ["-c", "user.name=goship demo", "-c", "user.email=demo@example.invalid", ...args],
       {
-        cwd: prevDir,
+        cwd,
         encoding: "utf8",
       },
     );
@@ -276,6 +302,7 @@ async function stagedRollout() {
       process.exit(1);
     }
   };
+  const git = (...args) => gitIn(prevDir, ...args);
   console.log(
     `\n━━ the release before this one: the same source, committed and tagged v${before} in ${prevDir}`,
   );
@@ -297,6 +324,31 @@ async function stagedRollout() {
     [cli, ...releaseArgs, "--signing-key-file", keyFile],
   );
   const current = JSON.parse(readFileSync(join(releaseDir, "goship-manifest.json"), "utf8")).version;
+  // The release after this one, which will go wrong: the same source again, one commit on,
+  // tagged v1.0.0. Its fault is a setting, not code: it is deployed with FAULT_ERROR_RATE=0.3 in
+  // its service environment, so the sample app answers 30% of its requests with a 500.
+  const faulty = "1.0.0";
+  const faultyDir = mkdtempSync(join(tmpdir(), "goship-demo-faulty-"));
+  process.on("exit", () => rmSync(faultyDir, { recursive: true, force: true }));
+  cpSync(prevDir, faultyDir, { recursive: true, filter: (src) => !src.startsWith(join(prevDir, "dist")) });
+  console.log(
+    `\n━━ a faulty release to come after this one: the same source one commit on, tagged v${faulty} in ${faultyDir}`,
+  );
+  gitIn(faultyDir, "commit", "-q", "--allow-empty", "-m", `gin-app ${faulty}`);
+  gitIn(faultyDir, "tag", `v${faulty}`);
+  step(
+    `build-static: ${faulty} for linux/${goarch} only`,
+    process.execPath,
+    [cli, "build-static", "--targets", `linux/${goarch}`, "--tags", "netgo,osusergo,nomsgpack"],
+    { cwd: faultyDir, env },
+  );
+  step(
+    `package-release: ${faulty}, signed with the same throwaway key`,
+    process.execPath,
+    [cli, ...releaseArgs, "--signing-key-file", keyFile],
+    { cwd: faultyDir },
+    [cli, ...releaseArgs, "--signing-key-file", keyFile],
+  );
 
   const { loadHarness } = await import("./harness.mjs");
   const { bootFleet } = await loadHarness();
@@ -322,6 +374,113 @@ async function stagedRollout() {
     const deployArgs = (dir, extra) => ["deploy-systemd", ...conn, "--release-dir", dir, ...bg, ...extra];
     const pubArgs = ["--public-key", pub];
     const shownPub = ["--public-key", '"$(cat dist/release/goship.pub)"'];
+
+    const modeArgs = (mode) => [
+      "deploy-systemd",
+      ...conn,
+      "--strategy",
+      "blue-green",
+      "--mode",
+      mode,
+      "--drain-time",
+      "2s",
+    ];
+    const statusStep = () =>
+      step(
+        "deploy-systemd --mode status: what runs there, and its history",
+        process.execPath,
+        [cli, "deploy-systemd", ...conn, "--strategy", "blue-green", "--mode", "status", ...secrets],
+        {},
+        [cli, "deploy-systemd", ...conn, "--strategy", "blue-green", "--mode", "status", "…"],
+      );
+    // Short ticks so that the demo decides within a minute. min-effect: the sample app answers
+    // no 5xx, so the old slot's error rate is about 1/requests, and ruling out a ×5 regression
+    // of it (the default at 10%) would take more canary requests than a minute brings; a real
+    // step runs with the defaults for 10 minutes or more (README: canary-gate).
+    const gateStep = async (title, targets) => {
+      const gateArgs = [
+        "canary-gate",
+        "--targets",
+        targets,
+        "--interval",
+        "2s",
+        "--warmup",
+        "4s",
+        "--min-effect",
+        "1000",
+        "--duration",
+        "60s",
+      ];
+      const gate = await stepAsync(
+        title,
+        [cli, ...gateArgs, ...secrets],
+        [cli, ...gateArgs.slice(0, 2), "'<canary-targets>'", ...gateArgs.slice(3), ...shownSecrets],
+      );
+      const reasons = JSON.parse(gate.outputs.reasons ?? "[]");
+      console.log(
+        `\ncanary-gate decided: ${(gate.outputs.decision ?? "").toUpperCase() || "(no decision)"}${reasons[0] ? ` — ${reasons[0]}` : ""}` +
+          `\n  canary requests judged ${gate.outputs["canary-requests"] ?? "?"}, baseline requests ${gate.outputs["baseline-requests"] ?? "?"}; report: ${gate.outputs.report ?? "?"}`,
+      );
+      return gate;
+    };
+    /** The faulty release's step: shift, gate, rollback, check. Returns what went wrong, or "". */
+    const faultyStep = async () => {
+      // service-env is a secret: from a file (beside the throwaway key, deleted with it).
+      const envFile = join(keyDir, "faulty.env");
+      writeFileSync(envFile, "FAULT_ERROR_RATE=0.3\n", { mode: 0o600 });
+      const envArgs = ["--traffic-weight", "10", "--service-env-file", envFile];
+      const shownEnv = ["--traffic-weight", "10", "--service-env-file", "faulty.env"];
+      const faultyRelease = join(faultyDir, "dist/release");
+      console.log(
+        `\n━━ the next release, ${faulty}, goes wrong: faulty.env holds FAULT_ERROR_RATE=0.3 (the sample app then answers 30% of its requests with a 500). ` +
+          `Load again: 4 clients, GET http://${host.address}/ through nginx, from now until the rollback ends`,
+      );
+      const load = startLoad(host.address);
+      let decision = "";
+      let problem = "";
+      try {
+        await sleep(1000);
+        const shift = await stepAsync(
+          `deploy-systemd, blue-green, --traffic-weight 10, --service-env-file faulty.env: ${faulty} on slot 8081 (the free one) with 10% of the requests, ${current} keeps 90%`,
+          [cli, ...deployArgs(faultyRelease, envArgs), ...secrets, ...pubArgs],
+          [cli, ...deployArgs(`${faultyDir}/dist/release`, shownEnv), ...shownSecrets, ...shownPub],
+        );
+        if (shift.code !== 0) throw new Error(`deploy-systemd of ${faulty} failed (exit ${shift.code})`);
+        const targets = shift.outputs["canary-targets"] ?? "";
+        console.log(`\ncanary-targets: ${targets}`);
+        const gate = await gateStep(
+          `canary-gate: the same gate, on ${faulty} against ${current}; on ROLLBACK the step fails (exit 1), and a workflow's next step, \`if: failure()\`, rolls back`,
+          targets,
+        );
+        decision = gate.outputs.decision ?? "";
+        console.log(`canary-gate's exit status: ${gate.code}`);
+        // Rolled back whatever the gate said: the demo leaves no faulty release serving.
+        const back = await stepAsync(
+          `deploy-systemd --mode rollback: all traffic back to ${current} on slot 8082; the ${faulty} slot stops`,
+          [cli, ...modeArgs("rollback"), ...secrets],
+          [cli, ...modeArgs("rollback"), ...shownSecrets],
+        );
+        if (back.code !== 0) throw new Error(`deploy-systemd --mode rollback failed (exit ${back.code})`);
+        await sleep(1000);
+      } finally {
+        const seen = await load.stop();
+        console.log(
+          `\n━━ the load through the faulty step: ${described(seen)}` +
+            `\n  the injected 500s are ${faulty}'s own; every other request, ${current}'s included, must have succeeded`,
+        );
+        if (seen.non2xx + seen.failed > 0)
+          problem = `requests failed during the faulty step other than ${faulty}'s injected 500s`;
+      }
+      const after = await sample(host.address, 100);
+      console.log(`\n━━ after the rollback, 100 GET / one after another: ${described(after)}`);
+      console.log(`GET http://${host.address}/version → ${await version(host.address)}`);
+      if (after.versions[current] !== 100)
+        problem ||= `the host does not serve only ${current} after the rollback`;
+      if (decision !== "rollback")
+        problem = `canary-gate did not roll back the faulty ${faulty} (${decision || "no decision"})`;
+      statusStep();
+      return problem;
+    };
 
     step(
       `deploy-systemd, blue-green: ${before} on slot 8081 with all the traffic (verify the release, install it, check the unit, start it, health-check, write nginx's upstream)`,
@@ -367,72 +526,35 @@ async function stagedRollout() {
       const targets = shift.outputs["canary-targets"] ?? "";
       console.log(`\ncanary-targets (deploy-systemd's output, canary-gate's input): ${targets}`);
 
-      // Short ticks so that the demo decides within a minute. min-effect: the sample app answers
-      // no 5xx, so the old slot's error rate is about 1/requests, and ruling out a ×5 regression
-      // of it (the default at 10%) would take more canary requests than a minute brings; a real
-      // step runs with the defaults for 10 minutes or more (README: canary-gate).
-      const gateArgs = [
-        "canary-gate",
-        "--targets",
-        targets,
-        "--interval",
-        "2s",
-        "--warmup",
-        "4s",
-        "--min-effect",
-        "1000",
-        "--duration",
-        "60s",
-      ];
-      const gate = await stepAsync(
+      const gate = await gateStep(
         "canary-gate: the canary (new slot) against the old slot beside it, each slot's /metrics read over SSH, a tick every 2 s",
-        [cli, ...gateArgs, ...secrets],
-        [cli, ...gateArgs.slice(0, 2), "'<canary-targets>'", ...gateArgs.slice(3), ...shownSecrets],
+        targets,
       );
       decision = gate.outputs.decision ?? "";
-      const reasons = JSON.parse(gate.outputs.reasons ?? "[]");
-      console.log(
-        `\ncanary-gate decided: ${decision.toUpperCase() || "(no decision)"}${reasons[0] ? ` — ${reasons[0]}` : ""}` +
-          `\n  canary requests judged ${gate.outputs["canary-requests"] ?? "?"}, baseline requests ${gate.outputs["baseline-requests"] ?? "?"}; report: ${gate.outputs.report ?? "?"}`,
-      );
       const mode = decision === "promote" ? "promote" : "rollback";
-      const modeArgs = [
-        "deploy-systemd",
-        ...conn,
-        "--strategy",
-        "blue-green",
-        "--mode",
-        mode,
-        "--drain-time",
-        "2s",
-      ];
       outcome = await stepAsync(
         mode === "promote"
           ? `deploy-systemd --mode promote: ${current} gets 100%; the old slot drains, then stops`
           : `deploy-systemd --mode rollback: all traffic back to ${before}; the new slot stops`,
-        [cli, ...modeArgs, ...secrets],
-        [cli, ...modeArgs, ...shownSecrets],
+        [cli, ...modeArgs(mode), ...secrets],
+        [cli, ...modeArgs(mode), ...shownSecrets],
       );
       if (outcome.code !== 0) throw new Error(`deploy-systemd --mode ${mode} failed (exit ${outcome.code})`);
       await sleep(1000);
     } finally {
       const seen = await load.stop();
-      console.log(
-        `\n━━ the load through the whole rollout: ${seen.requests} requests, 2xx by version ${JSON.stringify(seen.versions)}, ` +
-          `non-2xx ${seen.non2xx}, failed ${seen.failed}${seen.first.length ? ` (${seen.first.join(" | ")})` : ""}`,
-      );
-      if (seen.non2xx + seen.failed > 0) failed = "requests failed during the rollout";
+      console.log(`\n━━ the load through the whole rollout: ${described(seen)}`);
+      if (seen.injected + seen.non2xx + seen.failed > 0) failed = "requests failed during the rollout";
     }
     console.log(`\n━━ the host answers: GET http://${host.address}/version → ${await version(host.address)}`);
     if (decision !== "promote")
       failed = `canary-gate did not promote ${current} (${decision || "no decision"})`;
-    step(
-      "deploy-systemd --mode status: what runs there, and its history",
-      process.execPath,
-      [cli, "deploy-systemd", ...conn, "--strategy", "blue-green", "--mode", "status", ...secrets],
-      {},
-      [cli, "deploy-systemd", ...conn, "--strategy", "blue-green", "--mode", "status", "…"],
-    );
+    statusStep();
+
+    // The release after: the same staged step, but this one goes wrong. The gate must see it
+    // and decide rollback; the rollback must leave the host serving only the healthy version,
+    // and no request that version served may fail on the way.
+    if (!failed) failed = await faultyStep();
   } finally {
     await fleet.stop();
     console.log("the throwaway host is gone");
