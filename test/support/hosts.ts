@@ -718,9 +718,10 @@ async function removeNetwork(netns: string, veth: string): Promise<void> {
   await ipDelete(["link", "del", veth]);
 }
 
+/** Deletes what may be gone already: the veth goes with its namespace, between our look and the kernel's. */
 async function ipDelete(args: string[]): Promise<void> {
   const r = await execFile("ip", args, { allowFailure: true });
-  if (r.code !== 0 && !/Cannot find device|No such file|does not exist/.test(r.stderr)) {
+  if (r.code !== 0 && !/Cannot find device|No such device|No such file|does not exist/.test(r.stderr)) {
     throw new Error(`ip ${args.join(" ")}: ${r.stderr.trim()}`);
   }
 }
