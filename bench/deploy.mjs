@@ -119,25 +119,36 @@ async function sshLogins(hosts) {
   );
 }
 
-export async function benchDeploy(report, runs = 3) {
-  if (process.getuid?.() !== 0 || process.platform !== "linux") {
-    console.log(
-      "deploy-systemd bench skipped: it needs root on Linux (real systemd hosts in network namespaces)",
-    );
-    return;
-  }
-  const { bootFleet } = await loadHarness();
+/** Whether this machine can boot the harness's hosts (root on Linux); says so when it cannot. */
+export function canBootHosts(section) {
+  if (process.getuid?.() === 0 && process.platform === "linux") return true;
+  console.log(`${section} bench skipped: it needs root on Linux (real systemd hosts in network namespaces)`);
+  return false;
+}
+
+/** A throwaway P-256 signing key (PEM) for the bench's releases; its file is gone when this returns. */
+export function benchSigningKey() {
   const keyDir = mkdtempSync(join(tmpdir(), "goship-bench-key-"));
-  execFileSync("openssl", [
-    "genpkey",
-    "-algorithm",
-    "EC",
-    "-pkeyopt",
-    "ec_paramgen_curve:P-256",
-    "-out",
-    join(keyDir, "k"),
-  ]);
-  const key = readFileSync(join(keyDir, "k"), "utf8");
+  try {
+    execFileSync("openssl", [
+      "genpkey",
+      "-algorithm",
+      "EC",
+      "-pkeyopt",
+      "ec_paramgen_curve:P-256",
+      "-out",
+      join(keyDir, "k"),
+    ]);
+    return readFileSync(join(keyDir, "k"), "utf8");
+  } finally {
+    rmSync(keyDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchDeploy(report, runs = 3) {
+  if (!canBootHosts("deploy-systemd")) return;
+  const { bootFleet } = await loadHarness();
+  const key = benchSigningKey();
   const releases = { a: release("1.0.0", key), b: release("2.0.0", key) };
   const publicKey = readFileSync(join(releases.a, "goship.pub"), "utf8");
   const fleet = await bootFleet(8, { prefix: "bench" });

@@ -5,14 +5,13 @@
 // workflow's `if: failure()` step would. Measured: from the gate's ROLLBACK tick line to the
 // moment after which every host's nginx answered only 1.0.0, on 8 hosts and on 1. Needs root
 // (network namespaces) on Linux.
-import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { request } from "node:http";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { loadHarness } from "../scripts/harness.mjs";
-import { release, runnerEnv } from "./deploy.mjs";
+import { benchSigningKey, canBootHosts, release, runnerEnv } from "./deploy.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const OLD = "1.0.0";
@@ -131,23 +130,9 @@ function poll(hosts) {
 }
 
 export async function benchRollback(report, runs = 3) {
-  if (process.getuid?.() !== 0 || process.platform !== "linux") {
-    console.log("rollback bench skipped: it needs root on Linux (real systemd hosts in network namespaces)");
-    return;
-  }
+  if (!canBootHosts("rollback")) return;
   const { bootFleet } = await loadHarness();
-  const keyDir = mkdtempSync(join(tmpdir(), "goship-bench-key-"));
-  execFileSync("openssl", [
-    "genpkey",
-    "-algorithm",
-    "EC",
-    "-pkeyopt",
-    "ec_paramgen_curve:P-256",
-    "-out",
-    join(keyDir, "k"),
-  ]);
-  const key = readFileSync(join(keyDir, "k"), "utf8");
-  rmSync(keyDir, { recursive: true, force: true });
+  const key = benchSigningKey();
   const releases = { [OLD]: release(OLD, key), [NEW]: release(NEW, key) };
   const publicKey = readFileSync(join(releases[OLD], "goship.pub"), "utf8");
   const fleet = await bootFleet(8, { prefix: "rollback" });
