@@ -52,29 +52,34 @@ export class Summary {
   }
 
   /**
-   * A line chart of one or more series over the same x labels (GitHub renders Mermaid), for a
-   * quantity over time where the shape is the point (a table of 60 rows is not read).
+   * A line chart of one or more series over the same x values (GitHub renders Mermaid), for a
+   * quantity over time where the shape is the point (a table of 60 rows is not read). Numeric
+   * x values make a numeric axis that Mermaid labels sparsely (sixty category labels overlap);
+   * each series gets its colour from `colors`, in order.
    */
   lineChart(
     title: string,
-    labels: readonly string[],
+    x: readonly number[],
     series: readonly (readonly number[])[],
-    yLabel: string,
+    axes: { x: string; y: string },
+    colors: readonly string[] = ["#0969da", "#cf222e", "#1a7f37"],
   ): this {
-    if (labels.length === 0 || series.length === 0) return this;
+    if (x.length === 0 || series.length === 0) return this;
     const all = series.flat().filter(Number.isFinite);
     const lo = Math.min(0, ...all);
     const hi = Math.max(...all, 0);
     const q = (t: string) => `"${t.replace(/"/g, "'")}"`;
+    const init = { themeVariables: { xyChart: { plotColorPalette: colors.join(", ") } } };
     this.parts.push(
       [
         "```mermaid",
+        `%%{init: ${JSON.stringify(init)}}%%`,
         "xychart-beta",
         `  title ${q(title)}`,
-        `  x-axis [${labels.map(q).join(", ")}]`,
-        `  y-axis ${q(yLabel)} ${Math.floor(lo)} --> ${Math.ceil(hi * 1.1) || 1}`,
+        `  x-axis ${q(axes.x)} ${Math.min(...x)} --> ${Math.max(...x)}`,
+        `  y-axis ${q(axes.y)} ${Math.floor(lo)} --> ${Math.ceil(hi * 1.1) || 1}`,
         ...series.map(
-          (v) => `  line [${v.map((x) => (Number.isFinite(x) ? Number(x.toFixed(3)) : 0)).join(", ")}]`,
+          (v) => `  line [${v.map((n) => (Number.isFinite(n) ? Number(n.toFixed(3)) : 0)).join(", ")}]`,
         ),
         "```",
       ].join("\n"),

@@ -1,9 +1,18 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSummary } from "../../src/actions/build-static/summary.js";
+import { renderSummary } from "../../src/actions/canary-gate/summary.js";
+import { writeDeploySummary } from "../../src/actions/deploy-systemd/summary.js";
 import { type ReleaseReport, releaseSummary } from "../../src/actions/package-release/summary.js";
 import { setupSummary } from "../../src/actions/setup-go-cross/summary.js";
+import { gateConfig } from "../../src/canary/config.js";
+import { type GateClock, runGate } from "../../src/canary/gate.js";
 import { buildMatrix } from "../../src/contract/targets.js";
+import type { HostRecord } from "../../src/deploy/types.js";
 import { failureSummary } from "../../src/kit/summary.js";
+import { arm, FakeInstance } from "../canary/arms.js";
 
 /*
  * Each action's job summary for a typical run, kept as Markdown under test/fixtures/summaries
@@ -162,6 +171,95 @@ describe("job summaries as users see them", () => {
       matrix: buildMatrix(targets),
     }).toMarkdown();
     await expect(md).toMatchFileSnapshot(fixture("setup-go-cross"));
+  });
+
+  /** canary-gate's judge on a clock of its own, a tick every 10 s, each adding these requests. */
+  async function gateRun(perTick: { nC: number; eC: number; nB: number; eB: number }) {
+    let ms = 1_800_000_000_000;
+    const clock: GateClock = {
+      now: () => ms,
+      sleep: async (d) => {
+        ms += Math.max(0, d);
+      },
+    };
+    const canary = new FakeInstance("10.0.0.11:8082");
+    const baseline = new FakeInstance("10.0.0.11:8081");
+    const cfg = gateConfig({ weight: 0.1, deadline: 900, interval: 10, warmup: 0 });
+    const run = await runGate({
+      cfg,
+      start: ms,
+      clock,
+      read: async () => {
+        canary.add(perTick.nC, perTick.eC);
+        baseline.add(perTick.nB, perTick.eB);
+        return { canary: arm(canary), baseline: arm(baseline) };
+      },
+    });
+    const ctx = {
+      app: "shop",
+      canaryVersion: "2.0.0",
+      baselineVersion: "1.4.0",
+      provider: "scrape",
+      advisory: false,
+    };
+    return { run, md: renderSummary(run, cfg, ctx).toMarkdown() };
+  }
+
+  it("canary-gate: a faulty canary at 10%, rolled back within two ticks (a table says it all)", async () => {
+    const { run, md } = await gateRun({ nC: 100, eC: 15, nB: 900, eB: 0 });
+    expect(run.decision).toBe("rollback");
+    expect(md.split("\n")[0]).toBe("## canary-gate: shop 2.0.0 vs 1.4.0: ❌ rollback");
+    expect(md).not.toContain("mermaid");
+    await expect(md).toMatchFileSnapshot(fixture("canary-gate-rollback"));
+  });
+
+  it("canary-gate: a healthy canary promoted after a long step (a chart shows its course)", async () => {
+    const { run, md } = await gateRun({ nC: 100, eC: 0, nB: 900, eB: 1 });
+    expect(run.decision).toBe("promote");
+    expect(md.split("\n")[0]).toBe("## canary-gate: shop 2.0.0 vs 1.4.0: ✅ promote");
+    expect(md).toMatch(/```mermaid\n%%\{init: \{.*"plotColorPalette":"#0969da, #cf222e, #1a7f37".*\}%%\nxychart-beta\n/);
+    expect(md).toContain('  x-axis "seconds" 10 --> 550');
+    await expect(md).toMatchFileSnapshot(fixture("canary-gate-promote"));
+  });
+
+  it("deploy-systemd: a blue-green rollback on two hosts", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "goship-summary-"));
+    const saved = process.env.GITHUB_STEP_SUMMARY;
+    process.env.GITHUB_STEP_SUMMARY = join(dir, "summary.md");
+    writeFileSync(process.env.GITHUB_STEP_SUMMARY, "");
+    const host = (name: string, address: string): HostRecord => ({
+      host: name,
+      address,
+      wave: 1,
+      previousVersion: "2.0.0",
+      version: "1.4.0",
+      slot: 8081,
+      weight: 100,
+      status: "rolled-back",
+      health: "200 in 3 ms",
+      ms: 4_200,
+    });
+    try {
+      await writeDeploySummary({
+        mode: "rollback",
+        strategy: "blue-green",
+        app: "shop",
+        ms: 5_300,
+        dryRun: false,
+        result: {
+          hosts: [host("web1", "10.0.0.11"), host("web2", "10.0.0.12")],
+          failed: false,
+          rolledBack: false,
+        },
+      });
+      const md = readFileSync(process.env.GITHUB_STEP_SUMMARY, "utf8");
+      expect(md).toContain("✅ **rollback ok** on 2 host(s) in 5.3 s (blue-green)");
+      await expect(md).toMatchFileSnapshot(fixture("deploy-systemd-rollback"));
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_STEP_SUMMARY;
+      else process.env.GITHUB_STEP_SUMMARY = saved;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("any action whose step failed before it could say more", async () => {

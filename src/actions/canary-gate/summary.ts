@@ -133,13 +133,13 @@ export function renderSummary(run: GateRun | null, cfg: GateConfig, ctx: Summary
     for (const c of last.checks) {
       const points = downsample(judged, 60);
       s.lineChart(
-        `${CHECK_LABEL[c.check]}: log E (rising means evidence of a regression) and the rollback threshold`,
-        points.map((r) => String(r.t)),
+        `${CHECK_LABEL[c.check]}: log E (blue) and the rollback line (red)`,
+        points.map((r) => r.t),
         [
           points.map((r) => r.checks.find((x) => x.check === c.check)?.logE ?? 0),
           points.map(() => c.threshold),
         ],
-        "log E",
+        { x: "seconds", y: "log E" },
       );
     }
   }
