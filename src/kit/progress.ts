@@ -1,4 +1,4 @@
-import * as core from "@actions/core";
+import * as workflow from "./workflow.js";
 
 /** Time and a repeating timer, apart so that tests drive them by hand. */
 export interface Clock {
@@ -104,4 +104,4 @@ export class Progress {
 }
 
 /** The one progress report of this process: kit/log's lines reset its heartbeat. */
-export const progress = new Progress((line) => core.info(line));
+export const progress = new Progress((line) => workflow.info(line));
