@@ -1,6 +1,6 @@
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import * as tc from "@actions/tool-cache";
 import { errorMessage, UserError } from "../kit/errors.js";
 import { execFile } from "../kit/exec.js";
 import { info, warning } from "../kit/log.js";
@@ -45,11 +45,17 @@ export interface InstalledGo {
   notes: string[];
 }
 
+/**
+ * Go `version` in the tool cache: <cache>/go/<semver>/<arch> with its ".complete" marker, where
+ * placeInToolCache puts it and @actions/tool-cache's find looks for an exact version. Read
+ * here, so that a run whose Go is cached does not load the tool-cache package.
+ */
 function cachedGo(version: string): string | undefined {
   const semver = goToSemver(version);
-  if (!semver) return undefined;
-  const dir = tc.find("go", semver, toolCacheArch());
-  return dir === "" ? undefined : dir;
+  const cacheRoot = process.env.RUNNER_TOOL_CACHE;
+  if (!semver || !cacheRoot) return undefined;
+  const dir = join(cacheRoot, "go", semver, toolCacheArch());
+  return existsSync(dir) && existsSync(`${dir}.complete`) ? dir : undefined;
 }
 
 /** The newest of `versions` that satisfies `spec`; undefined when none does. */
@@ -106,6 +112,7 @@ export async function resolveAndInstallGo(opts: InstallOptions): Promise<Install
   // with no network, unless check-latest asks for the newest published one. stable and
   // oldstable name whatever is newest now, so they are always looked up.
   if (!exact && !opts.checkLatest && classifySpec(opts.request.spec, opts.specInput) === "range") {
+    const tc = await import("@actions/tool-cache");
     const cached = tc.findAllVersions("go", toolCacheArch()).map(semverToGo);
     const best = newestSatisfying(opts.request.spec, cached, opts.specInput);
     const hit = best ? fromToolCache(best) : undefined;
@@ -236,6 +243,7 @@ async function placeInToolCache(staging: string, version: string): Promise<strin
     await rename(staging, dest);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "EXDEV") throw e;
+    const tc = await import("@actions/tool-cache");
     return tc.cacheDir(staging, "go", goToSemver(version) as string, arch);
   }
   await writeFile(`${dest}.complete`, "");
