@@ -5,6 +5,7 @@ import { formatTarget } from "../contract/targets.js";
 import { errorMessage, UserError } from "../kit/errors.js";
 import { ExecError, execFile } from "../kit/exec.js";
 import { debug, info, seconds, warning } from "../kit/log.js";
+import { progress } from "../kit/progress.js";
 import { LIST_WITHOUT_VCS } from "./list.js";
 
 /** A C (and C++) compiler for one target and the Debian/Ubuntu packages that provide it. */
@@ -298,7 +299,9 @@ export async function installDebianPackages(
   }
 
   const started = performance.now();
-  const update = await aptGet(["update"], { allowFailure: true, timeoutMs: 5 * 60_000 });
+  const update = await progress.during("apt-get update", () =>
+    aptGet(["update"], { allowFailure: true, timeoutMs: 5 * 60_000 }),
+  );
   if (update.code !== 0) {
     const tail = (update.stderr || update.stdout).trim().split("\n").slice(-5).join("\n");
     warning(
@@ -306,7 +309,9 @@ export async function installDebianPackages(
     );
   }
   try {
-    await aptGet(["install", "-y", "--no-install-recommends", ...missing], { timeoutMs: 15 * 60_000 });
+    await progress.during(`apt-get install ${missing.join(" ")}`, () =>
+      aptGet(["install", "-y", "--no-install-recommends", ...missing], { timeoutMs: 15 * 60_000 }),
+    );
   } catch (e) {
     const stderr = e instanceof ExecError ? e.result.stderr : "";
     const unknown = [

@@ -78,6 +78,16 @@ export class Progress {
     };
   }
 
+  /** A unit of work around `fn`: its line when it starts, and running until `fn` settles. */
+  async during<T>(label: string, fn: () => Promise<T>, of?: { index: number; total: number }): Promise<T> {
+    const done = this.start(label, of);
+    try {
+      return await fn();
+    } finally {
+      done();
+    }
+  }
+
   /** A named stage (a log group) runs `fn`; the heartbeat names it when no unit of work is running. */
   async phase<T>(title: string, fn: () => Promise<T>): Promise<T> {
     this.phases.push(title);
