@@ -4,8 +4,7 @@ import { dirname, join } from "node:path";
 import { errorMessage, UserError } from "../kit/errors.js";
 import { execFile } from "../kit/exec.js";
 import { info, warning } from "../kit/log.js";
-import { fetchGoDevReleases, findGoDevArchive, type GoDevReleaseT, installGoFromGoDev } from "./godev.js";
-import { installToolchainFromProxy, listToolchainVersions } from "./proxy.js";
+import type { GoDevReleaseT } from "./godev.js";
 import { runnerTarget, toolCacheArch } from "./runner-platform.js";
 import {
   classifySpec,
@@ -76,6 +75,7 @@ async function listVersions(
 ): Promise<{ versions: string[]; releases?: GoDevReleaseT[] }> {
   const { goos, goarch } = runnerTarget();
   if (source === "go.dev") {
+    const { fetchGoDevReleases } = await import("./godev.js");
     const releases = await fetchGoDevReleases(opts.goDevBaseUrl);
     const versions = releases
       // go.dev names 32-bit ARM "armv6l".
@@ -87,6 +87,7 @@ async function listVersions(
       .map((r) => r.version.replace(/^go/, ""));
     return { versions, releases };
   }
+  const { listToolchainVersions } = await import("./proxy.js");
   return { versions: await listToolchainVersions(opts.proxies, goos, goarch) };
 }
 
@@ -164,6 +165,7 @@ export async function resolveAndInstallGo(opts: InstallOptions): Promise<Install
     try {
       let download: InstalledGo["download"];
       if (source === "go.dev") {
+        const { fetchGoDevReleases, findGoDevArchive, installGoFromGoDev } = await import("./godev.js");
         const list = releases ?? (await fetchGoDevReleases(opts.goDevBaseUrl));
         if (!findGoDevArchive(list, resolved, goos, goarch)) {
           throw new UserError(`go.dev lists no ${goos}/${goarch} archive for Go ${resolved}`);
@@ -179,6 +181,7 @@ export async function resolveAndInstallGo(opts: InstallOptions): Promise<Install
         });
         download = { url: got.url, size: got.size, digest: `sha256:${got.sha256}` };
       } else {
+        const { installToolchainFromProxy } = await import("./proxy.js");
         const got = await installToolchainFromProxy({
           version: resolved,
           goos,
