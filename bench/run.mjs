@@ -16,7 +16,7 @@ import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 const runs = Number(process.env.BENCH_RUNS ?? 10);
-/** The bundles measured: dist/, or BENCH_DIST=DIR built elsewhere (scripts/bundle.mjs --out DIR), e.g. a branch's. */
+/** The bundles the setup-go-cross, build-static, package-release and start-up sections measure: dist/, or BENCH_DIST=DIR built elsewhere (scripts/bundle.mjs --out DIR), e.g. a branch's. */
 const dist = process.env.BENCH_DIST ?? join(root, "dist");
 
 function time(fn) {
