@@ -16,6 +16,8 @@ import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 const runs = Number(process.env.BENCH_RUNS ?? 10);
+/** The bundles the setup-go-cross, build-static, package-release and start-up sections measure: dist/, or BENCH_DIST=DIR built elsewhere (scripts/bundle.mjs --out DIR), e.g. a branch's. */
+const dist = process.env.BENCH_DIST ?? join(root, "dist");
 
 function time(fn) {
   const t = process.hrtime.bigint();
@@ -70,7 +72,7 @@ if (section("setup-go-cross")) {
     RUNNER_TOOL_CACHE: toolCache,
     RUNNER_TEMP: mkdtempSync(join(tmpdir(), "goship-bench-temp-")),
   };
-  const action = join(root, "dist/setup-go-cross/index.js");
+  const action = join(dist, "setup-go-cross/index.js");
   run(process.execPath, [action], actionEnv(inputs, extra)); // warm: installs into the bench tool cache once
   const goBin = join(toolCache, "go", goVersion, process.arch, "bin", "go");
   const a = [];
@@ -127,7 +129,7 @@ if (section("build-static")) {
   }).join("\n");
   const loopScript = join(mkdtempSync(join(tmpdir(), "goship-bench-loop-")), "loop.sh");
   writeFileSync(loopScript, `set -e\n${loop}\n`);
-  const action = join(root, "dist/build-static/index.js");
+  const action = join(dist, "build-static/index.js");
   const buildStatic = (parallel, env) => {
     const rss = join(mkdtempSync(join(tmpdir(), "goship-bench-rss-")), "rss");
     const e = actionEnv(
@@ -195,7 +197,7 @@ if (section("build-static")) {
 if (section("package-release")) {
   if (!builtBinaries)
     throw new Error("the package-release section needs the build-static section's binaries");
-  const action = join(root, "dist/package-release/index.js");
+  const action = join(dist, "package-release/index.js");
   const dirs = readdirSync(builtBinaries).filter((d) => !d.startsWith("."));
   const pack = (binDir, extra = {}) => {
     const out = join(mkdtempSync(join(tmpdir(), "goship-bench-rel-")), "release");
@@ -332,13 +334,13 @@ if (section("canary-overhead")) await (await import("./canary-overhead.mjs")).be
 if (section("startup"))
   await (await import("./startup.mjs")).benchStartup(report, {
     root,
-    dist: process.env.BENCH_DIST ?? join(root, "dist"),
+    dist,
     runs,
   });
 
 // 5. Bundle sizes.
-for (const name of readdirSync(join(root, "dist")).sort()) {
-  const f = join(root, "dist", name, "index.js");
+for (const name of readdirSync(dist).sort()) {
+  const f = join(dist, name, "index.js");
   report(`dist/${name}/index.js size`, statSync(f).size / 1024, undefined, "KiB");
 }
 

@@ -68,8 +68,50 @@ describe("start-up loads only what every run uses", () => {
     return modules.filter((m) => found.has(m)).map((m) => (found.get(m) as string[]).join(" → "));
   };
 
-  it("setup-go-cross: no @actions/cache (nor its Azure client) unless a cache is restored or saved", () => {
-    expect(heavy("actions/setup-go-cross/index.ts", ["@actions/cache", "@azure/storage-blob"])).toEqual([]);
+  /** Every action: workflow commands come from kit/workflow, not @actions/core, whose entry loads an HTTP stack (undici) for its OIDC client. */
+  const ACTIONS = ["setup-go-cross", "build-static", "package-release", "deploy-systemd", "canary-gate"];
+  const HTTP_STACK = [
+    "@actions/core",
+    "@actions/http-client",
+    "@actions/exec",
+    "@actions/tool-cache",
+    "undici",
+  ];
+
+  it.each(ACTIONS)("%s: no @actions/core nor any HTTP client at start-up", (name) => {
+    expect(heavy(`actions/${name}/index.ts`, HTTP_STACK)).toEqual([]);
+  });
+
+  it("setup-go-cross: no @actions/cache (nor its Azure client) unless a cache is restored or saved, no tool-cache package unless Go is downloaded", () => {
+    expect(
+      heavy("actions/setup-go-cross/index.ts", [
+        "@actions/cache",
+        "@azure/storage-blob",
+        "@actions/tool-cache",
+      ]),
+    ).toEqual([]);
+  });
+
+  it("package-release: no signature code without a signer, no compressor, provenance or publishing before the first line", () => {
+    expect(
+      heavy("actions/package-release/index.ts", [
+        "@noble/curves",
+        "@noble/ciphers",
+        "fflate",
+        "archive/write.ts",
+        "release/signing.ts",
+        "release/dsse.ts",
+        "release/provenance.ts",
+        "release/verify.ts",
+        "release/publish.ts",
+        "@actions/github",
+        "@actions/artifact",
+      ]),
+    ).toEqual([]);
+  });
+
+  it("build-static: no artifact client unless it uploads", () => {
+    expect(heavy("actions/build-static/index.ts", ["@actions/artifact", "github/artifacts.ts"])).toEqual([]);
   });
 
   it("deploy-systemd: no YAML parser without an inventory, no Octokit without a token's use, no signature code outside a deploy", () => {

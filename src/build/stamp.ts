@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { LIST_WITHOUT_VCS } from "../go/list.js";
 import { execFile } from "../kit/exec.js";
 import type { VersionVariables } from "./ldflags.js";
 
@@ -62,6 +63,7 @@ export async function checkVersionVariables(
     goBin,
     [
       "list",
+      LIST_WITHOUT_VCS,
       "-e",
       "-find",
       "-f",

@@ -197,6 +197,8 @@ export class PreparedFleet {
     let waveDone: HostWork[] = [];
     this.#locks.refreshWhileRunning();
     let failure: string | undefined;
+    const total = this.#waves.reduce((n, wave) => n + wave.length, 0);
+    let before = 0;
     for (const [w, wave] of this.#waves.entries()) {
       if (w > 0 && o.waveWaitMs > 0) {
         o.log.info(`waiting ${Math.round(o.waveWaitMs / 1000)} s (wave-wait) before wave ${w + 1}`);
@@ -205,8 +207,20 @@ export class PreparedFleet {
       if (this.#locks.lost) break;
       const results = await o.log.group(
         `Wave ${w + 1} of ${this.#waves.length}: ${wave.map((p) => p.work.host.target.label).join(", ")}`,
-        () => poolSettled(wave, o.maxParallel, (p) => this.#runHost(p)),
+        () =>
+          poolSettled(wave, o.maxParallel, async (p, i) => {
+            const done = o.log.start(`[wave ${w + 1}] ${p.work.host.target.label}`, {
+              index: before + i,
+              total,
+            });
+            try {
+              return await this.#runHost(p);
+            } finally {
+              done();
+            }
+          }),
       );
+      before += wave.length;
       waveDone = [];
       for (const r of results) {
         if (r.status === "rejected") failure ??= errorMessage(r.reason);

@@ -75,6 +75,8 @@ export interface FleetLog {
   info(message: string): void;
   warning(message: string): void;
   group<T>(title: string, fn: () => Promise<T>): Promise<T>;
+  /** A unit of work starts (kit/progress): its line, and the heartbeat names it until `done`. */
+  start(label: string, of: { index: number; total: number }): () => void;
 }
 
 export type HostResult =

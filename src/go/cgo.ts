@@ -5,6 +5,8 @@ import { formatTarget } from "../contract/targets.js";
 import { errorMessage, UserError } from "../kit/errors.js";
 import { ExecError, execFile } from "../kit/exec.js";
 import { debug, info, seconds, warning } from "../kit/log.js";
+import { progress } from "../kit/progress.js";
+import { LIST_WITHOUT_VCS } from "./list.js";
 
 /** A C (and C++) compiler for one target and the Debian/Ubuntu packages that provide it. */
 export interface CrossCompiler {
@@ -297,7 +299,9 @@ export async function installDebianPackages(
   }
 
   const started = performance.now();
-  const update = await aptGet(["update"], { allowFailure: true, timeoutMs: 5 * 60_000 });
+  const update = await progress.during("apt-get update", () =>
+    aptGet(["update"], { allowFailure: true, timeoutMs: 5 * 60_000 }),
+  );
   if (update.code !== 0) {
     const tail = (update.stderr || update.stdout).trim().split("\n").slice(-5).join("\n");
     warning(
@@ -305,7 +309,9 @@ export async function installDebianPackages(
     );
   }
   try {
-    await aptGet(["install", "-y", "--no-install-recommends", ...missing], { timeoutMs: 15 * 60_000 });
+    await progress.during(`apt-get install ${missing.join(" ")}`, () =>
+      aptGet(["install", "-y", "--no-install-recommends", ...missing], { timeoutMs: 15 * 60_000 }),
+    );
   } catch (e) {
     const stderr = e instanceof ExecError ? e.result.stderr : "";
     const unknown = [
@@ -351,11 +357,15 @@ export async function usesCgo(
 ): Promise<boolean> {
   const dashed = patterns.filter((p) => p.startsWith("-"));
   if (dashed.length > 0) throw new UserError(`not package patterns: ${dashed.join(" ")}`);
-  const { stdout } = await execFile(goBin, ["list", "-deps", "-f", CGO_PACKAGES_TEMPLATE, ...patterns], {
-    cwd: dir,
-    env: { ...(env ?? process.env), CGO_ENABLED: "1" },
-    timeoutMs: 5 * 60_000,
-  });
+  const { stdout } = await execFile(
+    goBin,
+    ["list", LIST_WITHOUT_VCS, "-deps", "-f", CGO_PACKAGES_TEMPLATE, ...patterns],
+    {
+      cwd: dir,
+      env: { ...(env ?? process.env), CGO_ENABLED: "1" },
+      timeoutMs: 5 * 60_000,
+    },
+  );
   const cgoPackages = stdout.split("\n").filter((l) => l.trim() !== "");
   if (cgoPackages.length > 0) debug(`packages with cgo in ${dir}: ${cgoPackages.join(" ")}`);
   return cgoPackages.length > 0;
@@ -384,16 +394,19 @@ export const CGO_FALLBACKS: Readonly<Record<string, string>> = {
 const IMPORT_PATH_AND_CGO_FILES =
   "{{if not .Standard}}{{.ImportPath}}\t{{len .CgoFiles}}\t{{len .SwigFiles}}\t{{len .SwigCXXFiles}}{{end}}";
 
-/** One `go list -deps` of `pkg`: each non-standard package and whether it has cgo (or SWIG) files. */
+/**
+ * One `go list` of the packages `args` names (`-deps -- pkg`, or `-find -- a b c`): each
+ * non-standard package and whether it has cgo (or SWIG) files under `env`.
+ */
 async function listCgoFiles(
   goBin: string,
   dir: string,
-  pkg: string,
+  args: readonly string[],
   tags: readonly string[],
   env: NodeJS.ProcessEnv,
 ): Promise<Map<string, boolean> | undefined> {
-  const args = ["list", "-deps", "-e", ...(tags.length > 0 ? [`-tags=${tags.join(",")}`] : [])];
-  const r = await execFile(goBin, [...args, "-f", IMPORT_PATH_AND_CGO_FILES, "--", pkg], {
+  const flags = ["list", LIST_WITHOUT_VCS, "-e", ...(tags.length > 0 ? [`-tags=${tags.join(",")}`] : [])];
+  const r = await execFile(goBin, [...flags, "-f", IMPORT_PATH_AND_CGO_FILES, ...args], {
     cwd: dir,
     env,
     timeoutMs: 5 * 60_000,
@@ -401,7 +414,7 @@ async function listCgoFiles(
   });
   // The build itself reports a package that cannot be loaded, with go's own words.
   if (r.code !== 0) {
-    debug(`go list -deps ${pkg} failed, so no cgo check: ${r.stderr.trim()}`);
+    debug(`go list ${args.join(" ")} failed, so no cgo check: ${r.stderr.trim()}`);
     return undefined;
   }
   const out = new Map<string, boolean>();
@@ -420,8 +433,10 @@ async function listCgoFiles(
  * The packages outside the standard library that a CGO_ENABLED=0 build of `pkg` links
  * although they have cgo files: that build leaves those files out and compiles the rest,
  * usually a `!cgo` stub that builds and fails at run time ("go-sqlite3 requires cgo to work").
- * Two `go list -deps` per GOOS of the target set (file selection by cgo is a matter of the
- * OS, not the architecture), one with cgo and one without, and nothing per package. The
+ * Per GOOS of the target set (file selection by cgo is a matter of the OS, not the
+ * architecture): one `go list -deps` without cgo for what the build links, then one
+ * `go list -find` of just those packages with cgo, which reads their directories and loads no
+ * dependencies, for which of them have cgo files. The
  * standard library is left out on purpose: net and os/user have pure-Go code for a build
  * without cgo (and the netgo, osusergo tags ask for it).
  */
@@ -446,11 +461,10 @@ export async function cgoStubs(
         CGO_ENABLED: cgo,
         GOTOOLCHAIN: "local",
       });
-      const [without, withCgo] = await Promise.all([
-        listCgoFiles(goBin, dir, pkg, tags, envFor("0")),
-        listCgoFiles(goBin, dir, pkg, tags, envFor("1")),
-      ]);
-      if (!without || !withCgo) return;
+      const without = await listCgoFiles(goBin, dir, ["-deps", "--", pkg], tags, envFor("0"));
+      if (!without || without.size === 0) return;
+      const withCgo = await listCgoFiles(goBin, dir, ["-find", "--", ...without.keys()], tags, envFor("1"));
+      if (!withCgo) return;
       for (const path of without.keys()) {
         if (!withCgo.get(path)) continue;
         found.set(path, [...(found.get(path) ?? []), ...group.map(formatTarget)]);

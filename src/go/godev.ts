@@ -5,6 +5,7 @@ import { extractTarGz } from "../archive/tar.js";
 import { errorMessage, inputError, UserError } from "../kit/errors.js";
 import { downloadFile, fetchText, HttpError } from "../kit/http.js";
 import { bytes, info, seconds } from "../kit/log.js";
+import { progress } from "../kit/progress.js";
 
 /**
  * Go distributions from go.dev/dl: the JSON release listing, and the download of one
@@ -165,26 +166,31 @@ export async function installGoFromGoDev(opts: {
   const staging = await mkdtemp(path.join(parent, `.${path.basename(opts.dest)}.partial-`));
   try {
     const archive = path.join(work, file.filename);
-    info(`Downloading ${url} (${bytes(file.size)})`);
     let started = performance.now();
-    const got = await downloadFile(url, archive, {
-      sha256: file.sha256,
-      // Not a byte more than the listing says: a larger answer is refused at once.
-      maxBytes: file.size,
-      timeoutMs: 60_000,
-      attempts: 3,
-    }).catch((e: unknown) => {
-      if (e instanceof HttpError) {
-        throw new UserError(`downloading ${what}: GET ${e.url} answered HTTP ${e.status}`);
-      }
-      throw e;
-    });
+    const got = await progress
+      .during(`Downloading ${url} (${bytes(file.size)}), sha256 checked on the way`, () =>
+        downloadFile(url, archive, {
+          sha256: file.sha256,
+          // Not a byte more than the listing says: a larger answer is refused at once.
+          maxBytes: file.size,
+          timeoutMs: 60_000,
+          attempts: 3,
+        }),
+      )
+      .catch((e: unknown) => {
+        if (e instanceof HttpError) {
+          throw new UserError(`downloading ${what}: GET ${e.url} answered HTTP ${e.status}`);
+        }
+        throw e;
+      });
     info(
       `Downloaded ${bytes(got.size)} in ${seconds(performance.now() - started)}; sha256 ${got.sha256} verified`,
     );
 
     started = performance.now();
-    const extracted = await extractTarGz(archive, staging, { stripComponents: 1 });
+    const extracted = await progress.during(`Extracting ${file.filename}`, () =>
+      extractTarGz(archive, staging, { stripComponents: 1 }),
+    );
     if (!(await exists(path.join(staging, "bin", "go")))) {
       throw new UserError(`${url} does not contain go/bin/go; it is not a Go distribution`);
     }

@@ -1,11 +1,10 @@
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import * as tc from "@actions/tool-cache";
 import { errorMessage, UserError } from "../kit/errors.js";
 import { execFile } from "../kit/exec.js";
 import { info, warning } from "../kit/log.js";
-import { fetchGoDevReleases, findGoDevArchive, type GoDevReleaseT, installGoFromGoDev } from "./godev.js";
-import { installToolchainFromProxy, listToolchainVersions } from "./proxy.js";
+import type { GoDevReleaseT } from "./godev.js";
 import { runnerTarget, toolCacheArch } from "./runner-platform.js";
 import {
   classifySpec,
@@ -45,11 +44,17 @@ export interface InstalledGo {
   notes: string[];
 }
 
+/**
+ * Go `version` in the tool cache: <cache>/go/<semver>/<arch> with its ".complete" marker, where
+ * placeInToolCache puts it and @actions/tool-cache's find looks for an exact version. Read
+ * here, so that a run whose Go is cached does not load the tool-cache package.
+ */
 function cachedGo(version: string): string | undefined {
   const semver = goToSemver(version);
-  if (!semver) return undefined;
-  const dir = tc.find("go", semver, toolCacheArch());
-  return dir === "" ? undefined : dir;
+  const cacheRoot = process.env.RUNNER_TOOL_CACHE;
+  if (!semver || !cacheRoot) return undefined;
+  const dir = join(cacheRoot, "go", semver, toolCacheArch());
+  return existsSync(dir) && existsSync(`${dir}.complete`) ? dir : undefined;
 }
 
 /** The newest of `versions` that satisfies `spec`; undefined when none does. */
@@ -70,6 +75,7 @@ async function listVersions(
 ): Promise<{ versions: string[]; releases?: GoDevReleaseT[] }> {
   const { goos, goarch } = runnerTarget();
   if (source === "go.dev") {
+    const { fetchGoDevReleases } = await import("./godev.js");
     const releases = await fetchGoDevReleases(opts.goDevBaseUrl);
     const versions = releases
       // go.dev names 32-bit ARM "armv6l".
@@ -81,6 +87,7 @@ async function listVersions(
       .map((r) => r.version.replace(/^go/, ""));
     return { versions, releases };
   }
+  const { listToolchainVersions } = await import("./proxy.js");
   return { versions: await listToolchainVersions(opts.proxies, goos, goarch) };
 }
 
@@ -106,6 +113,7 @@ export async function resolveAndInstallGo(opts: InstallOptions): Promise<Install
   // with no network, unless check-latest asks for the newest published one. stable and
   // oldstable name whatever is newest now, so they are always looked up.
   if (!exact && !opts.checkLatest && classifySpec(opts.request.spec, opts.specInput) === "range") {
+    const tc = await import("@actions/tool-cache");
     const cached = tc.findAllVersions("go", toolCacheArch()).map(semverToGo);
     const best = newestSatisfying(opts.request.spec, cached, opts.specInput);
     const hit = best ? fromToolCache(best) : undefined;
@@ -157,6 +165,7 @@ export async function resolveAndInstallGo(opts: InstallOptions): Promise<Install
     try {
       let download: InstalledGo["download"];
       if (source === "go.dev") {
+        const { fetchGoDevReleases, findGoDevArchive, installGoFromGoDev } = await import("./godev.js");
         const list = releases ?? (await fetchGoDevReleases(opts.goDevBaseUrl));
         if (!findGoDevArchive(list, resolved, goos, goarch)) {
           throw new UserError(`go.dev lists no ${goos}/${goarch} archive for Go ${resolved}`);
@@ -172,6 +181,7 @@ export async function resolveAndInstallGo(opts: InstallOptions): Promise<Install
         });
         download = { url: got.url, size: got.size, digest: `sha256:${got.sha256}` };
       } else {
+        const { installToolchainFromProxy } = await import("./proxy.js");
         const got = await installToolchainFromProxy({
           version: resolved,
           goos,
@@ -236,6 +246,7 @@ async function placeInToolCache(staging: string, version: string): Promise<strin
     await rename(staging, dest);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "EXDEV") throw e;
+    const tc = await import("@actions/tool-cache");
     return tc.cacheDir(staging, "go", goToSemver(version) as string, arch);
   }
   await writeFile(`${dest}.complete`, "");

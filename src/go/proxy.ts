@@ -6,6 +6,7 @@ import { extractModuleZip, MAX_MODULE_ZIP, type Placement } from "../archive/zip
 import { errorMessage, UserError } from "../kit/errors.js";
 import { downloadFile, fetchText, HttpError } from "../kit/http.js";
 import { bytes, info, maskSecret, seconds, warning } from "../kit/log.js";
+import { progress } from "../kit/progress.js";
 import { escapeModulePath, escapeModuleVersion, GO_SUMDB, lookupModuleHash } from "./sumdb.js";
 import { goToSemver } from "./version.js";
 
@@ -166,14 +167,19 @@ export async function installToolchainFromProxy(opts: {
     // A sibling of dest, so that the final rename stays on one file system.
     const parent = path.dirname(dest);
     await mkdir(parent, { recursive: true });
-    staging = await mkdtemp(path.join(parent, `.${path.basename(dest)}.partial-`));
+    const into = await mkdtemp(path.join(parent, `.${path.basename(dest)}.partial-`));
+    staging = into;
     const zipPath = path.join(work, `${moduleVersion}.zip`);
     let started = performance.now();
-    const { url, size } = await downloadFromProxies(proxies, moduleVersion, zipPath, what);
+    const { url, size } = await progress.during(`Downloading ${what} from the module proxy`, () =>
+      downloadFromProxies(proxies, moduleVersion, zipPath, what),
+    );
     info(`Downloaded ${url} (${bytes(size)}) in ${seconds(performance.now() - started)}`);
 
     started = performance.now();
-    const got = await extractModuleZip(zipPath, staging, { prefix: `${what}/`, place: placeToolchainFile });
+    const got = await progress.during(`Extracting ${what} and checking it against ${GO_SUMDB.name}`, () =>
+      extractModuleZip(zipPath, into, { prefix: `${what}/`, place: placeToolchainFile }),
+    );
     if (got.h1 !== expected.zip) {
       throw new UserError(
         `SECURITY ERROR: ${what}: the zip from ${url} has hash ${got.h1}, but the checksum database ${GO_SUMDB.name} records ${expected.zip}; nothing was installed`,

@@ -1,5 +1,4 @@
 import { constants } from "node:os";
-import * as core from "@actions/core";
 import type { z } from "zod";
 import { errorMessage, UserError } from "./errors.js";
 import { forgetSecretInputs, parseInputs } from "./inputs.js";
@@ -7,6 +6,7 @@ import { isLocalMode } from "./log.js";
 import { progress } from "./progress.js";
 import { ensureRunnerDirs } from "./runner-env.js";
 import { failureSummary, summaryWrites } from "./summary.js";
+import * as workflow from "./workflow.js";
 
 /**
  * What an action is, in one value: the local-mode CLI and the runner entry point both
@@ -63,7 +63,7 @@ function exitOnStopSignals(name: string): () => void {
  * status once the exit handlers ran (exitOnStopSignals).
  */
 export async function runAction<S extends z.ZodObject>(def: ActionDefinition<S>): Promise<void> {
-  const isPost = core.getState("isPost") === "true";
+  const isPost = workflow.getState("isPost") === "true";
   const restoreSignals = exitOnStopSignals(def.name);
   // A long step never leaves its log silent for a minute (kit/progress).
   const stopHeartbeat = progress.beat();
@@ -73,7 +73,7 @@ export async function runAction<S extends z.ZodObject>(def: ActionDefinition<S>)
       await def.post?.();
       return;
     }
-    if (def.post) core.saveState("isPost", "true");
+    if (def.post) workflow.saveState("isPost", "true");
     let inputs: z.output<S>;
     try {
       inputs = parseInputs(def.inputs);
@@ -93,12 +93,12 @@ export async function runAction<S extends z.ZodObject>(def: ActionDefinition<S>)
       setOutputs(def, Object.fromEntries(fallback));
     }
     failStep(`${def.name}: ${message}`);
-    if (!(e instanceof UserError)) core.info((e instanceof Error && e.stack) || "");
+    if (!(e instanceof UserError)) workflow.info((e instanceof Error && e.stack) || "");
     // A failed step has a summary too, status first; run() may have written a fuller one.
     if (summaryWrites() === summariesBefore) {
       await failureSummary(isPost ? `${def.name} (post)` : def.name, message)
         .write()
-        .catch((w) => core.warning(`could not write the job summary: ${errorMessage(w)}`));
+        .catch((w) => workflow.warning(`could not write the job summary: ${errorMessage(w)}`));
     }
   } finally {
     stopHeartbeat();
@@ -111,7 +111,7 @@ export async function runAction<S extends z.ZodObject>(def: ActionDefinition<S>)
  * terminal (local mode) as plain text, its lines as lines rather than %0A.
  */
 function failStep(message: string): void {
-  if (!isLocalMode()) core.setFailed(message);
+  if (!isLocalMode()) workflow.setFailed(message);
   else {
     process.exitCode = 1;
     process.stdout.write(`error: ${message}\n`);
@@ -128,7 +128,7 @@ export function setOutputs(
 ): void {
   for (const [name, value] of Object.entries(values)) {
     if (!(name in def.outputs)) throw new Error(`${def.name} has no output named ${name}`);
-    core.setOutput(name, String(value));
+    workflow.setOutput(name, String(value));
     const set = outputsSet.get(def) ?? new Set<string>();
     set.add(name);
     outputsSet.set(def, set);

@@ -3,7 +3,7 @@ import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { HttpClient, type HttpClientResponse } from "@actions/http-client";
+import type { HttpClient, HttpClientResponse } from "@actions/http-client";
 import { errorMessage, UserError } from "./errors.js";
 import { retry } from "./retry.js";
 
@@ -89,7 +89,9 @@ function transient(e: unknown): boolean {
   return e instanceof HttpError ? e.status === 429 || e.status >= 500 : !(e instanceof UserError);
 }
 
-function client(timeoutMs: number): HttpClient {
+/** The HTTP stack loads with the first request: most runs find everything cached and make none. */
+async function client(timeoutMs: number): Promise<HttpClient> {
+  const { HttpClient } = await import("@actions/http-client");
   return new HttpClient("goship", [], { socketTimeout: timeoutMs, allowRetries: false, keepAlive: false });
 }
 
@@ -110,7 +112,7 @@ async function withRetries<T>(url: string, attempts: number, fn: () => Promise<T
 
 /** GETs a text document of at most `maxBytes`. */
 export async function fetchText(url: string, options: FetchOptions): Promise<string> {
-  const http = client(options.timeoutMs ?? 30_000);
+  const http = await client(options.timeoutMs ?? 30_000);
   return withRetries(url, options.attempts ?? 3, async () =>
     (await readLimited(url, await http.get(url), options.maxBytes)).toString("utf8"),
   );
@@ -118,7 +120,7 @@ export async function fetchText(url: string, options: FetchOptions): Promise<str
 
 /** GETs a binary answer of at most `maxBytes` (the checksum database's tiles are raw hashes). */
 export async function fetchBytes(url: string, options: FetchOptions): Promise<Buffer> {
-  const http = client(options.timeoutMs ?? 30_000);
+  const http = await client(options.timeoutMs ?? 30_000);
   return withRetries(url, options.attempts ?? 3, async () =>
     readLimited(url, await http.get(url), options.maxBytes),
   );
@@ -139,7 +141,7 @@ export async function downloadFile(
   dest: string,
   options: FetchOptions & { sha256?: string },
 ): Promise<Downloaded> {
-  const http = client(options.timeoutMs ?? 60_000);
+  const http = await client(options.timeoutMs ?? 60_000);
   const got = await withRetries(url, options.attempts ?? 3, async () => {
     const res = await http.get(url);
     const status = res.message.statusCode ?? 0;

@@ -1,7 +1,7 @@
-import * as core from "@actions/core";
 import { z } from "zod";
 import { InputError, type InputProblem } from "./errors.js";
 import { maskSecret } from "./log.js";
+import * as workflow from "./workflow.js";
 
 /**
  * Reads one input by its action.yml name. The runner passes inputs as INPUT_<NAME>
@@ -9,7 +9,7 @@ import { maskSecret } from "./log.js";
  */
 export type InputReader = (name: string) => string;
 
-export const readActionInput: InputReader = (name) => core.getInput(name);
+export const readActionInput: InputReader = (name) => workflow.getInput(name);
 
 /**
  * Parses every input of an action through its zod schema. "" means unset, so schema

@@ -1,5 +1,5 @@
-import * as core from "@actions/core";
 import { progress } from "./progress.js";
+import * as workflow from "./workflow.js";
 
 /**
  * Logging that reads well both on a runner (workflow commands) and in a terminal
@@ -12,28 +12,28 @@ export function isLocalMode(): boolean {
 /** A titled stage of the log; the heartbeat (kit/progress) names it while it runs. */
 export async function group<T>(title: string, fn: () => Promise<T>): Promise<T> {
   progress.touch();
-  if (!isLocalMode()) return core.group(title, () => progress.phase(title, fn));
+  if (!isLocalMode()) return workflow.group(title, () => progress.phase(title, fn));
   process.stdout.write(`\n▶ ${title}\n`);
   return progress.phase(title, fn);
 }
 
 // Every line printed here puts the heartbeat off: it speaks only into a quiet log.
 export function info(message: string): void {
-  core.info(message);
+  workflow.info(message);
   progress.touch();
 }
 
-export const debug = (message: string) => core.debug(message);
+export const debug = (message: string) => workflow.debug(message);
 
 export function warning(message: string): void {
   if (isLocalMode()) process.stdout.write(`warning: ${message}\n`);
-  else core.warning(message);
+  else workflow.warning(message);
   progress.touch();
 }
 
 export function notice(message: string): void {
   if (isLocalMode()) process.stdout.write(`notice: ${message}\n`);
-  else core.notice(message);
+  else workflow.notice(message);
   progress.touch();
 }
 
@@ -46,7 +46,7 @@ export function annotateError(
   at: { title?: string; file?: string; line?: number; column?: number },
 ): void {
   if (isLocalMode()) return;
-  core.error(message, {
+  workflow.error(message, {
     ...(at.title ? { title: at.title } : {}),
     ...(at.file ? { file: at.file } : {}),
     ...(at.line ? { startLine: at.line } : {}),
@@ -59,7 +59,7 @@ export function annotateError(
  * no log masking, and printing "::add-mask::<secret>" would itself leak the value.
  */
 export function maskSecret(value: string): void {
-  if (value !== "" && !isLocalMode()) core.setSecret(value);
+  if (value !== "" && !isLocalMode()) workflow.setSecret(value);
 }
 
 /**

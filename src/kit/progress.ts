@@ -1,4 +1,4 @@
-import * as core from "@actions/core";
+import * as workflow from "./workflow.js";
 
 /** Time and a repeating timer, apart so that tests drive them by hand. */
 export interface Clock {
@@ -78,6 +78,16 @@ export class Progress {
     };
   }
 
+  /** A unit of work around `fn`: its line when it starts, and running until `fn` settles. */
+  async during<T>(label: string, fn: () => Promise<T>, of?: { index: number; total: number }): Promise<T> {
+    const done = this.start(label, of);
+    try {
+      return await fn();
+    } finally {
+      done();
+    }
+  }
+
   /** A named stage (a log group) runs `fn`; the heartbeat names it when no unit of work is running. */
   async phase<T>(title: string, fn: () => Promise<T>): Promise<T> {
     this.phases.push(title);
@@ -104,4 +114,4 @@ export class Progress {
 }
 
 /** The one progress report of this process: kit/log's lines reset its heartbeat. */
-export const progress = new Progress((line) => core.info(line));
+export const progress = new Progress((line) => workflow.info(line));

@@ -19,7 +19,7 @@ import {
   writeFile,
 } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { type ArchiveEntry, writeTarGz, writeZip } from "../archive/write.js";
+import type { ArchiveEntry } from "../archive/write.js";
 import { readBuildInfo } from "../build/buildinfo.js";
 import {
   BUNDLE_FILE,
@@ -35,15 +35,15 @@ import {
   SIGNATURE_FILE,
   stableJson,
 } from "../contract/manifest.js";
-import { type Target, targetSlug } from "../contract/targets.js";
+import { formatTarget, type Target, targetSlug } from "../contract/targets.js";
 import { errorMessage, inputError, UserError } from "../kit/errors.js";
 import { isWithin } from "../kit/files.js";
 import { sha256File } from "../kit/hash.js";
 import { info, warning } from "../kit/log.js";
+import { progress } from "../kit/progress.js";
 import { GOSHIP_HOME } from "../kit/version.js";
 import type { ReleaseSet } from "./collect.js";
-import { IN_TOTO_PAYLOAD_TYPE } from "./dsse.js";
-import { intotoJsonlLine, provenanceStatement, statementPayload, workflowRunFromEnv } from "./provenance.js";
+import type { workflowRunFromEnv } from "./provenance.js";
 import { CYCLONEDX_SUFFIX, cyclonedxSbom, SPDX_SUFFIX, spdxSbom } from "./sbom.js";
 import type { Signer } from "./signing.js";
 
@@ -99,12 +99,22 @@ export async function writeRelease(opts: ReleaseOptions): Promise<ReleaseResult>
   };
 
   const extras: ArchiveEntry[] = opts.extraFiles.map((f) => ({ name: basename(f), source: f, mode: 0o644 }));
+  // The compressor loads here rather than with the action: its first line does not wait for it.
+  const { writeTarGz, writeZip } = await import("../archive/write.js");
   const artifacts: ReleaseArtifactT[] = [];
-  for (const b of set.binaries) {
+  for (const [index, b] of set.binaries.entries()) {
     const { target, binary } = b.fragment;
     const stem = releaseStem(set.project, set.version, target);
     const format = formatFor(opts.archiveFormat, target.goos);
+    const label = formatTarget(target);
     let archive: FileRefT;
+    const archived = progress.start(
+      `${label}: ${format === "binary" ? "copy the binary" : `${format} archive`}`,
+      {
+        index,
+        total: set.binaries.length,
+      },
+    );
     if (format === "binary") {
       const name = `${stem}${target.goos === "windows" ? ".exe" : ""}`;
       await copyFile(b.path, join(staging, name));
@@ -118,11 +128,14 @@ export async function writeRelease(opts: ReleaseOptions): Promise<ReleaseResult>
       archive = { name, sha256: res.sha256, size: res.size };
       refs.set(name, archive);
     }
+    archived();
     info(`${stem}: ${archive.name} ${archive.sha256.slice(0, 16)}`);
 
     let cyclonedx: FileRefT | null = null;
     let spdx: FileRefT | null = null;
     if (opts.sbom.cyclonedx || opts.sbom.spdx) {
+      const kinds = [opts.sbom.cyclonedx ? "CycloneDX" : "", opts.sbom.spdx ? "SPDX" : ""].filter(Boolean);
+      const sbomDone = progress.start(`${label}: SBOM (${kinds.join(", ")})`);
       const buildInfo = await readBuildInfo(b.path);
       const meta = {
         project: set.project,
@@ -141,6 +154,7 @@ export async function writeRelease(opts: ReleaseOptions): Promise<ReleaseResult>
         await writeFile(join(staging, stem + SPDX_SUFFIX), stableJson(spdxSbom(buildInfo, meta)));
         spdx = await ref(stem + SPDX_SUFFIX);
       }
+      sbomDone();
     }
     const { mode: _mode, ...binaryRecord } = binary;
     artifacts.push({
@@ -157,6 +171,10 @@ export async function writeRelease(opts: ReleaseOptions): Promise<ReleaseResult>
       'provenance skipped: it is a signed statement, and this release has no signer (give "signing-key", or "keyless: true")',
     );
   } else if (opts.provenance && opts.signer) {
+    const { intotoJsonlLine, provenanceStatement, statementPayload, workflowRunFromEnv } = await import(
+      "./provenance.js"
+    );
+    const { IN_TOTO_PAYLOAD_TYPE } = await import("./dsse.js");
     const env = opts.env ?? process.env;
     const run = workflowRunFromEnv(env);
     const statement = provenanceStatement({

@@ -291,6 +291,13 @@ describe("dry-run, inventory and wave-wait", () => {
     const r = await deploy({ "release-dir": rel.dirs[V1] as string, waves: "1,100%", "wave-wait": "1s" });
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toContain("waiting 1 s (wave-wait) before wave 2");
+    // A progress line as each host's work starts, with its wave and its place in the fleet.
+    const starts = r.stdout
+      .split("\n")
+      .filter((l) => l.startsWith("→ "))
+      .map((l) => l.replace(/\] \S+ \(/, "] host ("))
+      .sort();
+    expect(starts).toEqual(["→ [wave 1] host (1/3)", "→ [wave 2] host (2/3)", "→ [wave 2] host (3/3)"]);
   }, 60_000);
 });
 

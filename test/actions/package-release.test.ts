@@ -113,6 +113,20 @@ describe("package-release: a signed release directory", () => {
     const verified = inside("Verify the release directory");
     expect(verified.length).toBeGreaterThan(0);
     expect(verified.every((l) => l.startsWith("✓ "))).toBe(true);
+    // A progress line as each target's archive and its SBOMs start, in the packaging group.
+    const title =
+      first.stdout
+        .split("\n")
+        .find((l) => l.startsWith("::group::Package "))
+        ?.slice(9) ?? "";
+    const starts = inside(title).filter((l) => l.startsWith("→ "));
+    const format = (t: string) => (t.startsWith("windows/") ? "zip" : "tar.gz");
+    expect(starts).toEqual(
+      TARGETS.flatMap((t, n) => [
+        `→ ${t}: ${format(t)} archive (${n + 1}/${TARGETS.length})`,
+        `→ ${t}: SBOM (CycloneDX, SPDX)`,
+      ]),
+    );
   });
 
   it("opens its summary with the release and whether the repository's goship.pub signed it", async () => {

@@ -217,7 +217,9 @@ describe("job summaries as users see them", () => {
     const { run, md } = await gateRun({ nC: 100, eC: 0, nB: 900, eB: 1 });
     expect(run.decision).toBe("promote");
     expect(md.split("\n")[0]).toBe("## canary-gate: shop 2.0.0 vs 1.4.0: ✅ promote");
-    expect(md).toMatch(/```mermaid\n%%\{init: \{.*"plotColorPalette":"#0969da, #cf222e, #1a7f37".*\}%%\nxychart-beta\n/);
+    expect(md).toMatch(
+      /```mermaid\n%%\{init: \{.*"plotColorPalette":"#0969da, #cf222e, #1a7f37".*\}%%\nxychart-beta\n/,
+    );
     expect(md).toContain('  x-axis "seconds" 10 --> 550');
     await expect(md).toMatchFileSnapshot(fixture("canary-gate-promote"));
   });

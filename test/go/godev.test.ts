@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { extractTarGz } from "../../src/archive/tar.js";
 import {
   checkGoDevBaseUrl,
@@ -288,6 +288,11 @@ describe("installGoFromGoDev", () => {
     const work = await mkdtemp(path.join(tmp, "install-"));
     const dest = path.join(work, "toolcache", "go", VERSION, "x64");
     const tmpDir = path.join(work, "tmp");
+    const printed: string[] = [];
+    const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      printed.push(String(chunk));
+      return true;
+    });
     const got = await installGoFromGoDev({
       version: VERSION,
       goos: "linux",
@@ -295,8 +300,16 @@ describe("installGoFromGoDev", () => {
       baseUrl: `${base}/good/dl`,
       dest,
       tmpDir,
-    });
+    }).finally(() => write.mockRestore());
     expect(got).toEqual({ url: `${base}/good/dl/${FILENAME}`, size: tarSize, sha256: tarSha256 });
+    // A progress line as the download and the extraction start (the heartbeat names them while they run).
+    const starts = printed.filter((l) => l.startsWith("→ "));
+    expect(starts).toEqual([
+      expect.stringMatching(
+        new RegExp(`^→ Downloading ${base}/good/dl/${FILENAME} \\(.*\\), sha256 checked on the way\n$`),
+      ),
+      `→ Extracting ${FILENAME}\n`,
+    ]);
 
     const env = { ...process.env, GOTOOLCHAIN: "local", GOROOT: "", GOFLAGS: "" };
     const version = await execFile(path.join(dest, "bin", "go"), ["version"], { env, cwd: work });

@@ -53,6 +53,34 @@ describe("Progress", () => {
     ]);
   });
 
+  it("during: a line when the work starts, running (and named by the heartbeat) until it settles, failed or not", async () => {
+    const { clock, lines, progress } = setup();
+    progress.beat();
+    let finish: () => void = () => {};
+    const running = progress.during(
+      "Downloading go1.26.8.linux-amd64.tar.gz",
+      () =>
+        new Promise<void>((r) => {
+          finish = r;
+        }),
+    );
+    clock.advance(61_000);
+    finish();
+    await running;
+    await expect(
+      progress.during("apt-get update", async () => {
+        throw new Error("exit 100");
+      }),
+    ).rejects.toThrow("exit 100");
+    clock.advance(61_000);
+    expect(lines.map((l) => l.line)).toEqual([
+      "→ Downloading go1.26.8.linux-amd64.tar.gz",
+      "… still running after 50 s: Downloading go1.26.8.linux-amd64.tar.gz (50 s)",
+      "→ apt-get update",
+      "… still running after 2m 00s",
+    ]);
+  });
+
   it("never leaves the log quiet for a minute while work runs, naming what runs and for how long", () => {
     const { clock, lines, progress } = setup();
     progress.beat();

@@ -35,6 +35,7 @@ import {
 } from "../../contract/targets.js";
 import { cgoStubs, cgoStubsMessage, planCrossCompilers } from "../../go/cgo.js";
 import { linkCacheDir, linkCacheEntry, trimLinkCache } from "../../go/link-cache.js";
+import { LIST_WITHOUT_VCS } from "../../go/list.js";
 import { runnerTarget } from "../../go/runner-platform.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { errorMessage, inputError, UserError } from "../../kit/errors.js";
@@ -112,7 +113,7 @@ export function localPackage(pkg: string, workDir: string): string {
 async function mainPackage(goBin: string, workDir: string, pkg: string, env: NodeJS.ProcessEnv, i: Inputs) {
   // -find: the package alone, without loading its dependencies (a tenth of the time).
   const format = "{{.Name}}\t{{.ImportPath}}\t{{with .Module}}{{.Path}}\t{{.Dir}}{{else}}\t{{end}}\t{{.Dir}}";
-  const r = await execFile(goBin, ["list", "-find", "-f", format, pkg], {
+  const r = await execFile(goBin, ["list", LIST_WITHOUT_VCS, "-find", "-f", format, pkg], {
     cwd: workDir,
     env,
     timeoutMs: 300_000,
@@ -239,6 +240,10 @@ export const buildStatic = defineAction({
     ]);
     const targets = parseTargetSpec(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms);
     const source: SourceInfo | undefined = firstSource;
+    // -X on a variable nobody declares is ignored by the linker: checked alongside the cgo check
+    // (both only read), and said once, before building.
+    const stampChecking = checkVersionVariables(goBin, workDir, pkg, i["version-variables"], goEnv);
+    stampChecking.catch(() => undefined); // awaited below; an earlier refusal must not leave it unhandled
     if (!i.cgo) {
       // Before anything is written: a binary that links a cgo package's stub must not ship unasked.
       const found = await cgoStubs(goBin, workDir, pkg, targets, i.tags, goEnv);
@@ -281,8 +286,7 @@ export const buildStatic = defineAction({
       binaryName,
     });
     const stamp = { version, commit, date };
-    // -X on a variable nobody declares is ignored by the linker: say so once, before building.
-    const stampCheck = await checkVersionVariables(goBin, workDir, pkg, i["version-variables"], goEnv);
+    const stampCheck = await stampChecking;
     if (stampCheck.missing.length > 0)
       warning(missingVersionVariablesMessage(stampCheck, "version-variables"));
     const ldflags = composeLdflags(stampCheck.stamped, stamp, i.ldflags);

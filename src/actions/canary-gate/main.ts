@@ -19,6 +19,7 @@ import type { CanaryTargetsT } from "../../contract/canary-targets.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { errorMessage, InputError, type InputProblem, inputError, UserError } from "../../kit/errors.js";
 import { info, isLocalMode, warning } from "../../kit/log.js";
+import { progress } from "../../kit/progress.js";
 import { parseHostList, parseProxyJump } from "../../remote/hosts-spec.js";
 import { SshClient, type SshSession } from "../../remote/ssh.js";
 import { type CheckInput, type Inputs, inputs, outputs } from "./schema.js";
@@ -400,18 +401,22 @@ export const canaryGate = defineAction({
     try {
       const { source, close } = await openSource(i, plan);
       try {
-        run = await runGate({
-          cfg: plan.cfg,
-          start: plan.start,
-          ...(plan.replay ? {} : { clock: realClock }),
-          read: async ({ t, at }) => {
-            const got = await source.read(at);
-            // The raw cumulative counters behind each tick, for the report.
-            counters.push({ t, ...got });
-            return got;
-          },
-          onTick: (r) => info(tickLine(r)),
-        });
+        // Between ticks the log is quiet for an interval; with a long one the heartbeat says what waits.
+        const judging = `judging ${plan.canaryVersion} against ${plan.baselineVersion}, a tick every ${plan.cfg.interval} s`;
+        run = await progress.phase(judging, () =>
+          runGate({
+            cfg: plan.cfg,
+            start: plan.start,
+            ...(plan.replay ? {} : { clock: realClock }),
+            read: async ({ t, at }) => {
+              const got = await source.read(at);
+              // The raw cumulative counters behind each tick, for the report.
+              counters.push({ t, ...got });
+              return got;
+            },
+            onTick: (r) => info(tickLine(r)),
+          }),
+        );
       } finally {
         await close();
       }

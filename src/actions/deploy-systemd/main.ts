@@ -24,7 +24,7 @@ import type { DeploymentState } from "../../github/deployments.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { errorMessage, inputError, UserError } from "../../kit/errors.js";
 import { group, info, maskSecret, warning } from "../../kit/log.js";
-import { extractBinary, goarchFromUname, pickArtifact } from "../../release/pick.js";
+import { progress } from "../../kit/progress.js";
 import { type HostSpec, parseHostList, parseProxyJump } from "../../remote/hosts-spec.js";
 import { SshClient } from "../../remote/ssh.js";
 import { newHolderToken } from "../../remote/steps/index.js";
@@ -73,10 +73,15 @@ async function prepareRelease(i: Inputs, run: RunContext, workDir: string): Prom
       "goship.pub's content: goship deploys only releases whose SHA256SUMS signature it checked",
     );
   }
-  // The signature checks (and their curves) are loaded only to deploy a release.
-  const [{ loadPublicKey }, { checkReleaseIdentity, verifyRelease }] = await Promise.all([
+  // The signature checks (and their curves) and the archive readers are loaded only to deploy a release.
+  const [
+    { loadPublicKey },
+    { checkReleaseIdentity, verifyRelease },
+    { extractBinary, goarchFromUname, pickArtifact },
+  ] = await Promise.all([
     import("../../release/signing.js"),
     import("../../release/verify.js"),
+    import("../../release/pick.js"),
   ]);
   // A key that is no key is refused before anything is downloaded.
   loadPublicKey(i["public-key"]);
@@ -257,7 +262,7 @@ export const deploySystemd = defineAction({
         drainMs: i["drain-time"],
         canaryHeader: i["canary-header"],
         ...identity,
-        log: { info, warning, group },
+        log: { info, warning, group, start: (label, of) => progress.start(label, of) },
       });
       const prepared = await fleet.prepare();
       if (i["github-environment"] && mode !== "status" && !i["dry-run"]) {

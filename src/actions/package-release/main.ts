@@ -9,15 +9,7 @@ import { matchFiles } from "../../kit/files.js";
 import { bytes, group, info, isLocalMode, notice } from "../../kit/log.js";
 import { GOSHIP_VERSION } from "../../kit/version.js";
 import { collectBinaries, downloadRunArtifacts, mergeFragments } from "../../release/collect.js";
-import { publishRelease, releaseTarget } from "../../release/publish.js";
-import {
-  keylessSigner,
-  keySigner,
-  loadSigningKey,
-  type Signer,
-  samePublicKey,
-} from "../../release/signing.js";
-import { verifyRelease } from "../../release/verify.js";
+import type { Signer } from "../../release/signing.js";
 import { checkOutputDir, writeRelease } from "../../release/write.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
 import { type CommittedKey, releaseSummary } from "./summary.js";
@@ -30,6 +22,7 @@ async function committedPublicKey(publicKeyPem: string, commit: string): Promise
   const file = resolve(PUBLIC_KEY_FILE);
   const pem = await readFile(file, "utf8").catch(() => undefined);
   if (pem === undefined) return undefined;
+  const { samePublicKey } = await import("../../release/signing.js");
   const ctx = runContext();
   const root = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const path = relative(root, file).split(sep).join("/");
@@ -50,11 +43,13 @@ export const packageRelease = defineAction({
     // Everything that can be refused is refused before a file is written.
     if (i["signing-key"] && i.keyless)
       throw inputError("keyless", "true", 'false when "signing-key" is given: one signer per release');
-    const signer: (Signer & { publicKeyPem?: string; hint?: string }) | undefined = i["signing-key"]
-      ? keySigner(await loadSigningKey(i["signing-key"], i["signing-key-password"]))
-      : i.keyless
-        ? keylessSigner({ githubToken: i["github-token"] ?? runContext().token })
-        : undefined;
+    // The signature code (elliptic curves, the key's cipher) loads only for a signed release.
+    const signing = i["signing-key"] || i.keyless ? await import("../../release/signing.js") : undefined;
+    const signer: (Signer & { publicKeyPem?: string; hint?: string }) | undefined = !signing
+      ? undefined
+      : i["signing-key"]
+        ? signing.keySigner(await signing.loadSigningKey(i["signing-key"], i["signing-key-password"]))
+        : signing.keylessSigner({ githubToken: i["github-token"] ?? runContext().token });
     // Fail closed: a missing or misspelt secret must not turn into an unsigned public release.
     if (i.publish !== "none" && !signer)
       throw inputError(
@@ -62,7 +57,8 @@ export const packageRelease = defineAction({
         "",
         `a signing key (or keyless: true) when publish is ${i.publish}: goship does not publish unsigned releases`,
       );
-    const publishTo = i.publish === "none" ? undefined : releaseTarget(i, process.env);
+    const publishing = i.publish === "none" ? undefined : await import("../../release/publish.js");
+    const publishTo = publishing?.releaseTarget(i, process.env);
     const outputDir = resolve(i["output-dir"]);
     const localDir = i["artifacts-dir"] ?? (isLocalMode() ? "dist/bin" : undefined);
     // The release replaces output-dir whole: never the work tree, the inputs, or anyone's files.
@@ -117,6 +113,7 @@ export const packageRelease = defineAction({
     if (signer?.publicKeyPem) {
       const publicKeyPem = signer.publicKeyPem;
       await group("Verify the release directory", async () => {
+        const { verifyRelease } = await import("../../release/verify.js");
         const { checks } = await verifyRelease(outputDir, publicKeyPem, {
           input: "signing-key",
           value: "***",
@@ -125,11 +122,12 @@ export const packageRelease = defineAction({
       });
     }
 
-    const published = publishTo
-      ? await group(`Publish to ${publishTo.owner}/${publishTo.repo} ${publishTo.tag}`, () =>
-          publishRelease(publishTo, i, release),
-        )
-      : undefined;
+    const published =
+      publishTo && publishing
+        ? await group(`Publish to ${publishTo.owner}/${publishTo.repo} ${publishTo.tag}`, () =>
+            publishing.publishRelease(publishTo, i, release),
+          )
+        : undefined;
 
     setOutputs(packageRelease, {
       manifest: join(outputDir, MANIFEST_FILE),

@@ -1,6 +1,5 @@
 import { existsSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import * as core from "@actions/core";
 import {
   buildMatrix,
   formatTarget,
@@ -27,6 +26,7 @@ import { defineAction, setOutputs } from "../../kit/action.js";
 import { inputError, UserError } from "../../kit/errors.js";
 import { execFile } from "../../kit/exec.js";
 import { group, info, seconds } from "../../kit/log.js";
+import * as workflow from "../../kit/workflow.js";
 import { type Inputs, inputs, outputs } from "./schema.js";
 import { setupSummary } from "./summary.js";
 
@@ -36,7 +36,8 @@ import { setupSummary } from "./summary.js";
  */
 async function versionRequest(i: Inputs, workDir: string): Promise<VersionRequest> {
   if (i["go-version"]) {
-    if (i["go-version-file"]) core.warning("both go-version and go-version-file are set; using go-version");
+    if (i["go-version-file"])
+      workflow.warning("both go-version and go-version-file are set; using go-version");
     const request = { spec: i["go-version"], source: "input go-version" };
     checkServable(request, "go-version", i["go-version"]);
     return request;
@@ -93,16 +94,16 @@ export const setupGoCross = defineAction({
     });
 
     const goBin = join(go.goroot, "bin", "go");
-    core.exportVariable("GOTOOLCHAIN", "local");
-    core.exportVariable("GOROOT", go.goroot);
-    core.addPath(join(go.goroot, "bin"));
+    workflow.exportVariable("GOTOOLCHAIN", "local");
+    workflow.exportVariable("GOROOT", go.goroot);
+    workflow.addPath(join(go.goroot, "bin"));
     const goEnv = { ...process.env, GOTOOLCHAIN: "local", GOROOT: go.goroot };
     const envOut = await execFile(goBin, ["env", "GOPATH", "GOCACHE", "GOMODCACHE"], {
       env: goEnv,
       timeoutMs: 60_000,
     });
     const [gopath = "", gocache = "", gomodcache = ""] = envOut.stdout.trim().split("\n");
-    if (gopath) core.addPath(join(gopath.split(":")[0] as string, "bin"));
+    if (gopath) workflow.addPath(join(gopath.split(":")[0] as string, "bin"));
     info(`Exported GOTOOLCHAIN=local, GOROOT=${go.goroot}; ${go.goroot}/bin on PATH`);
 
     // Targets: checked against what this Go can build.
@@ -152,7 +153,7 @@ export const setupGoCross = defineAction({
           buildDir: gocache,
         });
         const state = await restoreCaches(plan);
-        if (i.cache === "true") core.saveState(STATE_CACHE, JSON.stringify(state));
+        if (i.cache === "true") workflow.saveState(STATE_CACHE, JSON.stringify(state));
         return state;
       });
     }
@@ -170,7 +171,7 @@ export const setupGoCross = defineAction({
   },
 
   async post() {
-    const raw = core.getState(STATE_CACHE);
+    const raw = workflow.getState(STATE_CACHE);
     if (!raw) return;
     const state = CacheState.parse(JSON.parse(raw));
     const saved = await saveCaches(state);
