@@ -1388,7 +1388,9 @@ async function excludeOwnOutput(workDir, dir, writer) {
 /* harmony export */   wN: () => (/* binding */ FRAGMENT_FILE)
 /* harmony export */ });
 /* unused harmony exports BuildSetting, BinaryRecord, TargetRecord, FileRef, ARCHIVE_FORMATS, ReleaseArtifact */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27597);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27597);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77662);
+
 
 /**
  * The data contract between goship's actions. build-static writes one fragment per
@@ -1419,39 +1421,39 @@ const PROVENANCE_FILE = "provenance.intoto.jsonl";
 function versionFromRef(ref) {
     return /^[vV]\d/.test(ref) ? ref.slice(1) : ref;
 }
-const sha256 = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256");
+const sha256 = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256");
 /** Names that end up in file names and URLs. */
-const SafeName = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]*$/, "letters, digits and . _ + - only");
-const BuildSetting = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), value: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() });
-const BinaryRecord = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+const SafeName = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(_names_js__WEBPACK_IMPORTED_MODULE_0__/* .SAFE_NAME */ .wY, "letters, digits and . _ + - only");
+const BuildSetting = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ key: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), value: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() });
+const BinaryRecord = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     /** File name of the binary: "gin-app", "gin-app.exe". */
     name: SafeName,
     sha256,
-    size: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    size: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
     /** Unix mode bits to restore (artifact storage does not keep them). */
-    mode: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int(),
+    mode: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int(),
     /** ELF: no interpreter and no shared libraries; null where the notion does not apply (PE, Mach-O). */
-    static: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().nullable(),
-    goVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    static: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().nullable(),
+    goVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     /** Go's embedded build settings, in the binary's order. */
-    buildSettings: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(BuildSetting),
+    buildSettings: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(BuildSetting),
 });
-const TargetRecord = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    goos: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[a-z0-9]+$/),
-    goarch: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[a-z0-9]+$/),
-    variant: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+const TargetRecord = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    goos: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[a-z0-9]+$/),
+    goarch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[a-z0-9]+$/),
+    variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
         .regex(/^[a-z0-9.]+$/)
         .optional(),
 });
-const ArtifactFragment = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(SCHEMA_VERSION),
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz("goship.fragment"),
+const ArtifactFragment = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(SCHEMA_VERSION),
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz("goship.fragment"),
     project: SafeName,
     version: SafeName,
-    commit: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    commit: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     /** The commit time, Unix seconds: archive mtimes come from it. */
-    sourceDateEpoch: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    date: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    sourceDateEpoch: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    date: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     target: TargetRecord,
     binary: BinaryRecord,
 });
@@ -1460,41 +1462,77 @@ const FRAGMENT_FILE = "goship-fragment.json";
 function stableJson(value) {
     return `${JSON.stringify(value, null, 2)}\n`;
 }
-const FileRef = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: SafeName, sha256, size: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative() });
+const FileRef = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ name: SafeName, sha256, size: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative() });
 const ARCHIVE_FORMATS = ["tar.gz", "zip", "binary"];
 const ReleaseArtifact = TargetRecord.extend({
     binary: BinaryRecord.omit({ mode: true }),
-    archive: FileRef.extend({ format: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(ARCHIVE_FORMATS) }),
+    archive: FileRef.extend({ format: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(ARCHIVE_FORMATS) }),
     /** null when the release was made with `sbom: none`. */
-    sbom: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ cyclonedx: FileRef.nullable(), spdx: FileRef.nullable() }),
+    sbom: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ cyclonedx: FileRef.nullable(), spdx: FileRef.nullable() }),
 });
 /**
  * goship-manifest.json: what a release holds, with digests. SHA256SUMS covers it, so the
  * signature over SHA256SUMS vouches for every file it names.
  */
-const ReleaseManifest = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(SCHEMA_VERSION),
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz("goship.release"),
+const ReleaseManifest = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(SCHEMA_VERSION),
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz("goship.release"),
     project: SafeName,
     version: SafeName,
-    commit: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    sourceDateEpoch: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    date: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    commit: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    sourceDateEpoch: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    date: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     /** The Go version every binary was built with. */
-    go: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    artifacts: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(ReleaseArtifact).min(1),
-    checksums: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-        file: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(CHECKSUMS_FILE),
+    go: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    artifacts: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(ReleaseArtifact).min(1),
+    checksums: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        file: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(CHECKSUMS_FILE),
         /** DER ECDSA signature over SHA256SUMS; null for an unsigned release. */
         signature: SafeName.nullable(),
         /** Sigstore bundle v0.3 for the same signature. */
         bundle: SafeName.nullable(),
         publicKey: SafeName.nullable(),
-        publicKeyHint: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-        signer: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(["key", "keyless"]).nullable(),
+        publicKeyHint: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+        signer: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(["key", "keyless"]).nullable(),
     }),
     provenance: FileRef.nullable(),
 });
+
+
+/***/ }),
+
+/***/ 77662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fh: () => (/* binding */ APP_PATTERN),
+/* harmony export */   fq: () => (/* binding */ isAppName),
+/* harmony export */   ln: () => (/* binding */ MIN_PORT),
+/* harmony export */   rA: () => (/* binding */ APP_RULE),
+/* harmony export */   td: () => (/* binding */ AppName),
+/* harmony export */   wY: () => (/* binding */ SAFE_NAME)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27597);
+
+/**
+ * The app's name and the ports it listens on: the two values every host-facing module checks
+ * (the deploy-systemd input, the unit file, the remote steps and their scripts' `is_app` and
+ * `is_port`). One rule each, so that what the input accepts is what the host accepts.
+ */
+/** A name in file and archive names (binary, project, version): letters, digits and . _ + -, a letter or digit first. */
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+/** The app names the unit, its StateDirectory, /opt/<app>, /etc/<app> and the nginx upstream. */
+const APP_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
+const APP_RULE = "a lowercase letter, then up to 31 lowercase letters, digits or -";
+const AppName = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(APP_PATTERN, APP_RULE);
+function isAppName(value) {
+    return typeof value === "string" && APP_PATTERN.test(value);
+}
+/**
+ * Below 1024 binding needs CAP_NET_BIND_SERVICE, which both hardening levels drop
+ * (CapabilityBoundingSet= is empty): put nginx in front, or use a higher port.
+ */
+const MIN_PORT = 1024;
 
 
 /***/ }),

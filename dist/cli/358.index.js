@@ -21,7 +21,9 @@ export const modules = {
 /* harmony export */   wN: () => (/* binding */ FRAGMENT_FILE)
 /* harmony export */ });
 /* unused harmony exports BuildSetting, BinaryRecord, TargetRecord, FileRef, ARCHIVE_FORMATS, ReleaseArtifact */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27597);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27597);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77662);
+
 
 /**
  * The data contract between goship's actions. build-static writes one fragment per
@@ -52,39 +54,39 @@ const PROVENANCE_FILE = "provenance.intoto.jsonl";
 function versionFromRef(ref) {
     return /^[vV]\d/.test(ref) ? ref.slice(1) : ref;
 }
-const sha256 = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256");
+const sha256 = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256");
 /** Names that end up in file names and URLs. */
-const SafeName = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]*$/, "letters, digits and . _ + - only");
-const BuildSetting = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ key: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), value: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() });
-const BinaryRecord = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+const SafeName = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(_names_js__WEBPACK_IMPORTED_MODULE_0__/* .SAFE_NAME */ .wY, "letters, digits and . _ + - only");
+const BuildSetting = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ key: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), value: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() });
+const BinaryRecord = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     /** File name of the binary: "gin-app", "gin-app.exe". */
     name: SafeName,
     sha256,
-    size: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
+    size: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
     /** Unix mode bits to restore (artifact storage does not keep them). */
-    mode: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int(),
+    mode: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int(),
     /** ELF: no interpreter and no shared libraries; null where the notion does not apply (PE, Mach-O). */
-    static: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().nullable(),
-    goVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    static: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().nullable(),
+    goVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     /** Go's embedded build settings, in the binary's order. */
-    buildSettings: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(BuildSetting),
+    buildSettings: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(BuildSetting),
 });
-const TargetRecord = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    goos: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[a-z0-9]+$/),
-    goarch: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(/^[a-z0-9]+$/),
-    variant: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+const TargetRecord = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    goos: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[a-z0-9]+$/),
+    goarch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[a-z0-9]+$/),
+    variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
         .regex(/^[a-z0-9.]+$/)
         .optional(),
 });
-const ArtifactFragment = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(SCHEMA_VERSION),
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz("goship.fragment"),
+const ArtifactFragment = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(SCHEMA_VERSION),
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz("goship.fragment"),
     project: SafeName,
     version: SafeName,
-    commit: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    commit: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     /** The commit time, Unix seconds: archive mtimes come from it. */
-    sourceDateEpoch: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    date: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    sourceDateEpoch: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    date: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     target: TargetRecord,
     binary: BinaryRecord,
 });
@@ -93,41 +95,77 @@ const FRAGMENT_FILE = "goship-fragment.json";
 function stableJson(value) {
     return `${JSON.stringify(value, null, 2)}\n`;
 }
-const FileRef = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ name: SafeName, sha256, size: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative() });
+const FileRef = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ name: SafeName, sha256, size: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative() });
 const ARCHIVE_FORMATS = ["tar.gz", "zip", "binary"];
 const ReleaseArtifact = TargetRecord.extend({
     binary: BinaryRecord.omit({ mode: true }),
-    archive: FileRef.extend({ format: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(ARCHIVE_FORMATS) }),
+    archive: FileRef.extend({ format: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(ARCHIVE_FORMATS) }),
     /** null when the release was made with `sbom: none`. */
-    sbom: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ cyclonedx: FileRef.nullable(), spdx: FileRef.nullable() }),
+    sbom: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ cyclonedx: FileRef.nullable(), spdx: FileRef.nullable() }),
 });
 /**
  * goship-manifest.json: what a release holds, with digests. SHA256SUMS covers it, so the
  * signature over SHA256SUMS vouches for every file it names.
  */
-const ReleaseManifest = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(SCHEMA_VERSION),
-    kind: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz("goship.release"),
+const ReleaseManifest = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(SCHEMA_VERSION),
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz("goship.release"),
     project: SafeName,
     version: SafeName,
-    commit: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    sourceDateEpoch: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nonnegative(),
-    date: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    commit: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    sourceDateEpoch: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    date: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
     /** The Go version every binary was built with. */
-    go: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    artifacts: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(ReleaseArtifact).min(1),
-    checksums: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-        file: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(CHECKSUMS_FILE),
+    go: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    artifacts: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(ReleaseArtifact).min(1),
+    checksums: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        file: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(CHECKSUMS_FILE),
         /** DER ECDSA signature over SHA256SUMS; null for an unsigned release. */
         signature: SafeName.nullable(),
         /** Sigstore bundle v0.3 for the same signature. */
         bundle: SafeName.nullable(),
         publicKey: SafeName.nullable(),
-        publicKeyHint: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
-        signer: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(["key", "keyless"]).nullable(),
+        publicKeyHint: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+        signer: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(["key", "keyless"]).nullable(),
     }),
     provenance: FileRef.nullable(),
 });
+
+
+/***/ }),
+
+/***/ 77662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fh: () => (/* binding */ APP_PATTERN),
+/* harmony export */   fq: () => (/* binding */ isAppName),
+/* harmony export */   ln: () => (/* binding */ MIN_PORT),
+/* harmony export */   rA: () => (/* binding */ APP_RULE),
+/* harmony export */   td: () => (/* binding */ AppName),
+/* harmony export */   wY: () => (/* binding */ SAFE_NAME)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27597);
+
+/**
+ * The app's name and the ports it listens on: the two values every host-facing module checks
+ * (the deploy-systemd input, the unit file, the remote steps and their scripts' `is_app` and
+ * `is_port`). One rule each, so that what the input accepts is what the host accepts.
+ */
+/** A name in file and archive names (binary, project, version): letters, digits and . _ + -, a letter or digit first. */
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+/** The app names the unit, its StateDirectory, /opt/<app>, /etc/<app> and the nginx upstream. */
+const APP_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
+const APP_RULE = "a lowercase letter, then up to 31 lowercase letters, digits or -";
+const AppName = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(APP_PATTERN, APP_RULE);
+function isAppName(value) {
+    return typeof value === "string" && APP_PATTERN.test(value);
+}
+/**
+ * Below 1024 binding needs CAP_NET_BIND_SERVICE, which both hardening levels drop
+ * (CapabilityBoundingSet= is empty): put nginx in front, or use a higher port.
+ */
+const MIN_PORT = 1024;
 
 
 /***/ }),
@@ -286,8 +324,8 @@ async function firstDifference(a, b) {
 /* harmony export */   lm: () => (/* binding */ notice),
 /* harmony export */   pq: () => (/* binding */ info)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13701);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(13701);
+/* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83179);
 
 
 /**
@@ -299,31 +337,31 @@ function isLocalMode() {
 }
 /** A titled stage of the log; the heartbeat (kit/progress) names it while it runs. */
 async function group(title, fn) {
-    _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.touch();
+    _progress_js__WEBPACK_IMPORTED_MODULE_0__/* .progress */ .qB.touch();
     if (!isLocalMode())
-        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(title, () => _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.phase(title, fn));
+        return _workflow_js__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os(title, () => _progress_js__WEBPACK_IMPORTED_MODULE_0__/* .progress */ .qB.phase(title, fn));
     process.stdout.write(`\n▶ ${title}\n`);
-    return _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.phase(title, fn);
+    return _progress_js__WEBPACK_IMPORTED_MODULE_0__/* .progress */ .qB.phase(title, fn);
 }
 // Every line printed here puts the heartbeat off: it speaks only into a quiet log.
 function info(message) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
-    _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.touch();
+    _workflow_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(message);
+    _progress_js__WEBPACK_IMPORTED_MODULE_0__/* .progress */ .qB.touch();
 }
-const debug = (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message);
+const debug = (message) => _workflow_js__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(message);
 function warning(message) {
     if (isLocalMode())
         process.stdout.write(`warning: ${message}\n`);
     else
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message);
-    _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.touch();
+        _workflow_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(message);
+    _progress_js__WEBPACK_IMPORTED_MODULE_0__/* .progress */ .qB.touch();
 }
 function notice(message) {
     if (isLocalMode())
         process.stdout.write(`notice: ${message}\n`);
     else
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(message);
-    _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.touch();
+        _workflow_js__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm(message);
+    _progress_js__WEBPACK_IMPORTED_MODULE_0__/* .progress */ .qB.touch();
 }
 /**
  * An error annotation at a place in the repository (`::error file=…,line=…,col=…::`), for a
@@ -332,7 +370,7 @@ function notice(message) {
 function annotateError(message, at) {
     if (isLocalMode())
         return;
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, {
+    _workflow_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3(message, {
         ...(at.title ? { title: at.title } : {}),
         ...(at.file ? { file: at.file } : {}),
         ...(at.line ? { startLine: at.line } : {}),
@@ -345,7 +383,7 @@ function annotateError(message, at) {
  */
 function maskSecret(value) {
     if (value !== "" && !isLocalMode())
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+        _workflow_js__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(value);
 }
 /**
  * Text that came from a host or an app (a response body, a journal line, a step's stderr, a value
@@ -393,7 +431,7 @@ function bytes(n) {
 /* harmony export */   qB: () => (/* binding */ progress)
 /* harmony export */ });
 /* unused harmony exports systemClock, elapsed, Progress */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83179);
 
 const systemClock = {
     now: () => performance.now(),
@@ -461,6 +499,16 @@ class Progress {
             this.running.delete(id);
         };
     }
+    /** A unit of work around `fn`: its line when it starts, and running until `fn` settles. */
+    async during(label, fn, of) {
+        const done = this.start(label, of);
+        try {
+            return await fn();
+        }
+        finally {
+            done();
+        }
+    }
     /** A named stage (a log group) runs `fn`; the heartbeat names it when no unit of work is running. */
     async phase(title, fn) {
         this.phases.push(title);
@@ -486,7 +534,144 @@ class Progress {
     }
 }
 /** The one progress report of this process: kit/log's lines reset its heartbeat. */
-const progress = new Progress((line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line));
+const progress = new Progress((line) => _workflow_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line));
+
+
+/***/ }),
+
+/***/ 83179:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   C1: () => (/* binding */ setFailed),
+/* harmony export */   Gu: () => (/* binding */ getState),
+/* harmony export */   LZ: () => (/* binding */ saveState),
+/* harmony export */   Os: () => (/* binding */ group),
+/* harmony export */   Pq: () => (/* binding */ setSecret),
+/* harmony export */   V4: () => (/* binding */ getInput),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   dN: () => (/* binding */ exportVariable),
+/* harmony export */   fM: () => (/* binding */ addPath),
+/* harmony export */   lm: () => (/* binding */ notice),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput),
+/* harmony export */   z3: () => (/* binding */ error)
+/* harmony export */ });
+/* unused harmony export formatCommand */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+
+
+
+
+function commandValue(value) {
+    if (value === null || value === undefined)
+        return "";
+    return typeof value === "string" ? value : JSON.stringify(value);
+}
+function escapeData(s) {
+    return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+    return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+/** `::name key=value,…::message` on a line of its own; properties with no value are left out. */
+function formatCommand(name, properties, message) {
+    const props = Object.entries(properties)
+        .filter(([, v]) => v !== undefined && v !== "" && v !== 0)
+        .map(([k, v]) => `${k}=${escapeProperty(commandValue(v))}`)
+        .join(",");
+    return `::${name}${props ? ` ${props}` : ""}::${escapeData(message)}`;
+}
+function issue(name, message = "", properties = {}) {
+    process.stdout.write(formatCommand(name, properties, message) + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
+}
+/** `name<<ghadelimiter_<uuid>` … block: a value of any lines in a command file. */
+function keyValueBlock(name, value) {
+    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new Error(`unexpected input: ${name} or its value holds the delimiter ${delimiter}`);
+    return `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}`;
+}
+/** Appends to the command file $GITHUB_<kind>; false when the runner gave none (an older runner). */
+function fileCommand(kind, line) {
+    const file = process.env[`GITHUB_${kind}`];
+    if (!file)
+        return false;
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
+        throw new Error(`Missing file at path: ${file}`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, `${line}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, { encoding: "utf8" });
+    return true;
+}
+const annotation = (at) => ({
+    title: at.title,
+    file: at.file,
+    line: at.startLine,
+    endLine: at.endLine,
+    col: at.startColumn,
+    endColumn: at.endColumn,
+});
+function info(message) {
+    process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
+}
+const debug = (message) => issue("debug", message);
+const notice = (message, at = {}) => issue("notice", message, annotation(at));
+const warning = (message, at = {}) => issue("warning", message, annotation(at));
+const error = (message, at = {}) => issue("error", message, annotation(at));
+/** Masks the value in the rest of the job's log. */
+const setSecret = (secret) => issue("add-mask", secret);
+/** Fails the step: an error annotation, and exit status 1 once the process ends. */
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** A collapsible section of the log around `fn`. */
+async function group(title, fn) {
+    issue("group", title);
+    try {
+        return await fn();
+    }
+    finally {
+        issue("endgroup");
+    }
+}
+/** The input the runner passes as INPUT_<NAME> (spaces as underscores), trimmed; "" when unset. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "").trim();
+}
+function setOutput(name, value) {
+    if (fileCommand("OUTPUT", keyValueBlock(name, value)))
+        return;
+    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
+    issue("set-output", value, { name });
+}
+/** Sets a variable for this process and for the job's later steps. */
+function exportVariable(name, value) {
+    process.env[name] = value;
+    if (!fileCommand("ENV", keyValueBlock(name, value)))
+        issue("set-env", value, { name });
+}
+/** Puts a directory first on PATH, for this process and the job's later steps. */
+function addPath(dir) {
+    if (!fileCommand("PATH", dir))
+        issue("add-path", dir);
+    process.env.PATH = `${dir}${node_path__WEBPACK_IMPORTED_MODULE_3__.delimiter}${process.env.PATH}`;
+}
+/** A value for this action's post step (read back there with getState). */
+function saveState(name, value) {
+    if (!fileCommand("STATE", keyValueBlock(name, value)))
+        issue("save-state", value, { name });
+}
+function getState(name) {
+    return process.env[`STATE_${name}`] || "";
+}
 
 
 /***/ }),

@@ -231,15 +231,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   secret: () => (/* binding */ secret),
 /* harmony export */   text: () => (/* binding */ text)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27597);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73713);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83490);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83490);
+/* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83179);
 
 
 
 
-const readActionInput = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+const readActionInput = (name) => _workflow_js__WEBPACK_IMPORTED_MODULE_2__/* .getInput */ .V4(name);
 /**
  * Parses every input of an action through its zod schema. "" means unset, so schema
  * defaults apply. All problems are reported together in one InputError that names
@@ -256,7 +256,7 @@ function parseInputs(schema, read = readActionInput) {
             // Line by line too: a runner masks a multi-line secret only where it appears whole.
             if (value)
                 for (const v of [value, ...value.split("\n")])
-                    (0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .maskSecret */ .$l)(v.trim());
+                    (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecret */ .$l)(v.trim());
         }
     }
     // An old input name's value is read as the input that replaced it (action.yml's
@@ -293,7 +293,7 @@ function parseInputs(schema, read = readActionInput) {
         // Named as the user wrote it: the old name when that is what was given.
         problems.push({ input: renamedFrom.get(name) ?? name, value, allowed: issue.message });
     }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(problems);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(problems);
 }
 const SECRET = { goshipSecret: true };
 /** Marks an input as a secret: masked in logs as soon as it is read, never echoed in errors. */
@@ -426,8 +426,8 @@ function list(item, allowed) {
 /* harmony export */   lm: () => (/* binding */ notice),
 /* harmony export */   pq: () => (/* binding */ info)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13701);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(13701);
+/* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83179);
 
 
 /**
@@ -439,31 +439,31 @@ function isLocalMode() {
 }
 /** A titled stage of the log; the heartbeat (kit/progress) names it while it runs. */
 async function group(title, fn) {
-    _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.touch();
+    _progress_js__WEBPACK_IMPORTED_MODULE_0__/* .progress */ .qB.touch();
     if (!isLocalMode())
-        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(title, () => _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.phase(title, fn));
+        return _workflow_js__WEBPACK_IMPORTED_MODULE_1__/* .group */ .Os(title, () => _progress_js__WEBPACK_IMPORTED_MODULE_0__/* .progress */ .qB.phase(title, fn));
     process.stdout.write(`\n▶ ${title}\n`);
-    return _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.phase(title, fn);
+    return _progress_js__WEBPACK_IMPORTED_MODULE_0__/* .progress */ .qB.phase(title, fn);
 }
 // Every line printed here puts the heartbeat off: it speaks only into a quiet log.
 function info(message) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
-    _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.touch();
+    _workflow_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(message);
+    _progress_js__WEBPACK_IMPORTED_MODULE_0__/* .progress */ .qB.touch();
 }
-const debug = (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message);
+const debug = (message) => _workflow_js__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(message);
 function warning(message) {
     if (isLocalMode())
         process.stdout.write(`warning: ${message}\n`);
     else
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message);
-    _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.touch();
+        _workflow_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(message);
+    _progress_js__WEBPACK_IMPORTED_MODULE_0__/* .progress */ .qB.touch();
 }
 function notice(message) {
     if (isLocalMode())
         process.stdout.write(`notice: ${message}\n`);
     else
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(message);
-    _progress_js__WEBPACK_IMPORTED_MODULE_1__/* .progress */ .qB.touch();
+        _workflow_js__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm(message);
+    _progress_js__WEBPACK_IMPORTED_MODULE_0__/* .progress */ .qB.touch();
 }
 /**
  * An error annotation at a place in the repository (`::error file=…,line=…,col=…::`), for a
@@ -472,7 +472,7 @@ function notice(message) {
 function annotateError(message, at) {
     if (isLocalMode())
         return;
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, {
+    _workflow_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3(message, {
         ...(at.title ? { title: at.title } : {}),
         ...(at.file ? { file: at.file } : {}),
         ...(at.line ? { startLine: at.line } : {}),
@@ -485,7 +485,7 @@ function annotateError(message, at) {
  */
 function maskSecret(value) {
     if (value !== "" && !isLocalMode())
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+        _workflow_js__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(value);
 }
 /**
  * Text that came from a host or an app (a response body, a journal line, a step's stderr, a value
@@ -533,7 +533,7 @@ function bytes(n) {
 /* harmony export */   qB: () => (/* binding */ progress)
 /* harmony export */ });
 /* unused harmony exports systemClock, elapsed, Progress */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _workflow_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83179);
 
 const systemClock = {
     now: () => performance.now(),
@@ -601,6 +601,16 @@ class Progress {
             this.running.delete(id);
         };
     }
+    /** A unit of work around `fn`: its line when it starts, and running until `fn` settles. */
+    async during(label, fn, of) {
+        const done = this.start(label, of);
+        try {
+            return await fn();
+        }
+        finally {
+            done();
+        }
+    }
     /** A named stage (a log group) runs `fn`; the heartbeat names it when no unit of work is running. */
     async phase(title, fn) {
         this.phases.push(title);
@@ -626,7 +636,144 @@ class Progress {
     }
 }
 /** The one progress report of this process: kit/log's lines reset its heartbeat. */
-const progress = new Progress((line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line));
+const progress = new Progress((line) => _workflow_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line));
+
+
+/***/ }),
+
+/***/ 83179:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   C1: () => (/* binding */ setFailed),
+/* harmony export */   Gu: () => (/* binding */ getState),
+/* harmony export */   LZ: () => (/* binding */ saveState),
+/* harmony export */   Os: () => (/* binding */ group),
+/* harmony export */   Pq: () => (/* binding */ setSecret),
+/* harmony export */   V4: () => (/* binding */ getInput),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   dN: () => (/* binding */ exportVariable),
+/* harmony export */   fM: () => (/* binding */ addPath),
+/* harmony export */   lm: () => (/* binding */ notice),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput),
+/* harmony export */   z3: () => (/* binding */ error)
+/* harmony export */ });
+/* unused harmony export formatCommand */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+
+
+
+
+function commandValue(value) {
+    if (value === null || value === undefined)
+        return "";
+    return typeof value === "string" ? value : JSON.stringify(value);
+}
+function escapeData(s) {
+    return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+    return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+/** `::name key=value,…::message` on a line of its own; properties with no value are left out. */
+function formatCommand(name, properties, message) {
+    const props = Object.entries(properties)
+        .filter(([, v]) => v !== undefined && v !== "" && v !== 0)
+        .map(([k, v]) => `${k}=${escapeProperty(commandValue(v))}`)
+        .join(",");
+    return `::${name}${props ? ` ${props}` : ""}::${escapeData(message)}`;
+}
+function issue(name, message = "", properties = {}) {
+    process.stdout.write(formatCommand(name, properties, message) + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
+}
+/** `name<<ghadelimiter_<uuid>` … block: a value of any lines in a command file. */
+function keyValueBlock(name, value) {
+    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    if (name.includes(delimiter) || value.includes(delimiter))
+        throw new Error(`unexpected input: ${name} or its value holds the delimiter ${delimiter}`);
+    return `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}`;
+}
+/** Appends to the command file $GITHUB_<kind>; false when the runner gave none (an older runner). */
+function fileCommand(kind, line) {
+    const file = process.env[`GITHUB_${kind}`];
+    if (!file)
+        return false;
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
+        throw new Error(`Missing file at path: ${file}`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, `${line}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, { encoding: "utf8" });
+    return true;
+}
+const annotation = (at) => ({
+    title: at.title,
+    file: at.file,
+    line: at.startLine,
+    endLine: at.endLine,
+    col: at.startColumn,
+    endColumn: at.endColumn,
+});
+function info(message) {
+    process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
+}
+const debug = (message) => issue("debug", message);
+const notice = (message, at = {}) => issue("notice", message, annotation(at));
+const warning = (message, at = {}) => issue("warning", message, annotation(at));
+const error = (message, at = {}) => issue("error", message, annotation(at));
+/** Masks the value in the rest of the job's log. */
+const setSecret = (secret) => issue("add-mask", secret);
+/** Fails the step: an error annotation, and exit status 1 once the process ends. */
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** A collapsible section of the log around `fn`. */
+async function group(title, fn) {
+    issue("group", title);
+    try {
+        return await fn();
+    }
+    finally {
+        issue("endgroup");
+    }
+}
+/** The input the runner passes as INPUT_<NAME> (spaces as underscores), trimmed; "" when unset. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "").trim();
+}
+function setOutput(name, value) {
+    if (fileCommand("OUTPUT", keyValueBlock(name, value)))
+        return;
+    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
+    issue("set-output", value, { name });
+}
+/** Sets a variable for this process and for the job's later steps. */
+function exportVariable(name, value) {
+    process.env[name] = value;
+    if (!fileCommand("ENV", keyValueBlock(name, value)))
+        issue("set-env", value, { name });
+}
+/** Puts a directory first on PATH, for this process and the job's later steps. */
+function addPath(dir) {
+    if (!fileCommand("PATH", dir))
+        issue("add-path", dir);
+    process.env.PATH = `${dir}${node_path__WEBPACK_IMPORTED_MODULE_3__.delimiter}${process.env.PATH}`;
+}
+/** A value for this action's post step (read back there with getState). */
+function saveState(name, value) {
+    if (!fileCommand("STATE", keyValueBlock(name, value)))
+        issue("save-state", value, { name });
+}
+function getState(name) {
+    return process.env[`STATE_${name}`] || "";
+}
 
 
 /***/ })

@@ -28073,7 +28073,7 @@ const decodeOIDCToken = (token, issuer) => oidc_awaiter(void 0, void 0, void 0, 
     return payload;
 });
 const getJWKS = (issuer) => oidc_awaiter(void 0, void 0, void 0, function* () {
-    const client = new lib/* HttpClient */.Qq('@actions/attest');
+    const client = new lib.HttpClient('@actions/attest');
     const config = yield client.getJson(`${issuer}/.well-known/openid-configuration`);
     if (!config.result) {
         throw new Error('No OpenID configuration found');

@@ -15,11 +15,15 @@ export const modules = {
 /* unused harmony exports readOsRelease, CGO_FALLBACKS */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(27597);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(27597);
 /* harmony import */ var _contract_targets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5008);
 /* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73713);
 /* harmony import */ var _kit_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29495);
 /* harmony import */ var _kit_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83490);
+/* harmony import */ var _kit_progress_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13701);
+/* harmony import */ var _list_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(22784);
+
+
 
 
 
@@ -134,11 +138,11 @@ function planCrossCompilers(targets, runnerGoarch) {
     }
     return plan;
 }
-const OsRelease = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
-    ID: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1).default("linux"),
-    ID_LIKE: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
-    VERSION_ID: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
-    PRETTY_NAME: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().optional(),
+const OsRelease = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
+    ID: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).default("linux"),
+    ID_LIKE: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
+    VERSION_ID: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
+    PRETTY_NAME: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
 });
 /** Values per os-release(5): shell-style, optionally in single or double quotes. */
 function parseOsRelease(text) {
@@ -273,13 +277,13 @@ async function installDebianPackages(packages) {
         return { present, installed: [] };
     }
     const started = performance.now();
-    const update = await aptGet(["update"], { allowFailure: true, timeoutMs: 5 * 60_000 });
+    const update = await _kit_progress_js__WEBPACK_IMPORTED_MODULE_5__/* .progress */ .qB.during("apt-get update", () => aptGet(["update"], { allowFailure: true, timeoutMs: 5 * 60_000 }));
     if (update.code !== 0) {
         const tail = (update.stderr || update.stdout).trim().split("\n").slice(-5).join("\n");
         (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e)(`apt-get update exited with code ${update.code}; installing with the package lists as they are:\n${tail}`);
     }
     try {
-        await aptGet(["install", "-y", "--no-install-recommends", ...missing], { timeoutMs: 15 * 60_000 });
+        await _kit_progress_js__WEBPACK_IMPORTED_MODULE_5__/* .progress */ .qB.during(`apt-get install ${missing.join(" ")}`, () => aptGet(["install", "-y", "--no-install-recommends", ...missing], { timeoutMs: 15 * 60_000 }));
     }
     catch (e) {
         const stderr = e instanceof _kit_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .ExecError */ .cI ? e.result.stderr : "";
@@ -313,7 +317,7 @@ async function usesCgo(dir, goBin, env, patterns = ["./..."]) {
     const dashed = patterns.filter((p) => p.startsWith("-"));
     if (dashed.length > 0)
         throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`not package patterns: ${dashed.join(" ")}`);
-    const { stdout } = await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execFile */ .St)(goBin, ["list", "-deps", "-f", CGO_PACKAGES_TEMPLATE, ...patterns], {
+    const { stdout } = await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execFile */ .St)(goBin, ["list", _list_js__WEBPACK_IMPORTED_MODULE_7__/* .LIST_WITHOUT_VCS */ .F, "-deps", "-f", CGO_PACKAGES_TEMPLATE, ...patterns], {
         cwd: dir,
         env: { ...(env ?? process.env), CGO_ENABLED: "1" },
         timeoutMs: 5 * 60_000,
@@ -333,10 +337,13 @@ const CGO_FALLBACKS = {
     "github.com/prometheus/client_golang/prometheus": "the process collector reports no resident or virtual memory on darwin; every other metric is there",
 };
 const IMPORT_PATH_AND_CGO_FILES = "{{if not .Standard}}{{.ImportPath}}\t{{len .CgoFiles}}\t{{len .SwigFiles}}\t{{len .SwigCXXFiles}}{{end}}";
-/** One `go list -deps` of `pkg`: each non-standard package and whether it has cgo (or SWIG) files. */
-async function listCgoFiles(goBin, dir, pkg, tags, env) {
-    const args = ["list", "-deps", "-e", ...(tags.length > 0 ? [`-tags=${tags.join(",")}`] : [])];
-    const r = await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execFile */ .St)(goBin, [...args, "-f", IMPORT_PATH_AND_CGO_FILES, "--", pkg], {
+/**
+ * One `go list` of the packages `args` names (`-deps -- pkg`, or `-find -- a b c`): each
+ * non-standard package and whether it has cgo (or SWIG) files under `env`.
+ */
+async function listCgoFiles(goBin, dir, args, tags, env) {
+    const flags = ["list", _list_js__WEBPACK_IMPORTED_MODULE_7__/* .LIST_WITHOUT_VCS */ .F, "-e", ...(tags.length > 0 ? [`-tags=${tags.join(",")}`] : [])];
+    const r = await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execFile */ .St)(goBin, [...flags, "-f", IMPORT_PATH_AND_CGO_FILES, ...args], {
         cwd: dir,
         env,
         timeoutMs: 5 * 60_000,
@@ -344,7 +351,7 @@ async function listCgoFiles(goBin, dir, pkg, tags, env) {
     });
     // The build itself reports a package that cannot be loaded, with go's own words.
     if (r.code !== 0) {
-        (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz)(`go list -deps ${pkg} failed, so no cgo check: ${r.stderr.trim()}`);
+        (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz)(`go list ${args.join(" ")} failed, so no cgo check: ${r.stderr.trim()}`);
         return undefined;
     }
     const out = new Map();
@@ -359,8 +366,10 @@ async function listCgoFiles(goBin, dir, pkg, tags, env) {
  * The packages outside the standard library that a CGO_ENABLED=0 build of `pkg` links
  * although they have cgo files: that build leaves those files out and compiles the rest,
  * usually a `!cgo` stub that builds and fails at run time ("go-sqlite3 requires cgo to work").
- * Two `go list -deps` per GOOS of the target set (file selection by cgo is a matter of the
- * OS, not the architecture), one with cgo and one without, and nothing per package. The
+ * Per GOOS of the target set (file selection by cgo is a matter of the OS, not the
+ * architecture): one `go list -deps` without cgo for what the build links, then one
+ * `go list -find` of just those packages with cgo, which reads their directories and loads no
+ * dependencies, for which of them have cgo files. The
  * standard library is left out on purpose: net and os/user have pure-Go code for a build
  * without cgo (and the netgo, osusergo tags ask for it).
  */
@@ -378,11 +387,11 @@ async function cgoStubs(goBin, dir, pkg, targets, tags, env) {
             CGO_ENABLED: cgo,
             GOTOOLCHAIN: "local",
         });
-        const [without, withCgo] = await Promise.all([
-            listCgoFiles(goBin, dir, pkg, tags, envFor("0")),
-            listCgoFiles(goBin, dir, pkg, tags, envFor("1")),
-        ]);
-        if (!without || !withCgo)
+        const without = await listCgoFiles(goBin, dir, ["-deps", "--", pkg], tags, envFor("0"));
+        if (!without || without.size === 0)
+            return;
+        const withCgo = await listCgoFiles(goBin, dir, ["-find", "--", ...without.keys()], tags, envFor("1"));
+        if (!withCgo)
             return;
         for (const path of without.keys()) {
             if (!withCgo.get(path))
@@ -513,6 +522,23 @@ async function trimLinkCache(linkDir, entry, now, maxAgeMs = LINK_CACHE_MAX_AGE_
     }
     return removed;
 }
+
+
+/***/ }),
+
+/***/ 22784:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ LIST_WITHOUT_VCS)
+/* harmony export */ });
+/**
+ * For every `go list` goship runs. Since Go 1.18 `go list` of a main package reads its VCS
+ * information as `go build` does, about seven git commands each time, for a field (BuildInfo)
+ * goship never reads from a listing; a build of seven targets lists ten times. The flag on the
+ * command line wins over GOFLAGS's -buildvcs=auto, which stays for the builds themselves.
+ */
+const LIST_WITHOUT_VCS = "-buildvcs=false";
 
 
 /***/ }),

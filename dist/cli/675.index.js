@@ -69,7 +69,7 @@ function connect(connection, owner, repo) {
         return withRetries(retry, describeRequest(options, apiUrl), async () => request(options));
     });
     // Uploads can take long; give up only on a socket idle this long.
-    const http = new _actions_http_client__WEBPACK_IMPORTED_MODULE_1__/* .HttpClient */ .Qq("goship", [], {
+    const http = new _actions_http_client__WEBPACK_IMPORTED_MODULE_1__.HttpClient("goship", [], {
         allowRedirects: false,
         allowRetries: false,
         socketTimeout: 300_000,

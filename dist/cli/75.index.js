@@ -2203,6 +2203,8 @@ class ScrapeSource {
 var action = __webpack_require__(86962);
 // EXTERNAL MODULE: ./src/kit/log.ts
 var log = __webpack_require__(83490);
+// EXTERNAL MODULE: ./src/kit/progress.ts
+var progress = __webpack_require__(13701);
 // EXTERNAL MODULE: ./src/remote/hosts-spec.ts
 var hosts_spec = __webpack_require__(24493);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
@@ -2489,10 +2491,10 @@ function renderSummary(run, cfg, ctx) {
     if (judged.length >= 8) {
         for (const c of last.checks) {
             const points = downsample(judged, 60);
-            s.lineChart(`${CHECK_LABEL[c.check]}: log E (rising means evidence of a regression) and the rollback threshold`, points.map((r) => String(r.t)), [
+            s.lineChart(`${CHECK_LABEL[c.check]}: log E (blue) and the rollback line (red)`, points.map((r) => r.t), [
                 points.map((r) => r.checks.find((x) => x.check === c.check)?.logE ?? 0),
                 points.map(() => c.threshold),
-            ], "log E");
+            ], { x: "seconds", y: "log E" });
         }
     }
     s.details(`Every tick (${run.records.length})`, tickTable(run.records));
@@ -2529,6 +2531,7 @@ function tickTable(records) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/canary-gate/main.ts
+
 
 
 
@@ -2835,7 +2838,9 @@ const canaryGate = (0,action.defineAction)({
         try {
             const { source, close } = await openSource(i, plan);
             try {
-                run = await runGate({
+                // Between ticks the log is quiet for an interval; with a long one the heartbeat says what waits.
+                const judging = `judging ${plan.canaryVersion} against ${plan.baselineVersion}, a tick every ${plan.cfg.interval} s`;
+                run = await progress/* progress */.qB.phase(judging, () => runGate({
                     cfg: plan.cfg,
                     start: plan.start,
                     ...(plan.replay ? {} : { clock: realClock }),
@@ -2846,7 +2851,7 @@ const canaryGate = (0,action.defineAction)({
                         return got;
                     },
                     onTick: (r) => (0,log/* info */.pq)(tickLine(r)),
-                });
+                }));
             }
             finally {
                 await close();

@@ -1,13 +1,13 @@
 export const id = 850;
-export const ids = [850];
+export const ids = [850,8];
 export const modules = {
 
 /***/ 90008:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IN_TOTO_PAYLOAD_TYPE: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
 /* harmony export */   Rq: () => (/* binding */ verifyDsseEnvelope),
-/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
 /* harmony export */   gR: () => (/* binding */ DsseEnvelope),
 /* harmony export */   jt: () => (/* binding */ signDsseEnvelope),
 /* harmony export */   l0: () => (/* binding */ signP256)
@@ -110,13 +110,13 @@ function signP256(data, privateKey) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BV: () => (/* binding */ parseIntotoJsonl),
-/* harmony export */   D2: () => (/* binding */ provenanceStatement),
 /* harmony export */   GX: () => (/* binding */ checkSubjects),
-/* harmony export */   Go: () => (/* binding */ statementPayload),
-/* harmony export */   Q: () => (/* binding */ intotoJsonlLine),
 /* harmony export */   Te: () => (/* binding */ InTotoStatement),
 /* harmony export */   cg: () => (/* binding */ statementFromEnvelope),
-/* harmony export */   wL: () => (/* binding */ workflowRunFromEnv)
+/* harmony export */   intotoJsonlLine: () => (/* binding */ intotoJsonlLine),
+/* harmony export */   provenanceStatement: () => (/* binding */ provenanceStatement),
+/* harmony export */   statementPayload: () => (/* binding */ statementPayload),
+/* harmony export */   workflowRunFromEnv: () => (/* binding */ workflowRunFromEnv)
 /* harmony export */ });
 /* unused harmony exports GOSHIP_BUILD_TYPE, IN_TOTO_STATEMENT_V1, SLSA_PROVENANCE_V1, INTOTO_JSONL_SUFFIX, invocationId, workflowFromRef, ResourceDescriptor, SlsaProvenancePredicate, SlsaProvenanceStatement, subjectMismatches */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27597);
@@ -378,7 +378,7 @@ function checkSubjects(statement, expected) {
  */
 function intotoJsonlLine(envelope) {
     const e = _dsse_js__WEBPACK_IMPORTED_MODULE_2__/* .DsseEnvelope */ .gR.parse(envelope);
-    if (e.payloadType !== _dsse_js__WEBPACK_IMPORTED_MODULE_2__/* .IN_TOTO_PAYLOAD_TYPE */ .T4) {
+    if (e.payloadType !== _dsse_js__WEBPACK_IMPORTED_MODULE_2__.IN_TOTO_PAYLOAD_TYPE) {
         throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`a DSSE envelope of type ${e.payloadType} is not an in-toto attestation`);
     }
     return `${JSON.stringify(e)}\n`;
@@ -405,7 +405,7 @@ function parseIntotoJsonl(text, file = INTOTO_JSONL_SUFFIX) {
 }
 /** The statement an in-toto envelope carries (its signature is checked elsewhere). */
 function statementFromEnvelope(envelope) {
-    if (envelope.payloadType !== _dsse_js__WEBPACK_IMPORTED_MODULE_2__/* .IN_TOTO_PAYLOAD_TYPE */ .T4) {
+    if (envelope.payloadType !== _dsse_js__WEBPACK_IMPORTED_MODULE_2__.IN_TOTO_PAYLOAD_TYPE) {
         throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`a DSSE envelope of type ${envelope.payloadType} is not an in-toto attestation`);
     }
     let json;
@@ -807,7 +807,7 @@ function keylessSigner(options = {}) {
     return {
         kind: "keyless",
         async signBlob(data, name = _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP) {
-            const { attestProvenance } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(878), __webpack_require__.e(29), __webpack_require__.e(88), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 4476));
+            const { attestProvenance } = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(351), __webpack_require__.e(838), __webpack_require__.e(878), __webpack_require__.e(29), __webpack_require__.e(88), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 4476));
             const sha256 = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(data).digest("hex");
             const attestation = await sigstoreCall(() => attestProvenance({ ...common, subjects: [{ name, digest: { sha256 } }] }));
             return { bundle: readBundle(attestation.bundle) };
@@ -815,11 +815,11 @@ function keylessSigner(options = {}) {
         async signDsse(payloadType, payload) {
             // attest() builds and signs the statement itself: take ours apart and hand it the
             // pieces. The signed bytes are attest's serialization, so use the returned envelope's.
-            if (payloadType !== _dsse_js__WEBPACK_IMPORTED_MODULE_5__/* .IN_TOTO_PAYLOAD_TYPE */ .T4) {
+            if (payloadType !== _dsse_js__WEBPACK_IMPORTED_MODULE_5__.IN_TOTO_PAYLOAD_TYPE) {
                 throw new Error(`keyless DSSE signing only takes in-toto statements, not ${payloadType}`);
             }
             const statement = _provenance_js__WEBPACK_IMPORTED_MODULE_6__/* .InTotoStatement */ .Te.parse(JSON.parse(payload.toString("utf8")));
-            const { attest } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(878), __webpack_require__.e(29), __webpack_require__.e(88), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 4476));
+            const { attest } = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(351), __webpack_require__.e(838), __webpack_require__.e(878), __webpack_require__.e(29), __webpack_require__.e(88), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 4476));
             const attestation = await sigstoreCall(() => attest({
                 ...common,
                 subjects: statement.subject,

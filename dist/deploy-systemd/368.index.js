@@ -802,7 +802,7 @@ function keylessSigner(options = {}) {
     return {
         kind: "keyless",
         async signBlob(data, name = _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP) {
-            const { attestProvenance } = await Promise.all(/* import() */[__webpack_require__.e(758), __webpack_require__.e(983)]).then(__webpack_require__.bind(__webpack_require__, 11983));
+            const { attestProvenance } = await Promise.all(/* import() */[__webpack_require__.e(893), __webpack_require__.e(251)]).then(__webpack_require__.bind(__webpack_require__, 46251));
             const sha256 = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(data).digest("hex");
             const attestation = await sigstoreCall(() => attestProvenance({ ...common, subjects: [{ name, digest: { sha256 } }] }));
             return { bundle: readBundle(attestation.bundle) };
@@ -814,7 +814,7 @@ function keylessSigner(options = {}) {
                 throw new Error(`keyless DSSE signing only takes in-toto statements, not ${payloadType}`);
             }
             const statement = _provenance_js__WEBPACK_IMPORTED_MODULE_6__/* .InTotoStatement */ .Te.parse(JSON.parse(payload.toString("utf8")));
-            const { attest } = await Promise.all(/* import() */[__webpack_require__.e(758), __webpack_require__.e(983)]).then(__webpack_require__.bind(__webpack_require__, 11983));
+            const { attest } = await Promise.all(/* import() */[__webpack_require__.e(893), __webpack_require__.e(251)]).then(__webpack_require__.bind(__webpack_require__, 46251));
             const attestation = await sigstoreCall(() => attest({
                 ...common,
                 subjects: statement.subject,

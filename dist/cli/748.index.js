@@ -1,8 +1,8 @@
-export const id = 935;
-export const ids = [935];
+export const id = 748;
+export const ids = [748];
 export const modules = {
 
-/***/ 77935:
+/***/ 56748:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -428,7 +428,38 @@ function composeLdflags(vars, values, extra, opts = {}) {
     return parts.join(" ");
 }
 
+// EXTERNAL MODULE: ./src/contract/names.ts
+var names = __webpack_require__(77662);
+;// CONCATENATED MODULE: ./src/build/project.ts
+
+
+/** The name a Go import or module path gives, as `go build` names binaries: its last element, a major version suffix skipped (…/app/v2 → app). */
+function pathName(path) {
+    const elems = path.split("/");
+    return (elems.length > 1 && /^v[0-9]+$/.test(elems.at(-1)) ? elems.at(-2) : elems.at(-1));
+}
+/**
+ * The project name archives and the manifest carry by default: the name a team knows the service
+ * by, not its main package's directory (`cmd/server`). That is the module's name
+ * (github.com/acme/shop → shop); for a module in a subdirectory of its repository whose path
+ * follows Go's convention, repository path + subdirectory (github.com/acme/shop/server in
+ * server/), the repository's (shop). Read from go.mod and the work tree alone, so the same
+ * source gives the same name on a runner and on a laptop. The binary's name where neither is
+ * a plain name.
+ */
+function projectName(o) {
+    let path = o.modulePath.replace(/\/v[0-9]+$/, "");
+    const sub = o.repoRoot ? (0,external_node_path_.relative)(o.repoRoot, o.moduleDir).split(external_node_path_.sep).join("/") : "";
+    if (sub && !sub.startsWith("..") && path.endsWith(`/${sub}`))
+        path = path.slice(0, -sub.length - 1);
+    const name = path ? pathName(path) : "";
+    return names/* SAFE_NAME */.wY.test(name) ? name : o.binaryName;
+}
+
+// EXTERNAL MODULE: ./src/go/list.ts
+var list = __webpack_require__(22784);
 ;// CONCATENATED MODULE: ./src/build/stamp.ts
+
 
 
 
@@ -475,6 +506,7 @@ async function checkVersionVariables(goBin, workDir, pkg, vars, env) {
     let mainVars = new Set();
     const r = await (0,exec/* execFile */.St)(goBin, [
         "list",
+        list/* LIST_WITHOUT_VCS */.F,
         "-e",
         "-find",
         "-f",
@@ -560,20 +592,20 @@ var inputs = __webpack_require__(67127);
 
 
 
-const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+
 const DATE_ALLOWED = "an RFC 3339 UTC time like 2026-11-21T16:00:00Z: a real calendar date and time of day, 1970 or later";
 const schema_inputs = schemas/* object */.Ikc({
     "working-directory": (0,inputs.line)("a directory path").default(".").describe("Directory of the Go module to build."),
     package: (0,inputs.text)(/^(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9_.~/-]+$/, 'a main package: "." , "./cmd/app" or an import path, without ".." segments')
         .default(".")
         .describe('Main package to build: ".", "./cmd/app" or an import path; "cmd/app" that names a directory of the module means "./cmd/app".'),
-    "binary-name": (0,inputs.text)(SAFE_NAME, "a file name: letters, digits and . _ + - (no slashes)")
+    "binary-name": (0,inputs.text)(names/* SAFE_NAME */.wY, "a file name: letters, digits and . _ + - (no slashes)")
         .optional()
         .describe("Binary file name. Default: the last element of the main package's import path (\u2026/app/v2 \u2192 app)."),
     targets: (0,input_fields/* targetSpec */.n)()
         .optional()
         .describe("Target spec as in setup-go-cross (linux/amd64,linux/arm/7 \u2026), or the `target` field of its matrix. Default: the runner's platform."),
-    version: (0,inputs.text)(SAFE_NAME, "a version ID: letters, digits and . _ + - (no slashes or spaces)")
+    version: (0,inputs.text)(names/* SAFE_NAME */.wY, "a version ID: letters, digits and . _ + - (no slashes or spaces)")
         .optional()
         .describe("Version ID. Default: the tag on HEAD without its leading v, else git describe --tags --always --dirty."),
     commit: (0,inputs.text)(/^[0-9a-f]{7,64}$/, "a hex commit hash")
@@ -620,14 +652,15 @@ const schema_inputs = schemas/* object */.Ikc({
     upload: (0,inputs.boolean)()
         .optional()
         .describe("Upload one artifact per target (the binary and its manifest fragment). Default: true inside GitHub Actions, false in local mode."),
-    "artifact-prefix": (0,inputs.text)(SAFE_NAME, "letters, digits and . _ + -")
+    "artifact-prefix": (0,inputs.text)(names/* SAFE_NAME */.wY, "letters, digits and . _ + -")
         .optional()
-        .describe("Artifact names are <prefix>-<goos>-<goarch>[-<variant>]. Default: the binary name."),
+        .describe("Artifact names are <prefix>-<goos>-<goarch>[-<variant>]. Default: the project name (the Go module's name: github.com/acme/shop \u2192 shop)."),
 });
 const outputs = {
     artifacts: "JSON list, one per target: goos, goarch, variant, path, name, sha256, size, static, goVersion, buildSettings",
     "manifest-dir": "Directory holding the per-target manifest fragments (goship-fragment.json)",
     version: "The version ID stamped into the binaries",
+    project: "The project name recorded for package-release: the Go module's name (github.com/acme/shop/v2 \u2192 shop), or the binary name where that is not a plain name",
 };
 
 // EXTERNAL MODULE: ./src/kit/summary.ts
@@ -721,6 +754,9 @@ function buildSummary(r) {
 
 
 
+
+
+
 /**
  * What goship puts in GOFLAGS for every go command it runs: the default, said out loud. A
  * GOFLAGS of the machine's (the environment, or `go env -w` in the go env file) would apply
@@ -761,10 +797,11 @@ function localPackage(pkg, workDir) {
     const dir = (0,external_node_path_.join)(workDir, pkg);
     return (0,external_node_fs_.existsSync)(dir) && (0,external_node_fs_.statSync)(dir).isDirectory() ? `./${pkg}` : pkg;
 }
-/** The main package's import path decides the default binary name, as `go build` does (…/app/v2 → app). */
+/** The main package's import path decides the default binary name, as `go build` does; its module, the project's (build/project.ts). */
 async function mainPackage(goBin, workDir, pkg, env, i) {
     // -find: the package alone, without loading its dependencies (a tenth of the time).
-    const r = await (0,exec/* execFile */.St)(goBin, ["list", "-find", "-f", "{{.Name}} {{.ImportPath}} {{.Dir}}", pkg], {
+    const format = "{{.Name}}\t{{.ImportPath}}\t{{with .Module}}{{.Path}}\t{{.Dir}}{{else}}\t{{end}}\t{{.Dir}}";
+    const r = await (0,exec/* execFile */.St)(goBin, ["list", list/* LIST_WITHOUT_VCS */.F, "-find", "-f", format, pkg], {
         cwd: workDir,
         env,
         timeoutMs: 300_000,
@@ -776,12 +813,10 @@ async function mainPackage(goBin, workDir, pkg, env, i) {
         throw (0,errors/* inputError */.Xu)("package", pkg, `Go reads it as a standard-library import path, and no directory ${pkg} is in ${i["working-directory"]}; allowed: a directory of the module starting with ./ (./cmd/app) or a full import path`);
     if (r.code !== 0)
         throw (0,errors/* inputError */.Xu)("package", pkg, `go list cannot load it: ${r.stderr.trim().split("\n").slice(-3).join("; ")}`);
-    const [name = "", importPath = "", ...dir] = r.stdout.trim().split(" ");
+    const [name = "", importPath = "", modulePath = "", moduleDir = "", dir = ""] = r.stdout.trim().split("\t");
     if (name !== "main")
         throw (0,errors/* inputError */.Xu)("package", pkg, `it is package ${name}, not a main package`);
-    const elems = importPath.split("/");
-    const last = elems.length > 1 && /^v[0-9]+$/.test(elems.at(-1)) ? elems.at(-2) : elems.at(-1);
-    return { importPath, dir: dir.join(" "), defaultName: last };
+    return { importPath, dir, defaultName: pathName(importPath), modulePath, moduleDir };
 }
 /** The end of a failed build's output, where the linker says what it missed. */
 function lastLines(message, n = 4) {
@@ -861,6 +896,10 @@ const buildStatic = (0,action.defineAction)({
         ]);
         const targets = (0,contract_targets/* parseTargetSpec */.Sf)(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms);
         const source = firstSource;
+        // -X on a variable nobody declares is ignored by the linker: checked alongside the cgo check
+        // (both only read), and said once, before building.
+        const stampChecking = checkVersionVariables(goBin, workDir, pkg, i["version-variables"], goEnv);
+        stampChecking.catch(() => undefined); // awaited below; an earlier refusal must not leave it unhandled
         if (!i.cgo) {
             // Before anything is written: a binary that links a cgo package's stub must not ship unasked.
             const found = await (0,cgo/* cgoStubs */.J_)(goBin, workDir, pkg, targets, i.tags, goEnv);
@@ -879,7 +918,7 @@ const buildStatic = (0,action.defineAction)({
         const date = i.date ?? source?.date;
         // The schema let only dates through that name one instant.
         const sourceDateEpoch = i.date ? (0,gitinfo/* rfc3339ToEpoch */.QC)(i.date) : source?.sourceDateEpoch;
-        if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(version)) {
+        if (!names/* SAFE_NAME */.wY.test(version)) {
             throw (0,errors/* inputError */.Xu)("version", version, "git gave a version ID that is not a safe name; set version explicitly");
         }
         const env = {
@@ -889,9 +928,16 @@ const buildStatic = (0,action.defineAction)({
             SOURCE_DATE_EPOCH: String(sourceDateEpoch),
         };
         const binaryName = i["binary-name"] ?? main.defaultName;
+        // Both real paths: git gives the work tree's top directory resolved.
+        const moduleDir = main.moduleDir ? (0,external_node_fs_.realpathSync)(main.moduleDir) : "";
+        const project = projectName({
+            modulePath: main.modulePath,
+            moduleDir,
+            repoRoot: source?.root,
+            binaryName,
+        });
         const stamp = { version, commit, date };
-        // -X on a variable nobody declares is ignored by the linker: say so once, before building.
-        const stampCheck = await checkVersionVariables(goBin, workDir, pkg, i["version-variables"], goEnv);
+        const stampCheck = await stampChecking;
         if (stampCheck.missing.length > 0)
             (0,kit_log/* warning */.$e)(missingVersionVariablesMessage(stampCheck, "version-variables"));
         const ldflags = composeLdflags(stampCheck.stamped, stamp, i.ldflags);
@@ -903,7 +949,7 @@ const buildStatic = (0,action.defineAction)({
             throw new errors/* UserError */.yo(`cgo: no C compiler for ${cc.unsupported.map((u) => `${(0,contract_targets/* formatTarget */.P4)(u.target)} (${u.reason})`).join("; ")}`);
         }
         const { builds, procs } = planConcurrency(i.parallel, targets.length);
-        (0,kit_log/* info */.pq)(`Building ${main.importPath} as ${binaryName} ${version} (${commit.slice(0, 12)}, ${date}) with Go ${goVersion}`);
+        (0,kit_log/* info */.pq)(`Building ${main.importPath} as ${binaryName}${project === binaryName ? "" : ` (project ${project})`} ${version} (${commit.slice(0, 12)}, ${date}) with Go ${goVersion}`);
         (0,kit_log/* info */.pq)(`${targets.length} target(s), ${builds} at a time, -p=${procs}; -ldflags="${targets.some(linksStatically) ? staticLdflags : ldflags}"`);
         /** How one target is built; `dynamic` drops the static cgo link (require-static: false's fallback). */
         const specFor = (target, dynamic = false) => ({
@@ -1073,7 +1119,7 @@ const buildStatic = (0,action.defineAction)({
                 const fragment = manifest/* ArtifactFragment */.r0.parse({
                     schemaVersion: manifest/* SCHEMA_VERSION */.f$,
                     kind: "goship.fragment",
-                    project: binaryName,
+                    project,
                     version,
                     commit,
                     sourceDateEpoch,
@@ -1111,16 +1157,21 @@ const buildStatic = (0,action.defineAction)({
             if (upload) {
                 await (0,kit_log/* group */.Os)("Upload artifacts", async () => {
                     for (const r of done) {
-                        const name = `${i["artifact-prefix"] ?? binaryName}-${[r.target.goos, r.target.goarch, r.target.variant].filter(Boolean).join("-")}`;
+                        const name = `${i["artifact-prefix"] ?? project}-${[r.target.goos, r.target.goarch, r.target.variant].filter(Boolean).join("-")}`;
                         // Loaded only when uploading: the artifact client is most of the bundle's start-up time.
-                        const { uploadTargetArtifact } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(29), __webpack_require__.e(518), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 4616));
+                        const { uploadTargetArtifact } = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(351), __webpack_require__.e(838), __webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(29), __webpack_require__.e(518), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 4616));
                         await uploadTargetArtifact(name, (0,external_node_path_.dirname)(r.built.path), [r.built.name, manifest/* FRAGMENT_FILE */.wN]);
                         uploaded.push(name);
                         (0,kit_log/* info */.pq)(`Uploaded ${name}`);
                     }
                 });
             }
-            (0,action.setOutputs)(buildStatic, { artifacts: JSON.stringify(artifacts), "manifest-dir": outputDir, version });
+            (0,action.setOutputs)(buildStatic, {
+                artifacts: JSON.stringify(artifacts),
+                "manifest-dir": outputDir,
+                version,
+                project,
+            });
             await buildSummary(report()).write();
             // Link outputs of output directories unused for five days go, as Go trims GOCACHE.
             await (0,link_cache/* trimLinkCache */.LR)(linkDir, (0,link_cache/* linkCacheEntry */.x1)(linkDir, outputDir), Date.now()).catch((e) => (0,kit_log/* warning */.$e)(`could not trim the link cache ${linkDir}: ${(0,errors/* errorMessage */.gJ)(e)}`));

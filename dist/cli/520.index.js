@@ -1,8 +1,8 @@
-export const id = 927;
-export const ids = [927,987];
+export const id = 520;
+export const ids = [520];
 export const modules = {
 
-/***/ 78927:
+/***/ 39520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,7 +17,6 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/build/gitinfo.ts
 var gitinfo = __webpack_require__(28076);
 // EXTERNAL MODULE: ./src/contract/manifest.ts
@@ -118,7 +117,7 @@ var hash = __webpack_require__(3730);
  */
 async function downloadRunArtifacts(pattern, into) {
     // Loaded only here: the artifact client is a large share of the bundle's memory.
-    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(29), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(351), __webpack_require__.e(838), __webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(29), __webpack_require__.e(518)]).then(__webpack_require__.bind(__webpack_require__, 56518));
     const client = new DefaultArtifactClient();
     const match = globToRegExp(pattern);
     let listed;
@@ -253,643 +252,12 @@ function mergeFragments(binaries) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/release/publish.ts
-/**
- * package-release's publishing step: where to (repository, tag, token, from the inputs and
- * the run's environment, checked before anything is written), then the GitHub Release
- * itself, then a read-back of every asset.
- */
-
-
-
-
-/** Resolves and checks where a release goes, before anything is built or written. */
-function releaseTarget(i, env) {
-    const run = (0,context/* runContext */.pO)(env);
-    const ref = run.ref ?? "";
-    const tag = i.tag ?? (ref.startsWith("refs/tags/") ? ref.slice("refs/tags/".length) : undefined);
-    if (!tag)
-        throw (0,errors/* inputError */.Xu)("tag", "", `a tag to publish ${i.publish === "draft" ? "the draft" : "the release"} under (the run was not started by a tag push: GITHUB_REF is ${JSON.stringify(ref)})`);
-    const where = (0,context/* ownerAndRepo */.H5)(run);
-    if (!where)
-        throw (0,errors/* inputError */.Xu)("publish", i.publish, `none outside a GitHub repository (GITHUB_REPOSITORY is ${JSON.stringify(run.repository ?? "")})`);
-    const token = i["github-token"] ?? run.token ?? "";
-    if (!token)
-        throw (0,errors/* inputError */.Xu)("github-token", "", "a token with contents: write (github.token, or GITHUB_TOKEN in local mode)");
-    return { ...where, tag, token, apiUrl: run.apiUrl, commit: run.sha };
-}
-/** A semver pre-release: 1.2.0-rc.1, but not 1.2.0+build. */
-function isPrerelease(version) {
-    return /^v?\d+\.\d+\.\d+-[0-9A-Za-z.-]+(\+[0-9A-Za-z.-]+)?$/.test(version);
-}
-async function publishRelease(target, i, release) {
-    // Loaded only to publish: Octokit and its plugins are heavy to load.
-    const { publishRelease: publishToGitHub, verifyPublished } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(425)]).then(__webpack_require__.bind(__webpack_require__, 23425));
-    const notes = i["release-notes"];
-    const assets = release.assets.map((a) => ({
-        ...a,
-        path: `${release.dir}/${a.name}`,
-        contentType: contentType(a.name),
-    }));
-    const connection = { token: target.token, ...(target.apiUrl ? { apiUrl: target.apiUrl } : {}) };
-    const result = await publishToGitHub({
-        owner: target.owner,
-        repo: target.repo,
-        tag: target.tag,
-        name: `${release.manifest.project} ${release.manifest.version}`,
-        ...(notes && notes !== "generate" ? { notes } : {}),
-        generateNotes: notes === "generate",
-        prerelease: i.prerelease === "auto" ? isPrerelease(release.manifest.version) : i.prerelease === "true",
-        draftOnly: i.publish === "draft",
-        assets,
-        replaceAssets: i["replace-assets"],
-        ...(target.commit ? { targetCommitish: target.commit } : {}),
-    }, connection);
-    // Read back what GitHub now serves and check it byte for byte.
-    const { verified } = await verifyPublished({
-        owner: target.owner,
-        repo: target.repo,
-        releaseId: result.releaseId,
-        assets: release.assets,
-        published: i.publish === "release",
-    }, connection);
-    (0,log/* info */.pq)(`read back ${verified.length} asset(s) from the release: every sha256 matches`);
-    const status = new Map();
-    for (const n of result.uploaded)
-        status.set(n, "uploaded");
-    for (const n of result.skipped)
-        status.set(n, "skipped: already there");
-    for (const n of result.replaced)
-        status.set(n, "replaced");
-    return { url: result.url, releaseId: result.releaseId, status };
-}
-function contentType(name) {
-    if (name.endsWith(".tar.gz"))
-        return "application/gzip";
-    if (name.endsWith(".zip"))
-        return "application/zip";
-    if (name.endsWith(".json"))
-        return "application/json";
-    if (name.endsWith(".jsonl") || name === contract_manifest/* CHECKSUMS_FILE */.aP || name.endsWith(".pub"))
-        return "text/plain";
-    return "application/octet-stream";
-}
-
-// EXTERNAL MODULE: ./src/release/signing.ts
-var signing = __webpack_require__(80850);
-// EXTERNAL MODULE: ./src/release/verify.ts
-var verify = __webpack_require__(80368);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
-// EXTERNAL MODULE: ./node_modules/fflate/esm/index.mjs
-var esm = __webpack_require__(51306);
-;// CONCATENATED MODULE: ./src/archive/write.ts
-
-
-
-
-
-
-
-/** fflate's level: level 9 was half as fast for 0.1% smaller Go binaries. Changing it changes every archive. */
-const DEFLATE_LEVEL = 6;
-/** fflate's memory level (hash table of 2^20 entries). Pinned: fflate derives a default from the input size. */
-const DEFLATE_MEM = 8;
-/**
- * fflate ends deflate blocks where its input chunks end, so the compressed bytes depend
- * on how the input was cut: everything reaches fflate in chunks of exactly this size.
- * 256 KiB was faster and used less memory than 64 KiB (fflate allocates per chunk).
- */
-const DEFLATE_CHUNK = 256 * 1024;
-const READ_SIZE = 1024 * 1024;
-/** Compressed output is written in batches of about this size. */
-const WRITE_BATCH = 1024 * 1024;
-/**
- * Streams a gzip-compressed ustar archive of `entries` to `out`, sorted by name, each
- * entry with mtime `opts.mtime`, uid/gid 0, empty owner names and its given mode.
- */
-async function writeTarGz(out, entries, opts) {
-    checkMtime(opts.mtime, MAX_OCTAL_11);
-    const planned = await planEntries(entries);
-    return writeAtomically(out, async (output) => {
-        output.append(GZIP_HEADER);
-        const tar = new RawDeflate(output);
-        const readBuffer = Buffer.allocUnsafe(READ_SIZE);
-        for (const e of planned) {
-            tar.write(tarHeader(e.name, e.size, e.mode, opts.mtime));
-            await readSource(e, readBuffer, output, (bytes) => tar.write(bytes));
-            tar.write(ZEROS.subarray(0, padding(e.size, BLOCK)));
-        }
-        // End of archive (two zero blocks), then zeros up to a whole record, as tar writes it.
-        tar.write(ZEROS.subarray(0, 2 * BLOCK));
-        tar.write(ZEROS.subarray(0, padding(tar.inSize, RECORD)));
-        tar.end();
-        const trailer = Buffer.alloc(8);
-        trailer.writeUInt32LE(tar.crc, 0);
-        trailer.writeUInt32LE(tar.inSize % 2 ** 32, 4);
-        output.append(trailer);
-    });
-}
-/**
- * Streams a zip of `entries` to `out`, sorted by name, deflated, each entry with the
- * commit time as an MS-DOS time in UTC, Unix mode bits in its external attributes and
- * no extra fields (ZIP64 ones only where needed). CRC and sizes follow each entry's data
- * in a data descriptor, so every file is read once.
- */
-async function writeZip(out, entries, opts) {
-    checkMtime(opts.mtime, Number.MAX_SAFE_INTEGER);
-    const always = opts.zip64 === "always";
-    const { date, time } = dosDateTime(opts.mtime);
-    const planned = await planEntries(entries);
-    for (const e of planned) {
-        if (e.nameBytes.length > 0xffff)
-            throw new errors/* UserError */.yo(`archive entry name "${e.name}" is too long for zip`);
-    }
-    return writeAtomically(out, async (output) => {
-        const central = [];
-        const readBuffer = Buffer.allocUnsafe(READ_SIZE);
-        for (const e of planned) {
-            const offset = output.size;
-            const sizes64 = always || e.size >= ZIP64_SIZE_THRESHOLD;
-            const offset64 = always || offset >= U32_MAX;
-            const common = {
-                nameBytes: e.nameBytes,
-                version: sizes64 || offset64 ? 45 : 20,
-                flags: FLAG_DATA_DESCRIPTOR | (isAscii(e.nameBytes) ? 0 : FLAG_UTF8),
-                time,
-                date,
-            };
-            output.append(zipLocalHeader(common, sizes64));
-            const data = new RawDeflate(output);
-            await readSource(e, readBuffer, output, (bytes) => data.write(bytes));
-            data.end();
-            if (!sizes64 && data.outSize >= U32_MAX) {
-                throw new Error(`${e.name}: compressed to ${data.outSize} bytes, beyond what its zip header can say`);
-            }
-            const sizes = { crc: data.crc, compressed: data.outSize, uncompressed: data.inSize };
-            output.append(zipDataDescriptor(sizes, sizes64));
-            central.push(zipCentralHeader(common, sizes, e.mode, offset, sizes64, offset64));
-        }
-        const cdOffset = output.size;
-        for (const c of central)
-            output.append(c);
-        output.append(zipEnd(planned.length, output.size - cdOffset, cdOffset, always));
-    });
-}
-/** The ustar header for one regular file, preceded by a pax header when the name or size does not fit ustar. */
-function tarHeader(name, size, mode, mtime) {
-    const nameBytes = Buffer.from(name, "utf8");
-    const split = splitUstarName(nameBytes);
-    const records = [];
-    if (split === undefined)
-        records.push(paxRecord("path", name));
-    if (size > MAX_OCTAL_11)
-        records.push(paxRecord("size", String(size)));
-    const header = ustarBlock({
-        name: split?.name ?? truncateUtf8(nameBytes, 100),
-        prefix: split?.prefix ?? EMPTY,
-        size: size > MAX_OCTAL_11 ? 0 : size,
-        mode,
-        mtime,
-        type: "0",
-    });
-    if (records.length === 0)
-        return header;
-    const pax = Buffer.concat(records);
-    const base = truncateUtf8(Buffer.from(external_node_path_default().posix.basename(name), "utf8"), 100 - "PaxHeaders/".length);
-    const paxHeader = ustarBlock({
-        name: Buffer.concat([Buffer.from("PaxHeaders/"), base]),
-        prefix: EMPTY,
-        size: pax.length,
-        mode: 0o644,
-        mtime,
-        type: "x",
-    });
-    return Buffer.concat([paxHeader, pax, ZEROS.subarray(0, padding(pax.length, BLOCK)), header]);
-}
-/** MS-DOS date and time fields for a Unix time, read in UTC and clamped to 1980-2107 (2-second steps). */
-function dosDateTime(unixSeconds) {
-    const d = new Date(Math.min(Math.max(unixSeconds, DOS_MIN), DOS_MAX) * 1000);
-    return {
-        date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
-        time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
-    };
-}
-/** Validates every entry and checks every source before anything is written; sorts by name (UTF-8 bytes). */
-async function planEntries(entries) {
-    if (entries.length === 0)
-        throw new errors/* UserError */.yo("an archive needs at least one entry");
-    const planned = [];
-    for (const e of entries) {
-        const problem = nameProblem(e.name);
-        if (problem !== undefined)
-            throw new errors/* UserError */.yo(`archive entry name ${JSON.stringify(e.name)} ${problem}`);
-        if (e.mode !== 0o755 && e.mode !== 0o644) {
-            throw new errors/* UserError */.yo(`archive entry "${e.name}" has mode ${octal(e.mode)}; only 0755 and 0644 are written`);
-        }
-        let st;
-        try {
-            st = await (0,promises_.lstat)(e.source);
-        }
-        catch (err) {
-            throw new errors/* UserError */.yo(`cannot read ${e.source} for archive entry "${e.name}": ${(0,errors/* errorMessage */.gJ)(err)}`);
-        }
-        if (!st.isFile()) {
-            throw new errors/* UserError */.yo(`${e.source} (archive entry "${e.name}") is ${describeType(st)}; only regular files are archived`);
-        }
-        planned.push({ ...e, nameBytes: Buffer.from(e.name, "utf8"), size: st.size, dev: st.dev, ino: st.ino });
-    }
-    planned.sort((a, b) => Buffer.compare(a.nameBytes, b.nameBytes));
-    for (let i = 1; i < planned.length; i++) {
-        const name = planned[i].name;
-        if (name === planned[i - 1].name)
-            throw new errors/* UserError */.yo(`two archive entries are named "${name}"`);
-    }
-    return planned;
-}
-function nameProblem(name) {
-    if (name === "")
-        return "is empty";
-    if (!name.isWellFormed())
-        return "is not valid Unicode";
-    if (name.includes("\\") || name.includes("\0"))
-        return "contains a backslash or NUL; use forward slashes";
-    if (name.startsWith("/"))
-        return "is absolute; names are relative to the archive root";
-    if (name.split("/").some((c) => c === "" || c === "." || c === "..")) {
-        return 'has an empty, "." or ".." component';
-    }
-    return undefined;
-}
-function describeType(st) {
-    if (st.isSymbolicLink())
-        return "a symbolic link";
-    if (st.isDirectory())
-        return "a directory";
-    if (st.isCharacterDevice())
-        return "a character device";
-    if (st.isBlockDevice())
-        return "a block device";
-    if (st.isFIFO())
-        return "a FIFO";
-    if (st.isSocket())
-        return "a socket";
-    return "not a regular file";
-}
-/** Unix seconds; tar's 11 octal digits end in the year 2242, zip's clamp (dosDateTime) takes any. */
-function checkMtime(mtime, max) {
-    if (!Number.isSafeInteger(mtime) || mtime < 0 || mtime > max) {
-        throw new errors/* UserError */.yo(`archive mtime must be whole seconds since 1970, from 0 to ${max}; got ${mtime}`);
-    }
-}
-function octal(n) {
-    return Number.isInteger(n) && n >= 0 ? `0${n.toString(8)}` : String(n);
-}
-/**
- * Feeds exactly `entry.size` bytes of its source to `consume`. The file must still be
- * the one planEntries saw (same inode, not a symlink now) and keep its size; a file
- * that changes while it is archived fails the archive rather than corrupting it.
- */
-async function readSource(entry, buffer, output, consume) {
-    const changed = (how) => new errors/* UserError */.yo(`${entry.source} ${how} while it was being archived`);
-    let fh;
-    try {
-        fh = await (0,promises_.open)(entry.source, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0));
-    }
-    catch (e) {
-        throw new errors/* UserError */.yo(`cannot read ${entry.source} for archive entry "${entry.name}": ${(0,errors/* errorMessage */.gJ)(e)}`);
-    }
-    try {
-        const st = await fh.stat();
-        if (!st.isFile() || st.dev !== entry.dev || st.ino !== entry.ino)
-            throw changed("was replaced");
-        let position = 0;
-        while (position < entry.size) {
-            const { bytesRead } = await fh.read(buffer, 0, Math.min(buffer.length, entry.size - position), position);
-            if (bytesRead === 0)
-                throw changed("shrank");
-            consume(buffer.subarray(0, bytesRead));
-            position += bytesRead;
-            await output.drain();
-        }
-        if ((await fh.read(buffer, 0, 1, position)).bytesRead !== 0)
-            throw changed("grew");
-    }
-    finally {
-        await fh.close();
-    }
-}
-// ---- output ----
-/** The archive being written: a temp file, hashed as bytes are appended. */
-class ArchiveOutput {
-    size = 0;
-    hash = (0,external_node_crypto_.createHash)("sha256");
-    pending = [];
-    pendingBytes = 0;
-    fh;
-    constructor(fh) {
-        this.fh = fh;
-    }
-    append(bytes) {
-        if (bytes.length === 0)
-            return;
-        this.hash.update(bytes);
-        this.pending.push(bytes);
-        this.pendingBytes += bytes.length;
-        this.size += bytes.length;
-    }
-    /** Writes what is pending once there is enough of it: this is where a fast producer waits for the disk. */
-    async drain() {
-        if (this.pendingBytes >= WRITE_BATCH)
-            await this.flush();
-    }
-    /** One writev of the pending pieces: no copy into a batch buffer (1 GiB of garbage for a 1 GiB archive). */
-    async flush() {
-        const chunks = this.pending;
-        this.pending = [];
-        this.pendingBytes = 0;
-        let written = (await this.fh.writev(chunks)).bytesWritten;
-        // A short write is rare for a regular file; finish piece by piece from where it stopped.
-        for (const chunk of chunks) {
-            if (written >= chunk.length) {
-                written -= chunk.length;
-                continue;
-            }
-            for (let off = written; off < chunk.length;)
-                off += (await this.fh.write(chunk, off, chunk.length - off)).bytesWritten;
-            written = 0;
-        }
-    }
-    digest() {
-        return this.hash.digest("hex");
-    }
-}
-/**
- * Writes to a temp file next to `out` (same directory, so the rename is atomic) and
- * renames it over `out` when complete; on any failure the temp file is removed and
- * `out` is left as it was.
- */
-async function writeAtomically(out, write) {
-    const temp = external_node_path_default().join(external_node_path_default().dirname(out), `.${external_node_path_default().basename(out)}.${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString("hex")}.tmp`);
-    let fh;
-    try {
-        fh = await (0,promises_.open)(temp, "wx", 0o644);
-    }
-    catch (e) {
-        throw new errors/* UserError */.yo(`cannot write archive ${out}: ${(0,errors/* errorMessage */.gJ)(e)}`);
-    }
-    let closed = false;
-    try {
-        const output = new ArchiveOutput(fh);
-        await write(output);
-        await output.flush();
-        closed = true;
-        await fh.close();
-        await (0,promises_.rename)(temp, out);
-        return { sha256: output.digest(), size: output.size };
-    }
-    catch (e) {
-        if (!closed)
-            await fh.close().catch(() => undefined);
-        await (0,promises_.rm)(temp, { force: true });
-        if (e instanceof errors/* UserError */.yo || typeof e.code !== "string")
-            throw e;
-        throw new errors/* UserError */.yo(`cannot write archive ${out}: ${(0,errors/* errorMessage */.gJ)(e)}`);
-    }
-}
-/**
- * One raw DEFLATE stream (RFC 1951) through fflate, with the CRC-32 and sizes gzip
- * and zip need. Input is re-cut into DEFLATE_CHUNK pieces, so the output is a function
- * of the input bytes alone, however the reads happened to split them.
- */
-class RawDeflate {
-    crc = 0;
-    inSize = 0;
-    outSize = 0;
-    deflate;
-    chunk = Buffer.allocUnsafe(DEFLATE_CHUNK);
-    filled = 0;
-    constructor(output) {
-        this.deflate = new esm/* Deflate */.Gy({ level: DEFLATE_LEVEL, mem: DEFLATE_MEM }, (data) => {
-            this.outSize += data.length;
-            output.append(data);
-        });
-    }
-    write(bytes) {
-        this.crc = (0,external_node_zlib_.crc32)(bytes, this.crc);
-        this.inSize += bytes.length;
-        let off = 0;
-        while (off < bytes.length) {
-            if (this.filled === 0 && bytes.length - off >= DEFLATE_CHUNK) {
-                // fflate copies what it is given into its own window, so a view is enough.
-                this.deflate.push(bytes.subarray(off, off + DEFLATE_CHUNK), false);
-                off += DEFLATE_CHUNK;
-                continue;
-            }
-            const n = Math.min(DEFLATE_CHUNK - this.filled, bytes.length - off);
-            this.chunk.set(bytes.subarray(off, off + n), this.filled);
-            this.filled += n;
-            off += n;
-            if (this.filled === DEFLATE_CHUNK) {
-                this.deflate.push(this.chunk, false);
-                this.filled = 0;
-            }
-        }
-    }
-    end() {
-        this.deflate.push(this.chunk.subarray(0, this.filled), true);
-        this.filled = 0;
-    }
-}
-// ---- gzip and tar ----
-/**
- * RFC 1952 header: deflate, no flags (no name, comment or extra), MTIME 0, XFL 0 (neither
- * the fastest nor the slowest level), OS 255 ("unknown": the bytes are the same everywhere).
- */
-const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
-const BLOCK = 512;
-/** GNU tar and Python pad archives to 20 blocks; some readers expect it. */
-const RECORD = 20 * BLOCK;
-const ZEROS = Buffer.alloc(RECORD);
-const EMPTY = Buffer.alloc(0);
-/** The largest value of an 11-digit octal field (size, mtime): 8 GiB - 1. */
-const MAX_OCTAL_11 = 8 ** 11 - 1;
-function padding(size, unit) {
-    return (unit - (size % unit)) % unit;
-}
-/** ustar's name (100 bytes) and prefix (155 bytes), split at a slash; undefined when the name cannot fit. */
-function splitUstarName(name) {
-    if (name.length <= 100)
-        return { name, prefix: EMPTY };
-    // The first slash whose tail fits gives the shortest prefix; if that is too long, so is every other.
-    for (let i = name.indexOf(0x2f); i !== -1; i = name.indexOf(0x2f, i + 1)) {
-        if (name.length - i - 1 <= 100) {
-            return i <= 155 ? { name: name.subarray(i + 1), prefix: name.subarray(0, i) } : undefined;
-        }
-    }
-    return undefined;
-}
-/** A pax record: "<length> <key>=<value>\n", where the length counts its own digits. */
-function paxRecord(key, value) {
-    const body = Buffer.byteLength(` ${key}=${value}\n`);
-    let length = body + String(body).length;
-    if (String(length).length !== String(body).length)
-        length = body + String(length).length;
-    return Buffer.from(`${length} ${key}=${value}\n`, "utf8");
-}
-function truncateUtf8(bytes, max) {
-    if (bytes.length <= max)
-        return bytes;
-    let end = max;
-    while (end > 0 && (bytes[end] & 0xc0) === 0x80)
-        end--;
-    return bytes.subarray(0, end);
-}
-function ustarBlock(f) {
-    const b = Buffer.alloc(BLOCK);
-    f.name.copy(b, 0);
-    putOctal(b, 100, 8, f.mode);
-    putOctal(b, 108, 8, 0); // uid
-    putOctal(b, 116, 8, 0); // gid
-    putOctal(b, 124, 12, f.size);
-    putOctal(b, 136, 12, f.mtime);
-    b.write(f.type, 156, "latin1");
-    b.write("ustar\u000000", 257, "latin1"); // magic and version; uname and gname stay empty
-    putOctal(b, 329, 8, 0); // devmajor
-    putOctal(b, 337, 8, 0); // devminor
-    f.prefix.copy(b, 345);
-    b.fill(0x20, 148, 156);
-    let sum = 0;
-    for (const byte of b)
-        sum += byte;
-    b.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "latin1");
-    return b;
-}
-/** Zero-padded octal digits filling the field but its last byte, which stays NUL. */
-function putOctal(b, offset, width, value) {
-    b.write(value.toString(8).padStart(width - 1, "0"), offset, "latin1");
-}
-// ---- zip (APPNOTE.TXT 6.3) ----
-const U32_MAX = 0xffffffff;
-/**
- * Entries at least this big get ZIP64 sizes. It is decided before compressing, so it
- * leaves 256 MiB of room for deflate's worst-case growth (well under 1% here).
- */
-const ZIP64_SIZE_THRESHOLD = U32_MAX - 256 * 1024 * 1024;
-const FLAG_DATA_DESCRIPTOR = 0x0008;
-const FLAG_UTF8 = 0x0800;
-const METHOD_DEFLATE = 8;
-const MADE_BY_UNIX = 3 << 8;
-const S_IFREG = 0o100000;
-const DOS_MIN = Date.UTC(1980, 0, 1) / 1000;
-const DOS_MAX = Date.UTC(2107, 11, 31, 23, 59, 58) / 1000;
-function isAscii(bytes) {
-    return bytes.every((byte) => byte < 0x80);
-}
-/** CRC and sizes are zero here (they follow the data); a ZIP64 entry carries both sizes as zero in its extra field. */
-function zipLocalHeader(c, sizes64) {
-    const extra = sizes64 ? zip64Extra([0, 0]) : EMPTY;
-    const b = Buffer.alloc(30);
-    b.writeUInt32LE(0x04034b50, 0);
-    b.writeUInt16LE(c.version, 4);
-    b.writeUInt16LE(c.flags, 6);
-    b.writeUInt16LE(METHOD_DEFLATE, 8);
-    b.writeUInt16LE(c.time, 10);
-    b.writeUInt16LE(c.date, 12);
-    // 14: CRC-32, zero
-    b.writeUInt32LE(sizes64 ? U32_MAX : 0, 18);
-    b.writeUInt32LE(sizes64 ? U32_MAX : 0, 22);
-    b.writeUInt16LE(c.nameBytes.length, 26);
-    b.writeUInt16LE(extra.length, 28);
-    return Buffer.concat([b, c.nameBytes, extra]);
-}
-function zipDataDescriptor(s, sizes64) {
-    const b = Buffer.alloc(sizes64 ? 24 : 16);
-    b.writeUInt32LE(0x08074b50, 0);
-    b.writeUInt32LE(s.crc, 4);
-    if (sizes64) {
-        b.writeBigUInt64LE(BigInt(s.compressed), 8);
-        b.writeBigUInt64LE(BigInt(s.uncompressed), 16);
-    }
-    else {
-        b.writeUInt32LE(s.compressed, 8);
-        b.writeUInt32LE(s.uncompressed, 12);
-    }
-    return b;
-}
-function zipCentralHeader(c, s, mode, offset, sizes64, offset64) {
-    // The ZIP64 extra holds exactly the fields set to 0xFFFFFFFF, in this order.
-    const wide = [...(sizes64 ? [s.uncompressed, s.compressed] : []), ...(offset64 ? [offset] : [])];
-    const extra = wide.length > 0 ? zip64Extra(wide) : EMPTY;
-    const b = Buffer.alloc(46);
-    b.writeUInt32LE(0x02014b50, 0);
-    b.writeUInt16LE(MADE_BY_UNIX | c.version, 4);
-    b.writeUInt16LE(c.version, 6);
-    b.writeUInt16LE(c.flags, 8);
-    b.writeUInt16LE(METHOD_DEFLATE, 10);
-    b.writeUInt16LE(c.time, 12);
-    b.writeUInt16LE(c.date, 14);
-    b.writeUInt32LE(s.crc, 16);
-    b.writeUInt32LE(sizes64 ? U32_MAX : s.compressed, 20);
-    b.writeUInt32LE(sizes64 ? U32_MAX : s.uncompressed, 24);
-    b.writeUInt16LE(c.nameBytes.length, 28);
-    b.writeUInt16LE(extra.length, 30);
-    // 32: comment length, 34: disk number, 36: internal attributes, all zero
-    b.writeUInt32LE(((S_IFREG | mode) << 16) >>> 0, 38);
-    b.writeUInt32LE(offset64 ? U32_MAX : offset, 42);
-    return Buffer.concat([b, c.nameBytes, extra]);
-}
-function zip64Extra(values) {
-    const b = Buffer.alloc(4 + 8 * values.length);
-    b.writeUInt16LE(0x0001, 0);
-    b.writeUInt16LE(8 * values.length, 2);
-    for (const [i, v] of values.entries())
-        b.writeBigUInt64LE(BigInt(v), 4 + 8 * i);
-    return b;
-}
-/** End of central directory, preceded by the ZIP64 record and locator when a count, size or offset needs them. */
-function zipEnd(count, cdSize, cdOffset, always) {
-    const wideCount = always || count >= 0xffff;
-    const wideSize = always || cdSize >= U32_MAX;
-    const wideOffset = always || cdOffset >= U32_MAX;
-    const eocd = Buffer.alloc(22);
-    eocd.writeUInt32LE(0x06054b50, 0);
-    // 4: this disk, 6: disk of the central directory, both zero
-    eocd.writeUInt16LE(wideCount ? 0xffff : count, 8);
-    eocd.writeUInt16LE(wideCount ? 0xffff : count, 10);
-    eocd.writeUInt32LE(wideSize ? U32_MAX : cdSize, 12);
-    eocd.writeUInt32LE(wideOffset ? U32_MAX : cdOffset, 16);
-    // 20: comment length, zero
-    if (!wideCount && !wideSize && !wideOffset)
-        return eocd;
-    const record = Buffer.alloc(56);
-    record.writeUInt32LE(0x06064b50, 0);
-    record.writeBigUInt64LE(44n, 4); // size of the rest of the record
-    record.writeUInt16LE(MADE_BY_UNIX | 45, 12);
-    record.writeUInt16LE(45, 14);
-    // 16: this disk, 20: disk of the central directory, both zero
-    record.writeBigUInt64LE(BigInt(count), 24);
-    record.writeBigUInt64LE(BigInt(count), 32);
-    record.writeBigUInt64LE(BigInt(cdSize), 40);
-    record.writeBigUInt64LE(BigInt(cdOffset), 48);
-    const locator = Buffer.alloc(20);
-    locator.writeUInt32LE(0x07064b50, 0);
-    // 4: disk of the ZIP64 record, zero
-    locator.writeBigUInt64LE(BigInt(cdOffset + cdSize), 8);
-    locator.writeUInt32LE(1, 16); // total number of disks
-    return Buffer.concat([record, locator, eocd]);
-}
-
 // EXTERNAL MODULE: ./src/build/buildinfo.ts
 var buildinfo = __webpack_require__(13564);
-// EXTERNAL MODULE: ./src/release/dsse.ts
-var dsse = __webpack_require__(90008);
-// EXTERNAL MODULE: ./src/release/provenance.ts
-var release_provenance = __webpack_require__(75150);
+// EXTERNAL MODULE: ./src/kit/progress.ts
+var progress = __webpack_require__(13701);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/release/sbom.ts
 /**
  * Software bills of materials for one Go binary, made from the build information the Go
@@ -1226,8 +594,6 @@ function spdxPackage(p, id, created, tool, extra) {
 
 
 
-
-
 /** `<project>_<version>_<goos>_<goarch>[_<variant>]`: the stem of every per-target file. */
 function releaseStem(project, version, target) {
     return `${project}_${version}_${(0,targets/* targetSlug */.fo)(target)}`;
@@ -1254,12 +620,19 @@ async function writeRelease(opts) {
         return r;
     };
     const extras = opts.extraFiles.map((f) => ({ name: (0,external_node_path_.basename)(f), source: f, mode: 0o644 }));
+    // The compressor loads here rather than with the action: its first line does not wait for it.
+    const { writeTarGz, writeZip } = await Promise.all(/* import() */[__webpack_require__.e(306), __webpack_require__.e(797)]).then(__webpack_require__.bind(__webpack_require__, 64797));
     const artifacts = [];
-    for (const b of set.binaries) {
+    for (const [index, b] of set.binaries.entries()) {
         const { target, binary } = b.fragment;
         const stem = releaseStem(set.project, set.version, target);
         const format = formatFor(opts.archiveFormat, target.goos);
+        const label = (0,targets/* formatTarget */.P4)(target);
         let archive;
+        const archived = progress/* progress */.qB.start(`${label}: ${format === "binary" ? "copy the binary" : `${format} archive`}`, {
+            index,
+            total: set.binaries.length,
+        });
         if (format === "binary") {
             const name = `${stem}${target.goos === "windows" ? ".exe" : ""}`;
             await (0,promises_.copyFile)(b.path, (0,external_node_path_.join)(staging, name));
@@ -1274,10 +647,13 @@ async function writeRelease(opts) {
             archive = { name, sha256: res.sha256, size: res.size };
             refs.set(name, archive);
         }
+        archived();
         (0,log/* info */.pq)(`${stem}: ${archive.name} ${archive.sha256.slice(0, 16)}`);
         let cyclonedx = null;
         let spdx = null;
         if (opts.sbom.cyclonedx || opts.sbom.spdx) {
+            const kinds = [opts.sbom.cyclonedx ? "CycloneDX" : "", opts.sbom.spdx ? "SPDX" : ""].filter(Boolean);
+            const sbomDone = progress/* progress */.qB.start(`${label}: SBOM (${kinds.join(", ")})`);
             const buildInfo = await (0,buildinfo/* readBuildInfo */.ro)(b.path);
             const meta = {
                 project: set.project,
@@ -1296,6 +672,7 @@ async function writeRelease(opts) {
                 await (0,promises_.writeFile)((0,external_node_path_.join)(staging, stem + SPDX_SUFFIX), (0,contract_manifest/* stableJson */._Y)(spdxSbom(buildInfo, meta)));
                 spdx = await ref(stem + SPDX_SUFFIX);
             }
+            sbomDone();
         }
         const { mode: _mode, ...binaryRecord } = binary;
         artifacts.push({
@@ -1310,9 +687,11 @@ async function writeRelease(opts) {
         (0,log/* warning */.$e)('provenance skipped: it is a signed statement, and this release has no signer (give "signing-key", or "keyless: true")');
     }
     else if (opts.provenance && opts.signer) {
+        const { intotoJsonlLine, provenanceStatement, statementPayload, workflowRunFromEnv } = await Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(150)]).then(__webpack_require__.bind(__webpack_require__, 75150));
+        const { IN_TOTO_PAYLOAD_TYPE } = await Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(8)]).then(__webpack_require__.bind(__webpack_require__, 90008));
         const env = opts.env ?? process.env;
-        const run = (0,release_provenance/* workflowRunFromEnv */.wL)(env);
-        const statement = (0,release_provenance/* provenanceStatement */.D2)({
+        const run = workflowRunFromEnv(env);
+        const statement = provenanceStatement({
             subjects: artifacts.map((a) => ({ name: a.archive.name, sha256: a.archive.sha256 })),
             source: { commit: set.commit },
             builderId: builderId(run),
@@ -1327,9 +706,9 @@ async function writeRelease(opts) {
             },
             sourceDateEpoch: set.sourceDateEpoch,
         });
-        const payload = (0,release_provenance/* statementPayload */.Go)(statement);
-        const { envelope } = await opts.signer.signDsse(dsse/* IN_TOTO_PAYLOAD_TYPE */.T4, payload);
-        await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest/* PROVENANCE_FILE */.LP), (0,release_provenance/* intotoJsonlLine */.Q)(envelope));
+        const payload = statementPayload(statement);
+        const { envelope } = await opts.signer.signDsse(IN_TOTO_PAYLOAD_TYPE, payload);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest/* PROVENANCE_FILE */.LP), intotoJsonlLine(envelope));
         provenance = await ref(contract_manifest/* PROVENANCE_FILE */.LP);
     }
     const keyMode = opts.signer?.kind === "key";
@@ -1497,12 +876,14 @@ async function swapIn(staging, dir) {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 9 modules
 var schemas = __webpack_require__(27597);
+// EXTERNAL MODULE: ./src/contract/names.ts
+var names = __webpack_require__(77662);
 // EXTERNAL MODULE: ./src/kit/inputs.ts
 var inputs = __webpack_require__(67127);
 ;// CONCATENATED MODULE: ./src/actions/package-release/schema.ts
 
 
-const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
 const NO_CONTROL = /^[^\u0000-\u0008\u000b-\u001f\u007f]*$/;
 const schema_inputs = schemas/* object */.Ikc({
@@ -1512,10 +893,10 @@ const schema_inputs = schemas/* object */.Ikc({
     "artifacts-dir": (0,inputs.line)("a directory path")
         .optional()
         .describe("A local directory of build-static output (its output-dir) instead of artifacts. Default in local mode: dist/bin."),
-    "project-name": (0,inputs.text)(SAFE_NAME, "letters, digits and . _ + - (no slashes)")
+    "project-name": (0,inputs.text)(names/* SAFE_NAME */.wY, "letters, digits and . _ + - (no slashes)")
         .optional()
-        .describe("Project name in archive names <project>_<version>_<goos>_<goarch>[_<variant>]. Default: the binary name."),
-    version: (0,inputs.text)(SAFE_NAME, "a version ID: letters, digits and . _ + - (no slashes or spaces)")
+        .describe("Project name in archive names <project>_<version>_<goos>_<goarch>[_<variant>]. Default: build-static's, the Go module's name (github.com/acme/shop \u2192 shop)."),
+    version: (0,inputs.text)(names/* SAFE_NAME */.wY, "a version ID: letters, digits and . _ + - (no slashes or spaces)")
         .optional()
         .describe("Version ID. Default: the binaries' own (from their fragments); a different value is refused."),
     files: (0,inputs.list)((0,inputs.text)(/^(?![/\\])(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._*?+/-]+$/, "relative file patterns without .."), "comma- or newline-separated relative file patterns without ..")
@@ -1659,9 +1040,6 @@ function releaseSummary(r) {
 
 
 
-
-
-
 /**
  * The public key the repository holds (goship.pub at the top of the work tree), which users
  * should verify with, and whether the release was signed with it.
@@ -1671,13 +1049,14 @@ async function committedPublicKey(publicKeyPem, commit) {
     const pem = await (0,promises_.readFile)(file, "utf8").catch(() => undefined);
     if (pem === undefined)
         return undefined;
+    const { samePublicKey } = await Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(860), __webpack_require__.e(850)]).then(__webpack_require__.bind(__webpack_require__, 80850));
     const ctx = (0,context/* runContext */.pO)();
     const root = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const path = (0,external_node_path_.relative)(root, file).split(external_node_path_.sep).join("/");
     const url = ctx.serverUrl === "https://github.com" && ctx.repository && !path.startsWith("..")
         ? `https://raw.githubusercontent.com/${ctx.repository}/${commit}/${path}`
         : undefined;
-    return { path, matches: (0,signing.samePublicKey)(pem, publicKeyPem), ...(url ? { url } : {}) };
+    return { path, matches: samePublicKey(pem, publicKeyPem), ...(url ? { url } : {}) };
 }
 const packageRelease = (0,action.defineAction)({
     name: "package-release",
@@ -1688,15 +1067,18 @@ const packageRelease = (0,action.defineAction)({
         // Everything that can be refused is refused before a file is written.
         if (i["signing-key"] && i.keyless)
             throw (0,errors/* inputError */.Xu)("keyless", "true", 'false when "signing-key" is given: one signer per release');
-        const signer = i["signing-key"]
-            ? (0,signing.keySigner)(await (0,signing.loadSigningKey)(i["signing-key"], i["signing-key-password"]))
-            : i.keyless
-                ? (0,signing.keylessSigner)({ githubToken: i["github-token"] ?? (0,context/* runContext */.pO)().token })
-                : undefined;
+        // The signature code (elliptic curves, the key's cipher) loads only for a signed release.
+        const signing = i["signing-key"] || i.keyless ? await Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(860), __webpack_require__.e(850)]).then(__webpack_require__.bind(__webpack_require__, 80850)) : undefined;
+        const signer = !signing
+            ? undefined
+            : i["signing-key"]
+                ? signing.keySigner(await signing.loadSigningKey(i["signing-key"], i["signing-key-password"]))
+                : signing.keylessSigner({ githubToken: i["github-token"] ?? (0,context/* runContext */.pO)().token });
         // Fail closed: a missing or misspelt secret must not turn into an unsigned public release.
         if (i.publish !== "none" && !signer)
             throw (0,errors/* inputError */.Xu)("signing-key", "", `a signing key (or keyless: true) when publish is ${i.publish}: goship does not publish unsigned releases`);
-        const publishTo = i.publish === "none" ? undefined : releaseTarget(i, process.env);
+        const publishing = i.publish === "none" ? undefined : await __webpack_require__.e(/* import() */ 462).then(__webpack_require__.bind(__webpack_require__, 66462));
+        const publishTo = publishing?.releaseTarget(i, process.env);
         const outputDir = (0,external_node_path_.resolve)(i["output-dir"]);
         const localDir = i["artifacts-dir"] ?? ((0,log/* isLocalMode */.Jn)() ? "dist/bin" : undefined);
         // The release replaces output-dir whole: never the work tree, the inputs, or anyone's files.
@@ -1746,7 +1128,8 @@ const packageRelease = (0,action.defineAction)({
         if (signer?.publicKeyPem) {
             const publicKeyPem = signer.publicKeyPem;
             await (0,log/* group */.Os)("Verify the release directory", async () => {
-                const { checks } = await (0,verify.verifyRelease)(outputDir, publicKeyPem, {
+                const { verifyRelease } = await Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(860), __webpack_require__.e(850), __webpack_require__.e(987)]).then(__webpack_require__.bind(__webpack_require__, 80368));
+                const { checks } = await verifyRelease(outputDir, publicKeyPem, {
                     input: "signing-key",
                     value: "***",
                 });
@@ -1754,8 +1137,8 @@ const packageRelease = (0,action.defineAction)({
                     (0,log/* info */.pq)(`✓ ${c}`);
             });
         }
-        const published = publishTo
-            ? await (0,log/* group */.Os)(`Publish to ${publishTo.owner}/${publishTo.repo} ${publishTo.tag}`, () => publishRelease(publishTo, i, release))
+        const published = publishTo && publishing
+            ? await (0,log/* group */.Os)(`Publish to ${publishTo.owner}/${publishTo.repo} ${publishTo.tag}`, () => publishing.publishRelease(publishTo, i, release))
             : undefined;
         (0,action.setOutputs)(packageRelease, {
             manifest: (0,external_node_path_.join)(outputDir, contract_manifest/* MANIFEST_FILE */.h1),
@@ -1836,178 +1219,6 @@ function runUrl(run) {
     if (!run.repository || !run.runId)
         return undefined;
     return `${(run.serverUrl ?? DEFAULT_SERVER_URL).replace(/\/+$/, "")}/${run.repository}/actions/runs/${run.runId}`;
-}
-
-
-/***/ }),
-
-/***/ 80368:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   checkReleaseIdentity: () => (/* binding */ checkReleaseIdentity),
-/* harmony export */   parseChecksums: () => (/* binding */ parseChecksums),
-/* harmony export */   verifyRelease: () => (/* binding */ verifyRelease)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7117);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73713);
-/* harmony import */ var _kit_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3730);
-/* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(75150);
-/* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80850);
-/**
- * Checks a release directory offline, with nothing but the public key: the signature over
- * SHA256SUMS, every file's digest, the manifest and everything it names, and the signed
- * provenance. The first failure is thrown, named; nothing is trusted before its check.
- */
-
-
-
-
-
-
-
-const SUMS_LINE = /^([0-9a-f]{64}) {2}(\S+)$/;
-/** Parses SHA256SUMS strictly: coreutils text mode, one safe name per line, no duplicates. */
-function parseChecksums(text) {
-    const sums = new Map();
-    const lines = text.split("\n");
-    if (lines.at(-1) === "")
-        lines.pop();
-    lines.forEach((line, i) => {
-        const m = SUMS_LINE.exec(line);
-        if (!m || !_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SafeName */ .P8.safeParse(m[2]).success)
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}:${i + 1}: not a "<sha256>  <file name>" line: ${JSON.stringify(line)}`);
-        const [, digest, name] = m;
-        if (sums.has(name))
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}: ${name} is listed twice`);
-        sums.set(name, digest);
-    });
-    return sums;
-}
-/**
- * `from` names where the public key came from (deploy-systemd's `public-key` by default), so
- * that a key that is no key, or not the one that signed, is reported against that input.
- */
-async function verifyRelease(dir, publicKeyPem, from = (0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.publicKeyInput)(publicKeyPem)) {
-    const checks = [];
-    const ours = (0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.publicKeyHint)((0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.loadPublicKey)(publicKeyPem, from));
-    const byKey = `by the key in input "${from.input}" (${ours})`;
-    const read = async (name) => {
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
-        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path).catch(() => undefined);
-        if (!st?.isFile())
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${name}: missing from ${dir}`);
-        return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path);
-    };
-    // 1. The signature over SHA256SUMS, before anything in it is believed.
-    const sumsBytes = await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP);
-    const sigPath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9);
-    const hasSig = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(sigPath).catch(() => undefined))?.isFile();
-    const hasBundle = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij)).catch(() => undefined))?.isFile();
-    if (!hasSig && !hasBundle)
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} is not signed: neither ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9} nor ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij} is there`);
-    // Only for the message when a signature fails: the key the bundle names (a hint, never trusted).
-    const theirs = async () => {
-        if (!hasBundle)
-            return undefined;
-        try {
-            const b = _signing_js__WEBPACK_IMPORTED_MODULE_6__.SigstoreBundle.safeParse(JSON.parse((await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij)).toString("utf8")));
-            return b.success ? b.data.verificationMaterial.publicKey?.hint : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    };
-    const whyNot = async () => {
-        const hint = await theirs();
-        if (hint === undefined)
-            return `the release was signed by another key, or ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} changed after signing`;
-        if (hint === ours)
-            return `the release names this key too: ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} or its signature changed after signing`;
-        return `the release names key ${hint}: verify with that key's goship.pub only if it is yours`;
-    };
-    if (hasSig) {
-        if (!(0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.verifyBlob)(sumsBytes, await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9), publicKeyPem))
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9}: not a valid signature of ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} ${byKey}; ${await whyNot()}`);
-        checks.push(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9}: signature of ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} verifies`);
-    }
-    if (hasBundle) {
-        const bundle = _signing_js__WEBPACK_IMPORTED_MODULE_6__.SigstoreBundle.safeParse(JSON.parse((await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij)).toString("utf8")));
-        if (!bundle.success)
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij}: not a Sigstore bundle`);
-        if (!(0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.verifyBlobBundle)(sumsBytes, bundle.data, publicKeyPem))
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij}: its signature does not verify ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} ${byKey}; ${await whyNot()}`);
-        checks.push(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij}: bundle verifies ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}`);
-    }
-    // 2. Every file SHA256SUMS names has that digest.
-    const sums = parseChecksums(sumsBytes.toString("utf8"));
-    for (const [name, digest] of sums) {
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
-        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path).catch(() => undefined);
-        if (!st?.isFile())
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${name}: listed in ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} but missing`);
-        const { sha256 } = await (0,_kit_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256File */ .Q)(path);
-        if (sha256 !== digest)
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${name}: sha256 ${sha256} differs from ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}'s ${digest}`);
-    }
-    checks.push(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}: ${sums.size} file(s) match`);
-    // 3. The manifest is covered, parses, and every file it names is covered with its digest.
-    if (!sums.has(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1))
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1}: not listed in ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}`);
-    let manifest;
-    try {
-        manifest = _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .ReleaseManifest */ .hT.parse(JSON.parse((await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1)).toString("utf8")));
-    }
-    catch (e) {
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1}: not a goship release manifest: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}`);
-    }
-    const covered = (ref, what) => {
-        if (!ref)
-            return;
-        const digest = sums.get(ref.name);
-        if (digest === undefined)
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${ref.name} (${what}): named by ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1} but not in ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}`);
-        if (digest !== ref.sha256)
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${ref.name} (${what}): ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1} says sha256 ${ref.sha256}, ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} ${digest}`);
-    };
-    for (const a of manifest.artifacts) {
-        covered(a.archive, "archive");
-        covered(a.sbom.cyclonedx, "CycloneDX SBOM");
-        covered(a.sbom.spdx, "SPDX SBOM");
-    }
-    covered(manifest.provenance, "provenance");
-    checks.push(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1}: ${manifest.project} ${manifest.version}, ${manifest.artifacts.length} target(s), every file it names matches`);
-    // 4. The provenance is signed by the same key and its subjects are exactly the archives.
-    if (manifest.provenance) {
-        const envelopes = (0,_provenance_js__WEBPACK_IMPORTED_MODULE_5__/* .parseIntotoJsonl */ .BV)((await read(manifest.provenance.name)).toString("utf8"), manifest.provenance.name);
-        const envelope = envelopes[0];
-        if (envelopes.length !== 1 || !envelope)
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${manifest.provenance.name}: expected one envelope, found ${envelopes.length}`);
-        if (!(0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.verifyDsse)(envelope, publicKeyPem))
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${manifest.provenance.name}: the DSSE signature does not verify ${byKey}`);
-        (0,_provenance_js__WEBPACK_IMPORTED_MODULE_5__/* .checkSubjects */ .GX)((0,_provenance_js__WEBPACK_IMPORTED_MODULE_5__/* .statementFromEnvelope */ .cg)(envelope), manifest.artifacts.map((a) => ({ name: a.archive.name, sha256: a.archive.sha256 })));
-        checks.push(`${manifest.provenance.name}: signed; its subjects are the ${manifest.artifacts.length} archive(s)`);
-    }
-    return { manifest, checks };
-}
-/**
- * A release whose signature verifies can still be the wrong one: an older release of the
- * project put under a newer tag by someone who can edit a release's assets, or another
- * project's release signed with the same key. Its manifest's version and project must be
- * the expected ones. Runs on a verified manifest, before anything is done with it.
- */
-function checkReleaseIdentity(manifest, expected) {
-    for (const field of ["version", "project"]) {
-        const e = expected[field];
-        if (e === undefined || manifest[field] === e.want)
-            continue;
-        throw (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .inputError */ .Xu)(e.input, e.value, `${e.allowed ?? `the release's ${field}`}; its ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1} says ${manifest.project} ${manifest.version}`);
-    }
 }
 
 
