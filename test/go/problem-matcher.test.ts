@@ -81,7 +81,7 @@ describe("matchGoProblem on real go output", () => {
     const lines = await goLines(["test", "-count=1", "./..."]);
     // The lines that must not match are really in the output.
     for (const expected of ["# example.com/broken/vetbad", "FAIL"]) expect(lines).toContain(expected);
-    // go test prints how long each test took: on a busy machine it is not (0.00s).
+    // go test prints how long each test took, which differs on a busy machine: match its shape.
     expect(lines.some((l) => /^--- FAIL: TestDouble \(\d+\.\d+s\)$/.test(l))).toBe(true);
     expect(lines.some((l) => /^ok\s+example\.com\/broken\/pure\s/.test(l))).toBe(true);
     expect(lines.some((l) => /^\s+--- FAIL: TestTable\/one /.test(l))).toBe(true);
