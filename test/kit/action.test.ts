@@ -9,7 +9,7 @@ import { UserError } from "../../src/kit/errors.js";
 import { text } from "../../src/kit/inputs.js";
 import { Summary } from "../../src/kit/summary.js";
 
-/** runAction with the real @actions/core: inputs from INPUT_*, outputs in a GITHUB_OUTPUT file. */
+/** runAction as a runner drives it: inputs from INPUT_*, outputs in a GITHUB_OUTPUT file (kit/workflow writes the commands). */
 
 let dir: string;
 let saved: NodeJS.ProcessEnv;
