@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ArtifactFragment } from "../../src/contract/manifest.js";
-import { goshipAtThisCommit, runWorkflow } from "../support/act.js";
+import { goshipAtThisCommit, machineGoInActToolCache, runWorkflow } from "../support/act.js";
 import { gitCheckout } from "../support/git-fixture.js";
 import { opensslKey } from "../support/keys.js";
 import { needTools } from "../support/tools.js";
@@ -51,12 +51,21 @@ jobs:
           URL: \${{ needs.release.outputs.release-url }}
 `;
 
-/** The caller: its own repository, the service in service/, committed and tagged. */
+/**
+ * The caller: its own repository, the service in service/, committed and tagged. Its go.mod
+ * names the machine's Go as its toolchain, which act's tool cache holds (machineGoInActToolCache).
+ */
 function callerRepository(): string {
+  const goMod = readFileSync(join(ROOT, "examples/gin-app/go.mod"), "utf8");
   return gitCheckout(join(ROOT, "examples/gin-app"), {
     into: "service",
     tag: "v1.4.0",
-    files: { ".github/workflows/release.yml": CALLER, LICENSE: "MIT License\n", "README.md": "# gin-app\n" },
+    files: {
+      ".github/workflows/release.yml": CALLER,
+      "service/go.mod": `${goMod}\ntoolchain go${machineGoInActToolCache()}\n`,
+      LICENSE: "MIT License\n",
+      "README.md": "# gin-app\n",
+    },
   });
 }
 

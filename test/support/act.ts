@@ -1,7 +1,16 @@
-import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pinnedTool } from "./tools.js";
 
@@ -25,6 +34,33 @@ export function goshipAtThisCommit(root = process.cwd()): string {
     );
   }
   return dir;
+}
+
+/**
+ * The machine's own Go in act's tool cache, as a runner image holds its preinstalled Go: a
+ * workflow that asks for exactly this version (a go.mod `toolchain` line, or `go-version`)
+ * finds it there, downloads nothing, and builds from the same Go build cache as the rest of the
+ * suite instead of compiling the standard library and every dependency again with another Go.
+ * act on the host sets RUNNER_TOOL_CACHE to tool_cache/ in its cache directory (XDG_CACHE_HOME/act,
+ * else ~/.cache/act); the entry is a link to this Go's GOROOT with the tool cache's completion
+ * marker. Returns the Go version, e.g. "1.26.8".
+ */
+export function machineGoInActToolCache(): string {
+  const go = (v: string) => execFileSync("go", ["env", v]).toString().trim();
+  const version = go("GOVERSION").replace(/^go/, "");
+  const cacheHome = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  const dir = join(cacheHome, "act", "tool_cache", "go", version);
+  if (!existsSync(join(dir, `${process.arch}.complete`))) {
+    mkdirSync(dir, { recursive: true });
+    try {
+      symlinkSync(go("GOROOT"), join(dir, process.arch));
+    } catch (e) {
+      // Another test file made it at the same moment (or a real install of this version is there).
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    }
+    writeFileSync(join(dir, `${process.arch}.complete`), "");
+  }
+  return version;
 }
 
 export interface ActRun {
