@@ -13,6 +13,7 @@ import {
   mapLimit,
   matrixFor,
   RELEASE_FLAGS,
+  releaseFlagsFor,
   targetName,
 } from "../support/gobuild.js";
 
@@ -144,7 +145,7 @@ beforeAll(async () => {
   ];
   await mapLimit(jobs, 3, async ({ app, dir, target }) => {
     const out = join(tmp, `${app}-${targetName(target).replaceAll("/", "-")}`);
-    await goBuild({ dir, out, target });
+    await goBuild({ dir, out, target, flags: releaseFlagsFor(app) });
     built.set(`${app} ${targetName(target)}`, { path: out, target });
   });
   // Two apps for their release matrices and the hello fixture for more targets: about twenty

@@ -12,6 +12,7 @@ import {
   goBuild,
   mapLimit,
   matrixFor,
+  releaseFlagsFor,
   targetName,
 } from "../support/gobuild.js";
 
@@ -56,7 +57,13 @@ beforeAll(async () => {
   const found = await appsToBuild(tmp);
   apps = found.apps;
   ginSkipped = found.skipped;
-  const jobs: Array<{ name: string; dir: string; target: BuildTarget; env?: Record<string, string> }> = [
+  const jobs: Array<{
+    name: string;
+    dir: string;
+    target: BuildTarget;
+    env?: Record<string, string>;
+    flags?: readonly string[];
+  }> = [
     // Another Go release, fetched as the golang.org/toolchain module through the proxy. Its
     // standard library is compiled from scratch on a cold cache, so it starts first.
     ...["hello", "textdeps"].map((app) => ({
@@ -66,12 +73,20 @@ beforeAll(async () => {
       env: { GOTOOLCHAIN: OTHER_GO },
     })),
     ...Object.entries(apps).flatMap(([app, dir]) =>
-      matrixFor(app).map((target) => ({ name: `${app} ${targetName(target)}`, dir, target })),
+      matrixFor(app).map((target) => ({
+        name: `${app} ${targetName(target)}`,
+        dir,
+        target,
+        flags: releaseFlagsFor(app),
+      })),
     ),
   ];
-  await mapLimit(jobs, 3, async ({ name, dir, target, env }) => {
+  await mapLimit(jobs, 3, async ({ name, dir, target, env, flags }) => {
     const out = join(tmp, name.replaceAll(/[ /]/g, "-"));
-    built.set(name, await goBuild({ dir, out, target, ...(env ? { env } : {}) }));
+    built.set(
+      name,
+      await goBuild({ dir, out, target, ...(env ? { env } : {}), ...(flags ? { flags } : {}) }),
+    );
   });
 }, 600_000);
 

@@ -24,7 +24,7 @@ import {
   spdxSbom,
   stdlibPackage,
 } from "../../src/release/sbom.js";
-import { FIXTURES, ginAppDir, goBuild } from "../support/gobuild.js";
+import { FIXTURES, GIN_APP_TAGS, ginAppDir, goBuild } from "../support/gobuild.js";
 
 /** ajv-formats is CommonJS; under NodeNext its default import is the module object. */
 const addFormats = addFormatsPlugin as unknown as typeof addFormatsPlugin.default;
@@ -123,7 +123,7 @@ beforeAll(async () => {
   textdeps = await build("textdeps", join(FIXTURES, "textdeps"), ["-trimpath"]);
   const ginDir = ginAppDir();
   if (!ginDir) ginSkipped = "examples/gin-app does not exist";
-  else gin = await build("gin-app", ginDir, ["-trimpath", "-tags", "nomsgpack"]);
+  else gin = await build("gin-app", ginDir, ["-trimpath", `-tags=${GIN_APP_TAGS}`]);
 }, 600_000);
 
 afterAll(async () => {
@@ -198,7 +198,7 @@ function propertyValues(c: { properties?: Array<{ name: string; value: string }>
 
 // ---------------------------------------------------------------- examples/gin-app
 
-describe("examples/gin-app, linux/amd64, -tags nomsgpack", () => {
+describe("examples/gin-app, linux/amd64, -tags netgo,osusergo,nomsgpack", () => {
   const needGin = (ctx: { skip: (why: string) => void }): Built => {
     if (!gin) ctx.skip(ginSkipped ?? "not built");
     return gin as Built;
@@ -283,7 +283,7 @@ describe("examples/gin-app, linux/amd64, -tags nomsgpack", () => {
     expect(propertyValues(main, "cdx:gomod:build:env:GOARCH")).toEqual(["amd64"]);
     expect(propertyValues(main, "cdx:gomod:build:env:CGO_ENABLED")).toEqual(["0"]);
     expect(propertyValues(main, "cdx:gomod:build:env:GOVERSION")).toEqual([g.info.goVersion]);
-    expect(propertyValues(main, "cdx:gomod:build:tag")).toEqual(["nomsgpack"]);
+    expect(propertyValues(main, "cdx:gomod:build:tag")).toEqual(["netgo", "osusergo", "nomsgpack"]);
     expect(propertyValues(main, "goship:go:build:-trimpath")).toEqual(["true"]);
     expect(propertyValues(main, "goship:go:build:GOAMD64")).toEqual(["v1"]);
     expect(propertyValues(main, "goship:binary:name")).toEqual(["gin-app"]);

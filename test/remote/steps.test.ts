@@ -35,7 +35,7 @@ import {
 } from "../../src/remote/steps/index.js";
 import { renderUnit, type UnitSpec } from "../../src/remote/unit.js";
 import { parseSecurityReport } from "../../src/remote/unit-security.js";
-import { ginAppDir, goBuild } from "../support/gobuild.js";
+import { GIN_APP_TAGS, ginAppDir, goBuild } from "../support/gobuild.js";
 import { bootFleet, type HostExecResult, type Lab, type TestHost } from "../support/hosts.js";
 
 const sha256 = (b: Buffer | string) => createHash("sha256").update(b).digest("hex");
@@ -376,7 +376,7 @@ describe("steps on a real systemd host", () => {
       const out = await goBuild({
         dir: gin,
         out: join(tmp, `gin-app-${version}`),
-        flags: ["-trimpath", "-tags", "nomsgpack", "-ldflags", `-s -w -X main.version=${version}`],
+        flags: ["-trimpath", `-tags=${GIN_APP_TAGS}`, "-ldflags", `-s -w -X main.version=${version}`],
       });
       bins[version] = readFileSync(out);
       sums[version] = sha256(bins[version]);

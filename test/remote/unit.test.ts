@@ -37,7 +37,7 @@ import {
   SecurityThresholdError,
   VERIFY_ARGS,
 } from "../../src/remote/unit-security.js";
-import { ginAppDir, goBuild } from "../support/gobuild.js";
+import { GIN_APP_TAGS, ginAppDir, goBuild } from "../support/gobuild.js";
 
 const BASE: UnitSpec = {
   app: "gin-app",
@@ -335,13 +335,7 @@ beforeAll(async () => {
     goBuild({
       dir: gin,
       out: join(tmp, `gin-app-${version}`),
-      flags: [
-        "-trimpath",
-        "-tags",
-        "nomsgpack,netgo,osusergo",
-        "-ldflags",
-        `-s -w -X main.version=${version}`,
-      ],
+      flags: ["-trimpath", `-tags=${GIN_APP_TAGS}`, "-ldflags", `-s -w -X main.version=${version}`],
     });
   binV1 = await build("v1");
   binV2 = await build("v2");

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
-import { goBuild, REPO } from "./gobuild.js";
+import { GIN_APP_TAGS, goBuild, REPO } from "./gobuild.js";
 
 /**
  * examples/gin-app as local processes on loopback, for the metric-source tests: built once per
@@ -26,7 +26,7 @@ export async function buildGinApp(dir: string, version: string): Promise<string>
   return goBuild({
     dir: join(REPO, "examples", "gin-app"),
     out: join(dir, `gin-app-${version}`),
-    flags: ["-trimpath", "-tags=nomsgpack", "-ldflags", `-s -w -X main.version=${version}`],
+    flags: ["-trimpath", `-tags=${GIN_APP_TAGS}`, "-ldflags", `-s -w -X main.version=${version}`],
   });
 }
 

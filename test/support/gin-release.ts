@@ -2,6 +2,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { gitCheckout } from "./git-fixture.js";
+import { GIN_APP_TAGS } from "./gobuild.js";
 import { opensslKey } from "./keys.js";
 import { runDistAction } from "./run-action.js";
 
@@ -28,7 +29,7 @@ export async function ginReleases(versions: readonly string[]): Promise<GinRelea
     rmSync(join(repo, "dist"), { recursive: true, force: true });
     const built = await runDistAction(
       "build-static",
-      { targets: `linux/${goarch}`, upload: "false", tags: "nomsgpack" },
+      { targets: `linux/${goarch}`, upload: "false", tags: GIN_APP_TAGS },
       { GOFLAGS: "-buildvcs=auto" },
       { cwd: repo },
     );
