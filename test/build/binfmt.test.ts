@@ -17,7 +17,10 @@ import {
   targetName,
 } from "../support/gobuild.js";
 
-/** Other GOARCHes, to cover every machine mapping (big-endian, MIPS, PE32, Intel Mac…). */
+/**
+ * Other GOARCHes, to cover every machine mapping (big-endian, MIPS, PE32, Intel Mac…), built from
+ * the bare fixture (no imports: on a new machine it compiles only the runtime for each).
+ */
 const MORE_TARGETS: readonly BuildTarget[] = [
   { goos: "linux", goarch: "riscv64" },
   { goos: "linux", goarch: "ppc64le" },
@@ -141,14 +144,14 @@ beforeAll(async () => {
   ginSkipped = skipped;
   const jobs = [
     ...Object.entries(apps).flatMap(([app, dir]) => matrixFor(app).map((target) => ({ app, dir, target }))),
-    ...MORE_TARGETS.map((target) => ({ app: "hello", dir: join(FIXTURES, "hello"), target })),
+    ...MORE_TARGETS.map((target) => ({ app: "bare", dir: join(FIXTURES, "bare"), target })),
   ];
   await mapLimit(jobs, 3, async ({ app, dir, target }) => {
     const out = join(tmp, `${app}-${targetName(target).replaceAll("/", "-")}`);
     await goBuild({ dir, out, target, flags: releaseFlagsFor(app) });
     built.set(`${app} ${targetName(target)}`, { path: out, target });
   });
-  // Two apps for their release matrices and the hello fixture for more targets: about twenty
+  // Three apps for their release matrices and the bare fixture for more targets: about thirty
   // cold builds, three at a time, on two busy cores, at up to a few minutes each.
 }, 2_400_000);
 
@@ -184,8 +187,8 @@ describe("inspectBinary on CGO_ENABLED=0 -trimpath -ldflags '-s -w' builds", () 
   }
 
   for (const target of MORE_TARGETS) {
-    it(`hello ${targetName(target)}: machine mapping`, async () => {
-      const bin = built.get(`hello ${targetName(target)}`);
+    it(`bare ${targetName(target)}: machine mapping`, async () => {
+      const bin = built.get(`bare ${targetName(target)}`);
       if (!bin) throw new Error("not built");
       const info = await inspectBinary(bin.path);
       await expectMatchesOracles(bin.path, info);
@@ -209,7 +212,7 @@ describe("checkBinaryForTarget problems", () => {
   it("names the format for a Windows binary checked against linux, and the OS for a FreeBSD one", async () => {
     const win = built.get("hello windows/amd64");
     const bsd = built.get("hello freebsd/amd64");
-    const netbsd = built.get("hello netbsd/amd64");
+    const netbsd = built.get("bare netbsd/amd64");
     if (!win || !bsd || !netbsd) throw new Error("not built");
     const linux = { goos: "linux", goarch: "amd64" };
     const winProblems = checkBinaryForTarget(await inspectBinary(win.path), linux);
