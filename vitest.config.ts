@@ -33,5 +33,7 @@ export default defineConfig({
     maxWorkers: 2,
     fileParallelism: true,
     sequence: { sequencer: ToolsLast },
+    // A run of the whole suite first compiles the sample app once for its seven targets.
+    globalSetup: ["test/support/warm-go-cache.ts"],
   },
 });
