@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { z } from "zod";
+import { pool } from "../kit/pool.js";
 import { trimLinkCache } from "./link-cache.js";
 
 /**
@@ -106,14 +107,11 @@ export class SourceState {
         const self = await identity(dir);
         if (!names || !self) return undefined;
         names.sort();
-        const files = await Promise.all(
-          names
-            .filter((n) => SOURCE_FILE.test(n))
-            .map(async (n) => [n, await identity(join(dir, n))] as const),
-        );
         let newestMs = self.newestMs;
         const parts = [dir, self.text, names.join("/")];
-        for (const [n, id] of files) {
+        // One file at a time: directories run side by side, a few at once (digest).
+        for (const n of names.filter((f) => SOURCE_FILE.test(f))) {
+          const id = await identity(join(dir, n));
           parts.push(`${n}=${id?.text ?? "gone"}`);
           newestMs = Math.max(newestMs, id?.newestMs ?? 0);
         }
@@ -130,8 +128,8 @@ export class SourceState {
     moduleFiles: readonly string[],
   ): Promise<{ digest: string; newestMs: number } | undefined> {
     const [ds, fs] = await Promise.all([
-      Promise.all(dirs.map((d) => this.#dir(d))),
-      Promise.all(moduleFiles.map((f) => identity(f))),
+      pool(dirs, 8, (d) => this.#dir(d)),
+      pool(moduleFiles, 8, (f) => identity(f)),
     ]);
     const h = createHash("sha256");
     let newestMs = 0;
