@@ -114,10 +114,12 @@ describe("start-up loads only what every run uses", () => {
     expect(heavy("actions/build-static/index.ts", ["@actions/artifact", "github/artifacts.ts"])).toEqual([]);
   });
 
-  it("deploy-systemd: no YAML parser without an inventory, no Octokit without a token's use, no signature code outside a deploy", () => {
+  it("deploy-systemd: no YAML parser without an inventory, no Octokit without a token's use, no signature code nor the manifest's schemas outside a deploy, no canary-targets schema before the hosts are done", () => {
     expect(
       heavy("actions/deploy-systemd/index.ts", [
         "yaml",
+        "contract/manifest.ts",
+        "contract/canary-targets.ts",
         "@actions/github",
         "github/api.ts",
         "release/signing.ts",

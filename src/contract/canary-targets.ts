@@ -1,7 +1,6 @@
 import { isIPv4, isIPv6 } from "node:net";
 import { z } from "zod";
-import { SafeName } from "./manifest.js";
-import { AppName } from "./names.js";
+import { AppName, SafeName } from "./names.js";
 
 /**
  * deploy-systemd's `canary-targets` output: per blue-green host, the slot that now runs the

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { SAFE_NAME } from "./names.js";
+import { SafeName } from "./names.js";
+import { CHECKSUMS_FILE } from "./release-files.js";
 
 /**
  * The data contract between goship's actions. build-static writes one fragment per
@@ -8,22 +9,15 @@ import { SAFE_NAME } from "./names.js";
  */
 export const SCHEMA_VERSION = 1;
 
-// ─── A release's file names ───────────────────────────────────────────────────────
-// package-release writes them, verify and deploy-systemd read them: named here, so that a
-// reader needs none of the writer's code.
-
-/** What a release holds, with digests: ReleaseManifest. */
-export const MANIFEST_FILE = "goship-manifest.json";
-/** sha256 of every other file of the release, coreutils format, sorted by name. */
-export const CHECKSUMS_FILE = "SHA256SUMS";
-/** DER ECDSA signature over SHA256SUMS (key signing only). */
-export const SIGNATURE_FILE = "SHA256SUMS.sig";
-/** Sigstore bundle for the signature over SHA256SUMS. */
-export const BUNDLE_FILE = "SHA256SUMS.sigstore.json";
-/** The public key that verifies a key-signed release. */
-export const PUBLIC_KEY_FILE = "goship.pub";
-/** Signed SLSA provenance, one DSSE envelope per line. */
-export const PROVENANCE_FILE = "provenance.intoto.jsonl";
+// A release's file names (contract/release-files), for the manifest's readers and writers.
+export {
+  BUNDLE_FILE,
+  CHECKSUMS_FILE,
+  MANIFEST_FILE,
+  PROVENANCE_FILE,
+  PUBLIC_KEY_FILE,
+  SIGNATURE_FILE,
+} from "./release-files.js";
 
 /**
  * "v1.2.3…" (or "V1.2.3…") → "1.2.3…": a release's version ID from its tag, the one used in
@@ -35,8 +29,6 @@ export function versionFromRef(ref: string): string {
 }
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256");
-/** Names that end up in file names and URLs. */
-export const SafeName = z.string().regex(SAFE_NAME, "letters, digits and . _ + - only");
 
 export const BuildSetting = z.object({ key: z.string(), value: z.string() });
 

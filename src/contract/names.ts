@@ -8,6 +8,8 @@ import { z } from "zod";
 
 /** A name in file and archive names (binary, project, version): letters, digits and . _ + -, a letter or digit first. */
 export const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+/** Names that end up in file names and URLs. */
+export const SafeName = z.string().regex(SAFE_NAME, "letters, digits and . _ + - only");
 
 /** The app names the unit, its StateDirectory, /opt/<app>, /etc/<app> and the nginx upstream. */
 export const APP_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;

@@ -1,6 +1,6 @@
 import { lstat, mkdir, mkdtemp, readdir, rename, rm, rmdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { SafeName } from "../contract/manifest.js";
+import { SafeName } from "../contract/names.js";
 import { errorMessage, UserError } from "../kit/errors.js";
 import { bytes, info } from "../kit/log.js";
 import { connect, type GitHubConnection } from "./api.js";

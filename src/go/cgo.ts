@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { z } from "zod";
 import type { Target } from "../contract/targets.js";
 import { formatTarget } from "../contract/targets.js";
@@ -6,6 +7,14 @@ import { errorMessage, UserError } from "../kit/errors.js";
 import { ExecError, execFile } from "../kit/exec.js";
 import { debug, info, seconds, warning } from "../kit/log.js";
 import { progress } from "../kit/progress.js";
+import {
+  cgoCacheEntry,
+  goVariables,
+  type ListedSource,
+  readCgoCache,
+  SourceState,
+  writeCgoCache,
+} from "./cgo-cache.js";
 import { LIST_WITHOUT_VCS } from "./list.js";
 
 /** A C (and C++) compiler for one target and the Debian/Ubuntu packages that provide it. */
@@ -380,6 +389,14 @@ export interface CgoStub {
   fallback?: string;
 }
 
+/** Where cgoStubs keeps its answers between runs (go/cgo-cache), and what besides the sources decides them. */
+export interface CgoCheckCache {
+  /** cgoCacheDir(GOCACHE). */
+  dir: string;
+  /** The toolchain and go's own configuration: go version, GOROOT, GOWORK, the go env file's content. */
+  toolchain: unknown;
+}
+
 /**
  * Packages whose build without cgo is known to be a working fallback, not a stub, as for the
  * standard library's net and os/user: they lose a feature, not their function, so they are
@@ -391,8 +408,14 @@ export const CGO_FALLBACKS: Readonly<Record<string, string>> = {
     "the process collector reports no resident or virtual memory on darwin; every other metric is there",
 };
 
+/** Per non-standard package: import path, cgo and SWIG file counts, directory, module's go.mod, whether it failed to load. */
 const IMPORT_PATH_AND_CGO_FILES =
-  "{{if not .Standard}}{{.ImportPath}}\t{{len .CgoFiles}}\t{{len .SwigFiles}}\t{{len .SwigCXXFiles}}{{end}}";
+  "{{if not .Standard}}{{.ImportPath}}\t{{len .CgoFiles}}\t{{len .SwigFiles}}\t{{len .SwigCXXFiles}}\t{{.Dir}}\t{{with .Module}}{{.GoMod}}{{end}}\t{{if or .Error .DepsErrors}}error{{end}}{{end}}";
+
+interface ListedPackage extends ListedSource {
+  cgo: boolean;
+  error: boolean;
+}
 
 /**
  * One `go list` of the packages `args` names (`-deps -- pkg`, or `-find -- a b c`): each
@@ -404,7 +427,7 @@ async function listCgoFiles(
   args: readonly string[],
   tags: readonly string[],
   env: NodeJS.ProcessEnv,
-): Promise<Map<string, boolean> | undefined> {
+): Promise<Map<string, ListedPackage> | undefined> {
   const flags = ["list", LIST_WITHOUT_VCS, "-e", ...(tags.length > 0 ? [`-tags=${tags.join(",")}`] : [])];
   const r = await execFile(goBin, [...flags, "-f", IMPORT_PATH_AND_CGO_FILES, ...args], {
     cwd: dir,
@@ -417,14 +440,13 @@ async function listCgoFiles(
     debug(`go list ${args.join(" ")} failed, so no cgo check: ${r.stderr.trim()}`);
     return undefined;
   }
-  const out = new Map<string, boolean>();
+  const out = new Map<string, ListedPackage>();
   for (const line of r.stdout.split("\n")) {
-    const [path, ...counts] = line.trim().split("\t");
+    const [path = "", cgo = "0", swig = "0", swigCxx = "0", dir = "", goMod = "", error = ""] = line
+      .trim()
+      .split("\t");
     if (path)
-      out.set(
-        path,
-        counts.some((n) => n !== "0"),
-      );
+      out.set(path, { cgo: [cgo, swig, swigCxx].some((n) => n !== "0"), dir, goMod, error: error !== "" });
   }
   return out;
 }
@@ -438,7 +460,8 @@ async function listCgoFiles(
  * `go list -find` of just those packages with cgo, which reads their directories and loads no
  * dependencies, for which of them have cgo files. The
  * standard library is left out on purpose: net and os/user have pure-Go code for a build
- * without cgo (and the netgo, osusergo tags ask for it).
+ * without cgo (and the netgo, osusergo tags ask for it). With `cache`, a GOOS whose toolchain,
+ * configuration and sources are what an earlier run listed takes that run's answer (go/cgo-cache).
  */
 export async function cgoStubs(
   goBin: string,
@@ -447,28 +470,47 @@ export async function cgoStubs(
   targets: readonly Target[],
   tags: readonly string[],
   env: NodeJS.ProcessEnv,
+  cache?: CgoCheckCache,
 ): Promise<CgoStub[]> {
   const byOs = new Map<string, Target[]>();
   for (const t of targets) byOs.set(t.goos, [...(byOs.get(t.goos) ?? []), t]);
   const found = new Map<string, string[]>();
+  const sources = new SourceState();
+  /** One GOOS's packages with cgo files that a build without cgo links. */
+  const check = async (first: Target): Promise<string[]> => {
+    const envFor = (cgo: "0" | "1") => ({
+      ...env,
+      GOOS: first.goos,
+      GOARCH: first.goarch,
+      CGO_ENABLED: cgo,
+      GOTOOLCHAIN: "local",
+    });
+    const entry =
+      cache &&
+      cgoCacheEntry(cache.dir, {
+        toolchain: cache.toolchain,
+        goBin,
+        dir: resolve(dir),
+        pkg,
+        tags,
+        env: goVariables(envFor("0")),
+      });
+    const listedAt = Date.now();
+    const kept = entry && (await readCgoCache(entry, sources, listedAt));
+    if (kept) return kept;
+    const without = await listCgoFiles(goBin, dir, ["-deps", "--", pkg], tags, envFor("0"));
+    if (!without || without.size === 0) return [];
+    const withCgo = await listCgoFiles(goBin, dir, ["-find", "--", ...without.keys()], tags, envFor("1"));
+    if (!withCgo) return [];
+    const stubs = [...without.keys()].filter((path) => withCgo.get(path)?.cgo);
+    const listed = [...without.values(), ...withCgo.values()];
+    if (entry && !listed.some((p) => p.error)) await writeCgoCache(entry, listed, stubs, listedAt);
+    return stubs;
+  };
   await Promise.all(
     [...byOs.values()].map(async (group) => {
-      const first = group[0] as Target;
-      const envFor = (cgo: "0" | "1") => ({
-        ...env,
-        GOOS: first.goos,
-        GOARCH: first.goarch,
-        CGO_ENABLED: cgo,
-        GOTOOLCHAIN: "local",
-      });
-      const without = await listCgoFiles(goBin, dir, ["-deps", "--", pkg], tags, envFor("0"));
-      if (!without || without.size === 0) return;
-      const withCgo = await listCgoFiles(goBin, dir, ["-find", "--", ...without.keys()], tags, envFor("1"));
-      if (!withCgo) return;
-      for (const path of without.keys()) {
-        if (!withCgo.get(path)) continue;
+      for (const path of await check(group[0] as Target))
         found.set(path, [...(found.get(path) ?? []), ...group.map(formatTarget)]);
-      }
     }),
   );
   return [...found.entries()]

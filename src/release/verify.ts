@@ -12,9 +12,9 @@ import {
   MANIFEST_FILE,
   ReleaseManifest,
   type ReleaseManifestT,
-  SafeName,
   SIGNATURE_FILE,
 } from "../contract/manifest.js";
+import { SafeName } from "../contract/names.js";
 import { errorMessage, inputError, UserError } from "../kit/errors.js";
 import { sha256File } from "../kit/hash.js";
 import { checkSubjects, parseIntotoJsonl, statementFromEnvelope } from "./provenance.js";

@@ -1,4 +1,4 @@
-import { MANIFEST_FILE } from "../contract/manifest.js";
+import { MANIFEST_FILE } from "../contract/release-files.js";
 import { checkApp, checked, checkVersion, SlotPort } from "./steps/script.js";
 
 /**

@@ -1,4 +1,5 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { buildAnnotations, failureMessage, type TargetFailure } from "../../build/failures.js";
 import {
@@ -34,6 +35,7 @@ import {
   type Target,
 } from "../../contract/targets.js";
 import { cgoStubs, cgoStubsMessage, planCrossCompilers } from "../../go/cgo.js";
+import { cgoCacheDir } from "../../go/cgo-cache.js";
 import { linkCacheDir, linkCacheEntry, trimLinkCache } from "../../go/link-cache.js";
 import { LIST_WITHOUT_VCS } from "../../go/list.js";
 import { runnerTarget } from "../../go/runner-platform.js";
@@ -75,14 +77,19 @@ export const PINNED_GOFLAGS = "-buildvcs=auto";
 /** The go on PATH (setup-go-cross puts the installed one first) and what it says of itself. */
 async function goToolchain(workDir: string) {
   const env: NodeJS.ProcessEnv = { ...process.env, GOTOOLCHAIN: "local" };
-  const { stdout } = await execFile("go", ["env", "GOVERSION", "GOROOT", "GOFLAGS", "GOENV", "GOCACHE"], {
-    cwd: workDir,
-    env,
-    timeoutMs: 60_000,
-  }).catch((e) => {
+  const { stdout } = await execFile(
+    "go",
+    ["env", "GOVERSION", "GOROOT", "GOFLAGS", "GOENV", "GOCACHE", "GOWORK"],
+    {
+      cwd: workDir,
+      env,
+      timeoutMs: 60_000,
+    },
+  ).catch((e) => {
     throw new UserError(`no usable go on PATH (${errorMessage(e).split("\n")[0]}); run setup-go-cross first`);
   });
-  const [version = "", goroot = "", goflags = "", goenvFile = "", gocache = ""] = stdout.split("\n");
+  const [version = "", goroot = "", goflags = "", goenvFile = "", gocache = "", gowork = ""] =
+    stdout.split("\n");
   if (goflags.trim() !== "" && goflags.trim() !== PINNED_GOFLAGS) {
     const from = process.env.GOFLAGS ? "the environment" : `the go env file ${goenvFile}`;
     warning(
@@ -95,7 +102,18 @@ async function goToolchain(workDir: string) {
     throw new UserError(
       `go env GOCACHE is "${gocache}": go build needs a build cache (unset GOCACHE, or set a directory)`,
     );
-  return { goBin: join(goroot, "bin", "go"), goVersion: version.trim().replace(/^go/, ""), gocache, env };
+  const goVersion = version.trim().replace(/^go/, "");
+  // What decides a go list besides the sources and the environment, for the cgo check's cache:
+  // the toolchain, the workspace, and go's configuration files (GOROOT/go.env, the go env file).
+  const read = (file: string) =>
+    isAbsolute(file) ? readFile(file, "utf8").catch(() => "") : Promise.resolve(""); // GOWORK may be "off"
+  const [rootEnv, userEnv, work] = await Promise.all([
+    read(join(goroot, "go.env")),
+    read(goenvFile.trim()),
+    read(gowork.trim()),
+  ]);
+  const toolchain = { goVersion, goroot, gowork: gowork.trim(), rootEnv, userEnv, work };
+  return { goBin: join(goroot, "bin", "go"), goVersion, gocache, env, toolchain };
 }
 
 /**
@@ -228,7 +246,7 @@ export const buildStatic = defineAction({
     const pkg = localPackage(i.package, workDir);
     if (pkg !== i.package)
       info(`package: ${i.package} is the directory ${pkg} (Go would read it as a standard-library path)`);
-    const { goBin, goVersion, gocache, env: goEnv } = await goToolchain(workDir);
+    const { goBin, goVersion, gocache, env: goEnv, toolchain } = await goToolchain(workDir);
     const linkDir = linkCacheDir(gocache);
     const runner = runnerTarget();
     // Independent questions to go and git, asked at once.
@@ -246,7 +264,10 @@ export const buildStatic = defineAction({
     stampChecking.catch(() => undefined); // awaited below; an earlier refusal must not leave it unhandled
     if (!i.cgo) {
       // Before anything is written: a binary that links a cgo package's stub must not ship unasked.
-      const found = await cgoStubs(goBin, workDir, pkg, targets, i.tags, goEnv);
+      const found = await cgoStubs(goBin, workDir, pkg, targets, i.tags, goEnv, {
+        dir: cgoCacheDir(gocache),
+        toolchain,
+      });
       for (const s of found.filter((f) => f.fallback))
         info(`${s.importPath} is built without its cgo code for ${s.targets.join(", ")}: ${s.fallback}`);
       const stubs = found.filter((f) => !f.fallback);

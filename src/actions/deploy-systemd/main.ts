@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { hostname, tmpdir, userInfo } from "node:os";
 import { join, resolve } from "node:path";
-import { CanaryTargets } from "../../contract/canary-targets.js";
-import { MANIFEST_FILE, type ReleaseArtifactT, versionFromRef } from "../../contract/manifest.js";
+import type { ReleaseArtifactT } from "../../contract/manifest.js";
+import { MANIFEST_FILE } from "../../contract/release-files.js";
 import { formatTarget } from "../../contract/targets.js";
 import { Fleet } from "../../deploy/fleet.js";
 import { HostTarget } from "../../deploy/host.js";
@@ -73,15 +73,18 @@ async function prepareRelease(i: Inputs, run: RunContext, workDir: string): Prom
       "goship.pub's content: goship deploys only releases whose SHA256SUMS signature it checked",
     );
   }
-  // The signature checks (and their curves) and the archive readers are loaded only to deploy a release.
+  // The signature checks (and their curves), the archive readers and the manifest's schemas are
+  // loaded only to deploy a release.
   const [
     { loadPublicKey },
     { checkReleaseIdentity, verifyRelease },
     { extractBinary, goarchFromUname, pickArtifact },
+    { versionFromRef },
   ] = await Promise.all([
     import("../../release/signing.js"),
     import("../../release/verify.js"),
     import("../../release/pick.js"),
+    import("../../contract/manifest.js"),
   ]);
   // A key that is no key is refused before anything is downloaded.
   loadPublicKey(i["public-key"]);
@@ -293,7 +296,7 @@ export const deploySystemd = defineAction({
       ).catch((e) => warning(`GitHub Deployment status: ${errorMessage(e)}`));
     }
     if (result) {
-      setOutputs(deploySystemd, hostOutputs(i.app, result.hosts, result.rolledBack, deployment?.id));
+      setOutputs(deploySystemd, await hostOutputs(i.app, result.hosts, result.rolledBack, deployment?.id));
       await writeDeploySummary({
         mode,
         strategy: i.strategy,
@@ -346,7 +349,7 @@ async function startDeployment(
   return { id: d.id, owner, repo, ...conn };
 }
 
-function hostOutputs(
+async function hostOutputs(
   app: string,
   hosts: HostRecord[],
   rolledBack: boolean,
@@ -365,6 +368,8 @@ function hostOutputs(
     ...(h.detail ? { detail: h.detail } : {}),
   }));
   // Through the schema canary-gate reads it with: a shape it would refuse fails here, as a bug.
+  // The schema is loaded only here, once the hosts are done.
+  const { CanaryTargets } = await import("../../contract/canary-targets.js");
   const canary = CanaryTargets.parse(
     hosts.flatMap((h) =>
       h.canary ? [{ app, weight: h.weight ?? 0, host: h.host, new: h.canary.new, old: h.canary.old }] : [],

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MANIFEST_FILE } from "../../contract/manifest.js";
+import { MANIFEST_FILE } from "../../contract/release-files.js";
 import {
   BinaryName,
   checkApp,

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { MANIFEST_FILE, SafeName } from "../../contract/manifest.js";
-import { AppName, MIN_PORT } from "../../contract/names.js";
+import { AppName, MIN_PORT, SafeName } from "../../contract/names.js";
+import { MANIFEST_FILE } from "../../contract/release-files.js";
 import { UserError } from "../../kit/errors.js";
 import { untrusted } from "../../kit/log.js";
 
