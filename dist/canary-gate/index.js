@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _kit_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(653);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(380);
 
 
 await (0,_kit_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .canaryGate */ .Cv);
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 653:
+/***/ 380:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3493,6 +3493,8 @@ var core = __nccwpck_require__(532);
  */
 /** A name in file and archive names (binary, project, version): letters, digits and . _ + -, a letter or digit first. */
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+/** Names that end up in file names and URLs. */
+const SafeName = schemas/* string */.YjP().regex(SAFE_NAME, "letters, digits and . _ + - only");
 /** The app names the unit, its StateDirectory, /opt/<app>, /etc/<app> and the nginx upstream. */
 const APP_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
 const APP_RULE = "a lowercase letter, then up to 31 lowercase letters, digits or -";
@@ -3506,117 +3508,7 @@ function isAppName(value) {
  */
 const MIN_PORT = 1024;
 
-;// CONCATENATED MODULE: ./src/contract/manifest.ts
-
-
-/**
- * The data contract between goship's actions. build-static writes one fragment per
- * target next to its binary; package-release merges them into goship-manifest.json.
- * Everything read back goes through these schemas.
- */
-const SCHEMA_VERSION = 1;
-// ─── A release's file names ───────────────────────────────────────────────────────
-// package-release writes them, verify and deploy-systemd read them: named here, so that a
-// reader needs none of the writer's code.
-/** What a release holds, with digests: ReleaseManifest. */
-const MANIFEST_FILE = "goship-manifest.json";
-/** sha256 of every other file of the release, coreutils format, sorted by name. */
-const CHECKSUMS_FILE = "SHA256SUMS";
-/** DER ECDSA signature over SHA256SUMS (key signing only). */
-const SIGNATURE_FILE = "SHA256SUMS.sig";
-/** Sigstore bundle for the signature over SHA256SUMS. */
-const BUNDLE_FILE = "SHA256SUMS.sigstore.json";
-/** The public key that verifies a key-signed release. */
-const PUBLIC_KEY_FILE = "goship.pub";
-/** Signed SLSA provenance, one DSSE envelope per line. */
-const PROVENANCE_FILE = "provenance.intoto.jsonl";
-/**
- * "v1.2.3…" (or "V1.2.3…") → "1.2.3…": a release's version ID from its tag, the one used in
- * archive names, directories and metrics. build-static stamps it; deploy-systemd expects it of
- * a release-tag.
- */
-function versionFromRef(ref) {
-    return /^[vV]\d/.test(ref) ? ref.slice(1) : ref;
-}
-const sha256 = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256");
-/** Names that end up in file names and URLs. */
-const SafeName = schemas/* string */.YjP().regex(SAFE_NAME, "letters, digits and . _ + - only");
-const BuildSetting = schemas/* object */.Ikc({ key: schemas/* string */.YjP(), value: schemas/* string */.YjP() });
-const BinaryRecord = schemas/* object */.Ikc({
-    /** File name of the binary: "gin-app", "gin-app.exe". */
-    name: SafeName,
-    sha256,
-    size: schemas/* number */.aig().int().nonnegative(),
-    /** Unix mode bits to restore (artifact storage does not keep them). */
-    mode: schemas/* number */.aig().int(),
-    /** ELF: no interpreter and no shared libraries; null where the notion does not apply (PE, Mach-O). */
-    static: schemas/* boolean */.zMY().nullable(),
-    goVersion: schemas/* string */.YjP(),
-    /** Go's embedded build settings, in the binary's order. */
-    buildSettings: schemas/* array */.YOg(BuildSetting),
-});
-const TargetRecord = schemas/* object */.Ikc({
-    goos: schemas/* string */.YjP().regex(/^[a-z0-9]+$/),
-    goarch: schemas/* string */.YjP().regex(/^[a-z0-9]+$/),
-    variant: schemas/* string */.YjP()
-        .regex(/^[a-z0-9.]+$/)
-        .optional(),
-});
-const ArtifactFragment = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(SCHEMA_VERSION),
-    kind: schemas/* literal */.euz("goship.fragment"),
-    project: SafeName,
-    version: SafeName,
-    commit: schemas/* string */.YjP(),
-    /** The commit time, Unix seconds: archive mtimes come from it. */
-    sourceDateEpoch: schemas/* number */.aig().int().nonnegative(),
-    date: schemas/* string */.YjP(),
-    target: TargetRecord,
-    binary: BinaryRecord,
-});
-const FRAGMENT_FILE = "goship-fragment.json";
-/** Stable JSON: the schemas fix key order by construction; two spaces and a final newline. */
-function stableJson(value) {
-    return `${JSON.stringify(value, null, 2)}\n`;
-}
-const FileRef = schemas/* object */.Ikc({ name: SafeName, sha256, size: schemas/* number */.aig().int().nonnegative() });
-const ARCHIVE_FORMATS = ["tar.gz", "zip", "binary"];
-const ReleaseArtifact = TargetRecord.extend({
-    binary: BinaryRecord.omit({ mode: true }),
-    archive: FileRef.extend({ format: schemas/* enum */.k5n(ARCHIVE_FORMATS) }),
-    /** null when the release was made with `sbom: none`. */
-    sbom: schemas/* object */.Ikc({ cyclonedx: FileRef.nullable(), spdx: FileRef.nullable() }),
-});
-/**
- * goship-manifest.json: what a release holds, with digests. SHA256SUMS covers it, so the
- * signature over SHA256SUMS vouches for every file it names.
- */
-const ReleaseManifest = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(SCHEMA_VERSION),
-    kind: schemas/* literal */.euz("goship.release"),
-    project: SafeName,
-    version: SafeName,
-    commit: schemas/* string */.YjP(),
-    sourceDateEpoch: schemas/* number */.aig().int().nonnegative(),
-    date: schemas/* string */.YjP(),
-    /** The Go version every binary was built with. */
-    go: schemas/* string */.YjP(),
-    artifacts: schemas/* array */.YOg(ReleaseArtifact).min(1),
-    checksums: schemas/* object */.Ikc({
-        file: schemas/* literal */.euz(CHECKSUMS_FILE),
-        /** DER ECDSA signature over SHA256SUMS; null for an unsigned release. */
-        signature: SafeName.nullable(),
-        /** Sigstore bundle v0.3 for the same signature. */
-        bundle: SafeName.nullable(),
-        publicKey: SafeName.nullable(),
-        publicKeyHint: schemas/* string */.YjP().nullable(),
-        signer: schemas/* enum */.k5n(["key", "keyless"]).nullable(),
-    }),
-    provenance: FileRef.nullable(),
-});
-
 ;// CONCATENATED MODULE: ./src/contract/canary-targets.ts
-
 
 
 
@@ -5096,7 +4988,9 @@ function parseInputs(schema, read = readActionInput) {
                 allowed: `is the old name of "${now}", which is given too: give ${now} only`,
             });
     }
-    const result = schema.safeParse(raw);
+    // Without zod's eval-compiled fast path for objects: compiling it costs more than it saves on
+    // the one parse a run makes of its inputs, and start-up waits for it. The result is the same.
+    const result = schema.safeParse(raw, { jitless: true });
     if (result.success && problems.length === 0)
         return result.data;
     const seen = new Set();
@@ -5734,7 +5628,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   YOg: () => (/* binding */ array),
-  zMY: () => (/* binding */ schemas_boolean),
   gMt: () => (/* binding */ discriminatedUnion),
   k5n: () => (/* binding */ schemas_enum),
   euz: () => (/* binding */ literal),
@@ -5747,7 +5640,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   KCZ: () => (/* binding */ union)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, unknown, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(532);
@@ -7455,9 +7348,9 @@ const $ZodNumberFormat = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodNumbe
     $ZodCheckNumberFormat.init(inst, def);
     $ZodNumber.init(inst, def); // no format checks
 });
-const $ZodBoolean = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodBoolean", (inst, def) => {
+const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes_boolean;
+    inst._zod.pattern = regexes.boolean;
     inst._zod.parse = (payload, _ctx) => {
         if (def.coerce)
             try {
@@ -7475,7 +7368,7 @@ const $ZodBoolean = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodBoolean", 
         });
         return payload;
     };
-});
+})));
 const $ZodBigInt = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodBigInt", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = bigint;
@@ -9865,7 +9758,7 @@ function _uint32(Class, params) {
 function _boolean(Class, params) {
     return new Class({
         type: "boolean",
-        ...core_util/* normalizeParams */.A2(params),
+        ...util.normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -13407,13 +13300,13 @@ function int32(params) {
 function uint32(params) {
     return core._uint32(ZodNumberFormat, params);
 }
-const ZodBoolean = /*@__PURE__*/ core_core/* $constructor */.xI("ZodBoolean", (inst, def) => {
-    $ZodBoolean.init(inst, def);
+const ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBoolean", (inst, def) => {
+    core.$ZodBoolean.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
-});
+    inst._zod.processJSONSchema = (ctx, json, params) => processors.booleanProcessor(inst, ctx, json, params);
+})));
 function schemas_boolean(params) {
-    return _boolean(ZodBoolean, params);
+    return core._boolean(ZodBoolean, params);
 }
 const ZodBigInt = /*@__PURE__*/ core_core/* $constructor */.xI("ZodBigInt", (inst, def) => {
     $ZodBigInt.init(inst, def);

@@ -19,10 +19,8 @@ var promises_ = __webpack_require__(51455);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/contract/canary-targets.ts
-var canary_targets = __webpack_require__(55411);
-// EXTERNAL MODULE: ./src/contract/manifest.ts
-var contract_manifest = __webpack_require__(7117);
+// EXTERNAL MODULE: ./src/contract/release-files.ts
+var release_files = __webpack_require__(66173);
 // EXTERNAL MODULE: ./src/contract/targets.ts
 var targets = __webpack_require__(5008);
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -142,11 +140,11 @@ class RemoteValueError extends errors/* UserError */.yo {
 // ---------------------------------------------------------------------------------------------
 // Values. Each schema matches the script's own check of the same argument (the sh `is_*` below).
 /** A release directory or file name: SafeName, at most 128 characters, without `..`. */
-const ReleaseName = contract_manifest/* SafeName */.P8.max(128, "at most 128 characters").refine((v) => !v.includes(".."), {
+const ReleaseName = names/* SafeName */.P8.max(128, "at most 128 characters").refine((v) => !v.includes(".."), {
     message: "must not contain ..",
 });
-const BinaryName = ReleaseName.refine((v) => v !== contract_manifest/* MANIFEST_FILE */.h1, {
-    message: `must not be ${contract_manifest/* MANIFEST_FILE */.h1}, which sits beside it`,
+const BinaryName = ReleaseName.refine((v) => v !== release_files/* MANIFEST_FILE */.h1, {
+    message: `must not be ${release_files/* MANIFEST_FILE */.h1}, which sits beside it`,
 });
 const Sha256Hex = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/, "64 lowercase hex digits");
 const SlotPort = schemas/* number */.aig().int().min(names/* MIN_PORT */.ln).max(65_535);
@@ -376,7 +374,7 @@ function releaseDir(app, version) {
 function incomingFiles(app, version) {
     const dir = hostPaths(app).incoming;
     const v = checkVersion(version);
-    return { binary: `${dir}/${v}.bin`, manifest: `${dir}/${v}.${contract_manifest/* MANIFEST_FILE */.h1}` };
+    return { binary: `${dir}/${v}.bin`, manifest: `${dir}/${v}.${release_files/* MANIFEST_FILE */.h1}` };
 }
 /** /etc/nginx/conf.d/goship-<app>.conf. */
 function upstreamPath(app) {
@@ -1600,7 +1598,7 @@ const VERIFY_RELEASE = sh `verify_release() {
     for f in "$v_dir"/*; do
       [ -e "$f" ] || continue
       n=\${f##*/}
-      [ "$n" != ${contract_manifest/* MANIFEST_FILE */.h1} ] || continue
+      [ "$n" != ${release_files/* MANIFEST_FILE */.h1} ] || continue
       [ -z "$v_bin" ] || die ${EXIT.CHECKSUM_MISMATCH} "$v_dir holds more than one binary and no recorded sha256: not switched to"
       v_bin=$n
     done
@@ -1614,8 +1612,8 @@ const VERIFY_RELEASE = sh `verify_release() {
     [ "$v_have" = "$v_want" ] ||
       die ${EXIT.CHECKSUM_MISMATCH} "$v_dir/$v_bin has sha256 $v_have, not the $v_want recorded when it was installed: it changed on this host since; not switched to"
   else
-    grep -qF -- "\"$v_have\"" "$v_dir/${contract_manifest/* MANIFEST_FILE */.h1}" ||
-      die ${EXIT.CHECKSUM_MISMATCH} "$v_dir/$v_bin has sha256 $v_have, which its ${contract_manifest/* MANIFEST_FILE */.h1} does not list: not switched to"
+    grep -qF -- "\"$v_have\"" "$v_dir/${release_files/* MANIFEST_FILE */.h1}" ||
+      die ${EXIT.CHECKSUM_MISMATCH} "$v_dir/$v_bin has sha256 $v_have, which its ${release_files/* MANIFEST_FILE */.h1} does not list: not switched to"
   fi
 }
 `;
@@ -1625,7 +1623,7 @@ app=$1 version=$2 binary=$3 upload=$4 sha256=$5 manifest=$6
 need app app "$app"
 need name version "$version"
 need name binary "$binary"
-[ "$binary" != ${contract_manifest/* MANIFEST_FILE */.h1} ] || die ${EXIT.BAD_ARGUMENT} "binary: not allowed: $binary"
+[ "$binary" != ${release_files/* MANIFEST_FILE */.h1} ] || die ${EXIT.BAD_ARGUMENT} "binary: not allowed: $binary"
 need path uploaded-file "$upload"
 need sha256 sha256 "$sha256"
 need path manifest-file "$manifest"
@@ -1674,18 +1672,18 @@ ${TMP_TRAP}mkdir -m 700 -- "$tmp"
 # Copied first and checked after: what is verified is what gets installed, not a file its
 # uploader could still change.
 cp -- "$upload" "$tmp/$binary"
-cp -- "$manifest" "$tmp/${contract_manifest/* MANIFEST_FILE */.h1}"
+cp -- "$manifest" "$tmp/${release_files/* MANIFEST_FILE */.h1}"
 got=$(digest "$tmp/$binary")
 [ "$got" = "$sha256" ] ||
   die ${EXIT.CHECKSUM_MISMATCH} "the uploaded $binary has sha256 $got, not $sha256: refused, nothing installed"
-grep -qF -- "\"$sha256\"" "$tmp/${contract_manifest/* MANIFEST_FILE */.h1}" ||
-  die ${EXIT.CHECKSUM_MISMATCH} "${contract_manifest/* MANIFEST_FILE */.h1} does not list sha256 $sha256: refused, nothing installed"
+grep -qF -- "\"$sha256\"" "$tmp/${release_files/* MANIFEST_FILE */.h1}" ||
+  die ${EXIT.CHECKSUM_MISMATCH} "${release_files/* MANIFEST_FILE */.h1} does not list sha256 $sha256: refused, nothing installed"
 # What a switch to this release checks the binary against, whatever happens to it later.
 printf '%s  %s\n' "$got" "$binary" >"$tmp/${BINARY_RECORD}"
-chown 0:0 -- "$tmp" "$tmp/$binary" "$tmp/${contract_manifest/* MANIFEST_FILE */.h1}" "$tmp/${BINARY_RECORD}"
+chown 0:0 -- "$tmp" "$tmp/$binary" "$tmp/${release_files/* MANIFEST_FILE */.h1}" "$tmp/${BINARY_RECORD}"
 chmod 755 -- "$tmp/$binary"
-chmod 644 -- "$tmp/${contract_manifest/* MANIFEST_FILE */.h1}" "$tmp/${BINARY_RECORD}"
-sync -- "$tmp/$binary" "$tmp/${contract_manifest/* MANIFEST_FILE */.h1}" "$tmp/${BINARY_RECORD}" 2>/dev/null || sync
+chmod 644 -- "$tmp/${release_files/* MANIFEST_FILE */.h1}" "$tmp/${BINARY_RECORD}"
+sync -- "$tmp/$binary" "$tmp/${release_files/* MANIFEST_FILE */.h1}" "$tmp/${BINARY_RECORD}" 2>/dev/null || sync
 chmod 755 -- "$tmp"
 # Refuses to land on a directory that is there after all: a version is never replaced.
 mv -T -- "$tmp" "$dest"
@@ -3878,7 +3876,6 @@ async function writeDeploySummary(r) {
 
 
 
-
 /** The run's identity on the hosts: the lock holder, the history's actor and run URL. */
 function runIdentity(run) {
     // A re-run of the same job (a new attempt) is the same holder: it takes back the lock a killed
@@ -3913,11 +3910,13 @@ async function prepareRelease(i, run, workDir) {
     if (!i["public-key"]) {
         throw (0,errors/* inputError */.Xu)("public-key", "", "goship.pub's content: goship deploys only releases whose SHA256SUMS signature it checked");
     }
-    // The signature checks (and their curves) and the archive readers are loaded only to deploy a release.
-    const [{ loadPublicKey }, { checkReleaseIdentity, verifyRelease }, { extractBinary, goarchFromUname, pickArtifact },] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(860), __webpack_require__.e(850)]).then(__webpack_require__.bind(__webpack_require__, 80850)),
-        Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(860), __webpack_require__.e(850), __webpack_require__.e(987)]).then(__webpack_require__.bind(__webpack_require__, 80368)),
+    // The signature checks (and their curves), the archive readers and the manifest's schemas are
+    // loaded only to deploy a release.
+    const [{ loadPublicKey }, { checkReleaseIdentity, verifyRelease }, { extractBinary, goarchFromUname, pickArtifact }, { versionFromRef },] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(860), __webpack_require__.e(850), __webpack_require__.e(117)]).then(__webpack_require__.bind(__webpack_require__, 80850)),
+        Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(860), __webpack_require__.e(850), __webpack_require__.e(368)]).then(__webpack_require__.bind(__webpack_require__, 80368)),
         Promise.all(/* import() */[__webpack_require__.e(177), __webpack_require__.e(324)]).then(__webpack_require__.bind(__webpack_require__, 36324)),
+        __webpack_require__.e(/* import() */ 498).then(__webpack_require__.bind(__webpack_require__, 7117)),
     ]);
     // A key that is no key is refused before anything is downloaded.
     loadPublicKey(i["public-key"]);
@@ -3960,8 +3959,8 @@ async function prepareRelease(i, run, workDir) {
                 ? {
                     input: "release-tag",
                     value: tag,
-                    want: (0,contract_manifest/* versionFromRef */.YN)(tag),
-                    allowed: `a tag whose release has version ${(0,contract_manifest/* versionFromRef */.YN)(tag)} (the tag without its "v"); where tags are not versions, give the version as input "version"`,
+                    want: versionFromRef(tag),
+                    allowed: `a tag whose release has version ${versionFromRef(tag)} (the tag without its "v"); where tags are not versions, give the version as input "version"`,
                 }
                 : undefined,
         project: i.project
@@ -3982,7 +3981,7 @@ async function prepareRelease(i, run, workDir) {
     return {
         version: manifest.version,
         binaryName: [...names][0],
-        manifestPath: (0,external_node_path_.join)(dir, contract_manifest/* MANIFEST_FILE */.h1),
+        manifestPath: (0,external_node_path_.join)(dir, release_files/* MANIFEST_FILE */.h1),
         binaryFor(machine) {
             const artifact = pickArtifact(manifest, goarchFromUname(machine));
             const key = (0,targets/* formatTarget */.P4)(artifact);
@@ -4120,7 +4119,7 @@ const deploySystemd = (0,action.defineAction)({
             }).catch((e) => (0,log/* warning */.$e)(`GitHub Deployment status: ${(0,errors/* errorMessage */.gJ)(e)}`));
         }
         if (result) {
-            (0,action.setOutputs)(deploySystemd, hostOutputs(i.app, result.hosts, result.rolledBack, deployment?.id));
+            (0,action.setOutputs)(deploySystemd, await hostOutputs(i.app, result.hosts, result.rolledBack, deployment?.id));
             await writeDeploySummary({
                 mode,
                 strategy: i.strategy,
@@ -4164,7 +4163,7 @@ async function startDeployment(i, run, what) {
     (0,log/* info */.pq)(`GitHub Deployment ${d.id} in ${i["github-environment"]}: in_progress`);
     return { id: d.id, owner, repo, ...conn };
 }
-function hostOutputs(app, hosts, rolledBack, deploymentId) {
+async function hostOutputs(app, hosts, rolledBack, deploymentId) {
     const json = hosts.map((h) => ({
         host: h.host,
         address: h.address,
@@ -4178,7 +4177,9 @@ function hostOutputs(app, hosts, rolledBack, deploymentId) {
         ...(h.detail ? { detail: h.detail } : {}),
     }));
     // Through the schema canary-gate reads it with: a shape it would refuse fails here, as a bug.
-    const canary = canary_targets/* CanaryTargets */.Nq.parse(hosts.flatMap((h) => h.canary ? [{ app, weight: h.weight ?? 0, host: h.host, new: h.canary.new, old: h.canary.old }] : []));
+    // The schema is loaded only here, once the hosts are done.
+    const { CanaryTargets } = await __webpack_require__.e(/* import() */ 411).then(__webpack_require__.bind(__webpack_require__, 55411));
+    const canary = CanaryTargets.parse(hosts.flatMap((h) => h.canary ? [{ app, weight: h.weight ?? 0, host: h.host, new: h.canary.new, old: h.canary.old }] : []));
     return {
         hosts: JSON.stringify(json),
         "previous-version": hosts[0]?.previousVersion ?? "",
@@ -4187,6 +4188,38 @@ function hostOutputs(app, hosts, rolledBack, deploymentId) {
         "deployment-id": deploymentId === undefined ? "" : String(deploymentId),
     };
 }
+
+
+/***/ }),
+
+/***/ 66173:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I9: () => (/* binding */ SIGNATURE_FILE),
+/* harmony export */   Ij: () => (/* binding */ BUNDLE_FILE),
+/* harmony export */   LP: () => (/* binding */ PROVENANCE_FILE),
+/* harmony export */   aP: () => (/* binding */ CHECKSUMS_FILE),
+/* harmony export */   h1: () => (/* binding */ MANIFEST_FILE),
+/* harmony export */   vq: () => (/* binding */ PUBLIC_KEY_FILE)
+/* harmony export */ });
+/**
+ * A release's file names: package-release writes them, verify and deploy-systemd read them.
+ * Named here, apart from the manifest's schemas, so that a reader needs none of the writer's
+ * code, and deploy-systemd's host steps none of the schemas (built at start-up otherwise).
+ */
+/** What a release holds, with digests: ReleaseManifest. */
+const MANIFEST_FILE = "goship-manifest.json";
+/** sha256 of every other file of the release, coreutils format, sorted by name. */
+const CHECKSUMS_FILE = "SHA256SUMS";
+/** DER ECDSA signature over SHA256SUMS (key signing only). */
+const SIGNATURE_FILE = "SHA256SUMS.sig";
+/** Sigstore bundle for the signature over SHA256SUMS. */
+const BUNDLE_FILE = "SHA256SUMS.sigstore.json";
+/** The public key that verifies a key-signed release. */
+const PUBLIC_KEY_FILE = "goship.pub";
+/** Signed SLSA provenance, one DSSE envelope per line. */
+const PROVENANCE_FILE = "provenance.intoto.jsonl";
 
 
 /***/ }),

@@ -1,5 +1,5 @@
 export const id = 168;
-export const ids = [168];
+export const ids = [168,117,498];
 export const modules = {
 
 /***/ 11918:
@@ -1250,7 +1250,7 @@ async function readSourceInfo(dir) {
     }
     return {
         root,
-        version: (0,_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .versionFromRef */ .YN)(described),
+        version: (0,_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__.versionFromRef)(described),
         commit,
         date: epochToRfc3339(sourceDateEpoch),
         sourceDateEpoch,
@@ -1372,24 +1372,31 @@ async function excludeOwnOutput(workDir, dir, writer) {
 /***/ 7117:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I9: () => (/* binding */ SIGNATURE_FILE),
-/* harmony export */   Ij: () => (/* binding */ BUNDLE_FILE),
-/* harmony export */   LP: () => (/* binding */ PROVENANCE_FILE),
-/* harmony export */   P8: () => (/* binding */ SafeName),
-/* harmony export */   YN: () => (/* binding */ versionFromRef),
-/* harmony export */   _Y: () => (/* binding */ stableJson),
-/* harmony export */   aP: () => (/* binding */ CHECKSUMS_FILE),
-/* harmony export */   f$: () => (/* binding */ SCHEMA_VERSION),
-/* harmony export */   h1: () => (/* binding */ MANIFEST_FILE),
-/* harmony export */   hT: () => (/* binding */ ReleaseManifest),
-/* harmony export */   r0: () => (/* binding */ ArtifactFragment),
-/* harmony export */   vq: () => (/* binding */ PUBLIC_KEY_FILE),
-/* harmony export */   wN: () => (/* binding */ FRAGMENT_FILE)
+/* harmony export */   ARCHIVE_FORMATS: () => (/* binding */ ARCHIVE_FORMATS),
+/* harmony export */   ArtifactFragment: () => (/* binding */ ArtifactFragment),
+/* harmony export */   BUNDLE_FILE: () => (/* reexport safe */ _release_files_js__WEBPACK_IMPORTED_MODULE_1__.Ij),
+/* harmony export */   BinaryRecord: () => (/* binding */ BinaryRecord),
+/* harmony export */   BuildSetting: () => (/* binding */ BuildSetting),
+/* harmony export */   CHECKSUMS_FILE: () => (/* reexport safe */ _release_files_js__WEBPACK_IMPORTED_MODULE_1__.aP),
+/* harmony export */   FRAGMENT_FILE: () => (/* binding */ FRAGMENT_FILE),
+/* harmony export */   FileRef: () => (/* binding */ FileRef),
+/* harmony export */   MANIFEST_FILE: () => (/* reexport safe */ _release_files_js__WEBPACK_IMPORTED_MODULE_1__.h1),
+/* harmony export */   PROVENANCE_FILE: () => (/* reexport safe */ _release_files_js__WEBPACK_IMPORTED_MODULE_1__.LP),
+/* harmony export */   PUBLIC_KEY_FILE: () => (/* reexport safe */ _release_files_js__WEBPACK_IMPORTED_MODULE_1__.vq),
+/* harmony export */   ReleaseArtifact: () => (/* binding */ ReleaseArtifact),
+/* harmony export */   ReleaseManifest: () => (/* binding */ ReleaseManifest),
+/* harmony export */   SCHEMA_VERSION: () => (/* binding */ SCHEMA_VERSION),
+/* harmony export */   SIGNATURE_FILE: () => (/* reexport safe */ _release_files_js__WEBPACK_IMPORTED_MODULE_1__.I9),
+/* harmony export */   TargetRecord: () => (/* binding */ TargetRecord),
+/* harmony export */   stableJson: () => (/* binding */ stableJson),
+/* harmony export */   versionFromRef: () => (/* binding */ versionFromRef)
 /* harmony export */ });
-/* unused harmony exports BuildSetting, BinaryRecord, TargetRecord, FileRef, ARCHIVE_FORMATS, ReleaseArtifact */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27597);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27597);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77662);
+/* harmony import */ var _release_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66173);
+
 
 
 /**
@@ -1398,21 +1405,8 @@ async function excludeOwnOutput(workDir, dir, writer) {
  * Everything read back goes through these schemas.
  */
 const SCHEMA_VERSION = 1;
-// ─── A release's file names ───────────────────────────────────────────────────────
-// package-release writes them, verify and deploy-systemd read them: named here, so that a
-// reader needs none of the writer's code.
-/** What a release holds, with digests: ReleaseManifest. */
-const MANIFEST_FILE = "goship-manifest.json";
-/** sha256 of every other file of the release, coreutils format, sorted by name. */
-const CHECKSUMS_FILE = "SHA256SUMS";
-/** DER ECDSA signature over SHA256SUMS (key signing only). */
-const SIGNATURE_FILE = "SHA256SUMS.sig";
-/** Sigstore bundle for the signature over SHA256SUMS. */
-const BUNDLE_FILE = "SHA256SUMS.sigstore.json";
-/** The public key that verifies a key-signed release. */
-const PUBLIC_KEY_FILE = "goship.pub";
-/** Signed SLSA provenance, one DSSE envelope per line. */
-const PROVENANCE_FILE = "provenance.intoto.jsonl";
+// A release's file names (contract/release-files), for the manifest's readers and writers.
+
 /**
  * "v1.2.3…" (or "V1.2.3…") → "1.2.3…": a release's version ID from its tag, the one used in
  * archive names, directories and metrics. build-static stamps it; deploy-systemd expects it of
@@ -1421,39 +1415,37 @@ const PROVENANCE_FILE = "provenance.intoto.jsonl";
 function versionFromRef(ref) {
     return /^[vV]\d/.test(ref) ? ref.slice(1) : ref;
 }
-const sha256 = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256");
-/** Names that end up in file names and URLs. */
-const SafeName = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(_names_js__WEBPACK_IMPORTED_MODULE_0__/* .SAFE_NAME */ .wY, "letters, digits and . _ + - only");
-const BuildSetting = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ key: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), value: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() });
-const BinaryRecord = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+const sha256 = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256");
+const BuildSetting = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ key: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), value: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() });
+const BinaryRecord = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
     /** File name of the binary: "gin-app", "gin-app.exe". */
-    name: SafeName,
+    name: _names_js__WEBPACK_IMPORTED_MODULE_0__/* .SafeName */ .P8,
     sha256,
-    size: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
+    size: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative(),
     /** Unix mode bits to restore (artifact storage does not keep them). */
-    mode: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int(),
+    mode: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int(),
     /** ELF: no interpreter and no shared libraries; null where the notion does not apply (PE, Mach-O). */
-    static: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().nullable(),
-    goVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    static: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().nullable(),
+    goVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
     /** Go's embedded build settings, in the binary's order. */
-    buildSettings: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(BuildSetting),
+    buildSettings: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(BuildSetting),
 });
-const TargetRecord = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    goos: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[a-z0-9]+$/),
-    goarch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[a-z0-9]+$/),
-    variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+const TargetRecord = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    goos: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[a-z0-9]+$/),
+    goarch: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[a-z0-9]+$/),
+    variant: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .regex(/^[a-z0-9.]+$/)
         .optional(),
 });
-const ArtifactFragment = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(SCHEMA_VERSION),
-    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz("goship.fragment"),
-    project: SafeName,
-    version: SafeName,
-    commit: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+const ArtifactFragment = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(SCHEMA_VERSION),
+    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz("goship.fragment"),
+    project: _names_js__WEBPACK_IMPORTED_MODULE_0__/* .SafeName */ .P8,
+    version: _names_js__WEBPACK_IMPORTED_MODULE_0__/* .SafeName */ .P8,
+    commit: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
     /** The commit time, Unix seconds: archive mtimes come from it. */
-    sourceDateEpoch: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
-    date: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    sourceDateEpoch: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative(),
+    date: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
     target: TargetRecord,
     binary: BinaryRecord,
 });
@@ -1462,38 +1454,38 @@ const FRAGMENT_FILE = "goship-fragment.json";
 function stableJson(value) {
     return `${JSON.stringify(value, null, 2)}\n`;
 }
-const FileRef = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ name: SafeName, sha256, size: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative() });
+const FileRef = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ name: _names_js__WEBPACK_IMPORTED_MODULE_0__/* .SafeName */ .P8, sha256, size: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative() });
 const ARCHIVE_FORMATS = ["tar.gz", "zip", "binary"];
 const ReleaseArtifact = TargetRecord.extend({
     binary: BinaryRecord.omit({ mode: true }),
-    archive: FileRef.extend({ format: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(ARCHIVE_FORMATS) }),
+    archive: FileRef.extend({ format: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(ARCHIVE_FORMATS) }),
     /** null when the release was made with `sbom: none`. */
-    sbom: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ cyclonedx: FileRef.nullable(), spdx: FileRef.nullable() }),
+    sbom: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ cyclonedx: FileRef.nullable(), spdx: FileRef.nullable() }),
 });
 /**
  * goship-manifest.json: what a release holds, with digests. SHA256SUMS covers it, so the
  * signature over SHA256SUMS vouches for every file it names.
  */
-const ReleaseManifest = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(SCHEMA_VERSION),
-    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz("goship.release"),
-    project: SafeName,
-    version: SafeName,
-    commit: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    sourceDateEpoch: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
-    date: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+const ReleaseManifest = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(SCHEMA_VERSION),
+    kind: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz("goship.release"),
+    project: _names_js__WEBPACK_IMPORTED_MODULE_0__/* .SafeName */ .P8,
+    version: _names_js__WEBPACK_IMPORTED_MODULE_0__/* .SafeName */ .P8,
+    commit: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    sourceDateEpoch: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().nonnegative(),
+    date: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
     /** The Go version every binary was built with. */
-    go: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    artifacts: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(ReleaseArtifact).min(1),
-    checksums: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        file: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(CHECKSUMS_FILE),
+    go: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    artifacts: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(ReleaseArtifact).min(1),
+    checksums: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        file: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(_release_files_js__WEBPACK_IMPORTED_MODULE_1__/* .CHECKSUMS_FILE */ .aP),
         /** DER ECDSA signature over SHA256SUMS; null for an unsigned release. */
-        signature: SafeName.nullable(),
+        signature: _names_js__WEBPACK_IMPORTED_MODULE_0__/* .SafeName */ .P8.nullable(),
         /** Sigstore bundle v0.3 for the same signature. */
-        bundle: SafeName.nullable(),
-        publicKey: SafeName.nullable(),
-        publicKeyHint: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
-        signer: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(["key", "keyless"]).nullable(),
+        bundle: _names_js__WEBPACK_IMPORTED_MODULE_0__/* .SafeName */ .P8.nullable(),
+        publicKey: _names_js__WEBPACK_IMPORTED_MODULE_0__/* .SafeName */ .P8.nullable(),
+        publicKeyHint: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable(),
+        signer: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(["key", "keyless"]).nullable(),
     }),
     provenance: FileRef.nullable(),
 });
@@ -1505,6 +1497,7 @@ const ReleaseManifest = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P8: () => (/* binding */ SafeName),
 /* harmony export */   fh: () => (/* binding */ APP_PATTERN),
 /* harmony export */   fq: () => (/* binding */ isAppName),
 /* harmony export */   ln: () => (/* binding */ MIN_PORT),
@@ -1521,6 +1514,8 @@ const ReleaseManifest = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
  */
 /** A name in file and archive names (binary, project, version): letters, digits and . _ + -, a letter or digit first. */
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+/** Names that end up in file names and URLs. */
+const SafeName = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(SAFE_NAME, "letters, digits and . _ + - only");
 /** The app names the unit, its StateDirectory, /opt/<app>, /etc/<app> and the nginx upstream. */
 const APP_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
 const APP_RULE = "a lowercase letter, then up to 31 lowercase letters, digits or -";
@@ -1605,6 +1600,38 @@ const KNOWN_PLATFORMS = ROWS.map(([goos, goarch, cgoSupported, firstClass, broke
     firstClass,
     broken: broken ?? false,
 }));
+
+
+/***/ }),
+
+/***/ 66173:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I9: () => (/* binding */ SIGNATURE_FILE),
+/* harmony export */   Ij: () => (/* binding */ BUNDLE_FILE),
+/* harmony export */   LP: () => (/* binding */ PROVENANCE_FILE),
+/* harmony export */   aP: () => (/* binding */ CHECKSUMS_FILE),
+/* harmony export */   h1: () => (/* binding */ MANIFEST_FILE),
+/* harmony export */   vq: () => (/* binding */ PUBLIC_KEY_FILE)
+/* harmony export */ });
+/**
+ * A release's file names: package-release writes them, verify and deploy-systemd read them.
+ * Named here, apart from the manifest's schemas, so that a reader needs none of the writer's
+ * code, and deploy-systemd's host steps none of the schemas (built at start-up otherwise).
+ */
+/** What a release holds, with digests: ReleaseManifest. */
+const MANIFEST_FILE = "goship-manifest.json";
+/** sha256 of every other file of the release, coreutils format, sorted by name. */
+const CHECKSUMS_FILE = "SHA256SUMS";
+/** DER ECDSA signature over SHA256SUMS (key signing only). */
+const SIGNATURE_FILE = "SHA256SUMS.sig";
+/** Sigstore bundle for the signature over SHA256SUMS. */
+const BUNDLE_FILE = "SHA256SUMS.sigstore.json";
+/** The public key that verifies a key-signed release. */
+const PUBLIC_KEY_FILE = "goship.pub";
+/** Signed SLSA provenance, one DSSE envelope per line. */
+const PROVENANCE_FILE = "provenance.intoto.jsonl";
 
 
 /***/ }),

@@ -23,7 +23,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _archive_tar_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(29661);
 /* harmony import */ var _archive_zip_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3781);
-/* harmony import */ var _contract_manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7117);
+/* harmony import */ var _contract_names_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(77662);
 /* harmony import */ var _contract_targets_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5008);
 /* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(73713);
 /* harmony import */ var _kit_hash_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3730);
@@ -139,7 +139,7 @@ async function extractBinary(releaseDir, artifact, destDir) {
         ["archive", archive.name],
         ["binary", binary.name],
     ]) {
-        if (!_contract_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .SafeName */ .P8.safeParse(name).success)
+        if (!_contract_names_js__WEBPACK_IMPORTED_MODULE_7__/* .SafeName */ .P8.safeParse(name).success)
             throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`the manifest's ${what} name ${JSON.stringify(name)} is not a plain file name`);
     }
     const archivePath = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(releaseDir, archive.name);

@@ -91,7 +91,7 @@ function contentType(name) {
         return "application/zip";
     if (name.endsWith(".json"))
         return "application/json";
-    if (name.endsWith(".jsonl") || name === _contract_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .CHECKSUMS_FILE */ .aP || name.endsWith(".pub"))
+    if (name.endsWith(".jsonl") || name === _contract_manifest_js__WEBPACK_IMPORTED_MODULE_0__.CHECKSUMS_FILE || name.endsWith(".pub"))
         return "text/plain";
     return "application/octet-stream";
 }

@@ -165,7 +165,7 @@ async function collectBinaries(dir, input, shown = dir) {
     }
     const found = [];
     for (const sub of subdirs) {
-        const fragmentPath = (0,external_node_path_.join)(dir, sub, contract_manifest/* FRAGMENT_FILE */.wN);
+        const fragmentPath = (0,external_node_path_.join)(dir, sub, contract_manifest.FRAGMENT_FILE);
         let text;
         try {
             text = await (0,promises_.readFile)(fragmentPath, "utf8");
@@ -173,7 +173,7 @@ async function collectBinaries(dir, input, shown = dir) {
         catch {
             continue; // not build-static output
         }
-        const fragment = parseFragment(text, `${sub}/${contract_manifest/* FRAGMENT_FILE */.wN}`, input, shown);
+        const fragment = parseFragment(text, `${sub}/${contract_manifest.FRAGMENT_FILE}`, input, shown);
         checkKnownTarget(fragment, sub, input, shown);
         const path = (0,external_node_path_.join)(dir, sub, fragment.binary.name);
         const st = await (0,promises_.lstat)(path).catch(() => undefined);
@@ -186,12 +186,12 @@ async function collectBinaries(dir, input, shown = dir) {
         found.push({ source: sub, fragment, path });
     }
     if (found.length === 0)
-        throw (0,errors/* inputError */.Xu)(input, shown, `a directory with build-static output (<name>/${contract_manifest/* FRAGMENT_FILE */.wN}); none found`);
+        throw (0,errors/* inputError */.Xu)(input, shown, `a directory with build-static output (<name>/${contract_manifest.FRAGMENT_FILE}); none found`);
     return found;
 }
 /** A fragment as build-static writes it; anything else names the input, the file and what in it does not fit. */
 function parseFragment(text, file, input, shown) {
-    const allowed = `build-static output, whose ${contract_manifest/* FRAGMENT_FILE */.wN} files have schemaVersion ${contract_manifest/* SCHEMA_VERSION */.f$}`;
+    const allowed = `build-static output, whose ${contract_manifest.FRAGMENT_FILE} files have schemaVersion ${contract_manifest.SCHEMA_VERSION}`;
     let json;
     try {
         json = JSON.parse(text);
@@ -199,7 +199,7 @@ function parseFragment(text, file, input, shown) {
     catch (e) {
         throw (0,errors/* inputError */.Xu)(input, shown, `${allowed}; ${file} is not JSON (${(0,errors/* errorMessage */.gJ)(e)})`);
     }
-    const parsed = contract_manifest/* ArtifactFragment */.r0.safeParse(json);
+    const parsed = contract_manifest.ArtifactFragment.safeParse(json);
     if (parsed.success)
         return parsed.data;
     const issues = parsed.error.issues;
@@ -214,7 +214,7 @@ function checkKnownTarget(f, sub, input, shown) {
     const known = platforms_known/* KNOWN_PLATFORMS */.P.some((p) => p.goos === goos && p.goarch === goarch);
     const variantOk = !variant || targets/* VARIANTS */.xb[goarch]?.values.includes(variant);
     if (!known || !variantOk)
-        throw (0,errors/* inputError */.Xu)(input, shown, `binaries for targets Go knows; ${sub}/${contract_manifest/* FRAGMENT_FILE */.wN} says ${(0,targets/* formatTarget */.P4)(f.target)}`);
+        throw (0,errors/* inputError */.Xu)(input, shown, `binaries for targets Go knows; ${sub}/${contract_manifest.FRAGMENT_FILE} says ${(0,targets/* formatTarget */.P4)(f.target)}`);
 }
 /** One release: every fragment agrees on project, version, commit and Go; no target twice. */
 function mergeFragments(binaries) {
@@ -665,11 +665,11 @@ async function writeRelease(opts) {
                 toolVersion: opts.toolVersion,
             };
             if (opts.sbom.cyclonedx) {
-                await (0,promises_.writeFile)((0,external_node_path_.join)(staging, stem + CYCLONEDX_SUFFIX), (0,contract_manifest/* stableJson */._Y)(cyclonedxSbom(buildInfo, meta)));
+                await (0,promises_.writeFile)((0,external_node_path_.join)(staging, stem + CYCLONEDX_SUFFIX), (0,contract_manifest.stableJson)(cyclonedxSbom(buildInfo, meta)));
                 cyclonedx = await ref(stem + CYCLONEDX_SUFFIX);
             }
             if (opts.sbom.spdx) {
-                await (0,promises_.writeFile)((0,external_node_path_.join)(staging, stem + SPDX_SUFFIX), (0,contract_manifest/* stableJson */._Y)(spdxSbom(buildInfo, meta)));
+                await (0,promises_.writeFile)((0,external_node_path_.join)(staging, stem + SPDX_SUFFIX), (0,contract_manifest.stableJson)(spdxSbom(buildInfo, meta)));
                 spdx = await ref(stem + SPDX_SUFFIX);
             }
             sbomDone();
@@ -708,12 +708,12 @@ async function writeRelease(opts) {
         });
         const payload = statementPayload(statement);
         const { envelope } = await opts.signer.signDsse(IN_TOTO_PAYLOAD_TYPE, payload);
-        await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest/* PROVENANCE_FILE */.LP), intotoJsonlLine(envelope));
-        provenance = await ref(contract_manifest/* PROVENANCE_FILE */.LP);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest.PROVENANCE_FILE), intotoJsonlLine(envelope));
+        provenance = await ref(contract_manifest.PROVENANCE_FILE);
     }
     const keyMode = opts.signer?.kind === "key";
     const manifest = {
-        schemaVersion: contract_manifest/* SCHEMA_VERSION */.f$,
+        schemaVersion: contract_manifest.SCHEMA_VERSION,
         kind: "goship.release",
         project: set.project,
         version: set.version,
@@ -723,30 +723,30 @@ async function writeRelease(opts) {
         go: set.goVersion,
         artifacts,
         checksums: {
-            file: contract_manifest/* CHECKSUMS_FILE */.aP,
-            signature: keyMode ? contract_manifest/* SIGNATURE_FILE */.I9 : null,
-            bundle: opts.signer ? contract_manifest/* BUNDLE_FILE */.Ij : null,
-            publicKey: keyMode ? contract_manifest/* PUBLIC_KEY_FILE */.vq : null,
+            file: contract_manifest.CHECKSUMS_FILE,
+            signature: keyMode ? contract_manifest.SIGNATURE_FILE : null,
+            bundle: opts.signer ? contract_manifest.BUNDLE_FILE : null,
+            publicKey: keyMode ? contract_manifest.PUBLIC_KEY_FILE : null,
             publicKeyHint: opts.signer?.hint ?? null,
             signer: opts.signer?.kind ?? null,
         },
         provenance,
     };
-    await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest/* MANIFEST_FILE */.h1), (0,contract_manifest/* stableJson */._Y)(manifest));
+    await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest.MANIFEST_FILE), (0,contract_manifest.stableJson)(manifest));
     // SHA256SUMS: coreutils format ("<hex>  <name>"), sorted by name, over everything above.
     const covered = (await (0,promises_.readdir)(staging)).sort();
     const lines = [];
     for (const name of covered)
         lines.push(`${(await ref(name)).sha256}  ${name}`);
     const sums = Buffer.from(`${lines.join("\n")}\n`);
-    await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest/* CHECKSUMS_FILE */.aP), sums);
+    await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest.CHECKSUMS_FILE), sums);
     if (opts.signer) {
-        const signed = await opts.signer.signBlob(sums, contract_manifest/* CHECKSUMS_FILE */.aP);
+        const signed = await opts.signer.signBlob(sums, contract_manifest.CHECKSUMS_FILE);
         if (signed.signature)
-            await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest/* SIGNATURE_FILE */.I9), signed.signature);
-        await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest/* BUNDLE_FILE */.Ij), (0,contract_manifest/* stableJson */._Y)(signed.bundle));
+            await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest.SIGNATURE_FILE), signed.signature);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest.BUNDLE_FILE), (0,contract_manifest.stableJson)(signed.bundle));
         if (opts.signer.publicKeyPem)
-            await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest/* PUBLIC_KEY_FILE */.vq), opts.signer.publicKeyPem);
+            await (0,promises_.writeFile)((0,external_node_path_.join)(staging, contract_manifest.PUBLIC_KEY_FILE), opts.signer.publicKeyPem);
     }
     const assets = [];
     for (const name of (await (0,promises_.readdir)(staging)).sort())
@@ -823,16 +823,16 @@ async function notAnEarlierRelease(dir) {
         return undefined;
     const some = (names) => names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
     const names = entries.map((e) => e.name).sort();
-    if (!names.includes(contract_manifest/* MANIFEST_FILE */.h1))
-        return `${dir} holds ${some(names)} and no ${contract_manifest/* MANIFEST_FILE */.h1}: it is not an earlier release`;
+    if (!names.includes(contract_manifest.MANIFEST_FILE))
+        return `${dir} holds ${some(names)} and no ${contract_manifest.MANIFEST_FILE}: it is not an earlier release`;
     let manifest;
     try {
-        manifest = contract_manifest/* ReleaseManifest */.hT.parse(JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(dir, contract_manifest/* MANIFEST_FILE */.h1), "utf8")));
+        manifest = contract_manifest.ReleaseManifest.parse(JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(dir, contract_manifest.MANIFEST_FILE), "utf8")));
     }
     catch {
-        return `${dir}/${contract_manifest/* MANIFEST_FILE */.h1} is not a goship release manifest`;
+        return `${dir}/${contract_manifest.MANIFEST_FILE} is not a goship release manifest`;
     }
-    const own = new Set([contract_manifest/* MANIFEST_FILE */.h1, contract_manifest/* CHECKSUMS_FILE */.aP, contract_manifest/* SIGNATURE_FILE */.I9, contract_manifest/* BUNDLE_FILE */.Ij, contract_manifest/* PUBLIC_KEY_FILE */.vq]);
+    const own = new Set([contract_manifest.MANIFEST_FILE, contract_manifest.CHECKSUMS_FILE, contract_manifest.SIGNATURE_FILE, contract_manifest.BUNDLE_FILE, contract_manifest.PUBLIC_KEY_FILE]);
     for (const a of manifest.artifacts)
         for (const f of [a.archive, a.sbom.cyclonedx, a.sbom.spdx])
             if (f)
@@ -1016,9 +1016,9 @@ function releaseSummary(r) {
             .paragraph("Verify it, with no GitHub login, in the directory of the downloaded assets, with the public key from the repository (not the copy inside the release):")
             .code([
             fetch,
-            `sha256sum -c --strict ${contract_manifest/* CHECKSUMS_FILE */.aP}`,
-            `openssl dgst -sha256 -verify ${key} -signature ${contract_manifest/* SIGNATURE_FILE */.I9} ${contract_manifest/* CHECKSUMS_FILE */.aP}`,
-            `cosign verify-blob --key ${key} --bundle ${contract_manifest/* BUNDLE_FILE */.Ij} --insecure-ignore-tlog ${contract_manifest/* CHECKSUMS_FILE */.aP}`,
+            `sha256sum -c --strict ${contract_manifest.CHECKSUMS_FILE}`,
+            `openssl dgst -sha256 -verify ${key} -signature ${contract_manifest.SIGNATURE_FILE} ${contract_manifest.CHECKSUMS_FILE}`,
+            `cosign verify-blob --key ${key} --bundle ${contract_manifest.BUNDLE_FILE} --insecure-ignore-tlog ${contract_manifest.CHECKSUMS_FILE}`,
             `npx --yes https://github.com/goship/goship/releases/latest/download/goship.tgz verify . --public-key ${key}`,
         ].join("\n"), "sh");
     }
@@ -1045,7 +1045,7 @@ function releaseSummary(r) {
  * should verify with, and whether the release was signed with it.
  */
 async function committedPublicKey(publicKeyPem, commit) {
-    const file = (0,external_node_path_.resolve)(contract_manifest/* PUBLIC_KEY_FILE */.vq);
+    const file = (0,external_node_path_.resolve)(contract_manifest.PUBLIC_KEY_FILE);
     const pem = await (0,promises_.readFile)(file, "utf8").catch(() => undefined);
     if (pem === undefined)
         return undefined;
@@ -1128,7 +1128,7 @@ const packageRelease = (0,action.defineAction)({
         if (signer?.publicKeyPem) {
             const publicKeyPem = signer.publicKeyPem;
             await (0,log/* group */.Os)("Verify the release directory", async () => {
-                const { verifyRelease } = await Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(860), __webpack_require__.e(850), __webpack_require__.e(987)]).then(__webpack_require__.bind(__webpack_require__, 80368));
+                const { verifyRelease } = await Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(860), __webpack_require__.e(850), __webpack_require__.e(225)]).then(__webpack_require__.bind(__webpack_require__, 80368));
                 const { checks } = await verifyRelease(outputDir, publicKeyPem, {
                     input: "signing-key",
                     value: "***",
@@ -1141,8 +1141,8 @@ const packageRelease = (0,action.defineAction)({
             ? await (0,log/* group */.Os)(`Publish to ${publishTo.owner}/${publishTo.repo} ${publishTo.tag}`, () => publishing.publishRelease(publishTo, i, release))
             : undefined;
         (0,action.setOutputs)(packageRelease, {
-            manifest: (0,external_node_path_.join)(outputDir, contract_manifest/* MANIFEST_FILE */.h1),
-            checksums: (0,external_node_path_.join)(outputDir, contract_manifest/* CHECKSUMS_FILE */.aP),
+            manifest: (0,external_node_path_.join)(outputDir, contract_manifest.MANIFEST_FILE),
+            checksums: (0,external_node_path_.join)(outputDir, contract_manifest.CHECKSUMS_FILE),
             assets: JSON.stringify(release.assets),
             "public-key-hint": signer?.hint ?? "",
             "release-url": published?.url ?? "",

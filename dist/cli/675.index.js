@@ -229,7 +229,7 @@ function explain(ctx, what, e, specific) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7117);
+/* harmony import */ var _contract_names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77662);
 /* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73713);
 /* harmony import */ var _kit_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83490);
 /* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(28943);
@@ -275,7 +275,7 @@ async function downloadRelease(connection, request, destDir) {
     const assets = (await (0,_releases_js__WEBPACK_IMPORTED_MODULE_6__/* .listAssets */ .qs)(ctx, release.id)).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     if (assets.length === 0)
         throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`release ${tag} has no assets to download`);
-    const unsafe = assets.filter((a) => !_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SafeName */ .P8.safeParse(a.name).success).map((a) => JSON.stringify(a.name));
+    const unsafe = assets.filter((a) => !_contract_names_js__WEBPACK_IMPORTED_MODULE_2__/* .SafeName */ .P8.safeParse(a.name).success).map((a) => JSON.stringify(a.name));
     if (unsafe.length > 0) {
         throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`release ${tag} has asset names that are not plain file names (letters, digits and . _ + -, not starting with a dot): ` +
             `${unsafe.join(", ")}; nothing was downloaded`);

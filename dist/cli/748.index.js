@@ -17,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/go/problem-matcher.ts
@@ -91,8 +93,6 @@ function repoPath(workDir, repoRoot, file) {
 
 // EXTERNAL MODULE: ./src/build/gitinfo.ts
 var gitinfo = __webpack_require__(28076);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/contract/targets.ts
@@ -570,6 +570,8 @@ function missingVersionVariablesMessage(check, input) {
 var manifest = __webpack_require__(7117);
 // EXTERNAL MODULE: ./src/go/cgo.ts
 var cgo = __webpack_require__(89177);
+// EXTERNAL MODULE: ./src/go/cgo-cache.ts
+var cgo_cache = __webpack_require__(78746);
 // EXTERNAL MODULE: ./src/go/runner-platform.ts
 var runner_platform = __webpack_require__(47576);
 // EXTERNAL MODULE: ./src/kit/action.ts + 1 modules
@@ -757,6 +759,8 @@ function buildSummary(r) {
 
 
 
+
+
 /**
  * What goship puts in GOFLAGS for every go command it runs: the default, said out loud. A
  * GOFLAGS of the machine's (the environment, or `go env -w` in the go env file) would apply
@@ -768,14 +772,14 @@ const PINNED_GOFLAGS = "-buildvcs=auto";
 /** The go on PATH (setup-go-cross puts the installed one first) and what it says of itself. */
 async function goToolchain(workDir) {
     const env = { ...process.env, GOTOOLCHAIN: "local" };
-    const { stdout } = await (0,exec/* execFile */.St)("go", ["env", "GOVERSION", "GOROOT", "GOFLAGS", "GOENV", "GOCACHE"], {
+    const { stdout } = await (0,exec/* execFile */.St)("go", ["env", "GOVERSION", "GOROOT", "GOFLAGS", "GOENV", "GOCACHE", "GOWORK"], {
         cwd: workDir,
         env,
         timeoutMs: 60_000,
     }).catch((e) => {
         throw new errors/* UserError */.yo(`no usable go on PATH (${(0,errors/* errorMessage */.gJ)(e).split("\n")[0]}); run setup-go-cross first`);
     });
-    const [version = "", goroot = "", goflags = "", goenvFile = "", gocache = ""] = stdout.split("\n");
+    const [version = "", goroot = "", goflags = "", goenvFile = "", gocache = "", gowork = ""] = stdout.split("\n");
     if (goflags.trim() !== "" && goflags.trim() !== PINNED_GOFLAGS) {
         const from = process.env.GOFLAGS ? "the environment" : `the go env file ${goenvFile}`;
         (0,kit_log/* warning */.$e)(`GOFLAGS=${goflags.trim()} (from ${from}) is not used: flags there can change the binary's bytes, and ` +
@@ -784,7 +788,17 @@ async function goToolchain(workDir) {
     env.GOFLAGS = PINNED_GOFLAGS;
     if (!(0,external_node_path_.isAbsolute)(gocache))
         throw new errors/* UserError */.yo(`go env GOCACHE is "${gocache}": go build needs a build cache (unset GOCACHE, or set a directory)`);
-    return { goBin: (0,external_node_path_.join)(goroot, "bin", "go"), goVersion: version.trim().replace(/^go/, ""), gocache, env };
+    const goVersion = version.trim().replace(/^go/, "");
+    // What decides a go list besides the sources and the environment, for the cgo check's cache:
+    // the toolchain, the workspace, and go's configuration files (GOROOT/go.env, the go env file).
+    const read = (file) => (0,external_node_path_.isAbsolute)(file) ? (0,promises_.readFile)(file, "utf8").catch(() => "") : Promise.resolve(""); // GOWORK may be "off"
+    const [rootEnv, userEnv, work] = await Promise.all([
+        read((0,external_node_path_.join)(goroot, "go.env")),
+        read(goenvFile.trim()),
+        read(gowork.trim()),
+    ]);
+    const toolchain = { goVersion, goroot, gowork: gowork.trim(), rootEnv, userEnv, work };
+    return { goBin: (0,external_node_path_.join)(goroot, "bin", "go"), goVersion, gocache, env, toolchain };
 }
 /**
  * `cmd/http` as a user means it: the directory under the working directory. Go reads a path
@@ -884,7 +898,7 @@ const buildStatic = (0,action.defineAction)({
         const pkg = localPackage(i.package, workDir);
         if (pkg !== i.package)
             (0,kit_log/* info */.pq)(`package: ${i.package} is the directory ${pkg} (Go would read it as a standard-library path)`);
-        const { goBin, goVersion, gocache, env: goEnv } = await goToolchain(workDir);
+        const { goBin, goVersion, gocache, env: goEnv, toolchain } = await goToolchain(workDir);
         const linkDir = (0,link_cache/* linkCacheDir */.Q9)(gocache);
         const runner = (0,runner_platform/* runnerTarget */.U)();
         // Independent questions to go and git, asked at once.
@@ -902,7 +916,10 @@ const buildStatic = (0,action.defineAction)({
         stampChecking.catch(() => undefined); // awaited below; an earlier refusal must not leave it unhandled
         if (!i.cgo) {
             // Before anything is written: a binary that links a cgo package's stub must not ship unasked.
-            const found = await (0,cgo/* cgoStubs */.J_)(goBin, workDir, pkg, targets, i.tags, goEnv);
+            const found = await (0,cgo/* cgoStubs */.J_)(goBin, workDir, pkg, targets, i.tags, goEnv, {
+                dir: (0,cgo_cache/* cgoCacheDir */.xs)(gocache),
+                toolchain,
+            });
             for (const s of found.filter((f) => f.fallback))
                 (0,kit_log/* info */.pq)(`${s.importPath} is built without its cgo code for ${s.targets.join(", ")}: ${s.fallback}`);
             const stubs = found.filter((f) => !f.fallback);
@@ -1116,8 +1133,8 @@ const buildStatic = (0,action.defineAction)({
             // One manifest fragment per target, next to its binary.
             const artifacts = [];
             for (const r of done) {
-                const fragment = manifest/* ArtifactFragment */.r0.parse({
-                    schemaVersion: manifest/* SCHEMA_VERSION */.f$,
+                const fragment = manifest.ArtifactFragment.parse({
+                    schemaVersion: manifest.SCHEMA_VERSION,
                     kind: "goship.fragment",
                     project,
                     version,
@@ -1139,7 +1156,7 @@ const buildStatic = (0,action.defineAction)({
                         buildSettings: r.verification.build.settings,
                     },
                 });
-                await writeFileAtomic((0,external_node_path_.join)((0,external_node_path_.dirname)(r.built.path), manifest/* FRAGMENT_FILE */.wN), (0,manifest/* stableJson */._Y)(fragment));
+                await writeFileAtomic((0,external_node_path_.join)((0,external_node_path_.dirname)(r.built.path), manifest.FRAGMENT_FILE), (0,manifest.stableJson)(fragment));
                 artifacts.push({
                     goos: r.target.goos,
                     goarch: r.target.goarch,
@@ -1160,7 +1177,7 @@ const buildStatic = (0,action.defineAction)({
                         const name = `${i["artifact-prefix"] ?? project}-${[r.target.goos, r.target.goarch, r.target.variant].filter(Boolean).join("-")}`;
                         // Loaded only when uploading: the artifact client is most of the bundle's start-up time.
                         const { uploadTargetArtifact } = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(351), __webpack_require__.e(838), __webpack_require__.e(878), __webpack_require__.e(110), __webpack_require__.e(29), __webpack_require__.e(518), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 4616));
-                        await uploadTargetArtifact(name, (0,external_node_path_.dirname)(r.built.path), [r.built.name, manifest/* FRAGMENT_FILE */.wN]);
+                        await uploadTargetArtifact(name, (0,external_node_path_.dirname)(r.built.path), [r.built.name, manifest.FRAGMENT_FILE]);
                         uploaded.push(name);
                         (0,kit_log/* info */.pq)(`Uploaded ${name}`);
                     }
@@ -1194,75 +1211,6 @@ const buildStatic = (0,action.defineAction)({
         }
     },
 });
-
-
-/***/ }),
-
-/***/ 1456:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   dz: () => (/* binding */ pool),
-/* harmony export */   ec: () => (/* binding */ fulfilled),
-/* harmony export */   y8: () => (/* binding */ poolSettled)
-/* harmony export */ });
-/**
- * Bounded concurrency: `fn` over `items`, at most `limit` at once, started in input order,
- * results in input order. Two ways to meet a failure, because callers need both: a build
- * stops at the first one (`pool`), a deploy wants every host's outcome (`poolSettled`).
- */
-/** Rejects with the first failure; no item starts after it, and those already started finish first. */
-async function pool(items, limit, fn) {
-    const results = new Array(items.length);
-    let failure;
-    await drain(items, limit, async (item, i) => {
-        if (failure)
-            return;
-        try {
-            results[i] = await fn(item, i);
-        }
-        catch (error) {
-            failure ??= { error };
-        }
-    });
-    if (failure)
-        throw failure.error;
-    return results;
-}
-/** Runs every item whatever happens to the others; never rejects: each result says how its item ended. */
-async function poolSettled(items, limit, fn) {
-    const results = new Array(items.length);
-    await drain(items, limit, async (item, i) => {
-        try {
-            results[i] = { status: "fulfilled", value: await fn(item, i) };
-        }
-        catch (reason) {
-            results[i] = { status: "rejected", reason };
-        }
-    });
-    return results;
-}
-/** The values of settled results, in order; throws the reason of the first item (in input order) that failed. */
-function fulfilled(results) {
-    return results.map((r) => {
-        if (r.status === "rejected")
-            throw r.reason;
-        return r.value;
-    });
-}
-/** `limit` workers take the next item from one shared queue until it is empty; `task` never rejects. */
-async function drain(items, limit, task) {
-    if (!Number.isInteger(limit) || limit < 1) {
-        throw new RangeError(`pool: limit must be a whole number of at least 1, not ${limit}`);
-    }
-    // One iterator for all workers: each next() hands out an item exactly once.
-    const queue = items.entries();
-    const worker = async () => {
-        for (const [i, item] of queue)
-            await task(item, i);
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 
 /***/ })

@@ -806,7 +806,7 @@ function keylessSigner(options = {}) {
     };
     return {
         kind: "keyless",
-        async signBlob(data, name = _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP) {
+        async signBlob(data, name = _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__.CHECKSUMS_FILE) {
             const { attestProvenance } = await Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(351), __webpack_require__.e(838), __webpack_require__.e(878), __webpack_require__.e(29), __webpack_require__.e(88), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 4476));
             const sha256 = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(data).digest("hex");
             const attestation = await sigstoreCall(() => attestProvenance({ ...common, subjects: [{ name, digest: { sha256 } }] }));

@@ -1125,8 +1125,8 @@ class ParallelWriter {
     }
 }
 
-// EXTERNAL MODULE: ./src/contract/manifest.ts
-var manifest = __webpack_require__(7117);
+// EXTERNAL MODULE: ./src/contract/names.ts
+var names = __webpack_require__(77662);
 // EXTERNAL MODULE: ./src/contract/targets.ts
 var targets = __webpack_require__(5008);
 // EXTERNAL MODULE: ./src/kit/hash.ts
@@ -1244,7 +1244,7 @@ async function extractBinary(releaseDir, artifact, destDir) {
         ["archive", archive.name],
         ["binary", binary.name],
     ]) {
-        if (!manifest/* SafeName */.P8.safeParse(name).success)
+        if (!names/* SafeName */.P8.safeParse(name).success)
             throw new errors/* UserError */.yo(`the manifest's ${what} name ${JSON.stringify(name)} is not a plain file name`);
     }
     const archivePath = (0,external_node_path_.join)(releaseDir, archive.name);

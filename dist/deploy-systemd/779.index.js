@@ -280,8 +280,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/contract/manifest.ts
-var manifest = __webpack_require__(7117);
+// EXTERNAL MODULE: ./src/contract/names.ts
+var names = __webpack_require__(77662);
 // EXTERNAL MODULE: ./src/kit/errors.ts
 var errors = __webpack_require__(73713);
 // EXTERNAL MODULE: ./src/kit/log.ts
@@ -812,7 +812,7 @@ async function downloadRelease(connection, request, destDir) {
     const assets = (await listAssets(ctx, release.id)).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     if (assets.length === 0)
         throw new errors/* UserError */.yo(`release ${tag} has no assets to download`);
-    const unsafe = assets.filter((a) => !manifest/* SafeName */.P8.safeParse(a.name).success).map((a) => JSON.stringify(a.name));
+    const unsafe = assets.filter((a) => !names/* SafeName */.P8.safeParse(a.name).success).map((a) => JSON.stringify(a.name));
     if (unsafe.length > 0) {
         throw new errors/* UserError */.yo(`release ${tag} has asset names that are not plain file names (letters, digits and . _ + -, not starting with a dot): ` +
             `${unsafe.join(", ")}; nothing was downloaded`);

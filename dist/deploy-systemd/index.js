@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _kit_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(55034);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97993);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(56296);
 
 
 await (0,_kit_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .deploySystemd */ .R);
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 97993:
+/***/ 56296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31,105 +31,8 @@ var promises_ = __nccwpck_require__(51455);
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(77030);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 9 modules
-var schemas = __nccwpck_require__(27597);
-// EXTERNAL MODULE: ./src/contract/manifest.ts
-var contract_manifest = __nccwpck_require__(7117);
-// EXTERNAL MODULE: ./src/contract/names.ts
-var names = __nccwpck_require__(77662);
-;// CONCATENATED MODULE: ./src/contract/canary-targets.ts
-
-
-
-
-/**
- * deploy-systemd's `canary-targets` output: per blue-green host, the slot that now runs the
- * new version and the slot that still runs the old one, each by address and version, so that
- * a canary judge can compare the two side by side. deploy-systemd builds the output through
- * this schema and canary-gate reads its `targets` input with it: the two cannot drift.
- *
- * `[]` with the restart strategy, and in modes that leave no two slots to compare (status,
- * promote, rollback).
- */
-const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-/** A host as deploy-systemd connects to it: a lowercase DNS name, an IPv4 address, or an IPv6 address. */
-function isHostName(host) {
-    if ((0,external_node_net_.isIPv4)(host) || (0,external_node_net_.isIPv6)(host))
-        return true;
-    const labels = host.split(".");
-    // A last label of digits only is an address to a resolver (1.2.3), not a name.
-    return (host.length <= 253 && labels.every((l) => DNS_LABEL.test(l)) && !/^[0-9]+$/.test(labels.at(-1) ?? ""));
-}
-/** "8081" → 8081; undefined unless a port number 1-65535 written plainly. */
-function portNumber(text) {
-    const n = Number(text);
-    return /^[1-9][0-9]{0,4}$/.test(text) && n <= 65535 ? n : undefined;
-}
-/**
- * `host:port` split at the last colon, so that an IPv6 address is read whole: deploy-systemd
- * writes the host as the `hosts` input names it, and an IPv6 address without its brackets
- * (`2001:db8::1:8081`).
- */
-function splitSlotAddress(address) {
-    const colon = address.lastIndexOf(":");
-    const host = address.slice(0, colon);
-    const port = portNumber(address.slice(colon + 1));
-    return colon > 0 && port !== undefined && isHostName(host) ? { host, port } : undefined;
-}
-/** `user@host:port` as deploy-systemd names a host (its `hosts` output too): IPv6 in brackets. */
-function splitHostLabel(label) {
-    const m = /^([a-z_][a-z0-9_-]{0,31})@(?:\[([0-9a-f:.]+)\]|([^:[\]]+)):([0-9]+)$/.exec(label);
-    if (!m)
-        return undefined;
-    const [, user = "", v6, name] = m;
-    const host = v6 ?? name ?? "";
-    const port = portNumber(m[4] ?? "");
-    if (port === undefined || !(v6 !== undefined ? (0,external_node_net_.isIPv6)(v6) : isHostName(host)))
-        return undefined;
-    return { user, host, port };
-}
-const SlotAddress = schemas/* string */.YjP()
-    .refine((a) => splitSlotAddress(a) !== undefined, "host:port, with host a DNS name or an IP address and port 1-65535");
-const CanarySlot = schemas/* strictObject */.rej({
-    /** Where the slot answers directly, past nginx: `host:port`. */
-    address: SlotAddress,
-    /** The release the slot runs. */
-    version: contract_manifest/* SafeName */.P8,
-});
-const CanaryTarget = schemas/* strictObject */.rej({
-    /** The service deploy-systemd deployed (its `app` input). */
-    app: names/* AppName */.td,
-    /** The share of the host's traffic nginx sends to the new slot, in percent. */
-    weight: schemas/* number */.aig().int().min(0).max(100),
-    /** The deploy host, `user@host:port` (the SSH port), as in the `hosts` output. */
-    host: schemas/* string */.YjP()
-        .refine((h) => splitHostLabel(h) !== undefined, "user@host:port, with host a DNS name, an IPv4 address or an IPv6 address in brackets"),
-    /** The slot that now runs the version deployed (or shifted to). */
-    new: CanarySlot,
-    /**
-     * The slot that runs the version before it; null on a host's first blue-green deploy. Its
-     * version is empty when a shift finds no release linked to that slot.
-     */
-    old: CanarySlot.extend({ version: schemas/* union */.KCZ([contract_manifest/* SafeName */.P8, schemas/* literal */.euz("")]) }).nullable(),
-})
-    .superRefine((t, ctx) => {
-    const host = splitHostLabel(t.host)?.host;
-    for (const key of ["new", "old"]) {
-        const slot = t[key];
-        if (!slot || host === undefined)
-            continue;
-        const on = splitSlotAddress(slot.address)?.host;
-        if (on !== undefined && on !== host)
-            ctx.addIssue({ code: "custom", path: [key, "address"], message: `not on the host ${host}` });
-    }
-    if (t.old && t.old.address === t.new.address)
-        ctx.addIssue({ code: "custom", path: ["old", "address"], message: "the same slot as new" });
-});
-/** The whole output: one entry per host whose two slots can be compared, in the order of the hosts. */
-const CanaryTargets = schemas/* array */.YOg(CanaryTarget);
-
+// EXTERNAL MODULE: ./src/contract/release-files.ts
+var release_files = __nccwpck_require__(66173);
 // EXTERNAL MODULE: ./src/contract/targets.ts
 var targets = __nccwpck_require__(5008);
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -195,6 +98,10 @@ async function drain(items, limit, task) {
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 9 modules
+var schemas = __nccwpck_require__(27597);
+// EXTERNAL MODULE: ./src/contract/names.ts
+var names = __nccwpck_require__(77662);
 // EXTERNAL MODULE: ./src/kit/log.ts
 var kit_log = __nccwpck_require__(83490);
 ;// CONCATENATED MODULE: ./src/remote/steps/script.ts
@@ -302,11 +209,11 @@ class RemoteValueError extends errors/* UserError */.yo {
 // ---------------------------------------------------------------------------------------------
 // Values. Each schema matches the script's own check of the same argument (the sh `is_*` below).
 /** A release directory or file name: SafeName, at most 128 characters, without `..`. */
-const ReleaseName = contract_manifest/* SafeName */.P8.max(128, "at most 128 characters").refine((v) => !v.includes(".."), {
+const ReleaseName = names/* SafeName */.P8.max(128, "at most 128 characters").refine((v) => !v.includes(".."), {
     message: "must not contain ..",
 });
-const BinaryName = ReleaseName.refine((v) => v !== contract_manifest/* MANIFEST_FILE */.h1, {
-    message: `must not be ${contract_manifest/* MANIFEST_FILE */.h1}, which sits beside it`,
+const BinaryName = ReleaseName.refine((v) => v !== release_files/* MANIFEST_FILE */.h1, {
+    message: `must not be ${release_files/* MANIFEST_FILE */.h1}, which sits beside it`,
 });
 const Sha256Hex = schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/, "64 lowercase hex digits");
 const SlotPort = schemas/* number */.aig().int().min(names/* MIN_PORT */.ln).max(65_535);
@@ -536,7 +443,7 @@ function releaseDir(app, version) {
 function incomingFiles(app, version) {
     const dir = hostPaths(app).incoming;
     const v = checkVersion(version);
-    return { binary: `${dir}/${v}.bin`, manifest: `${dir}/${v}.${contract_manifest/* MANIFEST_FILE */.h1}` };
+    return { binary: `${dir}/${v}.bin`, manifest: `${dir}/${v}.${release_files/* MANIFEST_FILE */.h1}` };
 }
 /** /etc/nginx/conf.d/goship-<app>.conf. */
 function upstreamPath(app) {
@@ -1760,7 +1667,7 @@ const VERIFY_RELEASE = sh `verify_release() {
     for f in "$v_dir"/*; do
       [ -e "$f" ] || continue
       n=\${f##*/}
-      [ "$n" != ${contract_manifest/* MANIFEST_FILE */.h1} ] || continue
+      [ "$n" != ${release_files/* MANIFEST_FILE */.h1} ] || continue
       [ -z "$v_bin" ] || die ${EXIT.CHECKSUM_MISMATCH} "$v_dir holds more than one binary and no recorded sha256: not switched to"
       v_bin=$n
     done
@@ -1774,8 +1681,8 @@ const VERIFY_RELEASE = sh `verify_release() {
     [ "$v_have" = "$v_want" ] ||
       die ${EXIT.CHECKSUM_MISMATCH} "$v_dir/$v_bin has sha256 $v_have, not the $v_want recorded when it was installed: it changed on this host since; not switched to"
   else
-    grep -qF -- "\"$v_have\"" "$v_dir/${contract_manifest/* MANIFEST_FILE */.h1}" ||
-      die ${EXIT.CHECKSUM_MISMATCH} "$v_dir/$v_bin has sha256 $v_have, which its ${contract_manifest/* MANIFEST_FILE */.h1} does not list: not switched to"
+    grep -qF -- "\"$v_have\"" "$v_dir/${release_files/* MANIFEST_FILE */.h1}" ||
+      die ${EXIT.CHECKSUM_MISMATCH} "$v_dir/$v_bin has sha256 $v_have, which its ${release_files/* MANIFEST_FILE */.h1} does not list: not switched to"
   fi
 }
 `;
@@ -1785,7 +1692,7 @@ app=$1 version=$2 binary=$3 upload=$4 sha256=$5 manifest=$6
 need app app "$app"
 need name version "$version"
 need name binary "$binary"
-[ "$binary" != ${contract_manifest/* MANIFEST_FILE */.h1} ] || die ${EXIT.BAD_ARGUMENT} "binary: not allowed: $binary"
+[ "$binary" != ${release_files/* MANIFEST_FILE */.h1} ] || die ${EXIT.BAD_ARGUMENT} "binary: not allowed: $binary"
 need path uploaded-file "$upload"
 need sha256 sha256 "$sha256"
 need path manifest-file "$manifest"
@@ -1834,18 +1741,18 @@ ${TMP_TRAP}mkdir -m 700 -- "$tmp"
 # Copied first and checked after: what is verified is what gets installed, not a file its
 # uploader could still change.
 cp -- "$upload" "$tmp/$binary"
-cp -- "$manifest" "$tmp/${contract_manifest/* MANIFEST_FILE */.h1}"
+cp -- "$manifest" "$tmp/${release_files/* MANIFEST_FILE */.h1}"
 got=$(digest "$tmp/$binary")
 [ "$got" = "$sha256" ] ||
   die ${EXIT.CHECKSUM_MISMATCH} "the uploaded $binary has sha256 $got, not $sha256: refused, nothing installed"
-grep -qF -- "\"$sha256\"" "$tmp/${contract_manifest/* MANIFEST_FILE */.h1}" ||
-  die ${EXIT.CHECKSUM_MISMATCH} "${contract_manifest/* MANIFEST_FILE */.h1} does not list sha256 $sha256: refused, nothing installed"
+grep -qF -- "\"$sha256\"" "$tmp/${release_files/* MANIFEST_FILE */.h1}" ||
+  die ${EXIT.CHECKSUM_MISMATCH} "${release_files/* MANIFEST_FILE */.h1} does not list sha256 $sha256: refused, nothing installed"
 # What a switch to this release checks the binary against, whatever happens to it later.
 printf '%s  %s\n' "$got" "$binary" >"$tmp/${BINARY_RECORD}"
-chown 0:0 -- "$tmp" "$tmp/$binary" "$tmp/${contract_manifest/* MANIFEST_FILE */.h1}" "$tmp/${BINARY_RECORD}"
+chown 0:0 -- "$tmp" "$tmp/$binary" "$tmp/${release_files/* MANIFEST_FILE */.h1}" "$tmp/${BINARY_RECORD}"
 chmod 755 -- "$tmp/$binary"
-chmod 644 -- "$tmp/${contract_manifest/* MANIFEST_FILE */.h1}" "$tmp/${BINARY_RECORD}"
-sync -- "$tmp/$binary" "$tmp/${contract_manifest/* MANIFEST_FILE */.h1}" "$tmp/${BINARY_RECORD}" 2>/dev/null || sync
+chmod 644 -- "$tmp/${release_files/* MANIFEST_FILE */.h1}" "$tmp/${BINARY_RECORD}"
+sync -- "$tmp/$binary" "$tmp/${release_files/* MANIFEST_FILE */.h1}" "$tmp/${BINARY_RECORD}" 2>/dev/null || sync
 chmod 755 -- "$tmp"
 # Refuses to land on a directory that is there after all: a version is never replaced.
 mv -T -- "$tmp" "$dest"
@@ -5091,7 +4998,6 @@ async function writeDeploySummary(r) {
 
 
 
-
 /** The run's identity on the hosts: the lock holder, the history's actor and run URL. */
 function runIdentity(run) {
     // A re-run of the same job (a new attempt) is the same holder: it takes back the lock a killed
@@ -5126,11 +5032,13 @@ async function prepareRelease(i, run, workDir) {
     if (!i["public-key"]) {
         throw (0,errors/* inputError */.Xu)("public-key", "", "goship.pub's content: goship deploys only releases whose SHA256SUMS signature it checked");
     }
-    // The signature checks (and their curves) and the archive readers are loaded only to deploy a release.
-    const [{ loadPublicKey }, { checkReleaseIdentity, verifyRelease }, { extractBinary, goarchFromUname, pickArtifact },] = await Promise.all([
+    // The signature checks (and their curves), the archive readers and the manifest's schemas are
+    // loaded only to deploy a release.
+    const [{ loadPublicKey }, { checkReleaseIdentity, verifyRelease }, { extractBinary, goarchFromUname, pickArtifact }, { versionFromRef },] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(746), __nccwpck_require__.e(850)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80850)),
         Promise.all(/* import() */[__nccwpck_require__.e(746), __nccwpck_require__.e(368)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80368)),
         __nccwpck_require__.e(/* import() */ 604).then(__nccwpck_require__.bind(__nccwpck_require__, 50604)),
+        __nccwpck_require__.e(/* import() */ 117).then(__nccwpck_require__.bind(__nccwpck_require__, 7117)),
     ]);
     // A key that is no key is refused before anything is downloaded.
     loadPublicKey(i["public-key"]);
@@ -5173,8 +5081,8 @@ async function prepareRelease(i, run, workDir) {
                 ? {
                     input: "release-tag",
                     value: tag,
-                    want: (0,contract_manifest/* versionFromRef */.YN)(tag),
-                    allowed: `a tag whose release has version ${(0,contract_manifest/* versionFromRef */.YN)(tag)} (the tag without its "v"); where tags are not versions, give the version as input "version"`,
+                    want: versionFromRef(tag),
+                    allowed: `a tag whose release has version ${versionFromRef(tag)} (the tag without its "v"); where tags are not versions, give the version as input "version"`,
                 }
                 : undefined,
         project: i.project
@@ -5195,7 +5103,7 @@ async function prepareRelease(i, run, workDir) {
     return {
         version: manifest.version,
         binaryName: [...names][0],
-        manifestPath: (0,external_node_path_.join)(dir, contract_manifest/* MANIFEST_FILE */.h1),
+        manifestPath: (0,external_node_path_.join)(dir, release_files/* MANIFEST_FILE */.h1),
         binaryFor(machine) {
             const artifact = pickArtifact(manifest, goarchFromUname(machine));
             const key = (0,targets/* formatTarget */.P4)(artifact);
@@ -5333,7 +5241,7 @@ const deploySystemd = (0,action/* defineAction */.QP)({
             }).catch((e) => (0,kit_log/* warning */.$e)(`GitHub Deployment status: ${(0,errors/* errorMessage */.gJ)(e)}`));
         }
         if (result) {
-            (0,action/* setOutputs */.n0)(deploySystemd, hostOutputs(i.app, result.hosts, result.rolledBack, deployment?.id));
+            (0,action/* setOutputs */.n0)(deploySystemd, await hostOutputs(i.app, result.hosts, result.rolledBack, deployment?.id));
             await writeDeploySummary({
                 mode,
                 strategy: i.strategy,
@@ -5377,7 +5285,7 @@ async function startDeployment(i, run, what) {
     (0,kit_log/* info */.pq)(`GitHub Deployment ${d.id} in ${i["github-environment"]}: in_progress`);
     return { id: d.id, owner, repo, ...conn };
 }
-function hostOutputs(app, hosts, rolledBack, deploymentId) {
+async function hostOutputs(app, hosts, rolledBack, deploymentId) {
     const json = hosts.map((h) => ({
         host: h.host,
         address: h.address,
@@ -5391,6 +5299,8 @@ function hostOutputs(app, hosts, rolledBack, deploymentId) {
         ...(h.detail ? { detail: h.detail } : {}),
     }));
     // Through the schema canary-gate reads it with: a shape it would refuse fails here, as a bug.
+    // The schema is loaded only here, once the hosts are done.
+    const { CanaryTargets } = await __nccwpck_require__.e(/* import() */ 411).then(__nccwpck_require__.bind(__nccwpck_require__, 55411));
     const canary = CanaryTargets.parse(hosts.flatMap((h) => h.canary ? [{ app, weight: h.weight ?? 0, host: h.host, new: h.canary.new, old: h.canary.old }] : []));
     return {
         hosts: JSON.stringify(json),
@@ -5404,136 +5314,11 @@ function hostOutputs(app, hosts, rolledBack, deploymentId) {
 
 /***/ }),
 
-/***/ 7117:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I9: () => (/* binding */ SIGNATURE_FILE),
-/* harmony export */   Ij: () => (/* binding */ BUNDLE_FILE),
-/* harmony export */   P8: () => (/* binding */ SafeName),
-/* harmony export */   YN: () => (/* binding */ versionFromRef),
-/* harmony export */   aP: () => (/* binding */ CHECKSUMS_FILE),
-/* harmony export */   h1: () => (/* binding */ MANIFEST_FILE),
-/* harmony export */   hT: () => (/* binding */ ReleaseManifest)
-/* harmony export */ });
-/* unused harmony exports SCHEMA_VERSION, PUBLIC_KEY_FILE, PROVENANCE_FILE, BuildSetting, BinaryRecord, TargetRecord, ArtifactFragment, FRAGMENT_FILE, stableJson, FileRef, ARCHIVE_FORMATS, ReleaseArtifact */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(27597);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77662);
-
-
-/**
- * The data contract between goship's actions. build-static writes one fragment per
- * target next to its binary; package-release merges them into goship-manifest.json.
- * Everything read back goes through these schemas.
- */
-const SCHEMA_VERSION = 1;
-// ─── A release's file names ───────────────────────────────────────────────────────
-// package-release writes them, verify and deploy-systemd read them: named here, so that a
-// reader needs none of the writer's code.
-/** What a release holds, with digests: ReleaseManifest. */
-const MANIFEST_FILE = "goship-manifest.json";
-/** sha256 of every other file of the release, coreutils format, sorted by name. */
-const CHECKSUMS_FILE = "SHA256SUMS";
-/** DER ECDSA signature over SHA256SUMS (key signing only). */
-const SIGNATURE_FILE = "SHA256SUMS.sig";
-/** Sigstore bundle for the signature over SHA256SUMS. */
-const BUNDLE_FILE = "SHA256SUMS.sigstore.json";
-/** The public key that verifies a key-signed release. */
-const PUBLIC_KEY_FILE = "goship.pub";
-/** Signed SLSA provenance, one DSSE envelope per line. */
-const PROVENANCE_FILE = "provenance.intoto.jsonl";
-/**
- * "v1.2.3…" (or "V1.2.3…") → "1.2.3…": a release's version ID from its tag, the one used in
- * archive names, directories and metrics. build-static stamps it; deploy-systemd expects it of
- * a release-tag.
- */
-function versionFromRef(ref) {
-    return /^[vV]\d/.test(ref) ? ref.slice(1) : ref;
-}
-const sha256 = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[0-9a-f]{64}$/, "a lowercase hex sha256");
-/** Names that end up in file names and URLs. */
-const SafeName = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(_names_js__WEBPACK_IMPORTED_MODULE_0__/* .SAFE_NAME */ .wY, "letters, digits and . _ + - only");
-const BuildSetting = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ key: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), value: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() });
-const BinaryRecord = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    /** File name of the binary: "gin-app", "gin-app.exe". */
-    name: SafeName,
-    sha256,
-    size: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
-    /** Unix mode bits to restore (artifact storage does not keep them). */
-    mode: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int(),
-    /** ELF: no interpreter and no shared libraries; null where the notion does not apply (PE, Mach-O). */
-    static: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().nullable(),
-    goVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    /** Go's embedded build settings, in the binary's order. */
-    buildSettings: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(BuildSetting),
-});
-const TargetRecord = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    goos: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[a-z0-9]+$/),
-    goarch: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[a-z0-9]+$/),
-    variant: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-        .regex(/^[a-z0-9.]+$/)
-        .optional(),
-});
-const ArtifactFragment = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(SCHEMA_VERSION),
-    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz("goship.fragment"),
-    project: SafeName,
-    version: SafeName,
-    commit: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    /** The commit time, Unix seconds: archive mtimes come from it. */
-    sourceDateEpoch: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
-    date: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    target: TargetRecord,
-    binary: BinaryRecord,
-});
-const FRAGMENT_FILE = "goship-fragment.json";
-/** Stable JSON: the schemas fix key order by construction; two spaces and a final newline. */
-function stableJson(value) {
-    return `${JSON.stringify(value, null, 2)}\n`;
-}
-const FileRef = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ name: SafeName, sha256, size: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative() });
-const ARCHIVE_FORMATS = ["tar.gz", "zip", "binary"];
-const ReleaseArtifact = TargetRecord.extend({
-    binary: BinaryRecord.omit({ mode: true }),
-    archive: FileRef.extend({ format: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(ARCHIVE_FORMATS) }),
-    /** null when the release was made with `sbom: none`. */
-    sbom: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ cyclonedx: FileRef.nullable(), spdx: FileRef.nullable() }),
-});
-/**
- * goship-manifest.json: what a release holds, with digests. SHA256SUMS covers it, so the
- * signature over SHA256SUMS vouches for every file it names.
- */
-const ReleaseManifest = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(SCHEMA_VERSION),
-    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz("goship.release"),
-    project: SafeName,
-    version: SafeName,
-    commit: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    sourceDateEpoch: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(),
-    date: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    /** The Go version every binary was built with. */
-    go: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    artifacts: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(ReleaseArtifact).min(1),
-    checksums: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        file: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(CHECKSUMS_FILE),
-        /** DER ECDSA signature over SHA256SUMS; null for an unsigned release. */
-        signature: SafeName.nullable(),
-        /** Sigstore bundle v0.3 for the same signature. */
-        bundle: SafeName.nullable(),
-        publicKey: SafeName.nullable(),
-        publicKeyHint: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
-        signer: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(["key", "keyless"]).nullable(),
-    }),
-    provenance: FileRef.nullable(),
-});
-
-
-/***/ }),
-
 /***/ 77662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P8: () => (/* binding */ SafeName),
 /* harmony export */   fh: () => (/* binding */ APP_PATTERN),
 /* harmony export */   fq: () => (/* binding */ isAppName),
 /* harmony export */   ln: () => (/* binding */ MIN_PORT),
@@ -5550,6 +5335,8 @@ const ReleaseManifest = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
  */
 /** A name in file and archive names (binary, project, version): letters, digits and . _ + -, a letter or digit first. */
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+/** Names that end up in file names and URLs. */
+const SafeName = zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(SAFE_NAME, "letters, digits and . _ + - only");
 /** The app names the unit, its StateDirectory, /opt/<app>, /etc/<app> and the nginx upstream. */
 const APP_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
 const APP_RULE = "a lowercase letter, then up to 31 lowercase letters, digits or -";
@@ -5562,6 +5349,38 @@ function isAppName(value) {
  * (CapabilityBoundingSet= is empty): put nginx in front, or use a higher port.
  */
 const MIN_PORT = 1024;
+
+
+/***/ }),
+
+/***/ 66173:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I9: () => (/* binding */ SIGNATURE_FILE),
+/* harmony export */   Ij: () => (/* binding */ BUNDLE_FILE),
+/* harmony export */   LP: () => (/* binding */ PROVENANCE_FILE),
+/* harmony export */   aP: () => (/* binding */ CHECKSUMS_FILE),
+/* harmony export */   h1: () => (/* binding */ MANIFEST_FILE),
+/* harmony export */   vq: () => (/* binding */ PUBLIC_KEY_FILE)
+/* harmony export */ });
+/**
+ * A release's file names: package-release writes them, verify and deploy-systemd read them.
+ * Named here, apart from the manifest's schemas, so that a reader needs none of the writer's
+ * code, and deploy-systemd's host steps none of the schemas (built at start-up otherwise).
+ */
+/** What a release holds, with digests: ReleaseManifest. */
+const MANIFEST_FILE = "goship-manifest.json";
+/** sha256 of every other file of the release, coreutils format, sorted by name. */
+const CHECKSUMS_FILE = "SHA256SUMS";
+/** DER ECDSA signature over SHA256SUMS (key signing only). */
+const SIGNATURE_FILE = "SHA256SUMS.sig";
+/** Sigstore bundle for the signature over SHA256SUMS. */
+const BUNDLE_FILE = "SHA256SUMS.sigstore.json";
+/** The public key that verifies a key-signed release. */
+const PUBLIC_KEY_FILE = "goship.pub";
+/** Signed SLSA provenance, one DSSE envelope per line. */
+const PROVENANCE_FILE = "provenance.intoto.jsonl";
 
 
 /***/ }),
@@ -6335,7 +6154,9 @@ function parseInputs(schema, read = readActionInput) {
                 allowed: `is the old name of "${now}", which is given too: give ${now} only`,
             });
     }
-    const result = schema.safeParse(raw);
+    // Without zod's eval-compiled fast path for objects: compiling it costs more than it saves on
+    // the one parse a run makes of its inputs, and start-up waits for it. The result is the same.
+    const result = schema.safeParse(raw, { jitless: true });
     if (result.success && problems.length === 0)
         return result.data;
     const seen = new Set();

@@ -455,7 +455,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _noble_ciphers_salsa_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(46382);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(27597);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(961);
-/* harmony import */ var _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7117);
+/* harmony import */ var _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83166);
 /* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73713);
 /* harmony import */ var _kit_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83490);
 /* harmony import */ var _dsse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90008);
@@ -909,16 +909,18 @@ function samePublicKey(pem, publicKeyPem) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7117);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73713);
-/* harmony import */ var _kit_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3730);
-/* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(75150);
-/* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80850);
+/* harmony import */ var _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83166);
+/* harmony import */ var _contract_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77662);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73713);
+/* harmony import */ var _kit_hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3730);
+/* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(75150);
+/* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(80850);
 /**
  * Checks a release directory offline, with nothing but the public key: the signature over
  * SHA256SUMS, every file's digest, the manifest and everything it names, and the signed
  * provenance. The first failure is thrown, named; nothing is trusted before its check.
  */
+
 
 
 
@@ -935,11 +937,11 @@ function parseChecksums(text) {
         lines.pop();
     lines.forEach((line, i) => {
         const m = SUMS_LINE.exec(line);
-        if (!m || !_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SafeName */ .P8.safeParse(m[2]).success)
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}:${i + 1}: not a "<sha256>  <file name>" line: ${JSON.stringify(line)}`);
+        if (!m || !_contract_names_js__WEBPACK_IMPORTED_MODULE_3__/* .SafeName */ .P8.safeParse(m[2]).success)
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}:${i + 1}: not a "<sha256>  <file name>" line: ${JSON.stringify(line)}`);
         const [, digest, name] = m;
         if (sums.has(name))
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}: ${name} is listed twice`);
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}: ${name} is listed twice`);
         sums.set(name, digest);
     });
     return sums;
@@ -948,15 +950,15 @@ function parseChecksums(text) {
  * `from` names where the public key came from (deploy-systemd's `public-key` by default), so
  * that a key that is no key, or not the one that signed, is reported against that input.
  */
-async function verifyRelease(dir, publicKeyPem, from = (0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.publicKeyInput)(publicKeyPem)) {
+async function verifyRelease(dir, publicKeyPem, from = (0,_signing_js__WEBPACK_IMPORTED_MODULE_7__.publicKeyInput)(publicKeyPem)) {
     const checks = [];
-    const ours = (0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.publicKeyHint)((0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.loadPublicKey)(publicKeyPem, from));
+    const ours = (0,_signing_js__WEBPACK_IMPORTED_MODULE_7__.publicKeyHint)((0,_signing_js__WEBPACK_IMPORTED_MODULE_7__.loadPublicKey)(publicKeyPem, from));
     const byKey = `by the key in input "${from.input}" (${ours})`;
     const read = async (name) => {
         const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
         const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path).catch(() => undefined);
         if (!st?.isFile())
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${name}: missing from ${dir}`);
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${name}: missing from ${dir}`);
         return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path);
     };
     // 1. The signature over SHA256SUMS, before anything in it is believed.
@@ -965,13 +967,13 @@ async function verifyRelease(dir, publicKeyPem, from = (0,_signing_js__WEBPACK_I
     const hasSig = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(sigPath).catch(() => undefined))?.isFile();
     const hasBundle = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij)).catch(() => undefined))?.isFile();
     if (!hasSig && !hasBundle)
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} is not signed: neither ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9} nor ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij} is there`);
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} is not signed: neither ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9} nor ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij} is there`);
     // Only for the message when a signature fails: the key the bundle names (a hint, never trusted).
     const theirs = async () => {
         if (!hasBundle)
             return undefined;
         try {
-            const b = _signing_js__WEBPACK_IMPORTED_MODULE_6__.SigstoreBundle.safeParse(JSON.parse((await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij)).toString("utf8")));
+            const b = _signing_js__WEBPACK_IMPORTED_MODULE_7__.SigstoreBundle.safeParse(JSON.parse((await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij)).toString("utf8")));
             return b.success ? b.data.verificationMaterial.publicKey?.hint : undefined;
         }
         catch {
@@ -987,16 +989,16 @@ async function verifyRelease(dir, publicKeyPem, from = (0,_signing_js__WEBPACK_I
         return `the release names key ${hint}: verify with that key's goship.pub only if it is yours`;
     };
     if (hasSig) {
-        if (!(0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.verifyBlob)(sumsBytes, await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9), publicKeyPem))
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9}: not a valid signature of ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} ${byKey}; ${await whyNot()}`);
+        if (!(0,_signing_js__WEBPACK_IMPORTED_MODULE_7__.verifyBlob)(sumsBytes, await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9), publicKeyPem))
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9}: not a valid signature of ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} ${byKey}; ${await whyNot()}`);
         checks.push(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FILE */ .I9}: signature of ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} verifies`);
     }
     if (hasBundle) {
-        const bundle = _signing_js__WEBPACK_IMPORTED_MODULE_6__.SigstoreBundle.safeParse(JSON.parse((await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij)).toString("utf8")));
+        const bundle = _signing_js__WEBPACK_IMPORTED_MODULE_7__.SigstoreBundle.safeParse(JSON.parse((await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij)).toString("utf8")));
         if (!bundle.success)
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij}: not a Sigstore bundle`);
-        if (!(0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.verifyBlobBundle)(sumsBytes, bundle.data, publicKeyPem))
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij}: its signature does not verify ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} ${byKey}; ${await whyNot()}`);
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij}: not a Sigstore bundle`);
+        if (!(0,_signing_js__WEBPACK_IMPORTED_MODULE_7__.verifyBlobBundle)(sumsBytes, bundle.data, publicKeyPem))
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij}: its signature does not verify ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} ${byKey}; ${await whyNot()}`);
         checks.push(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .BUNDLE_FILE */ .Ij}: bundle verifies ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}`);
     }
     // 2. Every file SHA256SUMS names has that digest.
@@ -1005,30 +1007,30 @@ async function verifyRelease(dir, publicKeyPem, from = (0,_signing_js__WEBPACK_I
         const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
         const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(path).catch(() => undefined);
         if (!st?.isFile())
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${name}: listed in ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} but missing`);
-        const { sha256 } = await (0,_kit_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .sha256File */ .Q)(path);
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${name}: listed in ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} but missing`);
+        const { sha256 } = await (0,_kit_hash_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256File */ .Q)(path);
         if (sha256 !== digest)
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${name}: sha256 ${sha256} differs from ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}'s ${digest}`);
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${name}: sha256 ${sha256} differs from ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}'s ${digest}`);
     }
     checks.push(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}: ${sums.size} file(s) match`);
     // 3. The manifest is covered, parses, and every file it names is covered with its digest.
     if (!sums.has(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1))
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1}: not listed in ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}`);
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1}: not listed in ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}`);
     let manifest;
     try {
         manifest = _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .ReleaseManifest */ .hT.parse(JSON.parse((await read(_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1)).toString("utf8")));
     }
     catch (e) {
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1}: not a goship release manifest: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}`);
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1}: not a goship release manifest: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(e)}`);
     }
     const covered = (ref, what) => {
         if (!ref)
             return;
         const digest = sums.get(ref.name);
         if (digest === undefined)
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${ref.name} (${what}): named by ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1} but not in ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}`);
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${ref.name} (${what}): named by ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1} but not in ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP}`);
         if (digest !== ref.sha256)
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${ref.name} (${what}): ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1} says sha256 ${ref.sha256}, ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} ${digest}`);
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${ref.name} (${what}): ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1} says sha256 ${ref.sha256}, ${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKSUMS_FILE */ .aP} ${digest}`);
     };
     for (const a of manifest.artifacts) {
         covered(a.archive, "archive");
@@ -1039,13 +1041,13 @@ async function verifyRelease(dir, publicKeyPem, from = (0,_signing_js__WEBPACK_I
     checks.push(`${_contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_FILE */ .h1}: ${manifest.project} ${manifest.version}, ${manifest.artifacts.length} target(s), every file it names matches`);
     // 4. The provenance is signed by the same key and its subjects are exactly the archives.
     if (manifest.provenance) {
-        const envelopes = (0,_provenance_js__WEBPACK_IMPORTED_MODULE_5__/* .parseIntotoJsonl */ .BV)((await read(manifest.provenance.name)).toString("utf8"), manifest.provenance.name);
+        const envelopes = (0,_provenance_js__WEBPACK_IMPORTED_MODULE_6__/* .parseIntotoJsonl */ .BV)((await read(manifest.provenance.name)).toString("utf8"), manifest.provenance.name);
         const envelope = envelopes[0];
         if (envelopes.length !== 1 || !envelope)
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${manifest.provenance.name}: expected one envelope, found ${envelopes.length}`);
-        if (!(0,_signing_js__WEBPACK_IMPORTED_MODULE_6__.verifyDsse)(envelope, publicKeyPem))
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${manifest.provenance.name}: the DSSE signature does not verify ${byKey}`);
-        (0,_provenance_js__WEBPACK_IMPORTED_MODULE_5__/* .checkSubjects */ .GX)((0,_provenance_js__WEBPACK_IMPORTED_MODULE_5__/* .statementFromEnvelope */ .cg)(envelope), manifest.artifacts.map((a) => ({ name: a.archive.name, sha256: a.archive.sha256 })));
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${manifest.provenance.name}: expected one envelope, found ${envelopes.length}`);
+        if (!(0,_signing_js__WEBPACK_IMPORTED_MODULE_7__.verifyDsse)(envelope, publicKeyPem))
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${manifest.provenance.name}: the DSSE signature does not verify ${byKey}`);
+        (0,_provenance_js__WEBPACK_IMPORTED_MODULE_6__/* .checkSubjects */ .GX)((0,_provenance_js__WEBPACK_IMPORTED_MODULE_6__/* .statementFromEnvelope */ .cg)(envelope), manifest.artifacts.map((a) => ({ name: a.archive.name, sha256: a.archive.sha256 })));
         checks.push(`${manifest.provenance.name}: signed; its subjects are the ${manifest.artifacts.length} archive(s)`);
     }
     return { manifest, checks };

@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   publishRelease: () => (/* binding */ publishRelease),
 /* harmony export */   releaseTarget: () => (/* binding */ releaseTarget)
 /* harmony export */ });
-/* harmony import */ var _contract_manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7117);
+/* harmony import */ var _contract_manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83166);
 /* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19556);
 /* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73713);
 /* harmony import */ var _kit_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83490);

@@ -455,7 +455,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _noble_ciphers_salsa_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(46382);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(27597);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(961);
-/* harmony import */ var _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7117);
+/* harmony import */ var _contract_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83166);
 /* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73713);
 /* harmony import */ var _kit_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83490);
 /* harmony import */ var _dsse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90008);

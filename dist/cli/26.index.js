@@ -1,6 +1,205 @@
-export const id = 48;
-export const ids = [48];
+export const id = 26;
+export const ids = [26];
 export const modules = {
+
+/***/ 78746:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C$: () => (/* binding */ cgoCacheEntry),
+/* harmony export */   SR: () => (/* binding */ readCgoCache),
+/* harmony export */   pS: () => (/* binding */ SourceState),
+/* harmony export */   xs: () => (/* binding */ cgoCacheDir),
+/* harmony export */   yA: () => (/* binding */ goVariables),
+/* harmony export */   zc: () => (/* binding */ writeCgoCache)
+/* harmony export */ });
+/* unused harmony export watchedPaths */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27597);
+/* harmony import */ var _kit_pool_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1456);
+/* harmony import */ var _link_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60183);
+
+
+
+
+
+
+/**
+ * build-static's cgo check (cgoStubs) lists a target set's packages with `go list -deps` per
+ * GOOS: on a warm build cache, more time than a build. Its answer follows from the toolchain,
+ * go's configuration and the source files it read, so it is kept beside GOCACHE (a sibling
+ * named goship-cgo, as the link cache is goship-link), never in the output directory, and used
+ * again only when all of those are what they were:
+ *
+ * - the entry's name is a digest of the toolchain (go version, GOROOT, GOWORK, the go env
+ *   file), the go binary, the directory, the package, the tags, GOOS/GOARCH and every GO* and
+ *   CGO_* variable of the listing's environment;
+ * - the entry holds the directories the listing read and a digest of their state (SourceState):
+ *   every name in them (a file added or removed), each .go/.swig/.swigcxx file's identity (an
+ *   import, a build constraint or `import "C"` changed means a write), the names in each
+ *   directory between a package and its module's root (a go.mod that moves the module
+ *   boundary), and the modules' go.mod, go.sum and vendor/modules.txt (present or not). Any
+ *   difference is a miss, and go lists again.
+ *
+ * A listing with errors (a module not downloaded yet) is not kept, nor one whose files changed
+ * while it ran (modified since the listing started): its answer may not be the files' answer.
+ */
+function cgoCacheDir(gocache) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(gocache), "goship-cgo");
+}
+const Entry = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    version: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(1),
+    dirs: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()),
+    moduleFiles: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()),
+    digest: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    found: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()),
+});
+const SOURCE_FILE = /\.(go|swig|swigcxx)$/;
+/** The entry's directory for one listing's key material (any JSON-able value). */
+function cgoCacheEntry(cacheDir, key) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(JSON.stringify(key)).digest("hex").slice(0, 32));
+}
+/** The GO* and CGO_* variables of an environment, sorted: what go reads of it. */
+function goVariables(env) {
+    return Object.entries(env)
+        .filter((e) => /^(GO|CGO_)/.test(e[0]) && e[1] !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+/** The directories and module files to watch for a listing's sources. */
+function watchedPaths(sources) {
+    const dirs = new Set();
+    const moduleFiles = new Set();
+    for (const { dir, goMod } of sources) {
+        if (dir)
+            dirs.add(dir);
+        if (!goMod)
+            continue;
+        const root = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(goMod);
+        moduleFiles.add(goMod);
+        moduleFiles.add((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, "go.sum"));
+        moduleFiles.add((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, "vendor", "modules.txt"));
+        // The directories between the package and its module's root: a go.mod there moves it to another module.
+        const rel = dir ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(root, dir) : "";
+        if (rel && !rel.startsWith("..") && !rel.startsWith(node_path__WEBPACK_IMPORTED_MODULE_2__.sep)) {
+            for (let d = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir); d.length > root.length; d = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(d))
+                dirs.add(d);
+            dirs.add(root);
+        }
+    }
+    return { dirs: [...dirs].sort(), moduleFiles: [...moduleFiles].sort() };
+}
+/** What a path is now, as stat(2) says it: any write to it, or its replacement, changes the change time (ctime). */
+async function identity(path) {
+    const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path, { bigint: true }).catch(() => undefined);
+    if (!s)
+        return undefined;
+    return {
+        text: `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.isDirectory() ? "d" : "f"}`,
+        newestMs: Number((s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs) / 1000000n),
+    };
+}
+/**
+ * Digests of what directories and files hold now, each path read once however many listings
+ * (one per GOOS) watch it. A directory's digest covers its names and the identity (device,
+ * inode, size, modification and change times) of itself and of every source file in it: a file
+ * written, replaced, added or removed changes it. Content is not read: a restored or fresh
+ * checkout has new inodes and change times, so it is a miss, never a stale answer.
+ */
+class SourceState {
+    #dirs = new Map();
+    #dir(dir) {
+        let p = this.#dirs.get(dir);
+        if (!p) {
+            p = (async () => {
+                const names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir).catch(() => undefined);
+                const self = await identity(dir);
+                if (!names || !self)
+                    return undefined;
+                names.sort();
+                let newestMs = self.newestMs;
+                const parts = [dir, self.text, names.join("/")];
+                // One file at a time: directories run side by side, a few at once (digest).
+                for (const n of names.filter((f) => SOURCE_FILE.test(f))) {
+                    const id = await identity((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, n));
+                    parts.push(`${n}=${id?.text ?? "gone"}`);
+                    newestMs = Math.max(newestMs, id?.newestMs ?? 0);
+                }
+                return { text: parts.join("\0"), newestMs };
+            })();
+            this.#dirs.set(dir, p);
+        }
+        return p;
+    }
+    /** The digest of `dirs` and `moduleFiles` (a file absent counts too), and the latest change seen (ms); undefined when a directory is gone. */
+    async digest(dirs, moduleFiles) {
+        const [ds, fs] = await Promise.all([
+            (0,_kit_pool_js__WEBPACK_IMPORTED_MODULE_5__/* .pool */ .dz)(dirs, 8, (d) => this.#dir(d)),
+            (0,_kit_pool_js__WEBPACK_IMPORTED_MODULE_5__/* .pool */ .dz)(moduleFiles, 8, (f) => identity(f)),
+        ]);
+        const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256");
+        let newestMs = 0;
+        for (const d of ds) {
+            if (!d)
+                return undefined;
+            h.update(`${d.text.length}:${d.text}`);
+            newestMs = Math.max(newestMs, d.newestMs);
+        }
+        moduleFiles.forEach((f, n) => {
+            const id = fs[n];
+            h.update(`${f}=${id?.text ?? "absent"}\0`);
+            newestMs = Math.max(newestMs, id?.newestMs ?? 0);
+        });
+        return { digest: h.digest("hex"), newestMs };
+    }
+}
+/** The entry's answer when every watched path holds what it held; otherwise undefined. */
+async function readCgoCache(entry, sources, now) {
+    let e;
+    try {
+        e = Entry.parse(JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(entry, "entry.json"), "utf8")));
+    }
+    catch {
+        return undefined; // none yet, or not one this version wrote
+    }
+    const current = await sources.digest(e.dirs, e.moduleFiles);
+    if (current?.digest !== e.digest)
+        return undefined;
+    await (0,_link_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .trimLinkCache */ .LR)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(entry), entry, now).catch(() => undefined); // marks it used; best effort
+    return e.found;
+}
+/**
+ * Keeps a listing's answer, unless its sources changed since `listedAtMs` (wall clock, when
+ * the listing started): then the answer may be older than the files. Best effort: a cache
+ * that cannot be written only costs the next run a listing.
+ */
+async function writeCgoCache(entry, listed, found, listedAtMs) {
+    const { dirs, moduleFiles } = watchedPaths(listed);
+    // Read afresh, not through a SourceState another listing read before this one ran.
+    const current = await new SourceState().digest(dirs, moduleFiles);
+    // Modification times can be coarse (a second on some file systems): a margin of two.
+    if (!current || current.newestMs >= listedAtMs - 2000)
+        return;
+    const value = { version: 1, dirs, moduleFiles, digest: current.digest, found: [...found] };
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(entry, { recursive: true });
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(entry, "entry.json");
+        const partial = `${file}.${process.pid}.partial`;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(partial, `${JSON.stringify(value)}\n`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(partial, file);
+        await (0,_link_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .trimLinkCache */ .LR)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(entry), entry, listedAtMs);
+    }
+    catch {
+        // not writable here: the next run lists again
+    }
+}
+
+
+/***/ }),
 
 /***/ 89177:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -15,13 +214,18 @@ export const modules = {
 /* unused harmony exports readOsRelease, CGO_FALLBACKS */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(27597);
-/* harmony import */ var _contract_targets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5008);
-/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73713);
-/* harmony import */ var _kit_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29495);
-/* harmony import */ var _kit_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83490);
-/* harmony import */ var _kit_progress_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13701);
-/* harmony import */ var _list_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(22784);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(27597);
+/* harmony import */ var _contract_targets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5008);
+/* harmony import */ var _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73713);
+/* harmony import */ var _kit_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(29495);
+/* harmony import */ var _kit_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83490);
+/* harmony import */ var _kit_progress_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(13701);
+/* harmony import */ var _cgo_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(78746);
+/* harmony import */ var _list_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(22784);
+
+
 
 
 
@@ -85,7 +289,7 @@ function linuxCompiler(t, runnerGoarch) {
         `for it yourself and pass it as CC, or build with CGO_ENABLED=0 (${NO_ZIG})`);
 }
 function unsupportedReason(t) {
-    const name = (0,_contract_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .formatTarget */ .P4)(t);
+    const name = (0,_contract_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTarget */ .P4)(t);
     switch (t.goos) {
         case "darwin":
         case "ios":
@@ -138,11 +342,11 @@ function planCrossCompilers(targets, runnerGoarch) {
     }
     return plan;
 }
-const OsRelease = zod__WEBPACK_IMPORTED_MODULE_6__/* .object */ .Ikc({
-    ID: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().min(1).default("linux"),
-    ID_LIKE: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
-    VERSION_ID: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
-    PRETTY_NAME: zod__WEBPACK_IMPORTED_MODULE_6__/* .string */ .YjP().optional(),
+const OsRelease = zod__WEBPACK_IMPORTED_MODULE_8__/* .object */ .Ikc({
+    ID: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().min(1).default("linux"),
+    ID_LIKE: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
+    VERSION_ID: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
+    PRETTY_NAME: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().optional(),
 });
 /** Values per os-release(5): shell-style, optionally in single or double quotes. */
 function parseOsRelease(text) {
@@ -188,7 +392,7 @@ async function readOsRelease(path) {
         return undefined;
     const parsed = OsRelease.safeParse(fields);
     if (!parsed.success)
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`unexpected ${path ?? "/etc/os-release"}: ${parsed.error.message}`);
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`unexpected ${path ?? "/etc/os-release"}: ${parsed.error.message}`);
     const { ID, ID_LIKE, VERSION_ID } = parsed.data;
     return {
         id: ID,
@@ -205,13 +409,13 @@ async function installedPackages(packages) {
     let stdout;
     try {
         // Exits 1 when some name is unknown to dpkg; the rest are still listed.
-        ({ stdout } = await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execFile */ .St)("dpkg-query", ["-W", "-f", DPKG_STATUS_FORMAT, ...packages], {
+        ({ stdout } = await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execFile */ .St)("dpkg-query", ["-W", "-f", DPKG_STATUS_FORMAT, ...packages], {
             allowFailure: true,
             timeoutMs: 60_000,
         }));
     }
     catch (e) {
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`cannot ask dpkg which packages are installed: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`);
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`cannot ask dpkg which packages are installed: ${(0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}`);
     }
     const installed = new Set();
     for (const line of stdout.split("\n")) {
@@ -228,19 +432,19 @@ async function aptGet(args, options) {
     const asRoot = process.getuid?.() === 0;
     try {
         if (asRoot) {
-            return await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execFile */ .St)("apt-get", argv, {
+            return await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execFile */ .St)("apt-get", argv, {
                 ...options,
                 env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
             });
         }
         // `env` sets the variable as root; sudo's env_reset would drop it if passed through.
-        return await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execFile */ .St)("sudo", ["-n", "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", ...argv], options);
+        return await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execFile */ .St)("sudo", ["-n", "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", ...argv], options);
     }
     catch (e) {
-        const why = e instanceof _kit_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .ExecError */ .cI ? e.result.stderr : "";
+        const why = e instanceof _kit_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .ExecError */ .cI ? e.result.stderr : "";
         if (!asRoot &&
-            (/^sudo: .*password/m.test(why) || (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e).startsWith("sudo: command not found"))) {
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`installing Debian packages needs root: run as root or allow passwordless sudo (sudo -n failed: ${why.trim() || (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)})`);
+            (/^sudo: .*password/m.test(why) || (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e).startsWith("sudo: command not found"))) {
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`installing Debian packages needs root: run as root or allow passwordless sudo (sudo -n failed: ${why.trim() || (0,_kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)})`);
         }
         throw e;
     }
@@ -261,37 +465,37 @@ async function installDebianPackages(packages) {
     const wanted = [...new Set(packages)];
     const bad = wanted.filter((p) => !DEBIAN_PACKAGE_NAME.test(p));
     if (bad.length > 0)
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`not Debian package names: ${bad.map((p) => JSON.stringify(p)).join(", ")}`);
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`not Debian package names: ${bad.map((p) => JSON.stringify(p)).join(", ")}`);
     if (wanted.length === 0)
         return { present: [], installed: [] };
     const os = await readOsRelease();
     if (!os || !(os.id === "debian" || os.idLike.includes("debian"))) {
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${osName(os)} is not Debian or Ubuntu, and goship installs C compilers only with apt. ` +
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${osName(os)} is not Debian or Ubuntu, and goship installs C compilers only with apt. ` +
             `Install the equivalent of these Debian packages yourself: ${wanted.join(" ")}`);
     }
     const before = await installedPackages(wanted);
     const present = wanted.filter((p) => before.has(p));
     const missing = wanted.filter((p) => !before.has(p));
     if (missing.length === 0) {
-        (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz)(`Debian packages already installed: ${present.join(" ")}`);
+        (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_5__/* .debug */ .Yz)(`Debian packages already installed: ${present.join(" ")}`);
         return { present, installed: [] };
     }
     const started = performance.now();
-    const update = await _kit_progress_js__WEBPACK_IMPORTED_MODULE_5__/* .progress */ .qB.during("apt-get update", () => aptGet(["update"], { allowFailure: true, timeoutMs: 5 * 60_000 }));
+    const update = await _kit_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .progress */ .qB.during("apt-get update", () => aptGet(["update"], { allowFailure: true, timeoutMs: 5 * 60_000 }));
     if (update.code !== 0) {
         const tail = (update.stderr || update.stdout).trim().split("\n").slice(-5).join("\n");
-        (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e)(`apt-get update exited with code ${update.code}; installing with the package lists as they are:\n${tail}`);
+        (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_5__/* .warning */ .$e)(`apt-get update exited with code ${update.code}; installing with the package lists as they are:\n${tail}`);
     }
     try {
-        await _kit_progress_js__WEBPACK_IMPORTED_MODULE_5__/* .progress */ .qB.during(`apt-get install ${missing.join(" ")}`, () => aptGet(["install", "-y", "--no-install-recommends", ...missing], { timeoutMs: 15 * 60_000 }));
+        await _kit_progress_js__WEBPACK_IMPORTED_MODULE_6__/* .progress */ .qB.during(`apt-get install ${missing.join(" ")}`, () => aptGet(["install", "-y", "--no-install-recommends", ...missing], { timeoutMs: 15 * 60_000 }));
     }
     catch (e) {
-        const stderr = e instanceof _kit_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .ExecError */ .cI ? e.result.stderr : "";
+        const stderr = e instanceof _kit_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .ExecError */ .cI ? e.result.stderr : "";
         const unknown = [
             ...stderr.matchAll(/Unable to locate package (\S+)|Package '?([^'\s]+)'? has no installation candidate/g),
         ].map((m) => m[1] ?? m[2]);
         if (unknown.length > 0) {
-            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`apt on ${osName(os)} has no package ${unknown.join(", ")}: this release does not ship that cross ` +
+            throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`apt on ${osName(os)} has no package ${unknown.join(", ")}: this release does not ship that cross ` +
                 "compiler; install one yourself and pass it as CC, or build with CGO_ENABLED=0");
         }
         throw e;
@@ -299,9 +503,9 @@ async function installDebianPackages(packages) {
     const after = await installedPackages(missing);
     const notInstalled = missing.filter((p) => !after.has(p));
     if (notInstalled.length > 0) {
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`apt-get install finished but dpkg does not list ${notInstalled.join(" ")} as installed`);
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`apt-get install finished but dpkg does not list ${notInstalled.join(" ")} as installed`);
     }
-    (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq)(`Installed ${missing.join(" ")} in ${(0,_kit_log_js__WEBPACK_IMPORTED_MODULE_4__/* .seconds */ .YA)(performance.now() - started)}`);
+    (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq)(`Installed ${missing.join(" ")} in ${(0,_kit_log_js__WEBPACK_IMPORTED_MODULE_5__/* .seconds */ .YA)(performance.now() - started)}`);
     return { present, installed: missing };
 }
 /** Lists packages with cgo or SWIG files of their own; the standard library is left out (see usesCgo). */
@@ -316,15 +520,15 @@ const CGO_PACKAGES_TEMPLATE = "{{if and (not .Standard) (or .CgoFiles .SwigFiles
 async function usesCgo(dir, goBin, env, patterns = ["./..."]) {
     const dashed = patterns.filter((p) => p.startsWith("-"));
     if (dashed.length > 0)
-        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`not package patterns: ${dashed.join(" ")}`);
-    const { stdout } = await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execFile */ .St)(goBin, ["list", _list_js__WEBPACK_IMPORTED_MODULE_7__/* .LIST_WITHOUT_VCS */ .F, "-deps", "-f", CGO_PACKAGES_TEMPLATE, ...patterns], {
+        throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`not package patterns: ${dashed.join(" ")}`);
+    const { stdout } = await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execFile */ .St)(goBin, ["list", _list_js__WEBPACK_IMPORTED_MODULE_9__/* .LIST_WITHOUT_VCS */ .F, "-deps", "-f", CGO_PACKAGES_TEMPLATE, ...patterns], {
         cwd: dir,
         env: { ...(env ?? process.env), CGO_ENABLED: "1" },
         timeoutMs: 5 * 60_000,
     });
     const cgoPackages = stdout.split("\n").filter((l) => l.trim() !== "");
     if (cgoPackages.length > 0)
-        (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz)(`packages with cgo in ${dir}: ${cgoPackages.join(" ")}`);
+        (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_5__/* .debug */ .Yz)(`packages with cgo in ${dir}: ${cgoPackages.join(" ")}`);
     return cgoPackages.length > 0;
 }
 /**
@@ -336,14 +540,15 @@ const CGO_FALLBACKS = {
     // process_collector_mem_nocgo_darwin.go: getMemory returns errNotImplemented.
     "github.com/prometheus/client_golang/prometheus": "the process collector reports no resident or virtual memory on darwin; every other metric is there",
 };
-const IMPORT_PATH_AND_CGO_FILES = "{{if not .Standard}}{{.ImportPath}}\t{{len .CgoFiles}}\t{{len .SwigFiles}}\t{{len .SwigCXXFiles}}{{end}}";
+/** Per non-standard package: import path, cgo and SWIG file counts, directory, module's go.mod, whether it failed to load. */
+const IMPORT_PATH_AND_CGO_FILES = "{{if not .Standard}}{{.ImportPath}}\t{{len .CgoFiles}}\t{{len .SwigFiles}}\t{{len .SwigCXXFiles}}\t{{.Dir}}\t{{with .Module}}{{.GoMod}}{{end}}\t{{if or .Error .DepsErrors}}error{{end}}{{end}}";
 /**
  * One `go list` of the packages `args` names (`-deps -- pkg`, or `-find -- a b c`): each
  * non-standard package and whether it has cgo (or SWIG) files under `env`.
  */
 async function listCgoFiles(goBin, dir, args, tags, env) {
-    const flags = ["list", _list_js__WEBPACK_IMPORTED_MODULE_7__/* .LIST_WITHOUT_VCS */ .F, "-e", ...(tags.length > 0 ? [`-tags=${tags.join(",")}`] : [])];
-    const r = await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .execFile */ .St)(goBin, [...flags, "-f", IMPORT_PATH_AND_CGO_FILES, ...args], {
+    const flags = ["list", _list_js__WEBPACK_IMPORTED_MODULE_9__/* .LIST_WITHOUT_VCS */ .F, "-e", ...(tags.length > 0 ? [`-tags=${tags.join(",")}`] : [])];
+    const r = await (0,_kit_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execFile */ .St)(goBin, [...flags, "-f", IMPORT_PATH_AND_CGO_FILES, ...args], {
         cwd: dir,
         env,
         timeoutMs: 5 * 60_000,
@@ -351,14 +556,16 @@ async function listCgoFiles(goBin, dir, args, tags, env) {
     });
     // The build itself reports a package that cannot be loaded, with go's own words.
     if (r.code !== 0) {
-        (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz)(`go list ${args.join(" ")} failed, so no cgo check: ${r.stderr.trim()}`);
+        (0,_kit_log_js__WEBPACK_IMPORTED_MODULE_5__/* .debug */ .Yz)(`go list ${args.join(" ")} failed, so no cgo check: ${r.stderr.trim()}`);
         return undefined;
     }
     const out = new Map();
     for (const line of r.stdout.split("\n")) {
-        const [path, ...counts] = line.trim().split("\t");
+        const [path = "", cgo = "0", swig = "0", swigCxx = "0", dir = "", goMod = "", error = ""] = line
+            .trim()
+            .split("\t");
         if (path)
-            out.set(path, counts.some((n) => n !== "0"));
+            out.set(path, { cgo: [cgo, swig, swigCxx].some((n) => n !== "0"), dir, goMod, error: error !== "" });
     }
     return out;
 }
@@ -371,15 +578,17 @@ async function listCgoFiles(goBin, dir, args, tags, env) {
  * `go list -find` of just those packages with cgo, which reads their directories and loads no
  * dependencies, for which of them have cgo files. The
  * standard library is left out on purpose: net and os/user have pure-Go code for a build
- * without cgo (and the netgo, osusergo tags ask for it).
+ * without cgo (and the netgo, osusergo tags ask for it). With `cache`, a GOOS whose toolchain,
+ * configuration and sources are what an earlier run listed takes that run's answer (go/cgo-cache).
  */
-async function cgoStubs(goBin, dir, pkg, targets, tags, env) {
+async function cgoStubs(goBin, dir, pkg, targets, tags, env, cache) {
     const byOs = new Map();
     for (const t of targets)
         byOs.set(t.goos, [...(byOs.get(t.goos) ?? []), t]);
     const found = new Map();
-    await Promise.all([...byOs.values()].map(async (group) => {
-        const first = group[0];
+    const sources = new _cgo_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .SourceState */ .pS();
+    /** One GOOS's packages with cgo files that a build without cgo links. */
+    const check = async (first) => {
         const envFor = (cgo) => ({
             ...env,
             GOOS: first.goos,
@@ -387,17 +596,34 @@ async function cgoStubs(goBin, dir, pkg, targets, tags, env) {
             CGO_ENABLED: cgo,
             GOTOOLCHAIN: "local",
         });
+        const entry = cache &&
+            (0,_cgo_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .cgoCacheEntry */ .C$)(cache.dir, {
+                toolchain: cache.toolchain,
+                goBin,
+                dir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir),
+                pkg,
+                tags,
+                env: (0,_cgo_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .goVariables */ .yA)(envFor("0")),
+            });
+        const listedAt = Date.now();
+        const kept = entry && (await (0,_cgo_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .readCgoCache */ .SR)(entry, sources, listedAt));
+        if (kept)
+            return kept;
         const without = await listCgoFiles(goBin, dir, ["-deps", "--", pkg], tags, envFor("0"));
         if (!without || without.size === 0)
-            return;
+            return [];
         const withCgo = await listCgoFiles(goBin, dir, ["-find", "--", ...without.keys()], tags, envFor("1"));
         if (!withCgo)
-            return;
-        for (const path of without.keys()) {
-            if (!withCgo.get(path))
-                continue;
-            found.set(path, [...(found.get(path) ?? []), ...group.map(_contract_targets_js__WEBPACK_IMPORTED_MODULE_1__/* .formatTarget */ .P4)]);
-        }
+            return [];
+        const stubs = [...without.keys()].filter((path) => withCgo.get(path)?.cgo);
+        const listed = [...without.values(), ...withCgo.values()];
+        if (entry && !listed.some((p) => p.error))
+            await (0,_cgo_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .writeCgoCache */ .zc)(entry, listed, stubs, listedAt);
+        return stubs;
+    };
+    await Promise.all([...byOs.values()].map(async (group) => {
+        for (const path of await check(group[0]))
+            found.set(path, [...(found.get(path) ?? []), ...group.map(_contract_targets_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTarget */ .P4)]);
     }));
     return [...found.entries()]
         .map(([importPath, ts]) => {
@@ -680,6 +906,75 @@ function runnerTarget() {
 /** The architecture name the runner's tool cache uses (os.arch(): "x64", "arm64"), as setup-go does, so preinstalled Go versions are found. */
 function toolCacheArch() {
     return (0,node_os__WEBPACK_IMPORTED_MODULE_0__.arch)();
+}
+
+
+/***/ }),
+
+/***/ 1456:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dz: () => (/* binding */ pool),
+/* harmony export */   ec: () => (/* binding */ fulfilled),
+/* harmony export */   y8: () => (/* binding */ poolSettled)
+/* harmony export */ });
+/**
+ * Bounded concurrency: `fn` over `items`, at most `limit` at once, started in input order,
+ * results in input order. Two ways to meet a failure, because callers need both: a build
+ * stops at the first one (`pool`), a deploy wants every host's outcome (`poolSettled`).
+ */
+/** Rejects with the first failure; no item starts after it, and those already started finish first. */
+async function pool(items, limit, fn) {
+    const results = new Array(items.length);
+    let failure;
+    await drain(items, limit, async (item, i) => {
+        if (failure)
+            return;
+        try {
+            results[i] = await fn(item, i);
+        }
+        catch (error) {
+            failure ??= { error };
+        }
+    });
+    if (failure)
+        throw failure.error;
+    return results;
+}
+/** Runs every item whatever happens to the others; never rejects: each result says how its item ended. */
+async function poolSettled(items, limit, fn) {
+    const results = new Array(items.length);
+    await drain(items, limit, async (item, i) => {
+        try {
+            results[i] = { status: "fulfilled", value: await fn(item, i) };
+        }
+        catch (reason) {
+            results[i] = { status: "rejected", reason };
+        }
+    });
+    return results;
+}
+/** The values of settled results, in order; throws the reason of the first item (in input order) that failed. */
+function fulfilled(results) {
+    return results.map((r) => {
+        if (r.status === "rejected")
+            throw r.reason;
+        return r.value;
+    });
+}
+/** `limit` workers take the next item from one shared queue until it is empty; `task` never rejects. */
+async function drain(items, limit, task) {
+    if (!Number.isInteger(limit) || limit < 1) {
+        throw new RangeError(`pool: limit must be a whole number of at least 1, not ${limit}`);
+    }
+    // One iterator for all workers: each next() hands out an item exactly once.
+    const queue = items.entries();
+    const worker = async () => {
+        for (const [i, item] of queue)
+            await task(item, i);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 
