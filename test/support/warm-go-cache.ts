@@ -10,6 +10,7 @@
  * this, they only link. With a warm cache it takes a few seconds; a run of chosen files
  * (`vitest run test/x.test.ts`) skips it.
  */
+import { targetEnv } from "../../src/contract/targets.js";
 import { execFile } from "../../src/kit/exec.js";
 import { GIN_APP_TARGETS } from "./gin-app.js";
 import { GIN_APP_TAGS, ginAppDir, mapLimit } from "./gobuild.js";
@@ -27,13 +28,13 @@ export default async function warmGoCache(): Promise<void> {
   console.log(`warming the Go build cache: examples/gin-app for ${GIN_APP_TARGETS.join(", ")}`);
   const failed: string[] = [];
   await mapLimit(GIN_APP_TARGETS, 2, async (target) => {
-    const [goos, goarch, arm] = target.split("/") as [string, string, string?];
+    const [goos, goarch, variant] = target.split("/") as [string, string, string?];
+    // The variables build-static selects a target with (GOARM=7 for linux/arm/7): the cache
+    // entries are then the ones its builds look up.
     const env = {
       ...process.env,
       CGO_ENABLED: "0",
-      GOOS: goos,
-      GOARCH: goarch,
-      ...(arm ? { GOARM: arm } : {}),
+      ...targetEnv({ goos, goarch, ...(variant ? { variant } : {}) }),
     };
     const args = [
       "list",
