@@ -90,7 +90,7 @@ if (section("setup-go-cross")) {
 }
 
 // 2. build-static: the sample app's seven targets in one process vs a plain sequential shell
-// loop of `go build` with the same flags, on a warm and on a cold build cache.
+// loop of `go build` with the same flags (and the same VCS stamping), on a warm and on a cold build cache.
 if (section("build-static")) {
   const SEVEN = [
     "linux/amd64",
@@ -143,7 +143,11 @@ if (section("build-static")) {
       summary: readFileSync(e.GITHUB_STEP_SUMMARY, "utf8"),
     };
   };
-  const shellLoop = (env) => time(() => run("bash", [loopScript], { ...process.env, ...env }, repo));
+  // Go's default VCS stamping, as goship builds (it pins GOFLAGS=-buildvcs=auto): a GOFLAGS of
+  // this machine's (a go env file with -buildvcs=false) would spare the loop the seven git
+  // commands each go build runs for it, and the comparison would no longer be the same flags.
+  const shellLoop = (env) =>
+    time(() => run("bash", [loopScript], { ...process.env, GOFLAGS: "-buildvcs=auto", ...env }, repo));
 
   const measure = (label, runsHere, freshCache, quiet = false) => {
     const loopMs = [];

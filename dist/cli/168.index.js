@@ -1226,27 +1226,32 @@ async function readSourceInfo(dir) {
     }
     const { root, gitEnv } = tree;
     const run = async (args) => (await git(root, args, gitEnv)).stdout.trim();
-    const commit = await run(["rev-parse", "HEAD"]);
-    // Not trimmed: each porcelain line starts with a two-column status that may be a space.
-    const status = (await git(root, ["status", "--porcelain"], gitEnv)).stdout;
+    const epochEnv = process.env.SOURCE_DATE_EPOCH;
+    const fromEnv = epochEnv !== undefined && epochEnv !== "";
+    // Independent questions, asked at once: each git is mostly its own start-up.
+    const [commit, status, exact, commitTime] = await Promise.all([
+        run(["rev-parse", "HEAD"]),
+        // Not trimmed: each porcelain line starts with a two-column status that may be a space.
+        git(root, ["status", "--porcelain"], gitEnv).then((r) => r.stdout),
+        git(root, ["describe", "--tags", "--exact-match", "HEAD"], gitEnv, true),
+        fromEnv ? undefined : run(["show", "-s", "--format=%ct", "HEAD"]),
+    ]);
     const dirtyFiles = status
         .split("\n")
         .filter((l) => l.length > 3)
         .map((l) => l.slice(3));
-    const exact = await git(root, ["describe", "--tags", "--exact-match", "HEAD"], gitEnv, true);
     // A tag with uncommitted changes on top is not that release.
     const described = exact.code === 0
         ? `${exact.stdout.trim()}${dirtyFiles.length > 0 ? "-dirty" : ""}`
         : await run(["describe", "--tags", "--always", "--dirty"]);
-    const epochEnv = process.env.SOURCE_DATE_EPOCH;
     let sourceDateEpoch;
-    if (epochEnv !== undefined && epochEnv !== "") {
+    if (fromEnv) {
         if (!/^\d+$/.test(epochEnv) || Number(epochEnv) > MAX_EPOCH)
             throw new _kit_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`SOURCE_DATE_EPOCH is ${JSON.stringify(epochEnv)}; it must be a Unix time in seconds, at most ${MAX_EPOCH} (${epochToRfc3339(MAX_EPOCH)})`);
         sourceDateEpoch = Number(epochEnv);
     }
     else {
-        sourceDateEpoch = Number(await run(["show", "-s", "--format=%ct", "HEAD"]));
+        sourceDateEpoch = Number(commitTime);
     }
     return {
         root,

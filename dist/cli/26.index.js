@@ -38,7 +38,7 @@ export const modules = {
  *
  * - the entry's name is a digest of the toolchain (go version, GOROOT, GOWORK, the go env
  *   file), the go binary, the directory, the package, the tags, GOOS/GOARCH and every GO* and
- *   CGO_* variable of the listing's environment;
+ *   CGO_* variable of the listing's environment but goship's own and Google Cloud's;
  * - the entry holds the directories the listing read and a digest of their state (SourceState):
  *   every name in them (a file added or removed), each .go/.swig/.swigcxx file's identity (an
  *   import, a build constraint or `import "C"` changed means a write), the names in each
@@ -53,8 +53,9 @@ function cgoCacheDir(gocache) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(gocache), "goship-cgo");
 }
 const Entry = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    version: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(1),
+    version: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(2),
     dirs: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()),
+    moduleCacheDirs: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()),
     moduleFiles: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()),
     digest: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
     found: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP()),
@@ -64,17 +65,41 @@ const SOURCE_FILE = /\.(go|swig|swigcxx)$/;
 function cgoCacheEntry(cacheDir, key) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(JSON.stringify(key)).digest("hex").slice(0, 32));
 }
+/**
+ * Variables that start like Go's but that go never reads, and that change from run to run:
+ * goship's own (GOSHIP_*), and Google Cloud's (GOOGLE_APPLICATION_CREDENTIALS names a new file
+ * on every run that google-github-actions/auth makes). In the key, each would make every run a miss.
+ */
+const NOT_GO = /^(GOSHIP_|GOOGLE_)/;
 /** The GO* and CGO_* variables of an environment, sorted: what go reads of it. */
 function goVariables(env) {
     return Object.entries(env)
-        .filter((e) => /^(GO|CGO_)/.test(e[0]) && e[1] !== undefined)
+        .filter((e) => /^(GO|CGO_)/.test(e[0]) && !NOT_GO.test(e[0]) && e[1] !== undefined)
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+/**
+ * The module cache that holds a module whose go.mod go reports as
+ * <GOMODCACHE>/cache/download/<module>/@v/<version>.mod, or undefined for a module elsewhere
+ * (the main module, a workspace module, a replace directive's directory, vendor/).
+ */
+function moduleCacheOf(goMod) {
+    const at = goMod.lastIndexOf(`${node_path__WEBPACK_IMPORTED_MODULE_2__.sep}cache${node_path__WEBPACK_IMPORTED_MODULE_2__.sep}download${node_path__WEBPACK_IMPORTED_MODULE_2__.sep}`);
+    if (at <= 0 || !goMod.includes(`${node_path__WEBPACK_IMPORTED_MODULE_2__.sep}@v${node_path__WEBPACK_IMPORTED_MODULE_2__.sep}`) || !goMod.endsWith(".mod"))
+        return undefined;
+    return goMod.slice(0, at);
 }
 /** The directories and module files to watch for a listing's sources. */
 function watchedPaths(sources) {
     const dirs = new Set();
+    const moduleCacheDirs = new Set();
     const moduleFiles = new Set();
     for (const { dir, goMod } of sources) {
+        const cache = goMod ? moduleCacheOf(goMod) : undefined;
+        if (dir && cache && dir.startsWith(`${cache}${node_path__WEBPACK_IMPORTED_MODULE_2__.sep}`) && dir.includes("@")) {
+            moduleCacheDirs.add(dir);
+            moduleFiles.add(goMod);
+            continue;
+        }
         if (dir)
             dirs.add(dir);
         if (!goMod)
@@ -91,7 +116,11 @@ function watchedPaths(sources) {
             dirs.add(root);
         }
     }
-    return { dirs: [...dirs].sort(), moduleFiles: [...moduleFiles].sort() };
+    return {
+        dirs: [...dirs].sort(),
+        moduleCacheDirs: [...moduleCacheDirs].sort(),
+        moduleFiles: [...moduleFiles].sort(),
+    };
 }
 /** What a path is now, as stat(2) says it: any write to it, or its replacement, changes the change time (ctime). */
 async function identity(path) {
@@ -135,10 +164,12 @@ class SourceState {
         }
         return p;
     }
-    /** The digest of `dirs` and `moduleFiles` (a file absent counts too), and the latest change seen (ms); undefined when a directory is gone. */
-    async digest(dirs, moduleFiles) {
-        const [ds, fs] = await Promise.all([
+    /** The digest of watched paths (a module file absent counts too), and the latest change seen (ms); undefined when a directory is gone. */
+    async digest(paths) {
+        const { dirs, moduleCacheDirs, moduleFiles } = paths;
+        const [ds, cs, fs] = await Promise.all([
             (0,_kit_pool_js__WEBPACK_IMPORTED_MODULE_5__/* .pool */ .dz)(dirs, 8, (d) => this.#dir(d)),
+            (0,_kit_pool_js__WEBPACK_IMPORTED_MODULE_5__/* .pool */ .dz)(moduleCacheDirs, 8, (d) => identity(d)),
             (0,_kit_pool_js__WEBPACK_IMPORTED_MODULE_5__/* .pool */ .dz)(moduleFiles, 8, (f) => identity(f)),
         ]);
         const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256");
@@ -148,6 +179,11 @@ class SourceState {
                 return undefined;
             h.update(`${d.text.length}:${d.text}`);
             newestMs = Math.max(newestMs, d.newestMs);
+        }
+        for (const [n, c] of cs.entries()) {
+            if (!c)
+                return undefined;
+            h.update(`${moduleCacheDirs[n]}=${c.text}\0`);
         }
         moduleFiles.forEach((f, n) => {
             const id = fs[n];
@@ -166,10 +202,12 @@ async function readCgoCache(entry, sources, now) {
     catch {
         return undefined; // none yet, or not one this version wrote
     }
-    const current = await sources.digest(e.dirs, e.moduleFiles);
+    const current = await sources.digest(e);
     if (current?.digest !== e.digest)
         return undefined;
-    await (0,_link_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .trimLinkCache */ .LR)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(entry), entry, now).catch(() => undefined); // marks it used; best effort
+    // Marks it used, best effort; the other entries are trimmed when one is written (a miss).
+    const when = new Date(now);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.utimes)(entry, when, when).catch(() => undefined);
     return e.found;
 }
 /**
@@ -178,13 +216,13 @@ async function readCgoCache(entry, sources, now) {
  * that cannot be written only costs the next run a listing.
  */
 async function writeCgoCache(entry, listed, found, listedAtMs) {
-    const { dirs, moduleFiles } = watchedPaths(listed);
+    const paths = watchedPaths(listed);
     // Read afresh, not through a SourceState another listing read before this one ran.
-    const current = await new SourceState().digest(dirs, moduleFiles);
+    const current = await new SourceState().digest(paths);
     // Modification times can be coarse (a second on some file systems): a margin of two.
     if (!current || current.newestMs >= listedAtMs - 2000)
         return;
-    const value = { version: 1, dirs, moduleFiles, digest: current.digest, found: [...found] };
+    const value = { version: 2, ...paths, digest: current.digest, found: [...found] };
     try {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(entry, { recursive: true });
         const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(entry, "entry.json");

@@ -493,17 +493,20 @@ function packageVars(source) {
  * Which of the version variables the build's packages declare, known before the build: the
  * linker ignores `-X` on a symbol that does not exist, so a binary would silently not know its
  * version. "main.x" is the main package `pkg`; any other symbol names its package's import
- * path. One `go list -find` for all the packages; their Go and cgo files are read.
+ * path. One `go list -find` for all the packages, or none when all are in package main and
+ * its files are `listedMain` (build-static lists it anyway); their Go and cgo files are read.
  */
-async function checkVersionVariables(goBin, workDir, pkg, vars, env) {
-    const split = (symbol) => {
-        const dot = symbol.lastIndexOf(".");
-        return { path: symbol.slice(0, dot), name: symbol.slice(dot + 1) };
-    };
+async function checkVersionVariables(goBin, workDir, pkg, vars, env, listedMain) {
     const paths = [...new Set(stamp_KEYS.flatMap((k) => (vars[k] ? [split(vars[k]).path] : [])))];
     const args = paths.map((p) => (p === "main" ? pkg : p));
     const listed = new Map();
     let mainVars = new Set();
+    if (listedMain && args.every((a) => a === pkg)) {
+        // Only package main's variables: its files are known already, no second listing.
+        mainVars = await readVars(listedMain);
+        listed.set(pkg, mainVars);
+        return decide(vars, pkg, listed, mainVars);
+    }
     const r = await (0,exec/* execFile */.St)(goBin, [
         "list",
         list/* LIST_WITHOUT_VCS */.F,
@@ -516,24 +519,36 @@ async function checkVersionVariables(goBin, workDir, pkg, vars, env) {
         ...args,
     ], { cwd: workDir, env, timeoutMs: 300_000, allowFailure: true });
     const lines = r.stdout.replace(/\n$/, "").split("\n");
-    const readVars = async (line) => {
-        const [dir, ...files] = (line ?? "").split("\t");
-        const names = new Set();
-        if (!dir || dir === "-")
-            return names; // a package go list cannot find: -X on it sets nothing
-        for (const f of files.filter(Boolean))
-            for (const n of packageVars(await (0,promises_.readFile)((0,external_node_path_.join)(dir, f), "utf8")))
-                names.add(n);
-        return names;
-    };
     // Output lines follow the arguments' order; go list drops a repeated argument.
     const unique = [...new Set([pkg, ...args])];
     // Two spellings of one package come back once: then nothing can be matched, and nothing is claimed.
     if (r.code === 0 && lines.length === unique.length) {
-        for (const [n, arg] of unique.entries())
-            listed.set(arg, await readVars(lines[n]));
+        for (const [n, arg] of unique.entries()) {
+            const [dir = "", ...files] = (lines[n] ?? "").split("\t");
+            // "-": a package go list cannot find; -X on it sets nothing.
+            listed.set(arg, dir === "-" ? new Set() : await readVars({ dir, files }));
+        }
         mainVars = listed.get(pkg) ?? new Set();
     }
+    return decide(vars, pkg, listed, mainVars);
+}
+/** The package-level variables declared in a package's files. */
+async function readVars({ dir, files }) {
+    const names = new Set();
+    if (!dir)
+        return names;
+    for (const f of files.filter(Boolean))
+        for (const n of packageVars(await (0,promises_.readFile)((0,external_node_path_.join)(dir, f), "utf8")))
+            names.add(n);
+    return names;
+}
+/** "example.com/app/internal/build.Version" → its package's path and the variable's name. */
+function split(symbol) {
+    const dot = symbol.lastIndexOf(".");
+    return { path: symbol.slice(0, dot), name: symbol.slice(dot + 1) };
+}
+/** Which asked-for variables the listed packages declare (`listed` by argument; `pkg` is main). */
+function decide(vars, pkg, listed, mainVars) {
     const stamped = {};
     const missing = [];
     for (const key of stamp_KEYS) {
@@ -814,7 +829,8 @@ function localPackage(pkg, workDir) {
 /** The main package's import path decides the default binary name, as `go build` does; its module, the project's (build/project.ts). */
 async function mainPackage(goBin, workDir, pkg, env, i) {
     // -find: the package alone, without loading its dependencies (a tenth of the time).
-    const format = "{{.Name}}\t{{.ImportPath}}\t{{with .Module}}{{.Path}}\t{{.Dir}}{{else}}\t{{end}}\t{{.Dir}}";
+    // Its Go and cgo files too, for the version variables' check (build/stamp).
+    const format = '{{.Name}}\t{{.ImportPath}}\t{{with .Module}}{{.Path}}\t{{.Dir}}{{else}}\t{{end}}\t{{.Dir}}\t{{join .GoFiles "\\t"}}\t{{join .CgoFiles "\\t"}}';
     const r = await (0,exec/* execFile */.St)(goBin, ["list", list/* LIST_WITHOUT_VCS */.F, "-find", "-f", format, pkg], {
         cwd: workDir,
         env,
@@ -827,10 +843,13 @@ async function mainPackage(goBin, workDir, pkg, env, i) {
         throw (0,errors/* inputError */.Xu)("package", pkg, `Go reads it as a standard-library import path, and no directory ${pkg} is in ${i["working-directory"]}; allowed: a directory of the module starting with ./ (./cmd/app) or a full import path`);
     if (r.code !== 0)
         throw (0,errors/* inputError */.Xu)("package", pkg, `go list cannot load it: ${r.stderr.trim().split("\n").slice(-3).join("; ")}`);
-    const [name = "", importPath = "", modulePath = "", moduleDir = "", dir = ""] = r.stdout.trim().split("\t");
+    const [name = "", importPath = "", modulePath = "", moduleDir = "", dir = "", ...files] = r.stdout
+        .replace(/\n$/, "")
+        .split("\t");
     if (name !== "main")
         throw (0,errors/* inputError */.Xu)("package", pkg, `it is package ${name}, not a main package`);
-    return { importPath, dir, defaultName: pathName(importPath), modulePath, moduleDir };
+    const listed = { dir, files: files.filter(Boolean) };
+    return { importPath, dir, defaultName: pathName(importPath), modulePath, moduleDir, listed };
 }
 /** The end of a failed build's output, where the linker says what it missed. */
 function lastLines(message, n = 4) {
@@ -861,8 +880,7 @@ function someOf(names) {
  * clone, never committed), but only once the tree was found clean and only when the directory
  * holds no file of the user's, tracked or not: excluding it would hide those from the check.
  */
-async function keepOutputOutOfGit(source, outputDir, i) {
-    const output = await (0,gitinfo/* outputDirState */.wL)(source, outputDir);
+async function keepOutputOutOfGit(source, output, i) {
     const outputInput = i["output-dir"] ?? (0,external_node_path_.join)("dist", "bin");
     if (output && !output.ignored && (output.rel === "" || output.tracked.length > 0)) {
         throw (0,errors/* inputError */.Xu)("output-dir", outputInput, output.rel === ""
@@ -898,28 +916,35 @@ const buildStatic = (0,action.defineAction)({
         const pkg = localPackage(i.package, workDir);
         if (pkg !== i.package)
             (0,kit_log/* info */.pq)(`package: ${i.package} is the directory ${pkg} (Go would read it as a standard-library path)`);
+        // Everything before the first build only reads, so it is asked at once: a warm build of
+        // seven targets takes about three seconds, and these questions to go and git took a fifth
+        // of that one after another. Each promise is awaited below in a fixed order, so that of
+        // several problems the same one is reported first; an earlier refusal must not leave the
+        // others unhandled, hence the catch(() => undefined) on each.
+        const quiet = (p) => {
+            p.catch(() => undefined);
+            return p;
+        };
+        // Version, commit, date: from git, never the clock; the inputs override.
+        const sourceReading = i.version && i.commit && i.date ? undefined : quiet((0,gitinfo/* readSourceInfo */.OU)(workDir));
+        // How git sees output-dir: it must stay out of the tree's status (keepOutputOutOfGit).
+        const outputReading = sourceReading && quiet(sourceReading.then((s) => (0,gitinfo/* outputDirState */.wL)(s, outputDir)));
         const { goBin, goVersion, gocache, env: goEnv, toolchain } = await goToolchain(workDir);
         const linkDir = (0,link_cache/* linkCacheDir */.Q9)(gocache);
         const runner = (0,runner_platform/* runnerTarget */.U)();
-        // Independent questions to go and git, asked at once.
-        const [platforms, firstSource, main] = await Promise.all([
-            (0,contract_targets/* listPlatforms */.Rd)(goBin, goEnv),
-            // Version, commit, date: from git, never the clock; the inputs override.
-            i.version && i.commit && i.date ? undefined : (0,gitinfo/* readSourceInfo */.OU)(workDir),
-            mainPackage(goBin, workDir, pkg, goEnv, i),
-        ]);
-        const targets = (0,contract_targets/* parseTargetSpec */.Sf)(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms);
-        const source = firstSource;
-        // -X on a variable nobody declares is ignored by the linker: checked alongside the cgo check
-        // (both only read), and said once, before building.
-        const stampChecking = checkVersionVariables(goBin, workDir, pkg, i["version-variables"], goEnv);
-        stampChecking.catch(() => undefined); // awaited below; an earlier refusal must not leave it unhandled
-        if (!i.cgo) {
-            // Before anything is written: a binary that links a cgo package's stub must not ship unasked.
-            const found = await (0,cgo/* cgoStubs */.J_)(goBin, workDir, pkg, targets, i.tags, goEnv, {
-                dir: (0,cgo_cache/* cgoCacheDir */.xs)(gocache),
-                toolchain,
-            });
+        const mainListing = quiet(mainPackage(goBin, workDir, pkg, goEnv, i));
+        // -X on a variable nobody declares is ignored by the linker: said once, before building.
+        const stampChecking = quiet(mainListing.then((m) => checkVersionVariables(goBin, workDir, pkg, i["version-variables"], goEnv, m.listed)));
+        const targetsReading = quiet((0,contract_targets/* listPlatforms */.Rd)(goBin, goEnv).then((platforms) => (0,contract_targets/* parseTargetSpec */.Sf)(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms)));
+        // A binary that links a cgo package's stub must not ship unasked.
+        const cgoChecking = i.cgo
+            ? undefined
+            : quiet(targetsReading.then((targets) => (0,cgo/* cgoStubs */.J_)(goBin, workDir, pkg, targets, i.tags, goEnv, { dir: (0,cgo_cache/* cgoCacheDir */.xs)(gocache), toolchain })));
+        const main = await mainListing;
+        const targets = await targetsReading;
+        const source = await sourceReading;
+        if (cgoChecking) {
+            const found = await cgoChecking;
             for (const s of found.filter((f) => f.fallback))
                 (0,kit_log/* info */.pq)(`${s.importPath} is built without its cgo code for ${s.targets.join(", ")}: ${s.fallback}`);
             const stubs = found.filter((f) => !f.fallback);
@@ -928,8 +953,9 @@ const buildStatic = (0,action.defineAction)({
             for (const s of stubs)
                 (0,kit_log/* warning */.$e)(`${s.importPath} is built without its cgo code for ${s.targets.join(", ")} (allow-cgo-stubs: true): it may fail at run time`);
         }
+        // The first write (git's exclude file), once every check above has passed.
         if (source)
-            await keepOutputOutOfGit(source, outputDir, i);
+            await keepOutputOutOfGit(source, await outputReading, i);
         const version = i.version ?? source?.version;
         const commit = i.commit ?? source?.commit;
         const date = i.date ?? source?.date;

@@ -42,7 +42,8 @@ export interface StampCheck {
  * Which of the version variables the build's packages declare, known before the build: the
  * linker ignores `-X` on a symbol that does not exist, so a binary would silently not know its
  * version. "main.x" is the main package `pkg`; any other symbol names its package's import
- * path. One `go list -find` for all the packages; their Go and cgo files are read.
+ * path. One `go list -find` for all the packages, or none when all are in package main and
+ * its files are `listedMain` (build-static lists it anyway); their Go and cgo files are read.
  */
 export async function checkVersionVariables(
   goBin: string,
@@ -50,15 +51,18 @@ export async function checkVersionVariables(
   pkg: string,
   vars: VersionVariables,
   env: NodeJS.ProcessEnv,
+  listedMain?: ListedFiles,
 ): Promise<StampCheck> {
-  const split = (symbol: string) => {
-    const dot = symbol.lastIndexOf(".");
-    return { path: symbol.slice(0, dot), name: symbol.slice(dot + 1) };
-  };
   const paths = [...new Set(KEYS.flatMap((k) => (vars[k] ? [split(vars[k]).path] : [])))];
   const args = paths.map((p) => (p === "main" ? pkg : p));
   const listed = new Map<string, Set<string>>();
   let mainVars = new Set<string>();
+  if (listedMain && args.every((a) => a === pkg)) {
+    // Only package main's variables: its files are known already, no second listing.
+    mainVars = await readVars(listedMain);
+    listed.set(pkg, mainVars);
+    return decide(vars, pkg, listed, mainVars);
+  }
   const r = await execFile(
     goBin,
     [
@@ -75,21 +79,48 @@ export async function checkVersionVariables(
     { cwd: workDir, env, timeoutMs: 300_000, allowFailure: true },
   );
   const lines = r.stdout.replace(/\n$/, "").split("\n");
-  const readVars = async (line: string | undefined) => {
-    const [dir, ...files] = (line ?? "").split("\t");
-    const names = new Set<string>();
-    if (!dir || dir === "-") return names; // a package go list cannot find: -X on it sets nothing
-    for (const f of files.filter(Boolean))
-      for (const n of packageVars(await readFile(join(dir, f), "utf8"))) names.add(n);
-    return names;
-  };
   // Output lines follow the arguments' order; go list drops a repeated argument.
   const unique = [...new Set([pkg, ...args])];
   // Two spellings of one package come back once: then nothing can be matched, and nothing is claimed.
   if (r.code === 0 && lines.length === unique.length) {
-    for (const [n, arg] of unique.entries()) listed.set(arg, await readVars(lines[n]));
+    for (const [n, arg] of unique.entries()) {
+      const [dir = "", ...files] = (lines[n] ?? "").split("\t");
+      // "-": a package go list cannot find; -X on it sets nothing.
+      listed.set(arg, dir === "-" ? new Set() : await readVars({ dir, files }));
+    }
     mainVars = listed.get(pkg) ?? new Set();
   }
+  return decide(vars, pkg, listed, mainVars);
+}
+
+/** A package's directory and its Go and cgo files, as `go list` gives them. */
+export interface ListedFiles {
+  dir: string;
+  files: string[];
+}
+
+/** The package-level variables declared in a package's files. */
+async function readVars({ dir, files }: ListedFiles): Promise<Set<string>> {
+  const names = new Set<string>();
+  if (!dir) return names;
+  for (const f of files.filter(Boolean))
+    for (const n of packageVars(await readFile(join(dir, f), "utf8"))) names.add(n);
+  return names;
+}
+
+/** "example.com/app/internal/build.Version" → its package's path and the variable's name. */
+function split(symbol: string): { path: string; name: string } {
+  const dot = symbol.lastIndexOf(".");
+  return { path: symbol.slice(0, dot), name: symbol.slice(dot + 1) };
+}
+
+/** Which asked-for variables the listed packages declare (`listed` by argument; `pkg` is main). */
+function decide(
+  vars: VersionVariables,
+  pkg: string,
+  listed: Map<string, Set<string>>,
+  mainVars: Set<string>,
+): StampCheck {
   const stamped: VersionVariables = {};
   const missing: string[] = [];
   for (const key of KEYS) {

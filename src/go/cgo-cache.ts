@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, stat, utimes, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { z } from "zod";
 import { pool } from "../kit/pool.js";
@@ -14,7 +14,7 @@ import { trimLinkCache } from "./link-cache.js";
  *
  * - the entry's name is a digest of the toolchain (go version, GOROOT, GOWORK, the go env
  *   file), the go binary, the directory, the package, the tags, GOOS/GOARCH and every GO* and
- *   CGO_* variable of the listing's environment;
+ *   CGO_* variable of the listing's environment but goship's own and Google Cloud's;
  * - the entry holds the directories the listing read and a digest of their state (SourceState):
  *   every name in them (a file added or removed), each .go/.swig/.swigcxx file's identity (an
  *   import, a build constraint or `import "C"` changed means a write), the names in each
@@ -36,8 +36,9 @@ export interface ListedSource {
 }
 
 const Entry = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   dirs: z.array(z.string()),
+  moduleCacheDirs: z.array(z.string()),
   moduleFiles: z.array(z.string()),
   digest: z.string(),
   found: z.array(z.string()),
@@ -51,18 +52,57 @@ export function cgoCacheEntry(cacheDir: string, key: unknown): string {
   return join(cacheDir, createHash("sha256").update(JSON.stringify(key)).digest("hex").slice(0, 32));
 }
 
+/**
+ * Variables that start like Go's but that go never reads, and that change from run to run:
+ * goship's own (GOSHIP_*), and Google Cloud's (GOOGLE_APPLICATION_CREDENTIALS names a new file
+ * on every run that google-github-actions/auth makes). In the key, each would make every run a miss.
+ */
+const NOT_GO = /^(GOSHIP_|GOOGLE_)/;
+
 /** The GO* and CGO_* variables of an environment, sorted: what go reads of it. */
 export function goVariables(env: NodeJS.ProcessEnv): [string, string][] {
   return Object.entries(env)
-    .filter((e): e is [string, string] => /^(GO|CGO_)/.test(e[0]) && e[1] !== undefined)
+    .filter((e): e is [string, string] => /^(GO|CGO_)/.test(e[0]) && !NOT_GO.test(e[0]) && e[1] !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/**
+ * The module cache that holds a module whose go.mod go reports as
+ * <GOMODCACHE>/cache/download/<module>/@v/<version>.mod, or undefined for a module elsewhere
+ * (the main module, a workspace module, a replace directive's directory, vendor/).
+ */
+function moduleCacheOf(goMod: string): string | undefined {
+  const at = goMod.lastIndexOf(`${sep}cache${sep}download${sep}`);
+  if (at <= 0 || !goMod.includes(`${sep}@v${sep}`) || !goMod.endsWith(".mod")) return undefined;
+  return goMod.slice(0, at);
+}
+
+export interface WatchedPaths {
+  /** Read whole: their names and each source file's identity. */
+  dirs: string[];
+  /**
+   * Package directories in the module cache (<GOMODCACHE>/<module>@<version>/…): go extracts a
+   * module version there once, read-only, and never changes it (go mod verify checks that it
+   * still matches go.sum). Which versions a build uses follows from the watched go.mod and
+   * go.sum files, so only that each directory is still the one extracted is checked (its own
+   * identity), not each of its files: a tenth of the reads on a warm run.
+   */
+  moduleCacheDirs: string[];
+  moduleFiles: string[];
+}
+
 /** The directories and module files to watch for a listing's sources. */
-export function watchedPaths(sources: readonly ListedSource[]): { dirs: string[]; moduleFiles: string[] } {
+export function watchedPaths(sources: readonly ListedSource[]): WatchedPaths {
   const dirs = new Set<string>();
+  const moduleCacheDirs = new Set<string>();
   const moduleFiles = new Set<string>();
   for (const { dir, goMod } of sources) {
+    const cache = goMod ? moduleCacheOf(goMod) : undefined;
+    if (dir && cache && dir.startsWith(`${cache}${sep}`) && dir.includes("@")) {
+      moduleCacheDirs.add(dir);
+      moduleFiles.add(goMod);
+      continue;
+    }
     if (dir) dirs.add(dir);
     if (!goMod) continue;
     const root = dirname(goMod);
@@ -76,7 +116,11 @@ export function watchedPaths(sources: readonly ListedSource[]): { dirs: string[]
       dirs.add(root);
     }
   }
-  return { dirs: [...dirs].sort(), moduleFiles: [...moduleFiles].sort() };
+  return {
+    dirs: [...dirs].sort(),
+    moduleCacheDirs: [...moduleCacheDirs].sort(),
+    moduleFiles: [...moduleFiles].sort(),
+  };
 }
 
 /** What a path is now, as stat(2) says it: any write to it, or its replacement, changes the change time (ctime). */
@@ -122,13 +166,12 @@ export class SourceState {
     return p;
   }
 
-  /** The digest of `dirs` and `moduleFiles` (a file absent counts too), and the latest change seen (ms); undefined when a directory is gone. */
-  async digest(
-    dirs: readonly string[],
-    moduleFiles: readonly string[],
-  ): Promise<{ digest: string; newestMs: number } | undefined> {
-    const [ds, fs] = await Promise.all([
+  /** The digest of watched paths (a module file absent counts too), and the latest change seen (ms); undefined when a directory is gone. */
+  async digest(paths: WatchedPaths): Promise<{ digest: string; newestMs: number } | undefined> {
+    const { dirs, moduleCacheDirs, moduleFiles } = paths;
+    const [ds, cs, fs] = await Promise.all([
       pool(dirs, 8, (d) => this.#dir(d)),
+      pool(moduleCacheDirs, 8, (d) => identity(d)),
       pool(moduleFiles, 8, (f) => identity(f)),
     ]);
     const h = createHash("sha256");
@@ -137,6 +180,10 @@ export class SourceState {
       if (!d) return undefined;
       h.update(`${d.text.length}:${d.text}`);
       newestMs = Math.max(newestMs, d.newestMs);
+    }
+    for (const [n, c] of cs.entries()) {
+      if (!c) return undefined;
+      h.update(`${moduleCacheDirs[n]}=${c.text}\0`);
     }
     moduleFiles.forEach((f, n) => {
       const id = fs[n];
@@ -159,9 +206,11 @@ export async function readCgoCache(
   } catch {
     return undefined; // none yet, or not one this version wrote
   }
-  const current = await sources.digest(e.dirs, e.moduleFiles);
+  const current = await sources.digest(e);
   if (current?.digest !== e.digest) return undefined;
-  await trimLinkCache(dirname(entry), entry, now).catch(() => undefined); // marks it used; best effort
+  // Marks it used, best effort; the other entries are trimmed when one is written (a miss).
+  const when = new Date(now);
+  await utimes(entry, when, when).catch(() => undefined);
   return e.found;
 }
 
@@ -176,12 +225,12 @@ export async function writeCgoCache(
   found: readonly string[],
   listedAtMs: number,
 ): Promise<void> {
-  const { dirs, moduleFiles } = watchedPaths(listed);
+  const paths = watchedPaths(listed);
   // Read afresh, not through a SourceState another listing read before this one ran.
-  const current = await new SourceState().digest(dirs, moduleFiles);
+  const current = await new SourceState().digest(paths);
   // Modification times can be coarse (a second on some file systems): a margin of two.
   if (!current || current.newestMs >= listedAtMs - 2000) return;
-  const value: EntryT = { version: 1, dirs, moduleFiles, digest: current.digest, found: [...found] };
+  const value: EntryT = { version: 2, ...paths, digest: current.digest, found: [...found] };
   try {
     await mkdir(entry, { recursive: true });
     const file = join(entry, "entry.json");

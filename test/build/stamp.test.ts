@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseVersionVariables } from "../../src/build/ldflags.js";
@@ -69,6 +70,30 @@ describe("checkVersionVariables", () => {
     );
     expect(check.stamped).toEqual({ version: "main.version" });
     expect(check.missing).toEqual(["example.com/nosuch/build.Commit"]);
+  });
+});
+
+describe("checkVersionVariables with package main already listed", () => {
+  it("reads its files and runs no go list when every variable is in package main", async () => {
+    const dir = `${FIXTURES}/subdir-app/server/cmd/http`;
+    const listed = { dir, files: readdirSync(dir).filter((f) => f.endsWith(".go")) };
+    // A go that does not exist: any listing would fail, and an unknown package stamps all as asked.
+    const check = await checkVersionVariables("/nonexistent/go", dir, ".", DEFAULTS, GO_ENV, listed);
+    expect(check).toEqual({
+      stamped: {},
+      missing: ["main.version", "main.commit", "main.date"],
+      candidates: ["main.Version"],
+    });
+  });
+
+  it("lists the other packages when a variable is elsewhere", { timeout: 60_000 }, async () => {
+    const dir = `${FIXTURES}/subdir-app/server`;
+    const own = parseVersionVariables("version=example.com/subdir-app/server/internal/build.Version");
+    const listed = { dir: `${dir}/cmd/http`, files: ["main.go"] };
+    expect(await checkVersionVariables("go", dir, "./cmd/http", own, GO_ENV, listed)).toMatchObject({
+      stamped: { version: "example.com/subdir-app/server/internal/build.Version" },
+      missing: [],
+    });
   });
 });
 

@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Target } from "../../src/contract/targets.js";
 import { cgoStubs } from "../../src/go/cgo.js";
-import { cgoCacheDir, watchedPaths } from "../../src/go/cgo-cache.js";
+import { cgoCacheDir, goVariables, watchedPaths } from "../../src/go/cgo-cache.js";
 
 const FIXTURES = resolve(import.meta.dirname, "../fixtures");
 const GO_ENV = { ...process.env, GOTOOLCHAIN: "local", GOWORK: "off", GOFLAGS: "" };
@@ -29,19 +29,62 @@ describe("cgoCacheDir", () => {
   });
 });
 
+describe("goVariables", () => {
+  it("keys on what go reads, not on goship's own or Google Cloud's variables that change every run", () => {
+    expect(
+      goVariables({
+        PATH: "/bin",
+        GOFLAGS: "-mod=mod",
+        CGO_CFLAGS: "-O2",
+        GOOS: "linux",
+        GOSHIP_BENCH_RSS: "/tmp/a/rss",
+        GOOGLE_APPLICATION_CREDENTIALS: "/runner/_temp/gha-creds-1234.json",
+        GOPROXY: undefined,
+      }),
+    ).toEqual([
+      ["CGO_CFLAGS", "-O2"],
+      ["GOFLAGS", "-mod=mod"],
+      ["GOOS", "linux"],
+    ]);
+  });
+});
+
 describe("watchedPaths", () => {
   it("watches each package directory, those up to its module's root, and the module's files", () => {
     expect(
       watchedPaths([
         { dir: "/m/a/b", goMod: "/m/go.mod" },
-        { dir: "/cache/x@v1.0.0/y", goMod: "/cache/download/x/@v/v1.0.0.mod" },
+        { dir: "/elsewhere/x/y", goMod: "/elsewhere/x/go.mod" }, // a replace directive's directory
       ]),
     ).toEqual({
-      dirs: ["/cache/x@v1.0.0/y", "/m", "/m/a", "/m/a/b"],
+      dirs: ["/elsewhere/x", "/elsewhere/x/y", "/m", "/m/a", "/m/a/b"],
+      moduleCacheDirs: [],
       moduleFiles: [
-        "/cache/download/x/@v/go.sum",
-        "/cache/download/x/@v/v1.0.0.mod",
-        "/cache/download/x/@v/vendor/modules.txt",
+        "/elsewhere/x/go.mod",
+        "/elsewhere/x/go.sum",
+        "/elsewhere/x/vendor/modules.txt",
+        "/m/go.mod",
+        "/m/go.sum",
+        "/m/vendor/modules.txt",
+      ],
+    });
+  });
+
+  it("watches a module cache directory by its own identity alone: go never changes an extracted version", () => {
+    const mod = "/home/u/go/pkg/mod";
+    expect(
+      watchedPaths([
+        {
+          dir: `${mod}/github.com/gin-gonic/gin@v1.10.0/binding`,
+          goMod: `${mod}/cache/download/github.com/gin-gonic/gin/@v/v1.10.0.mod`,
+        },
+        { dir: "/m", goMod: "/m/go.mod" },
+      ]),
+    ).toEqual({
+      dirs: ["/m"],
+      moduleCacheDirs: [`${mod}/github.com/gin-gonic/gin@v1.10.0/binding`],
+      moduleFiles: [
+        `${mod}/cache/download/github.com/gin-gonic/gin/@v/v1.10.0.mod`,
         "/m/go.mod",
         "/m/go.sum",
         "/m/vendor/modules.txt",

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 import { buildAnnotations, failureMessage, type TargetFailure } from "../../build/failures.js";
 import {
   excludeFromGit,
+  type OutputDirState,
   outputDirState,
   readSourceInfo,
   rfc3339ToEpoch,
@@ -24,7 +25,12 @@ import {
 } from "../../build/gobuild.js";
 import { composeLdflags } from "../../build/ldflags.js";
 import { pathName, projectName } from "../../build/project.js";
-import { checkVersionVariables, missingVersionVariablesMessage, type StampCheck } from "../../build/stamp.js";
+import {
+  checkVersionVariables,
+  type ListedFiles,
+  missingVersionVariablesMessage,
+  type StampCheck,
+} from "../../build/stamp.js";
 import { ArtifactFragment, FRAGMENT_FILE, SCHEMA_VERSION, stableJson } from "../../contract/manifest.js";
 import { SAFE_NAME } from "../../contract/names.js";
 import {
@@ -130,7 +136,9 @@ export function localPackage(pkg: string, workDir: string): string {
 /** The main package's import path decides the default binary name, as `go build` does; its module, the project's (build/project.ts). */
 async function mainPackage(goBin: string, workDir: string, pkg: string, env: NodeJS.ProcessEnv, i: Inputs) {
   // -find: the package alone, without loading its dependencies (a tenth of the time).
-  const format = "{{.Name}}\t{{.ImportPath}}\t{{with .Module}}{{.Path}}\t{{.Dir}}{{else}}\t{{end}}\t{{.Dir}}";
+  // Its Go and cgo files too, for the version variables' check (build/stamp).
+  const format =
+    '{{.Name}}\t{{.ImportPath}}\t{{with .Module}}{{.Path}}\t{{.Dir}}{{else}}\t{{end}}\t{{.Dir}}\t{{join .GoFiles "\\t"}}\t{{join .CgoFiles "\\t"}}';
   const r = await execFile(goBin, ["list", LIST_WITHOUT_VCS, "-find", "-f", format, pkg], {
     cwd: workDir,
     env,
@@ -155,9 +163,12 @@ async function mainPackage(goBin: string, workDir: string, pkg: string, env: Nod
       pkg,
       `go list cannot load it: ${r.stderr.trim().split("\n").slice(-3).join("; ")}`,
     );
-  const [name = "", importPath = "", modulePath = "", moduleDir = "", dir = ""] = r.stdout.trim().split("\t");
+  const [name = "", importPath = "", modulePath = "", moduleDir = "", dir = "", ...files] = r.stdout
+    .replace(/\n$/, "")
+    .split("\t");
   if (name !== "main") throw inputError("package", pkg, `it is package ${name}, not a main package`);
-  return { importPath, dir, defaultName: pathName(importPath), modulePath, moduleDir };
+  const listed: ListedFiles = { dir, files: files.filter(Boolean) };
+  return { importPath, dir, defaultName: pathName(importPath), modulePath, moduleDir, listed };
 }
 
 /** The end of a failed build's output, where the linker says what it missed. */
@@ -198,8 +209,11 @@ function someOf(names: readonly string[]): string {
  * clone, never committed), but only once the tree was found clean and only when the directory
  * holds no file of the user's, tracked or not: excluding it would hide those from the check.
  */
-async function keepOutputOutOfGit(source: SourceInfo, outputDir: string, i: Inputs): Promise<void> {
-  const output = await outputDirState(source, outputDir);
+async function keepOutputOutOfGit(
+  source: SourceInfo,
+  output: OutputDirState | undefined,
+  i: Inputs,
+): Promise<void> {
   const outputInput = i["output-dir"] ?? join("dist", "bin");
   if (output && !output.ignored && (output.rel === "" || output.tracked.length > 0)) {
     throw inputError(
@@ -246,28 +260,47 @@ export const buildStatic = defineAction({
     const pkg = localPackage(i.package, workDir);
     if (pkg !== i.package)
       info(`package: ${i.package} is the directory ${pkg} (Go would read it as a standard-library path)`);
+    // Everything before the first build only reads, so it is asked at once: a warm build of
+    // seven targets takes about three seconds, and these questions to go and git took a fifth
+    // of that one after another. Each promise is awaited below in a fixed order, so that of
+    // several problems the same one is reported first; an earlier refusal must not leave the
+    // others unhandled, hence the catch(() => undefined) on each.
+    const quiet = <T>(p: Promise<T>): Promise<T> => {
+      p.catch(() => undefined);
+      return p;
+    };
+    // Version, commit, date: from git, never the clock; the inputs override.
+    const sourceReading = i.version && i.commit && i.date ? undefined : quiet(readSourceInfo(workDir));
+    // How git sees output-dir: it must stay out of the tree's status (keepOutputOutOfGit).
+    const outputReading = sourceReading && quiet(sourceReading.then((s) => outputDirState(s, outputDir)));
     const { goBin, goVersion, gocache, env: goEnv, toolchain } = await goToolchain(workDir);
     const linkDir = linkCacheDir(gocache);
     const runner = runnerTarget();
-    // Independent questions to go and git, asked at once.
-    const [platforms, firstSource, main] = await Promise.all([
-      listPlatforms(goBin, goEnv),
-      // Version, commit, date: from git, never the clock; the inputs override.
-      i.version && i.commit && i.date ? undefined : readSourceInfo(workDir),
-      mainPackage(goBin, workDir, pkg, goEnv, i),
-    ]);
-    const targets = parseTargetSpec(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms);
-    const source: SourceInfo | undefined = firstSource;
-    // -X on a variable nobody declares is ignored by the linker: checked alongside the cgo check
-    // (both only read), and said once, before building.
-    const stampChecking = checkVersionVariables(goBin, workDir, pkg, i["version-variables"], goEnv);
-    stampChecking.catch(() => undefined); // awaited below; an earlier refusal must not leave it unhandled
-    if (!i.cgo) {
-      // Before anything is written: a binary that links a cgo package's stub must not ship unasked.
-      const found = await cgoStubs(goBin, workDir, pkg, targets, i.tags, goEnv, {
-        dir: cgoCacheDir(gocache),
-        toolchain,
-      });
+    const mainListing = quiet(mainPackage(goBin, workDir, pkg, goEnv, i));
+    // -X on a variable nobody declares is ignored by the linker: said once, before building.
+    const stampChecking = quiet(
+      mainListing.then((m) =>
+        checkVersionVariables(goBin, workDir, pkg, i["version-variables"], goEnv, m.listed),
+      ),
+    );
+    const targetsReading = quiet(
+      listPlatforms(goBin, goEnv).then((platforms) =>
+        parseTargetSpec(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms),
+      ),
+    );
+    // A binary that links a cgo package's stub must not ship unasked.
+    const cgoChecking = i.cgo
+      ? undefined
+      : quiet(
+          targetsReading.then((targets) =>
+            cgoStubs(goBin, workDir, pkg, targets, i.tags, goEnv, { dir: cgoCacheDir(gocache), toolchain }),
+          ),
+        );
+    const main = await mainListing;
+    const targets = await targetsReading;
+    const source: SourceInfo | undefined = await sourceReading;
+    if (cgoChecking) {
+      const found = await cgoChecking;
       for (const s of found.filter((f) => f.fallback))
         info(`${s.importPath} is built without its cgo code for ${s.targets.join(", ")}: ${s.fallback}`);
       const stubs = found.filter((f) => !f.fallback);
@@ -277,7 +310,8 @@ export const buildStatic = defineAction({
           `${s.importPath} is built without its cgo code for ${s.targets.join(", ")} (allow-cgo-stubs: true): it may fail at run time`,
         );
     }
-    if (source) await keepOutputOutOfGit(source, outputDir, i);
+    // The first write (git's exclude file), once every check above has passed.
+    if (source) await keepOutputOutOfGit(source, await outputReading, i);
     const version = i.version ?? (source?.version as string);
     const commit = i.commit ?? (source?.commit as string);
     const date = i.date ?? (source?.date as string);
