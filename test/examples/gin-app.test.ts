@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { GIN_APP_TAGS } from "../support/gobuild.js";
+import { COMPILE_ENV, COMPILE_JOBS, GIN_APP_TAGS } from "../support/gobuild.js";
 
 const run = promisify(execFile);
 
@@ -11,7 +11,12 @@ describe("examples/gin-app", () => {
       cwd: "examples/gin-app",
       // The flags and tags every other test builds the app with (GIN_APP_TAGS), and no cgo, so
       // that its packages come from the same build cache entries.
-      env: { ...process.env, CGO_ENABLED: "0", GOFLAGS: `-trimpath -tags=${GIN_APP_TAGS}` },
+      env: {
+        ...process.env,
+        CGO_ENABLED: "0",
+        ...COMPILE_ENV,
+        GOFLAGS: `${COMPILE_JOBS} -trimpath -tags=${GIN_APP_TAGS}`,
+      },
       maxBuffer: 16 << 20,
     });
     expect(stdout).toMatch(/^ok\s+example\.com\/gin-app/m);

@@ -28,7 +28,7 @@ import {
   subjectMismatches,
   workflowRunFromEnv,
 } from "../../src/release/provenance.js";
-import { FIXTURES, goBuild } from "../support/gobuild.js";
+import { COMPILE_ENV, COMPILE_JOBS, FIXTURES, goBuild } from "../support/gobuild.js";
 
 const COMMIT = "0123456789abcdef0123456789abcdef01234567";
 const ENV: NodeJS.ProcessEnv = {
@@ -155,8 +155,8 @@ beforeAll(async () => {
   await writeFile(join(dir, "main.go"), CHECKER);
   checker = join(tmp, "intoto-check-bin");
   // -mod=mod writes go.sum from the checksum database; the module cache keeps later runs offline.
-  const goEnv = { ...process.env, CGO_ENABLED: "0", GOFLAGS: "-mod=mod -buildvcs=false" };
-  const building = execFile("go", ["build", "-o", checker, "."], { cwd: dir, env: goEnv });
+  const goEnv = { ...process.env, CGO_ENABLED: "0", ...COMPILE_ENV, GOFLAGS: "-mod=mod -buildvcs=false" };
+  const building = execFile("go", ["build", COMPILE_JOBS, "-o", checker, "."], { cwd: dir, env: goEnv });
   for (const target of [
     { goos: "linux", goarch: "arm64" },
     { goos: "linux", goarch: "amd64" },

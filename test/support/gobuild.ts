@@ -3,6 +3,7 @@
  * directory with the real go command (GOCACHE is the user's, so repeated runs only link).
  */
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execFile } from "../../src/kit/exec.js";
@@ -69,6 +70,16 @@ export interface BuildOptions {
   env?: Record<string, string>;
 }
 
+/**
+ * How the tests' go commands compile: GOMAXPROCS=1 with -p at the number of cores. As many
+ * packages compile at once, but go then passes each compile -c=1, one thread for its functions
+ * instead of two; neither changes a cache key, so the entries are the ones build-static looks
+ * up. On two cores, from a cold cache: examples/gin-app for linux/amd64 took 99.6 CPU-s against
+ * 129 with go's defaults, and std 12% less, each in less time too.
+ */
+export const COMPILE_ENV = { GOMAXPROCS: "1" } as const;
+export const COMPILE_JOBS = `-p=${availableParallelism()}`;
+
 /** Runs `go build` for one binary and returns its path. -buildvcs=false unless the flags say otherwise. */
 export async function goBuild(o: BuildOptions): Promise<string> {
   const flags = o.flags ?? RELEASE_FLAGS;
@@ -76,11 +87,12 @@ export async function goBuild(o: BuildOptions): Promise<string> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     CGO_ENABLED: "0",
+    ...COMPILE_ENV,
     ...(o.target ? { GOOS: o.target.goos, GOARCH: o.target.goarch, ...o.target.env } : {}),
     ...o.env,
   };
   // No timeout: exec.ts would kill only the go command and orphan its compile children; the vitest hook timeout bounds it.
-  await execFile("go", ["build", ...vcs, ...flags, "-o", o.out, "."], { cwd: o.dir, env });
+  await execFile("go", ["build", COMPILE_JOBS, ...vcs, ...flags, "-o", o.out, "."], { cwd: o.dir, env });
   return o.out;
 }
 

@@ -13,7 +13,7 @@
 import { targetEnv } from "../../src/contract/targets.js";
 import { execFile } from "../../src/kit/exec.js";
 import { GIN_APP_TARGETS } from "./gin-app.js";
-import { GIN_APP_TAGS, ginAppDir, mapLimit } from "./gobuild.js";
+import { COMPILE_ENV, COMPILE_JOBS, GIN_APP_TAGS, ginAppDir, mapLimit } from "./gobuild.js";
 
 /** `vitest run` with no file filter (`npm test`); anything after `run` that is not a flag is one. */
 function wholeSuite(argv: readonly string[]): boolean {
@@ -34,10 +34,12 @@ export default async function warmGoCache(): Promise<void> {
     const env = {
       ...process.env,
       CGO_ENABLED: "0",
+      ...COMPILE_ENV,
       ...targetEnv({ goos, goarch, ...(variant ? { variant } : {}) }),
     };
     const args = [
       "list",
+      COMPILE_JOBS,
       "-export",
       "-deps",
       "-trimpath",
