@@ -925,11 +925,13 @@ const buildStatic = (0,action.defineAction)({
             p.catch(() => undefined);
             return p;
         };
+        // go first, alone: its answer is the first log line when GOFLAGS is overridden, and
+        // everything below starts from it within milliseconds.
+        const { goBin, goVersion, gocache, env: goEnv, toolchain } = await goToolchain(workDir);
         // Version, commit, date: from git, never the clock; the inputs override.
         const sourceReading = i.version && i.commit && i.date ? undefined : quiet((0,gitinfo/* readSourceInfo */.OU)(workDir));
         // How git sees output-dir: it must stay out of the tree's status (keepOutputOutOfGit).
         const outputReading = sourceReading && quiet(sourceReading.then((s) => (0,gitinfo/* outputDirState */.wL)(s, outputDir)));
-        const { goBin, goVersion, gocache, env: goEnv, toolchain } = await goToolchain(workDir);
         const linkDir = (0,link_cache/* linkCacheDir */.Q9)(gocache);
         const runner = (0,runner_platform/* runnerTarget */.U)();
         const mainListing = quiet(mainPackage(goBin, workDir, pkg, goEnv, i));

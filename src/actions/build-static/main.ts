@@ -269,11 +269,13 @@ export const buildStatic = defineAction({
       p.catch(() => undefined);
       return p;
     };
+    // go first, alone: its answer is the first log line when GOFLAGS is overridden, and
+    // everything below starts from it within milliseconds.
+    const { goBin, goVersion, gocache, env: goEnv, toolchain } = await goToolchain(workDir);
     // Version, commit, date: from git, never the clock; the inputs override.
     const sourceReading = i.version && i.commit && i.date ? undefined : quiet(readSourceInfo(workDir));
     // How git sees output-dir: it must stay out of the tree's status (keepOutputOutOfGit).
     const outputReading = sourceReading && quiet(sourceReading.then((s) => outputDirState(s, outputDir)));
-    const { goBin, goVersion, gocache, env: goEnv, toolchain } = await goToolchain(workDir);
     const linkDir = linkCacheDir(gocache);
     const runner = runnerTarget();
     const mainListing = quiet(mainPackage(goBin, workDir, pkg, goEnv, i));
