@@ -133,7 +133,8 @@ describe("matchGoProblem on single lines", () => {
     "# [example.com/broken/vetbad]",
     "FAIL",
     "FAIL\texample.com/broken\t0.004s",
-    "--- FAIL: TestX (0.00s)",
+    // go test's failure header, whatever the test took.
+    ...["0.00", "0.01", "12.34"].map((took) => `--- FAIL: TestX (${took}s)`),
     "ok  \texample.com/app\t0.100s",
     "\t/home/runner/work/app/main.go:12 +0x1d",
     "2026/01/02 15:04:05 server.go:44: listening on :8080",
