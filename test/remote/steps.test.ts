@@ -35,7 +35,7 @@ import {
 } from "../../src/remote/steps/index.js";
 import { renderUnit, type UnitSpec } from "../../src/remote/unit.js";
 import { parseSecurityReport } from "../../src/remote/unit-security.js";
-import { GIN_APP_TAGS, ginAppDir, goBuild } from "../support/gobuild.js";
+import { buildGinApp } from "../support/gin-app.js";
 import { bootFleet, type HostExecResult, type Lab, type TestHost } from "../support/hosts.js";
 
 const sha256 = (b: Buffer | string) => createHash("sha256").update(b).digest("hex");
@@ -370,14 +370,8 @@ describe("steps on a real systemd host", () => {
 
   beforeAll(async () => {
     tmp = await mkdtemp(join(tmpdir(), "goship-remote-steps-"));
-    const gin = ginAppDir();
-    if (!gin) throw new Error("examples/gin-app is missing");
     for (const version of ["v1", "v2"] as const) {
-      const out = await goBuild({
-        dir: gin,
-        out: join(tmp, `gin-app-${version}`),
-        flags: ["-trimpath", `-tags=${GIN_APP_TAGS}`, "-ldflags", `-s -w -X main.version=${version}`],
-      });
+      const out = await buildGinApp(tmp, version);
       bins[version] = readFileSync(out);
       sums[version] = sha256(bins[version]);
     }

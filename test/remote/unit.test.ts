@@ -37,7 +37,7 @@ import {
   SecurityThresholdError,
   VERIFY_ARGS,
 } from "../../src/remote/unit-security.js";
-import { GIN_APP_TAGS, ginAppDir, goBuild } from "../support/gobuild.js";
+import { buildGinApp } from "../support/gin-app.js";
 
 const BASE: UnitSpec = {
   app: "gin-app",
@@ -329,16 +329,8 @@ async function layoutHost(root: string, spec: UnitSpec, slots: number[]): Promis
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), "goship-unit-"));
-  const gin = ginAppDir();
-  if (!gin) throw new Error("examples/gin-app is missing");
-  const build = (version: string) =>
-    goBuild({
-      dir: gin,
-      out: join(tmp, `gin-app-${version}`),
-      flags: ["-trimpath", `-tags=${GIN_APP_TAGS}`, "-ldflags", `-s -w -X main.version=${version}`],
-    });
-  binV1 = await build("v1");
-  binV2 = await build("v2");
+  binV1 = await buildGinApp(tmp, "v1");
+  binV2 = await buildGinApp(tmp, "v2");
 });
 
 afterAll(async () => {
