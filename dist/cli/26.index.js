@@ -205,9 +205,8 @@ async function readCgoCache(entry, sources, now) {
     const current = await sources.digest(e);
     if (current?.digest !== e.digest)
         return undefined;
-    // Marks it used, best effort; the other entries are trimmed when one is written (a miss).
-    const when = new Date(now);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.utimes)(entry, when, when).catch(() => undefined);
+    // The other entries are trimmed when one is written (a miss).
+    await (0,_link_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .markUsed */ .Nm)(entry, now);
     return e.found;
 }
 /**
@@ -732,6 +731,7 @@ function targetSpec() {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LR: () => (/* binding */ trimLinkCache),
+/* harmony export */   Nm: () => (/* binding */ markUsed),
 /* harmony export */   Q9: () => (/* binding */ linkCacheDir),
 /* harmony export */   x1: () => (/* binding */ linkCacheEntry)
 /* harmony export */ });
@@ -765,13 +765,17 @@ function linkCacheEntry(linkDir, outputDir) {
 }
 /** Go trims its build cache of entries unused for five days; the link cache does the same. */
 const LINK_CACHE_MAX_AGE_MS = 5 * 24 * 3600_000;
+/** Marks a cache entry as used at `now` (wall-clock milliseconds); none there: nothing to mark. */
+async function markUsed(entry, now) {
+    const when = new Date(now);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.utimes)(entry, when, when).catch(() => undefined);
+}
 /**
  * Marks `entry` as used now and removes the other entries of `linkDir` unused for longer
  * than `maxAgeMs` (`now` is wall-clock milliseconds). Returns the entries it removed.
  */
 async function trimLinkCache(linkDir, entry, now, maxAgeMs = LINK_CACHE_MAX_AGE_MS) {
-    const when = new Date(now);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.utimes)(entry, when, when).catch(() => undefined); // no entry: nothing was linked
+    await markUsed(entry, now); // no entry: nothing was linked
     const names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(linkDir).catch(() => []);
     const removed = [];
     for (const name of names) {

@@ -499,14 +499,13 @@ function packageVars(source) {
 async function checkVersionVariables(goBin, workDir, pkg, vars, env, listedMain) {
     const paths = [...new Set(stamp_KEYS.flatMap((k) => (vars[k] ? [split(vars[k]).path] : [])))];
     const args = paths.map((p) => (p === "main" ? pkg : p));
-    const listed = new Map();
-    let mainVars = new Set();
     if (listedMain && args.every((a) => a === pkg)) {
         // Only package main's variables: its files are known already, no second listing.
-        mainVars = await readVars(listedMain);
-        listed.set(pkg, mainVars);
-        return decide(vars, pkg, listed, mainVars);
+        const mainVars = await readVars(listedMain);
+        return decide(vars, pkg, new Map([[pkg, mainVars]]), mainVars);
     }
+    const listed = new Map();
+    let mainVars = new Set();
     const r = await (0,exec/* execFile */.St)(goBin, [
         "list",
         list/* LIST_WITHOUT_VCS */.F,

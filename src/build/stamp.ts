@@ -55,14 +55,13 @@ export async function checkVersionVariables(
 ): Promise<StampCheck> {
   const paths = [...new Set(KEYS.flatMap((k) => (vars[k] ? [split(vars[k]).path] : [])))];
   const args = paths.map((p) => (p === "main" ? pkg : p));
-  const listed = new Map<string, Set<string>>();
-  let mainVars = new Set<string>();
   if (listedMain && args.every((a) => a === pkg)) {
     // Only package main's variables: its files are known already, no second listing.
-    mainVars = await readVars(listedMain);
-    listed.set(pkg, mainVars);
-    return decide(vars, pkg, listed, mainVars);
+    const mainVars = await readVars(listedMain);
+    return decide(vars, pkg, new Map([[pkg, mainVars]]), mainVars);
   }
+  const listed = new Map<string, Set<string>>();
+  let mainVars = new Set<string>();
   const r = await execFile(
     goBin,
     [

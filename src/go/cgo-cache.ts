@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { z } from "zod";
 import { pool } from "../kit/pool.js";
-import { trimLinkCache } from "./link-cache.js";
+import { markUsed, trimLinkCache } from "./link-cache.js";
 
 /**
  * build-static's cgo check (cgoStubs) lists a target set's packages with `go list -deps` per
@@ -208,9 +208,8 @@ export async function readCgoCache(
   }
   const current = await sources.digest(e);
   if (current?.digest !== e.digest) return undefined;
-  // Marks it used, best effort; the other entries are trimmed when one is written (a miss).
-  const when = new Date(now);
-  await utimes(entry, when, when).catch(() => undefined);
+  // The other entries are trimmed when one is written (a miss).
+  await markUsed(entry, now);
   return e.found;
 }
 

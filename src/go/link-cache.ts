@@ -25,6 +25,12 @@ export function linkCacheEntry(linkDir: string, outputDir: string): string {
 /** Go trims its build cache of entries unused for five days; the link cache does the same. */
 export const LINK_CACHE_MAX_AGE_MS = 5 * 24 * 3600_000;
 
+/** Marks a cache entry as used at `now` (wall-clock milliseconds); none there: nothing to mark. */
+export async function markUsed(entry: string, now: number): Promise<void> {
+  const when = new Date(now);
+  await utimes(entry, when, when).catch(() => undefined);
+}
+
 /**
  * Marks `entry` as used now and removes the other entries of `linkDir` unused for longer
  * than `maxAgeMs` (`now` is wall-clock milliseconds). Returns the entries it removed.
@@ -35,8 +41,7 @@ export async function trimLinkCache(
   now: number,
   maxAgeMs = LINK_CACHE_MAX_AGE_MS,
 ): Promise<string[]> {
-  const when = new Date(now);
-  await utimes(entry, when, when).catch(() => undefined); // no entry: nothing was linked
+  await markUsed(entry, now); // no entry: nothing was linked
   const names = await readdir(linkDir).catch(() => [] as string[]);
   const removed: string[] = [];
   for (const name of names) {
