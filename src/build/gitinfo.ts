@@ -10,7 +10,10 @@ import { warning } from "../kit/log.js";
  * builds of one commit are byte-identical.
  */
 export interface SourceInfo extends WorkTree {
-  /** "1.4.0" for tag v1.4.0 on HEAD; else `git describe --tags --always --dirty` ("1.4.0-3-gabc1234", "abc1234"). */
+  /**
+   * "1.4.0" for tag v1.4.0 on HEAD; else what `git describe --tags --always` says ("1.4.0-3-gabc1234",
+   * "abc1234"); "-dirty" after either when `git status` lists a change (untracked files too).
+   */
   version: string;
   commit: string;
   /** The commit time (or SOURCE_DATE_EPOCH), RFC 3339 UTC. */
@@ -64,35 +67,58 @@ export async function findWorkTree(dir: string): Promise<WorkTree | { none: stri
   return { root: await realpath(top.stdout.trim()), gitEnv };
 }
 
-export async function readSourceInfo(dir: string): Promise<SourceInfo> {
-  const tree = await findWorkTree(dir);
-  if ("none" in tree) {
+/**
+ * `tree` is findWorkTree(dir), when the caller asks it already (build-static asks for the
+ * output directory's state as soon as the top is known).
+ */
+export async function readSourceInfo(
+  dir: string,
+  tree: Promise<WorkTree | { none: string }> = findWorkTree(dir),
+): Promise<SourceInfo> {
+  // Independent questions, asked at once and together with the top of the work tree (git finds
+  // that itself from `dir`; git status --porcelain gives paths from the top wherever it runs), as
+  // few as answer them: each git is mostly its own start-up, and these run beside go's own
+  // questions before the first build.
+  const ask = (cwd: string, env: Record<string, string>) =>
+    Promise.all([
+      // The commit and its time in one; a signature (log.showSignature) would add lines.
+      git(cwd, ["-c", "log.showSignature=false", "show", "-s", "--format=%H%n%ct", "HEAD"], env, true),
+      // Not trimmed: each porcelain line starts with a two-column status that may be a space.
+      git(cwd, ["status", "--porcelain"], env, true),
+      // The tag itself when one is on HEAD, else <tag>-<n>-g<abbrev>, else the abbreviated commit.
+      git(cwd, ["describe", "--tags", "--always", "HEAD"], env, true),
+    ]);
+  const asked = ask(dir, {});
+  asked.catch(() => undefined); // not in a work tree: the top's answer says why
+  const found = await tree;
+  if ("none" in found) {
     throw new UserError(
-      `${dir} is not in a git checkout (${tree.none}); version, commit and date come from git: check out the repository (with fetch-depth: 0 for tags) or set the version, commit and date inputs`,
+      `${dir} is not in a git checkout (${found.none}); version, commit and date come from git: check out the repository (with fetch-depth: 0 for tags) or set the version, commit and date inputs`,
     );
   }
-  const { root, gitEnv } = tree;
-  const run = async (args: string[]) => (await git(root, args, gitEnv)).stdout.trim();
-
+  const { root, gitEnv } = found;
+  // Another user's checkout: git answered nothing without the exception for it.
+  const [head, listed, described] = Object.keys(gitEnv).length > 0 ? await ask(root, gitEnv) : await asked;
   const epochEnv = process.env.SOURCE_DATE_EPOCH;
   const fromEnv = epochEnv !== undefined && epochEnv !== "";
-  // Independent questions, asked at once: each git is mostly its own start-up.
-  const [commit, status, exact, commitTime] = await Promise.all([
-    run(["rev-parse", "HEAD"]),
-    // Not trimmed: each porcelain line starts with a two-column status that may be a space.
-    git(root, ["status", "--porcelain"], gitEnv).then((r) => r.stdout),
-    git(root, ["describe", "--tags", "--exact-match", "HEAD"], gitEnv, true),
-    fromEnv ? undefined : run(["show", "-s", "--format=%ct", "HEAD"]),
-  ]);
-  const dirtyFiles = status
+  const [commit = "", commitTime = ""] = head.stdout.trim().split("\n");
+  if (head.code !== 0 || !/^[0-9a-f]{40,64}$/.test(commit)) {
+    throw new UserError(
+      `${root} has no commit to build (git show HEAD: ${head.stderr.trim().split("\n")[0] ?? ""}); commit the sources first, or set the version, commit and date inputs`,
+    );
+  }
+  for (const [what, r] of [
+    ["git status", listed],
+    ["git describe", described],
+  ] as const)
+    if (r.code !== 0) throw new UserError(`${what} failed in ${root}: ${r.stderr.trim()}`);
+  const dirtyFiles = listed.stdout
     .split("\n")
     .filter((l) => l.length > 3)
     .map((l) => l.slice(3));
-  // A tag with uncommitted changes on top is not that release.
-  const described =
-    exact.code === 0
-      ? `${exact.stdout.trim()}${dirtyFiles.length > 0 ? "-dirty" : ""}`
-      : await run(["describe", "--tags", "--always", "--dirty"]);
+  // A tag with changes on top is not that release. Dirty as Go's vcs.modified counts it: any
+  // change git status lists, untracked files too (git describe --dirty leaves those out).
+  const version = `${described.stdout.trim()}${dirtyFiles.length > 0 ? "-dirty" : ""}`;
   let sourceDateEpoch: number;
   if (fromEnv) {
     if (!/^\d+$/.test(epochEnv) || Number(epochEnv) > MAX_EPOCH)
@@ -105,7 +131,7 @@ export async function readSourceInfo(dir: string): Promise<SourceInfo> {
   }
   return {
     root,
-    version: versionFromRef(described),
+    version: versionFromRef(version),
     commit,
     date: epochToRfc3339(sourceDateEpoch),
     sourceDateEpoch,
@@ -135,17 +161,24 @@ export function rfc3339ToEpoch(text: string): number | undefined {
   return epochToRfc3339(ms / 1000) === text ? ms / 1000 : undefined;
 }
 
-/** What git sees of a build output directory inside the work tree. */
-export interface OutputDirState {
-  /** Relative to the top of the work tree, "/"-separated ("" for the top itself). */
-  rel: string;
-  /** Whether git ignores it already (.gitignore, info/exclude, core.excludesFile). */
-  ignored: boolean;
-  /** Files under it that git tracks. */
-  tracked: string[];
-  /** Files under it that git neither tracks nor ignores. */
-  untracked: string[];
-}
+/**
+ * What git sees of a build output directory inside the work tree: ignored already
+ * (.gitignore, info/exclude, core.excludesFile), or not, with what it holds then.
+ */
+export type OutputDirState =
+  | {
+      /** Relative to the top of the work tree, "/"-separated ("" for the top itself). */
+      rel: string;
+      ignored: true;
+    }
+  | {
+      rel: string;
+      ignored: false;
+      /** Files under it that git tracks. */
+      tracked: string[];
+      /** Files under it that git neither tracks nor ignores. */
+      untracked: string[];
+    };
 
 /**
  * How git sees `dir`, or undefined when it is outside the work tree (nothing to keep out of
@@ -158,16 +191,25 @@ export async function outputDirState(source: WorkTree, dir: string): Promise<Out
   const slashed = rel.split(sep).join("/");
   // Paths, not patterns: a directory named "out[1]" must not match "out1".
   const literal = { ...source.gitEnv, GIT_LITERAL_PATHSPECS: "1" };
-  const list = async (args: string[]) =>
-    (await git(source.root, ["ls-files", "-z", ...args, "--", slashed || "."], literal)).stdout
-      .split("\0")
-      .filter(Boolean);
-  const [ignored, tracked, untracked] = await Promise.all([
-    slashed === "" ? false : isIgnoredDir(source, slashed),
-    list(["--cached"]),
-    list(["--others", "--exclude-standard"]),
-  ]);
-  return { rel: slashed, ignored, tracked, untracked };
+  // Usually ignored (dist/ in .gitignore, or the exclude line an earlier run added): then what
+  // it holds does not matter, and one git answers.
+  if (slashed !== "" && (await isIgnoredDir(source, slashed))) return { rel: slashed, ignored: true };
+  // Both lists in one listing: -t tags each path, "H " tracked and "? " neither tracked nor ignored.
+  const listed = (
+    await git(
+      source.root,
+      ["ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard", "--", slashed || "."],
+      literal,
+    )
+  ).stdout
+    .split("\0")
+    .filter(Boolean);
+  return {
+    rel: slashed,
+    ignored: false,
+    tracked: listed.filter((l) => !l.startsWith("? ")).map((l) => l.slice(2)),
+    untracked: listed.filter((l) => l.startsWith("? ")).map((l) => l.slice(2)),
+  };
 }
 
 async function isIgnoredDir(source: WorkTree, rel: string): Promise<boolean> {

@@ -91,7 +91,11 @@ describe("outputDirState and excludeFromGit", () => {
       tracked: [],
       untracked: ["out1/notes.go"],
     });
-    expect((await outputDirState(source, repo))?.tracked).toContain("keep.txt");
+    expect(await outputDirState(source, repo)).toMatchObject({
+      rel: "",
+      ignored: false,
+      tracked: expect.arrayContaining(["keep.txt"]),
+    });
     expect(await outputDirState(source, join(repo, "dist", "bin"))).toMatchObject({ ignored: true });
     expect(await outputDirState(source, join(repo, ".."))).toBeUndefined();
     expect(
@@ -221,5 +225,63 @@ describe("a tag spelt with a capital V", () => {
   it("loses its V as a lowercase v would", async () => {
     const repo = gitCheckout("test/fixtures/hello", { tag: "V3.0.0" });
     expect((await readSourceInfo(repo)).version).toBe("3.0.0");
+  });
+});
+
+describe("readSourceInfo's version", () => {
+  const commit = (repo: string, file: string) => {
+    writeFileSync(join(repo, file), "x\n");
+    execFileSync("git", ["add", file], { cwd: repo });
+    execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", file], {
+      cwd: repo,
+    });
+  };
+
+  it("is the tag on HEAD, the distance past the last tag, or the commit; -dirty whenever git status lists a change", async () => {
+    const repo = gitCheckout("test/fixtures/hello", { tag: "v1.4.0" });
+    const info = await readSourceInfo(repo);
+    expect(info).toMatchObject({ version: "1.4.0", dirtyFiles: [], date: "2026-01-02T03:04:05Z" });
+    expect(info.commit).toMatch(/^[0-9a-f]{40}$/);
+    writeFileSync(join(repo, "untracked.txt"), "x\n");
+    expect((await readSourceInfo(repo)).version).toBe("1.4.0-dirty");
+
+    commit(repo, "next.txt");
+    const abbrev = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repo }).toString().trim();
+    // Only an untracked file: still dirty, as Go stamps vcs.modified=true (git describe --dirty would not say so).
+    expect((await readSourceInfo(repo)).version).toBe(`1.4.0-1-g${abbrev}-dirty`);
+    execFileSync("rm", [join(repo, "untracked.txt")]);
+    expect((await readSourceInfo(repo)).version).toBe(`1.4.0-1-g${abbrev}`);
+
+    const untagged = gitCheckout("test/fixtures/hello");
+    const short = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: untagged }).toString().trim();
+    expect((await readSourceInfo(untagged)).version).toBe(short);
+  });
+
+  it("says there is no commit to build in a repository without one", async () => {
+    const repo = mkdtempSync(join(tmpdir(), "goship-empty-"));
+    execFileSync("git", ["init", "-q", "-b", "main"], { cwd: repo });
+    const err = await readSourceInfo(repo).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as Error).message).toMatch(
+      /has no commit to build \(git show HEAD: fatal: .*HEAD.*\); commit the sources first/,
+    );
+  });
+});
+
+describe("outputDirState", () => {
+  it("answers an ignored directory with one question, and lists tracked and untracked files of one that is not", async () => {
+    const repo = gitCheckout("test/fixtures/hello", { files: { "out/kept.txt": "x\n" } });
+    writeFileSync(join(repo, "out", "new.txt"), "y\n");
+    const source = await readSourceInfo(repo);
+    expect(await outputDirState(source, join(repo, "out"))).toEqual({
+      rel: "out",
+      ignored: false,
+      tracked: ["out/kept.txt"],
+      untracked: ["out/new.txt"],
+    });
+    expect(await outputDirState(source, join(repo, "dist", "bin"))).toEqual({
+      rel: "dist/bin",
+      ignored: true,
+    });
   });
 });
