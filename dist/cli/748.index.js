@@ -347,10 +347,18 @@ async function sectionAt(path, offset) {
         return offset < first ? "file headers" : "between sections";
     });
 }
-/** How many builds run at once, and how many compile jobs each gets, without oversubscribing. */
+/**
+ * How many builds run at once, and how many compile jobs (`-p`, and GOMAXPROCS) each gets, by
+ * the target's place in the queue. The builds share the cores evenly, but for the last target
+ * when it starts after the first round: the others end while it runs, their cores would stay
+ * idle to its end, so it gets twice the share (up to every core). It may share a core briefly
+ * with a build about to end.
+ */
 function planConcurrency(parallel, targets, cpus = (0,external_node_os_.availableParallelism)()) {
     const builds = Math.max(1, Math.min(parallel === "auto" ? cpus : parallel, targets));
-    return { builds, procs: Math.max(1, Math.floor(cpus / builds)) };
+    const procs = Math.max(1, Math.floor(cpus / builds));
+    const procsFor = (index) => index === targets - 1 && index >= builds ? Math.max(procs, Math.min(cpus, procs * 2)) : procs;
+    return { builds, procs, procsFor };
 }
 /** Writes a file atomically (temp + rename). */
 async function writeFileAtomic(path, text) {
@@ -783,10 +791,14 @@ function buildSummary(r) {
  * here replaces it, so what a release holds follows from goship's inputs alone.
  */
 const PINNED_GOFLAGS = "-buildvcs=auto";
+/** The environment of every go command goship runs: the go it finds, with goship's GOFLAGS. */
+function goEnvironment() {
+    return { ...process.env, GOTOOLCHAIN: "local", GOFLAGS: PINNED_GOFLAGS };
+}
 /** The go on PATH (setup-go-cross puts the installed one first) and what it says of itself. */
-async function goToolchain(workDir) {
+async function goToolchain(workDir, go) {
     const env = { ...process.env, GOTOOLCHAIN: "local" };
-    const { stdout } = await (0,exec/* execFile */.St)("go", ["env", "GOVERSION", "GOROOT", "GOFLAGS", "GOENV", "GOCACHE", "GOWORK"], {
+    const { stdout } = await (0,exec/* execFile */.St)(go, ["env", "GOVERSION", "GOROOT", "GOFLAGS", "GOENV", "GOCACHE", "GOWORK"], {
         cwd: workDir,
         env,
         timeoutMs: 60_000,
@@ -799,7 +811,7 @@ async function goToolchain(workDir) {
         (0,kit_log/* warning */.$e)(`GOFLAGS=${goflags.trim()} (from ${from}) is not used: flags there can change the binary's bytes, and ` +
             `goship builds with its own (GOFLAGS=${PINNED_GOFLAGS}; tags, ldflags and cgo come from its inputs)`);
     }
-    env.GOFLAGS = PINNED_GOFLAGS;
+    Object.assign(env, goEnvironment());
     if (!(0,external_node_path_.isAbsolute)(gocache))
         throw new errors/* UserError */.yo(`go env GOCACHE is "${gocache}": go build needs a build cache (unset GOCACHE, or set a directory)`);
     const goVersion = version.trim().replace(/^go/, "");
@@ -924,19 +936,27 @@ const buildStatic = (0,action.defineAction)({
             p.catch(() => undefined);
             return p;
         };
-        // go first, alone: its answer is the first log line when GOFLAGS is overridden, and
-        // everything below starts from it within milliseconds.
-        const { goBin, goVersion, gocache, env: goEnv, toolchain } = await goToolchain(workDir);
-        // Version, commit, date: from git, never the clock; the inputs override.
-        const sourceReading = i.version && i.commit && i.date ? undefined : quiet((0,gitinfo/* readSourceInfo */.OU)(workDir));
-        // How git sees output-dir: it must stay out of the tree's status (keepOutputOutOfGit).
-        const outputReading = sourceReading && quiet(sourceReading.then((s) => (0,gitinfo/* outputDirState */.wL)(s, outputDir)));
-        const linkDir = (0,link_cache/* linkCacheDir */.Q9)(gocache);
+        // go first: its answer is the first log line when GOFLAGS is overridden. The main package's
+        // listing, the longest of the questions, starts beside it with the same go (the one on PATH,
+        // whose GOROOT/bin/go goship runs: checked to be the same file once go env answers).
+        const pathGo = (0,exec/* findOnPath */.aY)("go");
+        const toolchainReading = goToolchain(workDir, pathGo ?? "go");
+        const earlyListing = pathGo ? quiet(mainPackage(pathGo, workDir, pkg, goEnvironment(), i)) : undefined;
+        const { goBin, goVersion, gocache, env: goEnv, toolchain } = await toolchainReading;
         const runner = (0,runner_platform/* runnerTarget */.U)();
-        const mainListing = quiet(mainPackage(goBin, workDir, pkg, goEnv, i));
+        // Started first of what follows: the cgo check waits for it. Each spawn holds up the next.
+        const targetsReading = quiet((0,contract_targets/* listPlatforms */.Rd)(goBin, goEnv).then((platforms) => (0,contract_targets/* parseTargetSpec */.Sf)(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms)));
+        // Version, commit, date: from git, never the clock; the inputs override.
+        const treeReading = i.version && i.commit && i.date ? undefined : quiet((0,gitinfo/* findWorkTree */.vE)(workDir));
+        const sourceReading = treeReading && quiet((0,gitinfo/* readSourceInfo */.OU)(workDir, treeReading));
+        // How git sees output-dir: it must stay out of the tree's status (keepOutputOutOfGit).
+        const outputReading = treeReading && quiet(treeReading.then((t) => ("none" in t ? undefined : (0,gitinfo/* outputDirState */.wL)(t, outputDir))));
+        const linkDir = (0,link_cache/* linkCacheDir */.Q9)(gocache);
+        const mainListing = earlyListing && pathGo && (0,exec/* sameFile */.Vi)(pathGo, goBin)
+            ? earlyListing
+            : quiet(mainPackage(goBin, workDir, pkg, goEnv, i));
         // -X on a variable nobody declares is ignored by the linker: said once, before building.
         const stampChecking = quiet(mainListing.then((m) => checkVersionVariables(goBin, workDir, pkg, i["version-variables"], goEnv, m.listed)));
-        const targetsReading = quiet((0,contract_targets/* listPlatforms */.Rd)(goBin, goEnv).then((platforms) => (0,contract_targets/* parseTargetSpec */.Sf)(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms)));
         // A binary that links a cgo package's stub must not ship unasked.
         const cgoChecking = i.cgo
             ? undefined
@@ -992,11 +1012,11 @@ const buildStatic = (0,action.defineAction)({
         if (cc && cc.unsupported.length > 0 && !process.env.CC) {
             throw new errors/* UserError */.yo(`cgo: no C compiler for ${cc.unsupported.map((u) => `${(0,contract_targets/* formatTarget */.P4)(u.target)} (${u.reason})`).join("; ")}`);
         }
-        const { builds, procs } = planConcurrency(i.parallel, targets.length);
+        const { builds, procs, procsFor } = planConcurrency(i.parallel, targets.length);
         (0,kit_log/* info */.pq)(`Building ${main.importPath} as ${binaryName}${project === binaryName ? "" : ` (project ${project})`} ${version} (${commit.slice(0, 12)}, ${date}) with Go ${goVersion}`);
-        (0,kit_log/* info */.pq)(`${targets.length} target(s), ${builds} at a time, -p=${procs}; -ldflags="${targets.some(linksStatically) ? staticLdflags : ldflags}"`);
+        (0,kit_log/* info */.pq)(`${targets.length} target(s), ${builds} at a time, -p=${procs}${procsFor(targets.length - 1) === procs ? "" : ` (the last, -p=${procsFor(targets.length - 1)})`}; -ldflags="${targets.some(linksStatically) ? staticLdflags : ldflags}"`);
         /** How one target is built; `dynamic` drops the static cgo link (require-static: false's fallback). */
-        const specFor = (target, dynamic = false) => ({
+        const specFor = (target, dynamic = false, jobs = procs) => ({
             goBin,
             workDir,
             pkg,
@@ -1009,7 +1029,7 @@ const buildStatic = (0,action.defineAction)({
             cc: process.env.CC ||
                 cc?.compilers.find((c) => (0,contract_targets/* formatTarget */.P4)(c.target) === (0,contract_targets/* formatTarget */.P4)(target))?.compiler.cc,
             env,
-            procs,
+            procs: jobs,
             linkDir,
         });
         const failures = [];
@@ -1098,7 +1118,7 @@ const buildStatic = (0,action.defineAction)({
                     await (0,pool/* pool */.dz)(targets, builds, async (target, index) => {
                         const name = (0,contract_targets/* formatTarget */.P4)(target);
                         const log = (line) => (0,kit_log/* info */.pq)(`  ${name}: ${line}`);
-                        let spec = specFor(target);
+                        let spec = specFor(target, false, procsFor(index));
                         let built;
                         const done = progress/* progress */.qB.start(name, { index, total: targets.length });
                         try {
@@ -1116,7 +1136,7 @@ const buildStatic = (0,action.defineAction)({
                                 return;
                             }
                             (0,kit_log/* warning */.$e)(`${name}: the static link failed, so this is a dynamic binary (require-static: false): ${lastLines(e.message)}`);
-                            spec = specFor(target, true);
+                            spec = specFor(target, true, spec.procs);
                             try {
                                 built = await goBuild(spec, log);
                             }

@@ -296,10 +296,19 @@ export async function sectionAt(path: string, offset: number): Promise<string> {
   });
 }
 
-/** How many builds run at once, and how many compile jobs each gets, without oversubscribing. */
+/**
+ * How many builds run at once, and how many compile jobs (`-p`, and GOMAXPROCS) each gets, by
+ * the target's place in the queue. The builds share the cores evenly, but for the last target
+ * when it starts after the first round: the others end while it runs, their cores would stay
+ * idle to its end, so it gets twice the share (up to every core). It may share a core briefly
+ * with a build about to end.
+ */
 export function planConcurrency(parallel: "auto" | number, targets: number, cpus = availableParallelism()) {
   const builds = Math.max(1, Math.min(parallel === "auto" ? cpus : parallel, targets));
-  return { builds, procs: Math.max(1, Math.floor(cpus / builds)) };
+  const procs = Math.max(1, Math.floor(cpus / builds));
+  const procsFor = (index: number) =>
+    index === targets - 1 && index >= builds ? Math.max(procs, Math.min(cpus, procs * 2)) : procs;
+  return { builds, procs, procsFor };
 }
 
 /** Writes a file atomically (temp + rename). */

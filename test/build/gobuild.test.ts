@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuildSpec, goBuild, linkPath } from "../../src/build/gobuild.js";
+import { type BuildSpec, goBuild, linkPath, planConcurrency } from "../../src/build/gobuild.js";
 import { FIXTURES } from "../support/gobuild.js";
 
 /** Every file and directory under `dir`, relative to it, sorted. */
@@ -58,4 +58,28 @@ describe("goBuild", () => {
     expect(await listTree(out)).toEqual(afterFirst);
     expect(execFileSync(second.path).toString()).toBe("hello dev\n");
   }, 300_000);
+});
+
+describe("planConcurrency", () => {
+  const jobs = (parallel: "auto" | number, targets: number, cpus: number) => {
+    const plan = planConcurrency(parallel, targets, cpus);
+    return { builds: plan.builds, procs: Array.from({ length: targets }, (_, n) => plan.procsFor(n)) };
+  };
+
+  it("shares the cores among the builds at once, and gives the last target twice the share when it starts after the first round", () => {
+    // Seven targets on two cores: two at a time, one job each; the seventh runs alone at its end.
+    expect(jobs("auto", 7, 2)).toEqual({ builds: 2, procs: [1, 1, 1, 1, 1, 1, 2] });
+    expect(jobs("auto", 7, 4)).toEqual({ builds: 4, procs: [1, 1, 1, 1, 1, 1, 2] });
+    // All in the first round: an even share throughout.
+    expect(jobs("auto", 2, 2)).toEqual({ builds: 2, procs: [1, 1] });
+    expect(jobs("auto", 3, 8)).toEqual({ builds: 3, procs: [2, 2, 2] });
+    // One at a time: every core for each.
+    expect(jobs(1, 3, 2)).toEqual({ builds: 1, procs: [2, 2, 2] });
+    // A build's jobs never exceed the cores; as many builds at once as asked, even above them.
+    expect(jobs(3, 4, 4)).toEqual({ builds: 3, procs: [1, 1, 1, 2] });
+    expect(jobs(2, 3, 3)).toEqual({ builds: 2, procs: [1, 1, 2] });
+    expect(jobs(2, 3, 2)).toEqual({ builds: 2, procs: [1, 1, 2] });
+    expect(jobs(4, 5, 2)).toEqual({ builds: 4, procs: [1, 1, 1, 1, 2] });
+    expect(jobs(8, 9, 1)).toEqual({ builds: 8, procs: [1, 1, 1, 1, 1, 1, 1, 1, 1] });
+  });
 });

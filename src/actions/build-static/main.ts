@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 import { buildAnnotations, failureMessage, type TargetFailure } from "../../build/failures.js";
 import {
   excludeFromGit,
+  findWorkTree,
   type OutputDirState,
   outputDirState,
   readSourceInfo,
@@ -47,7 +48,7 @@ import { LIST_WITHOUT_VCS } from "../../go/list.js";
 import { runnerTarget } from "../../go/runner-platform.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { errorMessage, inputError, UserError } from "../../kit/errors.js";
-import { execFile } from "../../kit/exec.js";
+import { execFile, findOnPath, sameFile } from "../../kit/exec.js";
 import {
   annotateError,
   bytes,
@@ -80,11 +81,16 @@ interface Result {
  */
 export const PINNED_GOFLAGS = "-buildvcs=auto";
 
+/** The environment of every go command goship runs: the go it finds, with goship's GOFLAGS. */
+function goEnvironment(): NodeJS.ProcessEnv {
+  return { ...process.env, GOTOOLCHAIN: "local", GOFLAGS: PINNED_GOFLAGS };
+}
+
 /** The go on PATH (setup-go-cross puts the installed one first) and what it says of itself. */
-async function goToolchain(workDir: string) {
+async function goToolchain(workDir: string, go: string) {
   const env: NodeJS.ProcessEnv = { ...process.env, GOTOOLCHAIN: "local" };
   const { stdout } = await execFile(
-    "go",
+    go,
     ["env", "GOVERSION", "GOROOT", "GOFLAGS", "GOENV", "GOCACHE", "GOWORK"],
     {
       cwd: workDir,
@@ -103,7 +109,7 @@ async function goToolchain(workDir: string) {
         `goship builds with its own (GOFLAGS=${PINNED_GOFLAGS}; tags, ldflags and cgo come from its inputs)`,
     );
   }
-  env.GOFLAGS = PINNED_GOFLAGS;
+  Object.assign(env, goEnvironment());
   if (!isAbsolute(gocache))
     throw new UserError(
       `go env GOCACHE is "${gocache}": go build needs a build cache (unset GOCACHE, or set a directory)`,
@@ -269,25 +275,35 @@ export const buildStatic = defineAction({
       p.catch(() => undefined);
       return p;
     };
-    // go first, alone: its answer is the first log line when GOFLAGS is overridden, and
-    // everything below starts from it within milliseconds.
-    const { goBin, goVersion, gocache, env: goEnv, toolchain } = await goToolchain(workDir);
-    // Version, commit, date: from git, never the clock; the inputs override.
-    const sourceReading = i.version && i.commit && i.date ? undefined : quiet(readSourceInfo(workDir));
-    // How git sees output-dir: it must stay out of the tree's status (keepOutputOutOfGit).
-    const outputReading = sourceReading && quiet(sourceReading.then((s) => outputDirState(s, outputDir)));
-    const linkDir = linkCacheDir(gocache);
+    // go first: its answer is the first log line when GOFLAGS is overridden. The main package's
+    // listing, the longest of the questions, starts beside it with the same go (the one on PATH,
+    // whose GOROOT/bin/go goship runs: checked to be the same file once go env answers).
+    const pathGo = findOnPath("go");
+    const toolchainReading = goToolchain(workDir, pathGo ?? "go");
+    const earlyListing = pathGo ? quiet(mainPackage(pathGo, workDir, pkg, goEnvironment(), i)) : undefined;
+    const { goBin, goVersion, gocache, env: goEnv, toolchain } = await toolchainReading;
     const runner = runnerTarget();
-    const mainListing = quiet(mainPackage(goBin, workDir, pkg, goEnv, i));
+    // Started first of what follows: the cgo check waits for it. Each spawn holds up the next.
+    const targetsReading = quiet(
+      listPlatforms(goBin, goEnv).then((platforms) =>
+        parseTargetSpec(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms),
+      ),
+    );
+    // Version, commit, date: from git, never the clock; the inputs override.
+    const treeReading = i.version && i.commit && i.date ? undefined : quiet(findWorkTree(workDir));
+    const sourceReading = treeReading && quiet(readSourceInfo(workDir, treeReading));
+    // How git sees output-dir: it must stay out of the tree's status (keepOutputOutOfGit).
+    const outputReading =
+      treeReading && quiet(treeReading.then((t) => ("none" in t ? undefined : outputDirState(t, outputDir))));
+    const linkDir = linkCacheDir(gocache);
+    const mainListing =
+      earlyListing && pathGo && sameFile(pathGo, goBin)
+        ? earlyListing
+        : quiet(mainPackage(goBin, workDir, pkg, goEnv, i));
     // -X on a variable nobody declares is ignored by the linker: said once, before building.
     const stampChecking = quiet(
       mainListing.then((m) =>
         checkVersionVariables(goBin, workDir, pkg, i["version-variables"], goEnv, m.listed),
-      ),
-    );
-    const targetsReading = quiet(
-      listPlatforms(goBin, goEnv).then((platforms) =>
-        parseTargetSpec(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms),
       ),
     );
     // A binary that links a cgo package's stub must not ship unasked.
@@ -356,16 +372,16 @@ export const buildStatic = defineAction({
         `cgo: no C compiler for ${cc.unsupported.map((u) => `${formatTarget(u.target)} (${u.reason})`).join("; ")}`,
       );
     }
-    const { builds, procs } = planConcurrency(i.parallel, targets.length);
+    const { builds, procs, procsFor } = planConcurrency(i.parallel, targets.length);
     info(
       `Building ${main.importPath} as ${binaryName}${project === binaryName ? "" : ` (project ${project})`} ${version} (${commit.slice(0, 12)}, ${date}) with Go ${goVersion}`,
     );
     info(
-      `${targets.length} target(s), ${builds} at a time, -p=${procs}; -ldflags="${targets.some(linksStatically) ? staticLdflags : ldflags}"`,
+      `${targets.length} target(s), ${builds} at a time, -p=${procs}${procsFor(targets.length - 1) === procs ? "" : ` (the last, -p=${procsFor(targets.length - 1)})`}; -ldflags="${targets.some(linksStatically) ? staticLdflags : ldflags}"`,
     );
 
     /** How one target is built; `dynamic` drops the static cgo link (require-static: false's fallback). */
-    const specFor = (target: Target, dynamic = false): BuildSpec => ({
+    const specFor = (target: Target, dynamic = false, jobs = procs): BuildSpec => ({
       goBin,
       workDir,
       pkg,
@@ -379,7 +395,7 @@ export const buildStatic = defineAction({
         process.env.CC ||
         cc?.compilers.find((c) => formatTarget(c.target) === formatTarget(target))?.compiler.cc,
       env,
-      procs,
+      procs: jobs,
       linkDir,
     });
 
@@ -472,7 +488,7 @@ export const buildStatic = defineAction({
           await pool(targets, builds, async (target, index) => {
             const name = formatTarget(target);
             const log = (line: string) => info(`  ${name}: ${line}`);
-            let spec = specFor(target);
+            let spec = specFor(target, false, procsFor(index));
             let built: BuiltBinary;
             const done = progress.start(name, { index, total: targets.length });
             try {
@@ -490,7 +506,7 @@ export const buildStatic = defineAction({
               warning(
                 `${name}: the static link failed, so this is a dynamic binary (require-static: false): ${lastLines(e.message)}`,
               );
-              spec = specFor(target, true);
+              spec = specFor(target, true, spec.procs);
               try {
                 built = await goBuild(spec, log);
               } catch (again) {
