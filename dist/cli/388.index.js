@@ -396,23 +396,15 @@ function renderEnvironmentFile(entries) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   St: () => (/* binding */ execFile),
-/* harmony export */   Vi: () => (/* binding */ sameFile),
-/* harmony export */   aY: () => (/* binding */ findOnPath),
 /* harmony export */   cI: () => (/* binding */ ExecError)
 /* harmony export */ });
 /* unused harmony export describeCommand */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73713);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1297);
-
-
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73713);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1297);
 
 
 /** A program exited non-zero, was killed, or could not start. */
-class ExecError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo {
+class ExecError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
     result;
     outcome;
     name = "ExecError";
@@ -437,7 +429,7 @@ async function execFile(file, args, options = {}) {
     const started = performance.now();
     let r;
     try {
-        r = await (0,_process_js__WEBPACK_IMPORTED_MODULE_3__/* .runProcess */ .R3)(file, args, {
+        r = await (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .runProcess */ .R3)(file, args, {
             cwd: options.cwd,
             env: options.env,
             stdin: options.input,
@@ -449,7 +441,7 @@ async function execFile(file, args, options = {}) {
         });
     }
     catch (e) {
-        if (!(e instanceof _process_js__WEBPACK_IMPORTED_MODULE_3__/* .ProcessStartError */ ._S))
+        if (!(e instanceof _process_js__WEBPACK_IMPORTED_MODULE_1__/* .ProcessStartError */ ._S))
             throw e;
         const result = {
             command,
@@ -481,37 +473,6 @@ async function execFile(file, args, options = {}) {
 }
 function lastLines(text, n) {
     return text.trimEnd().split("\n").slice(-n).join("\n");
-}
-/**
- * The file a command name runs as, found in PATH as spawn finds it (the first executable
- * regular file of that name in PATH's directories), or undefined.
- */
-function findOnPath(name, path = process.env.PATH ?? "") {
-    for (const dir of path.split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
-        if (!(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(dir))
-            continue; // "" or a relative entry: depends on the directory it runs in
-        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
-        try {
-            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isFile())
-                continue;
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-            return file;
-        }
-        catch {
-            // not there, or not executable
-        }
-    }
-    return undefined;
-}
-/** Whether two paths are one file (the same device and inode), e.g. a symlink and its target. */
-function sameFile(a, b) {
-    try {
-        const [x, y] = [(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(a), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(b)];
-        return x.dev === y.dev && x.ino === y.ino;
-    }
-    catch {
-        return false;
-    }
 }
 
 

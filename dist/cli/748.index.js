@@ -791,14 +791,10 @@ function buildSummary(r) {
  * here replaces it, so what a release holds follows from goship's inputs alone.
  */
 const PINNED_GOFLAGS = "-buildvcs=auto";
-/** The environment of every go command goship runs: the go it finds, with goship's GOFLAGS. */
-function goEnvironment() {
-    return { ...process.env, GOTOOLCHAIN: "local", GOFLAGS: PINNED_GOFLAGS };
-}
 /** The go on PATH (setup-go-cross puts the installed one first) and what it says of itself. */
-async function goToolchain(workDir, go) {
+async function goToolchain(workDir) {
     const env = { ...process.env, GOTOOLCHAIN: "local" };
-    const { stdout } = await (0,exec/* execFile */.St)(go, ["env", "GOVERSION", "GOROOT", "GOFLAGS", "GOENV", "GOCACHE", "GOWORK"], {
+    const { stdout } = await (0,exec/* execFile */.St)("go", ["env", "GOVERSION", "GOROOT", "GOFLAGS", "GOENV", "GOCACHE", "GOWORK"], {
         cwd: workDir,
         env,
         timeoutMs: 60_000,
@@ -811,7 +807,7 @@ async function goToolchain(workDir, go) {
         (0,kit_log/* warning */.$e)(`GOFLAGS=${goflags.trim()} (from ${from}) is not used: flags there can change the binary's bytes, and ` +
             `goship builds with its own (GOFLAGS=${PINNED_GOFLAGS}; tags, ldflags and cgo come from its inputs)`);
     }
-    Object.assign(env, goEnvironment());
+    env.GOFLAGS = PINNED_GOFLAGS;
     if (!(0,external_node_path_.isAbsolute)(gocache))
         throw new errors/* UserError */.yo(`go env GOCACHE is "${gocache}": go build needs a build cache (unset GOCACHE, or set a directory)`);
     const goVersion = version.trim().replace(/^go/, "");
@@ -936,15 +932,13 @@ const buildStatic = (0,action.defineAction)({
             p.catch(() => undefined);
             return p;
         };
-        // go first: its answer is the first log line when GOFLAGS is overridden. The main package's
-        // listing, the longest of the questions, starts beside it with the same go (the one on PATH,
-        // whose GOROOT/bin/go goship runs: checked to be the same file once go env answers).
-        const pathGo = (0,exec/* findOnPath */.aY)("go");
-        const toolchainReading = goToolchain(workDir, pathGo ?? "go");
-        const earlyListing = pathGo ? quiet(mainPackage(pathGo, workDir, pkg, goEnvironment(), i)) : undefined;
-        const { goBin, goVersion, gocache, env: goEnv, toolchain } = await toolchainReading;
+        // go first, alone: its answer is the first log line when GOFLAGS is overridden (a go list
+        // started beside it put that line off by 15-20 ms), and everything below starts from it.
+        const { goBin, goVersion, gocache, env: goEnv, toolchain } = await goToolchain(workDir);
         const runner = (0,runner_platform/* runnerTarget */.U)();
-        // Started first of what follows: the cgo check waits for it. Each spawn holds up the next.
+        // In the order they are needed, as each spawn holds up the next by a few milliseconds: the
+        // main package's listing is the longest, the cgo check waits for the platform list.
+        const mainListing = quiet(mainPackage(goBin, workDir, pkg, goEnv, i));
         const targetsReading = quiet((0,contract_targets/* listPlatforms */.Rd)(goBin, goEnv).then((platforms) => (0,contract_targets/* parseTargetSpec */.Sf)(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms)));
         // Version, commit, date: from git, never the clock; the inputs override.
         const treeReading = i.version && i.commit && i.date ? undefined : quiet((0,gitinfo/* findWorkTree */.vE)(workDir));
@@ -952,9 +946,6 @@ const buildStatic = (0,action.defineAction)({
         // How git sees output-dir: it must stay out of the tree's status (keepOutputOutOfGit).
         const outputReading = treeReading && quiet(treeReading.then((t) => ("none" in t ? undefined : (0,gitinfo/* outputDirState */.wL)(t, outputDir))));
         const linkDir = (0,link_cache/* linkCacheDir */.Q9)(gocache);
-        const mainListing = earlyListing && pathGo && (0,exec/* sameFile */.Vi)(pathGo, goBin)
-            ? earlyListing
-            : quiet(mainPackage(goBin, workDir, pkg, goEnv, i));
         // -X on a variable nobody declares is ignored by the linker: said once, before building.
         const stampChecking = quiet(mainListing.then((m) => checkVersionVariables(goBin, workDir, pkg, i["version-variables"], goEnv, m.listed)));
         // A binary that links a cgo package's stub must not ship unasked.

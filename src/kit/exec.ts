@@ -1,5 +1,3 @@
-import { accessSync, constants, statSync } from "node:fs";
-import { delimiter, isAbsolute, join } from "node:path";
 import { UserError } from "./errors.js";
 import { type ProcessResult, ProcessStartError, runProcess } from "./process.js";
 
@@ -100,33 +98,4 @@ export async function execFile(
 
 function lastLines(text: string, n: number): string {
   return text.trimEnd().split("\n").slice(-n).join("\n");
-}
-
-/**
- * The file a command name runs as, found in PATH as spawn finds it (the first executable
- * regular file of that name in PATH's directories), or undefined.
- */
-export function findOnPath(name: string, path = process.env.PATH ?? ""): string | undefined {
-  for (const dir of path.split(delimiter)) {
-    if (!isAbsolute(dir)) continue; // "" or a relative entry: depends on the directory it runs in
-    const file = join(dir, name);
-    try {
-      if (!statSync(file).isFile()) continue;
-      accessSync(file, constants.X_OK);
-      return file;
-    } catch {
-      // not there, or not executable
-    }
-  }
-  return undefined;
-}
-
-/** Whether two paths are one file (the same device and inode), e.g. a symlink and its target. */
-export function sameFile(a: string, b: string): boolean {
-  try {
-    const [x, y] = [statSync(a), statSync(b)];
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
-  }
 }

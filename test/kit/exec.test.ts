@@ -1,9 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ExecError, execFile, findOnPath, sameFile } from "../../src/kit/exec.js";
+import { ExecError, execFile } from "../../src/kit/exec.js";
 
 describe("execFile", () => {
   it("passes argv without a shell and reports the exit code with stderr", async () => {
@@ -38,36 +35,5 @@ describe("execFile", () => {
     await expect(execFile("goship-no-such-program", [])).rejects.toThrow(
       "goship-no-such-program: command not found",
     );
-  });
-});
-
-describe("findOnPath and sameFile", () => {
-  it("finds the first executable regular file of a name in PATH's absolute directories, as spawn runs it", () => {
-    const root = mkdtempSync(join(tmpdir(), "goship-path-"));
-    const [plain, exe, dir, later] = ["plain", "exe", "dir", "later"].map((d) => join(root, d)) as [
-      string,
-      string,
-      string,
-      string,
-    ];
-    for (const d of [plain, exe, dir, later]) mkdirSync(d);
-    writeFileSync(join(plain, "tool"), "#!/bin/sh\n"); // not executable
-    mkdirSync(join(dir, "tool")); // a directory of that name
-    writeFileSync(join(exe, "tool"), "#!/bin/sh\n", { mode: 0o755 });
-    writeFileSync(join(later, "tool"), "#!/bin/sh\n", { mode: 0o755 });
-    const path = ["", "relative/dir", plain, dir, exe, later].join(delimiter);
-    expect(findOnPath("tool", path)).toBe(join(exe, "tool"));
-    expect(findOnPath("none", path)).toBeUndefined();
-    expect(findOnPath("tool", "")).toBeUndefined();
-  });
-
-  it("says whether two paths are one file: a symlink and its target are, two copies are not", () => {
-    const root = mkdtempSync(join(tmpdir(), "goship-same-"));
-    writeFileSync(join(root, "a"), "x");
-    writeFileSync(join(root, "copy"), "x");
-    symlinkSync(join(root, "a"), join(root, "link"));
-    expect(sameFile(join(root, "a"), join(root, "link"))).toBe(true);
-    expect(sameFile(join(root, "a"), join(root, "copy"))).toBe(false);
-    expect(sameFile(join(root, "a"), join(root, "gone"))).toBe(false);
   });
 });

@@ -48,7 +48,7 @@ import { LIST_WITHOUT_VCS } from "../../go/list.js";
 import { runnerTarget } from "../../go/runner-platform.js";
 import { defineAction, setOutputs } from "../../kit/action.js";
 import { errorMessage, inputError, UserError } from "../../kit/errors.js";
-import { execFile, findOnPath, sameFile } from "../../kit/exec.js";
+import { execFile } from "../../kit/exec.js";
 import {
   annotateError,
   bytes,
@@ -81,16 +81,11 @@ interface Result {
  */
 export const PINNED_GOFLAGS = "-buildvcs=auto";
 
-/** The environment of every go command goship runs: the go it finds, with goship's GOFLAGS. */
-function goEnvironment(): NodeJS.ProcessEnv {
-  return { ...process.env, GOTOOLCHAIN: "local", GOFLAGS: PINNED_GOFLAGS };
-}
-
 /** The go on PATH (setup-go-cross puts the installed one first) and what it says of itself. */
-async function goToolchain(workDir: string, go: string) {
+async function goToolchain(workDir: string) {
   const env: NodeJS.ProcessEnv = { ...process.env, GOTOOLCHAIN: "local" };
   const { stdout } = await execFile(
-    go,
+    "go",
     ["env", "GOVERSION", "GOROOT", "GOFLAGS", "GOENV", "GOCACHE", "GOWORK"],
     {
       cwd: workDir,
@@ -109,7 +104,7 @@ async function goToolchain(workDir: string, go: string) {
         `goship builds with its own (GOFLAGS=${PINNED_GOFLAGS}; tags, ldflags and cgo come from its inputs)`,
     );
   }
-  Object.assign(env, goEnvironment());
+  env.GOFLAGS = PINNED_GOFLAGS;
   if (!isAbsolute(gocache))
     throw new UserError(
       `go env GOCACHE is "${gocache}": go build needs a build cache (unset GOCACHE, or set a directory)`,
@@ -275,15 +270,13 @@ export const buildStatic = defineAction({
       p.catch(() => undefined);
       return p;
     };
-    // go first: its answer is the first log line when GOFLAGS is overridden. The main package's
-    // listing, the longest of the questions, starts beside it with the same go (the one on PATH,
-    // whose GOROOT/bin/go goship runs: checked to be the same file once go env answers).
-    const pathGo = findOnPath("go");
-    const toolchainReading = goToolchain(workDir, pathGo ?? "go");
-    const earlyListing = pathGo ? quiet(mainPackage(pathGo, workDir, pkg, goEnvironment(), i)) : undefined;
-    const { goBin, goVersion, gocache, env: goEnv, toolchain } = await toolchainReading;
+    // go first, alone: its answer is the first log line when GOFLAGS is overridden (a go list
+    // started beside it put that line off by 15-20 ms), and everything below starts from it.
+    const { goBin, goVersion, gocache, env: goEnv, toolchain } = await goToolchain(workDir);
     const runner = runnerTarget();
-    // Started first of what follows: the cgo check waits for it. Each spawn holds up the next.
+    // In the order they are needed, as each spawn holds up the next by a few milliseconds: the
+    // main package's listing is the longest, the cgo check waits for the platform list.
+    const mainListing = quiet(mainPackage(goBin, workDir, pkg, goEnv, i));
     const targetsReading = quiet(
       listPlatforms(goBin, goEnv).then((platforms) =>
         parseTargetSpec(i.targets ?? `${runner.goos}/${runner.goarch}`, platforms),
@@ -296,10 +289,6 @@ export const buildStatic = defineAction({
     const outputReading =
       treeReading && quiet(treeReading.then((t) => ("none" in t ? undefined : outputDirState(t, outputDir))));
     const linkDir = linkCacheDir(gocache);
-    const mainListing =
-      earlyListing && pathGo && sameFile(pathGo, goBin)
-        ? earlyListing
-        : quiet(mainPackage(goBin, workDir, pkg, goEnv, i));
     // -X on a variable nobody declares is ignored by the linker: said once, before building.
     const stampChecking = quiet(
       mainListing.then((m) =>
