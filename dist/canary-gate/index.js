@@ -2311,8 +2311,6 @@ async function endProcess(pid, graceMs = 5000) {
 ;// CONCATENATED MODULE: ./src/kit/exec.ts
 
 
-
-
 /** A program exited non-zero, was killed, or could not start. */
 class ExecError extends errors/* UserError */.yo {
     result;
@@ -2383,37 +2381,6 @@ async function execFile(file, args, options = {}) {
 }
 function lastLines(text, n) {
     return text.trimEnd().split("\n").slice(-n).join("\n");
-}
-/**
- * The file a command name runs as, found in PATH as spawn finds it (the first executable
- * regular file of that name in PATH's directories), or undefined.
- */
-function findOnPath(name, path = process.env.PATH ?? "") {
-    for (const dir of path.split(delimiter)) {
-        if (!isAbsolute(dir))
-            continue; // "" or a relative entry: depends on the directory it runs in
-        const file = join(dir, name);
-        try {
-            if (!statSync(file).isFile())
-                continue;
-            accessSync(file, constants.X_OK);
-            return file;
-        }
-        catch {
-            // not there, or not executable
-        }
-    }
-    return undefined;
-}
-/** Whether two paths are one file (the same device and inode), e.g. a symlink and its target. */
-function sameFile(a, b) {
-    try {
-        const [x, y] = [statSync(a), statSync(b)];
-        return x.dev === y.dev && x.ino === y.ino;
-    }
-    catch {
-        return false;
-    }
 }
 
 // EXTERNAL MODULE: external "node:crypto"

@@ -5933,19 +5933,13 @@ function errorMessage(e) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   St: () => (/* binding */ execFile)
 /* harmony export */ });
-/* unused harmony exports ExecError, describeCommand, findOnPath, sameFile */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73713);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(12057);
-
-
+/* unused harmony exports ExecError, describeCommand */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73713);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(12057);
 
 
 /** A program exited non-zero, was killed, or could not start. */
-class ExecError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo {
+class ExecError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
     result;
     outcome;
     name = "ExecError";
@@ -5970,7 +5964,7 @@ async function execFile(file, args, options = {}) {
     const started = performance.now();
     let r;
     try {
-        r = await (0,_process_js__WEBPACK_IMPORTED_MODULE_3__/* .runProcess */ .R3)(file, args, {
+        r = await (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .runProcess */ .R3)(file, args, {
             cwd: options.cwd,
             env: options.env,
             stdin: options.input,
@@ -5982,7 +5976,7 @@ async function execFile(file, args, options = {}) {
         });
     }
     catch (e) {
-        if (!(e instanceof _process_js__WEBPACK_IMPORTED_MODULE_3__/* .ProcessStartError */ ._S))
+        if (!(e instanceof _process_js__WEBPACK_IMPORTED_MODULE_1__/* .ProcessStartError */ ._S))
             throw e;
         const result = {
             command,
@@ -6014,37 +6008,6 @@ async function execFile(file, args, options = {}) {
 }
 function lastLines(text, n) {
     return text.trimEnd().split("\n").slice(-n).join("\n");
-}
-/**
- * The file a command name runs as, found in PATH as spawn finds it (the first executable
- * regular file of that name in PATH's directories), or undefined.
- */
-function findOnPath(name, path = process.env.PATH ?? "") {
-    for (const dir of path.split(delimiter)) {
-        if (!isAbsolute(dir))
-            continue; // "" or a relative entry: depends on the directory it runs in
-        const file = join(dir, name);
-        try {
-            if (!statSync(file).isFile())
-                continue;
-            accessSync(file, constants.X_OK);
-            return file;
-        }
-        catch {
-            // not there, or not executable
-        }
-    }
-    return undefined;
-}
-/** Whether two paths are one file (the same device and inode), e.g. a symlink and its target. */
-function sameFile(a, b) {
-    try {
-        const [x, y] = [statSync(a), statSync(b)];
-        return x.dev === y.dev && x.ino === y.ino;
-    }
-    catch {
-        return false;
-    }
 }
 
 
