@@ -31,7 +31,7 @@ export const inputs = z.object({
   version: text(SAFE_NAME, "a version ID: letters, digits and . _ + - (no slashes or spaces)")
     .optional()
     .describe(
-      "Version ID. Default: the tag on HEAD without its leading v, else git describe --tags --always --dirty.",
+      "Version ID. Default: the tag on HEAD without its leading v, else git describe --tags --always; -dirty after either when git status lists a change.",
     ),
   commit: text(/^[0-9a-f]{7,64}$/, "a hex commit hash")
     .optional()
