@@ -631,7 +631,7 @@ const schema_inputs = schemas/* object */.Ikc({
         .describe("Target spec as in setup-go-cross (linux/amd64,linux/arm/7 \u2026), or the `target` field of its matrix. Default: the runner's platform."),
     version: (0,inputs.text)(names/* SAFE_NAME */.wY, "a version ID: letters, digits and . _ + - (no slashes or spaces)")
         .optional()
-        .describe("Version ID. Default: the tag on HEAD without its leading v, else git describe --tags --always --dirty."),
+        .describe("Version ID. Default: the tag on HEAD without its leading v, else git describe --tags --always; -dirty after either when git status lists a change."),
     commit: (0,inputs.text)(/^[0-9a-f]{7,64}$/, "a hex commit hash")
         .optional()
         .describe("Commit hash. Default: git rev-parse HEAD."),
