@@ -64,6 +64,8 @@ export class Fleet {
     await o.log.group(
       `Connect to ${all.length} host(s) (host keys checked against known-hosts)`,
       async () => {
+        // The key is checked once for the fleet (one error naming the input), then each host connects.
+        for (const client of new Set(all.map(({ target }) => target.session.client))) await client.ready();
         fulfilled(await poolSettled(all, 16, ({ target }) => target.connect()));
       },
     );

@@ -63,8 +63,16 @@ export interface ClientFiles {
   serverAliveCountMax: number;
 }
 
-/** Writes the client's files into `dir` (made already) and the ssh config to `configFile`. */
-export async function writeClientFiles(dir: string, configFile: string, f: ClientFiles): Promise<void> {
+/**
+ * Writes the client's files into `dir` (made already) and the ssh config to `configFile`.
+ * Resolves once they are written, with the check that OpenSSH can load the key without a
+ * passphrase still running (ssh-keygen): `keyChecked` rejects with the input error if not.
+ */
+export async function writeClientFiles(
+  dir: string,
+  configFile: string,
+  f: ClientFiles,
+): Promise<{ keyChecked: Promise<void> }> {
   await chmod(dir, 0o700);
   // Who owns this directory, for sweepAbandoned if this process is killed before close().
   await writeFile(join(dir, OWNER_FILE), `${process.pid} ${processStartTime(process.pid)}\n`, {
@@ -74,7 +82,8 @@ export async function writeClientFiles(dir: string, configFile: string, f: Clien
   const knownHostsFile = join(dir, "known_hosts");
   await writeFile(keyFile, f.privateKey, { mode: 0o600 });
   await writeFile(knownHostsFile, f.knownHosts, { mode: 0o600 });
-  await checkPrivateKey(keyFile);
+  const keyChecked = checkPrivateKey(keyFile);
+  keyChecked.catch(() => undefined); // the caller awaits it (SshClient.ready)
   // Everything here also applies to ProxyJump hops (see the top of ssh.ts).
   const config = [
     "# Written by goship: the only configuration these ssh connections read.",
@@ -101,6 +110,7 @@ export async function writeClientFiles(dir: string, configFile: string, f: Clien
     "",
   ].join("\n");
   await writeFile(configFile, config, { mode: 0o600 });
+  return { keyChecked };
 }
 
 /** Checks known_hosts text: at least one key, every line a known_hosts entry. */

@@ -148,6 +148,7 @@ export class SshClient {
   readonly #sessions = new Map<string, SshSession>();
   readonly #onExit = () => this.#endSync();
   #closed = false;
+  #keyChecked: Promise<void> = Promise.resolve();
 
   private constructor(dir: string, opts: SshClientOptions) {
     this.dir = dir;
@@ -168,18 +169,29 @@ export class SshClient {
     const client = new SshClient(dir, opts);
     process.on("exit", client.#onExit);
     try {
-      await writeClientFiles(dir, client.configFile, {
+      const { keyChecked } = await writeClientFiles(dir, client.configFile, {
         privateKey,
         knownHosts,
         connectTimeoutSec: client.connectTimeoutSec,
         serverAliveIntervalSec: opts.serverAliveIntervalSec ?? 15,
         serverAliveCountMax: opts.serverAliveCountMax ?? 3,
       });
+      client.#keyChecked = keyChecked;
     } catch (e) {
       await client.close();
       throw e;
     }
     return client;
+  }
+
+  /**
+   * Resolves once ssh-keygen found that OpenSSH loads the private key without a passphrase;
+   * rejects with the input error naming ssh-private-key otherwise. The check runs from
+   * create() on, beside whatever the caller does next (a deploy prints its first line); no
+   * session connects before it passed, and a caller awaits it first for one clear error.
+   */
+  ready(): Promise<void> {
+    return this.#keyChecked;
   }
 
   /** The session for a host, made on first use; nothing connects until it runs something. */
@@ -496,6 +508,7 @@ export class SshSession {
 
   async #connect(): Promise<void> {
     const c = this.client;
+    await c.ready();
     // A master that is unreachable (its socket gone or dead) would linger; a socket left by
     // one killed hard would block the new master.
     await this.#endMaster();

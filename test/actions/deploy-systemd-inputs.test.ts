@@ -1,7 +1,12 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { inputs } from "../../src/actions/deploy-systemd/schema.js";
 import { InputError } from "../../src/kit/errors.js";
 import { parseInputs } from "../../src/kit/inputs.js";
+import { runDistAction } from "../support/run-action.js";
 
 /** deploy-systemd's inputs through its own schema, as the runner hands them over. */
 const REQUIRED = {
@@ -96,4 +101,33 @@ describe("canary-header", () => {
       expect(message).toContain("Name: value, e.g. X-Canary: 1");
     }
   });
+});
+
+describe("ssh-private-key that OpenSSH cannot load", () => {
+  it("opens the connect group at once, then fails once naming the input, before ssh starts", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "goship-lockedkey-"));
+    execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "a-passphrase", "-C", "", "-f", join(dir, "k")]);
+    const pub = readFileSync(join(dir, "k.pub"), "utf8").split(" ").slice(0, 2).join(" ");
+    const run = await runDistAction("deploy-systemd", {
+      mode: "status",
+      app: "shop",
+      hosts: "127.0.0.1:9,127.0.0.1:7",
+      "known-hosts": `[127.0.0.1]:9 ${pub}\n[127.0.0.1]:7 ${pub}`,
+      "ssh-private-key": readFileSync(join(dir, "k"), "utf8"),
+    });
+    expect(run.code).toBe(1);
+    const lines = `${run.stdout}\n${run.stderr}`
+      .split("\n")
+      .filter((l) => l !== "" && !l.startsWith("::add-mask::"));
+    expect(lines[0]).toMatch(
+      /^(::group::|▶ )Connect to 2 host\(s\) \(host keys checked against known-hosts\)$/,
+    );
+    const errors = lines.filter((l) => l.includes('input "ssh-private-key"'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(
+      'input "ssh-private-key" has value "***": not a private key OpenSSH can load',
+    );
+    // Nothing reached a host: no connection was tried.
+    expect(run.stdout).not.toMatch(/Connection refused|127\.0\.0\.1:9: connect/);
+  }, 60_000);
 });

@@ -231,17 +231,25 @@ describe("client inputs", () => {
       const locked = readFileSync(join(dir, "k"), "utf8");
       const baseDir = join(dir, "base");
       mkdirSync(baseDir);
-      const e1 = await SshClient.create({ privateKey: locked, knownHosts, baseDir }).catch((e: unknown) => e);
+      // The check runs beside what the caller does next; ready() gives its answer.
+      const c1 = await SshClient.create({ privateKey: locked, knownHosts, baseDir });
+      const e1 = await c1.ready().catch((e: unknown) => e);
       expect(e1).toBeInstanceOf(InputError);
       expect(String(e1)).toMatch(
         /input "ssh-private-key" has value "\*\*\*": not a private key OpenSSH can load/,
       );
       expect(String(e1)).not.toContain(locked.split("\n")[1]);
-      const e2 = await SshClient.create({ privateKey: "not a key", knownHosts, baseDir }).catch(
-        (e: unknown) => e,
-      );
-      expect(String(e2)).toMatch(/input "ssh-private-key"/);
-      // Nothing is left behind: the failed clients removed their directories, key included.
+      // No session connects with it, whether or not the caller asked ready() first: ssh never starts.
+      const open = await c1
+        .session({ user: "deploy", host: "10.0.0.1", port: 22 })
+        .open()
+        .catch((e: unknown) => e);
+      expect(open).toBe(e1);
+      expect(readdirSync(c1.dir).filter((f) => /^c\d/.test(f))).toEqual([]); // no control socket, no ssh log
+      const c2 = await SshClient.create({ privateKey: "not a key", knownHosts, baseDir });
+      expect(String(await c2.ready().catch((e: unknown) => e))).toMatch(/input "ssh-private-key"/);
+      await Promise.all([c1.close(), c2.close()]);
+      // Nothing is left behind: the closed clients removed their directories, key included.
       expect(readdirSync(baseDir)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

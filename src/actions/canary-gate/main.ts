@@ -271,6 +271,11 @@ async function openSource(
     knownHosts: i["known-hosts"] as string,
     proxyJump: parseProxyJump(i["proxy-jump"] ?? "", defaults),
   });
+  // A key ssh cannot load is the input's fault, said once before the first tick, not a scrape failure.
+  await client.ready().catch(async (e) => {
+    await client.close();
+    throw e;
+  });
   const sessions = new Map<string, SshSession>();
   const sessionFor = (host: string): SshSession => {
     const spec = hosts.get(host);
