@@ -3196,6 +3196,9 @@ class Fleet {
         const o = this.#opts;
         const all = this.#waves.flatMap((wave, w) => wave.map((target) => ({ target, wave: w })));
         await o.log.group(`Connect to ${all.length} host(s) (host keys checked against known-hosts)`, async () => {
+            // The key is checked once for the fleet (one error naming the input), then each host connects.
+            for (const client of new Set(all.map(({ target }) => target.session.client)))
+                await client.ready();
             (0,pool/* fulfilled */.ec)(await (0,pool/* poolSettled */.y8)(all, 16, ({ target }) => target.connect()));
         });
         if (o.mode !== "status" && !o.dryRun) {

@@ -1126,7 +1126,11 @@ async function sweepAbandoned(base) {
         }
     }
 }
-/** Writes the client's files into `dir` (made already) and the ssh config to `configFile`. */
+/**
+ * Writes the client's files into `dir` (made already) and the ssh config to `configFile`.
+ * Resolves once they are written, with the check that OpenSSH can load the key without a
+ * passphrase still running (ssh-keygen): `keyChecked` rejects with the input error if not.
+ */
 async function writeClientFiles(dir, configFile, f) {
     await (0,promises_.chmod)(dir, 0o700);
     // Who owns this directory, for sweepAbandoned if this process is killed before close().
@@ -1137,7 +1141,8 @@ async function writeClientFiles(dir, configFile, f) {
     const knownHostsFile = (0,external_node_path_.join)(dir, "known_hosts");
     await (0,promises_.writeFile)(keyFile, f.privateKey, { mode: 0o600 });
     await (0,promises_.writeFile)(knownHostsFile, f.knownHosts, { mode: 0o600 });
-    await checkPrivateKey(keyFile);
+    const keyChecked = checkPrivateKey(keyFile);
+    keyChecked.catch(() => undefined); // the caller awaits it (SshClient.ready)
     // Everything here also applies to ProxyJump hops (see the top of ssh.ts).
     const config = [
         "# Written by goship: the only configuration these ssh connections read.",
@@ -1164,6 +1169,7 @@ async function writeClientFiles(dir, configFile, f) {
         "",
     ].join("\n");
     await (0,promises_.writeFile)(configFile, config, { mode: 0o600 });
+    return { keyChecked };
 }
 /** Checks known_hosts text: at least one key, every line a known_hosts entry. */
 function checkKnownHosts(text) {
@@ -1280,6 +1286,7 @@ class SshClient {
     #sessions = new Map();
     #onExit = () => this.#endSync();
     #closed = false;
+    #keyChecked = Promise.resolve();
     constructor(dir, opts) {
         this.dir = dir;
         this.configFile = (0,external_node_path_.join)(dir, "config");
@@ -1298,19 +1305,29 @@ class SshClient {
         const client = new SshClient(dir, opts);
         process.on("exit", client.#onExit);
         try {
-            await writeClientFiles(dir, client.configFile, {
+            const { keyChecked } = await writeClientFiles(dir, client.configFile, {
                 privateKey,
                 knownHosts,
                 connectTimeoutSec: client.connectTimeoutSec,
                 serverAliveIntervalSec: opts.serverAliveIntervalSec ?? 15,
                 serverAliveCountMax: opts.serverAliveCountMax ?? 3,
             });
+            client.#keyChecked = keyChecked;
         }
         catch (e) {
             await client.close();
             throw e;
         }
         return client;
+    }
+    /**
+     * Resolves once ssh-keygen found that OpenSSH loads the private key without a passphrase;
+     * rejects with the input error naming ssh-private-key otherwise. The check runs from
+     * create() on, beside whatever the caller does next (a deploy prints its first line); no
+     * session connects before it passed, and a caller awaits it first for one clear error.
+     */
+    ready() {
+        return this.#keyChecked;
     }
     /** The session for a host, made on first use; nothing connects until it runs something. */
     session(target) {
@@ -1594,6 +1611,7 @@ class SshSession {
     }
     async #connect() {
         const c = this.client;
+        await c.ready();
         // A master that is unreachable (its socket gone or dead) would linger; a socket left by
         // one killed hard would block the new master.
         await this.#endMaster();

@@ -2724,6 +2724,11 @@ async function openSource(i, plan) {
         knownHosts: i["known-hosts"],
         proxyJump: (0,hosts_spec/* parseProxyJump */.uo)(i["proxy-jump"] ?? "", defaults),
     });
+    // A key ssh cannot load is the input's fault, said once before the first tick, not a scrape failure.
+    await client.ready().catch(async (e) => {
+        await client.close();
+        throw e;
+    });
     const sessions = new Map();
     const sessionFor = (host) => {
         const spec = hosts.get(host);
