@@ -357,7 +357,7 @@ async function sectionAt(path, offset) {
 function planConcurrency(parallel, targets, cpus = (0,external_node_os_.availableParallelism)()) {
     const builds = Math.max(1, Math.min(parallel === "auto" ? cpus : parallel, targets));
     const procs = Math.max(1, Math.floor(cpus / builds));
-    const procsFor = (index) => index === targets - 1 && index >= builds ? Math.max(procs, Math.min(cpus, procs * 2)) : procs;
+    const procsFor = (index) => index === targets - 1 && index >= builds ? Math.min(cpus, procs * 2) : procs;
     return { builds, procs, procsFor };
 }
 /** Writes a file atomically (temp + rename). */
@@ -1004,8 +1004,9 @@ const buildStatic = (0,action.defineAction)({
             throw new errors/* UserError */.yo(`cgo: no C compiler for ${cc.unsupported.map((u) => `${(0,contract_targets/* formatTarget */.P4)(u.target)} (${u.reason})`).join("; ")}`);
         }
         const { builds, procs, procsFor } = planConcurrency(i.parallel, targets.length);
+        const lastProcs = procsFor(targets.length - 1);
         (0,kit_log/* info */.pq)(`Building ${main.importPath} as ${binaryName}${project === binaryName ? "" : ` (project ${project})`} ${version} (${commit.slice(0, 12)}, ${date}) with Go ${goVersion}`);
-        (0,kit_log/* info */.pq)(`${targets.length} target(s), ${builds} at a time, -p=${procs}${procsFor(targets.length - 1) === procs ? "" : ` (the last, -p=${procsFor(targets.length - 1)})`}; -ldflags="${targets.some(linksStatically) ? staticLdflags : ldflags}"`);
+        (0,kit_log/* info */.pq)(`${targets.length} target(s), ${builds} at a time, -p=${procs}${lastProcs === procs ? "" : ` (the last, -p=${lastProcs})`}; -ldflags="${targets.some(linksStatically) ? staticLdflags : ldflags}"`);
         /** How one target is built; `dynamic` drops the static cgo link (require-static: false's fallback). */
         const specFor = (target, dynamic = false, jobs = procs) => ({
             goBin,

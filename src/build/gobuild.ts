@@ -307,7 +307,7 @@ export function planConcurrency(parallel: "auto" | number, targets: number, cpus
   const builds = Math.max(1, Math.min(parallel === "auto" ? cpus : parallel, targets));
   const procs = Math.max(1, Math.floor(cpus / builds));
   const procsFor = (index: number) =>
-    index === targets - 1 && index >= builds ? Math.max(procs, Math.min(cpus, procs * 2)) : procs;
+    index === targets - 1 && index >= builds ? Math.min(cpus, procs * 2) : procs;
   return { builds, procs, procsFor };
 }
 

@@ -362,11 +362,12 @@ export const buildStatic = defineAction({
       );
     }
     const { builds, procs, procsFor } = planConcurrency(i.parallel, targets.length);
+    const lastProcs = procsFor(targets.length - 1);
     info(
       `Building ${main.importPath} as ${binaryName}${project === binaryName ? "" : ` (project ${project})`} ${version} (${commit.slice(0, 12)}, ${date}) with Go ${goVersion}`,
     );
     info(
-      `${targets.length} target(s), ${builds} at a time, -p=${procs}${procsFor(targets.length - 1) === procs ? "" : ` (the last, -p=${procsFor(targets.length - 1)})`}; -ldflags="${targets.some(linksStatically) ? staticLdflags : ldflags}"`,
+      `${targets.length} target(s), ${builds} at a time, -p=${procs}${lastProcs === procs ? "" : ` (the last, -p=${lastProcs})`}; -ldflags="${targets.some(linksStatically) ? staticLdflags : ldflags}"`,
     );
 
     /** How one target is built; `dynamic` drops the static cgo link (require-static: false's fallback). */
